@@ -1,0 +1,35 @@
+// npm run harness -- --port 5173 --data ./harness-data [--renderer out/renderer]
+import { parseArgs } from 'node:util';
+import { resolve } from 'node:path';
+import { startHarness } from './server';
+
+const { values } = parseArgs({
+  options: {
+    port: { type: 'string', default: '5180' },
+    data: { type: 'string' },
+    renderer: { type: 'string', default: 'out/renderer' },
+  },
+});
+
+if (!values.data) {
+  console.error('usage: npm run harness -- --port <port> --data <dir>');
+  process.exit(2);
+}
+const port = Number(values.port);
+if (!Number.isInteger(port) || port < 0 || port > 65535) {
+  console.error(`bad --port ${values.port}`);
+  process.exit(2);
+}
+
+async function main(dataDir: string): Promise<void> {
+  const harness = await startHarness({ port, dataDir, rendererDir: resolve(values.renderer) });
+  console.log(`Repair Desk harness on ${harness.url} (data in ${dataDir})`);
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+    process.once(signal, () => void harness.close().then(() => process.exit(0)));
+  }
+}
+
+main(resolve(values.data)).catch((error: unknown) => {
+  console.error(error instanceof Error ? error.message : error);
+  process.exit(1);
+});

@@ -1,0 +1,106 @@
+// Development and test harness: serves the built renderer and the contract's
+// handlers over HTTP on the loopback interface only, backed by a real SQLite
+// file. It is how the UI is exercised where the Electron binary is absent.
+import { createReadStream, existsSync, statSync } from 'node:fs';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { extname, join, normalize, resolve, sep } from 'node:path';
+import { openDesk, type Desk } from '../main/core/desk';
+import type { Clock } from '../main/core/context';
+
+const MAX_BODY_BYTES = 1024 * 1024;
+const LOOPBACK = new Set(['127.0.0.1', '::ffff:127.0.0.1', '::1']);
+const CONTENT_TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.woff2': 'font/woff2',
+  '.json': 'application/json',
+};
+
+export interface HarnessOptions {
+  port: number;
+  dataDir: string;
+  rendererDir: string;
+  clock?: Clock;
+}
+
+export interface Harness {
+  url: string;
+  desk: Desk;
+  close(): Promise<void>;
+}
+
+function send(res: ServerResponse, status: number, body: string, type = 'text/plain; charset=utf-8'): void {
+  res.writeHead(status, { 'content-type': type, 'cache-control': 'no-store', 'x-content-type-options': 'nosniff' });
+  res.end(body);
+}
+
+async function readBody(req: IncomingMessage): Promise<string> {
+  let size = 0;
+  const chunks: Buffer[] = [];
+  for await (const chunk of req) {
+    size += (chunk as Buffer).length;
+    if (size > MAX_BODY_BYTES) throw new Error('body too large');
+    chunks.push(chunk as Buffer);
+  }
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+function serveStatic(rendererDir: string, urlPath: string, res: ServerResponse): void {
+  const relative = normalize(decodeURIComponent(urlPath)).replace(/^([/\\])+/, '');
+  let file = resolve(rendererDir, relative);
+  if (file !== rendererDir && !file.startsWith(rendererDir + sep)) return send(res, 403, 'forbidden');
+  if (!existsSync(file) || statSync(file).isDirectory()) file = join(rendererDir, 'index.html');
+  res.writeHead(200, { 'content-type': CONTENT_TYPES[extname(file)] ?? 'application/octet-stream', 'cache-control': 'no-store' });
+  createReadStream(file).pipe(res);
+}
+
+export async function startHarness(options: HarnessOptions): Promise<Harness> {
+  const rendererDir = resolve(options.rendererDir);
+  if (!existsSync(join(rendererDir, 'index.html'))) {
+    throw new Error(`no built renderer in ${rendererDir}: run "npm run build" first`);
+  }
+  const desk = await openDesk({ dataDir: options.dataDir, clock: options.clock });
+
+  const server: Server = createServer(async (req, res) => {
+    // Bound to loopback already; also refuse anything that is not, and
+    // foreign Host headers (DNS rebinding from a web page).
+    const host = (req.headers.host ?? '').replace(/:\d+$/, '');
+    if (!LOOPBACK.has(req.socket.remoteAddress ?? '') || !['127.0.0.1', 'localhost', '[::1]'].includes(host)) {
+      return send(res, 403, 'forbidden');
+    }
+    const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+    if (url.pathname.startsWith('/api/')) {
+      if (req.method !== 'POST') return send(res, 405, 'method not allowed');
+      let input: unknown;
+      try {
+        const body = await readBody(req);
+        input = body === '' ? {} : JSON.parse(body);
+      } catch {
+        return send(res, 400, JSON.stringify({ ok: false, error: { code: 'validation', message: 'bad request body' } }), 'application/json');
+      }
+      const result = await desk.dispatch(url.pathname.slice('/api/'.length), input);
+      return send(res, 200, JSON.stringify(result), 'application/json');
+    }
+    if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, 'method not allowed');
+    serveStatic(rendererDir, url.pathname, res);
+  });
+
+  await new Promise<void>((ready, fail) => {
+    server.once('error', fail);
+    server.listen(options.port, '127.0.0.1', () => ready());
+  });
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}`,
+    desk,
+    async close() {
+      await new Promise<void>((done) => server.close(() => done()));
+      server.closeAllConnections();
+      await desk.close();
+    },
+  };
+}

@@ -1,0 +1,63 @@
+// The contract boundary in main: checks the channel, validates the untrusted
+// input against the contract's schema, runs the handler, and turns every
+// failure into a typed error with a message in the shop's language.
+import type { z } from 'zod';
+import { contract, isChannel, type Channel } from '../../shared/contract';
+import { DeskError, FIELD_ERROR_CODES, type ContractError, type ContractResult, type FieldError, type FieldErrorCode } from '../../shared/errors';
+import { translate } from '../../shared/i18n/translate';
+import type { Language } from '../../shared/domain';
+import type { DeskContext } from './context';
+import { handlers, type Handlers } from './handlers';
+import { loadSettings } from './services/settings';
+
+export type Dispatch = (channel: unknown, input: unknown) => Promise<ContractResult<unknown>>;
+
+export interface DispatchOptions {
+  /** Where unexpected failures are reported; the renderer never sees their detail. */
+  logError?: (channel: string, error: unknown) => void;
+}
+
+/** One error per field (the first rule it broke), as the form shows one message a field. */
+export function toFieldErrors(issues: z.core.$ZodIssue[]): FieldError[] {
+  const byPath = new Map<string, FieldError>();
+  for (const issue of issues) {
+    const path = issue.path.map(String).join('.');
+    const code = (FIELD_ERROR_CODES as readonly string[]).includes(issue.message) ? (issue.message as FieldErrorCode) : 'invalid';
+    if (!byPath.has(path)) byPath.set(path, { path, code });
+  }
+  return [...byPath.values()];
+}
+
+export function createDispatch(ctx: DeskContext, options: DispatchOptions = {}): Dispatch {
+  const logError = options.logError ?? ((channel, error) => console.error(`[${channel}]`, error));
+
+  async function language(): Promise<Language> {
+    try {
+      return (await ctx.db.read(loadSettings)).language;
+    } catch {
+      return 'en';
+    }
+  }
+
+  async function fail(error: DeskError): Promise<{ ok: false; error: ContractError }> {
+    const lang = await language();
+    const fields = error.fields.length > 0 ? error.fields : undefined;
+    return { ok: false, error: { code: error.code, message: translate(lang, `errors.${error.code}`), fields } };
+  }
+
+  return async (channel, input) => {
+    if (!isChannel(channel)) return fail(new DeskError('not_found', [], `unknown channel ${String(channel)}`));
+    const parsed = contract[channel].input.safeParse(input ?? {});
+    if (!parsed.success) return fail(new DeskError('validation', toFieldErrors(parsed.error.issues)));
+    try {
+      const handler = handlers[channel] as (input: unknown, ctx: DeskContext) => Promise<unknown>;
+      return { ok: true, data: await handler(parsed.data, ctx) };
+    } catch (error) {
+      if (error instanceof DeskError) return fail(error);
+      logError(channel, error);
+      return fail(new DeskError('internal'));
+    }
+  };
+}
+
+export type { Channel, Handlers };

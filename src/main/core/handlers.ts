@@ -1,0 +1,36 @@
+// One handler per contract channel. Inputs arrive already validated by the
+// dispatcher; each handler is one use case in one transaction.
+import type { Channel, ChannelOutput, ChannelParsedInput } from '../../shared/contract';
+import type { DeskContext } from './context';
+import { localIsoDate } from './rules/calendar';
+import { assessWarranty } from './rules/warranty';
+import { getCustomer, searchCustomers } from './services/customers';
+import { checkIn } from './services/intake';
+import { loadSettings, saveSettings } from './services/settings';
+import { listStaff, saveStaff } from './services/staff';
+import { getTicketByNumber, revealPasscode } from './services/tickets';
+
+export type Handlers = {
+  [C in Channel]: (input: ChannelParsedInput<C>, ctx: DeskContext) => Promise<ChannelOutput<C>>;
+};
+
+export const handlers: Handlers = {
+  'settings.get': (_input, { db }) => db.read((tx) => loadSettings(tx)),
+  'settings.update': (input, { db }) => db.write((tx) => saveSettings(tx, input)),
+  'staff.list': (input, { db }) => db.read((tx) => listStaff(tx, input.includeInactive)),
+  'staff.save': (input, { db, clock }) => db.write((tx) => saveStaff(tx, input, clock.now().toISOString())),
+  'customers.search': (input, { db }) => db.read((tx) => searchCustomers(tx, input.query, input.limit)),
+  'customers.get': (input, { db }) =>
+    db.read(async (tx) => getCustomer(tx, input.id, (await loadSettings(tx)).ticketPrefix)),
+  'warranty.assess': (input, { db, clock }) =>
+    db.read(async (tx) => {
+      const { warrantyMonths } = await loadSettings(tx);
+      return assessWarranty({ ...input, today: localIsoDate(clock.now()), warrantyMonths });
+    }),
+  'intake.checkIn': (input, { db, clock, secrets }) =>
+    db.write(async (tx) => checkIn(tx, secrets, await loadSettings(tx), input, clock.now())),
+  'tickets.get': (input, { db }) =>
+    db.read(async (tx) => getTicketByNumber(tx, input.number, (await loadSettings(tx)).ticketPrefix)),
+  'tickets.revealPasscode': (input, { db, clock, secrets }) =>
+    db.write((tx) => revealPasscode(tx, secrets, input.ticketId, input.staffId, clock.now().toISOString())),
+};

@@ -1,0 +1,33 @@
+import type { EntityManager } from 'typeorm';
+import type { Settings } from '../../../shared/contract';
+import { SettingEntity } from '../storage/entities';
+
+export const DEFAULT_SETTINGS: Settings = {
+  shopName: '',
+  shopAddress: '',
+  shopPhone: '',
+  ticketPrefix: 'RD',
+  warrantyMonths: 12,
+  currency: 'CNY',
+  language: 'en',
+  conditionRequired: false,
+};
+
+type SettingKey = keyof Settings;
+
+/** Settings are stored one key a row (JSON values), so later issues add keys without a migration. */
+export async function loadSettings(tx: EntityManager): Promise<Settings> {
+  const rows = await tx.find(SettingEntity);
+  const stored: Partial<Record<SettingKey, unknown>> = {};
+  for (const row of rows) {
+    if (row.key in DEFAULT_SETTINGS) stored[row.key as SettingKey] = JSON.parse(row.value);
+  }
+  return { ...DEFAULT_SETTINGS, ...stored } as Settings;
+}
+
+export async function saveSettings(tx: EntityManager, next: Settings): Promise<Settings> {
+  for (const key of Object.keys(DEFAULT_SETTINGS) as SettingKey[]) {
+    await tx.upsert(SettingEntity, { key, value: JSON.stringify(next[key]) }, ['key']);
+  }
+  return loadSettings(tx);
+}

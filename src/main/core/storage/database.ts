@@ -1,0 +1,84 @@
+// The shop's SQLite file behind TypeORM. Every use case runs through `write` or
+// `read`: one transaction each, one at a time on this connection.
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { DataSource, type EntityManager, type QueryRunner } from 'typeorm';
+import { ALL_ENTITIES } from './entities';
+import { MIGRATIONS } from './migrations';
+
+export const BUSY_TIMEOUT_MS = 5000;
+
+export class Database {
+  // TypeORM's SQLite drivers share one query runner per connection, so two
+  // interleaved async transactions would nest inside each other. This chain
+  // makes them take turns.
+  private queue: Promise<unknown> = Promise.resolve();
+
+  private constructor(readonly dataSource: DataSource) {}
+
+  /** Opens (creating if needed) the file and brings its schema up to date. */
+  static async open(file: string): Promise<Database> {
+    mkdirSync(dirname(file), { recursive: true });
+    const dataSource = new DataSource({
+      type: 'better-sqlite3',
+      database: file,
+      entities: ALL_ENTITIES,
+      migrations: MIGRATIONS,
+      migrationsRun: true,
+      synchronize: false,
+      enableWAL: true,
+      timeout: BUSY_TIMEOUT_MS,
+      prepareDatabase: (db: { pragma(source: string): unknown }) => {
+        db.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
+        db.pragma('foreign_keys = ON');
+        // Money is written here: a committed payment must survive a power cut.
+        db.pragma('synchronous = FULL');
+      },
+      logging: false,
+    });
+    await dataSource.initialize();
+    return new Database(dataSource);
+  }
+
+  /**
+   * Runs a use case that changes data in one transaction. BEGIN IMMEDIATE takes
+   * the write lock up front, so another process on the same file waits (busy
+   * timeout) instead of failing halfway.
+   */
+  write<T>(work: (tx: EntityManager) => Promise<T>): Promise<T> {
+    return this.enqueue(() => this.inTransaction('BEGIN IMMEDIATE', work));
+  }
+
+  /** Runs a read-only use case on one consistent snapshot. */
+  read<T>(work: (tx: EntityManager) => Promise<T>): Promise<T> {
+    return this.enqueue(() => this.inTransaction('BEGIN', work));
+  }
+
+  async close(): Promise<void> {
+    await this.queue.catch(() => undefined);
+    if (this.dataSource.isInitialized) await this.dataSource.destroy();
+  }
+
+  private enqueue<T>(task: () => Promise<T>): Promise<T> {
+    const result = this.queue.then(task, task);
+    this.queue = result.catch(() => undefined);
+    return result;
+  }
+
+  private async inTransaction<T>(begin: string, work: (tx: EntityManager) => Promise<T>): Promise<T> {
+    const runner: QueryRunner = this.dataSource.createQueryRunner();
+    await runner.query(begin);
+    // Tell TypeORM a transaction is open so its own save() does not start another.
+    (runner as { isTransactionActive: boolean }).isTransactionActive = true;
+    try {
+      const result = await work(runner.manager);
+      await runner.query('COMMIT');
+      return result;
+    } catch (error) {
+      await runner.query('ROLLBACK').catch(() => undefined);
+      throw error;
+    } finally {
+      (runner as { isTransactionActive: boolean }).isTransactionActive = false;
+    }
+  }
+}

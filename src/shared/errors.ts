@@ -1,0 +1,57 @@
+// Errors that cross the contract: a code the UI can act on, a message already in
+// the user's language, and for validation the fields at fault.
+
+export const ERROR_CODES = ['validation', 'not_found', 'conflict', 'forbidden', 'unavailable', 'internal'] as const;
+export type ErrorCode = (typeof ERROR_CODES)[number];
+
+/** Why one field was refused; each has a translation under errors.field.<code>. */
+export const FIELD_ERROR_CODES = [
+  'required',
+  'too_long',
+  'invalid',
+  'phone_invalid',
+  'date_invalid',
+  'date_in_future',
+  'date_in_past',
+  'money_invalid',
+  'money_negative',
+  'money_too_large',
+  'money_too_precise',
+  'deposit_over_estimate',
+  'consent_required',
+  'condition_required',
+  'pattern_too_short',
+  'not_found',
+  'too_many',
+] as const;
+export type FieldErrorCode = (typeof FIELD_ERROR_CODES)[number];
+
+export interface FieldError {
+  /** Dotted path into the input, e.g. "devices.0.fault". */
+  path: string;
+  code: FieldErrorCode;
+}
+
+export interface ContractError {
+  code: ErrorCode;
+  message: string;
+  fields?: FieldError[];
+}
+
+export type ContractResult<T> = { ok: true; data: T } | { ok: false; error: ContractError };
+
+/** Thrown by services; turned into a ContractError at the contract boundary. */
+export class DeskError extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    readonly fields: FieldError[] = [],
+    detail?: string,
+  ) {
+    super(detail ?? code);
+    this.name = 'DeskError';
+  }
+
+  static field(path: string, code: FieldErrorCode): DeskError {
+    return new DeskError('validation', [{ path, code }]);
+  }
+}
