@@ -25,7 +25,8 @@ import type { FieldErrorCode } from './errors';
 const code = (c: FieldErrorCode) => ({ error: c });
 
 const requiredText = (max: number) => z.string(code('required')).trim().min(1, code('required')).max(max, code('too_long'));
-const optionalText = (max: number) => z.string(code('invalid')).trim().max(max, code('too_long')).default('');
+const plainText = (max: number) => z.string(code('invalid')).trim().max(max, code('too_long'));
+const optionalText = (max: number) => plainText(max).default('');
 
 const phone = z
   .string(code('required'))
@@ -101,15 +102,42 @@ export const checkInInput = z.object({
   devices: z.array(intakeDeviceInput).min(1, code('required')).max(LIMITS.devicesPerIntake, code('too_many')),
 });
 
+/** How one kind of document is printed: where, on what, how many. */
+export const documentPrintSettings = z.object({
+  enabled: z.boolean(),
+  /** A printer name as the system lists it; null prints to the system's default printer. */
+  printer: z.string().trim().max(200, code('too_long')).nullable(),
+  preset: z.string().regex(/^[a-z0-9-]{1,40}$/, code('invalid')),
+  copies: z.number().int(code('invalid')).min(1, code('invalid')).max(10, code('invalid')),
+});
+
+/** Small per-printer corrections for label printers that rescale or have odd margins. */
+export const printerCalibration = z.object({
+  offsetXmm: z.number(code('invalid')).min(-10, code('invalid')).max(10, code('invalid')),
+  offsetYmm: z.number(code('invalid')).min(-10, code('invalid')).max(10, code('invalid')),
+  scale: z.number(code('invalid')).min(0.8, code('invalid')).max(1.2, code('invalid')),
+});
+
 export const settingsInput = z.object({
-  shopName: optionalText(LIMITS.nameMax),
-  shopAddress: optionalText(LIMITS.addressMax),
-  shopPhone: optionalText(30),
+  shopName: plainText(LIMITS.nameMax),
+  shopAddress: plainText(LIMITS.addressMax),
+  shopPhone: plainText(30),
   ticketPrefix: z.string().trim().regex(/^[A-Za-z]{0,6}$/, code('invalid')),
   warrantyMonths: z.number().int(code('invalid')).min(0, code('invalid')).max(120, code('invalid')),
   currency: z.string().regex(/^[A-Z]{3}$/, code('invalid')),
   language: z.enum(LANGUAGES),
   conditionRequired: z.boolean(),
+  /** The shop's terms on the intake form, one clause a line; empty prints the default terms. */
+  intakeTerms: plainText(LIMITS.notesMax),
+  /** The pick-up terms on the claim ticket; empty prints the default terms. */
+  claimTerms: plainText(LIMITS.notesMax),
+  printing: z.object({
+    'intake-form': documentPrintSettings,
+    'claim-ticket': documentPrintSettings,
+    'device-label': documentPrintSettings,
+  }),
+  /** Keyed by printer name. */
+  calibrations: z.record(z.string().max(200), printerCalibration),
 });
 
 export const staffInput = z.object({
@@ -225,7 +253,8 @@ function channel<O>() {
 
 export const contract = {
   'settings.get': channel<Settings>()(z.object({})),
-  'settings.update': channel<Settings>()(settingsInput),
+  /** Changes only the settings given; the rest stay as stored. */
+  'settings.update': channel<Settings>()(settingsInput.partial()),
   'staff.list': channel<Staff[]>()(z.object({ includeInactive: z.boolean().default(false) })),
   'staff.save': channel<Staff>()(staffInput),
   'customers.search': channel<CustomerSummary[]>()(

@@ -16,7 +16,7 @@ export type Handlers = {
 
 export const handlers: Handlers = {
   'settings.get': (_input, { db }) => db.read((tx) => loadSettings(tx)),
-  'settings.update': (input, { db }) => db.write((tx) => saveSettings(tx, input)),
+  'settings.update': (input, { db }) => db.write(async (tx) => saveSettings(tx, { ...(await loadSettings(tx)), ...input })),
   'staff.list': (input, { db }) => db.read((tx) => listStaff(tx, input.includeInactive)),
   'staff.save': (input, { db, clock }) => db.write((tx) => saveStaff(tx, input, clock.now().toISOString())),
   'customers.search': (input, { db }) => db.read((tx) => searchCustomers(tx, input.query, input.limit)),

@@ -11,6 +11,14 @@ export const DEFAULT_SETTINGS: Settings = {
   currency: 'CNY',
   language: 'en',
   conditionRequired: false,
+  intakeTerms: '',
+  claimTerms: '',
+  printing: {
+    'intake-form': { enabled: true, printer: null, preset: 'a4', copies: 1 },
+    'claim-ticket': { enabled: true, printer: null, preset: 'roll-80', copies: 1 },
+    'device-label': { enabled: true, printer: null, preset: 'label-62x29', copies: 1 },
+  },
+  calibrations: {},
 };
 
 type SettingKey = keyof Settings;
