@@ -1,0 +1,87 @@
+// Writes the three intake documents for a sample ticket, with the default presets:
+//   npm run docs:samples -- <outdir> [--lang en|zh-CN] [--preset <id>]...
+// The ticket comes from a real intake on a throw-away desk, so the PDFs show
+// exactly what the counter would print.
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { openDesk } from '../src/main/core/desk';
+import { buildDocument, createDocumentRenderer, DOCUMENT_KINDS, resolvePreset, type DocumentKind } from '../src/main/core/documents';
+import { SAMPLE_SHOP, sampleCheckInInput } from '../src/main/core/documents/sample';
+import type { ChannelInput, TicketDetail } from '../src/shared/contract';
+import { LANGUAGES, type Language } from '../src/shared/domain';
+
+/** Runs the sample intake on a temporary desk and returns the ticket as the desk reports it. */
+export async function sampleTicket(language: Language, checkIn: ChannelInput<'intake.checkIn'> = sampleCheckInInput()): Promise<TicketDetail> {
+  const dir = mkdtempSync(join(tmpdir(), 'repair-desk-samples-'));
+  const desk = await openDesk({ dataDir: dir, clock: { now: () => new Date(2026, 10, 23, 14, 5) }, logError: () => undefined });
+  try {
+    const call = async <T>(channel: Parameters<typeof desk.dispatch>[0], input: unknown): Promise<T> => {
+      const result = await desk.dispatch(channel, input);
+      if (!result.ok) throw new Error(`${channel} failed: ${JSON.stringify(result.error)}`);
+      return result.data as T;
+    };
+    const settings = await call<Record<string, unknown>>('settings.get', {});
+    await call('settings.update', { ...settings, shopName: SAMPLE_SHOP.name, shopAddress: SAMPLE_SHOP.address, shopPhone: SAMPLE_SHOP.phone, language });
+    const result = await call<{ tickets: { displayNumber: string }[] }>('intake.checkIn', checkIn);
+    return await call<TicketDetail>('tickets.get', { number: result.tickets[0].displayNumber });
+  } finally {
+    await desk.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+async function main(argv: string[]): Promise<void> {
+  const args = [...argv];
+  let language: Language = 'en';
+  const presets: string[] = [];
+  const positional: string[] = [];
+  while (args.length > 0) {
+    const arg = args.shift()!;
+    if (arg === '--lang') {
+      const value = args.shift() ?? '';
+      if (!(LANGUAGES as readonly string[]).includes(value)) throw new Error(`--lang takes en or zh-CN, not "${value}"`);
+      language = value as Language;
+    } else if (arg === '--preset') {
+      presets.push(args.shift() ?? '');
+    } else if (arg.startsWith('--')) {
+      throw new Error(`unknown option ${arg}`);
+    } else {
+      positional.push(arg);
+    }
+  }
+  if (positional.length !== 1) {
+    throw new Error('usage: npm run docs:samples -- <outdir> [--lang en|zh-CN] [--preset <id>]...');
+  }
+  const outDir = resolve(positional[0]);
+  mkdirSync(outDir, { recursive: true });
+
+  const ticket = await sampleTicket(language);
+  const renderer = createDocumentRenderer({ fontsDir: resolve(__dirname, '../resources/fonts') });
+  for (const kind of DOCUMENT_KINDS) {
+    const preset = presets.find((id) => presetKind(id) === kind);
+    const definition = buildDocument(kind, { ticket, shop: SAMPLE_SHOP, language, printedAt: new Date(2026, 10, 23, 14, 6), preset });
+    const pdf = await renderer.render(definition);
+    const file = join(outDir, `${kind}.pdf`);
+    writeFileSync(file, pdf);
+    console.log(`${file}  ${(pdf.length / 1024).toFixed(1)} KB  (${resolvePreset(kind, preset).name})`);
+  }
+}
+
+function presetKind(id: string): DocumentKind | undefined {
+  return DOCUMENT_KINDS.find((kind) => {
+    try {
+      resolvePreset(kind, id);
+      return true;
+    } catch {
+      return false;
+    }
+  });
+}
+
+if (require.main === module) {
+  main(process.argv.slice(2)).catch((error: unknown) => {
+    console.error(error instanceof Error ? error.message : error);
+    process.exitCode = 1;
+  });
+}

@@ -1,0 +1,114 @@
+// Renders document definitions to PDF in plain Node (no Electron).
+//
+// One renderer per process: it reads the font files once and keeps their
+// buffers; pdfkit embeds only the glyphs a document uses (a subset). pdfmake's
+// server build is a process-wide instance; the renderer sets its fonts, virtual
+// files and access policies right before each createPdf call (createPdf
+// captures them synchronously), and refuses any URL or local file a definition
+// might name. Nothing else in the process should configure pdfmake.
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import * as pdfmakeModule from 'pdfmake';
+import type { TDocumentDefinitions, TFontDictionary } from 'pdfmake/interfaces';
+import { FONT_FAMILY } from './shared';
+
+export const FONT_FILES = { normal: 'NotoSansSC-Regular.ttf', bold: 'NotoSansSC-Bold.ttf' } as const;
+
+/** pdfkit's built-in PDF fonts: no file needed, Latin only. */
+export const STANDARD_FAMILY = 'Helvetica';
+const STANDARD_FONTS = {
+  normal: 'Helvetica',
+  bold: 'Helvetica-Bold',
+  italics: 'Helvetica-Oblique',
+  bolditalics: 'Helvetica-BoldOblique',
+} as const;
+
+interface VirtualFs {
+  existsSync(name: string): boolean;
+  writeFileSync(name: string, content: Buffer): void;
+}
+
+interface PdfmakeInstance {
+  virtualfs: VirtualFs;
+  setFonts(fonts: TFontDictionary): void;
+  setUrlAccessPolicy(policy: (url: string) => boolean): void;
+  setLocalAccessPolicy(policy: (path: string) => boolean): void;
+  createPdf(definition: TDocumentDefinitions, options?: object): { getBuffer(): Promise<Buffer> };
+}
+
+// The CommonJS export is an instance whose methods live on its prototype; a
+// namespace import wraps it, so take the instance itself.
+const pdfmake: PdfmakeInstance =
+  (pdfmakeModule as unknown as { default?: PdfmakeInstance }).default ?? (pdfmakeModule as unknown as PdfmakeInstance);
+
+export interface DocumentRenderer {
+  /** Renders one definition to a PDF. The definition is not modified. */
+  render(definition: TDocumentDefinitions): Promise<Buffer>;
+  /** Loads the fonts now; otherwise the first render does. */
+  warmUp(): Promise<void>;
+}
+
+export interface DocumentRendererOptions {
+  /** The folder holding the font files (resources/fonts in the repository). */
+  fontsDir: string;
+}
+
+let rendererCount = 0;
+
+export function createDocumentRenderer({ fontsDir }: DocumentRendererOptions): DocumentRenderer {
+  const prefix = `repair-desk-fonts-${++rendererCount}`;
+  const normalName = `${prefix}/${FONT_FILES.normal}`;
+  const boldName = `${prefix}/${FONT_FILES.bold}`;
+  const fonts: TFontDictionary = {
+    [FONT_FAMILY]: { normal: normalName, bold: boldName, italics: normalName, bolditalics: boldName },
+    [STANDARD_FAMILY]: { ...STANDARD_FONTS },
+  };
+  const standardNames = new Set<string>(Object.values(STANDARD_FONTS));
+  let buffers: Promise<{ normal: Buffer; bold: Buffer }> | null = null;
+
+  const readFont = async (file: string): Promise<Buffer> => {
+    const path = join(fontsDir, file);
+    const buffer = await readFile(path).catch((error: NodeJS.ErrnoException) => {
+      throw new Error(`document font missing: ${path} (${error.code ?? error.message})`);
+    });
+    if (buffer.length < 4 || buffer.readUInt32BE(0) !== 0x00010000) throw new Error(`document font is not a TrueType font: ${path}`);
+    return buffer;
+  };
+
+  const loadFonts = () => {
+    if (!buffers) {
+      buffers = Promise.all([readFont(FONT_FILES.normal), readFont(FONT_FILES.bold)]).then(([normal, bold]) => ({ normal, bold }));
+      buffers.catch(() => (buffers = null));
+    }
+    return buffers;
+  };
+
+  return {
+    async warmUp() {
+      await loadFonts();
+    },
+    async render(definition) {
+      const { normal, bold } = await loadFonts();
+      if (!pdfmake.virtualfs.existsSync(normalName)) {
+        pdfmake.virtualfs.writeFileSync(normalName, normal);
+        pdfmake.virtualfs.writeFileSync(boldName, bold);
+      }
+      pdfmake.setFonts(fonts);
+      pdfmake.setUrlAccessPolicy(() => false);
+      pdfmake.setLocalAccessPolicy((path) => standardNames.has(path));
+      // pdfmake annotates and moves the nodes it lays out, so it gets a copy.
+      return pdfmake.createPdf(cloneDefinition(definition), {}).getBuffer();
+    },
+  };
+}
+
+/** A deep copy of plain objects and arrays; functions (footers, table layouts), dates and buffers are shared. */
+export function cloneDefinition<T>(value: T): T {
+  if (Array.isArray(value)) return value.map(cloneDefinition) as T;
+  if (value && typeof value === 'object' && Object.getPrototypeOf(value) === Object.prototype) {
+    const copy: Record<string, unknown> = {};
+    for (const [key, item] of Object.entries(value)) copy[key] = cloneDefinition(item);
+    return copy as T;
+  }
+  return value;
+}
