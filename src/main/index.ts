@@ -1,2 +1,95 @@
-// placeholder: the Electron shell entry
-export {};
+// The Electron shell: one instance, one window, the desk behind IPC. Business
+// logic lives in ./core and never sees Electron.
+import { join } from 'node:path';
+import { app, BrowserWindow, dialog, ipcMain, session, shell } from 'electron';
+import { productName } from '../../package.json';
+import { openDesk, type Desk } from './core/desk';
+import { registerContractHandlers } from './shell/ipc';
+import { resolveAppLocation, shellFiles } from './shell/location';
+import { installMenu } from './shell/menu';
+import { guardSession, guardWebContents } from './shell/security';
+import { createMainWindow, focusWindow } from './shell/window';
+
+const APP_ID = 'com.repairdesk.app';
+
+function log(message: string, error?: unknown): void {
+  if (error === undefined) console.warn(`[shell] ${message}`);
+  else console.error(`[shell] ${message}`, error);
+}
+
+const files = shellFiles(__dirname, app.isPackaged, process.resourcesPath);
+const location = resolveAppLocation({
+  rendererIndex: files.rendererIndex,
+  devUrl: process.env.ELECTRON_RENDERER_URL,
+  packaged: app.isPackaged,
+});
+
+let mainWindow: BrowserWindow | null = null;
+let opening: Promise<Desk> | null = null;
+let closing: Promise<void> | null = null;
+let deskClosed = false;
+
+function start(): void {
+  app.enableSandbox();
+  if (process.platform === 'win32') app.setAppUserModelId(APP_ID);
+
+  app.on('second-instance', () => focusWindow(mainWindow));
+  app.on('web-contents-created', (_event, contents) => guardWebContents(contents, location, log));
+  app.on('window-all-closed', () => app.quit());
+
+  // Let the database finish its last transaction and close before the process ends.
+  app.on('will-quit', (event) => {
+    if (!opening || deskClosed) return;
+    event.preventDefault();
+    if (closing) return;
+    closing = opening
+      .then(
+        (desk) => desk.close(),
+        () => undefined, // it never opened: nothing to close
+      )
+      .catch((error: unknown) => log('closing the desk failed', error))
+      .finally(() => {
+        deskClosed = true;
+        app.quit();
+      });
+  });
+
+  app
+    .whenReady()
+    .then(async () => {
+      guardSession(session.defaultSession, location, log);
+      opening = openDesk({
+        dataDir: app.getPath('userData'),
+        fontsDir: join(files.resourcesDir, 'fonts'),
+        // A preview opens in the system's PDF viewer; openPath answers with an error text, never throws.
+        openPath: async (path) => {
+          const problem = await shell.openPath(path);
+          if (problem) log(`opening ${path} failed: ${problem}`);
+        },
+        logError: (channel, error) => log(`[${channel}] failed`, error),
+      });
+      const desk = await opening;
+      registerContractHandlers(ipcMain, {
+        dispatch: desk.dispatch,
+        trusted: () => ({ webContentsId: mainWindow && !mainWindow.isDestroyed() ? mainWindow.webContents.id : null, location }),
+        onRefused: (channel, reason) => log(`refused ${channel}: ${reason}`),
+      });
+      installMenu(app.isPackaged, process.platform);
+      mainWindow = createMainWindow(files, location, productName, log);
+      mainWindow.on('closed', () => (mainWindow = null));
+    })
+    .catch((error: unknown) => {
+      log('could not start', error);
+      const detail = error instanceof Error ? error.message : String(error);
+      dialog.showErrorBox(productName, `${productName} could not start.\n${productName} 无法启动。\n\n${detail}`);
+      // will-quit still waits for a desk that did open before the failure.
+      app.quit();
+    });
+}
+
+if (app.requestSingleInstanceLock()) {
+  start();
+} else {
+  // Another desk is already running; it brings its window forward.
+  app.quit();
+}
