@@ -1,3 +1,39 @@
+import { AppShell } from '@mantine/core';
+import { useState } from 'react';
+import { IntakeScreen } from './intake/IntakeScreen';
+import { SettingsScreen } from './settings/SettingsScreen';
+import { AppHeader } from './shell/AppHeader';
+import { ComingSoon } from './shell/ComingSoon';
+import { Navigation } from './shell/Navigation';
+import type { Section } from './shell/sections';
+import { useAltShortcut } from './shell/useShortcut';
+
 export function App() {
-  return <h1>Repair Desk</h1>;
+  const [section, setSection] = useState<Section>('intake');
+  // A new key gives a fresh, empty intake.
+  const [intakeKey, setIntakeKey] = useState(0);
+  const startNewIntake = () => {
+    setIntakeKey((key) => key + 1);
+    setSection('intake');
+  };
+  useAltShortcut('n', startNewIntake);
+
+  return (
+    <AppShell header={{ height: 56 }} navbar={{ width: 200, breakpoint: 0 }} padding="md">
+      <AppShell.Header>
+        <AppHeader onNewIntake={startNewIntake} />
+      </AppShell.Header>
+      <AppShell.Navbar>
+        <Navigation active={section} onSelect={setSection} />
+      </AppShell.Navbar>
+      <AppShell.Main>
+        {/* The intake stays mounted while the clerk looks elsewhere, so a half-typed intake survives. */}
+        <div hidden={section !== 'intake'}>
+          <IntakeScreen key={intakeKey} onStartNew={startNewIntake} />
+        </div>
+        {section === 'settings' && <SettingsScreen />}
+        {section !== 'intake' && section !== 'settings' && <ComingSoon section={section} />}
+      </AppShell.Main>
+    </AppShell>
+  );
 }

@@ -1,4 +1,19 @@
+import '@mantine/core/styles.css';
+import './app.css';
+import { MantineProvider } from '@mantine/core';
+import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App';
+import { DeskProvider } from './desk/DeskProvider';
+import './i18n';
+import { theme } from './theme';
 
-createRoot(document.getElementById('root')!).render(<App />);
+createRoot(document.getElementById('root')!).render(
+  <StrictMode>
+    <MantineProvider theme={theme}>
+      <DeskProvider>
+        <App />
+      </DeskProvider>
+    </MantineProvider>
+  </StrictMode>,
+);

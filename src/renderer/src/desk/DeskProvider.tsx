@@ -1,0 +1,71 @@
+// Loads what every screen needs (settings, active staff) and applies the
+// shop's language; screens read it through useDesk().
+import { Alert, Button, Center, Loader, Stack } from '@mantine/core';
+import { useCallback, useEffect, useMemo, useState, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Settings, Staff } from '../../../shared/contract';
+import { call } from '../api';
+import { applyLanguage } from '../i18n';
+import { DeskContext, type DeskState } from './desk-context';
+import { useStoredClerk } from './useStoredClerk';
+
+type Load = { state: 'loading' } | { state: 'failed'; message: string } | { state: 'ready'; settings: Settings; staff: Staff[] };
+
+export function DeskProvider({ children }: { children: ReactNode }) {
+  const { t } = useTranslation();
+  const [load, setLoad] = useState<Load>({ state: 'loading' });
+  const [storedClerkId, setClerkId] = useStoredClerk();
+
+  const loadAll = useCallback(async () => {
+    setLoad({ state: 'loading' });
+    try {
+      const [settings, staff] = await Promise.all([call('settings.get', {}), call('staff.list', { includeInactive: false })]);
+      applyLanguage(settings.language);
+      setLoad({ state: 'ready', settings, staff });
+    } catch (error) {
+      setLoad({ state: 'failed', message: error instanceof Error ? error.message : '' });
+    }
+  }, []);
+
+  useEffect(() => {
+    void loadAll();
+  }, [loadAll]);
+
+  const settingsSaved = useCallback((settings: Settings) => {
+    applyLanguage(settings.language);
+    setLoad((current) => (current.state === 'ready' ? { ...current, settings } : current));
+  }, []);
+
+  const reloadStaff = useCallback(async () => {
+    const staff = await call('staff.list', { includeInactive: false });
+    setLoad((current) => (current.state === 'ready' ? { ...current, staff } : current));
+  }, []);
+
+  const desk = useMemo<DeskState | null>(() => {
+    if (load.state !== 'ready') return null;
+    // A remembered clerk who has left (or a fresh PC) falls back to the first active person.
+    const clerkId = load.staff.some((s) => s.id === storedClerkId) ? storedClerkId : (load.staff[0]?.id ?? null);
+    return { settings: load.settings, staff: load.staff, clerkId, setClerkId, settingsSaved, reloadStaff };
+  }, [load, storedClerkId, setClerkId, settingsSaved, reloadStaff]);
+
+  if (load.state === 'loading') {
+    return (
+      <Center h="100vh" aria-busy="true">
+        <Loader aria-label={t('app.loading')} />
+      </Center>
+    );
+  }
+  if (load.state === 'failed' || !desk) {
+    return (
+      <Center h="100vh">
+        <Stack>
+          <Alert color="red" title={t('app.loadFailed')}>
+            {load.state === 'failed' ? load.message : null}
+          </Alert>
+          <Button onClick={() => void loadAll()}>{t('app.retry')}</Button>
+        </Stack>
+      </Center>
+    );
+  }
+  return <DeskContext value={desk}>{children}</DeskContext>;
+}

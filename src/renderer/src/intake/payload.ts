@@ -1,0 +1,95 @@
+// Turns the draft into the intake.checkIn payload, checking what only the form
+// knows (money typed as text) and the rules main will apply with today's date,
+// so the clerk sees every problem at once.
+import { checkInInput, type ChannelInput, type ChannelParsedInput, type Settings, type WarrantyAssessment } from '../../../shared/contract';
+import type { FieldErrorCode } from '../../../shared/errors';
+import { parseMoney } from '../../../shared/money';
+import { issuesToFieldErrors, mergeFieldErrors, type FieldErrors } from '../forms/field-errors';
+import type { DeviceDraft, IntakeDraft } from './draft';
+
+type MoneyField = 'estimateMinor' | 'depositMinor';
+
+function moneyValue(text: string, path: string, errors: FieldErrors): number {
+  const parsed = parseMoney(text);
+  if (parsed.ok) return parsed.minor;
+  errors[path] = `money_${parsed.reason}` as FieldErrorCode;
+  return Number.NaN;
+}
+
+function passcodeOf(device: DeviceDraft) {
+  if (device.passcodeChoice === 'pin') return { kind: 'pin' as const, value: device.pin };
+  if (device.passcodeChoice === 'pattern') return { kind: 'pattern' as const, value: device.pattern.join('-') };
+  return null;
+}
+
+export function localIsoDay(at: Date): string {
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${at.getFullYear()}-${pad(at.getMonth() + 1)}-${pad(at.getDate())}`;
+}
+
+interface RuleFacts {
+  settings: Settings;
+  warranties: Record<string, WarrantyAssessment | undefined>;
+  today: string;
+}
+
+/** The intake rules main checks beyond the schema, for immediate feedback; main stays the authority. */
+function ruleErrors(draft: IntakeDraft, money: Record<MoneyField, number>[], facts: RuleFacts): FieldErrors {
+  const errors: FieldErrors = {};
+  draft.devices.forEach((device, index) => {
+    const at = (field: string) => `devices.${index}.${field}`;
+    if (device.purchaseDate && device.purchaseDate > facts.today) errors[at('purchaseDate')] = 'date_in_future';
+    if (device.promisedDate && device.promisedDate < facts.today) errors[at('promisedDate')] = 'date_in_past';
+    const { estimateMinor, depositMinor } = money[index];
+    if (estimateMinor > 0 && depositMinor > estimateMinor) errors[at('depositMinor')] = 'deposit_over_estimate';
+    if (facts.settings.conditionRequired && device.conditionChecks.length === 0 && device.conditionNotes.trim() === '') {
+      errors[at('conditionChecks')] = 'condition_required';
+    }
+    if (facts.warranties[device.key]?.mayBeCharged && !device.feeConsent) errors[at('feeConsent')] = 'consent_required';
+  });
+  return errors;
+}
+
+export type PayloadCheck = { ok: true; payload: ChannelParsedInput<'intake.checkIn'> } | { ok: false; errors: FieldErrors };
+
+export function checkIntakePayload(draft: IntakeDraft, clerkId: number | null, facts: RuleFacts): PayloadCheck {
+  const moneyErrors: FieldErrors = {};
+  const money = draft.devices.map((device, index) => ({
+    estimateMinor: moneyValue(device.estimateText, `devices.${index}.estimateMinor`, moneyErrors),
+    depositMinor: moneyValue(device.depositText, `devices.${index}.depositMinor`, moneyErrors),
+  }));
+  // Unanswered choices are left out so the schema reports them as required.
+  const input = {
+    clerkId,
+    technicianId: draft.technicianId,
+    customer: draft.customer,
+    devices: draft.devices.map((device, index) => ({
+      type: device.type || undefined,
+      brand: device.brand,
+      model: device.model,
+      serial: device.serial,
+      colour: device.colour,
+      accessories: device.accessories,
+      accessoriesOther: device.accessoriesOther,
+      conditionChecks: device.conditionChecks,
+      conditionNotes: device.conditionNotes,
+      fault: device.fault,
+      customerRequest: device.customerRequest,
+      purchaseDate: device.purchaseDate || null,
+      proofOfPurchase: device.proofOfPurchase,
+      feeConsent: device.feeConsent,
+      dataAnswer: device.dataAnswer ?? undefined,
+      ...money[index],
+      promisedDate: device.promisedDate || null,
+      passcode: passcodeOf(device),
+    })),
+  } satisfies Record<keyof ChannelInput<'intake.checkIn'>, unknown>;
+  const parsed = checkInInput.safeParse(input);
+  const errors = mergeFieldErrors(
+    moneyErrors,
+    parsed.success ? {} : issuesToFieldErrors(parsed.error.issues),
+    ruleErrors(draft, money, facts),
+  );
+  if (!parsed.success || Object.keys(errors).length > 0) return { ok: false, errors };
+  return { ok: true, payload: parsed.data };
+}

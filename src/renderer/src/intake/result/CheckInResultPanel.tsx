@@ -1,0 +1,36 @@
+import { Button, Stack, Text, Title } from '@mantine/core';
+import { useEffect, useRef } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { CheckInResult } from '../../../../shared/contract';
+import type { DeviceDraft } from '../draft';
+import { CheckedInTicket } from './CheckedInTicket';
+
+interface Props {
+  result: CheckInResult;
+  /** The devices as submitted, in the order main numbered them. */
+  devices: DeviceDraft[];
+  onStartNew(): void;
+}
+
+export function CheckInResultPanel({ result, devices, onStartNew }: Props) {
+  const { t } = useTranslation();
+  const startNew = useRef<HTMLButtonElement>(null);
+  useEffect(() => startNew.current?.focus(), []);
+
+  return (
+    <Stack gap="md" maw={900} role="region" aria-labelledby="checked-in-title">
+      <Title order={2} id="checked-in-title">
+        {t('intake.checkedInTitle')}
+      </Title>
+      {result.tickets.map((ticket, index) => (
+        <CheckedInTicket key={ticket.id} ticket={ticket} device={devices[index]} />
+      ))}
+      <Text>{t('intake.nextStep')}</Text>
+      <div>
+        <Button ref={startNew} size="md" onClick={onStartNew}>
+          {t('intake.startNew')}
+        </Button>
+      </div>
+    </Stack>
+  );
+}

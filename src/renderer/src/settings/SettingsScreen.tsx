@@ -1,0 +1,15 @@
+import { Stack, Title } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import { ShopSettingsForm } from './ShopSettingsForm';
+import { StaffManager } from './StaffManager';
+
+export function SettingsScreen() {
+  const { t } = useTranslation();
+  return (
+    <Stack gap="md" maw={1100}>
+      <Title order={2}>{t('settings.title')}</Title>
+      <ShopSettingsForm />
+      <StaffManager />
+    </Stack>
+  );
+}

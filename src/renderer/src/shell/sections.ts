@@ -1,0 +1,2 @@
+export const SECTIONS = ['intake', 'tickets', 'collection', 'customers', 'settings'] as const;
+export type Section = (typeof SECTIONS)[number];

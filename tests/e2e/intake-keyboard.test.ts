@@ -1,0 +1,239 @@
+// A clerk checks in a new customer without touching the mouse, then the same
+// customer comes back with two devices and is found by phone number.
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Staff } from '../../src/shared/contract';
+import { launchChromium, openDesk } from './support/browser';
+import { startHarness, type RunningHarness } from './support/harness';
+import { field, fieldError, focusedLabel, isFocused, shownTicketNumbers, waitUntil } from './support/page-helpers';
+
+const NUMBER = /^RD-\d{6}-\d{4}$/;
+
+describe('walk-in intake by keyboard', () => {
+  let harness: RunningHarness;
+  let browser: Browser;
+  let page: Page;
+  let technician: Staff;
+  let firstNumber = '';
+
+  beforeAll(async () => {
+    harness = await startHarness();
+    technician = await harness.call('staff.save', { name: 'Li Wei', role: 'technician' });
+    browser = await launchChromium();
+    page = await openDesk(browser, harness.url);
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await harness?.stop();
+  });
+
+  async function expectFocusOn(label: string): Promise<void> {
+    await waitUntil(`"${label}" has focus (it is on ${await focusedLabel(page)})`, () => isFocused(field(page, label)));
+  }
+
+  it('remembers who is working at this counter', async () => {
+    const workingAs = field(page, 'Working as');
+    expect(await workingAs.locator('option').allTextContents()).toEqual(['Li Wei', 'Manager']);
+    await workingAs.selectOption({ label: 'Manager' });
+    await page.reload();
+    await field(page, 'Customer name').waitFor();
+    expect(await workingAs.locator('option:checked').textContent()).toBe('Manager');
+  });
+
+  it('checks in a new customer entirely from the keyboard', async () => {
+    const keyboard = page.keyboard;
+    await expectFocusOn('Customer name');
+    await keyboard.type('Zhang San');
+    await keyboard.press('Enter');
+    await expectFocusOn('Phone');
+    await keyboard.type('138 0013 8000');
+    await keyboard.press('Enter');
+    await expectFocusOn('Address');
+    await keyboard.type('12 Zhongshan Road');
+    await keyboard.press('Enter');
+    await expectFocusOn('Customer notes');
+    await keyboard.type('Prefers a call after 6 pm');
+    await keyboard.press('Enter');
+
+    await expectFocusOn('Device type');
+    await keyboard.type('lap');
+    expect(await field(page, 'Device type').inputValue()).toBe('laptop');
+    await keyboard.press('Enter');
+    await expectFocusOn('Brand');
+    await keyboard.type('Lenovo');
+    await keyboard.press('Enter');
+    await keyboard.type('ThinkPad X1');
+    await keyboard.press('Enter');
+    await expectFocusOn('Serial / IMEI');
+    await keyboard.type('PF1ABC23');
+    await keyboard.press('Enter');
+    await keyboard.type('black');
+    await keyboard.press('Enter');
+
+    await expectFocusOn('Fault description');
+    await keyboard.type('No power after a drink was spilled');
+    await keyboard.press('Tab');
+    await expectFocusOn('Customer request');
+    await keyboard.type('Keep the data');
+    await keyboard.press('Enter');
+    // The accessory chips are one stop: Space ticks the charger, ArrowRight moves to the cable.
+    await expectFocusOn('Charger');
+    await keyboard.press('Space');
+    await keyboard.press('ArrowRight');
+    await keyboard.press('Space');
+    await keyboard.press('Enter');
+    await expectFocusOn('Other accessories');
+    await keyboard.type('USB mouse dongle');
+    await keyboard.press('Enter');
+    await expectFocusOn('Screen cracked');
+    await keyboard.press('Space');
+    await keyboard.press('Enter');
+    await expectFocusOn('Condition notes');
+    await keyboard.type('Sticky keyboard');
+    await keyboard.press('Tab');
+    await expectFocusOn('Purchase date');
+    await keyboard.press('Enter');
+    await expectFocusOn('Proof of purchase or warranty card shown');
+    await keyboard.press('Enter');
+    // No purchase date: out of warranty, so the fee standard is read and consent recorded.
+    await expectFocusOn('Customer heard the fee standard and agrees');
+    await keyboard.press('Space');
+    await keyboard.press('Enter');
+    await expectFocusOn('Customer has a backup');
+    await keyboard.press('Space');
+    await keyboard.press('Enter');
+    await expectFocusOn('Estimate');
+    await keyboard.type('450');
+    await keyboard.press('Enter');
+    await keyboard.type('100');
+    await keyboard.press('Enter');
+    await expectFocusOn('Promised date');
+    await keyboard.press('Enter');
+    await expectFocusOn('None given');
+    await keyboard.press('ArrowRight');
+    await keyboard.press('Enter');
+    await expectFocusOn('Passcode');
+    await keyboard.type('2580');
+    await keyboard.press('Enter');
+    await expectFocusOn('Technician');
+    await keyboard.type('Li');
+    expect(await field(page, 'Technician').inputValue()).toBe(String(technician.id));
+    await keyboard.press('Enter');
+    const checkIn = page.getByRole('button', { name: 'Check in', exact: true });
+    await waitUntil('the Check in button has focus', () => isFocused(checkIn));
+
+    const started = performance.now();
+    await keyboard.press('Enter');
+    const [number] = await shownTicketNumbers(page, 'Ticket number', 1);
+    console.log(`check-in (keyboard, 1 device): Enter on "Check in" -> ticket number shown in ${Math.round(performance.now() - started)} ms`);
+    expect(number).toMatch(/\d{6}-\d{4}/);
+    expect(number).toMatch(NUMBER);
+    firstNumber = number;
+    expect(await isFocused(page.getByRole('button', { name: 'Start a new intake' }))).toBe(true);
+
+    const stored = await harness.call('tickets.get', { number });
+    expect(stored).toMatchObject({
+      displayNumber: number,
+      status: 'received',
+      deviceType: 'laptop',
+      brand: 'Lenovo',
+      model: 'ThinkPad X1',
+      serial: 'PF1ABC23',
+      colour: 'black',
+      fault: 'No power after a drink was spilled',
+      customerRequest: 'Keep the data',
+      accessories: ['charger', 'cable'],
+      accessoriesOther: 'USB mouse dongle',
+      conditionChecks: ['screen_cracked'],
+      conditionNotes: 'Sticky keyboard',
+      purchaseDate: null,
+      proofOfPurchase: false,
+      warrantyStatus: 'out_of_warranty',
+      warrantyBasis: 'no_purchase_date',
+      feeConsent: true,
+      dataAnswer: 'has_backup',
+      estimateMinor: 45000,
+      depositMinor: 10000,
+      currency: 'CNY',
+      hasPasscode: true,
+      passcodeKind: 'pin',
+      technicianName: 'Li Wei',
+      clerkName: 'Manager',
+      customer: { name: 'Zhang San', phone: '138 0013 8000', address: '12 Zhongshan Road' },
+    });
+    const customer = await harness.call('customers.get', { id: stored.customer.id });
+    expect(customer).toMatchObject({ notes: 'Prefers a call after 6 pm', ownerTechnicianId: technician.id, ticketCount: 1 });
+  });
+
+  it('shows the stored ticket and its passcode only on request', async () => {
+    await page.getByRole('button', { name: 'Show ticket details' }).click();
+    await page.getByText('Lenovo ThinkPad X1', { exact: false }).first().waitFor();
+    expect(await page.getByText('2580').count()).toBe(0);
+    await page.getByRole('button', { name: 'Show passcode' }).click();
+    await page.getByText('2580', { exact: true }).waitFor();
+    await page.getByRole('button', { name: 'Hide passcode' }).click();
+    await page.getByRole('button', { name: 'Show passcode' }).waitFor();
+    expect(await page.getByText('2580').count()).toBe(0);
+    const stored = await harness.call('tickets.get', { number: firstNumber });
+    expect(stored.events.map((event) => event.kind)).toContain('passcode_viewed');
+  });
+
+  it('finds the returning customer by phone, defaults to their technician, and numbers two devices', async () => {
+    const keyboard = page.keyboard;
+    await page.getByRole('button', { name: 'Start a new intake' }).press('Enter');
+    await expectFocusOn('Customer name');
+    await keyboard.press('Tab');
+    await expectFocusOn('Phone');
+    await keyboard.type('1380013');
+    const match = page.getByRole('option', { name: /Zhang San/ });
+    await match.waitFor({ state: 'visible' });
+    expect(await match.textContent()).toContain('138 0013 8000');
+    expect(await match.textContent()).toContain('1 past repairs');
+    await keyboard.press('ArrowDown');
+    await keyboard.press('Enter');
+
+    await page.getByRole('region', { name: 'Returning customer' }).waitFor();
+    expect(await field(page, 'Customer name').inputValue()).toBe('Zhang San');
+    expect(await field(page, 'Address').inputValue()).toBe('12 Zhongshan Road');
+    const pastRepairs = page.getByRole('table', { name: 'Past repairs' });
+    await pastRepairs.getByRole('cell', { name: firstNumber }).waitFor();
+    expect(await pastRepairs.textContent()).toContain('ThinkPad X1');
+    expect(await pastRepairs.textContent()).toContain('Received');
+    expect(await field(page, 'Technician').inputValue()).toBe(String(technician.id));
+
+    await fillDevice(page, { type: 'phone', brand: 'Huawei', model: 'Mate 60', fault: 'Screen cracked' });
+    await page.getByRole('button', { name: 'Add another device' }).click();
+    await page.getByRole('tab', { name: 'Device 2' }).waitFor();
+    expect(await field(page, 'Brand').inputValue()).toBe('');
+    await fillDevice(page, { type: 'tablet', brand: 'Apple', model: 'iPad Air', fault: 'Battery drains fast' });
+
+    const started = performance.now();
+    await page.getByRole('button', { name: 'Check in', exact: true }).click();
+    const numbers = await shownTicketNumbers(page, 'Ticket number', 2);
+    console.log(`check-in (click, 2 devices): click on "Check in" -> both ticket numbers shown in ${Math.round(performance.now() - started)} ms`);
+    expect(numbers).toHaveLength(2);
+    for (const number of numbers) expect(number).toMatch(NUMBER);
+    expect(new Set([...numbers, firstNumber]).size).toBe(3);
+
+    const [phone, tablet] = await Promise.all(numbers.map((number) => harness.call('tickets.get', { number })));
+    expect(phone).toMatchObject({ deviceType: 'phone', brand: 'Huawei', technicianName: 'Li Wei' });
+    expect(tablet).toMatchObject({ deviceType: 'tablet', brand: 'Apple', technicianName: 'Li Wei' });
+    expect(phone.customer.id).toBe(tablet.customer.id);
+    const customer = await harness.call('customers.get', { id: phone.customer.id });
+    expect(customer.ticketCount).toBe(3);
+    expect(await harness.call('customers.search', { query: '13800138000' })).toHaveLength(1);
+  });
+});
+
+async function fillDevice(page: Page, device: { type: string; brand: string; model: string; fault: string }): Promise<void> {
+  await field(page, 'Device type').selectOption(device.type);
+  await field(page, 'Brand').fill(device.brand);
+  await field(page, 'Model').fill(device.model);
+  await field(page, 'Fault description').fill(device.fault);
+  await page.getByRole('radio', { name: 'Nothing to keep' }).check();
+  const consent = field(page, 'Customer heard the fee standard and agrees');
+  await consent.check();
+  await field(page, 'Estimate').fill('200');
+  expect(await fieldError(field(page, 'Estimate'))).toBeNull();
+}
