@@ -1,4 +1,4 @@
-// npm run harness -- --port 5173 --data ./harness-data [--renderer out/renderer]
+// npm run harness -- --port 5173 --data ./harness-data [--print-to ./printed] [--renderer out/renderer]
 import { parseArgs } from 'node:util';
 import { resolve } from 'node:path';
 import { startHarness } from './server';
@@ -8,11 +8,12 @@ const { values } = parseArgs({
     port: { type: 'string', default: '5180' },
     data: { type: 'string' },
     renderer: { type: 'string', default: 'out/renderer' },
+    'print-to': { type: 'string' },
   },
 });
 
 if (!values.data) {
-  console.error('usage: npm run harness -- --port <port> --data <dir>');
+  console.error('usage: npm run harness -- --port <port> --data <dir> [--print-to <dir>]');
   process.exit(2);
 }
 const port = Number(values.port);
@@ -22,8 +23,9 @@ if (!Number.isInteger(port) || port < 0 || port > 65535) {
 }
 
 async function main(dataDir: string): Promise<void> {
-  const harness = await startHarness({ port, dataDir, rendererDir: resolve(values.renderer) });
-  console.log(`Repair Desk harness on ${harness.url} (data in ${dataDir})`);
+  const printTo = values['print-to'] ? resolve(values['print-to']) : undefined;
+  const harness = await startHarness({ port, dataDir, rendererDir: resolve(values.renderer), printTo });
+  console.log(`Repair Desk harness on ${harness.url} (data in ${dataDir}${printTo ? `, prints to ${printTo}` : ''})`);
   for (const signal of ['SIGINT', 'SIGTERM'] as const) {
     process.once(signal, () => void harness.close().then(() => process.exit(0)));
   }

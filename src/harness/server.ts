@@ -7,6 +7,7 @@ import type { AddressInfo } from 'node:net';
 import { extname, join, normalize, resolve, sep } from 'node:path';
 import { openDesk, type Desk } from '../main/core/desk';
 import type { Clock } from '../main/core/context';
+import { createDirectoryBackend } from '../main/core/printing';
 
 const MAX_BODY_BYTES = 1024 * 1024;
 const LOOPBACK = new Set(['127.0.0.1', '::ffff:127.0.0.1', '::1']);
@@ -25,6 +26,8 @@ export interface HarnessOptions {
   dataDir: string;
   rendererDir: string;
   clock?: Clock;
+  /** Writes every print job's PDF into this folder instead of sending it to a printer. */
+  printTo?: string;
 }
 
 export interface Harness {
@@ -63,7 +66,11 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
   if (!existsSync(join(rendererDir, 'index.html'))) {
     throw new Error(`no built renderer in ${rendererDir}: run "npm run build" first`);
   }
-  const desk = await openDesk({ dataDir: options.dataDir, clock: options.clock });
+  const desk = await openDesk({
+    dataDir: options.dataDir,
+    clock: options.clock,
+    printBackend: options.printTo ? createDirectoryBackend({ dir: resolve(options.printTo) }) : undefined,
+  });
 
   const server: Server = createServer(async (req, res) => {
     // Bound to loopback already; also refuse anything that is not, and

@@ -20,6 +20,22 @@ import {
   type WarrantyStatus,
 } from './domain';
 import type { FieldErrorCode } from './errors';
+import * as wf from './workflow-contract';
+import type {
+  AuthSession,
+  FeeItem,
+  LoanerView,
+  PartView,
+  QuotePreview,
+  QuoteView,
+  ReopenResult,
+  SignInRoster,
+  StaffRef,
+  StockMoveView,
+  TicketBoard,
+  TicketSearchHit,
+  TicketWorkflow,
+} from './workflow-contract';
 
 // Issue messages are field error codes, so main and the form translate them alike.
 const code = (c: FieldErrorCode) => ({ error: c });
@@ -138,6 +154,10 @@ export const settingsInput = z.object({
   }),
   /** Keyed by printer name. */
   calibrations: z.record(z.string().max(200), printerCalibration),
+  /** Days after collection a repair that comes back is reworked free (免费维修时限). */
+  repairWarrantyDays: z.number().int(code('invalid')).min(0, code('invalid')).max(3650, code('invalid')),
+  /** A discount above this share (percent) of the amount charged needs a manager. */
+  discountApprovalPercent: z.number().int(code('invalid')).min(0, code('invalid')).max(100, code('invalid')),
 });
 
 export const staffInput = z.object({
@@ -239,6 +259,40 @@ export interface CheckInResult {
   tickets: { id: number; number: number; displayNumber: string; barcode: string }[];
 }
 
+export const PRINTABLE_DOCUMENTS = ['intake-form', 'claim-ticket', 'device-label'] as const;
+export type PrintableDocument = (typeof PRINTABLE_DOCUMENTS)[number];
+
+export interface PaperPresetView {
+  id: string;
+  document: PrintableDocument;
+  name: string;
+  widthMm: number;
+  /** null for a roll: the page is as long as its content. */
+  heightMm: number | null;
+}
+
+export interface PrinterView {
+  name: string;
+  isDefault: boolean;
+  status: 'idle' | 'printing' | 'disabled' | 'unknown';
+}
+
+export interface PrinterListView {
+  printers: PrinterView[];
+  /** Set when the system's print service could not be asked. */
+  error: { code: string; message: string } | null;
+}
+
+export interface PrintResult {
+  document: PrintableDocument;
+  /** The extra label's caption, e.g. "Charger"; null for the document itself. */
+  caption: string | null;
+  ok: boolean;
+  /** Where the PDF was kept for reprinting, when it could be archived. */
+  archivedPath: string | null;
+  error: { code: string; message: string; detail: string } | null;
+}
+
 // ---- the channels -----------------------------------------------------------
 
 interface ChannelSpec<I extends z.ZodType, O> {
@@ -269,6 +323,73 @@ export const contract = {
   'tickets.revealPasscode': channel<{ kind: PasscodeKind; value: string }>()(
     z.object({ ticketId: id, staffId: id.nullable().default(null) }),
   ),
+
+  // ---- documents and printing ----
+  'printing.presets': channel<PaperPresetView[]>()(z.object({})),
+  'printing.printers': channel<PrinterListView>()(z.object({})),
+  /** Prints (or reprints) documents of one ticket; a failed print is a result, not an error. */
+  'printing.printTicket': channel<PrintResult[]>()(
+    z.object({
+      number: z.string().min(1).max(40),
+      documents: z.array(z.enum(PRINTABLE_DOCUMENTS)).min(1, code('required')).max(PRINTABLE_DOCUMENTS.length),
+      labelCaptions: z.array(requiredText(40)).max(10, code('too_many')).default([]),
+      onlyEnabled: z.boolean().default(false),
+    }),
+  ),
+  /** Opens the document as a PDF for the clerk to look at; nothing is printed. */
+  'printing.preview': channel<{ path: string }>()(
+    z.object({ number: z.string().min(1).max(40), document: z.enum(PRINTABLE_DOCUMENTS) }),
+  ),
+  /** Prints a sample ticket's document on a printer and preset, with a calibration to try. */
+  'printing.testPrint': channel<PrintResult>()(
+    z.object({
+      document: z.enum(PRINTABLE_DOCUMENTS),
+      preset: z.string().regex(/^[a-z0-9-]{1,40}$/, code('invalid')),
+      printer: z.string().trim().max(200).nullable(),
+      calibration: printerCalibration.nullable().default(null),
+    }),
+  ),
+  // ---- repair workflow (schemas and output types in workflow-contract.ts) ----
+  // Calls with `session` need a signed-in staff member (auth.signIn); ticket
+  // actions answer with the ticket's fresh workflow view.
+  'auth.roster': channel<SignInRoster>()(z.object({})),
+  'auth.signIn': channel<AuthSession>()(wf.signInInput),
+  'auth.signOut': channel<{ signedOut: boolean }>()(z.object({ session: z.string().max(200) })),
+  'auth.session': channel<{ staff: StaffRef | null; expiresAt: string | null }>()(z.object({ session: z.string().max(200) })),
+  'auth.setPin': channel<{ staffId: number }>()(wf.setPinInput),
+  'tickets.search': channel<TicketSearchHit[]>()(wf.searchInput),
+  'tickets.board': channel<TicketBoard>()(wf.boardInput),
+  'tickets.getWorkflow': channel<TicketWorkflow>()(z.object({ ticketId: id })),
+  'workflow.move': channel<TicketWorkflow>()(wf.moveInput),
+  'workflow.reopen': channel<ReopenResult>()(wf.reopenInput),
+  'diagnosis.save': channel<TicketWorkflow>()(wf.diagnosisInput),
+  'quotes.preview': channel<QuotePreview>()(wf.quoteDraftInput),
+  'quotes.save': channel<TicketWorkflow>()(wf.quoteSaveInput),
+  'quotes.get': channel<QuoteView>()(z.object({ quoteId: id })),
+  'approvals.record': channel<TicketWorkflow>()(wf.approvalInput),
+  'tickets.handOver': channel<TicketWorkflow>()(wf.handOverInput),
+  'tickets.changePromisedDate': channel<TicketWorkflow>()(wf.promisedDateInput),
+  'notifications.log': channel<TicketWorkflow>()(wf.notificationInput),
+  'loaners.list': channel<LoanerView[]>()(z.object({ includeInactive: z.boolean().default(false) })),
+  'loaners.save': channel<LoanerView>()(wf.loanerInput),
+  'loans.lend': channel<TicketWorkflow>()(wf.lendInput),
+  'loans.return': channel<TicketWorkflow>()(wf.loanReturnInput),
+  'feeStandard.list': channel<FeeItem[]>()(z.object({ includeInactive: z.boolean().default(false) })),
+  'feeStandard.save': channel<FeeItem>()(wf.feeItemInput),
+  'parts.list': channel<PartView[]>()(
+    z.object({
+      query: z.string().max(100).default(''),
+      includeInactive: z.boolean().default(false),
+      lowStockOnly: z.boolean().default(false),
+      limit: z.number().int().min(1).max(500).default(100),
+    }),
+  ),
+  'parts.save': channel<PartView>()(wf.partInput),
+  'parts.restock': channel<PartView>()(wf.restockInput),
+  'parts.adjust': channel<PartView>()(wf.stockAdjustInput),
+  'parts.moves': channel<StockMoveView[]>()(z.object({ partId: id, limit: z.number().int().min(1).max(500).default(100) })),
+  'parts.use': channel<TicketWorkflow>()(wf.partUseInput),
+  'parts.returnToStores': channel<TicketWorkflow>()(wf.returnToStoresInput),
 } as const;
 
 export type Contract = typeof contract;

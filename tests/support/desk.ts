@@ -5,6 +5,7 @@ import type { Channel, ChannelInput, ChannelOutput } from '../../src/shared/cont
 import type { ContractError } from '../../src/shared/errors';
 import type { Clock } from '../../src/main/core/context';
 import { openDesk, type Desk } from '../../src/main/core/desk';
+import { createDirectoryBackend, type PrinterBackend } from '../../src/main/core/printing';
 
 export interface TestDesk extends Desk {
   dir: string;
@@ -20,9 +21,17 @@ export function fixedClock(iso: string): Clock & { set(iso: string): void } {
   return { now: () => new Date(now), set: (next) => (now = new Date(next)) };
 }
 
-export async function openTestDesk(options: { clock?: Clock; dir?: string } = {}): Promise<TestDesk> {
+export interface TestDeskOptions {
+  clock?: Clock;
+  dir?: string;
+  /** Where prints go; a folder inside the test's data dir when absent, never a real printer. */
+  printBackend?: PrinterBackend;
+}
+
+export async function openTestDesk(options: TestDeskOptions = {}): Promise<TestDesk> {
   const dir = options.dir ?? mkdtempSync(join(tmpdir(), 'repair-desk-test-'));
-  const desk = await openDesk({ dataDir: dir, clock: options.clock, logError: () => undefined });
+  const printBackend = options.printBackend ?? createDirectoryBackend({ dir: join(dir, 'printed') });
+  const desk = await openDesk({ dataDir: dir, clock: options.clock, printBackend, logError: () => undefined });
   return {
     ...desk,
     dir,

@@ -1,3 +1,5 @@
+import type { DocumentRenderer } from './documents';
+import type { PrintService } from './printing';
 import type { Database } from './storage/database';
 import type { SecretBox } from './security/secret-box';
 
@@ -7,9 +9,15 @@ export interface Clock {
 
 export const systemClock: Clock = { now: () => new Date() };
 
-/** What every use case may use: storage, time, and the key for sealed secrets. */
+/** What every use case may use: storage, time, sealed secrets, documents and printers. */
 export interface DeskContext {
   db: Database;
   clock: Clock;
   secrets: SecretBox;
+  /** The shop's data folder (database, key, print archive, previews). */
+  dataDir: string;
+  documents: DocumentRenderer;
+  printing: PrintService;
+  /** Shows a file to the clerk with the system's viewer (the shell decides how). */
+  openPath(path: string): Promise<void>;
 }

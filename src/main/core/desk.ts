@@ -4,6 +4,8 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { systemClock, type Clock, type DeskContext } from './context';
 import { createDispatch, type Dispatch, type DispatchOptions } from './dispatch';
+import { createDocumentRenderer } from './documents';
+import { createPrintService, pickBackend, printArchiveDir, type PrinterBackend } from './printing';
 import { SecretBox } from './security/secret-box';
 import { Database } from './storage/database';
 
@@ -19,12 +21,29 @@ export interface Desk {
 export interface OpenDeskOptions extends DispatchOptions {
   /** The folder holding the shop's database and key (the app's user-data folder). */
   dataDir: string;
+  /** The folder holding the document fonts; resources/fonts of the working directory when absent (harness, tests, scripts). */
+  fontsDir?: string;
   clock?: Clock;
+  /** Where print jobs go; the system's spooler when absent. */
+  printBackend?: PrinterBackend;
+  openPath?: (path: string) => Promise<void>;
 }
 
-export async function openDesk({ dataDir, clock = systemClock, ...dispatchOptions }: OpenDeskOptions): Promise<Desk> {
+export async function openDesk(options: OpenDeskOptions): Promise<Desk> {
+  const { dataDir, fontsDir = join(process.cwd(), 'resources', 'fonts'), clock = systemClock, printBackend = pickBackend(), openPath, ...dispatchOptions } = options;
   mkdirSync(dataDir, { recursive: true });
   const db = await Database.open(join(dataDir, DATABASE_FILE));
-  const context: DeskContext = { db, clock, secrets: SecretBox.fromKeyFile(join(dataDir, SECRET_KEY_FILE)) };
+  const documents = createDocumentRenderer({ fontsDir });
+  const context: DeskContext = {
+    db,
+    clock,
+    dataDir,
+    secrets: SecretBox.fromKeyFile(join(dataDir, SECRET_KEY_FILE)),
+    documents,
+    printing: createPrintService({ backend: printBackend, archiveDir: printArchiveDir(dataDir), clock }),
+    openPath: openPath ?? (async () => undefined),
+  };
+  // Load the fonts in the background now, so the first check-in does not wait for them.
+  documents.warmUp().catch((error: unknown) => dispatchOptions.logError?.('documents.warmUp', error));
   return { context, dispatch: createDispatch(context, dispatchOptions), close: () => db.close() };
 }

@@ -1,6 +1,6 @@
 // One handler per contract channel. Inputs arrive already validated by the
 // dispatcher; each handler is one use case in one transaction.
-import type { Channel, ChannelOutput, ChannelParsedInput } from '../../shared/contract';
+import { PRINTABLE_DOCUMENTS, type Channel, type ChannelOutput, type ChannelParsedInput } from '../../shared/contract';
 import type { DeskContext } from './context';
 import { localIsoDate } from './rules/calendar';
 import { assessWarranty } from './rules/warranty';
@@ -9,6 +9,8 @@ import { checkIn } from './services/intake';
 import { loadSettings, saveSettings } from './services/settings';
 import { listStaff, saveStaff } from './services/staff';
 import { getTicketByNumber, revealPasscode } from './services/tickets';
+import { printingHandlers, requirePreset } from './printing-handlers';
+import { workflowHandlers } from './workflow-handlers';
 
 export type Handlers = {
   [C in Channel]: (input: ChannelParsedInput<C>, ctx: DeskContext) => Promise<ChannelOutput<C>>;
@@ -16,7 +18,13 @@ export type Handlers = {
 
 export const handlers: Handlers = {
   'settings.get': (_input, { db }) => db.read((tx) => loadSettings(tx)),
-  'settings.update': (input, { db }) => db.write(async (tx) => saveSettings(tx, { ...(await loadSettings(tx)), ...input })),
+  'settings.update': (input, { db }) => {
+    for (const document of PRINTABLE_DOCUMENTS) {
+      const chosen = input.printing?.[document];
+      if (chosen) requirePreset(document, chosen.preset, `printing.${document}.preset`);
+    }
+    return db.write(async (tx) => saveSettings(tx, { ...(await loadSettings(tx)), ...input }));
+  },
   'staff.list': (input, { db }) => db.read((tx) => listStaff(tx, input.includeInactive)),
   'staff.save': (input, { db, clock }) => db.write((tx) => saveStaff(tx, input, clock.now().toISOString())),
   'customers.search': (input, { db }) => db.read((tx) => searchCustomers(tx, input.query, input.limit)),
@@ -33,4 +41,6 @@ export const handlers: Handlers = {
     db.read(async (tx) => getTicketByNumber(tx, input.number, (await loadSettings(tx)).ticketPrefix)),
   'tickets.revealPasscode': (input, { db, clock, secrets }) =>
     db.write((tx) => revealPasscode(tx, secrets, input.ticketId, input.staffId, clock.now().toISOString())),
+  ...printingHandlers,
+  ...workflowHandlers,
 };

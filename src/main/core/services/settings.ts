@@ -19,6 +19,8 @@ export const DEFAULT_SETTINGS: Settings = {
     'device-label': { enabled: true, printer: null, preset: 'label-62x29', copies: 1 },
   },
   calibrations: {},
+  repairWarrantyDays: 90,
+  discountApprovalPercent: 10,
 };
 
 type SettingKey = keyof Settings;

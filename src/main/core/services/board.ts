@@ -1,0 +1,81 @@
+// The tickets board: open tickets by status, oldest first, with age, promised
+// date (overdue flagged), technician and severity; filtered by status and by
+// technician ("my tickets"); paged. Open tickets are a small share of ten
+// years of tickets and the (status, id) and (technician_id, status, id)
+// indexes reach them directly.
+import type { EntityManager } from 'typeorm';
+import type { ChannelParsedInput } from '../../../shared/contract';
+import type { DeviceType, TicketStatus } from '../../../shared/domain';
+import { displayTicketNumber } from '../../../shared/ticket-number';
+import type { BoardTicket, TicketBoard } from '../../../shared/workflow-contract';
+import type { SeverityLevel } from '../../../shared/workflow';
+import { daysBetween, localIsoDate } from '../rules/calendar';
+import { OPEN_STATUSES } from '../rules/status-machine';
+import { isOverdue } from './workflow';
+
+interface BoardRecord {
+  id: number;
+  number: number;
+  status: TicketStatus;
+  created_at: string;
+  promised_date: string | null;
+  technician_id: number | null;
+  technician_name: string | null;
+  severity: SeverityLevel | null;
+  customer_name: string;
+  customer_phone: string;
+  type: DeviceType;
+  brand: string;
+  model: string;
+}
+
+export async function ticketBoard(tx: EntityManager, input: ChannelParsedInput<'tickets.board'>, prefix: string, now: Date): Promise<TicketBoard> {
+  const statuses = input.statuses ?? [...OPEN_STATUSES];
+  if (statuses.length === 0) return { items: [], total: 0, page: input.page, pageSize: input.pageSize, countsByStatus: {} };
+  const filter = [`t.status IN (${statuses.map(() => '?').join(',')})`];
+  const params: unknown[] = [...statuses];
+  if (input.technicianId !== null) {
+    filter.push('t.technician_id = ?');
+    params.push(input.technicianId);
+  }
+  const where = filter.join(' AND ');
+  const counts: { status: TicketStatus; n: number }[] = await tx.query(
+    `SELECT t.status, COUNT(*) AS n FROM ticket t WHERE ${where} GROUP BY t.status`,
+    params,
+  );
+  const countsByStatus: Partial<Record<TicketStatus, number>> = {};
+  for (const c of counts) countsByStatus[c.status] = c.n;
+  const total = counts.reduce((sum, c) => sum + c.n, 0);
+  const rows: BoardRecord[] = await tx.query(
+    `SELECT t.id, t.number, t.status, t.created_at, t.promised_date, t.technician_id, s.name AS technician_name, t.severity,
+       c.name AS customer_name, c.phone AS customer_phone, d.type, d.brand, d.model
+     FROM ticket t
+     JOIN customer c ON c.id = t.customer_id
+     JOIN device d ON d.id = t.device_id
+     LEFT JOIN staff s ON s.id = t.technician_id
+     WHERE ${where}
+     ORDER BY t.id
+     LIMIT ? OFFSET ?`,
+    [...params, input.pageSize, (input.page - 1) * input.pageSize],
+  );
+  const today = localIsoDate(now);
+  const items: BoardTicket[] = rows.map((r) => ({
+    ticketId: r.id,
+    number: r.number,
+    displayNumber: displayTicketNumber(r.number, prefix),
+    status: r.status,
+    customerName: r.customer_name,
+    customerPhone: r.customer_phone,
+    deviceType: r.type,
+    brand: r.brand,
+    model: r.model,
+    createdAt: r.created_at,
+    ageDays: Math.max(0, daysBetween(localIsoDate(new Date(r.created_at)), today)),
+    promisedDate: r.promised_date,
+    overdue: isOverdue(r.status, r.promised_date, today),
+    technicianId: r.technician_id,
+    technicianName: r.technician_name,
+    severity: r.severity,
+  }));
+  return { items, total, page: input.page, pageSize: input.pageSize, countsByStatus };
+}

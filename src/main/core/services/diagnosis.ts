@@ -1,0 +1,64 @@
+// Diagnosis (故障诊断): software or hardware, the cause, the proposed solution,
+// the fault severity (故障等级 1-3), whether the user caused it, and internal
+// notes that are never printed. One per ticket, revised until the customer
+// decides; each save is on the ticket's timeline.
+import type { EntityManager } from 'typeorm';
+import type { TicketStatus } from '../../../shared/domain';
+import type { ChannelParsedInput } from '../../../shared/contract';
+import type { DiagnosisView } from '../../../shared/workflow-contract';
+import type { FaultCategory, SeverityLevel } from '../../../shared/workflow';
+import type { Actor } from './auth';
+import { loadTicket, recordEvent, requireStatus } from './workflow-common';
+
+/** The diagnosis can be written or revised until the customer has decided. */
+export const DIAGNOSIS_STATUSES: readonly TicketStatus[] = ['diagnosing', 'awaiting_approval'];
+
+export async function saveDiagnosis(tx: EntityManager, actor: Actor, input: ChannelParsedInput<'diagnosis.save'>, nowIso: string): Promise<void> {
+  const ticket = await loadTicket(tx, input.ticketId);
+  requireStatus(ticket, DIAGNOSIS_STATUSES);
+  await tx.query(
+    `INSERT INTO diagnosis (ticket_id, category, cause, solution, severity, user_caused, internal_notes, staff_id, created_at, updated_at)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+     ON CONFLICT(ticket_id) DO UPDATE SET category = excluded.category, cause = excluded.cause, solution = excluded.solution,
+       severity = excluded.severity, user_caused = excluded.user_caused, internal_notes = excluded.internal_notes,
+       staff_id = excluded.staff_id, updated_at = excluded.updated_at`,
+    [ticket.id, input.category, input.cause, input.solution, input.severity, input.userCaused, input.internalNotes, actor.id, nowIso, nowIso],
+  );
+  await tx.query(`UPDATE ticket SET severity = ?, updated_at = ? WHERE id = ?`, [input.severity, nowIso, ticket.id]);
+  await recordEvent(tx, {
+    ticketId: ticket.id,
+    kind: 'diagnosis_saved',
+    note: `${input.category} · L${input.severity}${input.userCaused ? ' · user caused' : ''}: ${input.cause}`,
+    staffId: actor.id,
+    at: nowIso,
+  });
+}
+
+export async function getDiagnosis(tx: EntityManager, ticketId: number): Promise<DiagnosisView | null> {
+  const rows: {
+    category: FaultCategory;
+    cause: string;
+    solution: string;
+    severity: SeverityLevel;
+    user_caused: number;
+    internal_notes: string;
+    staff_name: string | null;
+    updated_at: string;
+  }[] = await tx.query(
+    `SELECT d.category, d.cause, d.solution, d.severity, d.user_caused, d.internal_notes, s.name AS staff_name, d.updated_at
+     FROM diagnosis d LEFT JOIN staff s ON s.id = d.staff_id WHERE d.ticket_id = ?`,
+    [ticketId],
+  );
+  if (rows.length === 0) return null;
+  const r = rows[0];
+  return {
+    category: r.category,
+    cause: r.cause,
+    solution: r.solution,
+    severity: r.severity,
+    userCaused: Boolean(r.user_caused),
+    internalNotes: r.internal_notes,
+    staffName: r.staff_name,
+    updatedAt: r.updated_at,
+  };
+}

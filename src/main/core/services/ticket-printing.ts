@@ -1,0 +1,109 @@
+// Prints a ticket's documents: reads what is stored, builds each document for
+// the shop's presets and printers, renders it outside any transaction, and
+// hands it to the print service (which archives before printing). A failed
+// print is a result the clerk acts on (Reprint), never a lost ticket.
+import type { TicketDetail, Settings, PrintResult, PrintableDocument } from '../../../shared/contract';
+import { translate } from '../../../shared/i18n/translate';
+import type { DeskContext } from '../context';
+import { buildDocument, type DocumentInput, type DocumentKind } from '../documents';
+import type { MediaSize, PrintOutcome } from '../printing';
+import { loadSettings } from './settings';
+import { getTicketByNumber } from './tickets';
+
+const PT_PER_MM = 72 / 25.4;
+
+/** The first page's size as the PDF states it (pdfmake fits roll receipts to their content). */
+export function pdfPageSize(pdf: Buffer): MediaSize {
+  const match = /\/MediaBox\s*\[\s*[-\d.]+\s+[-\d.]+\s+([\d.]+)\s+([\d.]+)\s*\]/.exec(pdf.toString('latin1'));
+  if (!match) throw new Error('rendered PDF has no MediaBox');
+  const round = (pt: number) => Math.round((pt / PT_PER_MM) * 10) / 10;
+  return { widthMm: round(Number(match[1])), heightMm: round(Number(match[2])) };
+}
+
+export interface PrintTicketRequest {
+  number: string;
+  documents: PrintableDocument[];
+  /** Extra device labels, one per caption (e.g. an accessory left with the device). */
+  labelCaptions: string[];
+  /** After check-in only the documents enabled in settings print; a reprint prints what is asked. */
+  onlyEnabled: boolean;
+}
+
+interface RenderedDocument {
+  document: PrintableDocument;
+  caption: string | null;
+  pdf: Buffer;
+}
+
+function documentInput(ticket: TicketDetail, settings: Settings, document: DocumentKind, now: Date, caption: string | null): DocumentInput {
+  const { preset, printer } = settings.printing[document];
+  return {
+    ticket,
+    shop: { name: settings.shopName, address: settings.shopAddress, phone: settings.shopPhone },
+    language: settings.language,
+    terms: settings.intakeTerms || undefined,
+    claimTerms: settings.claimTerms || undefined,
+    printedAt: now,
+    preset,
+    calibration: settings.calibrations[printer ?? ''],
+    labelCaption: caption ?? undefined,
+  };
+}
+
+export function toPrintResult(
+  document: PrintableDocument,
+  caption: string | null,
+  outcome: PrintOutcome,
+  language: Settings['language'],
+): PrintResult {
+  const base = { document, caption, archivedPath: outcome.archivedPath };
+  if (outcome.ok) return { ...base, ok: true, error: null };
+  return {
+    ...base,
+    ok: false,
+    error: { code: outcome.error.code, message: translate(language, `errors.print.${outcome.error.code}`), detail: outcome.error.detail },
+  };
+}
+
+export async function printTicketDocuments(ctx: DeskContext, request: PrintTicketRequest): Promise<PrintResult[]> {
+  const { ticket, settings } = await ctx.db.read(async (tx) => {
+    const stored = await loadSettings(tx);
+    return { settings: stored, ticket: await getTicketByNumber(tx, request.number, stored.ticketPrefix) };
+  });
+  const now = ctx.clock.now();
+  const wanted = request.documents.filter((document) => !request.onlyEnabled || settings.printing[document].enabled);
+
+  const jobs: { document: PrintableDocument; caption: string | null }[] = wanted.map((document) => ({ document, caption: null }));
+  if (wanted.includes('device-label')) jobs.push(...request.labelCaptions.map((caption) => ({ document: 'device-label' as const, caption })));
+
+  const rendered: RenderedDocument[] = [];
+  for (const job of jobs) {
+    const definition = buildDocument(job.document, documentInput(ticket, settings, job.document, now, job.caption));
+    rendered.push({ ...job, pdf: await ctx.documents.render(definition) });
+  }
+
+  const results: PrintResult[] = [];
+  for (const { document, caption, pdf } of rendered) {
+    const { printer, copies } = settings.printing[document];
+    const outcome = await ctx.printing.print({
+      ticketNumber: ticket.displayNumber,
+      document,
+      pdf,
+      printer,
+      media: pdfPageSize(pdf),
+      copies,
+    });
+    results.push(toPrintResult(document, caption, outcome, settings.language));
+  }
+  return results;
+}
+
+/** Renders one document of a ticket for the clerk to look at, without printing it. */
+export async function previewTicketDocument(ctx: DeskContext, number: string, document: PrintableDocument): Promise<Buffer> {
+  const { ticket, settings } = await ctx.db.read(async (tx) => {
+    const stored = await loadSettings(tx);
+    return { settings: stored, ticket: await getTicketByNumber(tx, number, stored.ticketPrefix) };
+  });
+  return ctx.documents.render(buildDocument(document, documentInput(ticket, settings, document, ctx.clock.now(), null)));
+}
+

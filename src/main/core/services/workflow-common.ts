@@ -1,0 +1,105 @@
+// What the workflow use cases share: loading a ticket's facts, writing an
+// audit event (with the approving manager), and refusing work in the wrong status.
+import type { EntityManager } from 'typeorm';
+import type { DataAnswer, TicketStatus, WarrantyStatus } from '../../../shared/domain';
+import { DeskError } from '../../../shared/errors';
+import type { FaultCategory, SeverityLevel } from '../../../shared/workflow';
+import { localIsoDate } from '../rules/calendar';
+import type { PricingFacts } from '../rules/pricing';
+
+export interface TicketCore {
+  id: number;
+  number: number;
+  status: TicketStatus;
+  customer_id: number;
+  device_id: number;
+  technician_id: number | null;
+  warranty_status: WarrantyStatus;
+  purchase_date: string | null;
+  proof_of_purchase: number;
+  data_answer: DataAnswer;
+  created_at: string;
+  promised_date: string | null;
+  repair_warranty_until: string | null;
+  rework_of_ticket_id: number | null;
+  severity: SeverityLevel | null;
+  currency: string;
+  deposit_minor: number;
+}
+
+const CORE_COLUMNS = `id, number, status, customer_id, device_id, technician_id, warranty_status, purchase_date, proof_of_purchase,
+  data_answer, created_at, promised_date, repair_warranty_until, rework_of_ticket_id, severity, currency, deposit_minor`;
+
+export async function loadTicket(tx: EntityManager, ticketId: number, path = 'ticketId'): Promise<TicketCore> {
+  const rows: TicketCore[] = await tx.query(`SELECT ${CORE_COLUMNS} FROM ticket WHERE id = ?`, [ticketId]);
+  if (rows.length === 0) throw DeskError.field(path, 'not_found');
+  return rows[0];
+}
+
+export function requireStatus(ticket: TicketCore, allowed: readonly TicketStatus[], path = 'ticketId'): void {
+  if (!allowed.includes(ticket.status)) throw new DeskError('conflict', [{ path, code: 'wrong_status' }]);
+}
+
+export interface WorkflowEvent {
+  ticketId: number;
+  kind: string;
+  fromStatus?: TicketStatus | null;
+  toStatus?: TicketStatus | null;
+  amountMinor?: number | null;
+  note?: string;
+  staffId: number | null;
+  approvedBy?: number | null;
+  at: string;
+}
+
+/** Appends to the ticket's audit trail: who, when, from, to, amount, note, and the approving manager. */
+export async function recordEvent(tx: EntityManager, event: WorkflowEvent): Promise<number> {
+  const rows: { id: number }[] = await tx.query(
+    `INSERT INTO ticket_event (ticket_id, kind, from_status, to_status, amount_minor, note, staff_id, approved_by, at)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`,
+    [
+      event.ticketId,
+      event.kind,
+      event.fromStatus ?? null,
+      event.toStatus ?? null,
+      event.amountMinor ?? null,
+      event.note ?? '',
+      event.staffId,
+      event.approvedBy ?? null,
+      event.at,
+    ],
+  );
+  return rows[0].id;
+}
+
+export async function touchTicket(tx: EntityManager, ticketId: number, nowIso: string): Promise<void> {
+  await tx.query(`UPDATE ticket SET updated_at = ? WHERE id = ?`, [nowIso, ticketId]);
+}
+
+export interface DiagnosisFacts {
+  category: FaultCategory;
+  user_caused: number;
+}
+
+export async function loadDiagnosisFacts(tx: EntityManager, ticketId: number): Promise<DiagnosisFacts | null> {
+  const rows: DiagnosisFacts[] = await tx.query(`SELECT category, user_caused FROM diagnosis WHERE ticket_id = ?`, [ticketId]);
+  return rows[0] ?? null;
+}
+
+/** The facts the warranty rules need, or null before the diagnosis. */
+export function pricingFactsOf(ticket: TicketCore, diagnosis: DiagnosisFacts | null): PricingFacts | null {
+  if (diagnosis === null) return null;
+  return {
+    warrantyStatus: ticket.warranty_status,
+    purchaseDate: ticket.purchase_date,
+    faultDate: localIsoDate(new Date(ticket.created_at)),
+    faultCategory: diagnosis.category,
+    userCaused: Boolean(diagnosis.user_caused),
+    // A rework is only opened inside the repair warranty of the ticket it reworks.
+    reworkWithinRepairWarranty: ticket.rework_of_ticket_id !== null,
+  };
+}
+
+export function escapeLike(text: string): string {
+  return text.replace(/[\\%_]/g, (c) => `\\${c}`);
+}

@@ -1,0 +1,184 @@
+// Handlers of the repair-workflow channels (spread into handlers.ts). Each is
+// one use case in one transaction; calls with a session resolve the acting
+// staff member inside it, and a manager's PIN approval is checked just before.
+import type { EntityManager } from 'typeorm';
+import type { Settings } from '../../shared/contract';
+import type { DeskContext } from './context';
+import type { Handlers } from './handlers';
+import { ticketBoard } from './services/board';
+import { saveDiagnosis } from './services/diagnosis';
+import { listFeeItems, saveFeeItem } from './services/fee-standard';
+import { lendLoaner, listLoaners, returnLoan, saveLoaner } from './services/loaners';
+import {
+  currentSession,
+  requireActor,
+  setPin,
+  signIn,
+  signInRoster,
+  signOut,
+  verifyManagerApproval,
+  type Actor,
+  type ManagerApprovalInput,
+} from './services/auth';
+import { getQuote, previewQuote, saveQuote } from './services/quotes';
+import { searchTickets } from './services/search';
+import { loadSettings } from './services/settings';
+import { adjustStock, listPartMoves, listParts, restockPart, returnToStores, savePart, useParts } from './services/stock';
+import {
+  changePromisedDate,
+  getWorkflow,
+  handOver,
+  logNotification,
+  recordApproval,
+  reopenAsRework,
+  workflowMove,
+} from './services/workflow';
+
+interface Acting {
+  tx: EntityManager;
+  actor: Actor;
+  /** A manager who approved with their PIN for this call, if one did. */
+  approver: Actor | null;
+  settings: Settings;
+  now: Date;
+}
+
+/** Runs a privileged use case in one write transaction, as the session's staff member. */
+async function acting<T>(
+  ctx: DeskContext,
+  session: string,
+  approval: ManagerApprovalInput | null,
+  work: (acting: Acting) => Promise<T>,
+): Promise<T> {
+  const approver = await verifyManagerApproval(ctx, approval);
+  return ctx.db.write(async (tx) => {
+    const actor = await requireActor(tx, ctx, session);
+    return work({ tx, actor, approver, settings: await loadSettings(tx), now: ctx.clock.now() });
+  });
+}
+
+/** A ticket action: does the work, then answers with the ticket's workflow view from the same transaction. */
+function ticketAction(
+  ctx: DeskContext,
+  session: string,
+  approval: ManagerApprovalInput | null,
+  work: (acting: Acting) => Promise<number>,
+) {
+  return acting(ctx, session, approval, async (a) => getWorkflow(a.tx, await work(a), a.settings, a.now));
+}
+
+type WorkflowChannel =
+  | 'auth.roster'
+  | 'auth.signIn'
+  | 'auth.signOut'
+  | 'auth.session'
+  | 'auth.setPin'
+  | 'tickets.search'
+  | 'tickets.board'
+  | 'tickets.getWorkflow'
+  | 'workflow.move'
+  | 'workflow.reopen'
+  | 'diagnosis.save'
+  | 'quotes.preview'
+  | 'quotes.save'
+  | 'quotes.get'
+  | 'approvals.record'
+  | 'tickets.handOver'
+  | 'tickets.changePromisedDate'
+  | 'notifications.log'
+  | 'loaners.list'
+  | 'loaners.save'
+  | 'loans.lend'
+  | 'loans.return'
+  | 'feeStandard.list'
+  | 'feeStandard.save'
+  | 'parts.list'
+  | 'parts.save'
+  | 'parts.restock'
+  | 'parts.adjust'
+  | 'parts.moves'
+  | 'parts.use'
+  | 'parts.returnToStores';
+
+export const workflowHandlers: Pick<Handlers, WorkflowChannel> = {
+  'auth.roster': (_input, { db, clock }) => db.read((tx) => signInRoster(tx, clock.now().toISOString())),
+  'auth.signIn': (input, ctx) => signIn(ctx, input.staffId, input.pin),
+  'auth.signOut': async (input, ctx) => signOut(ctx, input.session),
+  'auth.session': (input, ctx) => currentSession(ctx, input.session),
+  'auth.setPin': (input, ctx) => setPin(ctx, input),
+
+  'tickets.search': (input, { db }) => db.read(async (tx) => searchTickets(tx, input.query, input.limit, (await loadSettings(tx)).ticketPrefix)),
+  'tickets.board': (input, { db, clock }) => db.read(async (tx) => ticketBoard(tx, input, (await loadSettings(tx)).ticketPrefix, clock.now())),
+  'tickets.getWorkflow': (input, { db, clock }) => db.read(async (tx) => getWorkflow(tx, input.ticketId, await loadSettings(tx), clock.now())),
+
+  'workflow.move': (input, ctx) =>
+    ticketAction(ctx, input.session, input.managerApproval, async ({ tx, actor, approver, now }) => {
+      await workflowMove(tx, actor, approver, input, now.toISOString());
+      return input.ticketId;
+    }),
+  'workflow.reopen': (input, ctx) =>
+    acting(ctx, input.session, null, ({ tx, actor, settings, now }) => reopenAsRework(tx, actor, input, settings, now)),
+  'diagnosis.save': (input, ctx) =>
+    ticketAction(ctx, input.session, null, async ({ tx, actor, now }) => {
+      await saveDiagnosis(tx, actor, input, now.toISOString());
+      return input.ticketId;
+    }),
+  'quotes.preview': (input, { db }) => db.read(async (tx) => previewQuote(tx, input, await loadSettings(tx))),
+  'quotes.save': (input, ctx) =>
+    ticketAction(ctx, input.session, input.managerApproval, async ({ tx, actor, approver, settings, now }) => {
+      await saveQuote(tx, actor, approver, input, settings, now.toISOString());
+      return input.ticketId;
+    }),
+  'quotes.get': (input, { db }) => db.read((tx) => getQuote(tx, input.quoteId)),
+  'approvals.record': (input, ctx) =>
+    ticketAction(ctx, input.session, null, async ({ tx, actor, now }) => {
+      await recordApproval(tx, actor, input, now);
+      return input.ticketId;
+    }),
+  'tickets.handOver': (input, ctx) =>
+    ticketAction(ctx, input.session, null, async ({ tx, actor, now }) => {
+      await handOver(tx, actor, input, now.toISOString());
+      return input.ticketId;
+    }),
+  'tickets.changePromisedDate': (input, ctx) =>
+    ticketAction(ctx, input.session, null, async ({ tx, actor, now }) => {
+      await changePromisedDate(tx, actor, input, now);
+      return input.ticketId;
+    }),
+  'notifications.log': (input, ctx) =>
+    ticketAction(ctx, input.session, null, async ({ tx, actor, now }) => {
+      await logNotification(tx, actor, input, now.toISOString());
+      return input.ticketId;
+    }),
+
+  'loaners.list': (input, { db }) => db.read(async (tx) => listLoaners(tx, input.includeInactive, (await loadSettings(tx)).ticketPrefix)),
+  'loaners.save': (input, ctx) =>
+    acting(ctx, input.session, null, ({ tx, settings, now }) => saveLoaner(tx, input, settings.ticketPrefix, now.toISOString())),
+  'loans.lend': (input, ctx) =>
+    ticketAction(ctx, input.session, null, async ({ tx, actor, settings, now }) => {
+      await lendLoaner(tx, actor, input, settings.ticketPrefix, now.toISOString());
+      return input.ticketId;
+    }),
+  'loans.return': (input, ctx) =>
+    ticketAction(ctx, input.session, null, ({ tx, actor, now }) => returnLoan(tx, actor, input, now.toISOString())),
+
+  'feeStandard.list': (input, { db }) => db.read((tx) => listFeeItems(tx, input.includeInactive)),
+  'feeStandard.save': (input, ctx) => acting(ctx, input.session, null, ({ tx, actor, now }) => saveFeeItem(tx, actor, input, now.toISOString())),
+
+  'parts.list': (input, { db }) => db.read((tx) => listParts(tx, input)),
+  'parts.save': (input, ctx) => acting(ctx, input.session, null, ({ tx, actor, now }) => savePart(tx, actor, input, now.toISOString())),
+  'parts.restock': (input, ctx) => acting(ctx, input.session, null, ({ tx, actor, now }) => restockPart(tx, actor, input, now.toISOString())),
+  'parts.adjust': (input, ctx) =>
+    acting(ctx, input.session, input.managerApproval, ({ tx, actor, approver, now }) => adjustStock(tx, actor, approver, input, now.toISOString())),
+  'parts.moves': (input, { db }) => db.read(async (tx) => listPartMoves(tx, input.partId, input.limit, (await loadSettings(tx)).ticketPrefix)),
+  'parts.use': (input, ctx) =>
+    ticketAction(ctx, input.session, input.managerApproval, async ({ tx, actor, approver, now }) => {
+      await useParts(tx, actor, approver, input, now.toISOString());
+      return input.ticketId;
+    }),
+  'parts.returnToStores': (input, ctx) =>
+    ticketAction(ctx, input.session, null, async ({ tx, actor, now }) => {
+      await returnToStores(tx, actor, input, now.toISOString());
+      return input.ticketId;
+    }),
+};

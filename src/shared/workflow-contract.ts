@@ -1,0 +1,549 @@
+// Input schemas and output types of the repair-workflow channels (status moves,
+// diagnosis, quotes, approval, stock, loaners, notifications, search, board,
+// sign-in). The channels themselves are listed in contract.ts, the one contract.
+//
+// Privileged calls carry `session`: the token auth.signIn returned. Main knows
+// who is acting from it, so the renderer never names the actor itself. Calls
+// that may need a manager (a discount over the threshold, a stock override, a
+// void) also take `managerApproval`: a manager's id and PIN typed at the counter,
+// not needed when the signed-in person is a manager.
+import { z } from 'zod';
+import { LIMITS, TICKET_STATUSES, type DeviceType, type StaffRole, type TicketStatus, type WarrantyStatus } from './domain';
+import type { FieldErrorCode } from './errors';
+import {
+  APPROVAL_DECISIONS,
+  APPROVAL_METHODS,
+  DISCOUNT_KINDS,
+  FAULT_CATEGORIES,
+  FEE_CATEGORIES,
+  NOTIFICATION_METHODS,
+  NOTIFICATION_OUTCOMES,
+  PIN_LIMITS,
+  WORKFLOW_LIMITS,
+  type ApprovalDecision,
+  type ApprovalMethod,
+  type DiscountKind,
+  type FaultCategory,
+  type FeeCategory,
+  type MoveVia,
+  type NotificationMethod,
+  type NotificationOutcome,
+  type PricingReason,
+  type QuoteLineKind,
+  type QuoteStatus,
+  type SearchMatchField,
+  type SearchMatchKind,
+  type SeverityLevel,
+  type StockMoveReason,
+  type WorkflowAction,
+} from './workflow';
+
+// The same conventions as contract.ts: issue messages are field error codes.
+const code = (c: FieldErrorCode) => ({ error: c });
+const requiredText = (max: number) => z.string(code('required')).trim().min(1, code('required')).max(max, code('too_long'));
+const optionalText = (max: number) => z.string(code('invalid')).trim().max(max, code('too_long')).default('');
+const id = z.number(code('required')).int(code('invalid')).positive(code('invalid'));
+const money = z
+  .number(code('money_invalid'))
+  .int(code('money_too_precise'))
+  .min(0, code('money_negative'))
+  .max(LIMITS.moneyMaxMinor, code('money_too_large'));
+const calendarDate = z
+  .string(code('date_invalid'))
+  .regex(/^\d{4}-\d{2}-\d{2}$/, code('date_invalid'))
+  .refine((value) => {
+    const [y, m, d] = value.split('-').map(Number);
+    const date = new Date(Date.UTC(y, m - 1, d));
+    return date.getUTCFullYear() === y && date.getUTCMonth() === m - 1 && date.getUTCDate() === d && y >= 1990;
+  }, code('date_invalid'));
+const instant = z.string(code('date_invalid')).refine((value) => /^\d{4}-\d{2}-\d{2}T/.test(value) && !Number.isNaN(Date.parse(value)), code('date_invalid'));
+const quantity = z.number(code('required')).int(code('invalid')).min(1, code('invalid')).max(WORKFLOW_LIMITS.lineQtyMax, code('too_many'));
+
+export const pinSchema = z
+  .string(code('required'))
+  .regex(new RegExp(`^\\d{${PIN_LIMITS.minDigits},${PIN_LIMITS.maxDigits}}$`), code('pin_format'));
+export const sessionSchema = z.string(code('signed_out')).min(1, code('signed_out')).max(200, code('signed_out'));
+export const managerApprovalSchema = z.object({ staffId: id, pin: pinSchema }).nullable().default(null);
+const note = optionalText(LIMITS.notesMax);
+
+export const moveInput = z.object({
+  session: sessionSchema,
+  ticketId: id,
+  toStatus: z.enum(TICKET_STATUSES, code('invalid')),
+  note,
+  managerApproval: managerApprovalSchema,
+});
+
+export const reopenInput = z.object({
+  session: sessionSchema,
+  ticketId: id,
+  /** What came back wrong, in the customer's words. */
+  fault: requiredText(LIMITS.faultMax),
+  note,
+});
+
+export const diagnosisInput = z.object({
+  session: sessionSchema,
+  ticketId: id,
+  category: z.enum(FAULT_CATEGORIES, code('required')),
+  cause: requiredText(LIMITS.notesMax),
+  solution: optionalText(LIMITS.notesMax),
+  severity: z.union([z.literal(1), z.literal(2), z.literal(3)], code('required')),
+  /** 人为损坏: the warranty does not cover it. */
+  userCaused: z.boolean().default(false),
+  /** Never printed. */
+  internalNotes: optionalText(LIMITS.notesMax),
+});
+
+export const quoteLineInput = z.discriminatedUnion(
+  'kind',
+  [
+    z.object({
+      kind: z.literal('labour'),
+      /** An item of the fee standard; null for labour not listed there (description and price required). */
+      feeItemId: id.nullable().default(null),
+      description: optionalText(LIMITS.shortTextMax * 2),
+      unitPriceMinor: money.nullable().default(null),
+      qty: quantity.default(1),
+    }),
+    z.object({
+      kind: z.literal('part'),
+      partId: id,
+      qty: quantity.default(1),
+      /** An upgrade under warranty: the unit price of the like-for-like part the warranty covers. */
+      coveredUnitPriceMinor: money.nullable().default(null),
+    }),
+  ],
+  code('invalid'),
+);
+
+export const discountInput = z
+  .object({
+    kind: z.enum(DISCOUNT_KINDS, code('required')),
+    /** Whole percent (1-100) or an amount in minor units. */
+    value: z.number(code('required')).int(code('invalid')).min(1, code('invalid')).max(LIMITS.moneyMaxMinor, code('money_too_large')),
+    reason: requiredText(LIMITS.shortTextMax * 2),
+  })
+  .refine((d) => d.kind !== 'percent' || d.value <= 100, { ...code('invalid'), path: ['value'] });
+
+export const quoteDraftInput = z.object({
+  ticketId: id,
+  lines: z.array(quoteLineInput).min(1, code('required')).max(WORKFLOW_LIMITS.quoteLines, code('too_many')),
+  discount: discountInput.nullable().default(null),
+});
+
+export const quoteSaveInput = quoteDraftInput.extend({
+  session: sessionSchema,
+  note,
+  managerApproval: managerApprovalSchema,
+});
+
+export const approvalInput = z.object({
+  session: sessionSchema,
+  ticketId: id,
+  quoteId: id,
+  decision: z.enum(APPROVAL_DECISIONS, code('required')),
+  method: z.enum(APPROVAL_METHODS, code('required')),
+  /** In person: the on-screen signature as a PNG data URL. */
+  signaturePng: z.string().max(WORKFLOW_LIMITS.signatureMaxChars, code('too_long')).nullable().default(null),
+  /** By phone: who answered, and when. */
+  contactName: optionalText(LIMITS.nameMax),
+  contactedAt: instant.nullable().default(null),
+  note,
+});
+
+export const handOverInput = z.object({
+  session: sessionSchema,
+  ticketId: id,
+  toTechnicianId: id,
+  /** The fault and the progress so far, for the next technician. */
+  note: requiredText(LIMITS.notesMax),
+});
+
+export const promisedDateInput = z.object({
+  session: sessionSchema,
+  ticketId: id,
+  promisedDate: calendarDate.nullable(),
+  reason: requiredText(LIMITS.notesMax),
+});
+
+export const notificationInput = z.object({
+  session: sessionSchema,
+  ticketId: id,
+  method: z.enum(NOTIFICATION_METHODS, code('required')).default('phone'),
+  outcome: z.enum(NOTIFICATION_OUTCOMES, code('required')),
+  note,
+});
+
+export const loanerInput = z.object({
+  session: sessionSchema,
+  id: id.nullable().default(null),
+  name: requiredText(LIMITS.nameMax),
+  serial: optionalText(LIMITS.shortTextMax),
+  notes: optionalText(LIMITS.notesMax),
+  active: z.boolean().default(true),
+});
+
+export const lendInput = z.object({ session: sessionSchema, ticketId: id, loanerId: id, note });
+export const loanReturnInput = z.object({ session: sessionSchema, loanId: id, note });
+
+export const feeItemInput = z.object({
+  session: sessionSchema,
+  id: id.nullable().default(null),
+  code: z.string(code('required')).trim().regex(/^[a-z0-9_]{1,40}$/, code('invalid')),
+  nameEn: requiredText(LIMITS.shortTextMax),
+  nameZh: requiredText(LIMITS.shortTextMax),
+  category: z.enum(FEE_CATEGORIES, code('required')),
+  priceMinor: money,
+  active: z.boolean().default(true),
+  sortOrder: z.number().int(code('invalid')).min(0, code('invalid')).max(100_000, code('invalid')).default(0),
+});
+
+export const partInput = z.object({
+  session: sessionSchema,
+  id: id.nullable().default(null),
+  name: requiredText(LIMITS.shortTextMax),
+  specification: optionalText(LIMITS.shortTextMax * 2),
+  compatibleModels: optionalText(LIMITS.notesMax),
+  costMinor: money,
+  priceMinor: money,
+  reorderLevel: z.number().int(code('invalid')).min(0, code('invalid')).max(100_000, code('invalid')).default(0),
+  active: z.boolean().default(true),
+  /** Only for a new part: the quantity on the shelf now, booked as a restock. */
+  openingQty: z.number().int(code('invalid')).min(0, code('invalid')).max(100_000, code('invalid')).default(0),
+});
+
+export const restockInput = z.object({
+  session: sessionSchema,
+  partId: id,
+  qty: z.number(code('required')).int(code('invalid')).min(1, code('invalid')).max(100_000, code('too_many')),
+  /** The unit cost of this delivery; it becomes the part's cost. Null keeps the cost. */
+  unitCostMinor: money.nullable().default(null),
+  note,
+});
+
+export const stockAdjustInput = z.object({
+  session: sessionSchema,
+  partId: id,
+  /** What the stocktake found on the shelf. */
+  countedQty: z.number(code('required')).int(code('invalid')).min(0, code('invalid')).max(100_000, code('too_many')),
+  note: requiredText(LIMITS.notesMax),
+  managerApproval: managerApprovalSchema,
+});
+
+export const partUseInput = z.object({
+  session: sessionSchema,
+  ticketId: id,
+  partId: id,
+  qty: quantity,
+  /** The replaced part of a warranty repair goes back to the stores (旧件返还). */
+  returnOldPart: z.boolean().default(false),
+  note,
+  /** Draw although the stock says there is not enough (the shelf count is wrong); needs a manager. */
+  overrideStock: z.boolean().default(false),
+  managerApproval: managerApprovalSchema,
+});
+
+export const returnToStoresInput = z.object({ session: sessionSchema, ticketId: id, partId: id, qty: quantity, note });
+
+export const searchInput = z.object({
+  query: z.string().max(WORKFLOW_LIMITS.searchQueryMax, code('too_long')),
+  limit: z.number().int().min(1).max(100).default(20),
+});
+
+export const boardInput = z.object({
+  /** Null: every open status. */
+  statuses: z.array(z.enum(TICKET_STATUSES)).max(TICKET_STATUSES.length).nullable().default(null),
+  /** "My tickets": the signed-in technician's id. */
+  technicianId: id.nullable().default(null),
+  page: z.number().int().min(1).default(1),
+  pageSize: z.number().int().min(1).max(WORKFLOW_LIMITS.boardPageSizeMax).default(50),
+});
+
+export const signInInput = z.object({ staffId: id, pin: pinSchema });
+export const setPinInput = z.object({
+  /** Null only on a fresh desk where no manager has a PIN yet (first run). */
+  session: sessionSchema.nullable().default(null),
+  staffId: id,
+  /** Staff changing their own PIN type the current one. */
+  currentPin: pinSchema.nullable().default(null),
+  newPin: pinSchema,
+});
+
+// ---- outputs ----------------------------------------------------------------
+
+export interface StaffRef {
+  id: number;
+  name: string;
+  role: StaffRole;
+}
+
+export interface AuthSession {
+  token: string;
+  staff: StaffRef;
+  /** When the session ends if unused (ISO UTC); each privileged call extends it. */
+  expiresAt: string;
+}
+
+export interface SignInRoster {
+  staff: (StaffRef & { hasPin: boolean; lockedUntil: string | null })[];
+  /** No manager has a PIN yet: the first manager sets one without signing in. */
+  setupNeeded: boolean;
+}
+
+export interface DiagnosisView {
+  category: FaultCategory;
+  cause: string;
+  solution: string;
+  severity: SeverityLevel;
+  userCaused: boolean;
+  internalNotes: string;
+  staffName: string | null;
+  updatedAt: string;
+}
+
+export interface QuoteLineView {
+  position: number;
+  kind: QuoteLineKind;
+  feeItemId: number | null;
+  partId: number | null;
+  description: string;
+  qty: number;
+  unitPriceMinor: number;
+  coveredUnitPriceMinor: number | null;
+  lineTotalMinor: number;
+  coveredMinor: number;
+  chargedMinor: number;
+  free: boolean;
+  reason: PricingReason;
+}
+
+export interface QuoteTotalsView {
+  subtotalMinor: number;
+  /** What the warranty (or the repair warranty) covers. */
+  coveredMinor: number;
+  chargeableMinor: number;
+  discountMinor: number;
+  /** What the customer pays for this quote; the deposit is settled at collection. */
+  totalMinor: number;
+}
+
+export interface QuoteView extends QuoteTotalsView {
+  id: number;
+  ticketId: number;
+  version: number;
+  status: QuoteStatus;
+  discount: { kind: DiscountKind; value: number; reason: string } | null;
+  discountApprovedByName: string | null;
+  note: string;
+  staffName: string | null;
+  createdAt: string;
+  decidedAt: string | null;
+  lines: QuoteLineView[];
+}
+
+export interface QuotePreview extends QuoteTotalsView {
+  lines: QuoteLineView[];
+  /** Why the warranty covers this ticket or not. */
+  basis: PricingReason;
+  discountNeedsManager: boolean;
+  discountExceedsCharge: boolean;
+}
+
+export interface ApprovalView {
+  id: number;
+  quoteId: number;
+  quoteVersion: number;
+  decision: ApprovalDecision;
+  method: ApprovalMethod;
+  /** The signature as a PNG data URL (in person), for the ticket page and printouts. */
+  signaturePng: string | null;
+  contactName: string;
+  contactedAt: string | null;
+  note: string;
+  staffName: string | null;
+  at: string;
+}
+
+export interface StockMoveView {
+  id: number;
+  partId: number;
+  partName: string;
+  specification: string;
+  ticketId: number | null;
+  ticketDisplayNumber: string | null;
+  reason: StockMoveReason;
+  qtyDelta: number;
+  unitCostMinor: number;
+  unitPriceMinor: number;
+  underWarranty: boolean;
+  staffName: string | null;
+  approvedByName: string | null;
+  note: string;
+  at: string;
+}
+
+export interface LoanView {
+  id: number;
+  ticketId: number;
+  loanerId: number;
+  loanerName: string;
+  loanerSerial: string;
+  lentAt: string;
+  lentByName: string | null;
+  lendNote: string;
+  returnedAt: string | null;
+  returnedByName: string | null;
+  returnNote: string;
+}
+
+export interface NotificationView {
+  id: number;
+  method: NotificationMethod;
+  outcome: NotificationOutcome;
+  note: string;
+  staffName: string | null;
+  at: string;
+}
+
+export interface NextMove {
+  to: TicketStatus;
+  via: MoveVia;
+  requiresNote: boolean;
+  requiresManager: boolean;
+}
+
+export interface TimelineEvent {
+  id: number;
+  kind: string;
+  fromStatus: TicketStatus | null;
+  toStatus: TicketStatus | null;
+  amountMinor: number | null;
+  note: string;
+  staffName: string | null;
+  /** The manager who approved it (a void, an override, a large discount). */
+  approvedByName: string | null;
+  at: string;
+}
+
+export interface TicketRef {
+  ticketId: number;
+  number: number;
+  displayNumber: string;
+}
+
+/** Everything the ticket page needs beyond the intake record (tickets.get). */
+export interface TicketWorkflow {
+  ticketId: number;
+  number: number;
+  displayNumber: string;
+  status: TicketStatus;
+  technicianId: number | null;
+  technicianName: string | null;
+  promisedDate: string | null;
+  overdue: boolean;
+  severity: SeverityLevel | null;
+  warrantyStatus: WarrantyStatus;
+  currency: string;
+  depositMinor: number;
+  /** Last day a returned repair is reworked free; set at collection. */
+  repairWarrantyUntil: string | null;
+  withinRepairWarranty: boolean;
+  reworkOf: TicketRef | null;
+  reworks: TicketRef[];
+  /** Why the warranty covers this repair or not; null until diagnosed. */
+  pricingBasis: PricingReason | null;
+  diagnosis: DiagnosisView | null;
+  /** Newest version first. */
+  quotes: QuoteView[];
+  approvals: ApprovalView[];
+  partsUsed: StockMoveView[];
+  loans: LoanView[];
+  notifications: NotificationView[];
+  nextMoves: NextMove[];
+  actions: WorkflowAction[];
+  timeline: TimelineEvent[];
+}
+
+export interface ReopenResult extends TicketRef {
+  barcode: string;
+  reworkOfTicketId: number;
+}
+
+export interface FeeItem {
+  id: number;
+  code: string;
+  nameEn: string;
+  nameZh: string;
+  category: FeeCategory;
+  priceMinor: number;
+  active: boolean;
+  sortOrder: number;
+}
+
+export interface PartView {
+  id: number;
+  name: string;
+  specification: string;
+  compatibleModels: string;
+  costMinor: number;
+  priceMinor: number;
+  qtyOnHand: number;
+  /** Replaced parts of warranty repairs held in the stores (not sellable). */
+  qtyReturned: number;
+  reorderLevel: number;
+  /** On hand at or below the reorder level. */
+  lowStock: boolean;
+  active: boolean;
+}
+
+export interface LoanerView {
+  id: number;
+  name: string;
+  serial: string;
+  notes: string;
+  active: boolean;
+  available: boolean;
+  currentLoan: (TicketRef & { loanId: number; customerName: string; lentAt: string }) | null;
+}
+
+export interface TicketSearchHit extends TicketRef {
+  status: TicketStatus;
+  customerName: string;
+  customerPhone: string;
+  deviceType: DeviceType;
+  brand: string;
+  model: string;
+  serial: string;
+  createdAt: string;
+  matchedOn: SearchMatchField;
+  match: SearchMatchKind;
+}
+
+export interface BoardTicket extends TicketRef {
+  status: TicketStatus;
+  customerName: string;
+  customerPhone: string;
+  deviceType: DeviceType;
+  brand: string;
+  model: string;
+  createdAt: string;
+  /** Whole days since intake. */
+  ageDays: number;
+  promisedDate: string | null;
+  /** The promised date has passed and the device is not ready yet. */
+  overdue: boolean;
+  technicianId: number | null;
+  technicianName: string | null;
+  severity: SeverityLevel | null;
+}
+
+export interface TicketBoard {
+  items: BoardTicket[];
+  /** Tickets matching the filters, over all pages. */
+  total: number;
+  page: number;
+  pageSize: number;
+  /** Open tickets per status for the column headers (technician filter applied). */
+  countsByStatus: Partial<Record<TicketStatus, number>>;
+}
