@@ -337,6 +337,12 @@ export const en = {
     forbidden: 'This request is not allowed.',
     unavailable: 'The desk is not reachable. Please try again.',
     internal: 'Something went wrong and nothing was saved. Please try again.',
+    print: {
+      printer_not_found: 'The printer was not found. Check the printer in Settings.',
+      printer_unavailable: 'The printer is paused or not accepting jobs. The document was saved; reprint it when the printer is ready.',
+      spooler_error: 'The print system did not respond. The document was saved for reprinting.',
+      no_printer_configured: 'No printer is set for this document and there is no default printer. Choose one in Settings.',
+    },
     field: {
       required: 'Required',
       too_long: 'Too long',

@@ -338,6 +338,12 @@ export const zhCN: Messages = {
     forbidden: '不允许此操作。',
     unavailable: '暂时无法连接，请重试。',
     internal: '出现错误，未保存任何内容，请重试。',
+    print: {
+      printer_not_found: '找不到打印机，请在设置中检查。',
+      printer_unavailable: '打印机已暂停或不接受任务。单据已保存，可在打印机就绪后重新打印。',
+      spooler_error: '打印系统无响应，单据已保存，可重新打印。',
+      no_printer_configured: '此单据未设置打印机，且系统没有默认打印机，请在设置中选择。',
+    },
     field: {
       required: '必填',
       too_long: '内容过长',
