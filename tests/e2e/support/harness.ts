@@ -34,10 +34,16 @@ function waitForExit(child: ChildProcess): Promise<void> {
   });
 }
 
-export async function startHarness(): Promise<RunningHarness> {
+export interface HarnessOptions {
+  /** A folder where every print job is written (PDF + JSON record) instead of a printer. */
+  printTo?: string;
+}
+
+export async function startHarness(options: HarnessOptions = {}): Promise<RunningHarness> {
   assertRendererBuilt();
   const dataDir = mkdtempSync(join(tmpdir(), 'repair-desk-e2e-'));
-  const child = spawn(join(ROOT, 'node_modules/.bin/tsx'), ['src/harness/cli.ts', '--port', '0', '--data', dataDir], {
+  const printArgs = options.printTo ? ['--print-to', options.printTo] : [];
+  const child = spawn(join(ROOT, 'node_modules/.bin/tsx'), ['src/harness/cli.ts', '--port', '0', '--data', dataDir, ...printArgs], {
     cwd: ROOT,
     stdio: ['ignore', 'pipe', 'pipe'],
   });

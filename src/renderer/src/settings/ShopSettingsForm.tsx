@@ -13,6 +13,20 @@ type SettingsDraft = Omit<Settings, 'warrantyMonths'> & { warrantyMonths: string
 
 const FORM = 'settings';
 
+// Only the fields of this form are sent: the rest of the settings (printing,
+// terms) are saved by their own sections and must not be overwritten with the
+// values this form started from.
+const shopInput = settingsInput.pick({
+  shopName: true,
+  shopPhone: true,
+  shopAddress: true,
+  ticketPrefix: true,
+  warrantyMonths: true,
+  currency: true,
+  language: true,
+  conditionRequired: true,
+});
+
 export function ShopSettingsForm() {
   const { t } = useTranslation();
   const desk = useDesk();
@@ -33,7 +47,7 @@ export function ShopSettingsForm() {
 
   const save = async () => {
     if (status === 'saving') return;
-    const parsed = settingsInput.safeParse({ ...draft, warrantyMonths: draft.warrantyMonths.trim() === '' ? Number.NaN : Number(draft.warrantyMonths) });
+    const parsed = shopInput.safeParse({ ...draft, warrantyMonths: draft.warrantyMonths.trim() === '' ? Number.NaN : Number(draft.warrantyMonths) });
     if (!parsed.success) {
       setErrors(issuesToFieldErrors(parsed.error.issues));
       return;
