@@ -11,7 +11,7 @@ import { buildDocument, PRESETS, type DocumentKind } from './documents';
 import { SAMPLE_SHOP, sampleTicketDetail } from './documents/sample';
 import type { Handlers } from './handlers';
 import { loadSettings } from './services/settings';
-import { pdfPageSize, previewTicketDocument, printTicketDocuments, toPrintResult } from './services/ticket-printing';
+import { calibrationFor, pdfPageSize, previewTicketDocument, printTicketDocuments, toPrintResult } from './services/ticket-printing';
 
 type PrintingChannel = 'printing.presets' | 'printing.printers' | 'printing.printTicket' | 'printing.preview' | 'printing.testPrint';
 
@@ -56,9 +56,11 @@ export const printingHandlers: Pick<Handlers, PrintingChannel> = {
       ticket,
       shop: settings.shopName ? { name: settings.shopName, address: settings.shopAddress, phone: settings.shopPhone } : SAMPLE_SHOP,
       language: settings.language,
+      terms: settings.intakeTerms || undefined,
+      claimTerms: settings.claimTerms || undefined,
       printedAt: now,
       preset: input.preset,
-      calibration: input.calibration ?? settings.calibrations[input.printer ?? ''],
+      calibration: input.calibration ?? (await calibrationFor(ctx, settings, input.printer)),
     });
     const pdf = await ctx.documents.render(definition);
     const outcome = await ctx.printing.print({

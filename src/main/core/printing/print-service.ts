@@ -48,6 +48,8 @@ export interface PrintService {
   /** Sends an archived PDF again, without archiving it twice. */
   reprint(request: ReprintRequest): Promise<PrintOutcome>;
   listPrinters(): Promise<PrinterListOutcome>;
+  /** The printer a job for `printer` goes to: itself, or the system's default when none is chosen; null when there is neither or the spooler cannot say. */
+  resolvePrinter(printer: string | null | undefined): Promise<string | null>;
   /** The prints kept for one ticket, oldest first. */
   archived(ticketNumber: string): Promise<ArchivedPrint[]>;
 }
@@ -152,6 +154,16 @@ export function createPrintService(options: PrintServiceOptions): PrintService {
       const ticket = basename(request.archivedPath.replace(/[\\/][^\\/]*$/, ''));
       const document = /-(intake-form|claim-ticket|device-label|receipt)(?:-\d+)?\.pdf$/.exec(request.archivedPath)?.[1] ?? 'reprint';
       return send(pdf, request.printer, request.media, copies, `${ticket} ${document}`, request.archivedPath);
+    },
+
+    async resolvePrinter(printer) {
+      const chosen = printer?.trim();
+      if (chosen) return chosen;
+      try {
+        return (await backend.defaultPrinter())?.trim() || null;
+      } catch {
+        return null;
+      }
     },
 
     async listPrinters() {

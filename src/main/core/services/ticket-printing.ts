@@ -5,7 +5,7 @@
 import type { TicketDetail, Settings, PrintResult, PrintableDocument } from '../../../shared/contract';
 import { translate } from '../../../shared/i18n/translate';
 import type { DeskContext } from '../context';
-import { buildDocument, type DocumentInput, type DocumentKind } from '../documents';
+import { buildDocument, type Calibration, type DocumentInput, type DocumentKind } from '../documents';
 import type { MediaSize, PrintOutcome } from '../printing';
 import { loadSettings } from './settings';
 import { getTicketByNumber } from './tickets';
@@ -35,8 +35,21 @@ interface RenderedDocument {
   pdf: Buffer;
 }
 
-function documentInput(ticket: TicketDetail, settings: Settings, document: DocumentKind, now: Date, caption: string | null): DocumentInput {
-  const { preset, printer } = settings.printing[document];
+/** The calibration of the printer the job will reach; "system default" is calibrated under the default printer's own name. */
+export async function calibrationFor(ctx: DeskContext, settings: Settings, printer: string | null): Promise<Calibration | undefined> {
+  const name = await ctx.printing.resolvePrinter(printer);
+  return name ? settings.calibrations[name] : undefined;
+}
+
+function documentInput(
+  ticket: TicketDetail,
+  settings: Settings,
+  document: DocumentKind,
+  now: Date,
+  caption: string | null,
+  calibration: Calibration | undefined,
+): DocumentInput {
+  const { preset } = settings.printing[document];
   return {
     ticket,
     shop: { name: settings.shopName, address: settings.shopAddress, phone: settings.shopPhone },
@@ -45,7 +58,7 @@ function documentInput(ticket: TicketDetail, settings: Settings, document: Docum
     claimTerms: settings.claimTerms || undefined,
     printedAt: now,
     preset,
-    calibration: settings.calibrations[printer ?? ''],
+    calibration,
     labelCaption: caption ?? undefined,
   };
 }
@@ -78,7 +91,8 @@ export async function printTicketDocuments(ctx: DeskContext, request: PrintTicke
 
   const rendered: RenderedDocument[] = [];
   for (const job of jobs) {
-    const definition = buildDocument(job.document, documentInput(ticket, settings, job.document, now, job.caption));
+    const calibration = await calibrationFor(ctx, settings, settings.printing[job.document].printer);
+    const definition = buildDocument(job.document, documentInput(ticket, settings, job.document, now, job.caption, calibration));
     rendered.push({ ...job, pdf: await ctx.documents.render(definition) });
   }
 
@@ -104,6 +118,7 @@ export async function previewTicketDocument(ctx: DeskContext, number: string, do
     const stored = await loadSettings(tx);
     return { settings: stored, ticket: await getTicketByNumber(tx, number, stored.ticketPrefix) };
   });
-  return ctx.documents.render(buildDocument(document, documentInput(ticket, settings, document, ctx.clock.now(), null)));
+  const calibration = await calibrationFor(ctx, settings, settings.printing[document].printer);
+  return ctx.documents.render(buildDocument(document, documentInput(ticket, settings, document, ctx.clock.now(), null, calibration)));
 }
 
