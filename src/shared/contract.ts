@@ -329,12 +329,15 @@ export const contract = {
   'printing.printers': channel<PrinterListView>()(z.object({})),
   /** Prints (or reprints) documents of one ticket; a failed print is a result, not an error. */
   'printing.printTicket': channel<PrintResult[]>()(
-    z.object({
-      number: z.string().min(1).max(40),
-      documents: z.array(z.enum(PRINTABLE_DOCUMENTS)).min(1, code('required')).max(PRINTABLE_DOCUMENTS.length),
-      labelCaptions: z.array(requiredText(40)).max(10, code('too_many')).default([]),
-      onlyEnabled: z.boolean().default(false),
-    }),
+    z
+      .object({
+        number: z.string().min(1).max(40),
+        documents: z.array(z.enum(PRINTABLE_DOCUMENTS)).max(PRINTABLE_DOCUMENTS.length).default([]),
+        /** Extra device labels, one per caption; printed with or without the main label. */
+        labelCaptions: z.array(requiredText(40)).max(10, code('too_many')).default([]),
+        onlyEnabled: z.boolean().default(false),
+      })
+      .refine((input) => input.documents.length + input.labelCaptions.length > 0, { path: ['documents'], ...code('required') }),
   ),
   /** Opens the document as a PDF for the clerk to look at; nothing is printed. */
   'printing.preview': channel<{ path: string }>()(

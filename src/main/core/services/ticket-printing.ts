@@ -87,7 +87,9 @@ export async function printTicketDocuments(ctx: DeskContext, request: PrintTicke
   const wanted = request.documents.filter((document) => !request.onlyEnabled || settings.printing[document].enabled);
 
   const jobs: { document: PrintableDocument; caption: string | null }[] = wanted.map((document) => ({ document, caption: null }));
-  if (wanted.includes('device-label')) jobs.push(...request.labelCaptions.map((caption) => ({ document: 'device-label' as const, caption })));
+  // Extra labels follow the label's on/off switch after check-in; asked for by hand, they always print.
+  const labelsWanted = !request.onlyEnabled || settings.printing['device-label'].enabled;
+  if (labelsWanted) jobs.push(...request.labelCaptions.map((caption) => ({ document: 'device-label' as const, caption })));
 
   const rendered: RenderedDocument[] = [];
   for (const job of jobs) {
