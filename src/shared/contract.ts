@@ -165,6 +165,8 @@ export const staffInput = z.object({
   name: requiredText(LIMITS.nameMax),
   role: z.enum(STAFF_ROLES, code('required')),
   active: z.boolean().default(true),
+  /** A signed-in manager's session (auth.signIn); needed once a manager has a PIN, null on a fresh desk. */
+  session: z.string().max(200).nullable().default(null),
 });
 
 // ---- outputs ----------------------------------------------------------------

@@ -10,6 +10,7 @@ import { loadSettings, saveSettings } from './services/settings';
 import { listStaff, saveStaff } from './services/staff';
 import { getTicketByNumber, revealPasscode } from './services/tickets';
 import { printingHandlers, requirePreset } from './printing-handlers';
+import { authoriseStaffChange } from './services/auth';
 import { workflowHandlers } from './workflow-handlers';
 
 export type Handlers = {
@@ -26,7 +27,11 @@ export const handlers: Handlers = {
     return db.write(async (tx) => saveSettings(tx, { ...(await loadSettings(tx)), ...input }));
   },
   'staff.list': (input, { db }) => db.read((tx) => listStaff(tx, input.includeInactive)),
-  'staff.save': (input, { db, clock }) => db.write((tx) => saveStaff(tx, input, clock.now().toISOString())),
+  'staff.save': (input, ctx) =>
+    ctx.db.write(async (tx) => {
+      await authoriseStaffChange(tx, ctx, input.session, input);
+      return saveStaff(tx, input, ctx.clock.now().toISOString());
+    }),
   'customers.search': (input, { db }) => db.read((tx) => searchCustomers(tx, input.query, input.limit)),
   'customers.get': (input, { db }) =>
     db.read(async (tx) => getCustomer(tx, input.id, (await loadSettings(tx)).ticketPrefix)),

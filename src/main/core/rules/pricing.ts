@@ -107,6 +107,17 @@ export function discountAmount(chargeableMinor: number, discount: DiscountInput 
 }
 
 /**
+ * A percent discount is judged by the percent asked: rounding 10% of an odd
+ * amount up to the cent must not make it "more than 10%". An amount is judged
+ * by its share of what is charged.
+ */
+function discountNeedsManager(discount: DiscountInput | null, discountMinor: number, chargeableMinor: number, thresholdPercent: number): boolean {
+  if (discount === null || discountMinor === 0) return false;
+  if (discount.kind === 'percent') return discount.value > thresholdPercent;
+  return discountMinor * 100 > chargeableMinor * thresholdPercent;
+}
+
+/**
  * Prices a whole quote. `discountThresholdPercent`: a discount of more than this
  * share of the chargeable amount needs a manager.
  */
@@ -126,6 +137,6 @@ export function priceQuote(
     lines: priced,
     totals: { subtotalMinor, coveredMinor, chargeableMinor, discountMinor, totalMinor: chargeableMinor - discountMinor },
     discountExceedsCharge: requested > chargeableMinor,
-    discountNeedsManager: discountMinor * 100 > chargeableMinor * discountThresholdPercent,
+    discountNeedsManager: discountNeedsManager(discount, discountMinor, chargeableMinor, discountThresholdPercent),
   };
 }

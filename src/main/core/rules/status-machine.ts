@@ -55,6 +55,8 @@ export const MOVES: readonly MoveRule[] = [
   rule('approved', 'cancelled', CANCEL),
 
   rule('awaiting_parts', 'in_repair'),
+  // The part cannot be had: the device goes to the manufacturer instead.
+  rule('awaiting_parts', 'at_manufacturer', WITH_NOTE),
   rule('awaiting_parts', 'unrepairable', WITH_NOTE),
   rule('awaiting_parts', 'cancelled', CANCEL),
 

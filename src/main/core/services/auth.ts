@@ -70,32 +70,33 @@ function expiresAt(session: Session): number {
 /**
  * Checks a PIN for a staff member and books the result (wrong PINs count
  * towards the lock). `path` is where a refusal is reported.
+ *
+ * The attempt is booked as a failure (and the lock set when it is one too
+ * many) in one write transaction BEFORE the PIN is hashed, and cleared again
+ * when the PIN was right. So guesses sent in parallel, or from two counter PCs,
+ * each see the ones before them: no more than the free attempts get checked
+ * before the lock holds.
  */
 export async function checkStaffPin(ctx: DeskContext, staffId: number, pin: string, path: string): Promise<Actor> {
   const now = ctx.clock.now();
-  const record = await ctx.db.read((tx) => staffAuthRecord(tx, staffId));
-  if (!record || !record.active) throw new DeskError('forbidden', [{ path: `${path}.staffId`, code: 'not_found' }]);
-  if (record.pin_hash === null) throw new DeskError('forbidden', [{ path: `${path}.pin`, code: 'pin_not_set' }]);
-  if (record.pin_locked_until !== null && record.pin_locked_until > now.toISOString()) {
-    throw new DeskError('forbidden', [{ path: `${path}.pin`, code: 'pin_locked' }], `locked until ${record.pin_locked_until}`);
-  }
+  const nowIso = now.toISOString();
+  const record = await ctx.db.write(async (tx) => {
+    const found = await staffAuthRecord(tx, staffId);
+    if (!found || !found.active) throw new DeskError('forbidden', [{ path: `${path}.staffId`, code: 'not_found' }]);
+    if (found.pin_hash === null) throw new DeskError('forbidden', [{ path: `${path}.pin`, code: 'pin_not_set' }]);
+    if (found.pin_locked_until !== null && found.pin_locked_until > nowIso) {
+      throw new DeskError('forbidden', [{ path: `${path}.pin`, code: 'pin_locked' }], `locked until ${found.pin_locked_until}`);
+    }
+    const failures = found.pin_failed_count + 1;
+    const lockSeconds = lockSecondsAfter(failures);
+    const lockedUntil = lockSeconds > 0 ? new Date(now.getTime() + lockSeconds * 1000).toISOString() : found.pin_locked_until;
+    await tx.query(`UPDATE staff SET pin_failed_count = ?, pin_locked_until = ? WHERE id = ?`, [failures, lockedUntil, staffId]);
+    return { ...found, pin_hash: found.pin_hash };
+  });
   // Hashing takes tens of milliseconds: done outside any transaction.
   const ok = await verifyPin(pin, record.pin_hash);
-  await ctx.db.write(async (tx) => {
-    if (ok) {
-      await tx.query(`UPDATE staff SET pin_failed_count = 0, pin_locked_until = NULL WHERE id = ?`, [staffId]);
-      return;
-    }
-    const rows: { pin_failed_count: number }[] = await tx.query(
-      `UPDATE staff SET pin_failed_count = pin_failed_count + 1 WHERE id = ? RETURNING pin_failed_count`,
-      [staffId],
-    );
-    const lockSeconds = lockSecondsAfter(rows[0].pin_failed_count);
-    if (lockSeconds > 0) {
-      await tx.query(`UPDATE staff SET pin_locked_until = ? WHERE id = ?`, [new Date(now.getTime() + lockSeconds * 1000).toISOString(), staffId]);
-    }
-  });
   if (!ok) throw new DeskError('forbidden', [{ path: `${path}.pin`, code: 'pin_wrong' }]);
+  await ctx.db.write((tx) => tx.query(`UPDATE staff SET pin_failed_count = 0, pin_locked_until = NULL WHERE id = ?`, [staffId]));
   return { id: record.id, name: record.name, role: record.role };
 }
 
@@ -202,6 +203,31 @@ async function managerHasPin(tx: EntityManager): Promise<boolean> {
     `SELECT COUNT(*) AS n FROM staff WHERE role = 'manager' AND active = 1 AND pin_hash IS NOT NULL`,
   );
   return rows[0].n > 0;
+}
+
+/**
+ * Who may add staff or change their name, role or active flag (staff.save):
+ * anyone on a fresh desk, where no manager has a PIN yet and nobody can sign
+ * in; after that only a signed-in manager — otherwise a clerk could make
+ * themselves a manager. Nor may a change leave the shop without an active
+ * manager who has a PIN (nobody could then approve or set PINs).
+ */
+export async function authoriseStaffChange(
+  tx: EntityManager,
+  ctx: DeskContext,
+  session: string | null,
+  change: { id: number | null; role: StaffRole; active: boolean },
+): Promise<void> {
+  if (!(await managerHasPin(tx))) return;
+  if (session === null) throw new DeskError('forbidden', [{ path: 'session', code: 'signed_out' }]);
+  requireManagerRole(await requireActor(tx, ctx, session));
+  if (change.id !== null && (change.role !== 'manager' || !change.active)) {
+    const rows: { n: number }[] = await tx.query(
+      `SELECT COUNT(*) AS n FROM staff WHERE role = 'manager' AND active = 1 AND pin_hash IS NOT NULL AND id <> ?`,
+      [change.id],
+    );
+    if (rows[0].n === 0) throw DeskError.field(change.role !== 'manager' ? 'role' : 'active', 'manager_required');
+  }
 }
 
 export async function signInRoster(tx: EntityManager, nowIso: string): Promise<SignInRoster> {

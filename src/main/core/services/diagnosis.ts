@@ -8,7 +8,7 @@ import type { ChannelParsedInput } from '../../../shared/contract';
 import type { DiagnosisView } from '../../../shared/workflow-contract';
 import type { FaultCategory, SeverityLevel } from '../../../shared/workflow';
 import type { Actor } from './auth';
-import { loadTicket, recordEvent, requireStatus } from './workflow-common';
+import { loadDiagnosisFacts, loadTicket, recordEvent, requireStatus } from './workflow-common';
 
 /** The diagnosis can be written or revised until the customer has decided. */
 export const DIAGNOSIS_STATUSES: readonly TicketStatus[] = ['diagnosing', 'awaiting_approval'];
@@ -16,6 +16,16 @@ export const DIAGNOSIS_STATUSES: readonly TicketStatus[] = ['diagnosing', 'await
 export async function saveDiagnosis(tx: EntityManager, actor: Actor, input: ChannelParsedInput<'diagnosis.save'>, nowIso: string): Promise<void> {
   const ticket = await loadTicket(tx, input.ticketId);
   requireStatus(ticket, DIAGNOSIS_STATUSES);
+  // The quote was priced on the diagnosis (software or hardware, caused by the
+  // user or not). When either changes, an open quote no longer says what the
+  // warranty covers: it is withdrawn and must be saved again before the
+  // customer decides.
+  const previous = await loadDiagnosisFacts(tx, ticket.id);
+  const pricingChanged = previous !== null && (previous.category !== input.category || Boolean(previous.user_caused) !== input.userCaused);
+  const withdrawn: { version: number }[] = pricingChanged
+    ? await tx.query(`SELECT version FROM quote WHERE ticket_id = ? AND status IN ('draft', 'sent') ORDER BY version`, [ticket.id])
+    : [];
+  if (withdrawn.length > 0) await tx.query(`UPDATE quote SET status = 'superseded' WHERE ticket_id = ? AND status IN ('draft', 'sent')`, [ticket.id]);
   await tx.query(
     `INSERT INTO diagnosis (ticket_id, category, cause, solution, severity, user_caused, internal_notes, staff_id, created_at, updated_at)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
@@ -28,7 +38,7 @@ export async function saveDiagnosis(tx: EntityManager, actor: Actor, input: Chan
   await recordEvent(tx, {
     ticketId: ticket.id,
     kind: 'diagnosis_saved',
-    note: `${input.category} · L${input.severity}${input.userCaused ? ' · user caused' : ''}: ${input.cause}`,
+    note: `${input.category} · L${input.severity}${input.userCaused ? ' · user caused' : ''}: ${input.cause}${withdrawn.map((q) => ` · quote v${q.version} withdrawn`).join('')}`,
     staffId: actor.id,
     at: nowIso,
   });

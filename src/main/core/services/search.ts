@@ -12,7 +12,8 @@
 // - substrings of 3+ characters use the FTS5 trigram indexes customer_fts and
 //   device_fts (kept in sync by triggers; works for Chinese), read newest first;
 // - 1-2 character names (a Chinese surname or given name) use the name prefix
-//   index plus a LIKE bounded to the most recent customers (SHORT_SCAN_ROWS).
+//   index plus a LIKE bounded to the most recent customers (SHORT_SCAN_ROWS);
+//   models typed as short words only ("X1") likewise over the recent devices.
 import type { EntityManager } from 'typeorm';
 import type { DeviceType, TicketStatus } from '../../../shared/domain';
 import { displayTicketNumber, parseTicketNumber } from '../../../shared/ticket-number';
@@ -166,7 +167,18 @@ async function searchModel(tx: EntityManager, text: string, limit: number, found
   // "Huawei Mate 60": every word must appear in the brand or the model.
   const words = text.toLowerCase().split(' ');
   const long = words.filter((w) => [...w].length >= TRIGRAM);
-  if (long.length === 0) return;
+  if (long.length === 0) {
+    // Only short words ("X1", "13"): too short for the trigram index, so the
+    // most recent devices are read, as for short names.
+    const like = words.map(() => `(brand || ' ' || model) LIKE ? ESCAPE '\\'`).join(' AND ');
+    const recent = await ids(
+      tx,
+      `SELECT id FROM device WHERE id > (SELECT COALESCE(MAX(id), 0) FROM device) - ? AND ${like} ORDER BY id DESC LIMIT ?`,
+      [SHORT_SCAN_ROWS, ...words.map((w) => `%${escapeLike(w)}%`), limit],
+    );
+    found.add(await ticketsOfDevices(tx, recent, limit), 'model', 'contains');
+    return;
+  }
   const shortWords = words.length > long.length;
   const rows: { id: number; brand: string; model: string }[] = await tx.query(
     `SELECT rowid AS id, brand, model FROM device_fts WHERE device_fts MATCH ? ORDER BY rowid DESC LIMIT ?`,

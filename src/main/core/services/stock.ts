@@ -286,6 +286,15 @@ export async function returnToStores(
 ): Promise<void> {
   const ticket = await loadTicket(tx, input.ticketId);
   requireStatus(ticket, PART_USE_STATUSES);
+  await getPart(tx, input.partId);
+  // One old part back for each new one fitted on this ticket, never more.
+  const rows: { used: number; returned: number }[] = await tx.query(
+    `SELECT COALESCE(SUM(CASE WHEN reason = 'used' THEN -qty_delta ELSE 0 END), 0) AS used,
+       COALESCE(SUM(CASE WHEN reason = 'returned_to_stores' THEN qty_delta ELSE 0 END), 0) AS returned
+     FROM stock_move WHERE ticket_id = ? AND part_id = ?`,
+    [ticket.id, input.partId],
+  );
+  if (input.qty > rows[0].used - rows[0].returned) throw new DeskError('conflict', [{ path: 'qty', code: 'too_many' }]);
   const facts = pricingFactsOf(ticket, await loadDiagnosisFacts(tx, ticket.id));
   await returnOldPart(tx, actor, input, nowIso, facts !== null && coverageOf(facts).covered);
   await touchTicket(tx, ticket.id, nowIso);

@@ -137,6 +137,15 @@ export function withinRepairWarranty(ticket: Pick<TicketCore, 'status' | 'repair
   return ticket.status === 'collected' && ticket.repair_warranty_until !== null && today <= ticket.repair_warranty_until;
 }
 
+/** How many reworks of a ticket are still in the shop. */
+async function openReworks(tx: EntityManager, ticketId: number): Promise<number> {
+  const rows: { n: number }[] = await tx.query(
+    `SELECT COUNT(*) AS n FROM ticket WHERE rework_of_ticket_id = ? AND status NOT IN ('collected', 'cancelled')`,
+    [ticketId],
+  );
+  return rows[0].n;
+}
+
 /** 返修: opens a linked rework ticket for a collected repair that came back within its repair warranty. */
 export async function reopenAsRework(
   tx: EntityManager,
@@ -150,6 +159,8 @@ export async function reopenAsRework(
   const original = await loadTicket(tx, input.ticketId);
   requireStatus(original, ['collected']);
   if (!withinRepairWarranty(original, today)) throw new DeskError('conflict', [{ path: 'ticketId', code: 'outside_repair_warranty' }]);
+  // One open rework at a time (a second click, or the other counter PC, must not open another).
+  if ((await openReworks(tx, original.id)) > 0) throw new DeskError('conflict', [{ path: 'ticketId', code: 'duplicate' }]);
   const warranty = assessWarranty({
     purchaseDate: original.purchase_date,
     proofOfPurchase: Boolean(original.proof_of_purchase),
@@ -438,7 +449,7 @@ export async function getWorkflow(tx: EntityManager, ticketId: number, settings:
     actions: availableActions(ticket.status, {
       hasSentQuote: quotes[0]?.status === 'sent',
       hasOpenLoan: loans.some((l) => l.returnedAt === null),
-      withinRepairWarranty: inRepairWarranty,
+      withinRepairWarranty: inRepairWarranty && (await openReworks(tx, ticket.id)) === 0,
     }),
     timeline: await listTimeline(tx, ticket.id),
   };

@@ -1,0 +1,172 @@
+// Helpers for the repair-workflow tests: staff with PINs and sessions, tickets
+// put in a given status, a valid on-screen signature, raw rows to check what a
+// use case wrote.
+import { deflateSync } from 'node:zlib';
+import type { ChannelInput } from '../../src/shared/contract';
+import type { StaffRole, TicketStatus } from '../../src/shared/domain';
+import { sampleIntake, type TestDesk } from './desk';
+
+export const PINS = { manager: '4826', technician: '7391', clerk: '1357' } as const;
+
+export interface Person {
+  id: number;
+  name: string;
+  role: StaffRole;
+  pin: string;
+  session: string;
+}
+
+export interface Crew {
+  manager: Person;
+  technician: Person;
+  clerk: Person;
+}
+
+/** The seeded manager sets a PIN (first run), adds a technician and a clerk with PINs; everyone signs in. */
+export async function setUpCrew(desk: TestDesk): Promise<Crew> {
+  await desk.call('auth.setPin', { staffId: 1, newPin: PINS.manager });
+  const managerSession = await desk.call('auth.signIn', { staffId: 1, pin: PINS.manager });
+  const technician = await desk.call('staff.save', { session: managerSession.token, name: '李工 Li', role: 'technician' });
+  const clerk = await desk.call('staff.save', { session: managerSession.token, name: '前台 Zhou', role: 'clerk' });
+  await desk.call('auth.setPin', { session: managerSession.token, staffId: technician.id, newPin: PINS.technician });
+  await desk.call('auth.setPin', { session: managerSession.token, staffId: clerk.id, newPin: PINS.clerk });
+  const techSession = await desk.call('auth.signIn', { staffId: technician.id, pin: PINS.technician });
+  const clerkSession = await desk.call('auth.signIn', { staffId: clerk.id, pin: PINS.clerk });
+  return {
+    manager: { id: 1, name: 'Manager', role: 'manager', pin: PINS.manager, session: managerSession.token },
+    technician: { id: technician.id, name: technician.name, role: 'technician', pin: PINS.technician, session: techSession.token },
+    clerk: { id: clerk.id, name: clerk.name, role: 'clerk', pin: PINS.clerk, session: clerkSession.token },
+  };
+}
+
+/** Checks one device in and returns its ticket. */
+export async function checkIn(desk: TestDesk, overrides: Parameters<typeof sampleIntake>[0] = {}) {
+  const result = await desk.call('intake.checkIn', sampleIntake(overrides));
+  return result.tickets[0];
+}
+
+/** Puts a ticket in a status behind the workflow's back (to test moves out of it). */
+export async function forceStatus(desk: TestDesk, ticketId: number, status: TicketStatus): Promise<void> {
+  await desk.context.db.dataSource.query(`UPDATE ticket SET status = ? WHERE id = ?`, [status, ticketId]);
+}
+
+export interface EventRow {
+  id: number;
+  ticket_id: number;
+  kind: string;
+  from_status: TicketStatus | null;
+  to_status: TicketStatus | null;
+  amount_minor: number | null;
+  note: string;
+  staff_id: number | null;
+  approved_by: number | null;
+  at: string;
+}
+
+export async function eventsOf(desk: TestDesk, ticketId: number): Promise<EventRow[]> {
+  return desk.context.db.dataSource.query(`SELECT * FROM ticket_event WHERE ticket_id = ? ORDER BY id`, [ticketId]);
+}
+
+export async function ticketRow(desk: TestDesk, ticketId: number): Promise<Record<string, unknown>> {
+  const rows: Record<string, unknown>[] = await desk.context.db.dataSource.query(`SELECT * FROM ticket WHERE id = ?`, [ticketId]);
+  return rows[0];
+}
+
+/** Row counts of every workflow table: nothing may change when a use case is refused. */
+export async function tableCounts(desk: TestDesk): Promise<Record<string, number>> {
+  const tables = ['ticket', 'ticket_event', 'diagnosis', 'quote', 'quote_line', 'approval', 'stock_move', 'loan', 'notification'];
+  const counts: Record<string, number> = {};
+  for (const table of tables) {
+    const rows: { n: number }[] = await desk.context.db.dataSource.query(`SELECT COUNT(*) AS n FROM ${table}`);
+    counts[table] = rows[0].n;
+  }
+  return counts;
+}
+
+function crc32(bytes: Buffer): number {
+  let crc = 0xffffffff;
+  for (const byte of bytes) {
+    crc ^= byte;
+    for (let k = 0; k < 8; k++) crc = crc & 1 ? (crc >>> 1) ^ 0xedb88320 : crc >>> 1;
+  }
+  return (crc ^ 0xffffffff) >>> 0;
+}
+
+function chunk(type: string, data: Buffer): Buffer {
+  const length = Buffer.alloc(4);
+  length.writeUInt32BE(data.length);
+  const body = Buffer.concat([Buffer.from(type, 'ascii'), data]);
+  const crc = Buffer.alloc(4);
+  crc.writeUInt32BE(crc32(body));
+  return Buffer.concat([length, body, crc]);
+}
+
+/** A real (small, noisy) PNG as a data URL, like the signature pad sends. */
+export function signaturePng(width = 64, height = 24): string {
+  const header = Buffer.alloc(13);
+  header.writeUInt32BE(width, 0);
+  header.writeUInt32BE(height, 4);
+  header[8] = 8; // bit depth
+  header[9] = 0; // greyscale
+  const raw = Buffer.alloc((width + 1) * height);
+  for (let y = 0; y < height; y++) {
+    for (let x = 0; x < width; x++) raw[y * (width + 1) + 1 + x] = (x * 7 + y * 13 + ((x * y) % 11)) & 0xff;
+  }
+  const png = Buffer.concat([
+    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+    chunk('IHDR', header),
+    chunk('IDAT', deflateSync(raw, { level: 0 })),
+    chunk('IEND', Buffer.alloc(0)),
+  ]);
+  return `data:image/png;base64,${png.toString('base64')}`;
+}
+
+/** A part on the shelf, created by the manager. */
+export async function addPart(desk: TestDesk, crew: Crew, overrides: Partial<ChannelInput<'parts.save'>> = {}) {
+  return desk.call('parts.save', {
+    session: crew.manager.session,
+    name: 'LCD screen',
+    specification: '6.7" OLED',
+    compatibleModels: 'Mate 60',
+    costMinor: 40000,
+    priceMinor: 60000,
+    reorderLevel: 1,
+    openingQty: 3,
+    ...overrides,
+  });
+}
+
+export async function feeItemId(desk: TestDesk, code: string): Promise<number> {
+  const items = await desk.call('feeStandard.list', {});
+  const item = items.find((i) => i.code === code);
+  if (!item) throw new Error(`no fee item ${code}`);
+  return item.id;
+}
+
+/** Diagnoses a received ticket and quotes it; leaves it in `diagnosing` with a draft quote. */
+export async function diagnoseAndQuote(
+  desk: TestDesk,
+  session: string,
+  ticketId: number,
+  options: { category?: 'software' | 'hardware'; userCaused?: boolean; lines?: ChannelInput<'quotes.save'>['lines'] } = {},
+): Promise<void> {
+  await desk.call('workflow.move', { session, ticketId, toStatus: 'diagnosing' });
+  await desk.call('diagnosis.save', {
+    session,
+    ticketId,
+    category: options.category ?? 'hardware',
+    cause: 'Cracked LCD',
+    solution: 'Replace the screen',
+    severity: 2,
+    userCaused: options.userCaused ?? false,
+  });
+  const lines = options.lines ?? [{ kind: 'labour', feeItemId: await feeItemId(desk, 'screen_replacement') }];
+  await desk.call('quotes.save', { session, ticketId, lines });
+}
+
+/** Signs everyone in again (after the test clock jumped past the session's life). */
+export async function signInAgain(desk: TestDesk, crew: Crew): Promise<void> {
+  for (const person of [crew.manager, crew.technician, crew.clerk]) {
+    person.session = (await desk.call('auth.signIn', { staffId: person.id, pin: person.pin })).token;
+  }
+}

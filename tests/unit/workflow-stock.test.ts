@@ -1,0 +1,212 @@
+import { execFile } from 'node:child_process';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { fixedClock, openTestDesk, type TestDesk } from '../support/desk';
+import { addPart, checkIn, eventsOf, forceStatus, PINS, setUpCrew, tableCounts, type Crew } from '../support/workflow';
+
+const run = promisify(execFile);
+const START = '2026-11-23T02:30:00Z';
+const clock = fixedClock(START);
+
+describe('parts drawn from stock', () => {
+  let desk: TestDesk;
+  let crew: Crew;
+
+  beforeEach(async () => {
+    clock.set(START);
+    desk = await openTestDesk({ clock });
+    crew = await setUpCrew(desk);
+  });
+  afterEach(async () => desk.dispose());
+
+  async function partRow(id: number): Promise<{ qty_on_hand: number; qty_returned: number }> {
+    const rows = await desk.context.db.dataSource.query(`SELECT qty_on_hand, qty_returned FROM part WHERE id = ?`, [id]);
+    return rows[0];
+  }
+
+  /** A ticket on the bench, diagnosed (hardware, or as given). */
+  async function ticketInRepair(overrides: Parameters<typeof checkIn>[1] = {}, userCaused = false): Promise<number> {
+    const ticket = await checkIn(desk, overrides);
+    await desk.call('workflow.move', { session: crew.technician.session, ticketId: ticket.id, toStatus: 'diagnosing' });
+    await desk.call('diagnosis.save', { session: crew.technician.session, ticketId: ticket.id, category: 'hardware', cause: 'LCD', severity: 2, userCaused });
+    await forceStatus(desk, ticket.id, 'in_repair');
+    return ticket.id;
+  }
+
+  it('draws the part in the same transaction as the ticket event, with the ledger in step', async () => {
+    const part = await addPart(desk, crew, { openingQty: 3 });
+    const ticketId = await ticketInRepair();
+    clock.set('2026-11-23T04:00:00Z');
+    const view = await desk.call('parts.use', { session: crew.technician.session, ticketId, partId: part.id, qty: 2, note: 'front and spare' });
+    expect(await partRow(part.id)).toEqual({ qty_on_hand: 1, qty_returned: 0 });
+    expect(view.partsUsed.map((m) => [m.reason, m.qtyDelta, m.unitPriceMinor, m.underWarranty, m.staffName, m.ticketDisplayNumber])).toEqual([
+      ['used', -2, 60000, false, '李工 Li', view.displayNumber],
+    ]);
+    expect(view.timeline.at(-1)).toMatchObject({ kind: 'part_used', amountMinor: 120000, note: '2 × LCD screen (6.7" OLED): front and spare', staffName: '李工 Li' });
+    expect((await desk.call('parts.list', { lowStockOnly: true })).map((p) => p.id)).toEqual([part.id]);
+
+    // When the event cannot be written, the stock is not drawn either.
+    await desk.context.db.dataSource.query(`CREATE TEMP TRIGGER fail_part_event BEFORE INSERT ON ticket_event WHEN NEW.kind = 'part_used'
+      BEGIN SELECT RAISE(ABORT, 'disk full'); END`);
+    const before = await tableCounts(desk);
+    expect((await desk.fail('parts.use', { session: crew.technician.session, ticketId, partId: part.id, qty: 1 })).code).toBe('internal');
+    expect(await partRow(part.id)).toEqual({ qty_on_hand: 1, qty_returned: 0 });
+    expect(await tableCounts(desk)).toEqual(before);
+  });
+
+  it('refuses to draw more than is on hand, and changes nothing', async () => {
+    const part = await addPart(desk, crew, { openingQty: 1 });
+    const ticketId = await ticketInRepair();
+    const before = await tableCounts(desk);
+    expect(await desk.fail('parts.use', { session: crew.technician.session, ticketId, partId: part.id, qty: 2 })).toMatchObject({
+      code: 'conflict',
+      fields: [{ path: 'qty', code: 'stock_insufficient' }],
+    });
+    // Even a manager needs to ask for the override explicitly.
+    expect((await desk.fail('parts.use', { session: crew.manager.session, ticketId, partId: part.id, qty: 2 })).fields).toEqual([
+      { path: 'qty', code: 'stock_insufficient' },
+    ]);
+    expect(await tableCounts(desk)).toEqual(before);
+    expect(await partRow(part.id)).toEqual({ qty_on_hand: 1, qty_returned: 0 });
+  });
+
+  it('lets stock go below zero only by a manager’s explicit override, recorded on the move and the event', async () => {
+    const part = await addPart(desk, crew, { openingQty: 1 });
+    const ticketId = await ticketInRepair();
+    const draw = { ticketId, partId: part.id, qty: 3, overrideStock: true, note: 'shelf count is wrong' };
+    for (const person of [crew.clerk, crew.technician]) {
+      expect(await desk.fail('parts.use', { ...draw, session: person.session })).toMatchObject({
+        code: 'forbidden',
+        fields: [{ path: 'managerApproval', code: 'manager_required' }],
+      });
+    }
+    expect(await partRow(part.id)).toEqual({ qty_on_hand: 1, qty_returned: 0 });
+    const view = await desk.call('parts.use', { ...draw, session: crew.technician.session, managerApproval: { staffId: crew.manager.id, pin: PINS.manager } });
+    expect(await partRow(part.id)).toEqual({ qty_on_hand: -2, qty_returned: 0 });
+    expect(view.partsUsed.at(-1)).toMatchObject({ qtyDelta: -3, staffName: '李工 Li', approvedByName: 'Manager' });
+    expect(view.timeline.at(-1)).toMatchObject({ kind: 'part_used', staffName: '李工 Li', approvedByName: 'Manager' });
+    // An override with enough stock is a plain draw: nobody is recorded as approving.
+    await desk.call('parts.restock', { session: crew.clerk.session, partId: part.id, qty: 10 });
+    const plain = await desk.call('parts.use', { ...draw, qty: 1, session: crew.technician.session });
+    expect(plain.partsUsed.at(-1)).toMatchObject({ qtyDelta: -1, approvedByName: null });
+    expect(await partRow(part.id)).toEqual({ qty_on_hand: 7, qty_returned: 0 });
+  });
+
+  it('keeps the database itself from taking stock below zero or changing it outside the ledger', async () => {
+    const part = await addPart(desk, crew, { openingQty: 1 });
+    const ticketId = await ticketInRepair();
+    const query = (sql: string, params: unknown[] = []) => desk.context.db.dataSource.query(sql, params);
+    await expect(
+      query(`INSERT INTO stock_move (part_id, ticket_id, reason, qty_delta, unit_cost_minor, unit_price_minor, staff_id, at) VALUES (?, ?, 'used', -2, 0, 0, 2, 'now')`, [
+        part.id,
+        ticketId,
+      ]),
+    ).rejects.toThrow(/cannot go negative/);
+    await expect(query(`UPDATE part SET qty_on_hand = 100 WHERE id = ?`, [part.id])).rejects.toThrow(/only through stock moves/);
+    await expect(query(`DELETE FROM stock_move`)).rejects.toThrow(/never deleted/);
+    await expect(query(`UPDATE stock_move SET qty_delta = 50`)).rejects.toThrow(/never changed/);
+    await expect(
+      query(`INSERT INTO stock_move (part_id, reason, qty_delta, unit_cost_minor, unit_price_minor, staff_id, at) VALUES (?, 'override', 5, 0, 0, 2, 'now')`, [part.id]),
+    ).rejects.toThrow(/CHECK constraint/);
+    expect(await partRow(part.id)).toEqual({ qty_on_hand: 1, qty_returned: 0 });
+  });
+
+  it('returns the replaced part of a warranty repair to the stores (旧件返还), not to sellable stock', async () => {
+    const part = await addPart(desk, crew, { openingQty: 3 });
+    const ticketId = await ticketInRepair({ device: { purchaseDate: '2026-06-01', proofOfPurchase: true } });
+    const view = await desk.call('parts.use', { session: crew.technician.session, ticketId, partId: part.id, qty: 1, returnOldPart: true });
+    expect(view.pricingBasis).toBe('in_warranty');
+    expect(await partRow(part.id)).toEqual({ qty_on_hand: 2, qty_returned: 1 });
+    expect(view.partsUsed.map((m) => [m.reason, m.qtyDelta, m.underWarranty, m.unitPriceMinor])).toEqual([
+      ['used', -1, true, 60000],
+      ['returned_to_stores', 1, true, 0],
+    ]);
+    expect(view.timeline.slice(-2).map((e) => e.kind)).toEqual(['part_used', 'part_returned_to_stores']);
+    expect((await desk.call('parts.list', {}))[0]).toMatchObject({ qtyOnHand: 2, qtyReturned: 1 });
+
+    // Recorded separately after the fact: one old part for each new one fitted, never more.
+    await desk.call('parts.use', { session: crew.technician.session, ticketId, partId: part.id, qty: 1 });
+    const before = await tableCounts(desk);
+    expect(await desk.fail('parts.returnToStores', { session: crew.technician.session, ticketId, partId: part.id, qty: 2 })).toMatchObject({
+      code: 'conflict',
+      fields: [{ path: 'qty', code: 'too_many' }],
+    });
+    expect(await tableCounts(desk)).toEqual(before);
+    const returned = await desk.call('parts.returnToStores', { session: crew.technician.session, ticketId, partId: part.id, qty: 1, note: '配件已换已还' });
+    expect(returned.timeline.at(-1)).toMatchObject({ kind: 'part_returned_to_stores', note: '1 × LCD screen (6.7" OLED): 配件已换已还' });
+    expect(await partRow(part.id)).toEqual({ qty_on_hand: 1, qty_returned: 2 });
+    expect((await desk.fail('parts.returnToStores', { session: crew.technician.session, ticketId, partId: part.id, qty: 1 })).fields).toEqual([
+      { path: 'qty', code: 'too_many' },
+    ]);
+    // A part never fitted on another ticket cannot be "returned" for it.
+    const other = await ticketInRepair();
+    expect((await desk.fail('parts.returnToStores', { session: crew.technician.session, ticketId: other, partId: part.id, qty: 1 })).fields).toEqual([
+      { path: 'qty', code: 'too_many' },
+    ]);
+  });
+
+  it('marks parts drawn for an out-of-warranty or user-caused repair as not under warranty', async () => {
+    const part = await addPart(desk, crew, { openingQty: 3 });
+    const caused = await ticketInRepair({ device: { purchaseDate: '2026-06-01', proofOfPurchase: true } }, true);
+    const out = await ticketInRepair();
+    for (const ticketId of [caused, out]) {
+      const view = await desk.call('parts.use', { session: crew.technician.session, ticketId, partId: part.id, qty: 1 });
+      expect(view.partsUsed[0].underWarranty).toBe(false);
+    }
+  });
+
+  it('draws parts only while the repair is approved and not yet finished', async () => {
+    const part = await addPart(desk, crew, { openingQty: 5 });
+    const ticket = await checkIn(desk);
+    const allowed = ['approved', 'awaiting_parts', 'in_repair', 'back_from_manufacturer', 'testing'];
+    for (const status of ['received', 'diagnosing', 'awaiting_approval', 'approved', 'declined', 'awaiting_parts', 'in_repair', 'at_manufacturer', 'back_from_manufacturer', 'testing', 'ready', 'collected', 'unrepairable', 'cancelled'] as const) {
+      await forceStatus(desk, ticket.id, status);
+      const result = await desk.dispatch('parts.use', { session: crew.technician.session, ticketId: ticket.id, partId: part.id, qty: 1 });
+      expect(result.ok, status).toBe(allowed.includes(status));
+      if (!result.ok) expect(result.error.fields).toEqual([{ path: 'ticketId', code: 'wrong_status' }]);
+    }
+    expect(await partRow(part.id)).toEqual({ qty_on_hand: 0, qty_returned: 0 });
+    // An inactive part is not drawn.
+    await desk.call('parts.save', { session: crew.manager.session, id: part.id, name: part.name, costMinor: 1, priceMinor: 2, active: false });
+    await forceStatus(desk, ticket.id, 'in_repair');
+    expect((await desk.fail('parts.use', { session: crew.technician.session, ticketId: ticket.id, partId: part.id, qty: 1, overrideStock: true })).fields).toEqual([
+      { path: 'partId', code: 'not_found' },
+    ]);
+  });
+
+  it('never goes negative when three counter PCs (processes) draw the last units at the same instant', async () => {
+    const part = await addPart(desk, crew, { openingQty: 5 });
+    const tickets = [await ticketInRepair(), await ticketInRepair(), await ticketInRepair()];
+    const perProcess = 4;
+    const callsFor = (ticketId: number) =>
+      JSON.stringify(Array.from({ length: perProcess }, () => ({ channel: 'parts.use', input: { ticketId, partId: part.id, qty: 1 } })));
+    const tsx = join(process.cwd(), 'node_modules/.bin/tsx');
+    const worker = join(process.cwd(), 'tests/support/workflow-worker.ts');
+    const others = [
+      run(tsx, [worker, desk.dir, String(crew.technician.id), PINS.technician, START, callsFor(tickets[1])], { timeout: 60_000 }),
+      run(tsx, [worker, desk.dir, String(crew.clerk.id), PINS.clerk, START, callsFor(tickets[2])], { timeout: 60_000 }),
+    ];
+    const mine = Promise.all(
+      Array.from({ length: perProcess }, () => desk.dispatch('parts.use', { session: crew.manager.session, ticketId: tickets[0], partId: part.id, qty: 1 })),
+    );
+    const [outputs, local] = await Promise.all([Promise.all(others), mine]);
+    const results = [
+      ...outputs.flatMap(({ stdout }) => JSON.parse(stdout) as string[]),
+      ...local.map((r) => (r.ok ? 'ok' : (r.error.fields?.[0]?.code ?? r.error.code))),
+    ];
+    expect(results).toHaveLength(3 * perProcess);
+    expect(results.filter((r) => r === 'ok')).toHaveLength(5);
+    expect(results.filter((r) => r !== 'ok').every((r) => r === 'stock_insufficient')).toBe(true);
+    expect(await partRow(part.id)).toEqual({ qty_on_hand: 0, qty_returned: 0 });
+    const ledger: { n: number; total: number }[] = await desk.context.db.dataSource.query(
+      `SELECT COUNT(*) AS n, SUM(qty_delta) AS total FROM stock_move WHERE part_id = ? AND reason = 'used'`,
+      [part.id],
+    );
+    expect(ledger[0]).toEqual({ n: 5, total: -5 });
+    // One part_used event for each unit drawn, on the ticket it was drawn for.
+    let events = 0;
+    for (const ticketId of tickets) events += (await eventsOf(desk, ticketId)).filter((e) => e.kind === 'part_used').length;
+    expect(events).toBe(5);
+  }, 90_000);
+});
