@@ -26,12 +26,14 @@ export interface TestDeskOptions {
   dir?: string;
   /** Where prints go; a folder inside the test's data dir when absent, never a real printer. */
   printBackend?: PrinterBackend;
+  /** What a preview opens the PDF with (the system viewer in the app); nothing when absent. */
+  openPath?: (path: string) => Promise<void>;
 }
 
 export async function openTestDesk(options: TestDeskOptions = {}): Promise<TestDesk> {
   const dir = options.dir ?? mkdtempSync(join(tmpdir(), 'repair-desk-test-'));
   const printBackend = options.printBackend ?? createDirectoryBackend({ dir: join(dir, 'printed') });
-  const desk = await openDesk({ dataDir: dir, clock: options.clock, printBackend, logError: () => undefined });
+  const desk = await openDesk({ dataDir: dir, clock: options.clock, printBackend, openPath: options.openPath, logError: () => undefined });
   return {
     ...desk,
     dir,

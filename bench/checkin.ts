@@ -1,0 +1,195 @@
+// Check-in timings: one 'intake.checkIn' through the desk (contract
+// validation, settings, staff, TypeORM, one transaction on a WAL file) against
+// the same rows written with raw SQL through better-sqlite3 on the same kind
+// of file; and the time from check-in to the three PDFs handed to the folder
+// backend.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import BetterSqlite3 from 'better-sqlite3';
+import { DATABASE_FILE, openDesk, type Desk } from '../src/main/core/desk';
+import { sampleCheckInInput } from '../src/main/core/documents/sample';
+import { createDirectoryBackend } from '../src/main/core/printing';
+import { SecretBox } from '../src/main/core/security/secret-box';
+import { BUSY_TIMEOUT_MS } from '../src/main/core/storage/database';
+import type { ChannelInput, CheckInResult, PrintResult } from '../src/shared/contract';
+import { localDayCode, composeTicketNumber } from '../src/shared/ticket-number';
+import { BENCH_NOW } from './documents';
+
+const FONTS_DIR = join(__dirname, '..', 'resources', 'fonts');
+const clock = { now: () => new Date(BENCH_NOW) };
+
+/** The sample walk-in with a phone of its own, so each check-in files a new customer. */
+export function benchIntake(index: number): ChannelInput<'intake.checkIn'> {
+  return sampleCheckInInput({ phone: `139${String(10_000_000 + index)}` });
+}
+
+async function call<T>(desk: Desk, channel: Parameters<Desk['dispatch']>[0], input: unknown): Promise<T> {
+  const result = await desk.dispatch(channel, input);
+  if (!result.ok) throw new Error(`${channel} failed: ${JSON.stringify(result.error)}`);
+  return result.data as T;
+}
+
+export async function openBenchDesk(dir: string): Promise<Desk> {
+  return openDesk({
+    dataDir: dir,
+    fontsDir: FONTS_DIR,
+    clock,
+    printBackend: createDirectoryBackend({ dir: join(dir, 'printed') }),
+    logError: (where, error) => console.error(where, error),
+  });
+}
+
+export function checkInThroughDesk(desk: Desk, index: number): Promise<CheckInResult> {
+  return call<CheckInResult>(desk, 'intake.checkIn', benchIntake(index));
+}
+
+/** Milliseconds of each check-in through the desk, after some unmeasured warm-up runs. */
+export async function timeDeskCheckIns(count: number, warmUp = 10): Promise<number[]> {
+  const dir = mkdtempSync(join(tmpdir(), 'repair-desk-bench-desk-'));
+  const desk = await openBenchDesk(dir);
+  try {
+    const times: number[] = [];
+    for (let i = 0; i < warmUp + count; i++) {
+      const started = performance.now();
+      await checkInThroughDesk(desk, i);
+      if (i >= warmUp) times.push(performance.now() - started);
+    }
+    return times;
+  } finally {
+    await desk.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/**
+ * The same rows as a check-in of the sample laptop (customer look-up and
+ * insert, device, day counter, ticket with a sealed passcode, three events),
+ * written with prepared statements in one BEGIN IMMEDIATE transaction on a
+ * file with the desk's pragmas (WAL, synchronous FULL, foreign keys, busy
+ * timeout) and the desk's schema (made by its migrations).
+ */
+export async function timeRawCheckIns(count: number, warmUp = 10): Promise<number[]> {
+  const dir = mkdtempSync(join(tmpdir(), 'repair-desk-bench-raw-'));
+  try {
+    // The schema, indexes and triggers come from the desk's own migrations.
+    await (await openBenchDesk(dir)).close();
+    const db = new BetterSqlite3(join(dir, DATABASE_FILE));
+    db.pragma('journal_mode = WAL');
+    db.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
+    db.pragma('foreign_keys = ON');
+    db.pragma('synchronous = FULL');
+    const secrets = SecretBox.fromKeyFile(join(dir, 'secret.key'));
+    const findCustomer = db.prepare('SELECT id FROM customer WHERE phone_digits = ? AND lower(trim(name)) = lower(?) ORDER BY id LIMIT 1');
+    const insertCustomer = db.prepare(
+      `INSERT INTO customer (name, phone, phone_digits, address, notes, owner_technician_id, created_at, updated_at)
+       VALUES (?, ?, ?, ?, '', NULL, ?, ?)`,
+    );
+    const insertDevice = db.prepare('INSERT INTO device (customer_id, type, brand, model, serial, colour, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)');
+    const nextSequence = db.prepare(
+      `INSERT INTO ticket_day_counter (day, last_sequence) VALUES (?, 1)
+       ON CONFLICT(day) DO UPDATE SET last_sequence = last_sequence + 1 WHERE last_sequence < 9999
+       RETURNING last_sequence`,
+    );
+    const insertTicket = db.prepare(
+      `INSERT INTO ticket (number, status, customer_id, device_id, intake_batch, fault, customer_request, accessories,
+         accessories_other, condition_checks, condition_notes, purchase_date, proof_of_purchase, warranty_status,
+         warranty_basis, fee_consent, data_answer, estimate_minor, deposit_minor, currency, promised_date,
+         technician_id, clerk_id, passcode_kind, passcode_sealed, created_at, updated_at)
+       VALUES (?, 'received', ?, ?, ?, ?, ?, ?, ?, ?, ?, NULL, 0, 'out_of_warranty', 'no_purchase_date', 1, ?, ?, ?, 'CNY', NULL,
+         NULL, 1, ?, ?, ?, ?)`,
+    );
+    const insertEvent = db.prepare(
+      'INSERT INTO ticket_event (ticket_id, kind, from_status, to_status, amount_minor, note, staff_id, at) VALUES (?, ?, NULL, ?, ?, \'\', 1, ?)',
+    );
+    const checkIn = db.transaction((index: number) => {
+      const input = benchIntake(index);
+      const { customer } = input;
+      const device = input.devices[0];
+      const now = clock.now();
+      const nowIso = now.toISOString();
+      const digits = customer.phone.replace(/\D/g, '');
+      let customerId = (findCustomer.get(digits, customer.name) as { id: number } | undefined)?.id;
+      if (customerId === undefined) {
+        customerId = Number(insertCustomer.run(customer.name, customer.phone, digits, customer.address ?? '', nowIso, nowIso).lastInsertRowid);
+      }
+      const deviceId = Number(insertDevice.run(customerId, device.type, device.brand, device.model, device.serial ?? '', device.colour ?? '', nowIso).lastInsertRowid);
+      const day = localDayCode(now);
+      const { last_sequence } = nextSequence.get(day) as { last_sequence: number };
+      const ticketId = Number(
+        insertTicket.run(
+          composeTicketNumber(day, last_sequence),
+          customerId,
+          deviceId,
+          `batch-${index}`,
+          device.fault,
+          device.customerRequest ?? '',
+          JSON.stringify(device.accessories ?? []),
+          device.accessoriesOther ?? '',
+          JSON.stringify(device.conditionChecks ?? []),
+          device.conditionNotes ?? '',
+          device.dataAnswer,
+          device.estimateMinor,
+          device.depositMinor,
+          device.passcode?.kind ?? null,
+          device.passcode ? secrets.seal(device.passcode.value) : null,
+          nowIso,
+          nowIso,
+        ).lastInsertRowid,
+      );
+      insertEvent.run(ticketId, 'checked_in', 'received', null, nowIso);
+      insertEvent.run(ticketId, 'estimate', null, device.estimateMinor, nowIso);
+      insertEvent.run(ticketId, 'deposit', null, device.depositMinor, nowIso);
+    });
+    const times: number[] = [];
+    for (let i = 0; i < warmUp + count; i++) {
+      const started = performance.now();
+      checkIn.immediate(i);
+      if (i >= warmUp) times.push(performance.now() - started);
+    }
+    const tickets = (db.prepare('SELECT COUNT(*) AS n FROM ticket').get() as { n: number }).n;
+    if (tickets !== warmUp + count) throw new Error(`raw baseline wrote ${tickets} tickets, expected ${warmUp + count}`);
+    db.close();
+    return times;
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+export interface CheckInToPrintTiming {
+  checkInMs: number;
+  printMs: number;
+  totalMs: number;
+}
+
+/** Check-in, then the three enabled documents rendered, archived and handed to the folder backend. */
+export async function checkInAndPrint(desk: Desk, index: number): Promise<CheckInToPrintTiming> {
+  const started = performance.now();
+  const { tickets } = await checkInThroughDesk(desk, index);
+  const checkedIn = performance.now();
+  const results = await call<PrintResult[]>(desk, 'printing.printTicket', {
+    number: tickets[0].displayNumber,
+    documents: ['intake-form', 'claim-ticket', 'device-label'],
+    labelCaptions: [],
+    onlyEnabled: true,
+  });
+  const printed = performance.now();
+  if (results.length !== 3 || results.some((r) => !r.ok)) throw new Error(`printing failed: ${JSON.stringify(results)}`);
+  return { checkInMs: checkedIn - started, printMs: printed - checkedIn, totalMs: printed - started };
+}
+
+export async function timeCheckInToPrint(count: number, warmUp = 3): Promise<CheckInToPrintTiming[]> {
+  const dir = mkdtempSync(join(tmpdir(), 'repair-desk-bench-print-'));
+  const desk = await openBenchDesk(dir);
+  try {
+    const timings: CheckInToPrintTiming[] = [];
+    for (let i = 0; i < warmUp + count; i++) {
+      const timing = await checkInAndPrint(desk, i);
+      if (i >= warmUp) timings.push(timing);
+    }
+    return timings;
+  } finally {
+    await desk.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}

@@ -1,0 +1,190 @@
+// npm run bench: how long the counter waits for its documents and its check-in.
+//   - each document rendered cold (the first render in a fresh process, fonts
+//     loaded from disk: several child processes) and warm (many renders in one
+//     process), with the PDF size;
+//   - one 'intake.checkIn' through the desk next to the same rows written with
+//     raw SQL (better-sqlite3) on the same kind of file;
+//   - check-in to the three PDFs handed to the folder backend, warm and cold.
+// Options: --quick (fewer runs, for a smoke check). Finishes well within
+// three minutes on a two-core machine.
+import { spawn } from 'node:child_process';
+import { cpus } from 'node:os';
+import { join } from 'node:path';
+import { createDocumentRenderer } from '../src/main/core/documents';
+import { timeCheckInToPrint, timeDeskCheckIns, timeRawCheckIns } from './checkin';
+import { BENCH_DOCUMENTS, benchDefinition } from './documents';
+import { ms, summarize, table } from './stats';
+import type { Language } from '../src/shared/domain';
+
+const quick = process.argv.includes('--quick');
+const COLD_PROCESSES = quick ? 2 : 5;
+const WARM_RENDERS = quick ? 10 : 50;
+const CHECK_INS = quick ? 30 : 200;
+const CHECK_IN_TO_PRINT = quick ? 5 : 30;
+
+interface ColdRender {
+  kind: string;
+  importMs: number;
+  fontLoadMs: number;
+  firstRenderMs: number;
+  bytes: number;
+}
+
+interface ColdCheckIn {
+  importMs: number;
+  openMs: number;
+  checkInMs: number;
+  printMs: number;
+  totalMs: number;
+}
+
+/** Runs a bench script in a fresh Node process (TypeScript through tsx) and parses its JSON line. */
+function runChild<T>(script: string, args: string[] = []): Promise<T> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ['--import', 'tsx', join(__dirname, script), ...args], {
+      cwd: join(__dirname, '..'),
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    child.on('error', reject);
+    child.on('exit', (code) => {
+      const line = stdout.trim().split('\n').pop() ?? '';
+      if (code !== 0 || !line.startsWith('{')) return reject(new Error(`${script} ${args.join(' ')} exited with ${code}: ${stderr}${stdout}`));
+      resolve(JSON.parse(line) as T);
+    });
+  });
+}
+
+function progress(text: string): void {
+  process.stderr.write(`  ${text}\n`);
+}
+
+async function main(): Promise<void> {
+  const started = performance.now();
+  console.log(`Repair Desk benchmark (${quick ? 'quick' : 'full'}) - Node ${process.version}, ${cpus().length} x ${cpus()[0]?.model ?? 'cpu'}`);
+
+  // ---- documents: cold, in fresh processes (one at a time, so they do not compete) ----
+  const cold = new Map<string, ColdRender[]>();
+  for (const { kind } of BENCH_DOCUMENTS) {
+    progress(`cold render: ${kind} x ${COLD_PROCESSES} processes`);
+    const runs: ColdRender[] = [];
+    for (let i = 0; i < COLD_PROCESSES; i++) runs.push(await runChild<ColdRender>('render-cold.ts', [kind]));
+    cold.set(kind, runs);
+  }
+
+  // ---- documents: warm, in this process ----
+  const renderer = createDocumentRenderer({ fontsDir: join(__dirname, '..', 'resources', 'fonts') });
+  await renderer.warmUp();
+  const warmRenders = async (language: Language) => {
+    const results = new Map<string, { times: number[]; bytes: number }>();
+    for (const { kind } of BENCH_DOCUMENTS) {
+      progress(`warm render (${language}): ${kind} x ${WARM_RENDERS}`);
+      let bytes = 0;
+      for (let i = 0; i < 3; i++) bytes = (await renderer.render(benchDefinition(kind, language))).length;
+      const times: number[] = [];
+      for (let i = 0; i < WARM_RENDERS; i++) {
+        // Building the definition is part of what the desk does for each print.
+        const t0 = performance.now();
+        await renderer.render(benchDefinition(kind, language));
+        times.push(performance.now() - t0);
+      }
+      results.set(kind, { times, bytes });
+    }
+    return results;
+  };
+  const warm = await warmRenders('en');
+  const warmZh = await warmRenders('zh-CN');
+
+  // ---- check-in through the desk against raw SQL ----
+  progress(`check-in through the desk x ${CHECK_INS}`);
+  const desk = await timeDeskCheckIns(CHECK_INS);
+  progress(`same rows with raw SQL x ${CHECK_INS}`);
+  const raw = await timeRawCheckIns(CHECK_INS);
+
+  // ---- check-in to three PDFs handed to the folder backend ----
+  progress(`check-in + print three documents x ${CHECK_IN_TO_PRINT}`);
+  const toPrint = await timeCheckInToPrint(CHECK_IN_TO_PRINT);
+  progress(`first check-in + print in a fresh process x ${COLD_PROCESSES}`);
+  const coldToPrint: ColdCheckIn[] = [];
+  for (let i = 0; i < COLD_PROCESSES; i++) coldToPrint.push(await runChild<ColdCheckIn>('checkin-cold.ts'));
+
+  // ---- report ----
+  console.log('\nDocument rendering (ms; cold = first render in a fresh process, over', COLD_PROCESSES, 'processes; warm over', WARM_RENDERS, 'renders)');
+  const documentRows = [['document (en)', 'cold median', 'cold p95', 'of which fonts', 'cold + code load', 'warm median', 'warm p95', 'PDF size']];
+  for (const { kind, label } of BENCH_DOCUMENTS) {
+    const runs = cold.get(kind)!;
+    const coldTotal = summarize(runs.map((r) => r.fontLoadMs + r.firstRenderMs));
+    const fonts = summarize(runs.map((r) => r.fontLoadMs));
+    const withCode = summarize(runs.map((r) => r.importMs + r.fontLoadMs + r.firstRenderMs));
+    const w = warm.get(kind)!;
+    const warmSummary = summarize(w.times);
+    documentRows.push([
+      label,
+      `${ms(coldTotal.median)} ms`,
+      `${ms(coldTotal.p95)} ms`,
+      `${ms(fonts.median)} ms`,
+      `${ms(withCode.median)} ms`,
+      `${ms(warmSummary.median)} ms`,
+      `${ms(warmSummary.p95)} ms`,
+      `${(w.bytes / 1024).toFixed(1)} KB`,
+    ]);
+  }
+  console.log(table(documentRows));
+  const imports = summarize([...cold.values()].flat().map((r) => r.importMs));
+  console.log(
+    `cold = reading the fonts + the first render; "cold + code load" adds loading the document code (pdfmake, pdfkit): median ${ms(imports.median)} ms, p95 ${ms(imports.p95)} ms.`,
+  );
+  console.log('\nThe same documents in Chinese (zh-CN), warm');
+  const zhRows = [['document (zh-CN)', 'warm median', 'warm p95', 'PDF size']];
+  for (const { kind, label } of BENCH_DOCUMENTS) {
+    const w = warmZh.get(kind)!;
+    const summary = summarize(w.times);
+    zhRows.push([label, `${ms(summary.median)} ms`, `${ms(summary.p95)} ms`, `${(w.bytes / 1024).toFixed(1)} KB`]);
+  }
+  console.log(table(zhRows));
+  const sizeMismatch = BENCH_DOCUMENTS.filter(({ kind }) => cold.get(kind)!.some((r) => r.bytes !== warm.get(kind)!.bytes));
+  if (sizeMismatch.length) console.log(`Note: cold and warm PDF sizes differ for ${sizeMismatch.map((d) => d.kind).join(', ')}.`);
+
+  console.log(`\nCheck-in of one device (ms, over ${CHECK_INS} after 10 unmeasured)`);
+  const d = summarize(desk);
+  const r = summarize(raw);
+  console.log(
+    table([
+      ['path', 'median', 'p95', 'min', 'max'],
+      ["'intake.checkIn' through the desk", `${ms(d.median)} ms`, `${ms(d.p95)} ms`, `${ms(d.min)} ms`, `${ms(d.max)} ms`],
+      ['same rows, raw SQL (better-sqlite3)', `${ms(r.median)} ms`, `${ms(r.p95)} ms`, `${ms(r.min)} ms`, `${ms(r.max)} ms`],
+      ['ratio desk / raw', `${(d.median / r.median).toFixed(1)}x`, `${(d.p95 / r.p95).toFixed(1)}x`, '', ''],
+    ]),
+  );
+
+  console.log(`\nCheck-in to the three PDFs handed to the folder backend (ms)`);
+  const rows = [['case', 'check-in median', 'print median', 'total median', 'total p95']];
+  const warmTotal = summarize(toPrint.map((t) => t.totalMs));
+  rows.push([
+    `warm desk, over ${CHECK_IN_TO_PRINT}`,
+    `${ms(summarize(toPrint.map((t) => t.checkInMs)).median)} ms`,
+    `${ms(summarize(toPrint.map((t) => t.printMs)).median)} ms`,
+    `${ms(warmTotal.median)} ms`,
+    `${ms(warmTotal.p95)} ms`,
+  ]);
+  const coldTotal = summarize(coldToPrint.map((t) => t.totalMs));
+  rows.push([
+    `first of a fresh process, over ${COLD_PROCESSES}`,
+    `${ms(summarize(coldToPrint.map((t) => t.checkInMs)).median)} ms`,
+    `${ms(summarize(coldToPrint.map((t) => t.printMs)).median)} ms`,
+    `${ms(coldTotal.median)} ms`,
+    `${ms(coldTotal.p95)} ms`,
+  ]);
+  console.log(table(rows));
+  const openSummary = summarize(coldToPrint.map((t) => t.openMs));
+  console.log(`Opening the desk on a new file (migrations) before that first check-in: median ${ms(openSummary.median)} ms.`);
+  console.log(`\nFinished in ${((performance.now() - started) / 1000).toFixed(1)} s. p95 is nearest-rank: with ${COLD_PROCESSES} cold runs it is the slowest run.`);
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? error.stack : error);
+  process.exitCode = 1;
+});

@@ -1,0 +1,46 @@
+// Small statistics and table printing for the benchmarks.
+
+export interface Summary {
+  n: number;
+  median: number;
+  p95: number;
+  min: number;
+  max: number;
+}
+
+/** Nearest-rank percentile of a list of numbers (p in 0..100). */
+export function percentile(values: readonly number[], p: number): number {
+  if (values.length === 0) return Number.NaN;
+  const sorted = [...values].sort((a, b) => a - b);
+  const rank = Math.ceil((p / 100) * sorted.length);
+  return sorted[Math.min(sorted.length, Math.max(1, rank)) - 1];
+}
+
+export function median(values: readonly number[]): number {
+  if (values.length === 0) return Number.NaN;
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 === 1 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+}
+
+export function summarize(values: readonly number[]): Summary {
+  return {
+    n: values.length,
+    median: median(values),
+    p95: percentile(values, 95),
+    min: Math.min(...values),
+    max: Math.max(...values),
+  };
+}
+
+export const ms = (value: number): string => (Number.isFinite(value) ? value.toFixed(value < 10 ? 2 : 1) : '-');
+
+/** A plain-text table: the first row is the header; numbers are right-aligned. */
+export function table(rows: string[][]): string {
+  const widths = rows[0].map((_, column) => Math.max(...rows.map((row) => (row[column] ?? '').length)));
+  const numeric = (text: string) => /^[-\d.,x×%]+( ms| KB)?$/.test(text.trim());
+  const line = (row: string[]) =>
+    row.map((cell, column) => (numeric(cell) && rows.indexOf(row) > 0 ? cell.padStart(widths[column]) : cell.padEnd(widths[column]))).join('  ');
+  const rule = widths.map((w) => '-'.repeat(w)).join('  ');
+  return [line(rows[0]), rule, ...rows.slice(1).map(line)].join('\n');
+}
