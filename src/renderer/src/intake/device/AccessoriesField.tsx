@@ -2,6 +2,7 @@ import { Chip, Group, Input, Stack, TextInput } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { ACCESSORIES, LIMITS, type Accessory } from '../../../../shared/domain';
 import { useRovingFocus } from '../../forms/useRovingFocus';
+import overlay from '../../forms/OverlayInput.module.css';
 import type { DeviceFieldProps } from './device-field-props';
 
 export function AccessoriesField({ device, field, onChange }: DeviceFieldProps) {
@@ -15,7 +16,7 @@ export function AccessoriesField({ device, field, onChange }: DeviceFieldProps) 
           <Chip.Group multiple value={device.accessories} onChange={(value) => onChange({ accessories: value as Accessory[] })}>
             <Group gap={6} mt={4}>
               {ACCESSORIES.map((accessory, index) => (
-                <Chip key={accessory} id={index === 0 ? group.id : undefined} value={accessory} size="xs" variant="outline" {...roving.itemProps(index)}>
+                <Chip key={accessory} id={index === 0 ? group.id : undefined} value={accessory} size="xs" variant="outline" classNames={{ root: overlay.root, input: overlay.input }} {...roving.itemProps(index)}>
                   {t(`accessory.${accessory}`)}
                 </Chip>
               ))}

@@ -2,6 +2,7 @@ import { Input, PasswordInput, SegmentedControl, Stack } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { LIMITS } from '../../../../shared/domain';
 import type { PasscodeChoice } from '../draft';
+import overlay from '../../forms/OverlayInput.module.css';
 import type { DeviceFieldProps } from './device-field-props';
 import { PatternPad } from './PatternPad';
 
@@ -15,6 +16,7 @@ export function PasscodeField({ device, field, onChange }: DeviceFieldProps) {
         <SegmentedControl
           mt={4}
           size="xs"
+          classNames={{ input: overlay.input }}
           aria-labelledby={`${kind.id}-label`}
           value={device.passcodeChoice}
           onChange={(passcodeChoice) => onChange({ passcodeChoice: passcodeChoice as PasscodeChoice })}

@@ -38,7 +38,17 @@ export function PatternPad({ id, error, value, onChange }: Props) {
   const path = value.map((dot) => centre(dot));
 
   return (
-    <Input.Wrapper id={id} label={t('intake.pattern')} labelElement="div" description={t('intake.patternHint')} error={error}>
+    // The pad itself carries the field's id (focus goes to it on an error); the wrapper gets its own.
+    <Input.Wrapper
+      id={`${id}-field`}
+      label={t('intake.pattern')}
+      labelElement="div"
+      labelProps={{ id: `${id}-label` }}
+      description={t('intake.patternHint')}
+      descriptionProps={{ id: `${id}-description` }}
+      error={error}
+      errorProps={{ id: `${id}-error` }}
+    >
       <Group align="flex-start" gap="md" mt={4}>
         <Box
           id={id}
@@ -46,7 +56,7 @@ export function PatternPad({ id, error, value, onChange }: Props) {
           tabIndex={0}
           role="group"
           aria-labelledby={`${id}-label`}
-          aria-describedby={`${id}-description`}
+          aria-describedby={error ? `${id}-error ${id}-description` : `${id}-description`}
           aria-invalid={error ? true : undefined}
           onKeyDown={onKeyDown}
           style={{ width: CELL * 3, height: CELL * 3 }}

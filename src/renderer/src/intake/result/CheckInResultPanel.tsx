@@ -1,9 +1,10 @@
 import { Button, Stack, Text, Title } from '@mantine/core';
-import { useEffect, useRef } from 'react';
+import { useEffect, useMemo, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CheckInResult } from '../../../../shared/contract';
 import type { DeviceDraft } from '../draft';
 import { CheckedInTicket } from './CheckedInTicket';
+import { useCheckInPrinting } from './useCheckInPrinting';
 
 interface Props {
   result: CheckInResult;
@@ -16,6 +17,9 @@ export function CheckInResultPanel({ result, devices, onStartNew }: Props) {
   const { t } = useTranslation();
   const startNew = useRef<HTMLButtonElement>(null);
   useEffect(() => startNew.current?.focus(), []);
+  // The numbers are on screen first; printing starts after, and never holds them up.
+  const numbers = useMemo(() => result.tickets.map((ticket) => ticket.displayNumber), [result]);
+  const printing = useCheckInPrinting(numbers);
 
   return (
     <Stack gap="md" maw={900} role="region" aria-labelledby="checked-in-title">
@@ -23,7 +27,7 @@ export function CheckInResultPanel({ result, devices, onStartNew }: Props) {
         {t('intake.checkedInTitle')}
       </Title>
       {result.tickets.map((ticket, index) => (
-        <CheckedInTicket key={ticket.id} ticket={ticket} device={devices[index]} />
+        <CheckedInTicket key={ticket.id} ticket={ticket} device={devices[index]} printing={printing} />
       ))}
       <Text>{t('intake.nextStep')}</Text>
       <div>

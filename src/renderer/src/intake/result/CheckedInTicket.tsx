@@ -4,17 +4,22 @@ import { useTranslation } from 'react-i18next';
 import type { CheckInResult, TicketDetail } from '../../../../shared/contract';
 import { invoke } from '../../api';
 import type { DeviceDraft } from '../draft';
+import { PrintResults } from './PrintResults';
 import { TicketDetails } from './TicketDetails';
+import type { CheckInPrinting } from './useCheckInPrinting';
 
 interface Props {
   ticket: CheckInResult['tickets'][number];
   device: DeviceDraft;
+  printing: CheckInPrinting;
 }
 
-export function CheckedInTicket({ ticket, device }: Props) {
+export function CheckedInTicket({ ticket, device, printing }: Props) {
   const { t } = useTranslation();
   const [detail, setDetail] = useState<TicketDetail | null>(null);
   const [failure, setFailure] = useState<string | null>(null);
+  // One extra device label per accessory left with the device, captioned with its name.
+  const accessoryCaptions = device.accessories.map((accessory) => t(`accessory.${accessory}`));
 
   const toggleDetails = async () => {
     if (detail) return setDetail(null);
@@ -39,6 +44,7 @@ export function CheckedInTicket({ ticket, device }: Props) {
             {detail ? t('ticket.hideDetails') : t('ticket.showDetails')}
           </Button>
         </Group>
+        <PrintResults number={ticket.displayNumber} printing={printing} accessoryCaptions={accessoryCaptions} />
         {failure && <Alert color="red">{failure}</Alert>}
         {detail && <TicketDetails ticket={detail} />}
       </Stack>
