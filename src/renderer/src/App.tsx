@@ -6,7 +6,8 @@ import { AppHeader } from './shell/AppHeader';
 import { ComingSoon } from './shell/ComingSoon';
 import { Navigation } from './shell/Navigation';
 import type { Section } from './shell/sections';
-import { useAltShortcut } from './shell/useShortcut';
+import { useAltShortcut, useSearchShortcut } from './shell/useShortcut';
+import { TicketsScreen } from './tickets/TicketsScreen';
 
 export function App() {
   const [section, setSection] = useState<Section>('intake');
@@ -17,6 +18,12 @@ export function App() {
     setSection('intake');
   };
   useAltShortcut('n', startNewIntake);
+  // Ctrl+F / F3 from anywhere: the ticket search box, ready for typing or a scan.
+  const [ticketSearchKey, setTicketSearchKey] = useState(0);
+  useSearchShortcut(() => {
+    setTicketSearchKey((key) => key + 1);
+    setSection('tickets');
+  });
 
   return (
     <AppShell header={{ height: 56 }} navbar={{ width: 200, breakpoint: 0 }} padding="md">
@@ -31,8 +38,11 @@ export function App() {
         <div hidden={section !== 'intake'}>
           <IntakeScreen key={intakeKey} onStartNew={startNewIntake} />
         </div>
+        <div hidden={section !== 'tickets'}>
+          <TicketsScreen active={section === 'tickets'} focusSearchKey={ticketSearchKey} />
+        </div>
         {section === 'settings' && <SettingsScreen />}
-        {section !== 'intake' && section !== 'settings' && <ComingSoon section={section} />}
+        {section !== 'intake' && section !== 'tickets' && section !== 'settings' && <ComingSoon section={section} />}
       </AppShell.Main>
     </AppShell>
   );

@@ -17,3 +17,22 @@ export function useAltShortcut(letter: string, action: () => void): void {
     return () => window.removeEventListener('keydown', onKeyDown);
   }, [letter]);
 }
+
+/** The window-wide search shortcut: Ctrl+F (Cmd+F on macOS) or F3, as in most desktop programs. */
+export function useSearchShortcut(action: () => void): void {
+  const latest = useRef(action);
+  useEffect(() => {
+    latest.current = action;
+  });
+  useEffect(() => {
+    const onKeyDown = (event: KeyboardEvent) => {
+      const ctrlF = (event.ctrlKey || event.metaKey) && !event.altKey && !event.shiftKey && event.code === 'KeyF';
+      const f3 = event.key === 'F3' && !event.ctrlKey && !event.metaKey && !event.altKey;
+      if (!ctrlF && !f3) return;
+      event.preventDefault();
+      latest.current();
+    };
+    window.addEventListener('keydown', onKeyDown);
+    return () => window.removeEventListener('keydown', onKeyDown);
+  }, []);
+}

@@ -1,0 +1,187 @@
+// The search half of the Tickets screen: one box that finds a ticket by
+// number, phone, name, serial or model as the clerk types. Enter opens the
+// highlighted ticket; a scanned claim ticket (10 digits + Enter) opens its
+// ticket straight away.
+//
+// Phones are shown in full: the box matches any part of a number, so the clerk
+// must see which digits matched to tell two customers apart, and the same
+// screen is where the shop finds the number to call the customer. Paper that
+// leaves the shop (the claim ticket) masks it; this screen faces the clerk.
+import { Alert, Group, Loader, Stack, Table, Text, TextInput, Title, UnstyledButton } from '@mantine/core';
+import { useEffect, useState, type KeyboardEvent, type RefObject } from 'react';
+import { useTranslation } from 'react-i18next';
+import { parseTicketNumber } from '../../../shared/ticket-number';
+import type { TicketSearchHit } from '../../../shared/workflow-contract';
+import { useFormat } from '../desk/useFormat';
+import { MatchMark } from './MatchMark';
+import { StatusBadge } from './StatusBadge';
+import type { TicketSearch as Search } from './useTicketSearch';
+
+interface Props {
+  search: Search;
+  inputRef: RefObject<HTMLInputElement | null>;
+  onOpen(hit: TicketSearchHit): void;
+}
+
+const rowId = (hit: TicketSearchHit) => `ticket-hit-${hit.ticketId}`;
+
+export function TicketSearch({ search, inputRef, onOpen }: Props) {
+  const { t } = useTranslation();
+  const format = useFormat();
+  const { query, result } = search;
+  const hits = result.state === 'done' ? result.hits : [];
+  const matched = result.state === 'done' ? result.query : null;
+  const mark = (hit: TicketSearchHit, field: TicketSearchHit['matchedOn']) => (hit.matchedOn === field ? matched : null);
+  const [active, setActive] = useState(0);
+  const [notice, setNotice] = useState<string | null>(null);
+
+  // A new list highlights its best match.
+  useEffect(() => setActive(0), [result]);
+
+  const openFromEnter = async () => {
+    const text = query.trim();
+    if (text === '') return;
+    const number = parseTicketNumber(text);
+    const outcome = await search.searchNow();
+    if ('message' in outcome) return setNotice(outcome.message);
+    if (number !== null) {
+      // A ticket number, typed or scanned: open it only when it names exactly one ticket.
+      const exact = outcome.hits.filter((hit) => hit.matchedOn === 'number' && hit.match === 'exact');
+      if (exact.length === 1) return onOpen(exact[0]);
+      return setNotice(t('tickets.noSuchNumber', { number: text }));
+    }
+    const chosen = outcome.hits[Math.min(active, outcome.hits.length - 1)];
+    if (chosen) onOpen(chosen);
+  };
+
+  const onKeyDown = (event: KeyboardEvent<HTMLInputElement>) => {
+    // Enter also confirms a Chinese input method's candidate: leave that alone.
+    if (event.nativeEvent.isComposing || event.keyCode === 229) return;
+    if (event.key === 'Enter') {
+      event.preventDefault();
+      void openFromEnter();
+    } else if (event.key === 'ArrowDown' && hits.length > 0) {
+      event.preventDefault();
+      setActive((i) => Math.min(i + 1, hits.length - 1));
+    } else if (event.key === 'ArrowUp' && hits.length > 0) {
+      event.preventDefault();
+      setActive((i) => Math.max(i - 1, 0));
+    }
+  };
+
+  return (
+    <Stack gap="md">
+      <Title order={2}>{t('tickets.title')}</Title>
+      <TextInput
+        ref={inputRef}
+        type="search"
+        label={t('tickets.search')}
+        description={t('tickets.searchHint')}
+        placeholder={t('tickets.searchPlaceholder')}
+        value={query}
+        size="md"
+        maw={640}
+        autoComplete="off"
+        spellCheck={false}
+        aria-controls="ticket-hits"
+        rightSection={result.state === 'searching' ? <Loader size="xs" aria-label={t('tickets.searching')} /> : null}
+        onChange={(event) => {
+          setNotice(null);
+          search.setQuery(event.currentTarget.value);
+        }}
+        onKeyDown={onKeyDown}
+        onFocus={(event) => event.currentTarget.select()}
+      />
+      {notice && (
+        <Alert color="orange" p="xs" maw={640} role="alert">
+          {notice}
+        </Alert>
+      )}
+      {result.state === 'failed' && (
+        <Alert color="red" p="xs" maw={640}>
+          {t('tickets.searchFailed')} {result.message}
+        </Alert>
+      )}
+      {result.state === 'done' && hits.length === 0 && !notice && (
+        <Text c="dimmed" role="status">
+          {t('tickets.noResults', { query: result.query })}
+        </Text>
+      )}
+      {hits.length > 0 && (
+        <Stack gap={4}>
+          <Text size="sm" c="dimmed" role="status">
+            {t('tickets.resultCount', { count: hits.length })}
+          </Text>
+          <Table id="ticket-hits" aria-label={t('tickets.results')} highlightOnHover withTableBorder verticalSpacing={6} layout="fixed">
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th w={170}>{t('tickets.column.number')}</Table.Th>
+                <Table.Th>{t('tickets.column.customer')}</Table.Th>
+                <Table.Th w={150}>{t('tickets.column.phone')}</Table.Th>
+                <Table.Th>{t('tickets.column.device')}</Table.Th>
+                <Table.Th w={140}>{t('tickets.column.status')}</Table.Th>
+                <Table.Th w={200}>{t('tickets.column.dateIn')}</Table.Th>
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {hits.map((hit, index) => {
+                const selected = index === active;
+                return (
+                  <Table.Tr
+                    key={hit.ticketId}
+                    id={rowId(hit)}
+                    data-active={selected || undefined}
+                    bg={selected ? 'var(--mantine-primary-color-light)' : undefined}
+                    style={{ cursor: 'pointer' }}
+                    onClick={() => onOpen(hit)}
+                    onMouseEnter={() => setActive(index)}
+                  >
+                    <Table.Td>
+                      <UnstyledButton
+                        ff="monospace"
+                        fw={600}
+                        c="var(--mantine-primary-color-filled)"
+                        aria-label={t('tickets.open', { number: hit.displayNumber })}
+                        onClick={(event) => {
+                          event.stopPropagation();
+                          onOpen(hit);
+                        }}
+                      >
+                        <MatchMark text={hit.displayNumber} query={mark(hit, 'number')} digitsOnly />
+                      </UnstyledButton>
+                    </Table.Td>
+                    <Table.Td>
+                      <MatchMark text={hit.customerName} query={mark(hit, 'name')} />
+                    </Table.Td>
+                    <Table.Td style={{ whiteSpace: 'nowrap', fontVariantNumeric: 'tabular-nums' }}>
+                      <MatchMark text={hit.customerPhone} query={mark(hit, 'phone')} digitsOnly />
+                    </Table.Td>
+                    <Table.Td>
+                      {t(`deviceType.${hit.deviceType}`)} · <MatchMark text={`${hit.brand} ${hit.model}`} query={mark(hit, 'model')} />
+                      {hit.matchedOn === 'serial' && (
+                        <Text component="span" size="xs" c="dimmed" display="block">
+                          {t('intake.serial')}: <MatchMark text={hit.serial} query={matched} />
+                        </Text>
+                      )}
+                    </Table.Td>
+                    <Table.Td>
+                      <StatusBadge status={hit.status} />
+                    </Table.Td>
+                    <Table.Td style={{ whiteSpace: 'nowrap' }}>{format.instant(hit.createdAt)}</Table.Td>
+                  </Table.Tr>
+                );
+              })}
+            </Table.Tbody>
+          </Table>
+        </Stack>
+      )}
+      {result.state === 'idle' && (
+        <Group gap="xs">
+          <Text c="dimmed" size="sm">
+            {t('tickets.emptyHint')}
+          </Text>
+        </Group>
+      )}
+    </Stack>
+  );
+}

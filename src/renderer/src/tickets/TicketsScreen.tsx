@@ -1,0 +1,99 @@
+// The Tickets screen: search, then one ticket's page. It stays mounted while
+// the clerk is on another screen, so the search and the open ticket are still
+// there on return (and fetched fresh).
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { flushSync } from 'react-dom';
+import { useTranslation } from 'react-i18next';
+import { barcodeText } from '../../../shared/ticket-number';
+import type { TicketSearchHit } from '../../../shared/workflow-contract';
+import { TicketPage } from './TicketPage';
+import { TicketSearch } from './TicketSearch';
+import { useTicketSearch } from './useTicketSearch';
+
+/** Where typed digits belong where they are: text fields, lists, editable text (not buttons, checkboxes or the page). */
+function takesTyping(target: EventTarget | null): boolean {
+  if (!(target instanceof HTMLElement)) return false;
+  if (target.isContentEditable || target instanceof HTMLTextAreaElement || target instanceof HTMLSelectElement) return true;
+  return target instanceof HTMLInputElement && !['checkbox', 'radio', 'button', 'submit', 'reset'].includes(target.type);
+}
+
+interface Props {
+  active: boolean;
+  /** Bumped by the search shortcut (Ctrl+F / F3): back to the search box, ready to type or scan. */
+  focusSearchKey: number;
+}
+
+export function TicketsScreen({ active, focusSearchKey }: Props) {
+  const { t } = useTranslation();
+  const search = useTicketSearch((code, message) => message || t(`errors.${code}` as 'errors.internal'));
+  const [open, setOpen] = useState<string | null>(null);
+  const [shown, setShown] = useState(0);
+  const inputRef = useRef<HTMLInputElement>(null);
+
+  /** Focuses the search box once the list is back on screen; `always` re-selects its text even when it has focus. */
+  const focusSearch = useCallback((always: boolean) => {
+    requestAnimationFrame(() => {
+      const input = inputRef.current;
+      if (!input || (!always && document.activeElement === input)) return;
+      input.focus();
+      input.select();
+    });
+  }, []);
+
+  // Each time the screen is shown: fresh data, and the search box ready when no ticket is open.
+  const { refresh } = search;
+  useEffect(() => {
+    if (!active) return;
+    setShown((n) => n + 1);
+    refresh();
+  }, [active, refresh]);
+
+  useEffect(() => {
+    if (active && open === null) focusSearch(false);
+  }, [active, open, focusSearch]);
+
+  useEffect(() => {
+    if (focusSearchKey === 0) return;
+    setOpen(null);
+    focusSearch(true);
+  }, [focusSearchKey, focusSearch]);
+
+  // A claim ticket scanned while focus is not in a text field (on a ticket's
+  // page, say) goes to the search box: the scanner's first digit moves focus
+  // there at once, so the rest of its digits and its Enter follow.
+  const { setQuery } = search;
+  useEffect(() => {
+    if (!active) return;
+    const onKeyDown = (event: KeyboardEvent) => {
+      if (!/^[0-9]$/.test(event.key) || event.ctrlKey || event.metaKey || event.altKey || event.defaultPrevented) return;
+      if (takesTyping(event.target)) return;
+      event.preventDefault();
+      flushSync(() => {
+        setOpen(null);
+        setQuery(event.key);
+      });
+      const input = inputRef.current;
+      if (!input) return;
+      input.focus();
+      // Focusing selects the box's text; the next digits must follow this one, not replace it.
+      input.setSelectionRange(input.value.length, input.value.length);
+    };
+    window.addEventListener('keydown', onKeyDown);
+    return () => window.removeEventListener('keydown', onKeyDown);
+  }, [active, setQuery]);
+
+  const onOpen = useCallback((hit: TicketSearchHit) => setOpen(barcodeText(hit.number)), []);
+  const onBack = useCallback(() => {
+    setOpen(null);
+    refresh();
+  }, [refresh]);
+
+  return (
+    <>
+      <div hidden={open !== null}>
+        <TicketSearch search={search} inputRef={inputRef} onOpen={onOpen} />
+      </div>
+      {open !== null && <TicketPage key={open} number={open} refreshKey={shown} active={active} onBack={onBack} />}
+    </>
+  );
+}
