@@ -14,7 +14,7 @@ import { LANGUAGES, type Language } from '../src/shared/domain';
 /** Runs the sample intake on a temporary desk and returns the ticket as the desk reports it. */
 export async function sampleTicket(language: Language, checkIn: ChannelInput<'intake.checkIn'> = sampleCheckInInput()): Promise<TicketDetail> {
   const dir = mkdtempSync(join(tmpdir(), 'repair-desk-samples-'));
-  const desk = await openDesk({ dataDir: dir, clock: { now: () => new Date(2026, 10, 23, 14, 5) }, logError: () => undefined });
+  const desk = await openDesk({ dataDir: dir, clock: { now: () => new Date(2026, 10, 23, 14, 5) }, primeDocuments: false, logError: () => undefined });
   try {
     const call = async <T>(channel: Parameters<typeof desk.dispatch>[0], input: unknown): Promise<T> => {
       const result = await desk.dispatch(channel, input);

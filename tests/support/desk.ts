@@ -33,7 +33,7 @@ export interface TestDeskOptions {
 export async function openTestDesk(options: TestDeskOptions = {}): Promise<TestDesk> {
   const dir = options.dir ?? mkdtempSync(join(tmpdir(), 'repair-desk-test-'));
   const printBackend = options.printBackend ?? createDirectoryBackend({ dir: join(dir, 'printed') });
-  const desk = await openDesk({ dataDir: dir, clock: options.clock, printBackend, openPath: options.openPath, logError: () => undefined });
+  const desk = await openDesk({ dataDir: dir, clock: options.clock, printBackend, openPath: options.openPath, primeDocuments: false, logError: () => undefined });
   return {
     ...desk,
     dir,

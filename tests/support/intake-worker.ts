@@ -6,7 +6,7 @@ import { sampleIntake } from './desk';
 async function main(): Promise<void> {
   const [dataDir, countText, atIso] = process.argv.slice(2);
   const at = new Date(atIso);
-  const desk = await openDesk({ dataDir, clock: { now: () => at } });
+  const desk = await openDesk({ dataDir, clock: { now: () => at }, primeDocuments: false });
   const numbers: number[] = [];
   const pending = Array.from({ length: Number(countText) }, async (_, i) => {
     const result = await desk.dispatch('intake.checkIn', sampleIntake({ customer: { name: `Worker ${process.pid}-${i}`, phone: `139${String(i).padStart(8, '0')}` } }));

@@ -6,7 +6,7 @@ import { openDesk } from '../../src/main/core/desk';
 async function main(): Promise<void> {
   const [dataDir, staffId, pin, atIso, callsJson] = process.argv.slice(2);
   const at = new Date(atIso);
-  const desk = await openDesk({ dataDir, clock: { now: () => at } });
+  const desk = await openDesk({ dataDir, clock: { now: () => at }, primeDocuments: false });
   const signIn = await desk.dispatch('auth.signIn', { staffId: Number(staffId), pin });
   if (!signIn.ok) throw new Error(JSON.stringify(signIn.error));
   const session = (signIn.data as { token: string }).token;

@@ -4,7 +4,8 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { systemClock, type Clock, type DeskContext } from './context';
 import { createDispatch, type Dispatch, type DispatchOptions } from './dispatch';
-import { createDocumentRenderer } from './documents';
+import { buildDocument, createDocumentRenderer, DOCUMENT_KINDS, type DocumentRenderer } from './documents';
+import { SAMPLE_SHOP, sampleTicketDetail } from './documents/sample';
 import { createPrintService, pickBackend, printArchiveDir, type PrinterBackend } from './printing';
 import { SecretBox } from './security/secret-box';
 import { Database } from './storage/database';
@@ -27,10 +28,32 @@ export interface OpenDeskOptions extends DispatchOptions {
   /** Where print jobs go; the system's spooler when absent. */
   printBackend?: PrinterBackend;
   openPath?: (path: string) => Promise<void>;
+  /**
+   * Render each document once for a sample ticket right after opening, so the
+   * first check-in of the day prints as fast as the next (default true; unit
+   * tests that open many desks turn it off).
+   */
+  primeDocuments?: boolean;
+}
+
+async function primeRenderer(documents: DocumentRenderer, now: Date): Promise<void> {
+  await documents.warmUp();
+  const ticket = sampleTicketDetail(now);
+  for (const kind of DOCUMENT_KINDS) {
+    await documents.render(buildDocument(kind, { ticket, shop: SAMPLE_SHOP, language: 'zh-CN', printedAt: now }));
+  }
 }
 
 export async function openDesk(options: OpenDeskOptions): Promise<Desk> {
-  const { dataDir, fontsDir = join(process.cwd(), 'resources', 'fonts'), clock = systemClock, printBackend = pickBackend(), openPath, ...dispatchOptions } = options;
+  const {
+    dataDir,
+    fontsDir = join(process.cwd(), 'resources', 'fonts'),
+    clock = systemClock,
+    printBackend = pickBackend(),
+    openPath,
+    primeDocuments = true,
+    ...dispatchOptions
+  } = options;
   mkdirSync(dataDir, { recursive: true });
   const db = await Database.open(join(dataDir, DATABASE_FILE));
   const documents = createDocumentRenderer({ fontsDir });
@@ -43,7 +66,8 @@ export async function openDesk(options: OpenDeskOptions): Promise<Desk> {
     printing: createPrintService({ backend: printBackend, archiveDir: printArchiveDir(dataDir), clock }),
     openPath: openPath ?? (async () => undefined),
   };
-  // Load the fonts in the background now, so the first check-in does not wait for them.
-  documents.warmUp().catch((error: unknown) => dispatchOptions.logError?.('documents.warmUp', error));
+  // Load the fonts (and lay out each document once) in the background now, so the first check-in does not wait for them.
+  const warmingUp = primeDocuments ? primeRenderer(documents, clock.now()) : documents.warmUp();
+  warmingUp.catch((error: unknown) => dispatchOptions.logError?.('documents.warmUp', error));
   return { context, dispatch: createDispatch(context, dispatchOptions), close: () => db.close() };
 }
