@@ -338,6 +338,8 @@ export const contract = {
         /** Extra device labels, one per caption; printed with or without the main label. */
         labelCaptions: z.array(requiredText(40)).max(10, code('too_many')).default([]),
         onlyEnabled: z.boolean().default(false),
+        /** Who asked for a reprint; reprints are written to the ticket's history (a second claim ticket matters). */
+        staffId: id.nullable().default(null),
       })
       .refine((input) => input.documents.length + input.labelCaptions.length > 0, { path: ['documents'], ...code('required') }),
   ),

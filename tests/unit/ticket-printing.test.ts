@@ -151,6 +151,21 @@ describe('printing.printTicket to the folder backend', () => {
     expect(archived(desk, ticket.displayNumber)).toHaveLength(3);
   });
 
+  it('writes reprints to the ticket history with who asked, but not the prints of the check-in itself', async () => {
+    const clerk = await desk.call('staff.save', { name: '柜台 Amy', role: 'clerk' });
+    const historyOf = async () => (await desk.call('tickets.get', { number: ticket.displayNumber })).events.filter((e) => e.kind === 'document_printed');
+
+    await desk.call('printing.printTicket', { number: ticket.displayNumber, documents: [...ALL_DOCUMENTS], labelCaptions: [], onlyEnabled: true });
+    expect(await historyOf()).toEqual([]);
+
+    await desk.call('printing.printTicket', { number: ticket.displayNumber, documents: ['claim-ticket'], labelCaptions: ['Charger'], onlyEnabled: false, staffId: clerk.id });
+    const events = await historyOf();
+    expect(events.map((e) => [e.note, e.staffName])).toEqual([
+      ['Claim ticket', '柜台 Amy'],
+      ['Device label · Charger', '柜台 Amy'],
+    ]);
+  });
+
   it('prints a second device label for a caption, naming what it is stuck on', async () => {
     const results = await desk.call('printing.printTicket', { number: ticket.displayNumber, documents: ['device-label'], labelCaptions: ['Charger'], onlyEnabled: true });
     expect(results.map((r) => [r.document, r.caption, r.ok])).toEqual([

@@ -360,6 +360,7 @@ export const en = {
       estimate: 'Estimate',
       deposit: 'Deposit',
       passcode_viewed: 'Passcode viewed',
+      document_printed: 'Printed again',
       status_changed: 'Status changed',
       diagnosis_saved: 'Diagnosis saved',
       quote_saved: 'Quote saved',

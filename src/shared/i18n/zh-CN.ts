@@ -362,6 +362,7 @@ export const zhCN: Messages = {
       estimate: '预估费用',
       deposit: '预付订金',
       passcode_viewed: '查看设备密码',
+      document_printed: '补打单据',
       status_changed: '状态变更',
       diagnosis_saved: '保存故障诊断',
       quote_saved: '保存报价',

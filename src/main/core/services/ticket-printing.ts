@@ -8,7 +8,8 @@ import type { DeskContext } from '../context';
 import { buildDocument, type Calibration, type DocumentInput, type DocumentKind } from '../documents';
 import type { MediaSize, PrintOutcome } from '../printing';
 import { loadSettings } from './settings';
-import { getTicketByNumber } from './tickets';
+import { appendTicketEvent, getTicketByNumber } from './tickets';
+import { StaffEntity } from '../storage/entities';
 
 const PT_PER_MM = 72 / 25.4;
 
@@ -27,6 +28,8 @@ export interface PrintTicketRequest {
   labelCaptions: string[];
   /** After check-in only the documents enabled in settings print; a reprint prints what is asked. */
   onlyEnabled: boolean;
+  /** Who asked for a reprint. */
+  staffId?: number | null;
 }
 
 interface RenderedDocument {
@@ -111,7 +114,25 @@ export async function printTicketDocuments(ctx: DeskContext, request: PrintTicke
     });
     results.push(toPrintResult(document, caption, outcome, settings.language));
   }
+  // The check-in's own prints are part of checking in; anything printed later is
+  // written to the history, so a second claim ticket in circulation is on record.
+  const printed = results.filter((r) => r.ok);
+  if (!request.onlyEnabled && printed.length > 0) {
+    await recordReprints(ctx, ticket.id, printed, settings.language, request.staffId ?? null);
+  }
   return results;
+}
+
+async function recordReprints(ctx: DeskContext, ticketId: number, printed: PrintResult[], language: Settings['language'], staffId: number | null): Promise<void> {
+  const at = ctx.clock.now().toISOString();
+  await ctx.db.write(async (tx) => {
+    // A staff member removed meanwhile is not worth failing a print over: the event is kept without a name.
+    const who = staffId !== null && (await tx.existsBy(StaffEntity, { id: staffId })) ? staffId : null;
+    for (const result of printed) {
+      const name = translate(language, `printResult.documents.${result.document}`);
+      await appendTicketEvent(tx, { ticketId, kind: 'document_printed', note: result.caption ? `${name} · ${result.caption}` : name, staffId: who, at });
+    }
+  });
 }
 
 /** Renders one document of a ticket for the clerk to look at, without printing it. */

@@ -6,6 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { PRINTABLE_DOCUMENTS, type PrintableDocument, type PrintResult } from '../../../shared/contract';
 import type { ContractResult } from '../../../shared/errors';
 import { invoke } from '../api';
+import { useDesk } from '../desk/desk-context';
 
 export type TicketPrintState = 'idle' | 'printing' | 'printed' | 'failed';
 
@@ -49,6 +50,7 @@ export interface TicketPrinting {
 
 export function useTicketPrinting(number: string): TicketPrinting {
   const { t } = useTranslation();
+  const { clerkId } = useDesk();
   const [rows, setRows] = useState<TicketPrintRow[]>(() => PRINTABLE_DOCUMENTS.map((document) => row(document, null, 'idle')));
 
   const send = useCallback(
@@ -63,6 +65,7 @@ export function useTicketPrinting(number: string): TicketPrinting {
         documents,
         labelCaptions: captions,
         onlyEnabled: false,
+        staffId: clerkId,
       });
       const settled = wanted.map(({ document, caption }) => {
         if (!outcome.ok) {
@@ -74,7 +77,7 @@ export function useTicketPrinting(number: string): TicketPrinting {
       });
       setRows((current) => upsert(current, settled));
     },
-    [number, t],
+    [number, t, clerkId],
   );
 
   const print = useCallback(

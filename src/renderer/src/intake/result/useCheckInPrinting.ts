@@ -7,6 +7,7 @@ import { useTranslation } from 'react-i18next';
 import { PRINTABLE_DOCUMENTS, type PrintableDocument, type PrintResult } from '../../../../shared/contract';
 import type { ContractResult } from '../../../../shared/errors';
 import { invoke } from '../../api';
+import { useDesk } from '../../desk/desk-context';
 
 export type PrintState = 'printing' | 'printed' | 'failed' | 'skipped';
 
@@ -68,6 +69,7 @@ export interface CheckInPrinting {
 
 export function useCheckInPrinting(numbers: string[]): CheckInPrinting {
   const { t } = useTranslation();
+  const { clerkId } = useDesk();
   const [prints, setPrints] = useState<TicketPrints>(() =>
     Object.fromEntries(numbers.map((number) => [number, PRINTABLE_DOCUMENTS.map((document) => pendingRow(document, null))])),
   );
@@ -102,10 +104,10 @@ export function useCheckInPrinting(numbers: string[]): CheckInPrinting {
     async (number: string, request: PrintRequest) => {
       const pending = requestedRows(request).map(({ document, caption }) => pendingRow(document, caption));
       setPrints((current) => ({ ...current, [number]: upsert(current[number] ?? [], pending) }));
-      const outcome = await invoke('printing.printTicket', { number, ...request });
+      const outcome = await invoke('printing.printTicket', { number, ...request, staffId: clerkId });
       settle(number, request, outcome);
     },
-    [settle],
+    [settle, clerkId],
   );
 
   // Once, right after the check-in, one call per ticket in ticket order (so the
