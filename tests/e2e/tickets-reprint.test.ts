@@ -373,6 +373,9 @@ describe('tickets: find, open and reprint', () => {
         other.model,
         // Staff names are the shop's data too (a fresh desk has one called "Manager").
         ticket.clerkName ?? '',
+        // Extra-label captions are stored as printed, here while the desk was in English.
+        'Charger',
+        'Power bank',
         'RD',
         'Alt',
         'Ctrl',

@@ -153,16 +153,16 @@ describe('printing.printTicket to the folder backend', () => {
 
   it('writes reprints to the ticket history with who asked, but not the prints of the check-in itself', async () => {
     const clerk = await desk.call('staff.save', { name: '柜台 Amy', role: 'clerk' });
-    const historyOf = async () => (await desk.call('tickets.get', { number: ticket.displayNumber })).events.filter((e) => e.kind === 'document_printed');
+    const historyOf = async () => (await desk.call('tickets.get', { number: ticket.displayNumber })).events.filter((e) => e.kind.startsWith('printed_'));
 
     await desk.call('printing.printTicket', { number: ticket.displayNumber, documents: [...ALL_DOCUMENTS], labelCaptions: [], onlyEnabled: true });
     expect(await historyOf()).toEqual([]);
 
     await desk.call('printing.printTicket', { number: ticket.displayNumber, documents: ['claim-ticket'], labelCaptions: ['Charger'], onlyEnabled: false, staffId: clerk.id });
     const events = await historyOf();
-    expect(events.map((e) => [e.note, e.staffName])).toEqual([
-      ['Claim ticket', '柜台 Amy'],
-      ['Device label · Charger', '柜台 Amy'],
+    expect(events.map((e) => [e.kind, e.note, e.staffName])).toEqual([
+      ['printed_claim_ticket', '', '柜台 Amy'],
+      ['printed_device_label', 'Charger', '柜台 Amy'],
     ]);
   });
 

@@ -118,19 +118,19 @@ export async function printTicketDocuments(ctx: DeskContext, request: PrintTicke
   // written to the history, so a second claim ticket in circulation is on record.
   const printed = results.filter((r) => r.ok);
   if (!request.onlyEnabled && printed.length > 0) {
-    await recordReprints(ctx, ticket.id, printed, settings.language, request.staffId ?? null);
+    await recordReprints(ctx, ticket.id, printed, request.staffId ?? null);
   }
   return results;
 }
 
-async function recordReprints(ctx: DeskContext, ticketId: number, printed: PrintResult[], language: Settings['language'], staffId: number | null): Promise<void> {
+async function recordReprints(ctx: DeskContext, ticketId: number, printed: PrintResult[], staffId: number | null): Promise<void> {
   const at = ctx.clock.now().toISOString();
   await ctx.db.write(async (tx) => {
     // A staff member removed meanwhile is not worth failing a print over: the event is kept without a name.
     const who = staffId !== null && (await tx.existsBy(StaffEntity, { id: staffId })) ? staffId : null;
+    // The kind names the document, so the history reads in whatever language the desk shows later.
     for (const result of printed) {
-      const name = translate(language, `printResult.documents.${result.document}`);
-      await appendTicketEvent(tx, { ticketId, kind: 'document_printed', note: result.caption ? `${name} · ${result.caption}` : name, staffId: who, at });
+      await appendTicketEvent(tx, { ticketId, kind: `printed_${result.document.replace(/-/g, '_')}`, note: result.caption ?? '', staffId: who, at });
     }
   });
 }
