@@ -19,7 +19,7 @@ import {
   type WarrantyBasis,
   type WarrantyStatus,
 } from './domain';
-import type { FieldErrorCode } from './errors';
+import { calendarDate, code, money, optionalText, plainText, requiredText } from './schema-helpers';
 import * as wf from './workflow-contract';
 import type {
   AuthSession,
@@ -37,13 +37,6 @@ import type {
   TicketWorkflow,
 } from './workflow-contract';
 
-// Issue messages are field error codes, so main and the form translate them alike.
-const code = (c: FieldErrorCode) => ({ error: c });
-
-const requiredText = (max: number) => z.string(code('required')).trim().min(1, code('required')).max(max, code('too_long'));
-const plainText = (max: number) => z.string(code('invalid')).trim().max(max, code('too_long'));
-const optionalText = (max: number) => plainText(max).default('');
-
 const phone = z
   .string(code('required'))
   .trim()
@@ -54,21 +47,6 @@ const phone = z
     const digits = value.replace(/\D/g, '').length;
     return digits >= LIMITS.phoneDigitsMin && digits <= LIMITS.phoneDigitsMax;
   }, code('phone_invalid'));
-
-const calendarDate = z
-  .string(code('date_invalid'))
-  .regex(/^\d{4}-\d{2}-\d{2}$/, code('date_invalid'))
-  .refine((value) => {
-    const [y, m, d] = value.split('-').map(Number);
-    const date = new Date(Date.UTC(y, m - 1, d));
-    return date.getUTCFullYear() === y && date.getUTCMonth() === m - 1 && date.getUTCDate() === d && y >= 1990;
-  }, code('date_invalid'));
-
-const money = z
-  .number(code('money_invalid'))
-  .int(code('money_too_precise'))
-  .min(0, code('money_negative'))
-  .max(LIMITS.moneyMaxMinor, code('money_too_large'));
 
 const id = z.number().int().positive();
 

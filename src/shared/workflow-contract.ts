@@ -8,8 +8,9 @@
 // void) also take `managerApproval`: a manager's id and PIN typed at the counter,
 // not needed when the signed-in person is a manager.
 import { z } from 'zod';
+import type { TicketEventView } from './contract';
 import { LIMITS, TICKET_STATUSES, type DeviceType, type StaffRole, type TicketStatus, type WarrantyStatus } from './domain';
-import type { FieldErrorCode } from './errors';
+import { calendarDate, code, money, optionalText, requiredText } from './schema-helpers';
 import {
   APPROVAL_DECISIONS,
   APPROVAL_METHODS,
@@ -38,24 +39,8 @@ import {
   type WorkflowAction,
 } from './workflow';
 
-// The same conventions as contract.ts: issue messages are field error codes.
-const code = (c: FieldErrorCode) => ({ error: c });
-const requiredText = (max: number) => z.string(code('required')).trim().min(1, code('required')).max(max, code('too_long'));
-const optionalText = (max: number) => z.string(code('invalid')).trim().max(max, code('too_long')).default('');
+// The pieces both contracts use (error codes, text, money, dates) are in schema-helpers.ts.
 const id = z.number(code('required')).int(code('invalid')).positive(code('invalid'));
-const money = z
-  .number(code('money_invalid'))
-  .int(code('money_too_precise'))
-  .min(0, code('money_negative'))
-  .max(LIMITS.moneyMaxMinor, code('money_too_large'));
-const calendarDate = z
-  .string(code('date_invalid'))
-  .regex(/^\d{4}-\d{2}-\d{2}$/, code('date_invalid'))
-  .refine((value) => {
-    const [y, m, d] = value.split('-').map(Number);
-    const date = new Date(Date.UTC(y, m - 1, d));
-    return date.getUTCFullYear() === y && date.getUTCMonth() === m - 1 && date.getUTCDate() === d && y >= 1990;
-  }, code('date_invalid'));
 const instant = z.string(code('date_invalid')).refine((value) => /^\d{4}-\d{2}-\d{2}T/.test(value) && !Number.isNaN(Date.parse(value)), code('date_invalid'));
 const quantity = z.number(code('required')).int(code('invalid')).min(1, code('invalid')).max(WORKFLOW_LIMITS.lineQtyMax, code('too_many'));
 
@@ -413,17 +398,10 @@ export interface NextMove {
   requiresManager: boolean;
 }
 
-export interface TimelineEvent {
-  id: number;
-  kind: string;
-  fromStatus: TicketStatus | null;
-  toStatus: TicketStatus | null;
-  amountMinor: number | null;
-  note: string;
-  staffName: string | null;
+/** An event of the ticket's history (as in TicketDetail.events), with the manager who approved it. */
+export interface TimelineEvent extends TicketEventView {
   /** The manager who approved it (a void, an override, a large discount). */
   approvedByName: string | null;
-  at: string;
 }
 
 export interface TicketRef {

@@ -3,9 +3,9 @@
 // printers would have received. Also a printer the desk does not know (the
 // clerk sees why and can reprint; the ticket is stored anyway), the time from
 // Check in to the number on screen, and screenshots in English and Chinese.
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { PrintableDocument, Settings, TicketDetail } from '../../src/shared/contract';
@@ -13,29 +13,14 @@ import { en } from '../../src/shared/i18n/en';
 import { zhCN } from '../../src/shared/i18n/zh-CN';
 import { barcodeText } from '../../src/shared/ticket-number';
 import { decodeBarcodes, pdfText, requirePdfTools } from '../support/pdf';
-import { launchChromium, openDesk, VIEWPORT } from './support/browser';
+import { launchChromium, openDesk } from './support/browser';
 import { startHarness, type RunningHarness } from './support/harness';
 import { field, shownTicketNumbers, waitUntil } from './support/page-helpers';
+import { closePrintingDesk, printedJobs, type JobRecord } from './support/printed-jobs';
+import { SCREENSHOTS, screenshotWholePage } from './support/screenshots';
 
-const SCREENSHOTS = resolve(__dirname, '../../test-output/screenshots');
 const DOCUMENTS: PrintableDocument[] = ['intake-form', 'claim-ticket', 'device-label'];
 const UNKNOWN_PRINTER = 'Counter thermal 80mm';
-
-interface JobRecord {
-  file: string;
-  title: string;
-  printer: string;
-  media: { widthMm: number; heightMm: number };
-  copies: number;
-}
-
-/** The jobs the folder printer has received, oldest first. */
-function printedJobs(dir: string): JobRecord[] {
-  return readdirSync(dir)
-    .filter((name) => name.endsWith('.json'))
-    .sort()
-    .map((name) => JSON.parse(readFileSync(join(dir, name), 'utf8')) as JobRecord);
-}
 
 function jobsFor(dir: string, number: string): JobRecord[] {
   return printedJobs(dir).filter((job) => job.title.startsWith(`${number} `));
@@ -66,22 +51,9 @@ describe('printing after check-in', () => {
     page = await openDesk(browser, harness.url);
   });
 
-  afterAll(async () => {
-    await browser?.close();
-    await harness?.stop();
-    if (printTo) rmSync(printTo, { recursive: true, force: true });
-  });
+  afterAll(() => closePrintingDesk(browser, harness, printTo));
 
-  /** The whole screen as a clerk sees it, tall enough for the whole form (the action bar stays at the bottom). */
-  async function screenshot(name: string): Promise<void> {
-    const height = await page.evaluate(() => document.documentElement.scrollHeight);
-    await page.setViewportSize({ width: VIEWPORT.width, height: Math.max(VIEWPORT.height, height) });
-    await page.evaluate(() => window.scrollTo(0, 0));
-    // Let the layout settle at the new size (two frames) before the picture.
-    await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
-    await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`) });
-    await page.setViewportSize(VIEWPORT);
-  }
+  const screenshot = (name: string) => screenshotWholePage(page, name);
 
   const documentsTable = (number: string, label = en.printResult.documentsFor) =>
     page.getByRole('table', { name: label.replace('{{number}}', number), exact: true });

@@ -3,9 +3,9 @@
 // print lands in the harness's print folder at the right page size; a printer
 // calibration is tried, saved and kept; a refused preset shows at its field;
 // the section reads in English and in Chinese.
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ChannelInput } from '../../src/shared/contract';
@@ -15,26 +15,11 @@ import { pdfInfo, pdfWords, requirePdfTools } from '../support/pdf';
 import { launchChromium, openDesk, VIEWPORT } from './support/browser';
 import { startHarness, type RunningHarness } from './support/harness';
 import { field, fieldError, isFocused, waitUntil } from './support/page-helpers';
+import { closePrintingDesk, printedJobs, type JobRecord } from './support/printed-jobs';
+import { SCREENSHOTS } from './support/screenshots';
 
-const SCREENSHOTS = resolve(__dirname, '../../test-output/screenshots');
 const FOLDER_PRINTER = 'PDF folder';
 const PT_PER_MM = 72 / 25.4;
-
-interface JobRecord {
-  file: string;
-  title: string;
-  printer: string;
-  media: { widthMm: number; heightMm: number };
-  copies: number;
-}
-
-/** The jobs the folder printer has received, oldest first. */
-function printedJobs(dir: string): JobRecord[] {
-  return readdirSync(dir)
-    .filter((name) => name.endsWith('.json'))
-    .sort()
-    .map((name) => JSON.parse(readFileSync(join(dir, name), 'utf8')) as JobRecord);
-}
 
 async function waitForJobs(dir: string, count: number): Promise<JobRecord[]> {
   await waitUntil(`${count} print jobs are in ${dir}`, async () => printedJobs(dir).length >= count, 15_000);
@@ -92,11 +77,7 @@ describe('printing settings', () => {
     await openSettings(page);
   });
 
-  afterAll(async () => {
-    await browser?.close();
-    await harness?.stop();
-    if (printTo) rmSync(printTo, { recursive: true, force: true });
-  });
+  afterAll(() => closePrintingDesk(browser, harness, printTo));
 
   it('keeps the device label preset and copies after a reload', async () => {
     const preset = field(page, 'Device label preset');

@@ -4,9 +4,9 @@
 // prints the claim ticket again and an extra label for the charger. The
 // harness writes every print job into a folder, so the test reads what the
 // printers would have received. Then the same in Chinese, with no English left.
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, existsSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ChannelInput, TicketDetail } from '../../src/shared/contract';
@@ -14,25 +14,12 @@ import { en } from '../../src/shared/i18n/en';
 import { zhCN } from '../../src/shared/i18n/zh-CN';
 import { barcodeText } from '../../src/shared/ticket-number';
 import { decodeBarcodes, pdfText, requirePdfTools } from '../support/pdf';
-import { launchChromium, openDesk, VIEWPORT } from './support/browser';
+import { launchChromium, openDesk } from './support/browser';
 import { startHarness, type RunningHarness } from './support/harness';
 import { field, fieldError, focusedLabel, isFocused, waitUntil } from './support/page-helpers';
+import { closePrintingDesk, printedJobs } from './support/printed-jobs';
+import { SCREENSHOTS, screenshotWholePage } from './support/screenshots';
 
-const SCREENSHOTS = resolve(__dirname, '../../test-output/screenshots');
-
-interface JobRecord {
-  file: string;
-  title: string;
-  printer: string;
-  copies: number;
-}
-
-function printedJobs(dir: string): JobRecord[] {
-  return readdirSync(dir)
-    .filter((name) => name.endsWith('.json'))
-    .sort()
-    .map((name) => JSON.parse(readFileSync(join(dir, name), 'utf8')) as JobRecord);
-}
 
 const squeeze = (text: string) => text.replace(/\s+/g, ' ');
 const fill = (template: string, vars: Record<string, string>) => template.replace(/\{\{(\w+)\}\}/g, (_, name: string) => vars[name] ?? '');
@@ -91,20 +78,9 @@ describe('tickets: find, open and reprint', () => {
     page = await openDesk(browser, harness.url);
   });
 
-  afterAll(async () => {
-    await browser?.close();
-    await harness?.stop();
-    if (printTo) rmSync(printTo, { recursive: true, force: true });
-  });
+  afterAll(() => closePrintingDesk(browser, harness, printTo));
 
-  async function screenshot(name: string): Promise<void> {
-    const height = await page.evaluate(() => document.documentElement.scrollHeight);
-    await page.setViewportSize({ width: VIEWPORT.width, height: Math.max(VIEWPORT.height, height) });
-    await page.evaluate(() => window.scrollTo(0, 0));
-    await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
-    await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`) });
-    await page.setViewportSize(VIEWPORT);
-  }
+  const screenshot = (name: string) => screenshotWholePage(page, name);
 
   const searchBox = (label = en.tickets.search) => field(page, label);
   const results = (label = en.tickets.results) => page.getByRole('table', { name: label, exact: true });

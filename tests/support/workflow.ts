@@ -2,9 +2,10 @@
 // put in a given status, a valid on-screen signature, raw rows to check what a
 // use case wrote.
 import { deflateSync } from 'node:zlib';
+import { afterEach, beforeEach } from 'vitest';
 import type { ChannelInput } from '../../src/shared/contract';
 import type { StaffRole, TicketStatus } from '../../src/shared/domain';
-import { sampleIntake, type TestDesk } from './desk';
+import { openTestDesk, sampleIntake, type fixedClock, type TestDesk } from './desk';
 
 export const PINS = { manager: '4826', technician: '7391', clerk: '1357' } as const;
 
@@ -37,6 +38,25 @@ export async function setUpCrew(desk: TestDesk): Promise<Crew> {
     technician: { id: technician.id, name: technician.name, role: 'technician', pin: PINS.technician, session: techSession.token },
     clerk: { id: clerk.id, name: clerk.name, role: 'clerk', pin: PINS.clerk, session: clerkSession.token },
   };
+}
+
+/**
+ * For a describe block: before each test, sets the clock back to `start`, opens a fresh desk and sets up
+ * the crew (see setUpCrew), then hands both to `keep` (which stores them in the block's variables);
+ * after each test, disposes of that desk.
+ */
+export function freshDeskWithCrewEachTest(
+  clock: ReturnType<typeof fixedClock>,
+  start: string,
+  keep: (opened: { desk: TestDesk; crew: Crew }) => void,
+): void {
+  let desk: TestDesk;
+  beforeEach(async () => {
+    clock.set(start);
+    desk = await openTestDesk({ clock });
+    keep({ desk, crew: await setUpCrew(desk) });
+  });
+  afterEach(async () => desk.dispose());
 }
 
 /** Checks one device in and returns its ticket. */

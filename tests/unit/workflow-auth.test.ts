@@ -1,7 +1,7 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { hashPin, isWellFormedPin, lockSecondsAfter, verifyPin } from '../../src/main/core/security/pin';
 import { fixedClock, openTestDesk, type TestDesk } from '../support/desk';
-import { addPart, checkIn, PINS, setUpCrew, type Crew } from '../support/workflow';
+import { addPart, checkIn, freshDeskWithCrewEachTest, PINS, type Crew } from '../support/workflow';
 
 const START = '2026-11-23T02:30:00Z';
 const clock = fixedClock(START);
@@ -55,13 +55,7 @@ describe('PIN hashing', () => {
 describe('signing in at the counter', () => {
   let desk: TestDesk;
   let crew: Crew;
-
-  beforeEach(async () => {
-    clock.set(START);
-    desk = await openTestDesk({ clock });
-    crew = await setUpCrew(desk);
-  });
-  afterEach(async () => desk.dispose());
+  freshDeskWithCrewEachTest(clock, START, (opened) => ({ desk, crew } = opened));
 
   async function staffRow(id: number): Promise<{ pin_hash: string | null; pin_failed_count: number; pin_locked_until: string | null }> {
     const rows = await desk.context.db.dataSource.query(`SELECT pin_hash, pin_failed_count, pin_locked_until FROM staff WHERE id = ?`, [id]);
@@ -237,13 +231,7 @@ describe('signing in at the counter', () => {
 describe('roles', () => {
   let desk: TestDesk;
   let crew: Crew;
-
-  beforeEach(async () => {
-    clock.set(START);
-    desk = await openTestDesk({ clock });
-    crew = await setUpCrew(desk);
-  });
-  afterEach(async () => desk.dispose());
+  freshDeskWithCrewEachTest(clock, START, (opened) => ({ desk, crew } = opened));
 
   it('lets only a manager change the fee standard and the parts list', async () => {
     const fee = { code: 'screen_glass', nameEn: 'Glass only', nameZh: '换玻璃', category: 'hardware', priceMinor: 4000 } as const;

@@ -1,19 +1,19 @@
 import { execFile } from 'node:child_process';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { findMove } from '../../src/main/core/rules/status-machine';
 import { loadSettings } from '../../src/main/core/services/settings';
 import { collectTicket } from '../../src/main/core/services/workflow';
 import { TICKET_STATUSES } from '../../src/shared/domain';
-import { fixedClock, openTestDesk, type TestDesk } from '../support/desk';
+import { fixedClock, type TestDesk } from '../support/desk';
 import {
   checkIn,
   diagnoseAndQuote,
   eventsOf,
   feeItemId,
   forceStatus,
-  setUpCrew,
+  freshDeskWithCrewEachTest,
   signInAgain,
   signaturePng,
   tableCounts,
@@ -48,13 +48,7 @@ async function collect(desk: TestDesk, person: Person, ticketId: number): Promis
 describe('status moves through the desk', () => {
   let desk: TestDesk;
   let crew: Crew;
-
-  beforeEach(async () => {
-    clock.set(START);
-    desk = await openTestDesk({ clock });
-    crew = await setUpCrew(desk);
-  });
-  afterEach(async () => desk.dispose());
+  freshDeskWithCrewEachTest(clock, START, (opened) => ({ desk, crew } = opened));
 
   it('tries every pair of statuses: legal plain moves write exactly one event, anything else changes nothing', async () => {
     const outcomes: string[] = [];
@@ -258,13 +252,7 @@ describe('status moves through the desk', () => {
 describe('re-open under the repair warranty (返修)', () => {
   let desk: TestDesk;
   let crew: Crew;
-
-  beforeEach(async () => {
-    clock.set(START);
-    desk = await openTestDesk({ clock });
-    crew = await setUpCrew(desk);
-  });
-  afterEach(async () => desk.dispose());
+  freshDeskWithCrewEachTest(clock, START, (opened) => ({ desk, crew } = opened));
 
   it('opens a free, linked rework within the repair warranty; the warranty is never restarted or extended', async () => {
     const original = await checkIn(desk, { device: { purchaseDate: '2024-01-10', proofOfPurchase: true } });

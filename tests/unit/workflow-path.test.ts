@@ -1,13 +1,13 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { fixedClock, openTestDesk, type TestDesk } from '../support/desk';
+import { describe, expect, it } from 'vitest';
+import { fixedClock, type TestDesk } from '../support/desk';
 import {
   addPart,
   checkIn,
   diagnoseAndQuote,
   feeItemId,
   forceStatus,
+  freshDeskWithCrewEachTest,
   PINS,
-  setUpCrew,
   signaturePng,
   tableCounts,
   type Crew,
@@ -23,13 +23,7 @@ function at(minutes: number): string {
 describe('a repair from check-in to ready, through the desk', () => {
   let desk: TestDesk;
   let crew: Crew;
-
-  beforeEach(async () => {
-    clock.set(START);
-    desk = await openTestDesk({ clock });
-    crew = await setUpCrew(desk);
-  });
-  afterEach(async () => desk.dispose());
+  freshDeskWithCrewEachTest(clock, START, (opened) => ({ desk, crew } = opened));
 
   it('goes check-in → diagnosis → quote → approval (signature) → parts → repair → testing → ready, with the timeline in order', async () => {
     const screen = await addPart(desk, crew, { openingQty: 2 });
@@ -266,13 +260,7 @@ describe('a repair from check-in to ready, through the desk', () => {
 describe('quotes: warranty rules and discounts through the desk', () => {
   let desk: TestDesk;
   let crew: Crew;
-
-  beforeEach(async () => {
-    clock.set(START);
-    desk = await openTestDesk({ clock });
-    crew = await setUpCrew(desk);
-  });
-  afterEach(async () => desk.dispose());
+  freshDeskWithCrewEachTest(clock, START, (opened) => ({ desk, crew } = opened));
 
   async function diagnosed(purchaseDate: string | null, category: 'software' | 'hardware', userCaused = false): Promise<number> {
     const ticket = await checkIn(desk, { device: { purchaseDate: purchaseDate ?? undefined, proofOfPurchase: purchaseDate !== null } });
@@ -420,13 +408,7 @@ describe('quotes: warranty rules and discounts through the desk', () => {
 describe('diagnosis, hand-over, promised date, loaners and the board', () => {
   let desk: TestDesk;
   let crew: Crew;
-
-  beforeEach(async () => {
-    clock.set(START);
-    desk = await openTestDesk({ clock });
-    crew = await setUpCrew(desk);
-  });
-  afterEach(async () => desk.dispose());
+  freshDeskWithCrewEachTest(clock, START, (opened) => ({ desk, crew } = opened));
 
   it('takes severity levels 1-3 only, and a diagnosis only before the customer decides', async () => {
     const ticket = await checkIn(desk);

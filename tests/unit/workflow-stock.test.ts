@@ -1,9 +1,9 @@
 import { execFile } from 'node:child_process';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { fixedClock, openTestDesk, type TestDesk } from '../support/desk';
-import { addPart, checkIn, eventsOf, forceStatus, PINS, setUpCrew, tableCounts, type Crew } from '../support/workflow';
+import { describe, expect, it } from 'vitest';
+import { fixedClock, type TestDesk } from '../support/desk';
+import { addPart, checkIn, eventsOf, forceStatus, freshDeskWithCrewEachTest, PINS, tableCounts, type Crew } from '../support/workflow';
 
 const run = promisify(execFile);
 const START = '2026-11-23T02:30:00Z';
@@ -12,13 +12,7 @@ const clock = fixedClock(START);
 describe('parts drawn from stock', () => {
   let desk: TestDesk;
   let crew: Crew;
-
-  beforeEach(async () => {
-    clock.set(START);
-    desk = await openTestDesk({ clock });
-    crew = await setUpCrew(desk);
-  });
-  afterEach(async () => desk.dispose());
+  freshDeskWithCrewEachTest(clock, START, (opened) => ({ desk, crew } = opened));
 
   async function partRow(id: number): Promise<{ qty_on_hand: number; qty_returned: number }> {
     const rows = await desk.context.db.dataSource.query(`SELECT qty_on_hand, qty_returned FROM part WHERE id = ?`, [id]);
