@@ -5,6 +5,7 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App';
 import { DeskProvider } from './desk/DeskProvider';
+import { SessionProvider } from './session/SessionProvider';
 import './i18n';
 import { theme } from './theme';
 
@@ -12,7 +13,9 @@ createRoot(document.getElementById('root')!).render(
   <StrictMode>
     <MantineProvider theme={theme}>
       <DeskProvider>
-        <App />
+        <SessionProvider>
+          <App />
+        </SessionProvider>
       </DeskProvider>
     </MantineProvider>
   </StrictMode>,

@@ -1,4 +1,12 @@
 // English strings. zh-CN.ts must have exactly the same keys (a test checks).
+// Newer features keep their strings in features/, one file per feature.
+import { sessionEn } from './features/session';
+import { boardEn } from './features/board';
+import { ticketActionsEn } from './features/ticket-actions';
+import { stockEn } from './features/stock';
+import { collectionEn } from './features/collection';
+import { receiptEn } from './features/receipt';
+import type { Widen } from './widen';
 export const en = {
   app: {
     title: 'Repair Desk',
@@ -463,6 +471,12 @@ export const en = {
     defaultClaimTerms:
       'Bring this ticket to collect your device. Back up your data: the shop is not responsible for data loss. Devices not collected within 90 days of notice may be disposed of.',
   },
+  session: sessionEn,
+  board: boardEn,
+  ticketActions: ticketActionsEn,
+  stock: stockEn,
+  collection: collectionEn,
+  receipt: receiptEn,
   errors: {
     validation: 'Please correct the highlighted fields.',
     not_found: 'Not found. It may have been changed on another counter.',
@@ -520,5 +534,4 @@ export const en = {
   },
 };
 
-type Widen<T> = { [K in keyof T]: T[K] extends string ? string : Widen<T[K]> };
 export type Messages = Widen<typeof en>;

@@ -1,5 +1,11 @@
 // 简体中文. Terms follow what a Chinese repair counter already uses.
 import type { Messages } from './en';
+import { sessionZh } from './features/session';
+import { boardZh } from './features/board';
+import { ticketActionsZh } from './features/ticket-actions';
+import { stockZh } from './features/stock';
+import { collectionZh } from './features/collection';
+import { receiptZh } from './features/receipt';
 
 export const zhCN: Messages = {
   app: {
@@ -464,6 +470,12 @@ export const zhCN: Messages = {
       '设备修好并通知取机后超过 90 天未取的，视为客户放弃，本店有权处理以抵扣相关费用。',
     defaultClaimTerms: '凭此凭证取机，请妥善保管。请自行备份资料，本店不承担数据丢失责任。通知取机后 90 天未取视为放弃。',
   },
+  session: sessionZh,
+  board: boardZh,
+  ticketActions: ticketActionsZh,
+  stock: stockZh,
+  collection: collectionZh,
+  receipt: receiptZh,
   errors: {
     validation: '请修改标出的字段。',
     not_found: '未找到，可能已在其他电脑上修改。',

@@ -21,8 +21,11 @@ export interface RunningHarness {
   stop(): Promise<void>;
 }
 
+/** Another build folder (`electron-vite build --outDir <dir>`) when several builds share one checkout. */
+const RENDERER_DIR = resolve(ROOT, process.env.REPAIR_DESK_RENDERER ?? 'out/renderer');
+
 export function assertRendererBuilt(): void {
-  if (!existsSync(join(ROOT, 'out/renderer/index.html'))) {
+  if (!existsSync(join(RENDERER_DIR, 'index.html'))) {
     throw new Error('out/renderer is not built: run "npx electron-vite build" (npm test builds first) before the e2e tests');
   }
 }
@@ -43,7 +46,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Runnin
   assertRendererBuilt();
   const dataDir = mkdtempSync(join(tmpdir(), 'repair-desk-e2e-'));
   const printArgs = options.printTo ? ['--print-to', options.printTo] : [];
-  const child = spawn(join(ROOT, 'node_modules/.bin/tsx'), ['src/harness/cli.ts', '--port', '0', '--data', dataDir, ...printArgs], {
+  const child = spawn(join(ROOT, 'node_modules/.bin/tsx'), ['src/harness/cli.ts', '--port', '0', '--data', dataDir, '--renderer', RENDERER_DIR, ...printArgs], {
     cwd: ROOT,
     stdio: ['ignore', 'pipe', 'pipe'],
   });

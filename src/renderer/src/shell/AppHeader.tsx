@@ -2,6 +2,7 @@ import { Button, Group, NativeSelect, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { useDesk } from '../desk/desk-context';
 import { fieldId } from '../forms/field-errors';
+import { SessionControl } from '../session/SessionControl';
 
 export function AppHeader({ onNewIntake }: { onNewIntake(): void }) {
   const { t } = useTranslation();
@@ -23,6 +24,7 @@ export function AppHeader({ onNewIntake }: { onNewIntake(): void }) {
           onChange={(event) => setClerkId(Number(event.currentTarget.value) || null)}
           data={staff.map((person) => ({ value: String(person.id), label: person.name }))}
         />
+        <SessionControl />
         <Button size="xs" onClick={onNewIntake}>
           {t('app.newIntakeShortcut')}
         </Button>
