@@ -1,6 +1,7 @@
 // English strings. zh-CN.ts must have exactly the same keys (a test checks).
 // Newer features keep their strings in features/, one file per feature.
 import { sessionEn } from './features/session';
+import { signatureEn } from './features/signature';
 import { boardEn } from './features/board';
 import { ticketActionsEn } from './features/ticket-actions';
 import { stockEn } from './features/stock';
@@ -472,6 +473,7 @@ export const en = {
       'Bring this ticket to collect your device. Back up your data: the shop is not responsible for data loss. Devices not collected within 90 days of notice may be disposed of.',
   },
   session: sessionEn,
+  signature: signatureEn,
   board: boardEn,
   ticketActions: ticketActionsEn,
   stock: stockEn,

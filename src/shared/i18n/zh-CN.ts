@@ -1,6 +1,7 @@
 // 简体中文. Terms follow what a Chinese repair counter already uses.
 import type { Messages } from './en';
 import { sessionZh } from './features/session';
+import { signatureZh } from './features/signature';
 import { boardZh } from './features/board';
 import { ticketActionsZh } from './features/ticket-actions';
 import { stockZh } from './features/stock';
@@ -471,6 +472,7 @@ export const zhCN: Messages = {
     defaultClaimTerms: '凭此凭证取机，请妥善保管。请自行备份资料，本店不承担数据丢失责任。通知取机后 90 天未取视为放弃。',
   },
   session: sessionZh,
+  signature: signatureZh,
   board: boardZh,
   ticketActions: ticketActionsZh,
   stock: stockZh,
