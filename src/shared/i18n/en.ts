@@ -197,6 +197,11 @@ export const en = {
     staffActive: 'Active',
     addStaff: 'Add staff',
     saveStaff: 'Save',
+    setPin: 'Set PIN',
+    newPin: 'New PIN',
+    currentPin: 'Current PIN',
+    savePin: 'Save PIN',
+    pinSet: 'PIN saved',
     staffSaved: 'Saved',
     printing: {
       title: 'Printing',

@@ -197,6 +197,11 @@ export const zhCN: Messages = {
     staffActive: '在职',
     addStaff: '添加员工',
     saveStaff: '保存',
+    setPin: '设置 PIN 码',
+    newPin: '新 PIN 码',
+    currentPin: '当前 PIN 码',
+    savePin: '保存 PIN 码',
+    pinSet: 'PIN 码已保存',
     staffSaved: '已保存',
     printing: {
       title: '打印',

@@ -6,7 +6,7 @@ import type { ContractResult } from '../../../shared/errors';
 import { invoke } from '../api';
 import { useSession } from './session-context';
 
-type SessionChannel = { [C in Channel]: ChannelInput<C> extends { session: string } ? C : never }[Channel];
+type SessionChannel = { [C in Channel]: 'session' extends keyof ChannelInput<C> ? C : never }[Channel];
 type WithoutSession<C extends Channel> = Omit<ChannelInput<C>, 'session'>;
 
 export type SignedInResult<T> = ContractResult<T> | { ok: false; cancelled: true };

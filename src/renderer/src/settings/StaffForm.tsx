@@ -7,6 +7,7 @@ import { staffInput, type Staff } from '../../../shared/contract';
 import { LIMITS, STAFF_ROLES, type StaffRole } from '../../../shared/domain';
 import { invoke } from '../api';
 import { issuesToFieldErrors, serverFieldErrors, type FieldErrors } from '../forms/field-errors';
+import { useSession } from '../session/session-context';
 
 interface Props {
   /** Absent for the "add staff" line. */
@@ -16,6 +17,7 @@ interface Props {
 
 export function StaffForm({ person, onSaved }: Props) {
   const { t } = useTranslation();
+  const { current, ensureSession, sessionEnded } = useSession();
   const [name, setName] = useState(person?.name ?? '');
   const [role, setRole] = useState<StaffRole>(person?.role ?? 'clerk');
   const [active, setActive] = useState(person?.active ?? true);
@@ -30,7 +32,13 @@ export function StaffForm({ person, onSaved }: Props) {
     const parsed = staffInput.safeParse(input);
     if (!parsed.success) return setErrors(issuesToFieldErrors(parsed.error.issues));
     setSaving(true);
-    const result = await invoke('staff.save', parsed.data);
+    // A fresh desk (no manager PIN yet) saves without a session; after that a manager must be signed in.
+    let result = await invoke('staff.save', { ...parsed.data, session: current?.token ?? null });
+    if (!result.ok && result.error.fields?.some((field) => field.path === 'session')) {
+      if (current !== null && result.error.fields.some((field) => field.code === 'signed_out')) sessionEnded();
+      const session = current?.staff.role === 'manager' && current !== null ? current.token : await ensureSession();
+      if (session !== null) result = await invoke('staff.save', { ...parsed.data, session });
+    }
     setSaving(false);
     if (!result.ok) return setErrors(serverFieldErrors(result.error.fields));
     setErrors({});
@@ -93,6 +101,11 @@ export function StaffForm({ person, onSaved }: Props) {
         {saved && (
           <Text size="sm" c="teal" mt={8} role="status">
             {t('settings.staffSaved')}
+          </Text>
+        )}
+        {errors.session && (
+          <Text size="sm" c="red" mt={8} role="alert">
+            {t(`errors.field.${errors.session}`)}
           </Text>
         )}
       </Group>

@@ -1,6 +1,7 @@
 import { Alert, Divider, Fieldset, Stack } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { StaffForm } from './StaffForm';
+import { StaffPinForm } from './StaffPinForm';
 import { useStaffList } from './useStaffList';
 
 export function StaffManager() {
@@ -11,8 +12,11 @@ export function StaffManager() {
       <Stack gap="xs">
         {failure && <Alert color="red">{failure}</Alert>}
         {staff.map((person) => (
-          // Keyed by content too, so a saved row starts again from what was stored.
-          <StaffForm key={`${person.id}:${person.name}:${person.role}:${person.active}`} person={person} onSaved={changed} />
+          // Keyed by content too, so a saved row starts again from what was stored (forms must not nest).
+          <div key={`${person.id}:${person.name}:${person.role}:${person.active}`}>
+            <StaffForm person={person} onSaved={changed} />
+            {person.active && <StaffPinForm person={person} />}
+          </div>
         ))}
         <Divider my={4} />
         <StaffForm onSaved={changed} />

@@ -1,0 +1,107 @@
+// PIN sign-in at the counter: on a fresh desk the first manager sets a PIN and
+// is signed in; a wrong PIN is refused and the dialog stays; the manager adds a
+// technician in Settings and gives them a PIN; the technician signs in with it.
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { en } from '../../src/shared/i18n/en';
+import { zhCN } from '../../src/shared/i18n/zh-CN';
+import { launchChromium, openDesk } from './support/browser';
+import { signInThroughUi } from './support/crew';
+import { startHarness, type RunningHarness } from './support/harness';
+import { fieldError } from './support/page-helpers';
+import { screenshotWholePage } from './support/screenshots';
+
+const MANAGER_PIN = '5824';
+const TECHNICIAN_PIN = '9173';
+
+describe('sign-in with a PIN', () => {
+  let harness: RunningHarness;
+  let browser: Browser;
+  let page: Page;
+
+  beforeAll(async () => {
+    harness = await startHarness();
+    browser = await launchChromium();
+    page = await openDesk(browser, harness.url);
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await harness?.stop();
+  });
+
+  const banner = () => page.getByRole('banner');
+  const dialog = () => page.getByRole('dialog');
+  const signedIn = () => banner().getByLabel(en.session.signedInLabel, { exact: true });
+
+  it('lets the first manager choose a PIN on a fresh desk, and signs them in', async () => {
+    expect(await harness.call('auth.roster', {})).toMatchObject({ setupNeeded: true });
+    await banner().getByRole('button', { name: en.session.signIn, exact: true }).click();
+    await expect.poll(() => dialog().getByText(en.session.firstPinHint).isVisible()).toBe(true);
+    await dialog().getByLabel(en.session.newPin, { exact: true }).fill(MANAGER_PIN);
+    await dialog().getByLabel(en.session.repeatPin, { exact: true }).fill('5825');
+    await dialog().getByRole('button', { name: en.session.setPinAndSignIn }).click();
+    expect(await fieldError(dialog().getByLabel(en.session.repeatPin, { exact: true }))).toBe(en.session.pinsDiffer);
+    expect(await harness.call('auth.roster', {})).toMatchObject({ setupNeeded: true });
+
+    await dialog().getByLabel(en.session.repeatPin, { exact: true }).fill(MANAGER_PIN);
+    await dialog().getByLabel(en.session.repeatPin, { exact: true }).press('Enter');
+    await dialog().waitFor({ state: 'hidden' });
+    await expect.poll(() => signedIn().textContent()).toBe('Manager (Manager)');
+    expect(await harness.call('auth.roster', {})).toMatchObject({ setupNeeded: false });
+    await screenshotWholePage(page, 'session-signed-in-en');
+  });
+
+  it('refuses a wrong PIN with a message and keeps the dialog open', async () => {
+    await banner().getByRole('button', { name: en.session.signOut }).click();
+    await banner().getByRole('button', { name: en.session.signIn, exact: true }).click();
+    const pin = dialog().getByLabel(en.session.pin, { exact: true });
+    await pin.fill('0000');
+    await pin.press('Enter');
+    await expect.poll(() => fieldError(pin)).toBe(en.errors.field.pin_wrong);
+    await screenshotWholePage(page, 'session-wrong-pin-en');
+    expect(await signedIn().count()).toBe(0);
+    await pin.fill(MANAGER_PIN);
+    await pin.press('Enter');
+    await dialog().waitFor({ state: 'hidden' });
+    await expect.poll(() => signedIn().textContent()).toBe('Manager (Manager)');
+  });
+
+  it('lets the signed-in manager add a technician and set their PIN; the technician then signs in', async () => {
+    await page.getByRole('navigation').getByRole('button', { name: en.app.nav.settings }).click();
+    const addRow = page.getByRole('form', { name: en.settings.addStaff, exact: true });
+    await addRow.getByLabel(`${en.settings.addStaff}: ${en.settings.staffName}`).fill('Li Wei 李伟');
+    await addRow.getByLabel(`${en.settings.addStaff}: ${en.settings.staffRole}`).selectOption('technician');
+    await addRow.getByRole('button', { name: en.settings.addStaff }).click();
+    const technician = await expect
+      .poll(async () => (await harness.call('staff.list', { includeInactive: false })).find((s) => s.name === 'Li Wei 李伟'))
+      .toBeTruthy()
+      .then(async () => (await harness.call('staff.list', { includeInactive: false })).find((s) => s.name === 'Li Wei 李伟')!);
+
+    await page.getByRole('button', { name: `Li Wei 李伟: ${en.settings.setPin}` }).click();
+    const newPin = page.getByLabel(`Li Wei 李伟: ${en.settings.newPin}`, { exact: true });
+    await newPin.fill(TECHNICIAN_PIN);
+    await newPin.press('Enter');
+    await expect.poll(() => page.getByText(en.settings.pinSet).isVisible()).toBe(true);
+    const roster = await harness.call('auth.roster', {});
+    expect(roster.staff.find((s) => s.id === technician.id)).toMatchObject({ hasPin: true });
+
+    await banner().getByRole('button', { name: en.session.signOut }).click();
+    await signInThroughUi(page, { id: technician.id, pin: TECHNICIAN_PIN });
+    await expect.poll(() => signedIn().textContent()).toBe('Li Wei 李伟 (Technician)');
+    // Signing in also makes them the person working at this counter.
+    expect(await banner().getByLabel(en.app.signedInAs).inputValue()).toBe(String(technician.id));
+  });
+
+  it('speaks Chinese in the sign-in dialog', async () => {
+    await harness.call('settings.update', { language: 'zh-CN' });
+    await page.reload();
+    await banner().getByRole('button', { name: zhCN.session.signOut }).click();
+    await banner().getByRole('button', { name: zhCN.session.signIn, exact: true }).click();
+    await expect.poll(() => dialog().getByLabel(zhCN.session.pin, { exact: true }).isVisible()).toBe(true);
+    expect(await dialog().getByRole('heading').first().textContent()).toBe(zhCN.session.signInTitle);
+    await screenshotWholePage(page, 'session-sign-in-zh');
+    const text = (await dialog().innerText()).replace(/Li Wei|Manager|PIN/g, '');
+    expect(text).not.toMatch(/[A-Za-z]{3,}/);
+  });
+});
