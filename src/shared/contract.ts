@@ -301,7 +301,8 @@ export const contract = {
   'intake.checkIn': channel<CheckInResult>()(checkInInput),
   'tickets.get': channel<TicketDetail>()(z.object({ number: z.string().min(1).max(40) })),
   'tickets.revealPasscode': channel<{ kind: PasscodeKind; value: string }>()(
-    z.object({ ticketId: id, staffId: id.nullable().default(null) }),
+    // Only a signed-in staff member may see a customer's passcode; each viewing names them.
+    z.object({ ticketId: id, session: wf.sessionSchema }),
   ),
 
   // ---- documents and printing ----

@@ -118,6 +118,8 @@ describe('intake validation', () => {
     const [number] = await shownTicketNumbers(page, 'Ticket number', 1);
     const stored = await harness.call('tickets.get', { number });
     expect(stored).toMatchObject({ passcodeKind: 'pattern', technicianName: null, customer: { name: 'Test Person' } });
-    expect(await harness.call('tickets.revealPasscode', { ticketId: stored.id, staffId: null })).toEqual({ kind: 'pattern', value: '1-2-3-6-9' });
+    await harness.call('auth.setPin', { session: null, staffId: 1, currentPin: null, newPin: '4826' });
+    const { token } = await harness.call('auth.signIn', { staffId: 1, pin: '4826' });
+    expect(await harness.call('tickets.revealPasscode', { ticketId: stored.id, session: token })).toEqual({ kind: 'pattern', value: '1-2-3-6-9' });
   });
 });

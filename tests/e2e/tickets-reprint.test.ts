@@ -15,6 +15,7 @@ import { zhCN } from '../../src/shared/i18n/zh-CN';
 import { barcodeText } from '../../src/shared/ticket-number';
 import { decodeBarcodes, pdfText, requirePdfTools } from '../support/pdf';
 import { launchChromium, openDesk } from './support/browser';
+import { EN_SIGN_IN, signInThroughUi } from './support/crew';
 import { startHarness, type RunningHarness } from './support/harness';
 import { field, fieldError, focusedLabel, isFocused, waitUntil } from './support/page-helpers';
 import { closePrintingDesk, printedJobs } from './support/printed-jobs';
@@ -56,6 +57,7 @@ describe('tickets: find, open and reprint', () => {
   let printTo: string;
   let ticket: TicketDetail;
   let other: TicketDetail;
+  let clerkId: number;
 
   beforeAll(async () => {
     await requirePdfTools();
@@ -63,6 +65,9 @@ describe('tickets: find, open and reprint', () => {
     printTo = mkdtempSync(join(tmpdir(), 'repair-desk-reprint-'));
     harness = await startHarness({ printTo });
     const [clerk] = await harness.call('staff.list', { includeInactive: false });
+    clerkId = clerk.id;
+    // The seeded manager's PIN, for looking at a passcode.
+    await harness.call('auth.setPin', { session: null, staffId: clerk.id, currentPin: null, newPin: '4826' });
     // Two customers whose phones share digits, so a partial phone finds only the right one.
     const first = await harness.call(
       'intake.checkIn',
@@ -270,6 +275,7 @@ describe('tickets: find, open and reprint', () => {
     // The passcode stays hidden until asked for; asking is logged in the history.
     expect(await page.locator('body').innerText()).not.toContain('482915');
     await page.getByRole('button', { name: en.ticket.showPasscode, exact: true }).click();
+    await signInThroughUi(page, { id: clerkId, pin: '4826' }, EN_SIGN_IN, true);
     expect(await page.getByLabel(en.intake.passcodeValue, { exact: true }).innerText()).toBe('482915');
     await page.getByRole('table', { name: en.tickets.timeline.title, exact: true }).getByText(en.workflow.eventKind.passcode_viewed, { exact: true }).waitFor();
     await page.getByRole('button', { name: en.ticket.hidePasscode, exact: true }).click();

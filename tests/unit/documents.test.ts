@@ -226,7 +226,9 @@ describe('document definitions', () => {
   });
 
   it('do not carry the passcode even though the desk holds one', async () => {
-    const revealed = await desk.call('tickets.revealPasscode', { ticketId: ticket.id, staffId: 1 });
+    await desk.call('auth.setPin', { staffId: 1, newPin: '4826' });
+    const { token } = await desk.call('auth.signIn', { staffId: 1, pin: '4826' });
+    const revealed = await desk.call('tickets.revealPasscode', { ticketId: ticket.id, session: token });
     expect(revealed.value).toBe(PASSCODE);
     expect(ticket.hasPasscode).toBe(true);
     for (const kind of DOCUMENT_KINDS) expect(JSON.stringify(buildDocument(kind, inputFor(ticket, 'en')))).not.toContain(PASSCODE);

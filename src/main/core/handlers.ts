@@ -10,7 +10,7 @@ import { loadSettings, saveSettings } from './services/settings';
 import { listStaff, saveStaff } from './services/staff';
 import { getTicketByNumber, revealPasscode } from './services/tickets';
 import { printingHandlers, requirePreset } from './printing-handlers';
-import { authoriseStaffChange } from './services/auth';
+import { authoriseStaffChange, requireActor } from './services/auth';
 import { workflowHandlers } from './workflow-handlers';
 
 export type Handlers = {
@@ -44,8 +44,11 @@ export const handlers: Handlers = {
     db.write(async (tx) => checkIn(tx, secrets, await loadSettings(tx), input, clock.now())),
   'tickets.get': (input, { db }) =>
     db.read(async (tx) => getTicketByNumber(tx, input.number, (await loadSettings(tx)).ticketPrefix)),
-  'tickets.revealPasscode': (input, { db, clock, secrets }) =>
-    db.write((tx) => revealPasscode(tx, secrets, input.ticketId, input.staffId, clock.now().toISOString())),
+  'tickets.revealPasscode': (input, ctx) =>
+    ctx.db.write(async (tx) => {
+      const viewer = await requireActor(tx, ctx, input.session);
+      return revealPasscode(tx, ctx.secrets, input.ticketId, viewer.id, ctx.clock.now().toISOString());
+    }),
   ...printingHandlers,
   ...workflowHandlers,
 };

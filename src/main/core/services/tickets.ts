@@ -179,7 +179,7 @@ export async function revealPasscode(
   tx: EntityManager,
   secrets: SecretBox,
   ticketId: number,
-  staffId: number | null,
+  staffId: number,
   nowIso: string,
 ): Promise<{ kind: PasscodeKind; value: string }> {
   const rows: Pick<TicketRow, 'passcodeKind' | 'passcodeSealed'>[] = await tx.query(

@@ -4,7 +4,6 @@ import { Alert, Button, Code, Group, Paper, SimpleGrid, Stack, Text, Title } fro
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TicketDetail } from '../../../shared/contract';
-import { useDesk } from '../desk/desk-context';
 import { useFormat } from '../desk/useFormat';
 import { usePasscodeReveal } from '../intake/result/usePasscodeReveal';
 
@@ -36,9 +35,8 @@ function Group3({ title, children }: { title: string; children: ReactNode }) {
 
 export function TicketInfo({ ticket, onPasscodeViewed }: { ticket: TicketDetail; onPasscodeViewed(): void }) {
   const { t } = useTranslation();
-  const { clerkId } = useDesk();
   const format = useFormat();
-  const passcode = usePasscodeReveal(ticket.id, clerkId);
+  const passcode = usePasscodeReveal(ticket.id);
   const none = t('ticket.notRecorded');
   const separator = t('printResult.listSeparator');
   const accessories = [...ticket.accessories.map((a) => t(`accessory.${a}` as 'accessory.charger')), ticket.accessoriesOther].filter(Boolean);

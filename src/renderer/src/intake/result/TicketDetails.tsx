@@ -3,7 +3,6 @@ import { Alert, Button, Code, Group, Paper, SimpleGrid, Stack, Text } from '@man
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TicketDetail } from '../../../../shared/contract';
-import { useDesk } from '../../desk/desk-context';
 import { useFormat } from '../../desk/useFormat';
 import { usePasscodeReveal } from './usePasscodeReveal';
 
@@ -20,9 +19,8 @@ function Entry({ label, children }: { label: string; children: ReactNode }) {
 
 export function TicketDetails({ ticket }: { ticket: TicketDetail }) {
   const { t } = useTranslation();
-  const { clerkId } = useDesk();
   const format = useFormat();
-  const passcode = usePasscodeReveal(ticket.id, clerkId);
+  const passcode = usePasscodeReveal(ticket.id);
   const none = t('ticket.notRecorded');
   const accessories = [...ticket.accessories.map((a) => t(`accessory.${a}` as 'accessory.charger')), ticket.accessoriesOther].filter(Boolean);
   const condition = [...ticket.conditionChecks.map((c) => t(`condition.${c}` as 'condition.screen_cracked')), ticket.conditionNotes].filter(Boolean);
