@@ -46,16 +46,17 @@ export async function ticketBoard(tx: EntityManager, input: ChannelParsedInput<'
   const countsByStatus: Partial<Record<TicketStatus, number>> = {};
   for (const c of counts) countsByStatus[c.status] = c.n;
   const total = counts.reduce((sum, c) => sum + c.n, 0);
+  // The page's ids come from the index alone; only those rows are joined to their customer and device.
   const rows: BoardRecord[] = await tx.query(
-    `SELECT t.id, t.number, t.status, t.created_at, t.promised_date, t.technician_id, s.name AS technician_name, t.severity,
+    `WITH page AS (SELECT t.id FROM ticket t WHERE ${where} ORDER BY t.id LIMIT ? OFFSET ?)
+     SELECT t.id, t.number, t.status, t.created_at, t.promised_date, t.technician_id, s.name AS technician_name, t.severity,
        c.name AS customer_name, c.phone AS customer_phone, d.type, d.brand, d.model
-     FROM ticket t
+     FROM page
+     JOIN ticket t ON t.id = page.id
      JOIN customer c ON c.id = t.customer_id
      JOIN device d ON d.id = t.device_id
      LEFT JOIN staff s ON s.id = t.technician_id
-     WHERE ${where}
-     ORDER BY t.id
-     LIMIT ? OFFSET ?`,
+     ORDER BY t.id`,
     [...params, input.pageSize, (input.page - 1) * input.pageSize],
   );
   const today = localIsoDate(now);
