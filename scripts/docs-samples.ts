@@ -1,4 +1,4 @@
-// Writes the three intake documents for a sample ticket, with the default presets:
+// Writes the three intake documents and the repair receipt for a sample ticket, with the default presets:
 //   npm run docs:samples -- <outdir> [--lang en|zh-CN] [--preset <id>]...
 // The ticket comes from a real intake on a throw-away desk, so the PDFs show
 // exactly what the counter would print.
@@ -6,8 +6,9 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { openDesk } from '../src/main/core/desk';
-import { buildDocument, createDocumentRenderer, DOCUMENT_KINDS, resolvePreset, type DocumentKind } from '../src/main/core/documents';
+import { buildDocument, createDocumentRenderer, DOCUMENT_KINDS, presetsOf, resolvePreset, type DocumentKind } from '../src/main/core/documents';
 import { SAMPLE_SHOP, sampleCheckInInput } from '../src/main/core/documents/sample';
+import { sampleCollectionView } from '../src/main/core/documents/sample-receipt';
 import type { ChannelInput, TicketDetail } from '../src/shared/contract';
 import { LANGUAGES, type Language } from '../src/shared/domain';
 
@@ -59,8 +60,12 @@ async function main(argv: string[]): Promise<void> {
   const ticket = await sampleTicket(language);
   const renderer = createDocumentRenderer({ fontsDir: resolve(__dirname, '../resources/fonts') });
   for (const kind of DOCUMENT_KINDS) {
-    const preset = presets.find((id) => presetKind(id) === kind);
-    const definition = buildDocument(kind, { ticket, shop: SAMPLE_SHOP, language, printedAt: new Date(2026, 10, 23, 14, 6), preset });
+    // A preset id names a size; it applies to every document printed on that size (a4: the intake form and the receipt).
+    const preset = presets.find((id) => presetKinds(id).includes(kind));
+    const printedAt = new Date(2026, 10, 23, 14, 6);
+    // The receipt: the sample laptop collected (discount, a free line, deposit, cash with change and WeChat Pay, signed).
+    const collection = kind === 'receipt' ? sampleCollectionView(ticket, printedAt) : undefined;
+    const definition = buildDocument(kind, { ticket, shop: SAMPLE_SHOP, language, printedAt, preset, collection });
     const pdf = await renderer.render(definition);
     const file = join(outDir, `${kind}.pdf`);
     writeFileSync(file, pdf);
@@ -68,15 +73,8 @@ async function main(argv: string[]): Promise<void> {
   }
 }
 
-function presetKind(id: string): DocumentKind | undefined {
-  return DOCUMENT_KINDS.find((kind) => {
-    try {
-      resolvePreset(kind, id);
-      return true;
-    } catch {
-      return false;
-    }
-  });
+function presetKinds(id: string): DocumentKind[] {
+  return DOCUMENT_KINDS.filter((kind) => presetsOf(kind).some((p) => p.id === id));
 }
 
 if (require.main === module) {

@@ -21,6 +21,8 @@ import {
 } from './domain';
 import { calendarDate, code, money, optionalText, plainText, requiredText } from './schema-helpers';
 import * as wf from './workflow-contract';
+import * as col from './collection-contract';
+import type { CashDrawer, CollectionMatch, CollectionResult, CollectionView, UnclaimedTicket } from './collection-contract';
 import type {
   AuthSession,
   FeeItem,
@@ -112,6 +114,14 @@ export const printerCalibration = z.object({
   scale: z.number(code('invalid')).min(0.8, code('invalid')).max(1.2, code('invalid')),
 });
 
+/** Per document: how it prints. */
+export const printingSettings = z.object({
+  'intake-form': documentPrintSettings,
+  'claim-ticket': documentPrintSettings,
+  'device-label': documentPrintSettings,
+  receipt: documentPrintSettings,
+});
+
 export const settingsInput = z.object({
   shopName: plainText(LIMITS.nameMax),
   shopAddress: plainText(LIMITS.addressMax),
@@ -125,17 +135,15 @@ export const settingsInput = z.object({
   intakeTerms: plainText(LIMITS.notesMax),
   /** The pick-up terms on the claim ticket; empty prints the default terms. */
   claimTerms: plainText(LIMITS.notesMax),
-  printing: z.object({
-    'intake-form': documentPrintSettings,
-    'claim-ticket': documentPrintSettings,
-    'device-label': documentPrintSettings,
-  }),
+  printing: printingSettings,
   /** Keyed by printer name. */
   calibrations: z.record(z.string().max(200), printerCalibration),
   /** Days after collection a repair that comes back is reworked free (免费维修时限). */
   repairWarrantyDays: z.number().int(code('invalid')).min(0, code('invalid')).max(3650, code('invalid')),
   /** A discount above this share (percent) of the amount charged needs a manager. */
   discountApprovalPercent: z.number().int(code('invalid')).min(0, code('invalid')).max(100, code('invalid')),
+  /** A device ready this many days and not collected is listed as unclaimed. */
+  unclaimedAfterDays: z.number().int(code('invalid')).min(1, code('invalid')).max(3650, code('invalid')),
 });
 
 export const staffInput = z.object({
@@ -239,7 +247,9 @@ export interface CheckInResult {
   tickets: { id: number; number: number; displayNumber: string; barcode: string }[];
 }
 
-export const PRINTABLE_DOCUMENTS = ['intake-form', 'claim-ticket', 'device-label'] as const;
+export const PRINTABLE_DOCUMENTS = ['intake-form', 'claim-ticket', 'device-label', 'receipt'] as const;
+/** What check-in prints; the receipt is printed at collection. */
+export const INTAKE_DOCUMENTS = ['intake-form', 'claim-ticket', 'device-label'] as const satisfies readonly (typeof PRINTABLE_DOCUMENTS)[number][];
 export type PrintableDocument = (typeof PRINTABLE_DOCUMENTS)[number];
 
 export interface PaperPresetView {
@@ -287,8 +297,8 @@ function channel<O>() {
 
 export const contract = {
   'settings.get': channel<Settings>()(z.object({})),
-  /** Changes only the settings given; the rest stay as stored. */
-  'settings.update': channel<Settings>()(settingsInput.partial()),
+  /** Changes only the settings given (and only the documents given under printing); the rest stay as stored. */
+  'settings.update': channel<Settings>()(settingsInput.extend({ printing: printingSettings.partial() }).partial()),
   'staff.list': channel<Staff[]>()(z.object({ includeInactive: z.boolean().default(false) })),
   'staff.save': channel<Staff>()(staffInput),
   'customers.search': channel<CustomerSummary[]>()(
@@ -376,6 +386,15 @@ export const contract = {
   'parts.moves': channel<StockMoveView[]>()(z.object({ partId: id, limit: z.number().int().min(1).max(500).default(100) })),
   'parts.use': channel<TicketWorkflow>()(wf.partUseInput),
   'parts.returnToStores': channel<TicketWorkflow>()(wf.returnToStoresInput),
+  // ---- collection (schemas and output types in collection-contract.ts) ----
+  'collection.find': channel<CollectionMatch[]>()(col.collectionFindInput),
+  'collection.get': channel<CollectionView>()(col.collectionGetInput),
+  'collection.pay': channel<CollectionView>()(col.collectionPayInput),
+  'collection.refund': channel<CollectionView>()(col.collectionRefundInput),
+  'collection.voidPayment': channel<CollectionView>()(col.collectionVoidInput),
+  'collection.complete': channel<CollectionResult>()(col.collectionCompleteInput),
+  'collection.unclaimed': channel<UnclaimedTicket[]>()(col.collectionUnclaimedInput),
+  'collection.drawer': channel<CashDrawer>()(col.collectionDrawerInput),
 } as const;
 
 export type Contract = typeof contract;

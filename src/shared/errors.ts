@@ -46,6 +46,14 @@ export const FIELD_ERROR_CODES = [
   'discount_too_large',
   'duplicate',
   'not_technician',
+  // collection and payments
+  'balance_due',
+  'amount_over_balance',
+  'tendered_short',
+  'tendered_not_cash',
+  'refund_over_paid',
+  'already_voided',
+  'refund_due',
 ] as const;
 export type FieldErrorCode = (typeof FIELD_ERROR_CODES)[number];
 

@@ -9,12 +9,12 @@ import { code128Values, code128Widths, CODE128_PATTERNS } from '../../src/main/c
 import {
   buildDocument,
   createDocumentRenderer,
-  DOCUMENT_KINDS,
+  INTAKE_DOCUMENT_KINDS,
   FONT_FILES,
   presetsOf,
   resolvePreset,
   type DocumentInput,
-  type DocumentKind,
+  type IntakeDocumentKind,
   type DocumentRenderer,
 } from '../../src/main/core/documents';
 import { ELLIPSIS, estimateTextWidth, mmToPt, shortenToWidth } from '../../src/main/core/documents/layout';
@@ -52,7 +52,7 @@ const LONG_FAULT = (() => {
 })();
 
 /** What each document must show, by language. */
-const EXPECTED_WORDING: Record<DocumentKind, Record<Language, string[]>> = {
+const EXPECTED_WORDING: Record<IntakeDocumentKind, Record<Language, string[]>> = {
   'intake-form': {
     en: ['Repair Intake Form', 'Customer copy', 'Shop copy', 'Fault', 'Accessories', 'Customer signature', 'Out of warranty', 'Terms of service'],
     'zh-CN': ['维修接件单', '客户联', '存根联', '售后服务单号', '故障现象', '顾客要求', '随机附件', '外观检查', '过保', '客户签名', '服务条款'],
@@ -91,7 +91,7 @@ afterAll(async () => {
   await desk?.dispose();
 });
 
-const cases = DOCUMENT_KINDS.flatMap((kind) =>
+const cases = INTAKE_DOCUMENT_KINDS.flatMap((kind) =>
   presetsOf(kind).flatMap((preset) => LANGUAGES.map((language) => ({ kind, preset: preset.id, language }))),
 );
 
@@ -216,7 +216,7 @@ describe('calibration', () => {
 
 describe('document definitions', () => {
   it('are pure: the same input gives the same definition, and the ticket is not changed', () => {
-    for (const kind of DOCUMENT_KINDS) {
+    for (const kind of INTAKE_DOCUMENT_KINDS) {
       const before = JSON.stringify(ticket);
       const first = JSON.stringify(buildDocument(kind, inputFor(ticket, 'zh-CN')));
       const second = JSON.stringify(buildDocument(kind, inputFor(ticket, 'zh-CN')));
@@ -231,7 +231,7 @@ describe('document definitions', () => {
     const revealed = await desk.call('tickets.revealPasscode', { ticketId: ticket.id, session: token });
     expect(revealed.value).toBe(PASSCODE);
     expect(ticket.hasPasscode).toBe(true);
-    for (const kind of DOCUMENT_KINDS) expect(JSON.stringify(buildDocument(kind, inputFor(ticket, 'en')))).not.toContain(PASSCODE);
+    for (const kind of INTAKE_DOCUMENT_KINDS) expect(JSON.stringify(buildDocument(kind, inputFor(ticket, 'en')))).not.toContain(PASSCODE);
   });
 
   it('use the default preset of each kind and reject a preset of another kind', () => {

@@ -5,7 +5,7 @@
 import { existsSync, readdirSync, readFileSync, unlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { PrintResult, Settings } from '../../src/shared/contract';
+import type { ChannelInput, PrintResult, Settings } from '../../src/shared/contract';
 import { translate } from '../../src/shared/i18n/translate';
 import { createCupsBackend, DIRECTORY_PRINTER, type DirectoryJobRecord, type PrinterBackend } from '../../src/main/core/printing';
 import {
@@ -52,7 +52,7 @@ function archived(desk: TestDesk, displayNumber: string): string[] {
   return existsSync(dir) ? readdirSync(dir).sort() : [];
 }
 
-async function updateSettings(desk: TestDesk, change: (current: Settings) => Partial<Settings>): Promise<Settings> {
+async function updateSettings(desk: TestDesk, change: (current: Settings) => ChannelInput<'settings.update'>): Promise<Settings> {
   return desk.call('settings.update', change(await desk.call('settings.get', {})));
 }
 

@@ -6,6 +6,7 @@ import { systemClock, type Clock, type DeskContext } from './context';
 import { createDispatch, type Dispatch, type DispatchOptions } from './dispatch';
 import { buildDocument, createDocumentRenderer, DOCUMENT_KINDS, type DocumentRenderer } from './documents';
 import { SAMPLE_SHOP, sampleTicketDetail } from './documents/sample';
+import { sampleCollectionView } from './documents/sample-receipt';
 import { createPrintService, pickBackend, printArchiveDir, type PrinterBackend } from './printing';
 import { SecretBox } from './security/secret-box';
 import { Database } from './storage/database';
@@ -40,7 +41,8 @@ async function primeRenderer(documents: DocumentRenderer, now: Date): Promise<vo
   await documents.warmUp();
   const ticket = sampleTicketDetail(now);
   for (const kind of DOCUMENT_KINDS) {
-    await documents.render(buildDocument(kind, { ticket, shop: SAMPLE_SHOP, language: 'zh-CN', printedAt: now }));
+    const collection = kind === 'receipt' ? sampleCollectionView(ticket, now) : undefined;
+    await documents.render(buildDocument(kind, { ticket, shop: SAMPLE_SHOP, language: 'zh-CN', printedAt: now, collection }));
   }
 }
 

@@ -12,6 +12,7 @@ import { getTicketByNumber, revealPasscode } from './services/tickets';
 import { printingHandlers, requirePreset } from './printing-handlers';
 import { authoriseStaffChange, requireActor } from './services/auth';
 import { workflowHandlers } from './workflow-handlers';
+import { collectionHandlers } from './collection-handlers';
 
 export type Handlers = {
   [C in Channel]: (input: ChannelParsedInput<C>, ctx: DeskContext) => Promise<ChannelOutput<C>>;
@@ -24,7 +25,11 @@ export const handlers: Handlers = {
       const chosen = input.printing?.[document];
       if (chosen) requirePreset(document, chosen.preset, `printing.${document}.preset`);
     }
-    return db.write(async (tx) => saveSettings(tx, { ...(await loadSettings(tx)), ...input }));
+    return db.write(async (tx) => {
+      const current = await loadSettings(tx);
+      // A screen that knows fewer documents (an older one) leaves the others' print settings alone.
+      return saveSettings(tx, { ...current, ...input, printing: { ...current.printing, ...input.printing } });
+    });
   },
   'staff.list': (input, { db }) => db.read((tx) => listStaff(tx, input.includeInactive)),
   'staff.save': (input, ctx) =>
@@ -51,4 +56,5 @@ export const handlers: Handlers = {
     }),
   ...printingHandlers,
   ...workflowHandlers,
+  ...collectionHandlers,
 };

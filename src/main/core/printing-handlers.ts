@@ -9,6 +9,7 @@ import { translate } from '../../shared/i18n/translate';
 import { barcodeText } from '../../shared/ticket-number';
 import { buildDocument, PRESETS, type DocumentKind } from './documents';
 import { SAMPLE_SHOP, sampleTicketDetail } from './documents/sample';
+import { sampleCollectionView } from './documents/sample-receipt';
 import type { Handlers } from './handlers';
 import { loadSettings } from './services/settings';
 import { calibrationFor, pdfPageSize, previewTicketDocument, printTicketDocuments, toPrintResult } from './services/ticket-printing';
@@ -61,6 +62,7 @@ export const printingHandlers: Pick<Handlers, PrintingChannel> = {
       printedAt: now,
       preset: input.preset,
       calibration: input.calibration ?? (await calibrationFor(ctx, settings, input.printer)),
+      collection: input.document === 'receipt' ? sampleCollectionView(ticket, now) : undefined,
     });
     const pdf = await ctx.documents.render(definition);
     const outcome = await ctx.printing.print({

@@ -4,6 +4,7 @@ import { sessionEn } from './features/session';
 import { signatureEn } from './features/signature';
 import { boardEn } from './features/board';
 import { ticketActionsEn } from './features/ticket-actions';
+import { ticketMoreEn } from './features/ticket-more';
 import { stockEn } from './features/stock';
 import { collectionEn } from './features/collection';
 import { receiptEn } from './features/receipt';
@@ -11,7 +12,7 @@ import type { Widen } from './widen';
 export const en = {
   app: {
     title: 'Repair Desk',
-    nav: { intake: 'Intake', tickets: 'Tickets', collection: 'Collection', customers: 'Customers', settings: 'Settings' },
+    nav: { intake: 'Intake', tickets: 'Tickets', collection: 'Collection', stock: 'Parts & fees', customers: 'Customers', settings: 'Settings' },
     coming: 'This part of the desk is coming in a later version.',
     signedInAs: 'Working as',
     language: 'Language',
@@ -109,7 +110,7 @@ export const en = {
     document: 'Document',
     result: 'Result',
     actions: 'Actions',
-    documents: { 'intake-form': 'Intake form', 'claim-ticket': 'Claim ticket', 'device-label': 'Device label' },
+    documents: { 'intake-form': 'Intake form', 'claim-ticket': 'Claim ticket', 'device-label': 'Device label', receipt: 'Repair receipt' },
     extraLabel: 'Device label: {{caption}}',
     printing: 'Printing…',
     printed: 'Sent to the printer',
@@ -206,8 +207,8 @@ export const en = {
     printing: {
       title: 'Printing',
       intro: 'For each document: whether it prints after check-in, on which printer, on what paper, and how many copies. Test print sends one sample copy.',
-      documents: { 'intake-form': 'Intake form', 'claim-ticket': 'Claim ticket', 'device-label': 'Device label' },
-      documentsInline: { 'intake-form': 'intake form', 'claim-ticket': 'claim ticket', 'device-label': 'device label' },
+      documents: { 'intake-form': 'Intake form', 'claim-ticket': 'Claim ticket', 'device-label': 'Device label', receipt: 'Repair receipt' },
+      documentsInline: { 'intake-form': 'intake form', 'claim-ticket': 'claim ticket', 'device-label': 'device label', receipt: 'repair receipt' },
       enabled: 'Print after check-in',
       enabledFor: '{{document}}: print after check-in',
       printer: 'Printer',
@@ -390,6 +391,13 @@ export const en = {
       part_returned_to_stores: 'Old part returned to stores',
       reopened_as_rework: 'Came back for rework',
       rework_opened: 'Rework of an earlier repair',
+      printed_receipt: 'Repair receipt printed',
+      payment_taken: 'Payment taken',
+      payment_refunded: 'Refunded',
+      payment_voided: 'Payment voided',
+      refund_voided: 'Refund voided',
+      collected: 'Collected',
+      loaner_override: 'Collected with a loaner still out (manager override)',
     },
     action: {
       'diagnosis.save': 'Diagnose',
@@ -481,6 +489,7 @@ export const en = {
   signature: signatureEn,
   board: boardEn,
   ticketActions: ticketActionsEn,
+  ticketMore: ticketMoreEn,
   stock: stockEn,
   collection: collectionEn,
   receipt: receiptEn,
@@ -537,6 +546,13 @@ export const en = {
       discount_too_large: 'The discount is more than the amount charged',
       duplicate: 'Already in use',
       not_technician: 'Choose a technician',
+      balance_due: 'A balance is still due: take payment first',
+      amount_over_balance: 'More than the balance due',
+      tendered_short: 'Less than the amount',
+      tendered_not_cash: 'Only cash is tendered',
+      refund_over_paid: 'More than was paid',
+      already_voided: 'Already voided',
+      refund_due: 'More was paid than is owed: refund the difference first',
     },
   },
 };

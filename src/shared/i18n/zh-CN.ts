@@ -4,6 +4,7 @@ import { sessionZh } from './features/session';
 import { signatureZh } from './features/signature';
 import { boardZh } from './features/board';
 import { ticketActionsZh } from './features/ticket-actions';
+import { ticketMoreZh } from './features/ticket-more';
 import { stockZh } from './features/stock';
 import { collectionZh } from './features/collection';
 import { receiptZh } from './features/receipt';
@@ -11,7 +12,7 @@ import { receiptZh } from './features/receipt';
 export const zhCN: Messages = {
   app: {
     title: '维修前台',
-    nav: { intake: '受理登记', tickets: '维修单', collection: '取机', customers: '客户档案', settings: '设置' },
+    nav: { intake: '受理登记', tickets: '维修单', collection: '取机', stock: '配件与收费', customers: '客户档案', settings: '设置' },
     coming: '此功能将在后续版本中提供。',
     signedInAs: '当前操作员',
     language: '语言',
@@ -109,7 +110,7 @@ export const zhCN: Messages = {
     document: '单据',
     result: '打印结果',
     actions: '操作',
-    documents: { 'intake-form': '维修接件单', 'claim-ticket': '取机凭证', 'device-label': '设备标签' },
+    documents: { 'intake-form': '维修接件单', 'claim-ticket': '取机凭证', 'device-label': '设备标签', receipt: '维修单/收据' },
     extraLabel: '设备标签：{{caption}}',
     printing: '正在打印…',
     printed: '已发送到打印机',
@@ -206,8 +207,8 @@ export const zhCN: Messages = {
     printing: {
       title: '打印',
       intro: '为每种单据设置：受理后是否自动打印、用哪台打印机、纸张规格和份数。“测试打印”只打印一份样单。',
-      documents: { 'intake-form': '维修接件单', 'claim-ticket': '取机凭证', 'device-label': '设备标签' },
-      documentsInline: { 'intake-form': '维修接件单', 'claim-ticket': '取机凭证', 'device-label': '设备标签' },
+      documents: { 'intake-form': '维修接件单', 'claim-ticket': '取机凭证', 'device-label': '设备标签', receipt: '维修单/收据' },
+      documentsInline: { 'intake-form': '维修接件单', 'claim-ticket': '取机凭证', 'device-label': '设备标签', receipt: '维修单/收据' },
       enabled: '受理后自动打印',
       enabledFor: '{{document}}：受理后自动打印',
       printer: '打印机',
@@ -390,6 +391,13 @@ export const zhCN: Messages = {
       part_returned_to_stores: '旧件返还',
       reopened_as_rework: '客户返修',
       rework_opened: '返修单',
+      printed_receipt: '打印维修单/收据',
+      payment_taken: '收款',
+      payment_refunded: '退款',
+      payment_voided: '收款作废',
+      refund_voided: '退款作废',
+      collected: '已取机',
+      loaner_override: '备机未还即取机（经理批准）',
     },
     action: {
       'diagnosis.save': '故障诊断',
@@ -480,6 +488,7 @@ export const zhCN: Messages = {
   signature: signatureZh,
   board: boardZh,
   ticketActions: ticketActionsZh,
+  ticketMore: ticketMoreZh,
   stock: stockZh,
   collection: collectionZh,
   receipt: receiptZh,
@@ -536,6 +545,13 @@ export const zhCN: Messages = {
       discount_too_large: '优惠金额超过应收金额',
       duplicate: '已被使用',
       not_technician: '请选择维修员',
+      balance_due: '尚有未付余额，请先收款',
+      amount_over_balance: '超过应付余额',
+      tendered_short: '实收少于应收金额',
+      tendered_not_cash: '仅现金需填写实收金额',
+      refund_over_paid: '超过已付金额',
+      already_voided: '已作废',
+      refund_due: '已付金额超过应付金额，请先退还差额',
     },
   },
 };

@@ -27,6 +27,9 @@ export const PRESETS: readonly PaperPreset[] = [
   // Thermal rolls: 80 mm paper prints about 72 mm, 58 mm paper about 48 mm.
   { id: 'roll-80', kind: 'claim-ticket', name: '80 mm receipt roll', widthMm: 80, heightMm: null, margins: { top: 3, right: 4, bottom: 5, left: 4 } },
   { id: 'roll-58', kind: 'claim-ticket', name: '58 mm receipt roll', widthMm: 58, heightMm: null, margins: { top: 3, right: 5, bottom: 5, left: 5 } },
+  // The repair receipt at collection: the counter's roll by default, or A4 for a customer who wants a sheet.
+  { id: 'roll-80', kind: 'receipt', name: '80 mm receipt roll', widthMm: 80, heightMm: null, margins: { top: 3, right: 4, bottom: 5, left: 4 } },
+  { id: 'a4', kind: 'receipt', name: 'A4', widthMm: 210, heightMm: 297, margins: { top: 12, right: 14, bottom: 14, left: 14 } },
   { id: 'label-62x29', kind: 'device-label', name: 'Brother DK-11209 62 x 29 mm', widthMm: 62, heightMm: 29, margins: even(1.5) },
   { id: 'label-2x1in', kind: 'device-label', name: '2" x 1" (50.8 x 25.4 mm)', widthMm: 50.8, heightMm: 25.4, margins: even(1.5) },
   { id: 'label-dymo-30252', kind: 'device-label', name: 'DYMO 30252 address (89 x 28 mm)', widthMm: 89, heightMm: 28, margins: { top: 1.5, right: 2, bottom: 1.5, left: 3 } },
@@ -36,6 +39,7 @@ export const DEFAULT_PRESET: Record<DocumentKind, string> = {
   'intake-form': 'a4',
   'claim-ticket': 'roll-80',
   'device-label': 'label-62x29',
+  receipt: 'roll-80',
 };
 
 export function presetsOf(kind: DocumentKind): PaperPreset[] {

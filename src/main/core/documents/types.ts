@@ -1,6 +1,7 @@
 // What every intake document is built from. The documents are pure functions
 // of this input: the same input gives the same definition, byte for byte.
 import type { TDocumentDefinitions } from 'pdfmake/interfaces';
+import type { CollectionView } from '../../../shared/collection-contract';
 import type { TicketDetail } from '../../../shared/contract';
 import type { Language } from '../../../shared/domain';
 
@@ -38,9 +39,15 @@ export interface DocumentInput {
   calibration?: Calibration;
   /** On an extra device label: what the label is stuck on (e.g. "Charger"), shown before the device. */
   labelCaption?: string;
+  /** The receipt only: the collection as stored (charges, payments, signature); required by the receipt. */
+  collection?: CollectionView;
 }
 
 export type DocumentDefinition = TDocumentDefinitions;
 
-export const DOCUMENT_KINDS = ['intake-form', 'claim-ticket', 'device-label'] as const;
+/** What check-in prints. */
+export const INTAKE_DOCUMENT_KINDS = ['intake-form', 'claim-ticket', 'device-label'] as const;
+export type IntakeDocumentKind = (typeof INTAKE_DOCUMENT_KINDS)[number];
+/** Every printed document: the intake documents and the repair receipt printed at collection. */
+export const DOCUMENT_KINDS = [...INTAKE_DOCUMENT_KINDS, 'receipt'] as const;
 export type DocumentKind = (typeof DOCUMENT_KINDS)[number];

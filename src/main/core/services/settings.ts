@@ -17,10 +17,12 @@ export const DEFAULT_SETTINGS: Settings = {
     'intake-form': { enabled: true, printer: null, preset: 'a4', copies: 1 },
     'claim-ticket': { enabled: true, printer: null, preset: 'roll-80', copies: 1 },
     'device-label': { enabled: true, printer: null, preset: 'label-62x29', copies: 1 },
+    receipt: { enabled: true, printer: null, preset: 'roll-80', copies: 1 },
   },
   calibrations: {},
   repairWarrantyDays: 90,
   discountApprovalPercent: 10,
+  unclaimedAfterDays: 30,
 };
 
 type SettingKey = keyof Settings;
@@ -32,7 +34,9 @@ export async function loadSettings(tx: EntityManager): Promise<Settings> {
   for (const row of rows) {
     if (row.key in DEFAULT_SETTINGS) stored[row.key as SettingKey] = JSON.parse(row.value);
   }
-  return { ...DEFAULT_SETTINGS, ...stored } as Settings;
+  const settings = { ...DEFAULT_SETTINGS, ...stored } as Settings;
+  // A document added later (the receipt) has no stored print settings yet: it gets its defaults.
+  return { ...settings, printing: { ...DEFAULT_SETTINGS.printing, ...settings.printing } };
 }
 
 export async function saveSettings(tx: EntityManager, next: Settings): Promise<Settings> {

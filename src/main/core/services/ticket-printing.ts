@@ -2,7 +2,9 @@
 // the shop's presets and printers, renders it outside any transaction, and
 // hands it to the print service (which archives before printing). A failed
 // print is a result the clerk acts on (Reprint), never a lost ticket.
+import type { CollectionView } from '../../../shared/collection-contract';
 import type { TicketDetail, Settings, PrintResult, PrintableDocument } from '../../../shared/contract';
+import { DeskError } from '../../../shared/errors';
 import { translate } from '../../../shared/i18n/translate';
 import type { DeskContext } from '../context';
 import { buildDocument, type Calibration, type DocumentInput, type DocumentKind } from '../documents';
@@ -10,6 +12,8 @@ import type { MediaSize, PrintOutcome } from '../printing';
 import { loadSettings } from './settings';
 import { appendTicketEvent, getTicketByNumber } from './tickets';
 import { StaffEntity } from '../storage/entities';
+import type { EntityManager } from 'typeorm';
+import { getCollectionView } from './collection-view';
 
 const PT_PER_MM = 72 / 25.4;
 
@@ -51,9 +55,11 @@ function documentInput(
   now: Date,
   caption: string | null,
   calibration: Calibration | undefined,
+  collection: CollectionView | undefined,
 ): DocumentInput {
   const { preset } = settings.printing[document];
   return {
+    collection,
     ticket,
     shop: { name: settings.shopName, address: settings.shopAddress, phone: settings.shopPhone },
     language: settings.language,
@@ -81,10 +87,18 @@ export function toPrintResult(
   };
 }
 
+/** The receipt is the record of a collection: it prints only for a collected ticket. */
+async function receiptCollection(tx: EntityManager, ticket: TicketDetail, settings: Settings, wanted: boolean): Promise<CollectionView | undefined> {
+  if (!wanted) return undefined;
+  if (ticket.status !== 'collected') throw new DeskError('conflict', [{ path: 'documents', code: 'wrong_status' }]);
+  return getCollectionView(tx, ticket.id, settings);
+}
+
 export async function printTicketDocuments(ctx: DeskContext, request: PrintTicketRequest): Promise<PrintResult[]> {
-  const { ticket, settings } = await ctx.db.read(async (tx) => {
+  const { ticket, settings, collection } = await ctx.db.read(async (tx) => {
     const stored = await loadSettings(tx);
-    return { settings: stored, ticket: await getTicketByNumber(tx, request.number, stored.ticketPrefix) };
+    const found = await getTicketByNumber(tx, request.number, stored.ticketPrefix);
+    return { settings: stored, ticket: found, collection: await receiptCollection(tx, found, stored, request.documents.includes('receipt')) };
   });
   const now = ctx.clock.now();
   const wanted = request.documents.filter((document) => !request.onlyEnabled || settings.printing[document].enabled);
@@ -97,7 +111,7 @@ export async function printTicketDocuments(ctx: DeskContext, request: PrintTicke
   const rendered: RenderedDocument[] = [];
   for (const job of jobs) {
     const calibration = await calibrationFor(ctx, settings, settings.printing[job.document].printer);
-    const definition = buildDocument(job.document, documentInput(ticket, settings, job.document, now, job.caption, calibration));
+    const definition = buildDocument(job.document, documentInput(ticket, settings, job.document, now, job.caption, calibration, collection));
     rendered.push({ ...job, pdf: await ctx.documents.render(definition) });
   }
 
@@ -137,11 +151,12 @@ async function recordReprints(ctx: DeskContext, ticketId: number, printed: Print
 
 /** Renders one document of a ticket for the clerk to look at, without printing it. */
 export async function previewTicketDocument(ctx: DeskContext, number: string, document: PrintableDocument): Promise<Buffer> {
-  const { ticket, settings } = await ctx.db.read(async (tx) => {
+  const { ticket, settings, collection } = await ctx.db.read(async (tx) => {
     const stored = await loadSettings(tx);
-    return { settings: stored, ticket: await getTicketByNumber(tx, number, stored.ticketPrefix) };
+    const found = await getTicketByNumber(tx, number, stored.ticketPrefix);
+    return { settings: stored, ticket: found, collection: await receiptCollection(tx, found, stored, document === 'receipt') };
   });
   const calibration = await calibrationFor(ctx, settings, settings.printing[document].printer);
-  return ctx.documents.render(buildDocument(document, documentInput(ticket, settings, document, ctx.clock.now(), null, calibration)));
+  return ctx.documents.render(buildDocument(document, documentInput(ticket, settings, document, ctx.clock.now(), null, calibration, collection)));
 }
 

@@ -4,7 +4,7 @@
 import { Alert, Badge, Button, Checkbox, Fieldset, Group, Loader, Paper, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { PrintableDocument, TicketDetail } from '../../../shared/contract';
+import { INTAKE_DOCUMENTS, PRINTABLE_DOCUMENTS, type PrintableDocument, type TicketDetail } from '../../../shared/contract';
 import { invoke } from '../api';
 import { useTicketPrinting, type TicketPrintRow, type TicketPrintState } from './useTicketPrinting';
 
@@ -14,7 +14,8 @@ const CAPTION_MAX = 40;
 export function TicketPrintPanel({ ticket }: { ticket: TicketDetail }) {
   const { t } = useTranslation();
   const number = ticket.displayNumber;
-  const printing = useTicketPrinting(number);
+  // The receipt is the record of a collection: offered once the ticket is collected.
+  const printing = useTicketPrinting(number, ticket.status === 'collected' ? PRINTABLE_DOCUMENTS : INTAKE_DOCUMENTS);
   const [preview, setPreview] = useState<{ ok: boolean; text: string } | null>(null);
   const accessories = ticket.accessories.map((code) => ({ code, caption: t(`accessory.${code}` as 'accessory.charger') }));
   const [chosen, setChosen] = useState<string[]>(() => ticket.accessories);

@@ -3,7 +3,7 @@
 // each (sent, or why not, with Reprint).
 import { useCallback, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { PRINTABLE_DOCUMENTS, type PrintableDocument, type PrintResult } from '../../../shared/contract';
+import { INTAKE_DOCUMENTS, type PrintableDocument, type PrintResult } from '../../../shared/contract';
 import type { ContractResult } from '../../../shared/errors';
 import { invoke } from '../api';
 import { useDesk } from '../desk/desk-context';
@@ -48,10 +48,11 @@ export interface TicketPrinting {
   printExtraLabels(captions: string[]): Promise<void>;
 }
 
-export function useTicketPrinting(number: string): TicketPrinting {
+/** `documents`: what the panel offers (the receipt only once the ticket is collected). */
+export function useTicketPrinting(number: string, documents: readonly PrintableDocument[] = INTAKE_DOCUMENTS): TicketPrinting {
   const { t } = useTranslation();
   const { clerkId } = useDesk();
-  const [rows, setRows] = useState<TicketPrintRow[]>(() => PRINTABLE_DOCUMENTS.map((document) => row(document, null, 'idle')));
+  const [rows, setRows] = useState<TicketPrintRow[]>(() => documents.map((document) => row(document, null, 'idle')));
 
   const send = useCallback(
     async (documents: PrintableDocument[], captions: string[]) => {

@@ -4,7 +4,7 @@
 // or extra labels, on the clerk's request.
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { PRINTABLE_DOCUMENTS, type PrintableDocument, type PrintResult } from '../../../../shared/contract';
+import { INTAKE_DOCUMENTS, type PrintableDocument, type PrintResult } from '../../../../shared/contract';
 import type { ContractResult } from '../../../../shared/errors';
 import { invoke } from '../../api';
 import { useDesk } from '../../desk/desk-context';
@@ -71,7 +71,7 @@ export function useCheckInPrinting(numbers: string[]): CheckInPrinting {
   const { t } = useTranslation();
   const { clerkId } = useDesk();
   const [prints, setPrints] = useState<TicketPrints>(() =>
-    Object.fromEntries(numbers.map((number) => [number, PRINTABLE_DOCUMENTS.map((document) => pendingRow(document, null))])),
+    Object.fromEntries(numbers.map((number) => [number, INTAKE_DOCUMENTS.map((document) => pendingRow(document, null))])),
   );
 
   const settle = useCallback(
@@ -119,7 +119,8 @@ export function useCheckInPrinting(numbers: string[]): CheckInPrinting {
     started.current = true;
     void (async () => {
       for (const number of numbers) {
-        await send(number, { documents: [...PRINTABLE_DOCUMENTS], labelCaptions: [], onlyEnabled: true });
+        // Check-in prints the intake documents only; the receipt is printed at collection.
+        await send(number, { documents: [...INTAKE_DOCUMENTS], labelCaptions: [], onlyEnabled: true });
       }
     })();
   }, [numbers, send]);

@@ -1,0 +1,66 @@
+// Handlers of the collection channels (spread into handlers.ts). Each is one
+// use case in one transaction; money calls resolve the signed-in staff member
+// inside it, and a manager's PIN approval is checked just before.
+import type { EntityManager } from 'typeorm';
+import type { Settings } from '../../shared/contract';
+import type { DeskContext } from './context';
+import type { Handlers } from './handlers';
+import { requireActor, verifyManagerApproval, type Actor, type ManagerApprovalInput } from './services/auth';
+import { completeCollection, refund, takePayment, voidPayment } from './services/collection';
+import { cashDrawer } from './services/collection-drawer';
+import { findForCollection, unclaimedTickets } from './services/collection-find';
+import { getCollectionView } from './services/collection-view';
+import { loadSettings } from './services/settings';
+
+type CollectionChannel =
+  | 'collection.find'
+  | 'collection.get'
+  | 'collection.pay'
+  | 'collection.refund'
+  | 'collection.voidPayment'
+  | 'collection.complete'
+  | 'collection.unclaimed'
+  | 'collection.drawer';
+
+// As in workflow-handlers.ts: the manager's PIN is checked before the transaction
+// (a wrong PIN counts even when the use case fails), the actor inside it.
+interface Acting {
+  tx: EntityManager;
+  actor: Actor;
+  approver: Actor | null;
+  settings: Settings;
+  now: Date;
+}
+
+async function acting<T>(ctx: DeskContext, session: string, approval: ManagerApprovalInput | null, work: (a: Acting) => Promise<T>): Promise<T> {
+  const approver = await verifyManagerApproval(ctx, approval);
+  return ctx.db.write(async (tx) => {
+    const actor = await requireActor(tx, ctx, session);
+    return work({ tx, actor, approver, settings: await loadSettings(tx), now: ctx.clock.now() });
+  });
+}
+
+export const collectionHandlers: Pick<Handlers, CollectionChannel> = {
+  'collection.find': (input, { db }) => db.read(async (tx) => findForCollection(tx, input.query, await loadSettings(tx))),
+  'collection.get': (input, { db }) => db.read(async (tx) => getCollectionView(tx, input.ticketId, await loadSettings(tx))),
+  'collection.pay': (input, ctx) =>
+    acting(ctx, input.session, null, async ({ tx, actor, settings, now }) => {
+      await takePayment(tx, actor, input, settings, now.toISOString());
+      return getCollectionView(tx, input.ticketId, settings);
+    }),
+  'collection.refund': (input, ctx) =>
+    acting(ctx, input.session, input.managerApproval, async ({ tx, actor, approver, settings, now }) => {
+      await refund(tx, actor, approver, input, settings, now.toISOString());
+      return getCollectionView(tx, input.ticketId, settings);
+    }),
+  'collection.voidPayment': (input, ctx) =>
+    acting(ctx, input.session, input.managerApproval, async ({ tx, actor, approver, settings, now }) =>
+      getCollectionView(tx, await voidPayment(tx, actor, approver, input, settings, now.toISOString()), settings),
+    ),
+  'collection.complete': (input, ctx) =>
+    acting(ctx, input.session, input.managerApproval, ({ tx, actor, approver, settings, now }) =>
+      completeCollection(tx, actor, approver, input, settings, now),
+    ),
+  'collection.unclaimed': (_input, { db, clock }) => db.read(async (tx) => unclaimedTickets(tx, await loadSettings(tx), clock.now())),
+  'collection.drawer': (input, { db, clock }) => db.read(async (tx) => cashDrawer(tx, input.date, await loadSettings(tx), clock.now())),
+};
