@@ -5,6 +5,7 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TicketDetail } from '../../../shared/contract';
 import { invoke } from '../api';
+import { TicketActions } from './actions/TicketActions';
 import { StatusBadge } from './StatusBadge';
 import { TicketInfo } from './TicketInfo';
 import { TicketPrintPanel } from './TicketPrintPanel';
@@ -97,6 +98,7 @@ export function TicketPage({ number, refreshKey, active, onBack }: Props) {
         </Stack>
         {back}
       </Group>
+      <TicketActions ticketId={ticket.id} onTicketChanged={fetchTicket} />
       <TicketInfo ticket={ticket} onPasscodeViewed={() => void fetchTicket()} />
       <TicketPrintPanel ticket={ticket} />
       <TicketTimeline ticket={ticket} />

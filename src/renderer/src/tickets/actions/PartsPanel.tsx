@@ -1,0 +1,171 @@
+// 配件申领: draws a part from stock for the ticket, optionally sending the
+// replaced part of a warranty repair back to the stores (旧件返还). Short stock
+// is refused; a manager may override it when the shelf count is wrong. Lists
+// the parts used, each replaced warranty part with "Return to stores".
+import { Button, Checkbox, Group, NativeSelect, Stack, Table, Text, TextInput } from '@mantine/core';
+import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { LIMITS } from '../../../../shared/domain';
+import type { PartView, StockMoveView } from '../../../../shared/workflow-contract';
+import { useFormat } from '../../desk/useFormat';
+import { keyboardFormKeyDown } from '../../forms/keyboard-form';
+import { required } from '../../forms/required';
+import type { ActionFormProps } from './action-types';
+import { FailureAlert } from './FailureAlert';
+import { returnableParts } from './parts-used';
+import { parseQty } from './quote-draft';
+import { useFailure } from './useFailure';
+
+/** The warranty covers this repair: the replaced part belongs to the stores. */
+const COVERED = ['in_warranty', 'software_within_15_days', 'rework_within_repair_warranty'];
+
+export function PartsPanel({ workflow, perform, parts }: ActionFormProps & { parts: PartView[] }) {
+  const { t } = useTranslation();
+  const quoted = workflow.quotes.find((q) => q.status === 'accepted')?.lines.find((line) => line.partId !== null)?.partId;
+  const [partId, setPartId] = useState(quoted ? String(quoted) : '');
+  const [qty, setQty] = useState('1');
+  const [returnOld, setReturnOld] = useState(false);
+  const [note, setNote] = useState('');
+  const [busy, setBusy] = useState(false);
+  const { failure, fail, failFields, clear, edited, fieldError } = useFailure(['partId', 'qty', 'note']);
+  const covered = workflow.pricingBasis !== null && COVERED.includes(workflow.pricingBasis);
+  const short = failure?.fields.qty === 'stock_insufficient';
+
+  const use = async (overrideStock: boolean) => {
+    if (busy) return;
+    const count = parseQty(qty);
+    const missing = { ...(partId ? {} : { partId: 'required' as const }), ...(count === null ? { qty: qty.trim() ? ('invalid' as const) : ('required' as const) } : {}) };
+    if (Object.keys(missing).length > 0 || count === null) return failFields(missing);
+    setBusy(true);
+    clear();
+    const outcome = await perform(
+      'parts.use',
+      { ticketId: workflow.ticketId, partId: Number(partId), qty: count, returnOldPart: covered && returnOld, note, overrideStock, managerApproval: null },
+      t('ticketActions.managerReason.stock', { number: workflow.displayNumber }),
+    );
+    setBusy(false);
+    if (outcome.kind === 'failed') return fail(outcome.error);
+    if (outcome.kind === 'done') {
+      setQty('1');
+      setNote('');
+      setReturnOld(false);
+    }
+  };
+
+  const returnToStores = async (part: { partId: number }) => {
+    clear();
+    const outcome = await perform('parts.returnToStores', { ticketId: workflow.ticketId, partId: part.partId, qty: 1, note: '' });
+    if (outcome.kind === 'failed') fail(outcome.error);
+  };
+
+  const onSubmit = (event: FormEvent) => {
+    event.preventDefault();
+    void use(false);
+  };
+
+  return (
+    <Stack gap="sm">
+      <form noValidate aria-label={t('ticketActions.parts.use')} onSubmit={onSubmit} onKeyDown={keyboardFormKeyDown(() => void use(false))}>
+        <Stack gap="sm">
+          <Group align="flex-start" gap="sm" wrap="nowrap">
+            <NativeSelect
+              label={t('ticketActions.parts.part')}
+              {...required()}
+              value={partId}
+              onChange={(event) => {
+                setPartId(event.currentTarget.value);
+                edited('partId');
+              }}
+              data={[
+                { value: '', label: t('ticketActions.diagnosis.choose') },
+                ...parts.map((part) => ({
+                  value: String(part.id),
+                  label: `${part.specification ? `${part.name} (${part.specification})` : part.name} · ${t('ticketActions.parts.onHand', { qty: part.qtyOnHand })}`,
+                })),
+              ]}
+              error={fieldError('partId')}
+              style={{ flex: 1 }}
+            />
+            <TextInput
+              label={t('ticketActions.parts.qty')}
+              {...required()}
+              inputMode="numeric"
+              value={qty}
+              onChange={(event) => {
+                setQty(event.currentTarget.value);
+                edited('qty');
+              }}
+              error={fieldError('qty')}
+              w={110}
+            />
+          </Group>
+          <TextInput label={t('ticketActions.parts.note')} maxLength={LIMITS.notesMax} value={note} onChange={(event) => setNote(event.currentTarget.value)} />
+          {covered && <Checkbox label={t('ticketActions.parts.returnOld')} checked={returnOld} onChange={(event) => setReturnOld(event.currentTarget.checked)} />}
+          <FailureAlert failure={failure} />
+          <Group justify="flex-end">
+            {short && (
+              <Button variant="light" color="orange" onClick={() => void use(true)} disabled={busy}>
+                {t('ticketActions.parts.useAnyway')}
+              </Button>
+            )}
+            <Button type="submit" data-enter-target loading={busy}>
+              {t('ticketActions.parts.use')}
+            </Button>
+          </Group>
+        </Stack>
+      </form>
+      <PartsUsed moves={workflow.partsUsed} currency={workflow.currency} onReturn={(part) => void returnToStores(part)} />
+    </Stack>
+  );
+}
+
+function PartsUsed({ moves, currency, onReturn }: { moves: StockMoveView[]; currency: string; onReturn(part: { partId: number }): void }) {
+  const { t } = useTranslation();
+  const format = useFormat();
+  const returnable = returnableParts(moves);
+  if (moves.length === 0) {
+    return (
+      <Text size="sm" c="dimmed">
+        {t('ticketActions.parts.noneUsed')}
+      </Text>
+    );
+  }
+  return (
+    <Stack gap={4}>
+      <Table aria-label={t('ticketActions.parts.used')} verticalSpacing={2} horizontalSpacing="xs" withTableBorder>
+        <Table.Thead>
+          <Table.Tr>
+            <Table.Th>{t('ticketActions.parts.what')}</Table.Th>
+            <Table.Th ta="right">{t('ticketActions.parts.qtyColumn')}</Table.Th>
+            <Table.Th>{t('ticketActions.parts.who')}</Table.Th>
+            <Table.Th>{t('ticketActions.parts.when')}</Table.Th>
+          </Table.Tr>
+        </Table.Thead>
+        <Table.Tbody>
+          {moves.map((move) => (
+            <Table.Tr key={move.id}>
+              <Table.Td>
+                {t(`workflow.stockMoveReason.${move.reason}`)} · {move.partName}
+                {move.specification ? ` (${move.specification})` : ''}
+                {move.underWarranty ? ` · ${t('ticketActions.parts.underWarranty')}` : ''}
+                {move.reason === 'used' ? ` · ${format.money(move.unitPriceMinor, currency)}` : ''}
+              </Table.Td>
+              <Table.Td ta="right">{Math.abs(move.qtyDelta)}</Table.Td>
+              <Table.Td>{move.staffName ?? '—'}</Table.Td>
+              <Table.Td style={{ whiteSpace: 'nowrap' }}>{format.instant(move.at)}</Table.Td>
+            </Table.Tr>
+          ))}
+        </Table.Tbody>
+      </Table>
+      {returnable.length > 0 && (
+        <Group gap="xs">
+          {returnable.map((part) => (
+            <Button key={part.partId} size="compact-sm" variant="default" onClick={() => onReturn(part)}>
+              {t('ticketActions.parts.returnToStoresOf', { part: part.partName })}
+            </Button>
+          ))}
+        </Group>
+      )}
+    </Stack>
+  );
+}

@@ -1,0 +1,247 @@
+// 报价: labour from the fee standard, parts from stock, quantities, an optional
+// discount with its reason, and live totals priced by main (what the warranty
+// covers and why). A discount above the shop's limit is approved by a manager
+// when the quote is saved.
+import { Alert, Button, CloseButton, Group, NativeSelect, Stack, Table, Text, TextInput } from '@mantine/core';
+import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { LIMITS } from '../../../../shared/domain';
+import type { FeeItem, PartView } from '../../../../shared/workflow-contract';
+import { DISCOUNT_KINDS } from '../../../../shared/workflow';
+import { useFormat } from '../../desk/useFormat';
+import { keyboardFormKeyDown } from '../../forms/keyboard-form';
+import { required } from '../../forms/required';
+import type { ActionFormProps } from './action-types';
+import { FailureAlert } from './FailureAlert';
+import { addLine, checkDraft, draftFromQuote, type DraftLine, type QuoteDraft } from './quote-draft';
+import { QuoteTotals } from './QuoteTotals';
+import { useFailure } from './useFailure';
+import { useQuotePreview } from './useQuotePreview';
+
+interface Props extends ActionFormProps {
+  feeItems: FeeItem[];
+  parts: PartView[];
+}
+
+export function QuoteEditor({ workflow, perform, feeItems, parts }: Props) {
+  const { t, i18n } = useTranslation();
+  const format = useFormat();
+  const [draft, setDraft] = useState<QuoteDraft>(() => draftFromQuote(workflow.quotes[0]));
+  const [labourPick, setLabourPick] = useState('');
+  const [partPick, setPartPick] = useState('');
+  const [busy, setBusy] = useState(false);
+  const shown = ['discount.value', 'discount.reason', ...draft.lines.map((_, index) => `lines.${index}.qty`)];
+  const { failure, fail, failFields, clear, edited, fieldError } = useFailure(shown);
+  const { preview, error: previewError, pending } = useQuotePreview(workflow.ticketId, draft);
+  const money = (minor: number) => format.money(minor, workflow.currency);
+  const feeName = (item: FeeItem) => (i18n.language === 'zh-CN' ? item.nameZh : item.nameEn);
+  const partName = (part: PartView) => (part.specification ? `${part.name} (${part.specification})` : part.name);
+
+  const update = (change: Partial<QuoteDraft>) => setDraft((current) => ({ ...current, ...change }));
+  const setLine = (index: number, line: DraftLine) => update({ lines: draft.lines.map((l, i) => (i === index ? line : l)) });
+
+  const lineName = (line: DraftLine): string => {
+    if (line.kind === 'part') {
+      const part = parts.find((p) => p.id === line.partId);
+      return part ? partName(part) : `#${line.partId}`;
+    }
+    const item = feeItems.find((f) => f.id === line.feeItemId);
+    return item ? feeName(item) : line.description;
+  };
+  const unitPrice = (line: DraftLine): number | null =>
+    line.kind === 'part'
+      ? (parts.find((p) => p.id === line.partId)?.priceMinor ?? null)
+      : (feeItems.find((f) => f.id === line.feeItemId)?.priceMinor ?? line.unitPriceMinor);
+
+  const add = (kind: 'labour' | 'part') => {
+    const id = Number(kind === 'labour' ? labourPick : partPick);
+    if (!id) return;
+    update({ lines: addLine(draft.lines, kind === 'labour' ? { kind, feeItemId: id } : { kind, partId: id }) });
+  };
+
+  const save = async () => {
+    if (busy) return;
+    const checked = checkDraft(draft);
+    if (Object.keys(checked.errors).length > 0) {
+      return checked.errors.lines ? fail({ code: 'validation', message: t('ticketActions.quote.noLines') }) : failFields(checked.errors);
+    }
+    setBusy(true);
+    clear();
+    const outcome = await perform(
+      'quotes.save',
+      { ticketId: workflow.ticketId, lines: checked.lines, discount: checked.discount, note: '', managerApproval: null },
+      t('ticketActions.managerReason.discount', { number: workflow.displayNumber }),
+    );
+    setBusy(false);
+    if (outcome.kind === 'failed') fail(outcome.error);
+  };
+
+  const onSubmit = (event: FormEvent) => {
+    event.preventDefault();
+    void save();
+  };
+  const priced = preview && preview.lines.length === draft.lines.length ? preview.lines : null;
+  const discountTooLarge = preview?.discountExceedsCharge ? t('errors.field.discount_too_large') : undefined;
+
+  return (
+    <form noValidate aria-label={t('ticketActions.quote.title')} onSubmit={onSubmit} onKeyDown={keyboardFormKeyDown(() => void save())}>
+      <Stack gap="sm">
+        <Group align="flex-end" gap="sm" wrap="nowrap">
+          <NativeSelect
+            label={t('ticketActions.quote.labourPick')}
+            value={labourPick}
+            onChange={(event) => setLabourPick(event.currentTarget.value)}
+            data={[
+              { value: '', label: t('ticketActions.diagnosis.choose') },
+              ...feeItems.map((item) => ({
+                value: String(item.id),
+                label: t('ticketActions.quote.labourOption', { name: feeName(item), price: money(item.priceMinor) }),
+              })),
+            ]}
+            style={{ flex: 1 }}
+          />
+          <Button variant="default" disabled={!labourPick} onClick={() => add('labour')}>
+            {t('ticketActions.quote.addLabour')}
+          </Button>
+        </Group>
+        <Group align="flex-end" gap="sm" wrap="nowrap">
+          <NativeSelect
+            label={t('ticketActions.quote.partPick')}
+            value={partPick}
+            onChange={(event) => setPartPick(event.currentTarget.value)}
+            data={[
+              { value: '', label: t('ticketActions.diagnosis.choose') },
+              ...parts.map((part) => ({
+                value: String(part.id),
+                label: t('ticketActions.quote.partOption', { name: partName(part), price: money(part.priceMinor), qty: part.qtyOnHand }),
+              })),
+            ]}
+            style={{ flex: 1 }}
+          />
+          <Button variant="default" disabled={!partPick} onClick={() => add('part')}>
+            {t('ticketActions.quote.addPart')}
+          </Button>
+        </Group>
+        {draft.lines.length === 0 ? (
+          <Text size="sm" c="dimmed">
+            {t('ticketActions.quote.noLines')}
+          </Text>
+        ) : (
+          <Table aria-label={t('ticketActions.quote.lines')} verticalSpacing={4} horizontalSpacing="xs" withTableBorder>
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th>{t('ticketActions.quote.description')}</Table.Th>
+                <Table.Th w={90}>{t('ticketActions.quote.qty')}</Table.Th>
+                <Table.Th ta="right">{t('ticketActions.quote.unitPrice')}</Table.Th>
+                <Table.Th ta="right">{t('ticketActions.quote.charged')}</Table.Th>
+                <Table.Th>{t('ticketActions.quote.pricing')}</Table.Th>
+                <Table.Th w={40} />
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {draft.lines.map((line, index) => {
+                const name = lineName(line);
+                const price = unitPrice(line);
+                const line_ = priced?.[index];
+                return (
+                  <Table.Tr key={line.kind === 'part' ? `p${line.partId}` : `l${line.feeItemId ?? line.description}`}>
+                    <Table.Td>
+                      {t(`workflow.lineKind.${line.kind}`)} · {name}
+                    </Table.Td>
+                    <Table.Td>
+                      <TextInput
+                        aria-label={t('ticketActions.quote.qtyOf', { item: name })}
+                        inputMode="numeric"
+                        size="xs"
+                        value={line.qty}
+                        onChange={(event) => {
+                          setLine(index, { ...line, qty: event.currentTarget.value });
+                          edited(`lines.${index}.qty`);
+                        }}
+                        error={fieldError(`lines.${index}.qty`)}
+                      />
+                    </Table.Td>
+                    <Table.Td ta="right" style={{ whiteSpace: 'nowrap' }}>
+                      {price === null ? '—' : money(price)}
+                    </Table.Td>
+                    <Table.Td ta="right" style={{ whiteSpace: 'nowrap' }}>
+                      {line_ ? (line_.free ? t('ticketActions.quote.free') : money(line_.chargedMinor)) : '—'}
+                    </Table.Td>
+                    <Table.Td>
+                      <Text size="xs">{line_ ? t(`workflow.pricingReason.${line_.reason}`) : '—'}</Text>
+                    </Table.Td>
+                    <Table.Td>
+                      <CloseButton
+                        size="sm"
+                        aria-label={t('ticketActions.quote.removeLine', { item: name })}
+                        onClick={() => update({ lines: draft.lines.filter((_, i) => i !== index) })}
+                      />
+                    </Table.Td>
+                  </Table.Tr>
+                );
+              })}
+            </Table.Tbody>
+          </Table>
+        )}
+        <Group align="flex-start" gap="sm" wrap="nowrap">
+          <NativeSelect
+            label={t('ticketActions.quote.discountKind')}
+            value={draft.discountKind}
+            onChange={(event) => update({ discountKind: event.currentTarget.value as QuoteDraft['discountKind'] })}
+            data={[
+              { value: 'none', label: t('ticketActions.quote.noDiscount') },
+              ...DISCOUNT_KINDS.map((kind) => ({ value: kind, label: t(`workflow.discountKind.${kind}`) })),
+            ]}
+            w={160}
+          />
+          {draft.discountKind !== 'none' && (
+            <>
+              <TextInput
+                label={draft.discountKind === 'percent' ? t('ticketActions.quote.discountPercent') : t('ticketActions.quote.discountAmount')}
+                {...required()}
+                inputMode="decimal"
+                value={draft.discountValue}
+                onChange={(event) => {
+                  update({ discountValue: event.currentTarget.value });
+                  edited('discount.value');
+                }}
+                error={fieldError('discount.value') ?? discountTooLarge}
+                w={150}
+              />
+              <TextInput
+                label={t('ticketActions.quote.discountReason')}
+                {...required()}
+                maxLength={LIMITS.shortTextMax * 2}
+                value={draft.discountReason}
+                onChange={(event) => {
+                  update({ discountReason: event.currentTarget.value });
+                  edited('discount.reason');
+                }}
+                error={fieldError('discount.reason')}
+                style={{ flex: 1 }}
+              />
+            </>
+          )}
+        </Group>
+        {preview && <QuoteTotals totals={preview} currency={workflow.currency} basis={preview.basis} />}
+        {pending && !preview && (
+          <Text size="sm" c="dimmed">
+            {t('ticketActions.quote.previewing')}
+          </Text>
+        )}
+        {previewError && draft.lines.length > 0 && (
+          <Text size="sm" c="red.8">
+            {previewError.fields?.[0] ? t(`errors.field.${previewError.fields[0].code}`) : previewError.message}
+          </Text>
+        )}
+        {preview?.discountNeedsManager && <Alert color="yellow" py="xs">{t('ticketActions.quote.discountNeedsManager')}</Alert>}
+        <FailureAlert failure={failure} />
+        <Group justify="flex-end">
+          <Button type="submit" data-enter-target loading={busy}>
+            {t('ticketActions.quote.save')}
+          </Button>
+        </Group>
+      </Stack>
+    </form>
+  );
+}

@@ -1,0 +1,171 @@
+// Pure helpers of the ticket page's repair panel: the verb of each status
+// move, the quote draft, failures, where focus goes next, returnable parts.
+import { describe, expect, it } from 'vitest';
+import { MOVES } from '../../src/main/core/rules/status-machine';
+import { en } from '../../src/shared/i18n/en';
+import { zhCN } from '../../src/shared/i18n/zh-CN';
+import type { QuoteView, StockMoveView, TicketWorkflow } from '../../src/shared/workflow-contract';
+import { describeFailure, needsManagerApproval } from '../../src/renderer/src/tickets/actions/action-failure';
+import { moveButtons, moveVerb } from '../../src/renderer/src/tickets/actions/move-verbs';
+import { nextFocusSection } from '../../src/renderer/src/tickets/actions/next-focus';
+import { returnableParts } from '../../src/renderer/src/tickets/actions/parts-used';
+import { addLine, checkDraft, draftFromQuote, EMPTY_DRAFT, parseQty } from '../../src/renderer/src/tickets/actions/quote-draft';
+
+describe('move verbs', () => {
+  it('names the moves the brief requires', () => {
+    expect(en.ticketActions.move[moveVerb('received', 'diagnosing')]).toBe('Start diagnosis');
+    expect(en.ticketActions.move[moveVerb('testing', 'ready')]).toBe('Mark ready');
+    expect(en.ticketActions.move[moveVerb('diagnosing', 'awaiting_approval')]).toBe('Send quote to customer');
+    expect(moveVerb('approved', 'in_repair')).toBe('startRepair');
+    expect(moveVerb('awaiting_parts', 'in_repair')).toBe('resumeRepair');
+    expect(moveVerb('testing', 'in_repair')).toBe('testFailed');
+    expect(moveVerb('ready', 'testing')).toBe('reopenTesting');
+    expect(moveVerb('declined', 'awaiting_approval')).toBe('customerReconsidered');
+    expect(moveVerb('awaiting_approval', 'diagnosing')).toBe('diagnoseAgain');
+    expect(moveVerb('back_from_manufacturer', 'at_manufacturer')).toBe('sendBackToManufacturer');
+  });
+
+  it('gives every plain move of the status machine its own verb, translated in both languages', () => {
+    for (const move of MOVES.filter((m) => m.via === 'move')) {
+      const verb = moveVerb(move.from, move.to);
+      expect(verb, `${move.from} → ${move.to}`).not.toBe('moveTo');
+      expect(en.ticketActions.move[verb]).toBeTruthy();
+      expect(zhCN.ticketActions.move[verb]).toBeTruthy();
+      if (move.requiresNote) expect(Object.keys(en.ticketActions.notePrompt), `${verb} has a note prompt`).toContain(verb);
+    }
+    // Two moves from one status never share a name.
+    for (const from of new Set(MOVES.map((m) => m.from))) {
+      const verbs = MOVES.filter((m) => m.from === from && m.via === 'move').map((m) => moveVerb(m.from, m.to));
+      expect(new Set(verbs).size, from).toBe(verbs.length);
+    }
+  });
+
+  it('lists plain moves only, forward first and the ones that end the repair last', () => {
+    const moves = MOVES.filter((m) => m.from === 'in_repair').map(({ to, via, requiresNote, requiresManager }) => ({ to, via, requiresNote, requiresManager }));
+    expect(moveButtons('in_repair', moves).map((m) => m.verb)).toEqual(['startTesting', 'waitForParts', 'sendToManufacturer', 'markUnrepairable']);
+    const deciding = MOVES.filter((m) => m.from === 'awaiting_approval').map(({ to, via, requiresNote, requiresManager }) => ({ to, via, requiresNote, requiresManager }));
+    // Approved / declined are made by recording the customer's decision, not by a button.
+    expect(moveButtons('awaiting_approval', deciding).map((m) => m.verb)).toEqual(['diagnoseAgain', 'cancelRepair']);
+    expect(moveButtons('ready', [{ to: 'collected', via: 'collection', requiresNote: false, requiresManager: false }])).toEqual([]);
+  });
+});
+
+const sentQuote = (over: Partial<QuoteView> = {}): QuoteView => ({
+  id: 7,
+  ticketId: 1,
+  version: 2,
+  status: 'sent',
+  subtotalMinor: 13000,
+  coveredMinor: 0,
+  chargeableMinor: 13000,
+  discountMinor: 1300,
+  totalMinor: 11700,
+  discount: { kind: 'amount', value: 1300, reason: 'Regular customer' },
+  discountApprovedByName: null,
+  note: '',
+  staffName: 'Li',
+  createdAt: '2026-01-01T00:00:00Z',
+  decidedAt: null,
+  lines: [
+    { position: 1, kind: 'labour', feeItemId: 3, partId: null, description: 'System reinstall', qty: 1, unitPriceMinor: 10000, coveredUnitPriceMinor: null, lineTotalMinor: 10000, coveredMinor: 0, chargedMinor: 10000, free: false, reason: 'out_of_warranty' },
+    { position: 2, kind: 'part', feeItemId: null, partId: 5, description: 'SSD', qty: 2, unitPriceMinor: 1500, coveredUnitPriceMinor: null, lineTotalMinor: 3000, coveredMinor: 0, chargedMinor: 3000, free: false, reason: 'out_of_warranty' },
+    { position: 3, kind: 'labour', feeItemId: null, partId: null, description: 'Hinge glue', qty: 1, unitPriceMinor: 500, coveredUnitPriceMinor: null, lineTotalMinor: 500, coveredMinor: 0, chargedMinor: 500, free: false, reason: 'out_of_warranty' },
+  ],
+  ...over,
+});
+
+describe('quote draft', () => {
+  it('starts from the open quote, and from nothing when the last quote was decided', () => {
+    const draft = draftFromQuote(sentQuote());
+    expect(draft.lines).toEqual([
+      { kind: 'labour', feeItemId: 3, description: '', unitPriceMinor: null, qty: '1' },
+      { kind: 'part', partId: 5, coveredUnitPriceMinor: null, qty: '2' },
+      { kind: 'labour', feeItemId: null, description: 'Hinge glue', unitPriceMinor: 500, qty: '1' },
+    ]);
+    expect(draft).toMatchObject({ discountKind: 'amount', discountValue: '13.00', discountReason: 'Regular customer' });
+    expect(draftFromQuote(sentQuote({ status: 'declined' }))).toEqual(EMPTY_DRAFT);
+    expect(draftFromQuote(undefined)).toEqual(EMPTY_DRAFT);
+  });
+
+  it('adds a line, or one more of a line already there', () => {
+    let lines = addLine([], { kind: 'labour', feeItemId: 3 });
+    lines = addLine(lines, { kind: 'part', partId: 5 });
+    lines = addLine(lines, { kind: 'part', partId: 5 });
+    expect(lines).toEqual([
+      { kind: 'labour', feeItemId: 3, description: '', unitPriceMinor: null, qty: '1' },
+      { kind: 'part', partId: 5, coveredUnitPriceMinor: null, qty: '2' },
+    ]);
+  });
+
+  it('checks quantities and the discount, with the contract’s paths', () => {
+    expect(parseQty('３')).toBe(3);
+    expect(parseQty('0')).toBeNull();
+    expect(parseQty('1000')).toBeNull();
+    const lines = addLine(addLine([], { kind: 'labour', feeItemId: 3 }), { kind: 'part', partId: 5 });
+    const bad = checkDraft({ lines: [lines[0], { ...lines[1], qty: 'x' }], discountKind: 'percent', discountValue: '120', discountReason: '' });
+    expect(bad.errors).toEqual({ 'lines.1.qty': 'invalid', 'discount.value': 'invalid', 'discount.reason': 'required' });
+    expect(checkDraft(EMPTY_DRAFT).errors).toEqual({ lines: 'required' });
+
+    const good = checkDraft({ lines, discountKind: 'amount', discountValue: '¥12.50', discountReason: ' Loyal ' });
+    expect(good.errors).toEqual({});
+    expect(good.lines).toEqual([
+      { kind: 'labour', feeItemId: 3, description: '', unitPriceMinor: null, qty: 1 },
+      { kind: 'part', partId: 5, coveredUnitPriceMinor: null, qty: 1 },
+    ]);
+    expect(good.discount).toEqual({ kind: 'amount', value: 1250, reason: 'Loyal' });
+    // The live totals price a discount before its reason is typed; saving needs the reason.
+    const noReason = { lines, discountKind: 'percent' as const, discountValue: '15%', discountReason: '' };
+    expect(checkDraft(noReason, true).errors).toEqual({});
+    expect(checkDraft(noReason, true).discount).toMatchObject({ kind: 'percent', value: 15 });
+    expect(checkDraft(noReason).errors).toEqual({ 'discount.reason': 'required' });
+  });
+});
+
+describe('failures', () => {
+  const text = (code: string) => `[${code}]`;
+
+  it('puts errors of shown fields next to them and says the rest above the button', () => {
+    const failure = describeFailure(
+      { code: 'conflict', message: 'conflict!', fields: [{ path: 'qty', code: 'stock_insufficient' }, { path: 'toStatus', code: 'quote_required' }] },
+      ['qty'],
+      text,
+    );
+    expect(failure).toEqual({ message: '[quote_required]', fields: { qty: 'stock_insufficient' } });
+    expect(describeFailure({ code: 'validation', message: 'fix it', fields: [{ path: 'cause', code: 'required' }] }, ['cause'], text).message).toBeNull();
+    expect(describeFailure({ code: 'unavailable', message: 'The desk is not reachable.' }, [], text).message).toBe('The desk is not reachable.');
+  });
+
+  it('knows when main wants a manager’s approval', () => {
+    expect(needsManagerApproval({ code: 'forbidden', message: '', fields: [{ path: 'managerApproval', code: 'manager_required' }] })).toBe(true);
+    expect(needsManagerApproval({ code: 'forbidden', message: '', fields: [{ path: 'managerApproval', code: 'pin_wrong' }] })).toBe(false);
+    expect(needsManagerApproval({ code: 'forbidden', message: '', fields: [{ path: 'session', code: 'manager_required' }] })).toBe(false);
+  });
+});
+
+describe('next focus', () => {
+  const view = (over: Partial<TicketWorkflow>) =>
+    ({ status: 'diagnosing', actions: ['diagnosis.save', 'quotes.save'], diagnosis: null, quotes: [], partsUsed: [], ...over }) as TicketWorkflow;
+  const diagnosis = { category: 'hardware', cause: 'x', solution: '', severity: 2, userCaused: false, internalNotes: '', staffName: null, updatedAt: '' } as const;
+
+  it('follows the repair: diagnosis, quote, send, approval, parts, moves', () => {
+    expect(nextFocusSection(view({}))).toBe('diagnosis');
+    expect(nextFocusSection(view({ diagnosis }))).toBe('quote');
+    expect(nextFocusSection(view({ diagnosis, quotes: [sentQuote({ status: 'superseded' })] }))).toBe('quote');
+    expect(nextFocusSection(view({ diagnosis, quotes: [sentQuote({ status: 'draft' })] }))).toBe('moves');
+    expect(nextFocusSection(view({ status: 'awaiting_approval', actions: ['diagnosis.save', 'quotes.save', 'approvals.record'] }))).toBe('approval');
+    expect(nextFocusSection(view({ status: 'approved', actions: ['parts.use'] }))).toBe('parts');
+    expect(nextFocusSection(view({ status: 'approved', actions: ['parts.use'], partsUsed: [{} as StockMoveView] }))).toBe('moves');
+    expect(nextFocusSection(view({ status: 'in_repair', actions: ['parts.use'] }))).toBe('moves');
+  });
+});
+
+describe('returnable parts', () => {
+  const move = (over: Partial<StockMoveView>): StockMoveView =>
+    ({ id: 1, partId: 5, partName: 'SSD', reason: 'used', qtyDelta: -1, underWarranty: true, ...over }) as StockMoveView;
+
+  it('offers one old part back for each fitted under warranty, never more', () => {
+    expect(returnableParts([move({ qtyDelta: -2 }), move({ id: 2, reason: 'returned_to_stores', qtyDelta: 1 })])).toEqual([{ partId: 5, partName: 'SSD', returnable: 1 }]);
+    expect(returnableParts([move({}), move({ id: 2, reason: 'returned_to_stores', qtyDelta: 1 })])).toEqual([]);
+    expect(returnableParts([move({ underWarranty: false })])).toEqual([]);
+  });
+});
