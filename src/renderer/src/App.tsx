@@ -1,7 +1,9 @@
 import { AppShell } from '@mantine/core';
 import { useState } from 'react';
+import { CollectionScreen } from './collection/CollectionScreen';
 import { IntakeScreen } from './intake/IntakeScreen';
 import { SettingsScreen } from './settings/SettingsScreen';
+import { StockScreen } from './stock/StockScreen';
 import { AppHeader } from './shell/AppHeader';
 import { ComingSoon } from './shell/ComingSoon';
 import { Navigation } from './shell/Navigation';
@@ -41,8 +43,12 @@ export function App() {
         <div hidden={section !== 'tickets'}>
           <TicketsScreen active={section === 'tickets'} focusSearchKey={ticketSearchKey} />
         </div>
+        <div hidden={section !== 'collection'}>
+          <CollectionScreen active={section === 'collection'} />
+        </div>
         {section === 'settings' && <SettingsScreen />}
-        {section !== 'intake' && section !== 'tickets' && section !== 'settings' && <ComingSoon section={section} />}
+        {section === 'stock' && <StockScreen />}
+        {section !== 'intake' && section !== 'tickets' && section !== 'collection' && section !== 'settings' && section !== 'stock' && <ComingSoon section={section} />}
       </AppShell.Main>
     </AppShell>
   );

@@ -1,11 +1,14 @@
-// The Tickets screen: search, then one ticket's page. It stays mounted while
-// the clerk is on another screen, so the search and the open ticket are still
-// there on return (and fetched fresh).
+// The Tickets screen: search (with nothing typed, the open tickets board),
+// then one ticket's page. It stays mounted while the clerk is on another
+// screen, so the search and the open ticket are still there on return (and
+// fetched fresh).
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { flushSync } from 'react-dom';
 import { useTranslation } from 'react-i18next';
 import { barcodeText } from '../../../shared/ticket-number';
-import type { TicketSearchHit } from '../../../shared/workflow-contract';
+import type { TicketRef } from '../../../shared/workflow-contract';
+import { TicketBoard } from './board/TicketBoard';
+import { OpenTicketContext } from './actions/more/open-ticket';
 import { TicketPage } from './TicketPage';
 import { TicketSearch } from './TicketSearch';
 import { useTicketSearch } from './useTicketSearch';
@@ -82,7 +85,8 @@ export function TicketsScreen({ active, focusSearchKey }: Props) {
     return () => window.removeEventListener('keydown', onKeyDown);
   }, [active, setQuery]);
 
-  const onOpen = useCallback((hit: TicketSearchHit) => setOpen(barcodeText(hit.number)), []);
+  const onOpen = useCallback((ticket: TicketRef) => setOpen(barcodeText(ticket.number)), []);
+  const openByNumber = useCallback((number: number) => setOpen(barcodeText(number)), []);
   const onBack = useCallback(() => {
     setOpen(null);
     refresh();
@@ -92,8 +96,15 @@ export function TicketsScreen({ active, focusSearchKey }: Props) {
     <>
       <div hidden={open !== null}>
         <TicketSearch search={search} inputRef={inputRef} onOpen={onOpen} />
+        {/* With the search box empty, the open tickets board; fetched fresh on each return to the list. */}
+        {search.query.trim() === '' && <TicketBoard refreshKey={`${shown}:${open === null}`} onOpen={onOpen} />}
       </div>
-      {open !== null && <TicketPage key={open} number={open} refreshKey={shown} active={active} onBack={onBack} />}
+      {/* The ticket's page may open another ticket (a rework and its original). */}
+      {open !== null && (
+        <OpenTicketContext.Provider value={openByNumber}>
+          <TicketPage key={open} number={open} refreshKey={shown} active={active} onBack={onBack} />
+        </OpenTicketContext.Provider>
+      )}
     </>
   );
 }

@@ -1,0 +1,104 @@
+// A stocktake correction: what is on the shelf, and why it differs. Main lets
+// only a manager change the count; anyone else gets a manager to approve it
+// with their PIN here at the counter.
+import { Alert, Button, Group, NumberInput, Paper, Stack, Text, TextInput, Title } from '@mantine/core';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { LIMITS } from '../../../shared/domain';
+import { stockAdjustInput, type PartView } from '../../../shared/workflow-contract';
+import { issuesToFieldErrors, type FieldErrors } from '../forms/field-errors';
+import { useSession } from '../session/session-context';
+import { isCancelled, useSignedInCall } from '../session/useSignedInCall';
+import { errorSentence, formFieldErrors, needsManagerApproval } from './contract-errors';
+
+const FIELDS = ['countedQty', 'note'] as const;
+const draftSchema = stockAdjustInput.omit({ session: true });
+
+interface Props {
+  part: PartView;
+  onDone(part: PartView): void;
+  onCancel(): void;
+}
+
+export function AdjustForm({ part, onDone, onCancel }: Props) {
+  const { t } = useTranslation();
+  const run = useSignedInCall();
+  const { askManagerApproval } = useSession();
+  const [counted, setCounted] = useState<string | number>(part.qtyOnHand);
+  const [note, setNote] = useState('');
+  const [errors, setErrors] = useState<FieldErrors>({});
+  const [failure, setFailure] = useState<string | null>(null);
+  const [saving, setSaving] = useState(false);
+
+  const submit = async (input: ReturnType<typeof draftSchema.parse>) => {
+    const first = await run('parts.adjust', input);
+    if (isCancelled(first) || first.ok || !needsManagerApproval(first.error)) return first;
+    const approval = await askManagerApproval(t('stock.adjust.approvalReason', { name: part.name, from: part.qtyOnHand, to: input.countedQty }));
+    if (approval === null) return { ok: false as const, cancelled: true as const };
+    return run('parts.adjust', { ...input, managerApproval: approval });
+  };
+
+  const save = async () => {
+    const parsed = draftSchema.safeParse({ partId: part.id, countedQty: counted === '' ? undefined : Number(counted), note, managerApproval: null });
+    setErrors(parsed.success ? {} : issuesToFieldErrors(parsed.error.issues));
+    setFailure(null);
+    if (!parsed.success) return;
+    setSaving(true);
+    const result = await submit(parsed.data);
+    setSaving(false);
+    if (isCancelled(result)) return setFailure(t('stock.adjust.notApproved'));
+    if (result.ok) return onDone(result.data);
+    setErrors(formFieldErrors(result.error, FIELDS));
+    setFailure(errorSentence(t, result.error, FIELDS));
+  };
+
+  const change = typeof counted === 'number' ? counted - part.qtyOnHand : null;
+  const error = (path: string) => (errors[path] ? t(`errors.field.${errors[path]}`) : undefined);
+  return (
+    <Paper withBorder p="md">
+      <form
+        noValidate
+        aria-labelledby="adjust-form-title"
+        onSubmit={(event) => {
+          event.preventDefault();
+          void save();
+        }}
+      >
+        <Stack gap="sm">
+          <Title order={4} id="adjust-form-title">
+            {t('stock.adjust.title', { name: part.name })}
+          </Title>
+          <Text size="sm" c="dimmed">
+            {t('stock.adjust.hint')}
+          </Text>
+          <Group gap="sm" align="flex-start" grow>
+            <NumberInput
+              label={t('stock.adjust.counted')}
+              description={change === null || change === 0 ? t('stock.adjust.noChange') : t('stock.adjust.change', { change: change > 0 ? `+${change}` : String(change) })}
+              min={0}
+              allowDecimal={false}
+              allowNegative={false}
+              value={counted}
+              error={error('countedQty')}
+              onChange={setCounted}
+            />
+            <TextInput label={t('stock.adjust.reason')} value={note} maxLength={LIMITS.notesMax} error={error('note')} onChange={(event) => setNote(event.currentTarget.value)} />
+          </Group>
+          {failure && (
+            <Alert color="red" p="xs" role="alert">
+              {failure}
+            </Alert>
+          )}
+          <Group gap="sm">
+            <Button type="submit" loading={saving}>
+              {t('stock.adjust.submit')}
+            </Button>
+            <Button variant="default" onClick={onCancel}>
+              {t('stock.cancel')}
+            </Button>
+          </Group>
+        </Stack>
+      </form>
+    </Paper>
+  );
+}

@@ -1,0 +1,135 @@
+// Adds or edits a part. A new part may come with the quantity on the shelf
+// now (booked as its opening restock). Only a manager saves.
+import { Alert, Button, Checkbox, Group, NumberInput, Paper, Stack, Textarea, TextInput, Title } from '@mantine/core';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { LIMITS } from '../../../shared/domain';
+import { minorToInputText } from '../../../shared/money';
+import { partInput, type PartView } from '../../../shared/workflow-contract';
+import { issuesToFieldErrors, type FieldErrors } from '../forms/field-errors';
+import { isCancelled, useSignedInCall } from '../session/useSignedInCall';
+import { errorSentence, formFieldErrors, needsManagerSession } from './contract-errors';
+import { ManagerOnly } from './ManagerOnly';
+import { readMoney } from './money-field';
+
+const FIELDS = ['name', 'specification', 'compatibleModels', 'costMinor', 'priceMinor', 'reorderLevel', 'openingQty', 'active'] as const;
+const draftSchema = partInput.omit({ session: true });
+
+interface Props {
+  /** Absent for a new part. */
+  part?: PartView;
+  onSaved(part: PartView): void;
+  onCancel(): void;
+}
+
+const wholeNumber = (value: string | number) => (typeof value === 'number' ? value : value.trim() === '' ? Number.NaN : Number(value));
+
+export function PartForm({ part, onSaved, onCancel }: Props) {
+  const { t } = useTranslation();
+  const run = useSignedInCall();
+  const [name, setName] = useState(part?.name ?? '');
+  const [specification, setSpecification] = useState(part?.specification ?? '');
+  const [models, setModels] = useState(part?.compatibleModels ?? '');
+  const [cost, setCost] = useState(part ? minorToInputText(part.costMinor) : '');
+  const [price, setPrice] = useState(part ? minorToInputText(part.priceMinor) : '');
+  const [reorderLevel, setReorderLevel] = useState<string | number>(part?.reorderLevel ?? 0);
+  const [openingQty, setOpeningQty] = useState<string | number>(0);
+  const [active, setActive] = useState(part?.active ?? true);
+  const [errors, setErrors] = useState<FieldErrors>({});
+  const [failure, setFailure] = useState<string | null>(null);
+  const [managerOnly, setManagerOnly] = useState(false);
+  const [saving, setSaving] = useState(false);
+
+  const save = async () => {
+    const found: FieldErrors = {};
+    const costMinor = readMoney(cost, 'costMinor', found);
+    const priceMinor = readMoney(price, 'priceMinor', found);
+    const parsed = draftSchema.safeParse({
+      id: part?.id ?? null,
+      name,
+      specification,
+      compatibleModels: models,
+      costMinor: costMinor ?? 0,
+      priceMinor: priceMinor ?? 0,
+      reorderLevel: wholeNumber(reorderLevel),
+      active,
+      openingQty: part ? 0 : wholeNumber(openingQty),
+    });
+    const all = { ...(parsed.success ? {} : issuesToFieldErrors(parsed.error.issues)), ...found };
+    setErrors(all);
+    setFailure(null);
+    setManagerOnly(false);
+    if (!parsed.success || Object.keys(all).length > 0) return;
+    setSaving(true);
+    const result = await run('parts.save', parsed.data);
+    setSaving(false);
+    if (isCancelled(result)) return;
+    if (result.ok) return onSaved(result.data);
+    if (needsManagerSession(result.error)) return setManagerOnly(true);
+    setErrors(formFieldErrors(result.error, FIELDS));
+    setFailure(errorSentence(t, result.error, FIELDS));
+  };
+
+  const error = (path: string) => (errors[path] ? t(`errors.field.${errors[path]}`) : undefined);
+  return (
+    <Paper withBorder p="md">
+      <form
+        noValidate
+        aria-labelledby="part-form-title"
+        onSubmit={(event) => {
+          event.preventDefault();
+          void save();
+        }}
+      >
+        <Stack gap="sm">
+          <Title order={4} id="part-form-title">
+            {part ? t('stock.parts.editTitle', { name: part.name }) : t('stock.parts.addTitle')}
+          </Title>
+          <Group gap="sm" align="flex-start" grow>
+            <TextInput label={t('stock.parts.name')} value={name} maxLength={LIMITS.shortTextMax} error={error('name')} onChange={(event) => setName(event.currentTarget.value)} />
+            <TextInput
+              label={t('stock.parts.specification')}
+              value={specification}
+              maxLength={LIMITS.shortTextMax * 2}
+              error={error('specification')}
+              onChange={(event) => setSpecification(event.currentTarget.value)}
+            />
+          </Group>
+          <Textarea
+            label={t('stock.parts.compatibleModels')}
+            autosize
+            minRows={1}
+            maxRows={4}
+            value={models}
+            maxLength={LIMITS.notesMax}
+            error={error('compatibleModels')}
+            onChange={(event) => setModels(event.currentTarget.value)}
+          />
+          <Group gap="sm" align="flex-start" grow>
+            <TextInput label={t('stock.parts.cost')} inputMode="decimal" value={cost} error={error('costMinor')} onChange={(event) => setCost(event.currentTarget.value)} />
+            <TextInput label={t('stock.parts.price')} inputMode="decimal" value={price} error={error('priceMinor')} onChange={(event) => setPrice(event.currentTarget.value)} />
+            <NumberInput label={t('stock.parts.reorderLevel')} min={0} allowDecimal={false} allowNegative={false} value={reorderLevel} error={error('reorderLevel')} onChange={setReorderLevel} />
+            {!part && (
+              <NumberInput label={t('stock.parts.openingQty')} min={0} allowDecimal={false} allowNegative={false} value={openingQty} error={error('openingQty')} onChange={setOpeningQty} />
+            )}
+          </Group>
+          {part && <Checkbox label={t('stock.parts.active')} checked={active} onChange={(event) => setActive(event.currentTarget.checked)} />}
+          {managerOnly && <ManagerOnly />}
+          {failure && (
+            <Alert color="red" p="xs" role="alert">
+              {failure}
+            </Alert>
+          )}
+          <Group gap="sm">
+            <Button type="submit" loading={saving}>
+              {part ? t('stock.parts.save') : t('stock.parts.add')}
+            </Button>
+            <Button variant="default" onClick={onCancel}>
+              {t('stock.cancel')}
+            </Button>
+          </Group>
+        </Stack>
+      </form>
+    </Paper>
+  );
+}

@@ -1,0 +1,92 @@
+// Goods received for a part: the quantity, and the unit cost when it changed.
+import { Alert, Button, Group, NumberInput, Paper, Stack, TextInput, Title } from '@mantine/core';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { LIMITS } from '../../../shared/domain';
+import { restockInput, type PartView } from '../../../shared/workflow-contract';
+import { issuesToFieldErrors, type FieldErrors } from '../forms/field-errors';
+import { isCancelled, useSignedInCall } from '../session/useSignedInCall';
+import { errorSentence, formFieldErrors } from './contract-errors';
+import { readMoney } from './money-field';
+
+const FIELDS = ['qty', 'unitCostMinor', 'note'] as const;
+const draftSchema = restockInput.omit({ session: true });
+
+interface Props {
+  part: PartView;
+  onDone(part: PartView): void;
+  onCancel(): void;
+}
+
+export function RestockForm({ part, onDone, onCancel }: Props) {
+  const { t } = useTranslation();
+  const run = useSignedInCall();
+  const [qty, setQty] = useState<string | number>('');
+  const [cost, setCost] = useState('');
+  const [note, setNote] = useState('');
+  const [errors, setErrors] = useState<FieldErrors>({});
+  const [failure, setFailure] = useState<string | null>(null);
+  const [saving, setSaving] = useState(false);
+
+  const save = async () => {
+    const found: FieldErrors = {};
+    const unitCostMinor = readMoney(cost, 'unitCostMinor', found, false);
+    const parsed = draftSchema.safeParse({ partId: part.id, qty: qty === '' ? undefined : Number(qty), unitCostMinor, note });
+    const all = { ...(parsed.success ? {} : issuesToFieldErrors(parsed.error.issues)), ...found };
+    setErrors(all);
+    setFailure(null);
+    if (!parsed.success || Object.keys(all).length > 0) return;
+    setSaving(true);
+    const result = await run('parts.restock', parsed.data);
+    setSaving(false);
+    if (isCancelled(result)) return;
+    if (result.ok) return onDone(result.data);
+    setErrors(formFieldErrors(result.error, FIELDS));
+    setFailure(errorSentence(t, result.error, FIELDS));
+  };
+
+  const error = (path: string) => (errors[path] ? t(`errors.field.${errors[path]}`) : undefined);
+  return (
+    <Paper withBorder p="md">
+      <form
+        noValidate
+        aria-labelledby="restock-form-title"
+        onSubmit={(event) => {
+          event.preventDefault();
+          void save();
+        }}
+      >
+        <Stack gap="sm">
+          <Title order={4} id="restock-form-title">
+            {t('stock.restock.title', { name: part.name })}
+          </Title>
+          <Group gap="sm" align="flex-start" grow>
+            <NumberInput label={t('stock.restock.qty')} min={1} allowDecimal={false} allowNegative={false} value={qty} error={error('qty')} onChange={setQty} data-autofocus />
+            <TextInput
+              label={t('stock.restock.unitCost')}
+              description={t('stock.restock.unitCostHint')}
+              inputMode="decimal"
+              value={cost}
+              error={error('unitCostMinor')}
+              onChange={(event) => setCost(event.currentTarget.value)}
+            />
+            <TextInput label={t('stock.note')} value={note} maxLength={LIMITS.notesMax} error={error('note')} onChange={(event) => setNote(event.currentTarget.value)} />
+          </Group>
+          {failure && (
+            <Alert color="red" p="xs" role="alert">
+              {failure}
+            </Alert>
+          )}
+          <Group gap="sm">
+            <Button type="submit" loading={saving}>
+              {t('stock.restock.submit')}
+            </Button>
+            <Button variant="default" onClick={onCancel}>
+              {t('stock.cancel')}
+            </Button>
+          </Group>
+        </Stack>
+      </form>
+    </Paper>
+  );
+}

@@ -1,0 +1,37 @@
+// A list loaded from main when a tab opens, reloaded after each change.
+import type { TFunction } from 'i18next';
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { ContractFailure } from '../api';
+
+export type Loaded<T> = { state: 'loading' } | { state: 'done'; data: T } | { state: 'failed'; message: string };
+
+/** `key`: loads again whenever it changes (a search box, a filter). */
+export function useLoaded<T>(load: () => Promise<T>, describe: (error: unknown) => string, key = ''): [Loaded<T>, () => Promise<void>] {
+  const [loaded, setLoaded] = useState<Loaded<T>>({ state: 'loading' });
+  const latest = useRef(0);
+  const loadRef = useRef(load);
+  const describeRef = useRef(describe);
+  loadRef.current = load;
+  describeRef.current = describe;
+
+  const reload = useCallback(async () => {
+    const request = ++latest.current;
+    try {
+      const data = await loadRef.current();
+      if (request === latest.current) setLoaded({ state: 'done', data });
+    } catch (error) {
+      if (request === latest.current) setLoaded({ state: 'failed', message: describeRef.current(error) });
+    }
+  }, []);
+
+  useEffect(() => {
+    void reload();
+  }, [reload, key]);
+  return [loaded, reload];
+}
+
+/** One sentence for a failed load. */
+export function loadFailure(t: TFunction, error: unknown): string {
+  if (error instanceof ContractFailure) return error.error.message || t(`errors.${error.error.code}`);
+  return t('errors.internal');
+}
