@@ -1,8 +1,9 @@
 // Small readers over the page, by accessible name, for the intake tests.
 import type { Locator, Page } from 'playwright-core';
 
+/** A field on the screen on show: screens kept mounted while hidden (Tickets, Collection) may use the same label. */
 export function field(page: Page, label: string): Locator {
-  return page.getByLabel(label, { exact: true });
+  return page.getByLabel(label, { exact: true }).filter({ visible: true });
 }
 
 export async function isFocused(locator: Locator): Promise<boolean> {
