@@ -152,6 +152,12 @@ describe('collection', () => {
       ['status_changed', null, crew.clerk.id],
       ['collected', 18000, crew.clerk.id],
     ]);
+    expect(money.map((e) => e.note)).toEqual([
+      'Cash · tendered CN¥100.00, change CN¥50.00',
+      'Alipay · 2026112322001',
+      'claim ticket',
+      'repaired · claim ticket · returned: Charger, SIM tray pin',
+    ]);
 
     // Collected: nothing more is taken, and it cannot be handed over twice.
     expect((await desk.fail('collection.pay', { session: crew.clerk.session, ticketId: ticket.id, method: 'card', amountMinor: 1 })).fields?.[0].code).toBe('wrong_status');
@@ -174,7 +180,7 @@ describe('collection', () => {
     const [record] = await rows(desk, 'SELECT identity, identity_note, staff_id FROM collection WHERE ticket_id = ?', [ticket.id]);
     expect(record).toEqual({ identity: 'phone_and_name', identity_note: 'Phone 138…8000 and name matched the ID card', staff_id: crew.clerk.id });
     const collected = (await eventsOf(desk, ticket.id)).find((e) => e.kind === 'collected')!;
-    expect(collected.note).toContain('ticket lost');
+    expect(collected.note).toBe('repaired · ticket lost, checked phone and name: Phone 138…8000 and name matched the ID card · returned: Charger');
   });
 
   it('will not hand over while a loaner is out, unless a manager overrides with a reason', async () => {
@@ -246,6 +252,7 @@ describe('collection', () => {
       ['payment_refunded', -500, crew.manager.id],
       ['refund_voided', 500, crew.manager.id],
     ]);
+    expect(trail.map((e) => e.note)).toEqual(['Cash: Deposit above the bill', 'Cash: Deposit above the bill', `#${mistaken.id} Cash: Refund entered twice`]);
 
     const db = desk.context.db.dataSource;
     await expect(db.query('DELETE FROM payment WHERE id = ?', [mistaken.id])).rejects.toThrow(/never deleted/);
@@ -277,7 +284,7 @@ describe('collection', () => {
     expect(result.view).toMatchObject({ repaired: false, totalMinor: 3000, balanceMinor: 0, status: 'collected' });
     const collected = (await eventsOf(desk, ticket.id)).find((e) => e.kind === 'collected')!;
     expect(collected).toMatchObject({ amount_minor: 3000 });
-    expect(collected.note).toContain('returned unrepaired');
+    expect(collected.note).toBe('returned unrepaired · claim ticket · returned: Charger');
   });
 
   it('hands back an unrepairable device with nothing to pay when no diagnosis fee was quoted', async () => {

@@ -132,7 +132,7 @@ describe('a repair from check-in to ready, through the desk', () => {
     ]);
     const approvalEvent = view.timeline.find((e) => e.toStatus === 'approved')!;
     expect(approvalEvent).toMatchObject({ amountMinor: 65000, note: 'v1 accepted (in person, signed)' });
-    expect(view.timeline.find((e) => e.kind === 'quote_saved')).toMatchObject({ amountMinor: 65000, note: 'v1 · discount 3000: returning customer' });
+    expect(view.timeline.find((e) => e.kind === 'quote_saved')).toMatchObject({ amountMinor: 65000, note: 'v1 · discount CN¥30.00: returning customer' });
     // The intake record shows the same trail.
     const detail = await desk.call('tickets.get', { number: ticket.barcode });
     expect(detail.status).toBe('ready');
@@ -317,7 +317,7 @@ describe('quotes: warranty rules and discounts through the desk', () => {
     view = await desk.call('diagnosis.save', { session: crew.technician.session, ticketId, category: 'hardware', cause: 'liquid damage', severity: 2, userCaused: true });
     expect(view.quotes[0]).toMatchObject({ id: freeQuote.id, status: 'superseded' });
     expect(view.actions).not.toContain('approvals.record');
-    expect(view.timeline.at(-1)?.note).toBe('hardware · L2 · user caused: liquid damage · quote v1 withdrawn');
+    expect(view.timeline.at(-1)?.note).toBe('Hardware fault · L2 · user caused: liquid damage · quote v1 withdrawn');
     expect(
       (
         await desk.fail('approvals.record', {
@@ -426,9 +426,9 @@ describe('diagnosis, hand-over, promised date, loaners and the board', () => {
     }
     const view = await desk.call('tickets.getWorkflow', { ticketId: ticket.id });
     expect(view.timeline.filter((e) => e.kind === 'diagnosis_saved').map((e) => e.note)).toEqual([
-      'software · L1: boot loop',
-      'software · L2: boot loop',
-      'software · L3: boot loop',
+      'Software fault · L1: boot loop',
+      'Software fault · L2: boot loop',
+      'Software fault · L3: boot loop',
     ]);
   });
 

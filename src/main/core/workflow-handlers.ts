@@ -119,8 +119,8 @@ export const workflowHandlers: Pick<Handlers, WorkflowChannel> = {
   'workflow.reopen': (input, ctx) =>
     acting(ctx, input.session, null, ({ tx, actor, settings, now }) => reopenAsRework(tx, actor, input, settings, now)),
   'diagnosis.save': (input, ctx) =>
-    ticketAction(ctx, input.session, null, async ({ tx, actor, now }) => {
-      await saveDiagnosis(tx, actor, input, now.toISOString());
+    ticketAction(ctx, input.session, null, async ({ tx, actor, settings, now }) => {
+      await saveDiagnosis(tx, actor, input, settings.language, now.toISOString());
       return input.ticketId;
     }),
   'quotes.preview': (input, { db }) => db.read(async (tx) => previewQuote(tx, input, await loadSettings(tx))),
@@ -131,23 +131,23 @@ export const workflowHandlers: Pick<Handlers, WorkflowChannel> = {
     }),
   'quotes.get': (input, { db }) => db.read((tx) => getQuote(tx, input.quoteId)),
   'approvals.record': (input, ctx) =>
-    ticketAction(ctx, input.session, null, async ({ tx, actor, now }) => {
-      await recordApproval(tx, actor, input, now);
+    ticketAction(ctx, input.session, null, async ({ tx, actor, settings, now }) => {
+      await recordApproval(tx, actor, input, settings.language, now);
       return input.ticketId;
     }),
   'tickets.handOver': (input, ctx) =>
-    ticketAction(ctx, input.session, null, async ({ tx, actor, now }) => {
-      await handOver(tx, actor, input, now.toISOString());
+    ticketAction(ctx, input.session, null, async ({ tx, actor, settings, now }) => {
+      await handOver(tx, actor, input, settings.language, now.toISOString());
       return input.ticketId;
     }),
   'tickets.changePromisedDate': (input, ctx) =>
-    ticketAction(ctx, input.session, null, async ({ tx, actor, now }) => {
-      await changePromisedDate(tx, actor, input, now);
+    ticketAction(ctx, input.session, null, async ({ tx, actor, settings, now }) => {
+      await changePromisedDate(tx, actor, input, settings.language, now);
       return input.ticketId;
     }),
   'notifications.log': (input, ctx) =>
-    ticketAction(ctx, input.session, null, async ({ tx, actor, now }) => {
-      await logNotification(tx, actor, input, now.toISOString());
+    ticketAction(ctx, input.session, null, async ({ tx, actor, settings, now }) => {
+      await logNotification(tx, actor, input, settings.language, now.toISOString());
       return input.ticketId;
     }),
 
@@ -156,11 +156,11 @@ export const workflowHandlers: Pick<Handlers, WorkflowChannel> = {
     acting(ctx, input.session, null, ({ tx, settings, now }) => saveLoaner(tx, input, settings.ticketPrefix, now.toISOString())),
   'loans.lend': (input, ctx) =>
     ticketAction(ctx, input.session, null, async ({ tx, actor, settings, now }) => {
-      await lendLoaner(tx, actor, input, settings.ticketPrefix, now.toISOString());
+      await lendLoaner(tx, actor, input, settings.ticketPrefix, settings.language, now.toISOString());
       return input.ticketId;
     }),
   'loans.return': (input, ctx) =>
-    ticketAction(ctx, input.session, null, ({ tx, actor, now }) => returnLoan(tx, actor, input, now.toISOString())),
+    ticketAction(ctx, input.session, null, ({ tx, actor, settings, now }) => returnLoan(tx, actor, input, settings.language, now.toISOString())),
 
   'feeStandard.list': (input, { db }) => db.read((tx) => listFeeItems(tx, input.includeInactive)),
   'feeStandard.save': (input, ctx) => acting(ctx, input.session, null, ({ tx, actor, now }) => saveFeeItem(tx, actor, input, now.toISOString())),
@@ -172,13 +172,13 @@ export const workflowHandlers: Pick<Handlers, WorkflowChannel> = {
     acting(ctx, input.session, input.managerApproval, ({ tx, actor, approver, now }) => adjustStock(tx, actor, approver, input, now.toISOString())),
   'parts.moves': (input, { db }) => db.read(async (tx) => listPartMoves(tx, input.partId, input.limit, (await loadSettings(tx)).ticketPrefix)),
   'parts.use': (input, ctx) =>
-    ticketAction(ctx, input.session, input.managerApproval, async ({ tx, actor, approver, now }) => {
-      await useParts(tx, actor, approver, input, now.toISOString());
+    ticketAction(ctx, input.session, input.managerApproval, async ({ tx, actor, approver, settings, now }) => {
+      await useParts(tx, actor, approver, input, settings.language, now.toISOString());
       return input.ticketId;
     }),
   'parts.returnToStores': (input, ctx) =>
-    ticketAction(ctx, input.session, null, async ({ tx, actor, now }) => {
-      await returnToStores(tx, actor, input, now.toISOString());
+    ticketAction(ctx, input.session, null, async ({ tx, actor, settings, now }) => {
+      await returnToStores(tx, actor, input, settings.language, now.toISOString());
       return input.ticketId;
     }),
 };

@@ -8,6 +8,7 @@ import { ticketMoreEn } from './features/ticket-more';
 import { stockEn } from './features/stock';
 import { collectionEn } from './features/collection';
 import { receiptEn } from './features/receipt';
+import { historyNotesEn } from './features/history-notes';
 import type { Widen } from './widen';
 export const en = {
   app: {
@@ -493,6 +494,7 @@ export const en = {
   stock: stockEn,
   collection: collectionEn,
   receipt: receiptEn,
+  historyNotes: historyNotesEn,
   errors: {
     validation: 'Please correct the highlighted fields.',
     not_found: 'Not found. It may have been changed on another counter.',

@@ -8,6 +8,7 @@ import { ticketMoreZh } from './features/ticket-more';
 import { stockZh } from './features/stock';
 import { collectionZh } from './features/collection';
 import { receiptZh } from './features/receipt';
+import { historyNotesZh } from './features/history-notes';
 
 export const zhCN: Messages = {
   app: {
@@ -492,6 +493,7 @@ export const zhCN: Messages = {
   stock: stockZh,
   collection: collectionZh,
   receipt: receiptZh,
+  historyNotes: historyNotesZh,
   errors: {
     validation: '请修改标出的字段。',
     not_found: '未找到，可能已在其他电脑上修改。',

@@ -10,6 +10,7 @@ import { decidePayment, decideRefund, decideVoid } from '../rules/payments';
 import { requireManagerApproval, type Actor } from './auth';
 import { getCollectionView, isCollectable, PAYMENT_SELECT, toPaymentView, type PaymentRecord } from './collection-view';
 import { loadTicket, recordEvent, touchTicket } from './workflow-common';
+import { collectedNote, identityNote, paymentNote, refundNote, typedNote, voidNote } from './history-notes';
 import { collectTicket, isPngDataUrl } from './workflow';
 
 function wrongStatus(path = 'ticketId'): DeskError {
@@ -38,12 +39,11 @@ export async function takePayment(
      VALUES (?, 'payment', ?, ?, ?, ?, ?, ?, ?)`,
     [view.ticketId, input.method, input.amountMinor, decision.tenderedMinor, decision.changeMinor, input.reference, actor.id, nowIso],
   );
-  const change = decision.tenderedMinor === null ? '' : ` · tendered ${decision.tenderedMinor}, change ${decision.changeMinor}`;
   await recordEvent(tx, {
     ticketId: view.ticketId,
     kind: 'payment_taken',
     amountMinor: input.amountMinor,
-    note: `${input.method}${change}${input.reference ? ` · ${input.reference}` : ''}`,
+    note: paymentNote(settings, { method: input.method, tenderedMinor: decision.tenderedMinor, changeMinor: decision.changeMinor, reference: input.reference }),
     staffId: actor.id,
     at: nowIso,
   });
@@ -73,7 +73,7 @@ export async function refund(
     ticketId: view.ticketId,
     kind: 'payment_refunded',
     amountMinor: -input.amountMinor,
-    note: `${input.method}: ${input.reason}`,
+    note: refundNote(settings.language, { method: input.method, reason: input.reason }),
     staffId: actor.id,
     approvedBy: manager.id,
     at: nowIso,
@@ -112,7 +112,7 @@ export async function voidPayment(
     kind: payment.kind === 'refund' ? 'refund_voided' : 'payment_voided',
     // The change to what the shop holds: a voided payment takes money out, a voided refund puts it back.
     amountMinor: payment.kind === 'refund' ? payment.amountMinor : -payment.amountMinor,
-    note: `#${payment.id} ${payment.method}: ${input.reason}`,
+    note: voidNote(settings.language, { paymentId: payment.id, method: payment.method, reason: input.reason }),
     staffId: actor.id,
     approvedBy: manager.id,
     at: nowIso,
@@ -145,7 +145,7 @@ export async function completeCollection(
     manager = await requireManagerApproval(tx, actor, approver);
   }
 
-  const identityText = input.identity === 'claim_ticket' ? 'claim ticket' : `ticket lost, checked phone and name: ${input.identityNote}`;
+  const identityText = identityNote(settings.language, input.identity, input.identityNote);
   await collectTicket(tx, actor, view.ticketId, identityText, settings, now);
   await tx.query(
     `INSERT INTO collection (ticket_id, identity, identity_note, signature_png, accessories_returned, repaired, total_minor,
@@ -169,9 +169,7 @@ export async function completeCollection(
     ticketId: view.ticketId,
     kind: 'collected',
     amountMinor: view.totalMinor,
-    note: `${view.repaired ? 'repaired' : 'returned unrepaired'} · ${identityText}${
-      input.accessoriesReturned.length ? ` · returned: ${input.accessoriesReturned.join(', ')}` : ''
-    }`,
+    note: collectedNote(settings.language, { repaired: view.repaired, identityText, accessoriesReturned: input.accessoriesReturned }),
     staffId: actor.id,
     at: nowIso,
   });
@@ -179,7 +177,7 @@ export async function completeCollection(
     await recordEvent(tx, {
       ticketId: view.ticketId,
       kind: 'loaner_override',
-      note: `${view.openLoans.map((l) => l.loanerName).join(', ')}: ${overrideReason}`,
+      note: typedNote(settings.language, view.openLoans.map((l) => l.loanerName).join(', '), overrideReason ?? ''),
       staffId: actor.id,
       approvedBy: manager.id,
       at: nowIso,

@@ -3,17 +3,24 @@
 // notes that are never printed. One per ticket, revised until the customer
 // decides; each save is on the ticket's timeline.
 import type { EntityManager } from 'typeorm';
-import type { TicketStatus } from '../../../shared/domain';
+import type { Language, TicketStatus } from '../../../shared/domain';
 import type { ChannelParsedInput } from '../../../shared/contract';
 import type { DiagnosisView } from '../../../shared/workflow-contract';
 import type { FaultCategory, SeverityLevel } from '../../../shared/workflow';
 import type { Actor } from './auth';
+import { diagnosisNote } from './history-notes';
 import { loadDiagnosisFacts, loadTicket, recordEvent, requireStatus } from './workflow-common';
 
 /** The diagnosis can be written or revised until the customer has decided. */
 export const DIAGNOSIS_STATUSES: readonly TicketStatus[] = ['diagnosing', 'awaiting_approval'];
 
-export async function saveDiagnosis(tx: EntityManager, actor: Actor, input: ChannelParsedInput<'diagnosis.save'>, nowIso: string): Promise<void> {
+export async function saveDiagnosis(
+  tx: EntityManager,
+  actor: Actor,
+  input: ChannelParsedInput<'diagnosis.save'>,
+  language: Language,
+  nowIso: string,
+): Promise<void> {
   const ticket = await loadTicket(tx, input.ticketId);
   requireStatus(ticket, DIAGNOSIS_STATUSES);
   // The quote was priced on the diagnosis (software or hardware, caused by the
@@ -38,7 +45,13 @@ export async function saveDiagnosis(tx: EntityManager, actor: Actor, input: Chan
   await recordEvent(tx, {
     ticketId: ticket.id,
     kind: 'diagnosis_saved',
-    note: `${input.category} · L${input.severity}${input.userCaused ? ' · user caused' : ''}: ${input.cause}${withdrawn.map((q) => ` · quote v${q.version} withdrawn`).join('')}`,
+    note: diagnosisNote(language, {
+      category: input.category,
+      severity: input.severity,
+      userCaused: input.userCaused,
+      cause: input.cause,
+      withdrawnVersions: withdrawn.map((q) => q.version),
+    }),
     staffId: actor.id,
     at: nowIso,
   });

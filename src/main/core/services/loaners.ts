@@ -3,11 +3,13 @@
 // out on one loan at a time (a unique index says so).
 import type { EntityManager } from 'typeorm';
 import type { ChannelParsedInput } from '../../../shared/contract';
+import type { Language } from '../../../shared/domain';
 import { DeskError } from '../../../shared/errors';
 import { displayTicketNumber } from '../../../shared/ticket-number';
 import type { LoanView, LoanerView } from '../../../shared/workflow-contract';
 import { isTerminal } from '../rules/status-machine';
 import type { Actor } from './auth';
+import { loanerNote } from './history-notes';
 import { loadTicket, recordEvent, touchTicket } from './workflow-common';
 
 interface LoanerRecord {
@@ -83,7 +85,14 @@ export async function saveLoaner(tx: EntityManager, input: ChannelParsedInput<'l
   return getLoaner(tx, input.id, prefix, 'id');
 }
 
-export async function lendLoaner(tx: EntityManager, actor: Actor, input: ChannelParsedInput<'loans.lend'>, prefix: string, nowIso: string): Promise<void> {
+export async function lendLoaner(
+  tx: EntityManager,
+  actor: Actor,
+  input: ChannelParsedInput<'loans.lend'>,
+  prefix: string,
+  language: Language,
+  nowIso: string,
+): Promise<void> {
   const ticket = await loadTicket(tx, input.ticketId);
   if (isTerminal(ticket.status)) throw new DeskError('conflict', [{ path: 'ticketId', code: 'wrong_status' }]);
   const loaner = await getLoaner(tx, input.loanerId, prefix, 'loanerId');
@@ -98,7 +107,7 @@ export async function lendLoaner(tx: EntityManager, actor: Actor, input: Channel
   await recordEvent(tx, {
     ticketId: ticket.id,
     kind: 'loaner_lent',
-    note: `${loaner.name}${loaner.serial ? ` (${loaner.serial})` : ''}${input.note ? `: ${input.note}` : ''}`,
+    note: loanerNote(language, { name: loaner.name, serial: loaner.serial, note: input.note }),
     staffId: actor.id,
     at: nowIso,
   });
@@ -106,7 +115,13 @@ export async function lendLoaner(tx: EntityManager, actor: Actor, input: Channel
 }
 
 /** Records a loaner back in the shop; returns the ticket it was lent for. */
-export async function returnLoan(tx: EntityManager, actor: Actor, input: ChannelParsedInput<'loans.return'>, nowIso: string): Promise<number> {
+export async function returnLoan(
+  tx: EntityManager,
+  actor: Actor,
+  input: ChannelParsedInput<'loans.return'>,
+  language: Language,
+  nowIso: string,
+): Promise<number> {
   const rows: { ticket_id: number; returned_at: string | null; name: string; serial: string }[] = await tx.query(
     `SELECT o.ticket_id, o.returned_at, l.name, l.serial FROM loan o JOIN loaner l ON l.id = o.loaner_id WHERE o.id = ?`,
     [input.loanId],
@@ -118,7 +133,7 @@ export async function returnLoan(tx: EntityManager, actor: Actor, input: Channel
   await recordEvent(tx, {
     ticketId: loan.ticket_id,
     kind: 'loaner_returned',
-    note: `${loan.name}${loan.serial ? ` (${loan.serial})` : ''}${input.note ? `: ${input.note}` : ''}`,
+    note: loanerNote(language, { name: loan.name, serial: loan.serial, note: input.note }),
     staffId: actor.id,
     at: nowIso,
   });

@@ -12,6 +12,7 @@ import type { DiscountKind, PricingReason, QuoteLineKind, QuoteStatus } from '..
 import { coverageOf, priceQuote, type PriceLineInput } from '../rules/pricing';
 import { requireManagerApproval, type Actor } from './auth';
 import { getFeeItem } from './fee-standard';
+import { quoteNote } from './history-notes';
 import { getPart } from './stock';
 import { loadDiagnosisFacts, loadTicket, pricingFactsOf, recordEvent, requireStatus, touchTicket, type TicketCore } from './workflow-common';
 
@@ -179,12 +180,11 @@ export async function saveQuote(
       ],
     );
   }
-  const discountNote = discount ? ` · discount ${discount.kind === 'percent' ? `${discount.value}%` : discount.value}: ${discount.reason}` : '';
   await recordEvent(tx, {
     ticketId: ticket.id,
     kind: 'quote_saved',
     amountMinor: preview.totalMinor,
-    note: `v${version}${discountNote}${input.note ? ` · ${input.note}` : ''}`,
+    note: quoteNote(settings, { version, discount: discount ?? null, note: input.note }),
     staffId: actor.id,
     approvedBy: manager?.id ?? null,
     at: nowIso,

@@ -9,13 +9,14 @@
 // - parts.restock: goods received. parts.adjust: a manager's stocktake correction.
 import type { EntityManager } from 'typeorm';
 import type { ChannelParsedInput } from '../../../shared/contract';
-import type { TicketStatus } from '../../../shared/domain';
+import type { Language, TicketStatus } from '../../../shared/domain';
 import { DeskError } from '../../../shared/errors';
 import { displayTicketNumber } from '../../../shared/ticket-number';
 import type { PartView, StockMoveView } from '../../../shared/workflow-contract';
 import type { StockMoveReason } from '../../../shared/workflow';
 import { coverageOf } from '../rules/pricing';
 import { requireManagerApproval, requireManagerRole, type Actor } from './auth';
+import { partNote } from './history-notes';
 import { escapeLike, loadDiagnosisFacts, loadTicket, pricingFactsOf, recordEvent, requireStatus, touchTicket } from './workflow-common';
 
 /** Parts are drawn for a ticket once the customer approved the repair, until it is tested. */
@@ -206,6 +207,7 @@ export async function useParts(
   actor: Actor,
   approver: Actor | null,
   input: ChannelParsedInput<'parts.use'>,
+  language: Language,
   nowIso: string,
 ): Promise<void> {
   const ticket = await loadTicket(tx, input.ticketId);
@@ -236,13 +238,13 @@ export async function useParts(
     ticketId: ticket.id,
     kind: 'part_used',
     amountMinor: input.qty * part.priceMinor,
-    note: `${input.qty} × ${part.name}${part.specification ? ` (${part.specification})` : ''}${input.note ? `: ${input.note}` : ''}`,
+    note: partNote(language, { qty: input.qty, name: part.name, specification: part.specification, note: input.note }),
     staffId: actor.id,
     approvedBy,
     at: nowIso,
   });
   if (input.returnOldPart) {
-    await returnOldPart(tx, actor, { ticketId: ticket.id, partId: part.id, qty: input.qty, note: input.note }, nowIso, underWarranty);
+    await returnOldPart(tx, actor, { ticketId: ticket.id, partId: part.id, qty: input.qty, note: input.note }, language, nowIso, underWarranty);
   }
   await touchTicket(tx, ticket.id, nowIso);
 }
@@ -251,6 +253,7 @@ async function returnOldPart(
   tx: EntityManager,
   actor: Actor,
   input: { ticketId: number; partId: number; qty: number; note: string },
+  language: Language,
   nowIso: string,
   underWarranty: boolean,
 ): Promise<void> {
@@ -271,7 +274,7 @@ async function returnOldPart(
   await recordEvent(tx, {
     ticketId: input.ticketId,
     kind: 'part_returned_to_stores',
-    note: `${input.qty} × ${part.name}${part.specification ? ` (${part.specification})` : ''}${input.note ? `: ${input.note}` : ''}`,
+    note: partNote(language, { qty: input.qty, name: part.name, specification: part.specification, note: input.note }),
     staffId: actor.id,
     at: nowIso,
   });
@@ -282,6 +285,7 @@ export async function returnToStores(
   tx: EntityManager,
   actor: Actor,
   input: ChannelParsedInput<'parts.returnToStores'>,
+  language: Language,
   nowIso: string,
 ): Promise<void> {
   const ticket = await loadTicket(tx, input.ticketId);
@@ -296,7 +300,7 @@ export async function returnToStores(
   );
   if (input.qty > rows[0].used - rows[0].returned) throw new DeskError('conflict', [{ path: 'qty', code: 'too_many' }]);
   const facts = pricingFactsOf(ticket, await loadDiagnosisFacts(tx, ticket.id));
-  await returnOldPart(tx, actor, input, nowIso, facts !== null && coverageOf(facts).covered);
+  await returnOldPart(tx, actor, input, language, nowIso, facts !== null && coverageOf(facts).covered);
   await touchTicket(tx, ticket.id, nowIso);
 }
 

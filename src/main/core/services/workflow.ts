@@ -18,7 +18,7 @@
 import { randomUUID } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
 import type { ChannelParsedInput, Settings } from '../../../shared/contract';
-import type { TicketStatus } from '../../../shared/domain';
+import type { Language, TicketStatus } from '../../../shared/domain';
 import { DeskError } from '../../../shared/errors';
 import { barcodeText, displayTicketNumber } from '../../../shared/ticket-number';
 import type { ApprovalView, NextMove, NotificationView, ReopenResult, TicketRef, TicketWorkflow, TimelineEvent } from '../../../shared/workflow-contract';
@@ -29,6 +29,7 @@ import { checkMove, isTerminal, movesFrom, OPEN_STATUSES, type MoveVia } from '.
 import { assessWarranty } from '../rules/warranty';
 import { approvingManager, type Actor } from './auth';
 import { DIAGNOSIS_STATUSES, getDiagnosis } from './diagnosis';
+import { approvalNote, notificationNote, typedNote } from './history-notes';
 import { listTicketLoans } from './loaners';
 import { latestQuote, listQuotes, QUOTE_STATUSES_EDITABLE } from './quotes';
 import { listTicketParts, PART_USE_STATUSES } from './stock';
@@ -200,7 +201,13 @@ export function isPngDataUrl(value: string): boolean {
 }
 
 /** 方案确认: records the customer's decision on the quote in front of them, and moves the ticket. */
-export async function recordApproval(tx: EntityManager, actor: Actor, input: ChannelParsedInput<'approvals.record'>, now: Date): Promise<void> {
+export async function recordApproval(
+  tx: EntityManager,
+  actor: Actor,
+  input: ChannelParsedInput<'approvals.record'>,
+  language: Language,
+  now: Date,
+): Promise<void> {
   const nowIso = now.toISOString();
   const ticket = await loadTicket(tx, input.ticketId);
   requireStatus(ticket, ['awaiting_approval']);
@@ -232,12 +239,11 @@ export async function recordApproval(tx: EntityManager, actor: Actor, input: Cha
     ],
   );
   await tx.query(`UPDATE quote SET status = ?, decided_at = ? WHERE id = ?`, [input.decision, nowIso, quote.id]);
-  const how = input.method === 'phone' ? `phone: ${input.contactName}` : 'in person, signed';
   await moveTicket(tx, {
     ticket,
     to: input.decision === 'accepted' ? 'approved' : 'declined',
     via: 'approval',
-    note: `v${quote.version} ${input.decision} (${how})${input.note ? `: ${input.note}` : ''}`,
+    note: approvalNote(language, { version: quote.version, decision: input.decision, method: input.method, contactName: input.contactName, note: input.note }),
     actor,
     manager: null,
     amountMinor: quote.total_minor,
@@ -246,7 +252,13 @@ export async function recordApproval(tx: EntityManager, actor: Actor, input: Cha
 }
 
 /** One owner per customer: a hand-over names the next technician and says where the work stands. */
-export async function handOver(tx: EntityManager, actor: Actor, input: ChannelParsedInput<'tickets.handOver'>, nowIso: string): Promise<void> {
+export async function handOver(
+  tx: EntityManager,
+  actor: Actor,
+  input: ChannelParsedInput<'tickets.handOver'>,
+  language: Language,
+  nowIso: string,
+): Promise<void> {
   const ticket = await loadTicket(tx, input.ticketId);
   if (isTerminal(ticket.status)) throw new DeskError('conflict', [{ path: 'ticketId', code: 'wrong_status' }]);
   const rows: { id: number; name: string; role: string; active: number }[] = await tx.query(
@@ -262,7 +274,7 @@ export async function handOver(tx: EntityManager, actor: Actor, input: ChannelPa
   await recordEvent(tx, {
     ticketId: ticket.id,
     kind: 'handed_over',
-    note: `${previous?.name ?? '—'} → ${next.name}: ${input.note}`,
+    note: typedNote(language, `${previous?.name ?? '—'} → ${next.name}`, input.note),
     staffId: actor.id,
     at: nowIso,
   });
@@ -272,6 +284,7 @@ export async function changePromisedDate(
   tx: EntityManager,
   actor: Actor,
   input: ChannelParsedInput<'tickets.changePromisedDate'>,
+  language: Language,
   now: Date,
 ): Promise<void> {
   const ticket = await loadTicket(tx, input.ticketId);
@@ -283,14 +296,20 @@ export async function changePromisedDate(
   await recordEvent(tx, {
     ticketId: ticket.id,
     kind: 'promised_date_changed',
-    note: `${ticket.promised_date ?? '—'} → ${input.promisedDate ?? '—'}: ${input.reason}`,
+    note: typedNote(language, `${ticket.promised_date ?? '—'} → ${input.promisedDate ?? '—'}`, input.reason),
     staffId: actor.id,
     at: nowIso,
   });
 }
 
 /** The shop is offline: who called the customer, when, and what came of it. */
-export async function logNotification(tx: EntityManager, actor: Actor, input: ChannelParsedInput<'notifications.log'>, nowIso: string): Promise<void> {
+export async function logNotification(
+  tx: EntityManager,
+  actor: Actor,
+  input: ChannelParsedInput<'notifications.log'>,
+  language: Language,
+  nowIso: string,
+): Promise<void> {
   const ticket = await loadTicket(tx, input.ticketId);
   if (ticket.status === 'cancelled') throw new DeskError('conflict', [{ path: 'ticketId', code: 'wrong_status' }]);
   await tx.query(`INSERT INTO notification (ticket_id, staff_id, method, outcome, note, at) VALUES (?, ?, ?, ?, ?, ?)`, [
@@ -304,7 +323,7 @@ export async function logNotification(tx: EntityManager, actor: Actor, input: Ch
   await recordEvent(tx, {
     ticketId: ticket.id,
     kind: 'customer_notified',
-    note: `${input.method} · ${input.outcome}${input.note ? `: ${input.note}` : ''}`,
+    note: notificationNote(language, { method: input.method, outcome: input.outcome, note: input.note }),
     staffId: actor.id,
     at: nowIso,
   });
