@@ -75,6 +75,8 @@ export const WORKFLOW_EVENT_KINDS = [
   'loaner_returned',
   'part_used',
   'part_returned_to_stores',
+  /** A cancelled repair's fitted part back on the shelf. */
+  'part_restocked',
   'reopened_as_rework',
   'rework_opened',
 ] as const;

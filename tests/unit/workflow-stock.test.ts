@@ -49,6 +49,44 @@ describe('parts drawn from stock', () => {
     expect(await tableCounts(desk)).toEqual(before);
   });
 
+  it('puts the parts fitted on a cancelled repair back on the shelf, once', async () => {
+    const screen = await addPart(desk, crew, { openingQty: 3 });
+    const battery = await addPart(desk, crew, { name: 'Battery', specification: '4800 mAh', openingQty: 2 });
+    const ticket = await checkIn(desk);
+    await desk.call('workflow.move', { session: crew.technician.session, ticketId: ticket.id, toStatus: 'diagnosing' });
+    await desk.call('diagnosis.save', { session: crew.technician.session, ticketId: ticket.id, category: 'hardware', cause: 'LCD', severity: 2 });
+    // Approved, waiting for another part: parts may be drawn, and the repair may still be cancelled.
+    await forceStatus(desk, ticket.id, 'awaiting_parts');
+    await desk.call('parts.use', { session: crew.technician.session, ticketId: ticket.id, partId: screen.id, qty: 2 });
+    await desk.call('parts.use', { session: crew.technician.session, ticketId: ticket.id, partId: battery.id, qty: 1 });
+    expect(await partRow(screen.id)).toMatchObject({ qty_on_hand: 1 });
+    expect(await partRow(battery.id)).toMatchObject({ qty_on_hand: 1 });
+
+    const view = await desk.call('workflow.move', {
+      session: crew.manager.session,
+      ticketId: ticket.id,
+      toStatus: 'cancelled',
+      note: 'customer changed their mind',
+    });
+    expect(view.status).toBe('cancelled');
+    expect(await partRow(screen.id)).toMatchObject({ qty_on_hand: 3 });
+    expect(await partRow(battery.id)).toMatchObject({ qty_on_hand: 2 });
+    expect(view.partsUsed.map((m) => [m.partName, m.reason, m.qtyDelta])).toEqual([
+      ['LCD screen', 'used', -2],
+      ['Battery', 'used', -1],
+      ['LCD screen', 'restock', 2],
+      ['Battery', 'restock', 1],
+    ]);
+    expect(view.timeline.slice(-3).map((e) => [e.kind, e.note])).toEqual([
+      ['status_changed', 'customer changed their mind'],
+      ['part_restocked', '2 × LCD screen (6.7" OLED): taken off the device, the repair was cancelled'],
+      ['part_restocked', '1 × Battery (4800 mAh): taken off the device, the repair was cancelled'],
+    ]);
+    // Cancelled is the end: nothing can put the parts back a second time.
+    expect((await desk.fail('workflow.move', { session: crew.manager.session, ticketId: ticket.id, toStatus: 'cancelled', note: 'again' })).code).toBe('conflict');
+    expect(await partRow(screen.id)).toMatchObject({ qty_on_hand: 3 });
+  });
+
   it('refuses to draw more than is on hand, and changes nothing', async () => {
     const part = await addPart(desk, crew, { openingQty: 1 });
     const ticketId = await ticketInRepair();

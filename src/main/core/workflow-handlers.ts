@@ -112,8 +112,8 @@ export const workflowHandlers: Pick<Handlers, WorkflowChannel> = {
   'tickets.getWorkflow': (input, { db, clock }) => db.read(async (tx) => getWorkflow(tx, input.ticketId, await loadSettings(tx), clock.now())),
 
   'workflow.move': (input, ctx) =>
-    ticketAction(ctx, input.session, input.managerApproval, async ({ tx, actor, approver, now }) => {
-      await workflowMove(tx, actor, approver, input, now.toISOString());
+    ticketAction(ctx, input.session, input.managerApproval, async ({ tx, actor, approver, settings, now }) => {
+      await workflowMove(tx, actor, approver, input, settings.language, now.toISOString());
       return input.ticketId;
     }),
   'workflow.reopen': (input, ctx) =>

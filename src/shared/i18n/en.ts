@@ -390,6 +390,7 @@ export const en = {
       loaner_returned: 'Loaner returned',
       part_used: 'Part drawn',
       part_returned_to_stores: 'Old part returned to stores',
+      part_restocked: 'Part back in stock',
       reopened_as_rework: 'Came back for rework',
       rework_opened: 'Rework of an earlier repair',
       printed_receipt: 'Repair receipt printed',

@@ -390,6 +390,7 @@ export const zhCN: Messages = {
       loaner_returned: '归还备机',
       part_used: '配件申领',
       part_returned_to_stores: '旧件返还',
+      part_restocked: '配件退回库存',
       reopened_as_rework: '客户返修',
       rework_opened: '返修单',
       printed_receipt: '打印维修单/收据',

@@ -11,6 +11,7 @@ import type { EntityManager } from 'typeorm';
 import type { ChannelParsedInput } from '../../../shared/contract';
 import type { Language, TicketStatus } from '../../../shared/domain';
 import { DeskError } from '../../../shared/errors';
+import { translate } from '../../../shared/i18n/translate';
 import { displayTicketNumber } from '../../../shared/ticket-number';
 import type { PartView, StockMoveView } from '../../../shared/workflow-contract';
 import type { StockMoveReason } from '../../../shared/workflow';
@@ -359,4 +360,42 @@ export async function listPartMoves(tx: EntityManager, partId: number, limit: nu
   await getPart(tx, partId);
   const rows: MoveRecord[] = await tx.query(`${MOVE_SELECT} WHERE m.part_id = ? ORDER BY m.id DESC LIMIT ?`, [partId, limit]);
   return rows.map((r) => toMove(r, prefix));
+}
+
+/**
+ * A cancelled repair leaves no part on the device: whatever was fitted and not
+ * yet taken back goes on the shelf again, as a restock booked to the ticket,
+ * in the cancelling transaction. A part that cannot be resold is then written
+ * off with a counted adjustment, which needs a manager.
+ */
+export async function restockFittedParts(tx: EntityManager, actor: Actor, ticketId: number, language: Language, nowIso: string): Promise<void> {
+  const fitted: { part_id: number; qty: number }[] = await tx.query(
+    `SELECT part_id, -SUM(qty_delta) AS qty FROM stock_move
+     WHERE ticket_id = ? AND reason IN ('used', 'restock') GROUP BY part_id HAVING qty > 0 ORDER BY part_id`,
+    [ticketId],
+  );
+  for (const { part_id: partId, qty } of fitted) {
+    const part = await getPart(tx, partId);
+    const note = translate(language, 'historyNotes.fittedPartRestocked');
+    await insertMove(tx, {
+      partId,
+      ticketId,
+      reason: 'restock',
+      qtyDelta: qty,
+      unitCostMinor: part.costMinor,
+      unitPriceMinor: part.priceMinor,
+      underWarranty: false,
+      staffId: actor.id,
+      approvedBy: null,
+      note,
+      at: nowIso,
+    });
+    await recordEvent(tx, {
+      ticketId,
+      kind: 'part_restocked',
+      note: partNote(language, { qty, name: part.name, specification: part.specification, note }),
+      staffId: actor.id,
+      at: nowIso,
+    });
+  }
 }

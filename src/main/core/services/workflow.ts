@@ -32,7 +32,7 @@ import { DIAGNOSIS_STATUSES, getDiagnosis } from './diagnosis';
 import { approvalNote, notificationNote, typedNote } from './history-notes';
 import { listTicketLoans } from './loaners';
 import { latestQuote, listQuotes, QUOTE_STATUSES_EDITABLE } from './quotes';
-import { listTicketParts, PART_USE_STATUSES } from './stock';
+import { listTicketParts, PART_USE_STATUSES, restockFittedParts } from './stock';
 import { allocateTicketNumber } from './ticket-numbers';
 import { loadDiagnosisFacts, loadTicket, pricingFactsOf, recordEvent, requireStatus, type TicketCore } from './workflow-common';
 
@@ -93,6 +93,7 @@ export async function workflowMove(
   actor: Actor,
   approver: Actor | null,
   input: ChannelParsedInput<'workflow.move'>,
+  language: Language,
   nowIso: string,
 ): Promise<void> {
   const ticket = await loadTicket(tx, input.ticketId);
@@ -107,6 +108,7 @@ export async function workflowMove(
     if (quote.status === 'draft') quoteToSend = quote.id;
   }
   await moveTicket(tx, { ticket, to: input.toStatus, via: 'move', note: input.note, actor, manager, at: nowIso });
+  if (input.toStatus === 'cancelled') await restockFittedParts(tx, actor, ticket.id, language, nowIso);
   if (quoteToSend !== null) await tx.query(`UPDATE quote SET status = 'sent' WHERE id = ?`, [quoteToSend]);
 }
 

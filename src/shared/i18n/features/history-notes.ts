@@ -7,6 +7,7 @@
 import type { Widen } from '../widen';
 
 export const historyNotesEn = {
+  fittedPartRestocked: 'taken off the device, the repair was cancelled',
   /** Between the parts of a note. */
   separator: ' · ',
   /** Before what someone typed (a cause, a reason, a note). */
@@ -32,6 +33,7 @@ export const historyNotesEn = {
 };
 
 export const historyNotesZh: Widen<typeof historyNotesEn> = {
+  fittedPartRestocked: '维修已取消，配件已拆回',
   separator: ' · ',
   colon: '：',
   listSeparator: '、',
