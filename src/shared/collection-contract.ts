@@ -260,5 +260,9 @@ export interface CashDrawer {
   totalMinor: number;
   /** Net cash taken in (cash payments − cash refunds): what the drawer should hold beyond its float. */
   cashInMinor: number;
+  /** Deposits taken at intake that day (their method is not recorded at intake). */
+  intakeDeposits: { count: number; amountMinor: number };
+  /** Everything taken that day: collection payments (totalMinor) plus intake deposits. */
+  takingsMinor: number;
   currency: string;
 }

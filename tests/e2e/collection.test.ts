@@ -529,6 +529,11 @@ describe('collection: scan, pay, sign, hand over, print the receipt', () => {
     expect(await byMethod(c.payment.methods.wechat)).toBe(`${c.payment.methods.wechat} 1 ${m(75)}`);
     expect(await byMethod(c.payment.methods.alipay)).toBe(`${c.payment.methods.alipay} 1 ${m(150)}`);
     expect(await drawer.getByLabel(c.drawer.total, { exact: true }).innerText()).toBe(m(430));
+    // Today's intakes took deposits too: they are part of the day's takings.
+    const { intakeDeposits } = await harness.call('collection.drawer', { date: null });
+    expect(intakeDeposits.count).toBeGreaterThan(0);
+    expect(await drawer.getByLabel(c.drawer.deposits, { exact: true }).innerText()).toBe(m(intakeDeposits.amountMinor / 100));
+    expect(await drawer.getByLabel(c.drawer.takings, { exact: true }).innerText()).toBe(m(430 + intakeDeposits.amountMinor / 100));
     expect(await page.getByLabel(c.drawer.cashIn, { exact: true }).innerText()).toBe(m(130));
     await screenshot('collection-drawer-en');
 

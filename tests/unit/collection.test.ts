@@ -334,6 +334,8 @@ describe('collection', () => {
     await desk.call('collection.pay', { session: crew.clerk.session, ticketId: b.id, method: 'wechat', amountMinor: 18000 });
     await desk.call('collection.refund', { session: crew.manager.session, ticketId: b.id, method: 'wechat', amountMinor: 1000, reason: 'Goodwill' });
 
+    // A deposit taken at an intake today counts too (it is not a collection payment).
+    await readyTicket(desk, crew, { depositMinor: 5000 });
     const today = await desk.call('collection.drawer', {});
     expect(today.byMethod).toEqual([
       { method: 'cash', count: 1, amountMinor: 10000 },
@@ -341,7 +343,7 @@ describe('collection', () => {
       { method: 'wechat', count: 2, amountMinor: 17000 },
       { method: 'alipay', count: 0, amountMinor: 0 },
     ]);
-    expect(today).toMatchObject({ totalMinor: 35000, cashInMinor: 10000, currency: 'CNY' });
+    expect(today).toMatchObject({ totalMinor: 35000, cashInMinor: 10000, intakeDeposits: { count: 1, amountMinor: 5000 }, takingsMinor: 40000, currency: 'CNY' });
     const date = today.date;
     expect(await desk.call('collection.drawer', { date })).toEqual(today);
 
@@ -351,7 +353,7 @@ describe('collection', () => {
     await desk.call('collection.pay', { session: crew.clerk.session, ticketId: c.id, method: 'alipay', amountMinor: 18000 });
     const tomorrow = await desk.call('collection.drawer', {});
     expect(tomorrow.date).not.toBe(date);
-    expect(tomorrow).toMatchObject({ totalMinor: 18000, cashInMinor: 0 });
+    expect(tomorrow).toMatchObject({ totalMinor: 18000, cashInMinor: 0, intakeDeposits: { count: 0, amountMinor: 0 }, takingsMinor: 18000 });
     expect((await desk.call('collection.drawer', { date })).totalMinor).toBe(35000);
   });
 

@@ -1,5 +1,5 @@
 // The cash drawer (收银): the day's takings by payment method at any moment,
-// refunds negative, voided rows left out. A day is the shop's local calendar
+// refunds negative, voided rows left out, and the deposits taken at intake. A day is the shop's local calendar
 // day; payments are stored with UTC timestamps.
 import type { EntityManager } from 'typeorm';
 import type { CashDrawer, PaymentKind, PaymentMethod } from '../../../shared/collection-contract';
@@ -20,5 +20,11 @@ export async function cashDrawer(tx: EntityManager, date: string | null, setting
     [localDayStart(day), localDayStart(addDays(day, 1))],
   );
   const totals = drawerTotals(rows.map((r) => ({ kind: r.kind, method: r.method, amountMinor: r.amount_minor, voided: r.voided_at !== null })));
-  return { date: day, ...totals, currency: settings.currency };
+  // The deposit is money taken at the counter too, on the day of the intake.
+  const deposits: { n: number; amount: number }[] = await tx.query(
+    `SELECT COUNT(*) AS n, COALESCE(SUM(deposit_minor), 0) AS amount FROM ticket WHERE created_at >= ? AND created_at < ? AND deposit_minor > 0`,
+    [localDayStart(day), localDayStart(addDays(day, 1))],
+  );
+  const intakeDeposits = { count: deposits[0].n, amountMinor: deposits[0].amount };
+  return { date: day, ...totals, intakeDeposits, takingsMinor: totals.totalMinor + intakeDeposits.amountMinor, currency: settings.currency };
 }

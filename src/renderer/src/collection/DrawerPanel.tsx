@@ -81,6 +81,22 @@ export function DrawerPanel({ refreshKey }: { refreshKey: number }) {
                   {money(drawer.totalMinor)}
                 </Table.Td>
               </Table.Tr>
+              <Table.Tr>
+                <Table.Th scope="row" fw={500}>
+                  {t('collection.drawer.deposits')}
+                </Table.Th>
+                <Table.Td ta="right">{drawer.intakeDeposits.count}</Table.Td>
+                <Table.Td ta="right" aria-label={t('collection.drawer.deposits')} style={{ fontVariantNumeric: 'tabular-nums' }}>
+                  {money(drawer.intakeDeposits.amountMinor)}
+                </Table.Td>
+              </Table.Tr>
+              <Table.Tr>
+                <Table.Th scope="row">{t('collection.drawer.takings')}</Table.Th>
+                <Table.Td />
+                <Table.Td ta="right" fw={700} aria-label={t('collection.drawer.takings')} style={{ fontVariantNumeric: 'tabular-nums' }}>
+                  {money(drawer.takingsMinor)}
+                </Table.Td>
+              </Table.Tr>
             </Table.Tfoot>
           </Table>
           <Paper withBorder p="sm" radius="sm">
