@@ -7,13 +7,12 @@
 // Money is integer minor units (fen). Nothing paid is ever deleted: a mistaken
 // payment is voided (manager + reason) and a refund is its own row.
 import { z } from 'zod';
-import { LIMITS, type DeviceType, type TicketStatus } from './domain';
+import { LIMITS, PAYMENT_METHODS, type DeviceType, type PaymentMethod, type TicketStatus } from './domain';
 import { calendarDate, code, money, optionalText, requiredText } from './schema-helpers';
 import { WORKFLOW_LIMITS, type NotificationMethod, type NotificationOutcome, type PricingReason, type QuoteLineKind } from './workflow';
 import { managerApprovalSchema, sessionSchema } from './workflow-contract';
 
-export const PAYMENT_METHODS = ['cash', 'card', 'wechat', 'alipay'] as const;
-export type PaymentMethod = (typeof PAYMENT_METHODS)[number];
+export { PAYMENT_METHODS, type PaymentMethod };
 
 /** A payment takes money in; a refund gives it back (manager + reason). */
 export const PAYMENT_KINDS = ['payment', 'refund'] as const;
@@ -258,11 +257,11 @@ export interface CashDrawer {
   /** Every method, in PAYMENT_METHODS order (zeros included). */
   byMethod: DrawerMethodTotal[];
   totalMinor: number;
-  /** Net cash taken in (cash payments − cash refunds): what the drawer should hold beyond its float. */
+  /** Net cash taken in (cash deposits and payments − cash refunds): what the drawer should hold beyond its float. */
   cashInMinor: number;
-  /** Deposits taken at intake that day (their method is not recorded at intake). */
+  /** Of the above, the deposits taken at intake that day (already counted under their method). */
   intakeDeposits: { count: number; amountMinor: number };
-  /** Everything taken that day: collection payments (totalMinor) plus intake deposits. */
-  takingsMinor: number;
+  /** Deposits of tickets checked in before the method was asked: in totalMinor, under no method. */
+  depositsWithoutMethodMinor: number;
   currency: string;
 }

@@ -9,11 +9,13 @@ import {
   LANGUAGES,
   LIMITS,
   PASSCODE_KINDS,
+  PAYMENT_METHODS,
   STAFF_ROLES,
   type DataAnswer,
   type DeviceType,
   type Language,
   type PasscodeKind,
+  type PaymentMethod,
   type StaffRole,
   type TicketStatus,
   type WarrantyBasis,
@@ -87,6 +89,8 @@ export const intakeDeviceInput = z.object({
   dataAnswer: z.enum(DATA_ANSWERS, code('required')),
   estimateMinor: money,
   depositMinor: money,
+  /** How the deposit was paid; kept only with a deposit. */
+  depositMethod: z.enum(PAYMENT_METHODS, code('required')).default('cash'),
   promisedDate: calendarDate.nullable().default(null),
   passcode: passcodeInput.nullable().default(null),
 });
@@ -222,6 +226,8 @@ export interface TicketDetail extends TicketSummary {
   dataAnswer: DataAnswer;
   estimateMinor: number;
   depositMinor: number;
+  /** How the deposit was paid; null without a deposit or on tickets from before this was asked. */
+  depositMethod: PaymentMethod | null;
   currency: string;
   promisedDate: string | null;
   clerkName: string | null;

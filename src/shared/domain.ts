@@ -70,6 +70,10 @@ export type WarrantyBasis = (typeof WARRANTY_BASES)[number];
 export const PASSCODE_KINDS = ['pin', 'pattern'] as const;
 export type PasscodeKind = (typeof PASSCODE_KINDS)[number];
 
+/** How money is taken at the counter: a deposit at intake, a payment or refund at collection. */
+export const PAYMENT_METHODS = ['cash', 'card', 'wechat', 'alipay'] as const;
+export type PaymentMethod = (typeof PAYMENT_METHODS)[number];
+
 export const LANGUAGES = ['en', 'zh-CN'] as const;
 export type Language = (typeof LANGUAGES)[number];
 

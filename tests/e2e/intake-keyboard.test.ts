@@ -109,6 +109,11 @@ describe('walk-in intake by keyboard', () => {
     await keyboard.press('Enter');
     await keyboard.type('100');
     await keyboard.press('Enter');
+    // With a deposit typed, how it was paid: Cash, Card, WeChat Pay...
+    await expectFocusOn('Deposit paid by');
+    await keyboard.press('ArrowDown');
+    await keyboard.press('ArrowDown');
+    await keyboard.press('Enter');
     await expectFocusOn('Promised date');
     await keyboard.press('Enter');
     await expectFocusOn('None given');
@@ -156,6 +161,7 @@ describe('walk-in intake by keyboard', () => {
       dataAnswer: 'has_backup',
       estimateMinor: 45000,
       depositMinor: 10000,
+      depositMethod: 'wechat',
       currency: 'CNY',
       hasPasscode: true,
       passcodeKind: 'pin',

@@ -324,7 +324,7 @@ describe('collection', () => {
     expect((await desk.fail('settings.update', { unclaimedAfterDays: 0 })).fields?.[0]).toMatchObject({ path: 'unclaimedAfterDays', code: 'invalid' });
   });
 
-  it('counts the day’s takings by method, refunds negative, voided payments left out, other days apart', async () => {
+  it('counts the day’s takings by method, intake deposits included, refunds negative, voided payments left out, other days apart', async () => {
     const a = await readyTicket(desk, crew, { depositMinor: 0 });
     const b = await readyTicket(desk, crew, { depositMinor: 0 });
     await desk.call('collection.pay', { session: crew.clerk.session, ticketId: a.id, method: 'cash', amountMinor: 10000, tenderedMinor: 20000 });
@@ -334,16 +334,26 @@ describe('collection', () => {
     await desk.call('collection.pay', { session: crew.clerk.session, ticketId: b.id, method: 'wechat', amountMinor: 18000 });
     await desk.call('collection.refund', { session: crew.manager.session, ticketId: b.id, method: 'wechat', amountMinor: 1000, reason: 'Goodwill' });
 
-    // A deposit taken at an intake today counts too (it is not a collection payment).
-    await readyTicket(desk, crew, { depositMinor: 5000 });
+    // Deposits taken at today's intakes count too, under the method they were paid by (cash unless said);
+    // one from before the method was asked counts under none.
+    await checkIn(desk, { device: { depositMinor: 5000 } });
+    await checkIn(desk, { device: { depositMinor: 2000, depositMethod: 'alipay' } });
+    const legacy = await checkIn(desk, { device: { depositMinor: 1500, depositMethod: 'card' } });
+    await rows(desk, `UPDATE ticket SET deposit_method = NULL WHERE id = ?`, [legacy.id]);
     const today = await desk.call('collection.drawer', {});
     expect(today.byMethod).toEqual([
-      { method: 'cash', count: 1, amountMinor: 10000 },
+      { method: 'cash', count: 2, amountMinor: 15000 },
       { method: 'card', count: 1, amountMinor: 8000 },
       { method: 'wechat', count: 2, amountMinor: 17000 },
-      { method: 'alipay', count: 0, amountMinor: 0 },
+      { method: 'alipay', count: 1, amountMinor: 2000 },
     ]);
-    expect(today).toMatchObject({ totalMinor: 35000, cashInMinor: 10000, intakeDeposits: { count: 1, amountMinor: 5000 }, takingsMinor: 40000, currency: 'CNY' });
+    expect(today).toMatchObject({
+      totalMinor: 35000 + 5000 + 2000 + 1500,
+      cashInMinor: 15000,
+      intakeDeposits: { count: 3, amountMinor: 8500 },
+      depositsWithoutMethodMinor: 1500,
+      currency: 'CNY',
+    });
     const date = today.date;
     expect(await desk.call('collection.drawer', { date })).toEqual(today);
 
@@ -353,8 +363,8 @@ describe('collection', () => {
     await desk.call('collection.pay', { session: crew.clerk.session, ticketId: c.id, method: 'alipay', amountMinor: 18000 });
     const tomorrow = await desk.call('collection.drawer', {});
     expect(tomorrow.date).not.toBe(date);
-    expect(tomorrow).toMatchObject({ totalMinor: 18000, cashInMinor: 0, intakeDeposits: { count: 0, amountMinor: 0 }, takingsMinor: 18000 });
-    expect((await desk.call('collection.drawer', { date })).totalMinor).toBe(35000);
+    expect(tomorrow).toMatchObject({ totalMinor: 18000, cashInMinor: 0, intakeDeposits: { count: 0, amountMinor: 0 }, depositsWithoutMethodMinor: 0 });
+    expect((await desk.call('collection.drawer', { date })).totalMinor).toBe(43500);
   });
 
   it('prints and previews the repair receipt for a collected ticket only, archived and recorded as a reprint', async () => {

@@ -102,6 +102,18 @@ describe('intake.checkIn', () => {
     expect(await desk.call('customers.search', { query: '%' })).toEqual([]);
   });
 
+  it('records how the deposit was paid, cash unless said, and nothing without a deposit', async () => {
+    const check = async (device: Record<string, unknown>) => {
+      const [ticket] = (await desk.call('intake.checkIn', sampleIntake({ device }))).tickets;
+      return (await desk.call('tickets.get', { number: ticket.barcode })).depositMethod;
+    };
+    expect(await check({ depositMinor: 5000, depositMethod: 'wechat' })).toBe('wechat');
+    expect(await check({ depositMinor: 5000 })).toBe('cash');
+    expect(await check({ depositMinor: 0, depositMethod: 'card' })).toBeNull();
+    const refused = await desk.fail('intake.checkIn', sampleIntake({ device: { depositMinor: 5000, depositMethod: 'cheque' } }));
+    expect(refused.fields).toEqual([{ path: 'devices.0.depositMethod', code: 'required' }]);
+  });
+
   it('seals the passcode and reveals it only on request, logging who looked', async () => {
     const [ticket] = (await desk.call('intake.checkIn', sampleIntake({ device: { passcode: { kind: 'pattern', value: '1-2-3-6-9' } } }))).tickets;
     const stored: { passcode_sealed: string }[] = await desk.context.db.dataSource.query('SELECT passcode_sealed FROM ticket');

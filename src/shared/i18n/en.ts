@@ -68,6 +68,7 @@ export const en = {
     dataQuestion: 'Files, software or accounts to keep?',
     estimate: 'Estimate',
     deposit: 'Deposit',
+    depositMethod: 'Deposit paid by',
     promisedDate: 'Promised date',
     technician: 'Technician',
     clerk: 'Clerk',

@@ -68,6 +68,7 @@ export const zhCN: Messages = {
     dataQuestion: '是否有需要保留的文件、软件、帐号？',
     estimate: '预估费用',
     deposit: '预付订金',
+    depositMethod: '订金支付方式',
     promisedDate: '预计取机日期',
     technician: '维修员',
     clerk: '受理人',

@@ -91,6 +91,7 @@ export function sampleTicketDetail(now: Date): TicketDetail {
     dataAnswer: device.dataAnswer,
     estimateMinor: device.estimateMinor,
     depositMinor: device.depositMinor,
+    depositMethod: device.depositMinor > 0 ? 'wechat' : null,
     currency: 'CNY',
     promisedDate: null,
     clerkName: 'Manager',

@@ -1,5 +1,6 @@
-// The cash drawer (收银): the day's takings by payment method at any moment,
-// refunds negative, voided rows left out, and the deposits taken at intake. A day is the shop's local calendar
+// The cash drawer (收银): the day's takings by payment method at any moment:
+// deposits taken at intake and payments at collection, refunds negative,
+// voided rows left out. A day is the shop's local calendar
 // day; payments are stored with UTC timestamps.
 import type { EntityManager } from 'typeorm';
 import type { CashDrawer, PaymentKind, PaymentMethod } from '../../../shared/collection-contract';
@@ -19,12 +20,23 @@ export async function cashDrawer(tx: EntityManager, date: string | null, setting
     `SELECT kind, method, amount_minor, voided_at FROM payment WHERE at >= ? AND at < ?`,
     [localDayStart(day), localDayStart(addDays(day, 1))],
   );
-  const totals = drawerTotals(rows.map((r) => ({ kind: r.kind, method: r.method, amountMinor: r.amount_minor, voided: r.voided_at !== null })));
-  // The deposit is money taken at the counter too, on the day of the intake.
-  const deposits: { n: number; amount: number }[] = await tx.query(
-    `SELECT COUNT(*) AS n, COALESCE(SUM(deposit_minor), 0) AS amount FROM ticket WHERE created_at >= ? AND created_at < ? AND deposit_minor > 0`,
+  // A deposit is money taken at the counter too, on the day of the intake, by its method.
+  const deposits: { method: PaymentMethod | null; amount_minor: number }[] = await tx.query(
+    `SELECT deposit_method AS method, deposit_minor AS amount_minor FROM ticket WHERE created_at >= ? AND created_at < ? AND deposit_minor > 0`,
     [localDayStart(day), localDayStart(addDays(day, 1))],
   );
-  const intakeDeposits = { count: deposits[0].n, amountMinor: deposits[0].amount };
-  return { date: day, ...totals, intakeDeposits, takingsMinor: totals.totalMinor + intakeDeposits.amountMinor, currency: settings.currency };
+  const withMethod = deposits.filter((d): d is { method: PaymentMethod; amount_minor: number } => d.method !== null);
+  const depositsWithoutMethodMinor = deposits.filter((d) => d.method === null).reduce((sum, d) => sum + d.amount_minor, 0);
+  const totals = drawerTotals([
+    ...rows.map((r) => ({ kind: r.kind, method: r.method, amountMinor: r.amount_minor, voided: r.voided_at !== null })),
+    ...withMethod.map((d) => ({ kind: 'payment' as const, method: d.method, amountMinor: d.amount_minor, voided: false })),
+  ]);
+  return {
+    date: day,
+    ...totals,
+    totalMinor: totals.totalMinor + depositsWithoutMethodMinor,
+    intakeDeposits: { count: deposits.length, amountMinor: deposits.reduce((sum, d) => sum + d.amount_minor, 0) },
+    depositsWithoutMethodMinor,
+    currency: settings.currency,
+  };
 }

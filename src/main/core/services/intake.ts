@@ -100,6 +100,7 @@ async function createTicket(
     dataAnswer: device.dataAnswer,
     estimateMinor: device.estimateMinor,
     depositMinor: device.depositMinor,
+    depositMethod: device.depositMinor > 0 ? device.depositMethod : null,
     currency: shared.settings.currency,
     promisedDate: device.promisedDate,
     technicianId: shared.technicianId,

@@ -1,6 +1,6 @@
 import type { EntityManager } from 'typeorm';
 import type { TicketDetail, TicketEventView, TicketSummary } from '../../../shared/contract';
-import type { PasscodeKind, TicketStatus } from '../../../shared/domain';
+import type { PasscodeKind, PaymentMethod, TicketStatus } from '../../../shared/domain';
 import { DeskError } from '../../../shared/errors';
 import { displayTicketNumber, parseTicketNumber } from '../../../shared/ticket-number';
 import type { SecretBox } from '../security/secret-box';
@@ -98,6 +98,7 @@ type DetailRecord = SummaryRecord &
     fee_consent: number;
     estimate_minor: number;
     deposit_minor: number;
+    deposit_method: PaymentMethod | null;
     clerk_name: string | null;
     passcode_kind: PasscodeKind | null;
   };
@@ -111,7 +112,7 @@ export async function getTicketByNumber(tx: EntityManager, typed: string, prefix
        tech.name AS technician_name, clerk.name AS clerk_name,
        t.customer_request, t.accessories, t.accessories_other, t.condition_checks, t.condition_notes,
        t.purchase_date, t.proof_of_purchase, t.warranty_status, t.warranty_basis, t.fee_consent, t.data_answer,
-       t.estimate_minor, t.deposit_minor, t.currency, t.promised_date, t.passcode_kind,
+       t.estimate_minor, t.deposit_minor, t.deposit_method, t.currency, t.promised_date, t.passcode_kind,
        c.id AS customer_id, c.name AS customer_name, c.phone AS customer_phone, c.address AS customer_address
      FROM ticket t
      JOIN device d ON d.id = t.device_id
@@ -141,6 +142,7 @@ export async function getTicketByNumber(tx: EntityManager, typed: string, prefix
     dataAnswer: r.data_answer as TicketDetail['dataAnswer'],
     estimateMinor: r.estimate_minor,
     depositMinor: r.deposit_minor,
+    depositMethod: r.deposit_method,
     currency: r.currency,
     promisedDate: r.promised_date,
     clerkName: r.clerk_name,

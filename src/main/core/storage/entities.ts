@@ -1,7 +1,7 @@
 // Table mappings, written as EntitySchemas: the bundler emits no decorator
 // metadata, and plain row interfaces keep the services honest about types.
 import { EntitySchema } from 'typeorm';
-import type { DataAnswer, DeviceType, PasscodeKind, StaffRole, TicketStatus, WarrantyBasis, WarrantyStatus } from '../../../shared/domain';
+import type { DataAnswer, DeviceType, PasscodeKind, PaymentMethod, StaffRole, TicketStatus, WarrantyBasis, WarrantyStatus } from '../../../shared/domain';
 
 export interface StaffRow {
   id: number;
@@ -60,6 +60,8 @@ export interface TicketRow {
   dataAnswer: DataAnswer;
   estimateMinor: number;
   depositMinor: number;
+  /** How the deposit was paid; null without a deposit (or before this was asked). */
+  depositMethod: PaymentMethod | null;
   currency: string;
   promisedDate: string | null;
   technicianId: number | null;
@@ -161,6 +163,7 @@ export const TicketEntity = new EntitySchema<TicketRow>({
     dataAnswer: { ...text, name: 'data_answer' },
     estimateMinor: { ...integer, name: 'estimate_minor' },
     depositMinor: { ...integer, name: 'deposit_minor' },
+    depositMethod: { ...nullableText, name: 'deposit_method' },
     currency: text,
     promisedDate: { ...nullableText, name: 'promised_date' },
     technicianId: { ...nullableInteger, name: 'technician_id' },

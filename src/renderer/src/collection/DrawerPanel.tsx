@@ -72,6 +72,17 @@ export function DrawerPanel({ refreshKey }: { refreshKey: number }) {
                   </Table.Td>
                 </Table.Tr>
               ))}
+              {drawer.depositsWithoutMethodMinor > 0 && (
+                <Table.Tr>
+                  <Table.Th scope="row" fw={500}>
+                    {t('collection.drawer.noMethod')}
+                  </Table.Th>
+                  <Table.Td />
+                  <Table.Td ta="right" style={{ fontVariantNumeric: 'tabular-nums' }}>
+                    {money(drawer.depositsWithoutMethodMinor)}
+                  </Table.Td>
+                </Table.Tr>
+              )}
             </Table.Tbody>
             <Table.Tfoot>
               <Table.Tr>
@@ -82,19 +93,14 @@ export function DrawerPanel({ refreshKey }: { refreshKey: number }) {
                 </Table.Td>
               </Table.Tr>
               <Table.Tr>
-                <Table.Th scope="row" fw={500}>
+                <Table.Th scope="row" fw={400} c="dimmed">
                   {t('collection.drawer.deposits')}
                 </Table.Th>
-                <Table.Td ta="right">{drawer.intakeDeposits.count}</Table.Td>
-                <Table.Td ta="right" aria-label={t('collection.drawer.deposits')} style={{ fontVariantNumeric: 'tabular-nums' }}>
-                  {money(drawer.intakeDeposits.amountMinor)}
+                <Table.Td ta="right" c="dimmed">
+                  {drawer.intakeDeposits.count}
                 </Table.Td>
-              </Table.Tr>
-              <Table.Tr>
-                <Table.Th scope="row">{t('collection.drawer.takings')}</Table.Th>
-                <Table.Td />
-                <Table.Td ta="right" fw={700} aria-label={t('collection.drawer.takings')} style={{ fontVariantNumeric: 'tabular-nums' }}>
-                  {money(drawer.takingsMinor)}
+                <Table.Td ta="right" c="dimmed" aria-label={t('collection.drawer.deposits')} style={{ fontVariantNumeric: 'tabular-nums' }}>
+                  {money(drawer.intakeDeposits.amountMinor)}
                 </Table.Td>
               </Table.Tr>
             </Table.Tfoot>

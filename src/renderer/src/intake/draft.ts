@@ -1,7 +1,7 @@
 // What the clerk has typed so far, kept as text where the clerk types text
 // (money, dates), and turned into the contract's payload only on submit.
 import type { CustomerSummary } from '../../../shared/contract';
-import { CONDITION_CHECKS, type Accessory, type DataAnswer, type DeviceType } from '../../../shared/domain';
+import { CONDITION_CHECKS, type Accessory, type DataAnswer, type DeviceType, type PaymentMethod } from '../../../shared/domain';
 
 export type PasscodeChoice = 'none' | 'pin' | 'pattern';
 
@@ -34,6 +34,7 @@ export interface DeviceDraft {
   dataAnswer: DataAnswer | null;
   estimateText: string;
   depositText: string;
+  depositMethod: PaymentMethod;
   promisedDate: string;
   passcodeChoice: PasscodeChoice;
   pin: string;
@@ -68,6 +69,7 @@ export function emptyDevice(): DeviceDraft {
     dataAnswer: null,
     estimateText: '',
     depositText: '',
+    depositMethod: 'cash',
     promisedDate: '',
     passcodeChoice: 'none',
     pin: '',

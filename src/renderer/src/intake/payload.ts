@@ -80,6 +80,7 @@ export function checkIntakePayload(draft: IntakeDraft, clerkId: number | null, f
       feeConsent: device.feeConsent,
       dataAnswer: device.dataAnswer ?? undefined,
       ...money[index],
+      depositMethod: device.depositMethod,
       promisedDate: device.promisedDate || null,
       passcode: passcodeOf(device),
     })),

@@ -85,7 +85,10 @@ export function TicketInfo({ ticket, onPasscodeViewed }: { ticket: TicketDetail;
           <Entry label={t('intake.feeConsent')}>{ticket.feeConsent ? t('ticket.yes') : t('ticket.no')}</Entry>
           <Entry label={t('intake.dataQuestion')}>{t(`dataAnswer.${ticket.dataAnswer}`)}</Entry>
           <Entry label={t('intake.estimate')}>{format.money(ticket.estimateMinor, ticket.currency)}</Entry>
-          <Entry label={t('intake.deposit')}>{format.money(ticket.depositMinor, ticket.currency)}</Entry>
+          <Entry label={t('intake.deposit')}>
+          {format.money(ticket.depositMinor, ticket.currency)}
+          {ticket.depositMethod && ` · ${t(`collection.payment.methods.${ticket.depositMethod}`)}`}
+        </Entry>
           <Entry label={t('intake.promisedDate')}>{ticket.promisedDate ? format.day(ticket.promisedDate) : none}</Entry>
           <Entry label={t('intake.technician')}>{ticket.technicianName ?? t('intake.noTechnician')}</Entry>
           <Entry label={t('intake.clerk')}>{ticket.clerkName ?? none}</Entry>

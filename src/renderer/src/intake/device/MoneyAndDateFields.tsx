@@ -1,4 +1,5 @@
-import { SimpleGrid, TextInput } from '@mantine/core';
+import { NativeSelect, SimpleGrid, Stack, TextInput } from '@mantine/core';
+import { PAYMENT_METHODS, type PaymentMethod } from '../../../../shared/domain';
 import { useTranslation } from 'react-i18next';
 import { useDesk } from '../../desk/desk-context';
 import { localIsoDay } from '../payload';
@@ -8,6 +9,7 @@ export function MoneyAndDateFields({ device, field, onChange }: DeviceFieldProps
   const { t } = useTranslation();
   const { settings } = useDesk();
   const moneyHint = t('intake.moneyHint', { currency: settings.currency });
+  const hasDeposit = /[1-9]/.test(device.depositText);
   return (
     <SimpleGrid cols={3} spacing="sm">
       <TextInput
@@ -19,15 +21,28 @@ export function MoneyAndDateFields({ device, field, onChange }: DeviceFieldProps
         value={device.estimateText}
         onChange={(event) => onChange({ estimateText: event.currentTarget.value })}
       />
-      <TextInput
-        {...field('depositMinor')}
-        label={t('intake.deposit')}
-        description={moneyHint}
-        inputMode="decimal"
-        autoComplete="off"
-        value={device.depositText}
-        onChange={(event) => onChange({ depositText: event.currentTarget.value })}
-      />
+      <Stack gap={6}>
+        <TextInput
+          {...field('depositMinor')}
+          label={t('intake.deposit')}
+          description={moneyHint}
+          inputMode="decimal"
+          autoComplete="off"
+          value={device.depositText}
+          onChange={(event) => onChange({ depositText: event.currentTarget.value })}
+        />
+        {/* Asked only once a deposit is typed (Enter skips it otherwise); the day's takings count it by method. */}
+        {hasDeposit && (
+          <NativeSelect
+            {...field('depositMethod')}
+            aria-label={t('intake.depositMethod')}
+            size="xs"
+            value={device.depositMethod}
+            onChange={(event) => onChange({ depositMethod: event.currentTarget.value as PaymentMethod })}
+            data={PAYMENT_METHODS.map((method) => ({ value: method, label: t(`collection.payment.methods.${method}`) }))}
+          />
+        )}
+      </Stack>
       <TextInput
         {...field('promisedDate')}
         type="date"
