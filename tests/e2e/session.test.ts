@@ -93,6 +93,22 @@ describe('sign-in with a PIN', () => {
     expect(await banner().getByLabel(en.app.signedInAs).inputValue()).toBe(String(technician.id));
   });
 
+  it('asks for a sign-in again when the session has ended on the desk, then finishes the change', async () => {
+    const stored = await page.evaluate(() => window.sessionStorage.getItem('repairDesk.session'));
+    const token = (JSON.parse(stored ?? '{}') as { token?: string }).token;
+    expect(token).toBeTruthy();
+    // The desk ends the session (as after a PIN reset or a long idle); the page still thinks it is signed in.
+    await harness.call('auth.signOut', { session: token! });
+    const row = page.getByRole('form', { name: 'Li Wei 李伟', exact: true });
+    await row.getByLabel(`Li Wei 李伟: ${en.settings.staffName}`).fill('Li Wei 李伟 2');
+    await row.getByRole('button', { name: en.settings.saveStaff }).click();
+    await signInThroughUi(page, { id: 1, pin: MANAGER_PIN }, undefined, true);
+    await expect
+      .poll(async () => (await harness.call('staff.list', { includeInactive: false })).map((s) => s.name))
+      .toContain('Li Wei 李伟 2');
+    await expect.poll(() => signedIn().textContent()).toBe('Manager (Manager)');
+  });
+
   it('speaks Chinese in the sign-in dialog', async () => {
     await harness.call('settings.update', { language: 'zh-CN' });
     await page.reload();

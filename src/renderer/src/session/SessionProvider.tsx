@@ -45,6 +45,8 @@ export function SessionProvider({ children }: { children: ReactNode }) {
 
   const remember = useCallback((session: AuthSession | null) => {
     store(session);
+    // At once, not at the next render: a call retried right after a session ended must ask again.
+    currentRef.current = session;
     setCurrent(session);
   }, []);
 

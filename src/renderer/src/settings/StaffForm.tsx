@@ -35,8 +35,9 @@ export function StaffForm({ person, onSaved }: Props) {
     // A fresh desk (no manager PIN yet) saves without a session; after that a manager must be signed in.
     let result = await invoke('staff.save', { ...parsed.data, session: current?.token ?? null });
     if (!result.ok && result.error.fields?.some((field) => field.path === 'session')) {
-      if (current !== null && result.error.fields.some((field) => field.code === 'signed_out')) sessionEnded();
-      const session = current?.staff.role === 'manager' && current !== null ? current.token : await ensureSession();
+      // Nobody signed in, or the session ended: ask for a sign-in and try once more.
+      if (result.error.fields.some((field) => field.code === 'signed_out')) sessionEnded();
+      const session = await ensureSession();
       if (session !== null) result = await invoke('staff.save', { ...parsed.data, session });
     }
     setSaving(false);
