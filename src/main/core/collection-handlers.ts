@@ -1,11 +1,8 @@
 // Handlers of the collection channels (spread into handlers.ts). Each is one
 // use case in one transaction; money calls resolve the signed-in staff member
 // inside it, and a manager's PIN approval is checked just before.
-import type { EntityManager } from 'typeorm';
-import type { Settings } from '../../shared/contract';
-import type { DeskContext } from './context';
 import type { Handlers } from './handlers';
-import { requireActor, verifyManagerApproval, type Actor, type ManagerApprovalInput } from './services/auth';
+import { acting } from './acting';
 import { completeCollection, refund, takePayment, voidPayment } from './services/collection';
 import { cashDrawer } from './services/collection-drawer';
 import { findForCollection, unclaimedTickets } from './services/collection-find';
@@ -21,24 +18,6 @@ type CollectionChannel =
   | 'collection.complete'
   | 'collection.unclaimed'
   | 'collection.drawer';
-
-// As in workflow-handlers.ts: the manager's PIN is checked before the transaction
-// (a wrong PIN counts even when the use case fails), the actor inside it.
-interface Acting {
-  tx: EntityManager;
-  actor: Actor;
-  approver: Actor | null;
-  settings: Settings;
-  now: Date;
-}
-
-async function acting<T>(ctx: DeskContext, session: string, approval: ManagerApprovalInput | null, work: (a: Acting) => Promise<T>): Promise<T> {
-  const approver = await verifyManagerApproval(ctx, approval);
-  return ctx.db.write(async (tx) => {
-    const actor = await requireActor(tx, ctx, session);
-    return work({ tx, actor, approver, settings: await loadSettings(tx), now: ctx.clock.now() });
-  });
-}
 
 export const collectionHandlers: Pick<Handlers, CollectionChannel> = {
   'collection.find': (input, { db }) => db.read(async (tx) => findForCollection(tx, input.query, await loadSettings(tx))),

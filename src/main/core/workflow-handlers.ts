@@ -1,25 +1,14 @@
 // Handlers of the repair-workflow channels (spread into handlers.ts). Each is
 // one use case in one transaction; calls with a session resolve the acting
 // staff member inside it, and a manager's PIN approval is checked just before.
-import type { EntityManager } from 'typeorm';
-import type { Settings } from '../../shared/contract';
+import { acting, type Acting } from './acting';
 import type { DeskContext } from './context';
 import type { Handlers } from './handlers';
 import { ticketBoard } from './services/board';
 import { saveDiagnosis } from './services/diagnosis';
 import { listFeeItems, saveFeeItem } from './services/fee-standard';
 import { lendLoaner, listLoaners, returnLoan, saveLoaner } from './services/loaners';
-import {
-  currentSession,
-  requireActor,
-  setPin,
-  signIn,
-  signInRoster,
-  signOut,
-  verifyManagerApproval,
-  type Actor,
-  type ManagerApprovalInput,
-} from './services/auth';
+import { currentSession, setPin, signIn, signInRoster, signOut, type ManagerApprovalInput } from './services/auth';
 import { getQuote, previewQuote, saveQuote } from './services/quotes';
 import { searchTickets } from './services/search';
 import { loadSettings } from './services/settings';
@@ -33,29 +22,6 @@ import {
   reopenAsRework,
   workflowMove,
 } from './services/workflow';
-
-interface Acting {
-  tx: EntityManager;
-  actor: Actor;
-  /** A manager who approved with their PIN for this call, if one did. */
-  approver: Actor | null;
-  settings: Settings;
-  now: Date;
-}
-
-/** Runs a privileged use case in one write transaction, as the session's staff member. */
-async function acting<T>(
-  ctx: DeskContext,
-  session: string,
-  approval: ManagerApprovalInput | null,
-  work: (acting: Acting) => Promise<T>,
-): Promise<T> {
-  const approver = await verifyManagerApproval(ctx, approval);
-  return ctx.db.write(async (tx) => {
-    const actor = await requireActor(tx, ctx, session);
-    return work({ tx, actor, approver, settings: await loadSettings(tx), now: ctx.clock.now() });
-  });
-}
 
 /** A ticket action: does the work, then answers with the ticket's workflow view from the same transaction. */
 function ticketAction(
