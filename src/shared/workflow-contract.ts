@@ -522,6 +522,6 @@ export interface TicketBoard {
   total: number;
   page: number;
   pageSize: number;
-  /** Open tickets per status for the column headers (technician filter applied). */
+  /** Open tickets per status, every open status whatever the status filter (technician filter applied). */
   countsByStatus: Partial<Record<TicketStatus, number>>;
 }

@@ -472,6 +472,9 @@ describe('diagnosis, hand-over, promised date, loaners and the board', () => {
     expect(board.countsByStatus).toEqual({ received: 2 });
     const myTickets = await desk.call('tickets.board', { technicianId: crew.technician.id, statuses: ['received'], pageSize: 1, page: 2 });
     expect(myTickets).toMatchObject({ total: 2, page: 2, pageSize: 1 });
+    // The counts cover every open status whatever the status filter, so each filter chip keeps its number.
+    const diagnosing = await desk.call('tickets.board', { statuses: ['diagnosing'] });
+    expect(diagnosing).toMatchObject({ total: 0, items: [], countsByStatus: { received: 2 } });
     expect(myTickets.items.map((i) => i.ticketId)).toEqual([mine.id]);
     expect((await desk.call('tickets.board', { statuses: ['ready'] })).items).toEqual([]);
   });

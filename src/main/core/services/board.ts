@@ -31,21 +31,19 @@ interface BoardRecord {
 
 export async function ticketBoard(tx: EntityManager, input: ChannelParsedInput<'tickets.board'>, prefix: string, now: Date): Promise<TicketBoard> {
   const statuses = input.statuses ?? [...OPEN_STATUSES];
-  if (statuses.length === 0) return { items: [], total: 0, page: input.page, pageSize: input.pageSize, countsByStatus: {} };
-  const filter = [`t.status IN (${statuses.map(() => '?').join(',')})`];
-  const params: unknown[] = [...statuses];
-  if (input.technicianId !== null) {
-    filter.push('t.technician_id = ?');
-    params.push(input.technicianId);
-  }
-  const where = filter.join(' AND ');
+  const byTechnician = input.technicianId === null ? '' : ' AND t.technician_id = ?';
+  const technician = input.technicianId === null ? [] : [input.technicianId];
+  // Counts for every open status (the filter chips keep theirs while one is chosen); the total is the chosen ones'.
   const counts: { status: TicketStatus; n: number }[] = await tx.query(
-    `SELECT t.status, COUNT(*) AS n FROM ticket t WHERE ${where} GROUP BY t.status`,
-    params,
+    `SELECT t.status, COUNT(*) AS n FROM ticket t WHERE t.status IN (${OPEN_STATUSES.map(() => '?').join(',')})${byTechnician} GROUP BY t.status`,
+    [...OPEN_STATUSES, ...technician],
   );
   const countsByStatus: Partial<Record<TicketStatus, number>> = {};
   for (const c of counts) countsByStatus[c.status] = c.n;
-  const total = counts.reduce((sum, c) => sum + c.n, 0);
+  const total = statuses.reduce((sum, status) => sum + (countsByStatus[status] ?? 0), 0);
+  if (statuses.length === 0 || total === 0) return { items: [], total, page: input.page, pageSize: input.pageSize, countsByStatus };
+  const where = `t.status IN (${statuses.map(() => '?').join(',')})${byTechnician}`;
+  const params: unknown[] = [...statuses, ...technician];
   // The page's ids come from the index alone; only those rows are joined to their customer and device.
   const rows: BoardRecord[] = await tx.query(
     `WITH page AS (SELECT t.id FROM ticket t WHERE ${where} ORDER BY t.id LIMIT ? OFFSET ?)

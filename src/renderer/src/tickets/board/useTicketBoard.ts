@@ -1,6 +1,6 @@
 // One page of the open tickets board, fetched again whenever a filter, the
-// page or the refresh key changes. Counts per status come from a second,
-// status-unfiltered call so every chip keeps its count while one is chosen.
+// page or the refresh key changes. The desk counts every open status whatever
+// the status filter, so every chip keeps its count while one is chosen.
 import { useEffect, useRef, useState } from 'react';
 import type { TicketStatus } from '../../../../shared/domain';
 import type { TicketBoard } from '../../../../shared/workflow-contract';
@@ -33,14 +33,10 @@ export function useTicketBoard(query: BoardQuery, refreshKey: unknown): BoardSta
       counts: before.state === 'failed' ? {} : before.counts,
     }));
     const chosen = statusKey === '' ? null : (statusKey.split(',') as TicketStatus[]);
-    void Promise.all([
-      invoke('tickets.board', { statuses: chosen, technicianId, page, pageSize }),
-      chosen === null ? null : invoke('tickets.board', { statuses: null, technicianId, page: 1, pageSize: 1 }),
-    ]).then(([list, all]) => {
+    void invoke('tickets.board', { statuses: chosen, technicianId, page, pageSize }).then((list) => {
       if (request !== latest.current) return;
       if (!list.ok) return setResult({ state: 'failed', code: list.error.code, message: list.error.message });
-      const counts = all === null ? list.data.countsByStatus : all.ok ? all.data.countsByStatus : {};
-      setResult({ state: 'done', board: list.data, counts });
+      setResult({ state: 'done', board: list.data, counts: list.data.countsByStatus });
     });
   }, [statusKey, technicianId, page, pageSize, refreshKey]);
 
