@@ -21,7 +21,6 @@ import { field, isoDayFromToday, waitUntil } from './support/page-helpers';
 import { SCREENSHOTS } from './support/screenshots';
 
 const fill = (template: string, vars: Record<string, string | number>) => template.replace(/\{\{(\w+)\}\}/g, (_, name: string) => String(vars[name] ?? ''));
-const ZH_SIGN_IN = { signIn: zhCN.session.signIn, staffMember: zhCN.session.staffMember, pin: zhCN.session.pin };
 
 const CUSTOMERS = ['陈静', '王芳', '李娜', '张伟', '刘洋', '杨敏', '赵磊', '黄丽', '周杰', '吴霞', '徐强', '孙燕'];
 

@@ -143,7 +143,7 @@ describe('CUPS backend against the real spooler', () => {
   });
 
   it('names a missing printer', async () => {
-    const cups = requireCups();
+    requireCups();
     const error = await backendError(
       createCupsBackend().print({ pdf: minimalPdf(80, 120), printer: 'NoSuchPrinter', media: { widthMm: 80, heightMm: 120 }, copies: 1, title: 'x' }),
     );

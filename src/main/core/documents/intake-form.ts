@@ -9,7 +9,6 @@ import { estimateTextWidth, fitModuleWidth, mmToPt, pageGeometry, type PageGeome
 import { resolvePreset } from './presets';
 import {
   baseDefinition,
-  deviceName,
   formatAmount,
   formatCalendarDate,
   formatDateTime,

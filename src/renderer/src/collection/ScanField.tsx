@@ -8,7 +8,7 @@ import type { CollectionMatch } from '../../../shared/collection-contract';
 import { parseTicketNumber } from '../../../shared/ticket-number';
 import { StatusBadge } from '../tickets/StatusBadge';
 import { useCollectionFind } from './useCollectionFind';
-import { useScanAnywhere } from './useScanAnywhere';
+import { useScanAnywhere } from '../forms/useScanAnywhere';
 
 /** How the ticket was found: by its number (the claim ticket was presented) or by searching. */
 export type FoundBy = 'number' | 'search';

@@ -1,22 +1,9 @@
 // Who and what the clerk is handing back: customer, device, what was left with
 // it at intake, and what was found and done.
-import { Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
-import type { ReactNode } from 'react';
+import { Paper, SimpleGrid, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { CollectionView } from '../../../shared/collection-contract';
-
-function Fact({ label, children }: { label: string; children: ReactNode }) {
-  return (
-    <Stack gap={0}>
-      <Text size="xs" c="dimmed">
-        {label}
-      </Text>
-      <Text size="sm" style={{ whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' }}>
-        {children}
-      </Text>
-    </Stack>
-  );
-}
+import { LabelledValue } from '../tickets/LabelledValue';
 
 /** Intake accessories in the interface language, plus the free-text "other". */
 export function useAccessoryNames(view: CollectionView): { value: string; label: string }[] {
@@ -32,24 +19,24 @@ export function TicketFacts({ view }: { view: CollectionView }) {
   return (
     <Paper withBorder p="md" radius="sm" component="section" aria-label={t('collection.facts.title')}>
       <SimpleGrid cols={2} spacing="sm" verticalSpacing="xs">
-        <Fact label={t('collection.facts.customer')}>
+        <LabelledValue label={t('collection.facts.customer')}>
           {view.customer.name} · {view.customer.phone}
-        </Fact>
-        <Fact label={t('collection.facts.device')}>
+        </LabelledValue>
+        <LabelledValue label={t('collection.facts.device')}>
           {t(`deviceType.${view.device.type}`)} · {view.device.brand} {view.device.model}
           {view.device.serial ? ` · ${view.device.serial}` : ''}
-        </Fact>
-        <Fact label={t('collection.facts.accessories')}>
+        </LabelledValue>
+        <LabelledValue label={t('collection.facts.accessories')}>
           {accessories.length > 0 ? accessories.map((a) => a.label).join(t('printResult.listSeparator')) : t('collection.facts.noAccessories')}
-        </Fact>
+        </LabelledValue>
       </SimpleGrid>
       <Title order={3} size="h6" mt="sm">
         {t('collection.facts.workDone')}
       </Title>
       {view.workDone ? (
         <SimpleGrid cols={2} spacing="sm">
-          <Fact label={t('collection.facts.cause')}>{view.workDone.cause}</Fact>
-          <Fact label={t('collection.facts.solution')}>{view.workDone.solution}</Fact>
+          <LabelledValue label={t('collection.facts.cause')}>{view.workDone.cause}</LabelledValue>
+          <LabelledValue label={t('collection.facts.solution')}>{view.workDone.solution}</LabelledValue>
         </SimpleGrid>
       ) : (
         <Text size="sm" c="dimmed">

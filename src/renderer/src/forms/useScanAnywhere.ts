@@ -1,7 +1,7 @@
-// A claim ticket scanned while the focus is not in a text field (after a
-// payment, on a checkbox, on the signature) still goes to the scan box: the
-// scanner's first digit moves the focus there, and its other digits and its
-// Enter follow.
+// A claim ticket scanned while the focus is not in a text field (on a button,
+// a checkbox, the signature, a ticket's page) still goes to the screen's scan
+// or search box: the scanner's first digit moves the focus there, and its
+// other digits and its Enter follow. A dialog keeps its own keys.
 import { useEffect, type RefObject } from 'react';
 import { flushSync } from 'react-dom';
 
@@ -12,6 +12,7 @@ function takesTyping(target: EventTarget | null): boolean {
   return target instanceof HTMLInputElement && !['checkbox', 'radio', 'button', 'submit', 'reset'].includes(target.type);
 }
 
+/** `setQuery` receives the first digit (inside flushSync, so the box holds it before it takes the focus). */
 export function useScanAnywhere(listening: boolean, inputRef: RefObject<HTMLInputElement | null>, setQuery: (text: string) => void): void {
   useEffect(() => {
     if (!listening) return;

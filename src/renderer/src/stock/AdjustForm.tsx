@@ -1,7 +1,8 @@
 // A stocktake correction: what is on the shelf, and why it differs. Main lets
 // only a manager change the count; anyone else gets a manager to approve it
 // with their PIN here at the counter.
-import { Alert, Button, Group, NumberInput, Paper, Stack, Text, TextInput, Title } from '@mantine/core';
+import { Group, NumberInput, Text, TextInput } from '@mantine/core';
+import { StockFormFrame } from './StockFormFrame';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { LIMITS } from '../../../shared/domain';
@@ -55,50 +56,31 @@ export function AdjustForm({ part, onDone, onCancel }: Props) {
   const change = typeof counted === 'number' ? counted - part.qtyOnHand : null;
   const error = (path: string) => (errors[path] ? t(`errors.field.${errors[path]}`) : undefined);
   return (
-    <Paper withBorder p="md">
-      <form
-        noValidate
-        aria-labelledby="adjust-form-title"
-        onSubmit={(event) => {
-          event.preventDefault();
-          void save();
-        }}
-      >
-        <Stack gap="sm">
-          <Title order={4} id="adjust-form-title">
-            {t('stock.adjust.title', { name: part.name })}
-          </Title>
-          <Text size="sm" c="dimmed">
-            {t('stock.adjust.hint')}
-          </Text>
-          <Group gap="sm" align="flex-start" grow>
-            <NumberInput
-              label={t('stock.adjust.counted')}
-              description={change === null || change === 0 ? t('stock.adjust.noChange') : t('stock.adjust.change', { change: change > 0 ? `+${change}` : String(change) })}
-              min={0}
-              allowDecimal={false}
-              allowNegative={false}
-              value={counted}
-              error={error('countedQty')}
-              onChange={setCounted}
-            />
-            <TextInput label={t('stock.adjust.reason')} value={note} maxLength={LIMITS.notesMax} error={error('note')} onChange={(event) => setNote(event.currentTarget.value)} />
-          </Group>
-          {failure && (
-            <Alert color="red" p="xs" role="alert">
-              {failure}
-            </Alert>
-          )}
-          <Group gap="sm">
-            <Button type="submit" loading={saving}>
-              {t('stock.adjust.submit')}
-            </Button>
-            <Button variant="default" onClick={onCancel}>
-              {t('stock.cancel')}
-            </Button>
-          </Group>
-        </Stack>
-      </form>
-    </Paper>
+    <StockFormFrame
+      titleId="adjust-form-title"
+      title={t('stock.adjust.title', { name: part.name })}
+      submitLabel={t('stock.adjust.submit')}
+      saving={saving}
+      failure={failure}
+      onSubmit={() => void save()}
+      onCancel={onCancel}
+    >
+      <Text size="sm" c="dimmed">
+        {t('stock.adjust.hint')}
+      </Text>
+      <Group gap="sm" align="flex-start" grow>
+        <NumberInput
+          label={t('stock.adjust.counted')}
+          description={change === null || change === 0 ? t('stock.adjust.noChange') : t('stock.adjust.change', { change: change > 0 ? `+${change}` : String(change) })}
+          min={0}
+          allowDecimal={false}
+          allowNegative={false}
+          value={counted}
+          error={error('countedQty')}
+          onChange={setCounted}
+        />
+        <TextInput label={t('stock.adjust.reason')} value={note} maxLength={LIMITS.notesMax} error={error('note')} onChange={(event) => setNote(event.currentTarget.value)} />
+      </Group>
+    </StockFormFrame>
   );
 }

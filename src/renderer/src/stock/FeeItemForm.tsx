@@ -1,6 +1,7 @@
 // Adds or edits one labour item of the fee standard. Only a manager saves:
 // main checks the signed-in person's role.
-import { Alert, Button, Checkbox, Group, NativeSelect, Paper, Stack, TextInput, Title } from '@mantine/core';
+import { Checkbox, Group, NativeSelect, TextInput } from '@mantine/core';
+import { StockFormFrame } from './StockFormFrame';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { LIMITS } from '../../../shared/domain';
@@ -69,59 +70,40 @@ export function FeeItemForm({ item, nextSortOrder, onSaved, onCancel }: Props) {
 
   const error = (path: string) => (errors[path] ? t(`errors.field.${errors[path]}`) : undefined);
   return (
-    <Paper withBorder p="md">
-      <form
-        noValidate
-        aria-labelledby="fee-item-form-title"
-        onSubmit={(event) => {
-          event.preventDefault();
-          void save();
-        }}
-      >
-        <Stack gap="sm">
-          <Title order={4} id="fee-item-form-title">
-            {item ? t('stock.fees.editTitle', { name: t('stock.fees.itemName', { en: item.nameEn, zh: item.nameZh }) }) : t('stock.fees.addTitle')}
-          </Title>
-          <Group gap="sm" align="flex-start" grow>
-            <TextInput
-              label={t('stock.fees.code')}
-              description={t('stock.fees.codeHint')}
-              value={code}
-              maxLength={40}
-              styles={{ input: { fontFamily: 'var(--mantine-font-family-monospace)' } }}
-              error={error('code')}
-              onChange={(event) => setCode(event.currentTarget.value)}
-            />
-            <NativeSelect
-              label={t('stock.fees.category')}
-              value={category}
-              error={error('category')}
-              onChange={(event) => setCategory(event.currentTarget.value as FeeCategory)}
-              data={FEE_CATEGORIES.map((value) => ({ value, label: t(`workflow.feeCategory.${value}`) }))}
-            />
-            <TextInput label={t('stock.fees.price')} inputMode="decimal" value={price} error={error('priceMinor')} onChange={(event) => setPrice(event.currentTarget.value)} />
-          </Group>
-          <Group gap="sm" align="flex-start" grow>
-            <TextInput label={t('stock.fees.nameZh')} value={nameZh} maxLength={LIMITS.shortTextMax} error={error('nameZh')} onChange={(event) => setNameZh(event.currentTarget.value)} />
-            <TextInput label={t('stock.fees.nameEn')} value={nameEn} maxLength={LIMITS.shortTextMax} error={error('nameEn')} onChange={(event) => setNameEn(event.currentTarget.value)} />
-          </Group>
-          {item && <Checkbox label={t('stock.fees.active')} checked={active} onChange={(event) => setActive(event.currentTarget.checked)} />}
-          {managerOnly && <ManagerOnly />}
-          {failure && (
-            <Alert color="red" p="xs" role="alert">
-              {failure}
-            </Alert>
-          )}
-          <Group gap="sm">
-            <Button type="submit" loading={saving}>
-              {item ? t('stock.fees.save') : t('stock.fees.add')}
-            </Button>
-            <Button variant="default" onClick={onCancel}>
-              {t('stock.cancel')}
-            </Button>
-          </Group>
-        </Stack>
-      </form>
-    </Paper>
+    <StockFormFrame
+      titleId="fee-item-form-title"
+      title={item ? t('stock.fees.editTitle', { name: t('stock.fees.itemName', { en: item.nameEn, zh: item.nameZh }) }) : t('stock.fees.addTitle')}
+      submitLabel={item ? t('stock.fees.save') : t('stock.fees.add')}
+      saving={saving}
+      failure={failure}
+      notice={managerOnly && <ManagerOnly />}
+      onSubmit={() => void save()}
+      onCancel={onCancel}
+    >
+      <Group gap="sm" align="flex-start" grow>
+        <TextInput
+          label={t('stock.fees.code')}
+          description={t('stock.fees.codeHint')}
+          value={code}
+          maxLength={40}
+          styles={{ input: { fontFamily: 'var(--mantine-font-family-monospace)' } }}
+          error={error('code')}
+          onChange={(event) => setCode(event.currentTarget.value)}
+        />
+        <NativeSelect
+          label={t('stock.fees.category')}
+          value={category}
+          error={error('category')}
+          onChange={(event) => setCategory(event.currentTarget.value as FeeCategory)}
+          data={FEE_CATEGORIES.map((value) => ({ value, label: t(`workflow.feeCategory.${value}`) }))}
+        />
+        <TextInput label={t('stock.fees.price')} inputMode="decimal" value={price} error={error('priceMinor')} onChange={(event) => setPrice(event.currentTarget.value)} />
+      </Group>
+      <Group gap="sm" align="flex-start" grow>
+        <TextInput label={t('stock.fees.nameZh')} value={nameZh} maxLength={LIMITS.shortTextMax} error={error('nameZh')} onChange={(event) => setNameZh(event.currentTarget.value)} />
+        <TextInput label={t('stock.fees.nameEn')} value={nameEn} maxLength={LIMITS.shortTextMax} error={error('nameEn')} onChange={(event) => setNameEn(event.currentTarget.value)} />
+      </Group>
+      {item && <Checkbox label={t('stock.fees.active')} checked={active} onChange={(event) => setActive(event.currentTarget.checked)} />}
+    </StockFormFrame>
   );
 }

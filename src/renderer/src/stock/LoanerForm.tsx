@@ -1,5 +1,6 @@
 // Adds or edits a loaner unit (备机). One that is out cannot be retired until it is back.
-import { Alert, Button, Checkbox, Group, Paper, Stack, TextInput, Title } from '@mantine/core';
+import { Checkbox, Group, TextInput } from '@mantine/core';
+import { StockFormFrame } from './StockFormFrame';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { LIMITS } from '../../../shared/domain';
@@ -44,40 +45,21 @@ export function LoanerForm({ loaner, onSaved, onCancel }: Props) {
 
   const error = (path: string) => (errors[path] ? t(`errors.field.${errors[path]}`) : undefined);
   return (
-    <Paper withBorder p="md">
-      <form
-        noValidate
-        aria-labelledby="loaner-form-title"
-        onSubmit={(event) => {
-          event.preventDefault();
-          void save();
-        }}
-      >
-        <Stack gap="sm">
-          <Title order={4} id="loaner-form-title">
-            {loaner ? t('stock.loaners.editTitle', { name: loaner.name }) : t('stock.loaners.addTitle')}
-          </Title>
-          <Group gap="sm" align="flex-start" grow>
-            <TextInput label={t('stock.loaners.name')} value={name} maxLength={LIMITS.nameMax} error={error('name')} onChange={(event) => setName(event.currentTarget.value)} />
-            <TextInput label={t('stock.loaners.serial')} value={serial} maxLength={LIMITS.shortTextMax} error={error('serial')} onChange={(event) => setSerial(event.currentTarget.value)} />
-          </Group>
-          <TextInput label={t('stock.loaners.notes')} value={notes} maxLength={LIMITS.notesMax} error={error('notes')} onChange={(event) => setNotes(event.currentTarget.value)} />
-          {loaner && <Checkbox label={t('stock.loaners.active')} checked={active} error={error('active')} onChange={(event) => setActive(event.currentTarget.checked)} />}
-          {failure && (
-            <Alert color="red" p="xs" role="alert">
-              {failure}
-            </Alert>
-          )}
-          <Group gap="sm">
-            <Button type="submit" loading={saving}>
-              {loaner ? t('stock.loaners.save') : t('stock.loaners.add')}
-            </Button>
-            <Button variant="default" onClick={onCancel}>
-              {t('stock.cancel')}
-            </Button>
-          </Group>
-        </Stack>
-      </form>
-    </Paper>
+    <StockFormFrame
+      titleId="loaner-form-title"
+      title={loaner ? t('stock.loaners.editTitle', { name: loaner.name }) : t('stock.loaners.addTitle')}
+      submitLabel={loaner ? t('stock.loaners.save') : t('stock.loaners.add')}
+      saving={saving}
+      failure={failure}
+      onSubmit={() => void save()}
+      onCancel={onCancel}
+    >
+      <Group gap="sm" align="flex-start" grow>
+        <TextInput label={t('stock.loaners.name')} value={name} maxLength={LIMITS.nameMax} error={error('name')} onChange={(event) => setName(event.currentTarget.value)} />
+        <TextInput label={t('stock.loaners.serial')} value={serial} maxLength={LIMITS.shortTextMax} error={error('serial')} onChange={(event) => setSerial(event.currentTarget.value)} />
+      </Group>
+      <TextInput label={t('stock.loaners.notes')} value={notes} maxLength={LIMITS.notesMax} error={error('notes')} onChange={(event) => setNotes(event.currentTarget.value)} />
+      {loaner && <Checkbox label={t('stock.loaners.active')} checked={active} error={error('active')} onChange={(event) => setActive(event.currentTarget.checked)} />}
+    </StockFormFrame>
   );
 }

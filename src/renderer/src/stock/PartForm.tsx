@@ -1,6 +1,7 @@
 // Adds or edits a part. A new part may come with the quantity on the shelf
 // now (booked as its opening restock). Only a manager saves.
-import { Alert, Button, Checkbox, Group, NumberInput, Paper, Stack, Textarea, TextInput, Title } from '@mantine/core';
+import { Checkbox, Group, NumberInput, Textarea, TextInput } from '@mantine/core';
+import { StockFormFrame } from './StockFormFrame';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { LIMITS } from '../../../shared/domain';
@@ -72,64 +73,45 @@ export function PartForm({ part, onSaved, onCancel }: Props) {
 
   const error = (path: string) => (errors[path] ? t(`errors.field.${errors[path]}`) : undefined);
   return (
-    <Paper withBorder p="md">
-      <form
-        noValidate
-        aria-labelledby="part-form-title"
-        onSubmit={(event) => {
-          event.preventDefault();
-          void save();
-        }}
-      >
-        <Stack gap="sm">
-          <Title order={4} id="part-form-title">
-            {part ? t('stock.parts.editTitle', { name: part.name }) : t('stock.parts.addTitle')}
-          </Title>
-          <Group gap="sm" align="flex-start" grow>
-            <TextInput label={t('stock.parts.name')} value={name} maxLength={LIMITS.shortTextMax} error={error('name')} onChange={(event) => setName(event.currentTarget.value)} />
-            <TextInput
-              label={t('stock.parts.specification')}
-              value={specification}
-              maxLength={LIMITS.shortTextMax * 2}
-              error={error('specification')}
-              onChange={(event) => setSpecification(event.currentTarget.value)}
-            />
-          </Group>
-          <Textarea
-            label={t('stock.parts.compatibleModels')}
-            autosize
-            minRows={1}
-            maxRows={4}
-            value={models}
-            maxLength={LIMITS.notesMax}
-            error={error('compatibleModels')}
-            onChange={(event) => setModels(event.currentTarget.value)}
-          />
-          <Group gap="sm" align="flex-start" grow>
-            <TextInput label={t('stock.parts.cost')} inputMode="decimal" value={cost} error={error('costMinor')} onChange={(event) => setCost(event.currentTarget.value)} />
-            <TextInput label={t('stock.parts.price')} inputMode="decimal" value={price} error={error('priceMinor')} onChange={(event) => setPrice(event.currentTarget.value)} />
-            <NumberInput label={t('stock.parts.reorderLevel')} min={0} allowDecimal={false} allowNegative={false} value={reorderLevel} error={error('reorderLevel')} onChange={setReorderLevel} />
-            {!part && (
-              <NumberInput label={t('stock.parts.openingQty')} min={0} allowDecimal={false} allowNegative={false} value={openingQty} error={error('openingQty')} onChange={setOpeningQty} />
-            )}
-          </Group>
-          {part && <Checkbox label={t('stock.parts.active')} checked={active} onChange={(event) => setActive(event.currentTarget.checked)} />}
-          {managerOnly && <ManagerOnly />}
-          {failure && (
-            <Alert color="red" p="xs" role="alert">
-              {failure}
-            </Alert>
-          )}
-          <Group gap="sm">
-            <Button type="submit" loading={saving}>
-              {part ? t('stock.parts.save') : t('stock.parts.add')}
-            </Button>
-            <Button variant="default" onClick={onCancel}>
-              {t('stock.cancel')}
-            </Button>
-          </Group>
-        </Stack>
-      </form>
-    </Paper>
+    <StockFormFrame
+      titleId="part-form-title"
+      title={part ? t('stock.parts.editTitle', { name: part.name }) : t('stock.parts.addTitle')}
+      submitLabel={part ? t('stock.parts.save') : t('stock.parts.add')}
+      saving={saving}
+      failure={failure}
+      notice={managerOnly && <ManagerOnly />}
+      onSubmit={() => void save()}
+      onCancel={onCancel}
+    >
+      <Group gap="sm" align="flex-start" grow>
+        <TextInput label={t('stock.parts.name')} value={name} maxLength={LIMITS.shortTextMax} error={error('name')} onChange={(event) => setName(event.currentTarget.value)} />
+        <TextInput
+          label={t('stock.parts.specification')}
+          value={specification}
+          maxLength={LIMITS.shortTextMax * 2}
+          error={error('specification')}
+          onChange={(event) => setSpecification(event.currentTarget.value)}
+        />
+      </Group>
+      <Textarea
+        label={t('stock.parts.compatibleModels')}
+        autosize
+        minRows={1}
+        maxRows={4}
+        value={models}
+        maxLength={LIMITS.notesMax}
+        error={error('compatibleModels')}
+        onChange={(event) => setModels(event.currentTarget.value)}
+      />
+      <Group gap="sm" align="flex-start" grow>
+        <TextInput label={t('stock.parts.cost')} inputMode="decimal" value={cost} error={error('costMinor')} onChange={(event) => setCost(event.currentTarget.value)} />
+        <TextInput label={t('stock.parts.price')} inputMode="decimal" value={price} error={error('priceMinor')} onChange={(event) => setPrice(event.currentTarget.value)} />
+        <NumberInput label={t('stock.parts.reorderLevel')} min={0} allowDecimal={false} allowNegative={false} value={reorderLevel} error={error('reorderLevel')} onChange={setReorderLevel} />
+        {!part && (
+          <NumberInput label={t('stock.parts.openingQty')} min={0} allowDecimal={false} allowNegative={false} value={openingQty} error={error('openingQty')} onChange={setOpeningQty} />
+        )}
+      </Group>
+      {part && <Checkbox label={t('stock.parts.active')} checked={active} onChange={(event) => setActive(event.currentTarget.checked)} />}
+    </StockFormFrame>
   );
 }

@@ -1,5 +1,6 @@
 // Goods received for a part: the quantity, and the unit cost when it changed.
-import { Alert, Button, Group, NumberInput, Paper, Stack, TextInput, Title } from '@mantine/core';
+import { Group, NumberInput, TextInput } from '@mantine/core';
+import { StockFormFrame } from './StockFormFrame';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { LIMITS } from '../../../shared/domain';
@@ -47,46 +48,27 @@ export function RestockForm({ part, onDone, onCancel }: Props) {
 
   const error = (path: string) => (errors[path] ? t(`errors.field.${errors[path]}`) : undefined);
   return (
-    <Paper withBorder p="md">
-      <form
-        noValidate
-        aria-labelledby="restock-form-title"
-        onSubmit={(event) => {
-          event.preventDefault();
-          void save();
-        }}
-      >
-        <Stack gap="sm">
-          <Title order={4} id="restock-form-title">
-            {t('stock.restock.title', { name: part.name })}
-          </Title>
-          <Group gap="sm" align="flex-start" grow>
-            <NumberInput label={t('stock.restock.qty')} min={1} allowDecimal={false} allowNegative={false} value={qty} error={error('qty')} onChange={setQty} data-autofocus />
-            <TextInput
-              label={t('stock.restock.unitCost')}
-              description={t('stock.restock.unitCostHint')}
-              inputMode="decimal"
-              value={cost}
-              error={error('unitCostMinor')}
-              onChange={(event) => setCost(event.currentTarget.value)}
-            />
-            <TextInput label={t('stock.note')} value={note} maxLength={LIMITS.notesMax} error={error('note')} onChange={(event) => setNote(event.currentTarget.value)} />
-          </Group>
-          {failure && (
-            <Alert color="red" p="xs" role="alert">
-              {failure}
-            </Alert>
-          )}
-          <Group gap="sm">
-            <Button type="submit" loading={saving}>
-              {t('stock.restock.submit')}
-            </Button>
-            <Button variant="default" onClick={onCancel}>
-              {t('stock.cancel')}
-            </Button>
-          </Group>
-        </Stack>
-      </form>
-    </Paper>
+    <StockFormFrame
+      titleId="restock-form-title"
+      title={t('stock.restock.title', { name: part.name })}
+      submitLabel={t('stock.restock.submit')}
+      saving={saving}
+      failure={failure}
+      onSubmit={() => void save()}
+      onCancel={onCancel}
+    >
+      <Group gap="sm" align="flex-start" grow>
+        <NumberInput label={t('stock.restock.qty')} min={1} allowDecimal={false} allowNegative={false} value={qty} error={error('qty')} onChange={setQty} data-autofocus />
+        <TextInput
+          label={t('stock.restock.unitCost')}
+          description={t('stock.restock.unitCostHint')}
+          inputMode="decimal"
+          value={cost}
+          error={error('unitCostMinor')}
+          onChange={(event) => setCost(event.currentTarget.value)}
+        />
+        <TextInput label={t('stock.note')} value={note} maxLength={LIMITS.notesMax} error={error('note')} onChange={(event) => setNote(event.currentTarget.value)} />
+      </Group>
+    </StockFormFrame>
   );
 }

@@ -1,24 +1,12 @@
 // A ticket's stored intake details, grouped the way the intake form prints them:
 // customer, device, what was handed over and agreed, and the money.
-import { Alert, Button, Code, Group, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { Paper, SimpleGrid, Stack, Title } from '@mantine/core';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TicketDetail } from '../../../shared/contract';
 import { useFormat } from '../desk/useFormat';
-import { usePasscodeReveal } from '../intake/result/usePasscodeReveal';
-
-function Entry({ label, children, span = 1 }: { label: string; children: ReactNode; span?: number }) {
-  return (
-    <div style={{ gridColumn: `span ${span}` }}>
-      <Text size="xs" c="dimmed">
-        {label}
-      </Text>
-      <Text size="sm" style={{ whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' }}>
-        {children}
-      </Text>
-    </div>
-  );
-}
+import { LabelledValue } from './LabelledValue';
+import { PasscodeReveal } from './PasscodeReveal';
 
 function Group3({ title, children }: { title: string; children: ReactNode }) {
   return (
@@ -36,7 +24,6 @@ function Group3({ title, children }: { title: string; children: ReactNode }) {
 export function TicketInfo({ ticket, onPasscodeViewed }: { ticket: TicketDetail; onPasscodeViewed(): void }) {
   const { t } = useTranslation();
   const format = useFormat();
-  const passcode = usePasscodeReveal(ticket.id);
   const none = t('ticket.notRecorded');
   const separator = t('printResult.listSeparator');
   const accessories = [...ticket.accessories.map((a) => t(`accessory.${a}` as 'accessory.charger')), ticket.accessoriesOther].filter(Boolean);
@@ -47,78 +34,48 @@ export function TicketInfo({ ticket, onPasscodeViewed }: { ticket: TicketDetail;
       : format.day(ticket.purchaseDate)
     : none;
 
-  const reveal = async () => {
-    await passcode.show();
-    // Main logs each viewing: show it in the history.
-    onPasscodeViewed();
-  };
 
   return (
     <Paper withBorder p="md" radius="sm" component="section" aria-label={t('tickets.details')}>
       <Stack gap="md">
         <Group3 title={t('intake.customerSection')}>
-          <Entry label={t('intake.customerName')}>{ticket.customer.name}</Entry>
-          <Entry label={t('intake.phone')}>{ticket.customer.phone}</Entry>
-          <Entry label={t('intake.address')}>{ticket.customer.address || none}</Entry>
+          <LabelledValue label={t('intake.customerName')}>{ticket.customer.name}</LabelledValue>
+          <LabelledValue label={t('intake.phone')}>{ticket.customer.phone}</LabelledValue>
+          <LabelledValue label={t('intake.address')}>{ticket.customer.address || none}</LabelledValue>
         </Group3>
         <Group3 title={t('ticket.device')}>
-          <Entry label={t('intake.deviceType')}>{t(`deviceType.${ticket.deviceType}`)}</Entry>
-          <Entry label={t('tickets.brandModel')}>
+          <LabelledValue label={t('intake.deviceType')}>{t(`deviceType.${ticket.deviceType}`)}</LabelledValue>
+          <LabelledValue label={t('tickets.brandModel')}>
             {ticket.brand} {ticket.model}
             {ticket.colour && ` · ${ticket.colour}`}
-          </Entry>
-          <Entry label={t('intake.serial')}>{ticket.serial || none}</Entry>
-          <Entry label={t('intake.accessories')}>{accessories.join(separator) || none}</Entry>
-          <Entry label={t('intake.condition')} span={2}>
+          </LabelledValue>
+          <LabelledValue label={t('intake.serial')}>{ticket.serial || none}</LabelledValue>
+          <LabelledValue label={t('intake.accessories')}>{accessories.join(separator) || none}</LabelledValue>
+          <LabelledValue label={t('intake.condition')} span={2}>
             {condition.join(separator) || none}
-          </Entry>
-          <Entry label={t('intake.fault')} span={2}>
+          </LabelledValue>
+          <LabelledValue label={t('intake.fault')} span={2}>
             {ticket.fault}
-          </Entry>
-          <Entry label={t('intake.customerRequest')}>{ticket.customerRequest || none}</Entry>
+          </LabelledValue>
+          <LabelledValue label={t('intake.customerRequest')}>{ticket.customerRequest || none}</LabelledValue>
         </Group3>
         <Group3 title={t('intake.warrantySection')}>
-          <Entry label={t('intake.warranty')}>
+          <LabelledValue label={t('intake.warranty')}>
             {t('tickets.withNote', { text: t(`warrantyStatus.${ticket.warrantyStatus}`), note: t(`warrantyBasis.${ticket.warrantyBasis}`) })}
-          </Entry>
-          <Entry label={t('intake.purchaseDate')}>{purchase}</Entry>
-          <Entry label={t('intake.feeConsent')}>{ticket.feeConsent ? t('ticket.yes') : t('ticket.no')}</Entry>
-          <Entry label={t('intake.dataQuestion')}>{t(`dataAnswer.${ticket.dataAnswer}`)}</Entry>
-          <Entry label={t('intake.estimate')}>{format.money(ticket.estimateMinor, ticket.currency)}</Entry>
-          <Entry label={t('intake.deposit')}>
-          {format.money(ticket.depositMinor, ticket.currency)}
-          {ticket.depositMethod && ` · ${t(`collection.payment.methods.${ticket.depositMethod}`)}`}
-        </Entry>
-          <Entry label={t('intake.promisedDate')}>{ticket.promisedDate ? format.day(ticket.promisedDate) : none}</Entry>
-          <Entry label={t('intake.technician')}>{ticket.technicianName ?? t('intake.noTechnician')}</Entry>
-          <Entry label={t('intake.clerk')}>{ticket.clerkName ?? none}</Entry>
+          </LabelledValue>
+          <LabelledValue label={t('intake.purchaseDate')}>{purchase}</LabelledValue>
+          <LabelledValue label={t('intake.feeConsent')}>{ticket.feeConsent ? t('ticket.yes') : t('ticket.no')}</LabelledValue>
+          <LabelledValue label={t('intake.dataQuestion')}>{t(`dataAnswer.${ticket.dataAnswer}`)}</LabelledValue>
+          <LabelledValue label={t('intake.estimate')}>{format.money(ticket.estimateMinor, ticket.currency)}</LabelledValue>
+          <LabelledValue label={t('intake.deposit')}>
+            {format.money(ticket.depositMinor, ticket.currency)}
+            {ticket.depositMethod && ` · ${t(`collection.payment.methods.${ticket.depositMethod}`)}`}
+          </LabelledValue>
+          <LabelledValue label={t('intake.promisedDate')}>{ticket.promisedDate ? format.day(ticket.promisedDate) : none}</LabelledValue>
+          <LabelledValue label={t('intake.technician')}>{ticket.technicianName ?? t('intake.noTechnician')}</LabelledValue>
+          <LabelledValue label={t('intake.clerk')}>{ticket.clerkName ?? none}</LabelledValue>
         </Group3>
-        {ticket.hasPasscode && (
-          <Stack gap="xs">
-            <Group gap="sm">
-              <Text size="sm">{t('intake.passcode')}</Text>
-              {passcode.revealed ? (
-                <>
-                  <Code fz="md" aria-label={t('intake.passcodeValue')}>
-                    {passcode.revealed.value}
-                  </Code>
-                  <Button size="xs" variant="default" onClick={passcode.hide}>
-                    {t('ticket.hidePasscode')}
-                  </Button>
-                </>
-              ) : (
-                <Button size="xs" variant="default" onClick={() => void reveal()}>
-                  {t('ticket.showPasscode')}
-                </Button>
-              )}
-            </Group>
-            {passcode.failure && (
-              <Alert color="red" p="xs">
-                {passcode.failure}
-              </Alert>
-            )}
-          </Stack>
-        )}
+        {ticket.hasPasscode && <PasscodeReveal ticketId={ticket.id} onViewed={onPasscodeViewed} />}
       </Stack>
     </Paper>
   );

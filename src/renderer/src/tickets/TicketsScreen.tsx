@@ -3,22 +3,15 @@
 // screen, so the search and the open ticket are still there on return (and
 // fetched fresh).
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { flushSync } from 'react-dom';
 import { useTranslation } from 'react-i18next';
 import { barcodeText } from '../../../shared/ticket-number';
 import type { TicketRef } from '../../../shared/workflow-contract';
+import { useScanAnywhere } from '../forms/useScanAnywhere';
 import { TicketBoard } from './board/TicketBoard';
 import { OpenTicketContext } from './actions/more/open-ticket';
 import { TicketPage } from './TicketPage';
 import { TicketSearch } from './TicketSearch';
 import { useTicketSearch } from './useTicketSearch';
-
-/** Where typed digits belong where they are: text fields, lists, editable text (not buttons, checkboxes or the page). */
-function takesTyping(target: EventTarget | null): boolean {
-  if (!(target instanceof HTMLElement)) return false;
-  if (target.isContentEditable || target instanceof HTMLTextAreaElement || target instanceof HTMLSelectElement) return true;
-  return target instanceof HTMLInputElement && !['checkbox', 'radio', 'button', 'submit', 'reset'].includes(target.type);
-}
 
 interface Props {
   active: boolean;
@@ -61,29 +54,16 @@ export function TicketsScreen({ active, focusSearchKey }: Props) {
     focusSearch(true);
   }, [focusSearchKey, focusSearch]);
 
-  // A claim ticket scanned while focus is not in a text field (on a ticket's
-  // page, say) goes to the search box: the scanner's first digit moves focus
-  // there at once, so the rest of its digits and its Enter follow.
+  // A claim ticket scanned on a ticket's page (focus on a button) closes it and goes to the search box.
   const { setQuery } = search;
-  useEffect(() => {
-    if (!active) return;
-    const onKeyDown = (event: KeyboardEvent) => {
-      if (!/^[0-9]$/.test(event.key) || event.ctrlKey || event.metaKey || event.altKey || event.defaultPrevented) return;
-      if (takesTyping(event.target)) return;
-      event.preventDefault();
-      flushSync(() => {
-        setOpen(null);
-        setQuery(event.key);
-      });
-      const input = inputRef.current;
-      if (!input) return;
-      input.focus();
-      // Focusing selects the box's text; the next digits must follow this one, not replace it.
-      input.setSelectionRange(input.value.length, input.value.length);
-    };
-    window.addEventListener('keydown', onKeyDown);
-    return () => window.removeEventListener('keydown', onKeyDown);
-  }, [active, setQuery]);
+  const typeFromScanner = useCallback(
+    (digit: string) => {
+      setOpen(null);
+      setQuery(digit);
+    },
+    [setQuery],
+  );
+  useScanAnywhere(active, inputRef, typeFromScanner);
 
   const onOpen = useCallback((ticket: TicketRef) => setOpen(barcodeText(ticket.number)), []);
   const openByNumber = useCallback((number: number) => setOpen(barcodeText(number)), []);
