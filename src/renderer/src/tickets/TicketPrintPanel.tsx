@@ -1,14 +1,14 @@
 // The ticket page's Print panel: each document again or as a preview, and
 // extra device labels for the accessories left with the device (or any other
 // caption the clerk types), each with what became of it.
-import { Alert, Badge, Button, Checkbox, Fieldset, Group, Loader, Paper, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { Alert, Button, Checkbox, Fieldset, Group, Paper, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { INTAKE_DOCUMENTS, PRINTABLE_DOCUMENTS, type PrintableDocument, type TicketDetail } from '../../../shared/contract';
 import { invoke } from '../api';
-import { useTicketPrinting, type TicketPrintRow, type TicketPrintState } from './useTicketPrinting';
+import { useTicketPrinting, type TicketPrintRow } from './useTicketPrinting';
+import { PrintResultRow } from '../printing/PrintResultRow';
 
-const BADGE: Record<Exclude<TicketPrintState, 'idle'>, string> = { printing: 'blue', printed: 'teal', failed: 'red' };
 const CAPTION_MAX = 40;
 
 export function TicketPrintPanel({ ticket }: { ticket: TicketDetail }) {
@@ -59,68 +59,18 @@ export function TicketPrintPanel({ ticket }: { ticket: TicketDetail }) {
             </Table.Tr>
           </Table.Thead>
           <Table.Tbody>
-            {printing.rows.map((row) => {
-              const document = name(row);
-              const busy = row.state === 'printing';
-              return (
-                <Table.Tr key={row.key}>
-                  <Table.Th scope="row" fw={500}>
-                    {document}
-                  </Table.Th>
-                  <Table.Td>
-                    <Stack gap={2} aria-live="polite">
-                      {row.state !== 'idle' && (
-                        <Group gap={6} wrap="nowrap">
-                          {busy && <Loader size={12} />}
-                          <Badge color={BADGE[row.state]} variant="light" tt="none">
-                            {t(`printResult.${row.state}`)}
-                          </Badge>
-                        </Group>
-                      )}
-                      {row.state === 'failed' && row.message && (
-                        <Text size="sm" c="red.8" title={row.detail ?? undefined}>
-                          {row.message}
-                        </Text>
-                      )}
-                    </Stack>
-                  </Table.Td>
-                  <Table.Td>
-                    <Group gap={6} wrap="nowrap">
-                      {row.state === 'failed' ? (
-                        <Button
-                          size="xs"
-                          color="red"
-                          aria-label={t('printResult.reprintFor', { document })}
-                          onClick={() => void printing.print(row.document, row.caption)}
-                        >
-                          {t('printResult.reprint')}
-                        </Button>
-                      ) : (
-                        <Button
-                          size="xs"
-                          variant="default"
-                          disabled={busy}
-                          aria-label={t('printResult.printAgainFor', { document })}
-                          onClick={() => void printing.print(row.document, row.caption)}
-                        >
-                          {t('printResult.printAgain')}
-                        </Button>
-                      )}
-                      {row.caption === null && (
-                        <Button
-                          size="xs"
-                          variant="subtle"
-                          aria-label={t('printResult.previewFor', { document })}
-                          onClick={() => void openPreview(row.document)}
-                        >
-                          {t('printResult.preview')}
-                        </Button>
-                      )}
-                    </Group>
-                  </Table.Td>
-                </Table.Tr>
-              );
-            })}
+            {printing.rows.map((row) => (
+              <PrintResultRow
+                key={row.key}
+                document={name(row)}
+                state={row.state}
+                message={row.message}
+                detail={row.detail}
+                canPreview={row.caption === null}
+                onPrint={() => void printing.print(row.document, row.caption)}
+                onPreview={() => void openPreview(row.document)}
+              />
+            ))}
           </Table.Tbody>
         </Table>
         {printing.rows.some((row) => row.state === 'failed') && (

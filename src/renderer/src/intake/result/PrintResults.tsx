@@ -1,14 +1,14 @@
 // What became of each document of one ticket: sent to the printer, off in
 // Settings, or not printed (with why, and Reprint); Print again and Preview
 // for each, and extra device labels for the accessories left with the device.
-import { Alert, Badge, Button, Group, Loader, Stack, Table, Text } from '@mantine/core';
+import { Alert, Button, Group, Stack, Table, Text } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { PrintableDocument } from '../../../../shared/contract';
 import { invoke } from '../../api';
-import type { CheckInPrinting, PrintRow, PrintState } from './useCheckInPrinting';
+import type { CheckInPrinting, PrintRow } from './useCheckInPrinting';
+import { PrintResultRow } from '../../printing/PrintResultRow';
 
-const BADGE: Record<PrintState, string> = { printing: 'blue', printed: 'teal', failed: 'red', skipped: 'gray' };
 
 interface Props {
   number: string;
@@ -50,65 +50,18 @@ export function PrintResults({ number, printing, accessoryCaptions }: Props) {
           </Table.Tr>
         </Table.Thead>
         <Table.Tbody>
-          {rows.map((row) => {
-            const document = name(row);
-            const busy = row.state === 'printing';
-            return (
-              <Table.Tr key={row.key}>
-                <Table.Th scope="row" fw={500}>
-                  {document}
-                </Table.Th>
-                <Table.Td>
-                  <Stack gap={2} aria-live="polite">
-                    <Group gap={6} wrap="nowrap">
-                      {busy && <Loader size={12} />}
-                      <Badge color={BADGE[row.state]} variant="light" tt="none">
-                        {t(`printResult.${row.state}`)}
-                      </Badge>
-                    </Group>
-                    {row.state === 'failed' && row.message && (
-                      <Text size="sm" c="red.8" title={row.detail ?? undefined}>
-                        {row.message}
-                      </Text>
-                    )}
-                  </Stack>
-                </Table.Td>
-                <Table.Td>
-                  <Group gap={6} wrap="nowrap">
-                    {row.state === 'failed' ? (
-                      <Button
-                        size="xs"
-                        color="red"
-                        aria-label={t('printResult.reprintFor', { document })}
-                        onClick={() => void printing.print(number, row.document, row.caption)}
-                      >
-                        {t('printResult.reprint')}
-                      </Button>
-                    ) : row.state === 'skipped' ? (
-                      <Button size="xs" variant="default" aria-label={t('printResult.printFor', { document })} onClick={() => void printing.print(number, row.document, row.caption)}>
-                        {t('printResult.print')}
-                      </Button>
-                    ) : (
-                      <Button
-                        size="xs"
-                        variant="default"
-                        disabled={busy}
-                        aria-label={t('printResult.printAgainFor', { document })}
-                        onClick={() => void printing.print(number, row.document, row.caption)}
-                      >
-                        {t('printResult.printAgain')}
-                      </Button>
-                    )}
-                    {row.caption === null && (
-                      <Button size="xs" variant="subtle" aria-label={t('printResult.previewFor', { document })} onClick={() => void preview(row.document)}>
-                        {t('printResult.preview')}
-                      </Button>
-                    )}
-                  </Group>
-                </Table.Td>
-              </Table.Tr>
-            );
-          })}
+          {rows.map((row) => (
+            <PrintResultRow
+              key={row.key}
+              document={name(row)}
+              state={row.state}
+              message={row.message}
+              detail={row.detail}
+              canPreview={row.caption === null}
+              onPrint={() => void printing.print(number, row.document, row.caption)}
+              onPreview={() => void preview(row.document)}
+            />
+          ))}
         </Table.Tbody>
       </Table>
       {anyFailed && (
