@@ -28,7 +28,7 @@ export function ScanField({ listening, inputRef, onOpen }: Props) {
   const [notice, setNotice] = useState<string | null>(null);
   // The list is put away once a ticket is opened from it, until the clerk types again.
   const [openedFor, setOpenedFor] = useState<string | null>(null);
-  const matches = result.state === 'done' && result.query !== openedFor ? result.matches : [];
+  const matches = result.state === 'done' && result.query !== openedFor ? result.items : [];
 
   useEffect(() => setActive(0), [result]);
 
@@ -53,13 +53,13 @@ export function ScanField({ listening, inputRef, onOpen }: Props) {
     const text = query.trim();
     if (text === '') return;
     const number = parseTicketNumber(text);
-    const outcome = await find.findNow();
+    const outcome = await find.lookupNow();
     if ('message' in outcome) return setNotice(outcome.message);
     if (number !== null) {
-      const exact = outcome.matches.find((match) => match.number === number);
+      const exact = outcome.items.find((match) => match.number === number);
       return exact ? open(exact, 'number') : setNotice(t('collection.scan.noSuchNumber', { number: text }));
     }
-    const chosen = outcome.matches[Math.min(active, outcome.matches.length - 1)];
+    const chosen = outcome.items[Math.min(active, outcome.items.length - 1)];
     if (chosen) open(chosen, 'search');
   };
 

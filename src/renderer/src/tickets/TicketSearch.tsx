@@ -29,7 +29,7 @@ export function TicketSearch({ search, inputRef, onOpen }: Props) {
   const { t } = useTranslation();
   const format = useFormat();
   const { query, result } = search;
-  const hits = result.state === 'done' ? result.hits : [];
+  const hits = result.state === 'done' ? result.items : [];
   const matched = result.state === 'done' ? result.query : null;
   const mark = (hit: TicketSearchHit, field: TicketSearchHit['matchedOn']) => (hit.matchedOn === field ? matched : null);
   const [active, setActive] = useState(0);
@@ -42,15 +42,15 @@ export function TicketSearch({ search, inputRef, onOpen }: Props) {
     const text = query.trim();
     if (text === '') return;
     const number = parseTicketNumber(text);
-    const outcome = await search.searchNow();
+    const outcome = await search.lookupNow();
     if ('message' in outcome) return setNotice(outcome.message);
     if (number !== null) {
       // A ticket number, typed or scanned: open it only when it names exactly one ticket.
-      const exact = outcome.hits.filter((hit) => hit.matchedOn === 'number' && hit.match === 'exact');
+      const exact = outcome.items.filter((hit) => hit.matchedOn === 'number' && hit.match === 'exact');
       if (exact.length === 1) return onOpen(exact[0]);
       return setNotice(t('tickets.noSuchNumber', { number: text }));
     }
-    const chosen = outcome.hits[Math.min(active, outcome.hits.length - 1)];
+    const chosen = outcome.items[Math.min(active, outcome.items.length - 1)];
     if (chosen) onOpen(chosen);
   };
 
