@@ -25,6 +25,7 @@ import { pdfText, requirePdfTools } from '../support/pdf';
 import { launchChromium, openDesk, VIEWPORT } from './support/browser';
 import { setUpCrewOverHttp, signInThroughUi, type E2eCrew } from './support/crew';
 import { startHarness, type RunningHarness } from './support/harness';
+import { repairOverHttp } from './support/repair-over-http';
 import { field, fieldError, focusedLabel, isFocused, waitUntil } from './support/page-helpers';
 import { closePrintingDesk, printedJobs } from './support/printed-jobs';
 import { SCREENSHOTS } from './support/screenshots';
@@ -103,42 +104,18 @@ describe('collection: scan, pay, sign, hand over, print the receipt', () => {
 
   /** Diagnosis, quote (screen 80.00 + reinstall 100.00), approval by phone, repair and test; stops at `until`. */
   async function driveTo(ticket: Made, until: 'in_repair' | 'ready'): Promise<void> {
-    const session = crew.technician.session;
-    const ticketId = ticket.id;
     const fees = await harness.call('feeStandard.list', {});
     const fee = (code: string) => fees.find((item) => item.code === code)!.id;
-    await harness.call('workflow.move', { session, ticketId, toStatus: 'diagnosing' } as ChannelInput<'workflow.move'>);
-    await harness.call('diagnosis.save', {
-      session,
-      ticketId,
-      category: 'hardware',
+    await repairOverHttp(harness, crew, ticket.id, {
       cause: 'Loose display cable; system files damaged',
       solution: 'Replaced the display cable and reinstalled Windows',
-      severity: 2,
-    } as ChannelInput<'diagnosis.save'>);
-    await harness.call('quotes.save', {
-      session,
-      ticketId,
       lines: [
         { kind: 'labour', feeItemId: fee('screen_replacement') },
         { kind: 'labour', feeItemId: fee('system_reinstall') },
-      ],
-    } as ChannelInput<'quotes.save'>);
-    await harness.call('workflow.move', { session, ticketId, toStatus: 'awaiting_approval' } as ChannelInput<'workflow.move'>);
-    const quoteId = (await harness.call('tickets.getWorkflow', { ticketId })).quotes[0].id;
-    await harness.call('approvals.record', {
-      session: crew.clerk.session,
-      ticketId,
-      quoteId,
-      decision: 'accepted',
-      method: 'phone',
+      ] as ChannelInput<'quotes.save'>['lines'],
       contactName: ticket.customer,
-      contactedAt: new Date().toISOString(),
-    } as ChannelInput<'approvals.record'>);
-    const steps = until === 'in_repair' ? (['in_repair'] as const) : (['in_repair', 'testing', 'ready'] as const);
-    for (const toStatus of steps) {
-      await harness.call('workflow.move', { session, ticketId, toStatus } as ChannelInput<'workflow.move'>);
-    }
+      until,
+    });
   }
 
   beforeAll(async () => {

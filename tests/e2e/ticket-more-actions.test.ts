@@ -18,6 +18,7 @@ import { signaturePng } from '../support/workflow';
 import { launchChromium, openDesk } from './support/browser';
 import { setUpCrewOverHttp, signInThroughUi, type E2eCrew } from './support/crew';
 import { startHarness, type RunningHarness } from './support/harness';
+import { repairOverHttp } from './support/repair-over-http';
 import { field, fieldError, isFocused, isoDayFromToday, waitUntil } from './support/page-helpers';
 import { SCREENSHOTS, screenshotWholePage } from './support/screenshots';
 
@@ -96,29 +97,13 @@ describe('ticket page: hand-over, promised date, calls, loaner, rework', () => {
 
   /** A repair from intake to collection over HTTP, so the ticket is inside its repair warranty. */
   async function repairAndCollectOverHttp(ticketId: number): Promise<void> {
-    const tech = crew.technician.session;
-    const move = (toStatus: ChannelInput<'workflow.move'>['toStatus']) => harness.call('workflow.move', { session: tech, ticketId, toStatus });
-    await move('diagnosing');
-    await harness.call('diagnosis.save', { session: tech, ticketId, category: 'hardware', cause: 'Charging port worn', solution: 'Replace the port', severity: 2 });
-    await harness.call('quotes.save', {
-      session: tech,
-      ticketId,
-      lines: [{ kind: 'labour', feeItemId: null, description: 'Charging port replacement', unitPriceMinor: 12000, qty: 1 }],
-    });
-    await move('awaiting_approval');
-    const quoteId = (await harness.call('tickets.getWorkflow', { ticketId })).quotes[0].id;
-    await harness.call('approvals.record', {
-      session: crew.clerk.session,
-      ticketId,
-      quoteId,
-      decision: 'accepted',
-      method: 'phone',
+    await repairOverHttp(harness, crew, ticketId, {
+      cause: 'Charging port worn',
+      solution: 'Replace the port',
+      lines: [{ kind: 'labour', feeItemId: null, description: 'Charging port replacement', unitPriceMinor: 12000, qty: 1 }] as ChannelInput<'quotes.save'>['lines'],
       contactName: 'Zhao Lei',
-      contactedAt: new Date(Date.now() - 60_000).toISOString(),
+      until: 'ready',
     });
-    await move('in_repair');
-    await move('testing');
-    await move('ready');
     const view = await harness.call('collection.get', { ticketId });
     if (view.balanceMinor > 0) {
       await harness.call('collection.pay', { session: crew.clerk.session, ticketId, method: 'cash', amountMinor: view.balanceMinor, tenderedMinor: view.balanceMinor });
