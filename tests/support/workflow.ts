@@ -1,7 +1,7 @@
 // Helpers for the repair-workflow tests: staff with PINs and sessions, tickets
 // put in a given status, a valid on-screen signature, raw rows to check what a
 // use case wrote.
-import { deflateSync } from 'node:zlib';
+import { greyscalePngDataUrl } from '../../src/main/core/documents/png';
 import { afterEach, beforeEach } from 'vitest';
 import type { ChannelInput } from '../../src/shared/contract';
 import type { StaffRole, TicketStatus } from '../../src/shared/domain';
@@ -103,42 +103,10 @@ export async function tableCounts(desk: TestDesk): Promise<Record<string, number
   return counts;
 }
 
-function crc32(bytes: Buffer): number {
-  let crc = 0xffffffff;
-  for (const byte of bytes) {
-    crc ^= byte;
-    for (let k = 0; k < 8; k++) crc = crc & 1 ? (crc >>> 1) ^ 0xedb88320 : crc >>> 1;
-  }
-  return (crc ^ 0xffffffff) >>> 0;
-}
-
-function chunk(type: string, data: Buffer): Buffer {
-  const length = Buffer.alloc(4);
-  length.writeUInt32BE(data.length);
-  const body = Buffer.concat([Buffer.from(type, 'ascii'), data]);
-  const crc = Buffer.alloc(4);
-  crc.writeUInt32BE(crc32(body));
-  return Buffer.concat([length, body, crc]);
-}
-
 /** A real (small, noisy) PNG as a data URL, like the signature pad sends. */
 export function signaturePng(width = 64, height = 24): string {
-  const header = Buffer.alloc(13);
-  header.writeUInt32BE(width, 0);
-  header.writeUInt32BE(height, 4);
-  header[8] = 8; // bit depth
-  header[9] = 0; // greyscale
-  const raw = Buffer.alloc((width + 1) * height);
-  for (let y = 0; y < height; y++) {
-    for (let x = 0; x < width; x++) raw[y * (width + 1) + 1 + x] = (x * 7 + y * 13 + ((x * y) % 11)) & 0xff;
-  }
-  const png = Buffer.concat([
-    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
-    chunk('IHDR', header),
-    chunk('IDAT', deflateSync(raw, { level: 0 })),
-    chunk('IEND', Buffer.alloc(0)),
-  ]);
-  return `data:image/png;base64,${png.toString('base64')}`;
+  // Stored without compression, so the noise stays well above the size of a blank pad.
+  return greyscalePngDataUrl(width, height, (x, y) => x * 7 + y * 13 + ((x * y) % 11), 0);
 }
 
 /** A part on the shelf, created by the manager. */

@@ -1,40 +1,21 @@
 // A sample collection for the receipt's previews, test prints, samples and
 // benchmarks: the sample laptop repaired, part-paid by deposit, settled with
 // cash (with change) and WeChat Pay, signed for on screen.
-import { deflateSync } from 'node:zlib';
 import type { CollectionView } from '../../../shared/collection-contract';
 import type { TicketDetail } from '../../../shared/contract';
 import { barcodeText } from '../../../shared/ticket-number';
 import { addDays, localIsoDate } from '../rules/calendar';
-
-function crc32(bytes: Buffer): number {
-  let crc = 0xffffffff;
-  for (const byte of bytes) {
-    crc ^= byte;
-    for (let k = 0; k < 8; k++) crc = crc & 1 ? (crc >>> 1) ^ 0xedb88320 : crc >>> 1;
-  }
-  return (crc ^ 0xffffffff) >>> 0;
-}
-
-function pngChunk(type: string, data: Buffer): Buffer {
-  const length = Buffer.alloc(4);
-  length.writeUInt32BE(data.length);
-  const body = Buffer.concat([Buffer.from(type, 'ascii'), data]);
-  const crc = Buffer.alloc(4);
-  crc.writeUInt32BE(crc32(body));
-  return Buffer.concat([length, body, crc]);
-}
+import { greyscalePngDataUrl } from './png';
 
 /** A hand-written-looking stroke on white, as a PNG data URL (what the signature pad sends). */
 export function sampleSignaturePng(width = 360, height = 110): string {
-  const pixels = Buffer.alloc((width + 1) * height, 0xff);
-  for (let y = 0; y < height; y++) pixels[y * (width + 1)] = 0; // filter byte: none
+  const ink = new Uint8Array(width * height).fill(0xff);
   const dot = (cx: number, cy: number) => {
     for (let dy = -2; dy <= 2; dy++) {
       for (let dx = -2; dx <= 2; dx++) {
         const x = Math.round(cx + dx);
         const y = Math.round(cy + dy);
-        if (x >= 0 && x < width && y >= 0 && y < height && dx * dx + dy * dy <= 5) pixels[y * (width + 1) + 1 + x] = 0x20;
+        if (x >= 0 && x < width && y >= 0 && y < height && dx * dx + dy * dy <= 5) ink[y * width + x] = 0x20;
       }
     }
   };
@@ -43,18 +24,7 @@ export function sampleSignaturePng(width = 360, height = 110): string {
     const y = height / 2 + Math.sin(t * 19) * (height / 4) * (1 - t * 0.4) + Math.cos(t * 47) * 6;
     dot(x, y);
   }
-  const header = Buffer.alloc(13);
-  header.writeUInt32BE(width, 0);
-  header.writeUInt32BE(height, 4);
-  header[8] = 8; // bit depth
-  header[9] = 0; // greyscale
-  const png = Buffer.concat([
-    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
-    pngChunk('IHDR', header),
-    pngChunk('IDAT', deflateSync(pixels)),
-    pngChunk('IEND', Buffer.alloc(0)),
-  ]);
-  return `data:image/png;base64,${png.toString('base64')}`;
+  return greyscalePngDataUrl(width, height, (x, y) => ink[y * width + x]);
 }
 
 /** The sample ticket collected at `now`, repaired, with its charges and payments. */
