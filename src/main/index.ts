@@ -1,7 +1,7 @@
 // The Electron shell: one instance, one window, the desk behind IPC. Business
 // logic lives in ./core and never sees Electron.
 import { join } from 'node:path';
-import { app, BrowserWindow, dialog, ipcMain, session, shell } from 'electron';
+import { app, dialog, ipcMain, session, shell, type BrowserWindow } from 'electron';
 import { productName } from '../../package.json';
 import { openDesk, type Desk } from './core/desk';
 import { registerContractHandlers } from './shell/ipc';

@@ -21,6 +21,7 @@ import {
   type WarrantyBasis,
   type WarrantyStatus,
 } from './domain';
+import type { ContractResult } from './errors';
 import { calendarDate, code, money, optionalText, plainText, requiredText } from './schema-helpers';
 import * as wf from './workflow-contract';
 import * as col from './collection-contract';
@@ -416,7 +417,7 @@ export function isChannel(name: unknown): name is Channel {
 
 /** The bridge the preload script exposes as window.repairDesk. */
 export interface DeskBridge {
-  invoke<C extends Channel>(channel: C, input: ChannelInput<C>): Promise<import('./errors').ContractResult<ChannelOutput<C>>>;
+  invoke<C extends Channel>(channel: C, input: ChannelInput<C>): Promise<ContractResult<ChannelOutput<C>>>;
 }
 
 export type { Language };

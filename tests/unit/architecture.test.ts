@@ -46,3 +46,25 @@ describe('architecture', () => {
     });
   }
 });
+
+describe('lint boundaries', () => {
+  // The rules live in eslint.config.mjs; these cases prove each boundary can fail.
+  const cases: Array<{ file: string; code: string; refused: boolean }> = [
+    { file: 'src/renderer/src/intake/Probe.tsx', code: "import { openDesk } from '../../../main/core/desk';\nexport const x = openDesk;\n", refused: true },
+    { file: 'src/renderer/src/intake/Probe.tsx', code: "import { readFileSync } from 'node:fs';\nexport const x = readFileSync;\n", refused: true },
+    { file: 'src/renderer/src/intake/Probe.tsx', code: "import { StatusBadge } from '../tickets/board/BoardTable';\nexport const x = StatusBadge;\n", refused: true },
+    { file: 'src/renderer/src/intake/Probe.tsx', code: "import { StatusBadge } from '../widgets/StatusBadge';\nexport const x = StatusBadge;\n", refused: false },
+    { file: 'src/main/core/probe.ts', code: "import { app } from 'electron';\nexport const x = app;\n", refused: true },
+    { file: 'src/shared/probe.ts', code: "import { openDesk } from '../main/core/desk';\nexport const x = openDesk;\n", refused: true },
+    { file: 'src/main/shell/probe.ts', code: "import { app } from 'electron';\nexport const x = app;\n", refused: false },
+  ];
+
+  for (const { file, code, refused } of cases) {
+    it(`${refused ? 'refuses' : 'allows'} ${code.split('\n')[0]} in ${file}`, async () => {
+      const { ESLint } = await import('eslint');
+      const [result] = await new ESLint({ cwd: ROOT }).lintText(code, { filePath: join(ROOT, file) });
+      const boundaryErrors = (result?.messages ?? []).filter((m) => m.ruleId === 'no-restricted-imports');
+      expect(boundaryErrors.length > 0).toBe(refused);
+    });
+  }
+});

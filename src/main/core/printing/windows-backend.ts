@@ -7,9 +7,12 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
+import type * as PdfToPrinterModule from 'pdf-to-printer';
 import type { MediaSize, PrintJob, PrinterBackend, PrinterInfo } from './types';
 import { PrintBackendError } from './types';
 import { run, RunTimeoutError, SpawnError } from './run';
+
+type PdfToPrinter = typeof PdfToPrinterModule;
 
 export interface WindowsPrinterSource {
   getPrinters(): Promise<{ name: string }[]>;
@@ -79,7 +82,7 @@ export function defaultSumatraPdfPath(): string {
 
 async function packagePrinters(): Promise<WindowsPrinterSource> {
   // A CommonJS bundle whose named exports ESM cannot see: load it with require.
-  const mod = localRequire()('pdf-to-printer') as typeof import('pdf-to-printer');
+  const mod = localRequire()('pdf-to-printer') as PdfToPrinter;
   return { getPrinters: mod.getPrinters, getDefaultPrinter: mod.getDefaultPrinter };
 }
 

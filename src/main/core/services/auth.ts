@@ -43,7 +43,7 @@ function sessionsOf(ctx: DeskContext): Map<string, Session> {
   return sessions;
 }
 
-export interface Actor extends StaffRef {}
+export type Actor = StaffRef;
 
 interface StaffAuthRecord {
   id: number;

@@ -6,9 +6,9 @@ import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CollectionResult } from '../../../shared/collection-contract';
 import { useFormat } from '../desk/useFormat';
-import { PrintResults } from '../intake/result/PrintResults';
-import type { CheckInPrinting } from '../intake/result/useCheckInPrinting';
-import { useTicketPrinting } from '../tickets/useTicketPrinting';
+import { PrintResults } from '../printing/PrintResults';
+import type { CheckInPrinting } from '../printing/useCheckInPrinting';
+import { useTicketPrinting } from '../printing/useTicketPrinting';
 
 interface Props {
   result: CollectionResult;

@@ -7,7 +7,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CollectionIdentity, CollectionResult, CollectionView } from '../../../shared/collection-contract';
 import { useFormat } from '../desk/useFormat';
-import { StatusBadge } from '../tickets/StatusBadge';
+import { StatusBadge } from '../widgets/StatusBadge';
 import { ChargesPanel } from './ChargesPanel';
 import { HandOver } from './HandOver';
 import { LoanWarning, type LoanerOverride } from './LoanWarning';

@@ -6,7 +6,7 @@ import { useCallback, useEffect, useState, type KeyboardEvent, type RefObject } 
 import { useTranslation } from 'react-i18next';
 import type { CollectionMatch } from '../../../shared/collection-contract';
 import { parseTicketNumber } from '../../../shared/ticket-number';
-import { StatusBadge } from '../tickets/StatusBadge';
+import { StatusBadge } from '../widgets/StatusBadge';
 import { useCollectionFind } from './useCollectionFind';
 import { useScanAnywhere } from '../forms/useScanAnywhere';
 

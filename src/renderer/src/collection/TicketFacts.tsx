@@ -3,7 +3,7 @@
 import { Paper, SimpleGrid, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { CollectionView } from '../../../shared/collection-contract';
-import { LabelledValue } from '../tickets/LabelledValue';
+import { LabelledValue } from '../widgets/LabelledValue';
 
 /** Intake accessories in the interface language, plus the free-text "other". */
 export function useAccessoryNames(view: CollectionView): { value: string; label: string }[] {

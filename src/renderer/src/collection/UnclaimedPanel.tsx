@@ -8,7 +8,7 @@ import type { UnclaimedTicket } from '../../../shared/collection-contract';
 import { invoke } from '../api';
 import { useDesk } from '../desk/desk-context';
 import { useFormat } from '../desk/useFormat';
-import { StatusBadge } from '../tickets/StatusBadge';
+import { StatusBadge } from '../widgets/StatusBadge';
 import { useErrorText } from './error-text';
 
 type Load = { state: 'loading' } | { state: 'failed'; message: string } | { state: 'ready'; tickets: UnclaimedTicket[] };

@@ -4,10 +4,10 @@
 import { Alert, Button, Group, Stack, Table, Text } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { PrintableDocument } from '../../../../shared/contract';
-import { invoke } from '../../api';
+import type { PrintableDocument } from '../../../shared/contract';
+import { invoke } from '../api';
 import type { CheckInPrinting, PrintRow } from './useCheckInPrinting';
-import { PrintResultRow } from '../../printing/PrintResultRow';
+import { PrintResultRow } from './PrintResultRow';
 
 
 interface Props {

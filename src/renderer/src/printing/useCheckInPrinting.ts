@@ -4,10 +4,10 @@
 // or extra labels, on the clerk's request.
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { INTAKE_DOCUMENTS, type PrintableDocument, type PrintResult } from '../../../../shared/contract';
-import type { ContractResult } from '../../../../shared/errors';
-import { invoke } from '../../api';
-import { useDesk } from '../../desk/desk-context';
+import { INTAKE_DOCUMENTS, type PrintableDocument, type PrintResult } from '../../../shared/contract';
+import type { ContractResult } from '../../../shared/errors';
+import { invoke } from '../api';
+import { useDesk } from '../desk/desk-context';
 
 export type PrintState = 'printing' | 'printed' | 'failed' | 'skipped';
 

@@ -5,8 +5,8 @@ import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TicketDetail } from '../../../shared/contract';
 import { useFormat } from '../desk/useFormat';
-import { LabelledValue } from './LabelledValue';
-import { PasscodeReveal } from './PasscodeReveal';
+import { LabelledValue } from '../widgets/LabelledValue';
+import { PasscodeReveal } from '../widgets/PasscodeReveal';
 
 function Group3({ title, children }: { title: string; children: ReactNode }) {
   return (

@@ -6,7 +6,7 @@ import { useTranslation } from 'react-i18next';
 import type { TicketDetail } from '../../../shared/contract';
 import { invoke } from '../api';
 import { TicketActions } from './actions/TicketActions';
-import { StatusBadge } from './StatusBadge';
+import { StatusBadge } from '../widgets/StatusBadge';
 import { TicketInfo } from './TicketInfo';
 import { TicketPrintPanel } from './TicketPrintPanel';
 import { TicketTimeline } from './TicketTimeline';

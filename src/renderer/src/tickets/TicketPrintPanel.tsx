@@ -6,7 +6,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { INTAKE_DOCUMENTS, PRINTABLE_DOCUMENTS, type PrintableDocument, type TicketDetail } from '../../../shared/contract';
 import { invoke } from '../api';
-import { useTicketPrinting, type TicketPrintRow } from './useTicketPrinting';
+import { useTicketPrinting, type TicketPrintRow } from '../printing/useTicketPrinting';
 import { PrintResultRow } from '../printing/PrintResultRow';
 
 const CAPTION_MAX = 40;

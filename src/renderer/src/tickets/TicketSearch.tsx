@@ -14,7 +14,7 @@ import { parseTicketNumber } from '../../../shared/ticket-number';
 import type { TicketSearchHit } from '../../../shared/workflow-contract';
 import { useFormat } from '../desk/useFormat';
 import { MatchMark } from './MatchMark';
-import { StatusBadge } from './StatusBadge';
+import { StatusBadge } from '../widgets/StatusBadge';
 import type { TicketSearch as Search } from './useTicketSearch';
 
 interface Props {

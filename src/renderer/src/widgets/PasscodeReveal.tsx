@@ -2,7 +2,7 @@
 // logs each viewing, so `onViewed` lets the page show it in the history.
 import { Alert, Button, Code, Group, Stack, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { usePasscodeReveal } from '../intake/result/usePasscodeReveal';
+import { usePasscodeReveal } from './usePasscodeReveal';
 
 export function PasscodeReveal({ ticketId, onViewed }: { ticketId: number; onViewed?(): void }) {
   const { t } = useTranslation();

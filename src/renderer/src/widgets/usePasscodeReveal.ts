@@ -1,6 +1,6 @@
 import { useCallback, useState } from 'react';
-import type { PasscodeKind } from '../../../../shared/domain';
-import { isCancelled, useSignedInCall } from '../../session/useSignedInCall';
+import type { PasscodeKind } from '../../../shared/domain';
+import { isCancelled, useSignedInCall } from '../session/useSignedInCall';
 
 type Revealed = { kind: PasscodeKind; value: string };
 

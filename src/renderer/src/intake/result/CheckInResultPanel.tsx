@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { CheckInResult } from '../../../../shared/contract';
 import type { DeviceDraft } from '../draft';
 import { CheckedInTicket } from './CheckedInTicket';
-import { useCheckInPrinting } from './useCheckInPrinting';
+import { useCheckInPrinting } from '../../printing/useCheckInPrinting';
 
 interface Props {
   result: CheckInResult;

@@ -4,9 +4,9 @@ import { useTranslation } from 'react-i18next';
 import type { CheckInResult, TicketDetail } from '../../../../shared/contract';
 import { invoke } from '../../api';
 import type { DeviceDraft } from '../draft';
-import { PrintResults } from './PrintResults';
+import { PrintResults } from '../../printing/PrintResults';
 import { TicketDetails } from './TicketDetails';
-import type { CheckInPrinting } from './useCheckInPrinting';
+import type { CheckInPrinting } from '../../printing/useCheckInPrinting';
 
 interface Props {
   ticket: CheckInResult['tickets'][number];

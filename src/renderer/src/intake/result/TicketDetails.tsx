@@ -3,8 +3,8 @@ import { Box, Paper, SimpleGrid } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { TicketDetail } from '../../../../shared/contract';
 import { useFormat } from '../../desk/useFormat';
-import { LabelledValue } from '../../tickets/LabelledValue';
-import { PasscodeReveal } from '../../tickets/PasscodeReveal';
+import { LabelledValue } from '../../widgets/LabelledValue';
+import { PasscodeReveal } from '../../widgets/PasscodeReveal';
 
 export function TicketDetails({ ticket }: { ticket: TicketDetail }) {
   const { t } = useTranslation();

@@ -31,7 +31,7 @@ export function PartsPanel({ workflow, perform, parts }: ActionFormProps & { par
   const covered = workflow.pricingBasis !== null && COVERED.includes(workflow.pricingBasis);
   const short = failure?.fields.qty === 'stock_insufficient';
 
-  const use = async (overrideStock: boolean) => {
+  const drawParts = async (overrideStock: boolean) => {
     if (busy) return;
     const count = parseQty(qty);
     const missing = { ...(partId ? {} : { partId: 'required' as const }), ...(count === null ? { qty: qty.trim() ? ('invalid' as const) : ('required' as const) } : {}) };
@@ -60,12 +60,12 @@ export function PartsPanel({ workflow, perform, parts }: ActionFormProps & { par
 
   const onSubmit = (event: FormEvent) => {
     event.preventDefault();
-    void use(false);
+    void drawParts(false);
   };
 
   return (
     <Stack gap="sm">
-      <form noValidate aria-label={t('ticketActions.parts.use')} onSubmit={onSubmit} onKeyDown={keyboardFormKeyDown(() => void use(false))}>
+      <form noValidate aria-label={t('ticketActions.parts.use')} onSubmit={onSubmit} onKeyDown={keyboardFormKeyDown(() => void drawParts(false))}>
         <Stack gap="sm">
           <Group align="flex-start" gap="sm" wrap="nowrap">
             <NativeSelect
@@ -104,7 +104,7 @@ export function PartsPanel({ workflow, perform, parts }: ActionFormProps & { par
           <FailureAlert failure={failure} />
           <Group justify="flex-end">
             {short && (
-              <Button variant="light" color="orange" onClick={() => void use(true)} disabled={busy}>
+              <Button variant="light" color="orange" onClick={() => void drawParts(true)} disabled={busy}>
                 {t('ticketActions.parts.useAnyway')}
               </Button>
             )}

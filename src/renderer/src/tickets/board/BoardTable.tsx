@@ -7,7 +7,7 @@ import { useTranslation } from 'react-i18next';
 import type { BoardTicket, TicketRef } from '../../../../shared/workflow-contract';
 import type { SeverityLevel } from '../../../../shared/workflow';
 import { useFormat } from '../../desk/useFormat';
-import { StatusBadge } from '../StatusBadge';
+import { StatusBadge } from '../../widgets/StatusBadge';
 
 /** Badges would rather shrink with an ellipsis; on the board their words must show in full. */
 const FULL_WIDTH = { width: 'max-content', maxWidth: 'none' } as const;

@@ -1,0 +1,86 @@
+// Lint rules that keep the architecture honest: the renderer is untrusted and
+// browser-only, the core runs without Electron, and a renderer feature does not
+// reach into another feature's folder (shared widgets live in the shared folders).
+import js from '@eslint/js';
+import reactHooks from 'eslint-plugin-react-hooks';
+import tseslint from 'typescript-eslint';
+
+const RENDERER = 'src/renderer/src';
+/** Renderer folders that are one feature each. */
+const FEATURES = ['intake', 'tickets', 'collection', 'stock', 'settings', 'customers', 'followups', 'reports', 'backups', 'setup'];
+
+const rendererBoundary = {
+  group: ['**/main/**', '**/preload/**', '**/harness/**', 'electron', 'node:*', 'better-sqlite3', 'typeorm', 'pdfmake', 'pdfmake/*'],
+  message: 'The renderer is browser code: it talks to main only through the contract (src/shared) and api.ts.',
+};
+
+const featureBoundaries = FEATURES.map((feature) => ({
+  files: [`${RENDERER}/${feature}/**/*.{ts,tsx}`],
+  rules: {
+    'no-restricted-imports': [
+      'error',
+      {
+        patterns: [
+          rendererBoundary,
+          {
+            group: FEATURES.filter((other) => other !== feature).flatMap((other) => [`../${other}/**`, `../../${other}/**`, `../../../${other}/**`]),
+            message: 'A feature does not reach into another feature: move what both use into a shared folder (forms, desk, session, printing, shell, widgets).',
+          },
+        ],
+      },
+    ],
+  },
+}));
+
+export default tseslint.config(
+  { ignores: ['out/**', 'out-*/**', 'dist/**', 'node_modules/**', 'test-output/**'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    languageOptions: { ecmaVersion: 2023, sourceType: 'module' },
+    rules: {
+      '@typescript-eslint/no-explicit-any': 'error',
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrors: 'none' }],
+      '@typescript-eslint/consistent-type-imports': ['error', { fixStyle: 'inline-type-imports' }],
+      eqeqeq: ['error', 'always', { null: 'ignore' }],
+      'no-console': ['error', { allow: ['warn', 'error'] }],
+    },
+  },
+  {
+    files: [`${RENDERER}/**/*.{ts,tsx}`],
+    plugins: { 'react-hooks': reactHooks },
+    rules: {
+      'react-hooks/rules-of-hooks': 'error',
+      'react-hooks/exhaustive-deps': 'error',
+      'no-restricted-imports': ['error', { patterns: [rendererBoundary] }],
+    },
+  },
+  ...featureBoundaries,
+  {
+    files: ['src/shared/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { patterns: [{ group: ['**/main/**', '**/renderer/**', '**/preload/**', 'electron', 'node:*'], message: 'Shared code runs on both sides: plain TypeScript only.' }] },
+      ],
+    },
+  },
+  {
+    files: ['src/main/core/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { patterns: [{ group: ['electron', '**/shell/**', '**/renderer/**'], message: 'The core runs under Node and vitest: no Electron, no shell, no renderer.' }] },
+      ],
+    },
+  },
+  {
+    files: ['**/*.mjs'],
+    languageOptions: { globals: { process: 'readonly', console: 'readonly' } },
+  },
+  {
+    // Scripts, the bench and the harness print to the terminal on purpose.
+    files: ['scripts/**', 'bench/**', 'src/harness/**', 'tests/**'],
+    rules: { 'no-console': 'off' },
+  },
+);
