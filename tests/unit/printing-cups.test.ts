@@ -260,23 +260,18 @@ describe('print service through CUPS', () => {
     for (const outcome of [stopped, dead, noLp]) expect(existsSync(outcome.archivedPath!)).toBe(true);
   });
 
-  it('submits a small PDF quickly (the counter waits on it)', async () => {
+  it('submits ten small PDFs in a row and every one is printed', async () => {
     const cups = requireCups();
     const service = createPrintService({ backend: createCupsBackend(), archiveDir: printArchiveDir(dataDir) });
     const pdf = minimalPdf(80, 120, 'timing');
-    const times: number[] = [];
+    // How long each takes is measured by `npm run bench`, not here: a busy machine must not fail a test.
     const jobs: string[] = [];
     for (let i = 0; i < 10; i++) {
-      const started = performance.now();
       const outcome = await service.print({ ticketNumber: 'RD-00045', document: 'claim-ticket', pdf, printer: cups.printer, media: { widthMm: 80, heightMm: 120 } });
-      times.push(performance.now() - started);
       if (!outcome.ok) throw new Error(`print failed: ${JSON.stringify(outcome.error)}`);
       jobs.push(outcome.jobId!);
     }
-    const sorted = [...times].sort((a, b) => a - b);
-    const median = sorted[Math.floor(sorted.length / 2)];
-    console.info(`print() through CUPS, small PDF: median ${median.toFixed(1)} ms, max ${sorted[sorted.length - 1].toFixed(1)} ms over ${times.length} jobs`);
-    expect(median).toBeLessThan(1000);
+    expect(new Set(jobs).size).toBe(10);
     for (const jobId of jobs) {
       await waitForCompletedJob(jobId);
       outputs.push(cupsPdfOutputOf(jobId, cups.outputDir));
