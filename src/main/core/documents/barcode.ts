@@ -72,8 +72,3 @@ export function code128Canvas(text: string, { modulePt, heightPt, quietZoneModul
   });
   return { canvas };
 }
-
-/** Total width of a barcode with its quiet zones, in mm, for a module width in mm. */
-export function code128WidthMm(text: string, moduleMm: number, quietZoneModules = QUIET_ZONE_MODULES): number {
-  return (code128Modules(text) + 2 * quietZoneModules) * moduleMm;
-}

@@ -40,12 +40,6 @@ export function formatDateTime(at: string | Date, language: Language): string {
   return language === 'zh-CN' ? `${day} ${time}` : `${day}, ${time}`;
 }
 
-/** A moment as the shop's local calendar day. */
-export function formatDay(at: string | Date, language: Language): string {
-  const date = typeof at === 'string' ? new Date(at) : at;
-  return new Intl.DateTimeFormat(intlLocale(language), { year: 'numeric', month: 'short', day: 'numeric' }).format(date);
-}
-
 /** A calendar date (YYYY-MM-DD, no time zone) in the language. */
 export function formatCalendarDate(day: string, language: Language): string {
   const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(day);

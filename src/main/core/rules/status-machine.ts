@@ -93,9 +93,6 @@ export const TERMINAL_STATUSES: readonly TicketStatus[] = ['collected', 'cancell
 /** The device is still in the shop: shown on the board. */
 export const OPEN_STATUSES: readonly TicketStatus[] = TICKET_STATUSES.filter((s) => !TERMINAL_STATUSES.includes(s));
 
-/** The repair itself is over (the device may still wait to be handed back). */
-export const REPAIR_ENDED_STATUSES: readonly TicketStatus[] = ['declined', 'unrepairable', 'collected', 'cancelled'];
-
 export function isTerminal(status: TicketStatus): boolean {
   return TERMINAL_STATUSES.includes(status);
 }
