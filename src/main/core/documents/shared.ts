@@ -6,6 +6,7 @@ import { translate } from '../../../shared/i18n/translate';
 import { formatMoney } from '../../../shared/money';
 import type { PageGeometry } from './layout';
 import type { DocumentInput } from './types';
+import { dateTimeFormat } from './intl-formats';
 
 /** The font family the renderer registers; regular and bold faces of Noto Sans SC. */
 export const FONT_FAMILY = 'NotoSansSC';
@@ -35,15 +36,15 @@ function intlLocale(language: Language): string {
 export function formatDateTime(at: string | Date, language: Language): string {
   const date = typeof at === 'string' ? new Date(at) : at;
   if (Number.isNaN(date.getTime())) throw new Error(`not a date: ${String(at)}`);
-  const day = new Intl.DateTimeFormat(intlLocale(language), { year: 'numeric', month: 'short', day: 'numeric' }).format(date);
-  const time = new Intl.DateTimeFormat('en-GB', { hour: '2-digit', minute: '2-digit', hour12: false }).format(date);
+  const day = dateTimeFormat(intlLocale(language), { year: 'numeric', month: 'short', day: 'numeric' }).format(date);
+  const time = dateTimeFormat('en-GB', { hour: '2-digit', minute: '2-digit', hour12: false }).format(date);
   return language === 'zh-CN' ? `${day} ${time}` : `${day}, ${time}`;
 }
 
 /** A moment as the shop's local calendar day. */
 export function formatDay(at: string | Date, language: Language): string {
   const date = typeof at === 'string' ? new Date(at) : at;
-  return new Intl.DateTimeFormat(intlLocale(language), { year: 'numeric', month: 'short', day: 'numeric' }).format(date);
+  return dateTimeFormat(intlLocale(language), { year: 'numeric', month: 'short', day: 'numeric' }).format(date);
 }
 
 /** A calendar date (YYYY-MM-DD, no time zone) in the language. */
@@ -51,7 +52,7 @@ export function formatCalendarDate(day: string, language: Language): string {
   const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(day);
   if (!match) throw new Error(`not a calendar date: ${day}`);
   const date = new Date(Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3])));
-  return new Intl.DateTimeFormat(intlLocale(language), { year: 'numeric', month: 'short', day: 'numeric', timeZone: 'UTC' }).format(date);
+  return dateTimeFormat(intlLocale(language), { year: 'numeric', month: 'short', day: 'numeric', timeZone: 'UTC' }).format(date);
 }
 
 /** Short numeric date for tiny labels: 2026-11-23. */
