@@ -234,6 +234,8 @@ export const returnToStoresInput = z.object({ session: sessionSchema, ticketId: 
 export const searchInput = z.object({
   query: z.string().max(WORKFLOW_LIMITS.searchQueryMax, code('too_long')),
   limit: z.number().int().min(1).max(100).default(20),
+  /** Partial matches too, even when the query matched a ticket number, phone or serial exactly. */
+  more: z.boolean().default(false),
 });
 
 export const boardInput = z.object({

@@ -11,7 +11,7 @@ import { lendLoaner, listLoaners, returnLoan, saveLoaner } from './services/loan
 import { currentSession, setPin, signIn, signInRoster, signOut, type ManagerApprovalInput } from './services/auth';
 import { getQuote, previewQuote, saveQuote } from './services/quotes';
 import { searchTickets } from './services/search';
-import { loadSettings } from './services/settings';
+import { loadSettings, readTicketPrefix } from './services/settings';
 import { adjustStock, listPartMoves, listParts, restockPart, returnToStores, savePart, useParts } from './services/stock';
 import {
   changePromisedDate,
@@ -73,7 +73,8 @@ export const workflowHandlers: Pick<Handlers, WorkflowChannel> = {
   'auth.session': (input, ctx) => currentSession(ctx, input.session),
   'auth.setPin': (input, ctx) => setPin(ctx, input),
 
-  'tickets.search': (input, { db }) => db.read(async (tx) => searchTickets(tx, input.query, input.limit, (await loadSettings(tx)).ticketPrefix)),
+  'tickets.search': (input, { db, clock }) =>
+    db.readSql((sql) => searchTickets(sql, input.query, input.limit, readTicketPrefix(sql), { today: clock.now(), more: input.more })),
   'tickets.board': (input, { db, clock }) => db.read(async (tx) => ticketBoard(tx, input, (await loadSettings(tx)).ticketPrefix, clock.now())),
   'tickets.getWorkflow': (input, { db, clock }) => db.read(async (tx) => getWorkflow(tx, input.ticketId, await loadSettings(tx), clock.now())),
 

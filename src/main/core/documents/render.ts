@@ -1,7 +1,8 @@
 // Renders document definitions to PDF in plain Node (no Electron).
 //
 // One renderer per process: it reads the font files once and keeps their
-// buffers; pdfkit embeds only the glyphs a document uses (a subset). pdfmake's
+// buffers, whose parsed programs every document shares (font-programs.ts);
+// pdfkit embeds only the glyphs a document uses (a subset). pdfmake's
 // server build is a process-wide instance; the renderer sets its fonts, virtual
 // files and access policies right before each createPdf call (createPdf
 // captures them synchronously), and refuses any URL or local file a definition
@@ -10,6 +11,7 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import * as pdfmakeModule from 'pdfmake';
 import type { TDocumentDefinitions, TFontDictionary } from 'pdfmake/interfaces';
+import { shareFontPrograms } from './font-programs';
 import { FONT_FAMILY } from './shared';
 
 export const FONT_FILES = { normal: 'NotoSansSC-Regular.ttf', bold: 'NotoSansSC-Bold.ttf' } as const;
@@ -84,7 +86,11 @@ export function createDocumentRenderer({ fontsDir }: DocumentRendererOptions): D
 
   const loadFonts = () => {
     if (!buffers) {
-      buffers = Promise.all([readFont(FONT_FILES.normal), readFont(FONT_FILES.bold)]).then(([normal, bold]) => ({ normal, bold }));
+      buffers = Promise.all([readFont(FONT_FILES.normal), readFont(FONT_FILES.bold)]).then(([normal, bold]) => {
+        // Parsed once for every document, not once per document.
+        shareFontPrograms([normal, bold]);
+        return { normal, bold };
+      });
       buffers.catch(() => (buffers = null));
     }
     return buffers;

@@ -6,22 +6,34 @@
 // (number, phone, serial, name, model), then substrings; within a rank the most
 // recent ticket first.
 //
+// Exact lookups come first and stop the search when they find something: a
+// scanned claim ticket, a full phone number or a full serial / IMEI answers
+// from a primary-key or unique-index probe, and the substring matchers run only
+// when nothing matched exactly (or when asked for more). A full phone number
+// also brings the same number written with a country code (the phones ending
+// with it, by the reversed-digits index). A short number (1-4 digits) is also
+// read as today's ticket of that sequence, ranked first.
+//
 // Speed on ten years of tickets comes from indexes only, never a table scan:
 // - exact and prefix lookups are index range scans (ticket.number, customer
 //   phone_digits, and NOCASE indexes on customer.name, device.serial, device.model);
 // - substrings of 3+ characters use the FTS5 trigram indexes customer_fts and
 //   device_fts (kept in sync by triggers; works for Chinese), read newest first;
-// - 1-2 character names (a Chinese surname or given name) use the name prefix
-//   index plus a LIKE bounded to the most recent customers (SHORT_SCAN_ROWS);
-//   models typed as short words only ("X1") likewise over the recent devices.
-import type { EntityManager } from 'typeorm';
+// - 1-2 character names (a Chinese surname or given name) use the name gram
+//   index (every character and pair of characters of every name, kept by
+//   triggers), newest first over the whole history;
+// - models typed as short words only ("X1") read the most recent devices
+//   (SHORT_SCAN_ROWS).
+//
+// Statements run straight on the driver (SqlReader), inside the caller's transaction.
 import type { DeviceType, TicketStatus } from '../../../shared/domain';
-import { displayTicketNumber, parseTicketNumber } from '../../../shared/ticket-number';
+import { displayTicketNumber, localDayCode, parseTicketNumber } from '../../../shared/ticket-number';
+import type { SqlReader } from '../storage/sql-reader';
 import type { TicketSearchHit } from '../../../shared/workflow-contract';
 import type { SearchMatchField, SearchMatchKind } from '../../../shared/workflow';
 import { escapeLike } from './workflow-common';
 
-/** How many of the most recent customers a 1-2 character substring search reads. */
+/** How many of the most recent devices a model search made of short words only reads. */
 export const SHORT_SCAN_ROWS = 50_000;
 const TRIGRAM = 3;
 
@@ -58,9 +70,13 @@ class Collector {
   }
 }
 
-async function ids(tx: EntityManager, sql: string, params: unknown[]): Promise<number[]> {
-  const rows: { id: number }[] = await tx.query(sql, params);
-  return rows.map((r) => r.id);
+function ids(sql: SqlReader, statement: string, params: unknown[]): number[] {
+  return sql.all<{ id: number }>(statement, params).map((r) => r.id);
+}
+
+/** ASCII letters to lower case, as SQLite's lower(), LIKE and NOCASE fold them (and nothing else). */
+function foldAscii(text: string): string {
+  return text.replace(/[A-Z]/g, (c) => c.toLowerCase());
 }
 
 function placeholders(values: unknown[]): string {
@@ -68,23 +84,19 @@ function placeholders(values: unknown[]): string {
 }
 
 /** The most recent tickets of some customers. */
-async function ticketsOfCustomers(tx: EntityManager, customerIds: number[], limit: number): Promise<number[]> {
+function ticketsOfCustomers(sql: SqlReader, customerIds: number[], limit: number): number[] {
   if (customerIds.length === 0) return [];
-  return ids(tx, `SELECT id FROM ticket WHERE customer_id IN (${placeholders(customerIds)}) ORDER BY id DESC LIMIT ?`, [...customerIds, limit]);
+  return ids(sql, `SELECT id FROM ticket WHERE customer_id IN (${placeholders(customerIds)}) ORDER BY id DESC LIMIT ?`, [...customerIds, limit]);
 }
 
 /** The most recent tickets of some devices. */
-async function ticketsOfDevices(tx: EntityManager, deviceIds: number[], limit: number): Promise<number[]> {
+function ticketsOfDevices(sql: SqlReader, deviceIds: number[], limit: number): number[] {
   if (deviceIds.length === 0) return [];
-  return ids(tx, `SELECT id FROM ticket WHERE device_id IN (${placeholders(deviceIds)}) ORDER BY id DESC LIMIT ?`, [...deviceIds, limit]);
+  return ids(sql, `SELECT id FROM ticket WHERE device_id IN (${placeholders(deviceIds)}) ORDER BY id DESC LIMIT ?`, [...deviceIds, limit]);
 }
 
-async function searchNumber(tx: EntityManager, text: string, limit: number, found: Collector): Promise<void> {
-  const exact = parseTicketNumber(text);
-  if (exact !== null) {
-    found.add(await ids(tx, `SELECT id FROM ticket WHERE number = ?`, [exact]), 'number', 'exact', RANK.exact_number);
-    return;
-  }
+function searchNumber(sql: SqlReader, text: string, limit: number, found: Collector): void {
+  if (parseTicketNumber(text) !== null) return; // a whole number was looked up exactly
   // The first digits of a number (its date part, typed or scanned, prefix optional).
   const match = /^(?:[A-Za-z]+[-\s]*)?([\d][\d\s-]*)$/.exec(text);
   if (!match) return;
@@ -93,77 +105,71 @@ async function searchNumber(tx: EntityManager, text: string, limit: number, foun
   const scale = 10 ** (10 - digits.length);
   const low = Number(digits) * scale;
   found.add(
-    await ids(tx, `SELECT id FROM ticket WHERE number >= ? AND number < ? ORDER BY number DESC LIMIT ?`, [low, low + scale, limit]),
+    ids(sql, `SELECT id FROM ticket WHERE number >= ? AND number < ? ORDER BY number DESC LIMIT ?`, [low, low + scale, limit]),
     'number',
     'prefix',
   );
 }
 
-async function searchPhone(tx: EntityManager, digits: string, limit: number, found: Collector): Promise<void> {
+function searchPhone(sql: SqlReader, digits: string, limit: number, found: Collector): void {
   if (digits.length < TRIGRAM) return;
-  const exact = await ids(tx, `SELECT id FROM customer WHERE phone_digits = ? ORDER BY id DESC LIMIT ?`, [digits, limit]);
-  found.add(await ticketsOfCustomers(tx, exact, limit), 'phone', 'exact');
-  const prefix = await ids(tx, `SELECT id FROM customer WHERE phone_digits >= ? AND phone_digits < ? ORDER BY id DESC LIMIT ?`, [
+  const prefix = ids(sql, `SELECT id FROM customer WHERE phone_digits >= ? AND phone_digits < ? ORDER BY id DESC LIMIT ?`, [
     digits,
     `${digits}:`, // ':' follows '9'
     limit,
   ]);
-  found.add(await ticketsOfCustomers(tx, prefix, limit), 'phone', 'prefix');
-  const contains = await ids(tx, `SELECT rowid AS id FROM customer_fts WHERE customer_fts MATCH ? ORDER BY rowid DESC LIMIT ?`, [
+  found.add(ticketsOfCustomers(sql, prefix, limit), 'phone', 'prefix');
+  const contains = ids(sql, `SELECT rowid AS id FROM customer_fts WHERE customer_fts MATCH ? ORDER BY rowid DESC LIMIT ?`, [
     `phone_digits : ${phrase(digits)}`,
     limit,
   ]);
-  found.add(await ticketsOfCustomers(tx, contains, limit), 'phone', 'contains');
+  found.add(ticketsOfCustomers(sql, contains, limit), 'phone', 'contains');
 }
 
-async function searchSerial(tx: EntityManager, text: string, limit: number, found: Collector): Promise<void> {
-  if (text.length < TRIGRAM || text.includes(' ')) return;
-  const exact = await ids(tx, `SELECT id FROM device WHERE serial = ? COLLATE NOCASE ORDER BY id DESC LIMIT ?`, [text, limit]);
-  found.add(await ticketsOfDevices(tx, exact, limit), 'serial', 'exact');
-  const prefix = await ids(
-    tx,
+function searchSerial(sql: SqlReader, text: string, limit: number, found: Collector): void {
+  if (!serialLike(text)) return;
+  const prefix = ids(
+    sql,
     `SELECT id FROM device WHERE serial >= ? COLLATE NOCASE AND serial < ? COLLATE NOCASE ORDER BY id DESC LIMIT ?`,
     [text, prefixEnd(text), limit],
   );
-  found.add(await ticketsOfDevices(tx, prefix, limit), 'serial', 'prefix');
-  const contains = await ids(tx, `SELECT rowid AS id FROM device_fts WHERE device_fts MATCH ? ORDER BY rowid DESC LIMIT ?`, [
+  found.add(ticketsOfDevices(sql, prefix, limit), 'serial', 'prefix');
+  const contains = ids(sql, `SELECT rowid AS id FROM device_fts WHERE device_fts MATCH ? ORDER BY rowid DESC LIMIT ?`, [
     `serial : ${phrase(text)}`,
     limit,
   ]);
-  found.add(await ticketsOfDevices(tx, contains, limit), 'serial', 'contains');
+  found.add(ticketsOfDevices(sql, contains, limit), 'serial', 'contains');
 }
 
-async function searchName(tx: EntityManager, text: string, limit: number, found: Collector): Promise<void> {
-  const prefix = await ids(
-    tx,
+function searchName(sql: SqlReader, text: string, limit: number, found: Collector): void {
+  if ([...text].length < TRIGRAM) {
+    // One or two characters: the name gram index, newest first; at_start marks a name's first characters.
+    const gram = foldAscii(text);
+    const byGram = `SELECT customer_id AS id FROM customer_name_gram WHERE gram = ? AND at_start = ? ORDER BY customer_id DESC LIMIT ?`;
+    found.add(ticketsOfCustomers(sql, ids(sql, byGram, [gram, 1, limit]), limit), 'name', 'prefix');
+    found.add(ticketsOfCustomers(sql, ids(sql, byGram, [gram, 0, limit]), limit), 'name', 'contains');
+    return;
+  }
+  const prefix = ids(
+    sql,
     `SELECT id FROM customer WHERE name >= ? COLLATE NOCASE AND name < ? COLLATE NOCASE ORDER BY id DESC LIMIT ?`,
     [text, prefixEnd(text), limit],
   );
-  found.add(await ticketsOfCustomers(tx, prefix, limit), 'name', 'prefix');
-  let contains: number[];
-  if ([...text].length >= TRIGRAM) {
-    contains = await ids(tx, `SELECT rowid AS id FROM customer_fts WHERE customer_fts MATCH ? ORDER BY rowid DESC LIMIT ?`, [
-      `name : ${phrase(text)}`,
-      limit,
-    ]);
-  } else {
-    contains = await ids(
-      tx,
-      `SELECT id FROM customer WHERE id > (SELECT COALESCE(MAX(id), 0) FROM customer) - ? AND name LIKE ? ESCAPE '\\'
-       ORDER BY id DESC LIMIT ?`,
-      [SHORT_SCAN_ROWS, `%${escapeLike(text)}%`, limit],
-    );
-  }
-  found.add(await ticketsOfCustomers(tx, contains, limit), 'name', 'contains');
+  found.add(ticketsOfCustomers(sql, prefix, limit), 'name', 'prefix');
+  const contains = ids(sql, `SELECT rowid AS id FROM customer_fts WHERE customer_fts MATCH ? ORDER BY rowid DESC LIMIT ?`, [
+    `name : ${phrase(text)}`,
+    limit,
+  ]);
+  found.add(ticketsOfCustomers(sql, contains, limit), 'name', 'contains');
 }
 
-async function searchModel(tx: EntityManager, text: string, limit: number, found: Collector): Promise<void> {
-  const prefix = await ids(
-    tx,
+function searchModel(sql: SqlReader, text: string, limit: number, found: Collector): void {
+  const prefix = ids(
+    sql,
     `SELECT id FROM device WHERE model >= ? COLLATE NOCASE AND model < ? COLLATE NOCASE ORDER BY id DESC LIMIT ?`,
     [text, prefixEnd(text), limit],
   );
-  found.add(await ticketsOfDevices(tx, prefix, limit), 'model', 'prefix');
+  found.add(ticketsOfDevices(sql, prefix, limit), 'model', 'prefix');
   // "Huawei Mate 60": every word must appear in the brand or the model.
   const words = text.toLowerCase().split(' ');
   const long = words.filter((w) => [...w].length >= TRIGRAM);
@@ -171,16 +177,16 @@ async function searchModel(tx: EntityManager, text: string, limit: number, found
     // Only short words ("X1", "13"): too short for the trigram index, so the
     // most recent devices are read, as for short names.
     const like = words.map(() => `(brand || ' ' || model) LIKE ? ESCAPE '\\'`).join(' AND ');
-    const recent = await ids(
-      tx,
+    const recent = ids(
+      sql,
       `SELECT id FROM device WHERE id > (SELECT COALESCE(MAX(id), 0) FROM device) - ? AND ${like} ORDER BY id DESC LIMIT ?`,
       [SHORT_SCAN_ROWS, ...words.map((w) => `%${escapeLike(w)}%`), limit],
     );
-    found.add(await ticketsOfDevices(tx, recent, limit), 'model', 'contains');
+    found.add(ticketsOfDevices(sql, recent, limit), 'model', 'contains');
     return;
   }
   const shortWords = words.length > long.length;
-  const rows: { id: number; brand: string; model: string }[] = await tx.query(
+  const rows = sql.all<{ id: number; brand: string; model: string }>(
     `SELECT rowid AS id, brand, model FROM device_fts WHERE device_fts MATCH ? ORDER BY rowid DESC LIMIT ?`,
     [`{brand model} : (${long.map(phrase).join(' AND ')})`, shortWords ? limit * 10 : limit],
   );
@@ -188,7 +194,7 @@ async function searchModel(tx: EntityManager, text: string, limit: number, found
     const haystack = `${r.brand} ${r.model}`.toLowerCase();
     return words.every((w) => haystack.includes(w));
   });
-  found.add(await ticketsOfDevices(tx, matching.slice(0, limit).map((r) => r.id), limit), 'model', 'contains');
+  found.add(ticketsOfDevices(sql, matching.slice(0, limit).map((r) => r.id), limit), 'model', 'contains');
 }
 
 interface HitRecord {
@@ -204,23 +210,79 @@ interface HitRecord {
   created_at: string;
 }
 
-export async function searchTickets(tx: EntityManager, query: string, limit: number, prefix: string): Promise<TicketSearchHit[]> {
+const phoneLike = (text: string) => /^[\d\s()+-]+$/.test(text);
+const serialLike = (text: string) => text.length >= TRIGRAM && !text.includes(' ');
+
+/**
+ * The exact lookups: the whole ticket number, today's ticket of a short number,
+ * the whole phone (and the same number with a country code), the whole serial.
+ * Returns whether a whole number, phone or serial matched, which ends the search.
+ */
+function searchExact(sql: SqlReader, text: string, limit: number, today: Date | null, found: Collector): boolean {
+  let whole = false;
+  const number = parseTicketNumber(text);
+  if (number !== null) {
+    const tickets = ids(sql, `SELECT id FROM ticket WHERE number = ?`, [number]);
+    found.add(tickets, 'number', 'exact', RANK.exact_number);
+    whole ||= tickets.length > 0;
+  }
+  const sequence = /^\d{1,4}$/.exec(text);
+  if (sequence && today && Number(text) > 0) {
+    const todays = Number(localDayCode(today)) * 10_000 + Number(text);
+    found.add(ids(sql, `SELECT id FROM ticket WHERE number = ?`, [todays]), 'number', 'exact', RANK.exact_number);
+  }
+  if (phoneLike(text)) {
+    const digits = text.replace(/\D/g, '');
+    if (digits.length >= TRIGRAM) {
+      const exact = ids(sql, `SELECT id FROM customer WHERE phone_digits = ? ORDER BY id DESC LIMIT ?`, [digits, limit]);
+      found.add(ticketsOfCustomers(sql, exact, limit), 'phone', 'exact');
+      whole ||= exact.length > 0;
+      if (exact.length > 0) {
+        // Phones ending with these digits: the same number with a country code.
+        const reversed = [...digits].reverse().join('');
+        const longer = ids(
+          sql,
+          `SELECT id FROM customer WHERE phone_digits_reversed > ? AND phone_digits_reversed < ? ORDER BY id DESC LIMIT ?`,
+          [reversed, `${reversed}:`, limit],
+        );
+        found.add(ticketsOfCustomers(sql, longer, limit), 'phone', 'contains');
+      }
+    }
+  }
+  if (serialLike(text)) {
+    const exact = ids(sql, `SELECT id FROM device WHERE serial = ? COLLATE NOCASE ORDER BY id DESC LIMIT ?`, [text, limit]);
+    found.add(ticketsOfDevices(sql, exact, limit), 'serial', 'exact');
+    whole ||= exact.length > 0;
+  }
+  return whole;
+}
+
+export interface SearchOptions {
+  /** The desk's day, for short numbers (today's ticket 0003); null leaves them to the other matchers. */
+  today: Date | null;
+  /** Run the partial matchers even when something matched exactly. */
+  more?: boolean;
+}
+
+export function searchTickets(sql: SqlReader, query: string, limit: number, prefix: string, { today, more = false }: SearchOptions): TicketSearchHit[] {
   const text = normaliseQuery(query);
   if (text === '') return [];
   const found = new Collector();
-  await searchNumber(tx, text, limit, found);
-  const phoneLike = /^[\d\s()+-]+$/.test(text);
-  if (phoneLike) {
-    await searchPhone(tx, text.replace(/\D/g, ''), limit, found);
-    await searchSerial(tx, text, limit, found);
-  } else {
-    await searchName(tx, text, limit, found);
-    await searchSerial(tx, text, limit, found);
-    await searchModel(tx, text, limit, found);
+  const exact = searchExact(sql, text, limit, today, found);
+  if (!exact || more) {
+    searchNumber(sql, text, limit, found);
+    if (phoneLike(text)) {
+      searchPhone(sql, text.replace(/\D/g, ''), limit, found);
+      searchSerial(sql, text, limit, found);
+    } else {
+      searchName(sql, text, limit, found);
+      searchSerial(sql, text, limit, found);
+      searchModel(sql, text, limit, found);
+    }
   }
   const ranked = [...found.byTicket.entries()].sort((a, b) => a[1].rank - b[1].rank || b[0] - a[0]).slice(0, limit);
   if (ranked.length === 0) return [];
-  const rows: HitRecord[] = await tx.query(
+  const rows = sql.all<HitRecord>(
     `SELECT t.id, t.number, t.status, c.name AS customer_name, c.phone AS customer_phone, d.type, d.brand, d.model, d.serial, t.created_at
      FROM ticket t JOIN customer c ON c.id = t.customer_id JOIN device d ON d.id = t.device_id
      WHERE t.id IN (${placeholders(ranked)})`,

@@ -1,6 +1,7 @@
 import type { EntityManager } from 'typeorm';
 import type { Settings } from '../../../shared/contract';
 import { SettingEntity } from '../storage/entities';
+import type { SqlReader } from '../storage/sql-reader';
 
 export const DEFAULT_SETTINGS: Settings = {
   shopName: '',
@@ -37,6 +38,12 @@ export async function loadSettings(tx: EntityManager): Promise<Settings> {
   const settings = { ...DEFAULT_SETTINGS, ...stored } as Settings;
   // A document added later (the receipt) has no stored print settings yet: it gets its defaults.
   return { ...settings, printing: { ...DEFAULT_SETTINGS.printing, ...settings.printing } };
+}
+
+/** The ticket prefix alone, read on the driver for the search at the counter. */
+export function readTicketPrefix(sql: SqlReader): string {
+  const [row] = sql.all<{ value: string }>(`SELECT value FROM setting WHERE key = ?`, ['ticketPrefix']);
+  return row ? (JSON.parse(row.value) as string) : DEFAULT_SETTINGS.ticketPrefix;
 }
 
 export async function saveSettings(tx: EntityManager, next: Settings): Promise<Settings> {

@@ -1,0 +1,129 @@
+// Parsed font programs shared by every document the process renders.
+//
+// pdfkit opens its fonts afresh for each document, so fontkit decoded the same
+// tables (cmap, hmtx, GSUB, GPOS...), the same glyph outlines and shaped the
+// same words again for every print: with a 10 MB CJK font that was most of a
+// warm render. Fonts opened from a registered buffer now share, per buffer:
+// - the decoded tables (read-only once decoded);
+// - the glyph objects and their metrics, except that a document keeps its own
+//   first-met code points for a glyph, as a freshly opened font would;
+// - the shaping of each text run (a copy is handed out, since pdfkit scales
+//   the positions it gets in place).
+// What a document embeds (its subset) and everything it writes stay its own,
+// so the bytes of a PDF are those of a font opened for it alone.
+//
+// fontkit is reached through the font class pdfkit itself uses (read off a
+// font pdfkit opened), so the bundle needs no fontkit import of its own.
+import * as pdfDocumentModule from 'pdfmake/js/PDFDocument';
+
+type PdfDocumentClass = new (...args: unknown[]) => { font(src: Uint8Array): { _font: { font: FontProgram } } };
+// A CommonJS module with an __esModule default: bundlers unwrap it, Node's import does not.
+const moduleDefault = (pdfDocumentModule as unknown as { default: PdfDocumentClass | { default: PdfDocumentClass } }).default;
+const PdfDocument: PdfDocumentClass = 'default' in moduleDefault ? moduleDefault.default : moduleDefault;
+
+/** Shaped runs kept per font before the cache starts afresh (a day of prints is a few thousand). */
+const MAX_RUNS = 20_000;
+
+interface Glyph {
+  id: number;
+  codePoints: number[];
+}
+
+interface GlyphRun {
+  glyphs: Glyph[];
+  positions: object[];
+}
+
+interface FontTable {
+  tag: string;
+}
+
+/** The parts of fontkit's TrueType font class that are shared. */
+interface FontProgram {
+  stream: { buffer: Uint8Array };
+  _glyphs: Record<number, Glyph | undefined>;
+  _decodeTable(table: FontTable): unknown;
+  _getBaseGlyph(id: number, characters?: number[]): Glyph | null;
+  layout(text: unknown, features?: unknown, script?: unknown, language?: unknown, direction?: unknown): GlyphRun;
+  getGlyph(id: number, characters?: number[]): Glyph;
+}
+
+interface SharedParts {
+  tables: Map<string, unknown>;
+  glyphs: Map<number, Glyph>;
+  runs: Map<string, GlyphRun>;
+}
+
+const registered = new WeakMap<Uint8Array, SharedParts>();
+let installed = false;
+
+const sameCodePoints = (a: number[], b: number[]) => a.length === b.length && a.every((c, i) => c === b[i]);
+
+/** A shaped run as the caller may change it: its own arrays and positions; glyphs through this document's font. */
+function copyRun(font: FontProgram, run: GlyphRun): GlyphRun {
+  const copy = Object.assign(Object.create(Object.getPrototypeOf(run) as object) as GlyphRun, run);
+  copy.glyphs = run.glyphs.map((glyph) => font.getGlyph(glyph.id, glyph.codePoints));
+  copy.positions = run.positions.map((p) => Object.assign(Object.create(Object.getPrototypeOf(p) as object) as object, p));
+  return copy;
+}
+
+function install(program: FontProgram): void {
+  const proto = Object.getPrototypeOf(program) as FontProgram;
+  const decodeTable = proto._decodeTable;
+  const baseGlyph = proto._getBaseGlyph;
+  const layout = proto.layout;
+
+  proto._decodeTable = function (this: FontProgram, table: FontTable) {
+    const parts = registered.get(this.stream.buffer);
+    if (!parts) return decodeTable.call(this, table);
+    if (!parts.tables.has(table.tag)) parts.tables.set(table.tag, decodeTable.call(this, table));
+    return parts.tables.get(table.tag);
+  };
+
+  proto._getBaseGlyph = function (this: FontProgram, id: number, characters: number[] = []) {
+    const parts = registered.get(this.stream.buffer);
+    const own = this._glyphs[id];
+    if (!parts || own) return baseGlyph.call(this, id, characters);
+    let glyph = parts.glyphs.get(id);
+    if (!glyph) {
+      const made = baseGlyph.call(this, id, characters);
+      if (made) parts.glyphs.set(id, made);
+      return made;
+    }
+    // Met first here through other code points: the same glyph (metrics
+    // included, by inheritance) reporting this document's code points.
+    if (!sameCodePoints(glyph.codePoints, characters)) glyph = Object.assign(Object.create(glyph) as Glyph, { codePoints: characters });
+    this._glyphs[id] = glyph;
+    return glyph;
+  };
+
+  proto.layout = function (this: FontProgram, text: unknown, ...rest: unknown[]) {
+    const parts = registered.get(this.stream.buffer);
+    // Only what pdfkit asks for plain text; features or a script are shaped each time.
+    if (!parts || typeof text !== 'string' || rest.some((arg) => arg !== undefined)) return layout.call(this, text, ...rest);
+    let run = parts.runs.get(text);
+    if (!run) {
+      run = layout.call(this, text);
+      if (parts.runs.size >= MAX_RUNS) parts.runs.clear();
+      parts.runs.set(text, run);
+    }
+    return copyRun(this, run);
+  };
+}
+
+/**
+ * Makes the fonts pdfkit opens from these buffers share their parsed program.
+ * The buffers must be the very objects handed to pdfmake, and never change.
+ */
+export function shareFontPrograms(buffers: Uint8Array[]): void {
+  for (const buffer of buffers) {
+    if (registered.has(buffer)) continue;
+    registered.set(buffer, { tables: new Map(), glyphs: new Map(), runs: new Map() });
+    if (!installed) {
+      // Ask pdfkit to open the font once, to reach the class it opens fonts with.
+      const probe = new PdfDocument({}, {}, {}, {}, { autoFirstPage: false });
+      install(probe.font(buffer)._font.font);
+      installed = true;
+    }
+  }
+}

@@ -1,0 +1,42 @@
+// Reads straight on the SQLite driver, for the counter's hottest lookups: each
+// statement is prepared once per connection and kept, and no ORM sits between
+// the query and its rows. Used inside a transaction the Database opened.
+import type BetterSqlite3 from 'better-sqlite3';
+import type { EntityManager } from 'typeorm';
+
+export interface SqlReader {
+  /** Every row of a read-only statement. */
+  all<T>(sql: string, params?: readonly unknown[]): T[];
+}
+
+const readers = new WeakMap<BetterSqlite3.Database, SqlReader>();
+
+/** The reader of a connection, its prepared statements kept for the connection's life. */
+export function preparedReader(connection: BetterSqlite3.Database): SqlReader {
+  let reader = readers.get(connection);
+  if (!reader) {
+    const statements = new Map<string, BetterSqlite3.Statement>();
+    reader = {
+      all<T>(sql: string, params: readonly unknown[] = []): T[] {
+        let statement = statements.get(sql);
+        if (!statement) {
+          statement = connection.prepare(sql);
+          statements.set(sql, statement);
+        }
+        return statement.all(...params) as T[];
+      },
+    };
+    readers.set(connection, reader);
+  }
+  return reader;
+}
+
+/** The driver connection under a TypeORM transaction: its statements run inside that transaction. */
+export function connectionOf(tx: EntityManager): BetterSqlite3.Database {
+  return (tx.connection.driver as unknown as { databaseConnection: BetterSqlite3.Database }).databaseConnection;
+}
+
+/** A reader inside a use case that already runs in a TypeORM transaction. */
+export function sqlReaderOf(tx: EntityManager): SqlReader {
+  return preparedReader(connectionOf(tx));
+}
