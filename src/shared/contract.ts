@@ -25,6 +25,7 @@ import type { ContractResult } from './errors';
 import { calendarDate, code, money, optionalText, plainText, requiredText } from './schema-helpers';
 import * as wf from './workflow-contract';
 import * as col from './collection-contract';
+import { customerCareChannels } from './customer-care-contract';
 import type { CashDrawer, CollectionMatch, CollectionResult, CollectionView, UnclaimedTicket } from './collection-contract';
 import type {
   AuthSession,
@@ -149,6 +150,12 @@ export const settingsInput = z.object({
   discountApprovalPercent: z.number().int(code('invalid')).min(0, code('invalid')).max(100, code('invalid')),
   /** A device ready this many days and not collected is listed as unclaimed. */
   unclaimedAfterDays: z.number().int(code('invalid')).min(1, code('invalid')).max(3650, code('invalid')),
+  /** Follow-up calls (回访) are due from this day after collection... */
+  followUpFromDay: z.number().int(code('invalid')).min(0, code('invalid')).max(60, code('invalid')),
+  /** ...to this one; later they are overdue. */
+  followUpToDay: z.number().int(code('invalid')).min(0, code('invalid')).max(60, code('invalid')),
+  /** Calls that do not reach the customer before the follow-up closes as unreachable. */
+  followUpMaxAttempts: z.number().int(code('invalid')).min(1, code('invalid')).max(10, code('invalid')),
 });
 
 export const staffInput = z.object({
@@ -402,6 +409,7 @@ export const contract = {
   'collection.complete': channel<CollectionResult>()(col.collectionCompleteInput),
   'collection.unclaimed': channel<UnclaimedTicket[]>()(col.collectionUnclaimedInput),
   'collection.drawer': channel<CashDrawer>()(col.collectionDrawerInput),
+  ...customerCareChannels,
 } as const;
 
 export type Contract = typeof contract;

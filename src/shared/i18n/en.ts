@@ -9,12 +9,12 @@ import { stockEn } from './features/stock';
 import { collectionEn } from './features/collection';
 import { receiptEn } from './features/receipt';
 import { historyNotesEn } from './features/history-notes';
+import { careEn } from './features/customer-care';
 import type { Widen } from './widen';
 export const en = {
   app: {
     title: 'Repair Desk',
     nav: { intake: 'Intake', tickets: 'Tickets', collection: 'Collection', stock: 'Parts & fees', customers: 'Customers', settings: 'Settings' },
-    coming: 'This part of the desk is coming in a later version.',
     signedInAs: 'Working as',
     language: 'Language',
     newIntakeShortcut: 'New intake (Alt+N)',
@@ -373,6 +373,7 @@ export const en = {
     notificationMethod: { phone: 'Phone call', sms: 'Text message' },
     notificationOutcome: { reached: 'Customer reached', no_answer: 'No answer', left_message: 'Left a message' },
     eventKind: {
+      ...careEn.events,
       checked_in: 'Checked in',
       estimate: 'Estimate',
       deposit: 'Deposit',
@@ -497,6 +498,7 @@ export const en = {
   collection: collectionEn,
   receipt: receiptEn,
   historyNotes: historyNotesEn,
+  care: careEn,
   errors: {
     validation: 'Please correct the highlighted fields.',
     not_found: 'Not found. It may have been changed on another counter.',

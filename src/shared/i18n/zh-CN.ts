@@ -9,12 +9,12 @@ import { stockZh } from './features/stock';
 import { collectionZh } from './features/collection';
 import { receiptZh } from './features/receipt';
 import { historyNotesZh } from './features/history-notes';
+import { careZh } from './features/customer-care';
 
 export const zhCN: Messages = {
   app: {
     title: '维修前台',
     nav: { intake: '受理登记', tickets: '维修单', collection: '取机', stock: '配件与收费', customers: '客户档案', settings: '设置' },
-    coming: '此功能将在后续版本中提供。',
     signedInAs: '当前操作员',
     language: '语言',
     newIntakeShortcut: '新建受理 (Alt+N)',
@@ -373,6 +373,7 @@ export const zhCN: Messages = {
     notificationMethod: { phone: '电话', sms: '短信' },
     notificationOutcome: { reached: '已联系到客户', no_answer: '无人接听', left_message: '已留言' },
     eventKind: {
+      ...careZh.events,
       checked_in: '受理登记',
       estimate: '预估费用',
       deposit: '预付订金',
@@ -496,6 +497,7 @@ export const zhCN: Messages = {
   collection: collectionZh,
   receipt: receiptZh,
   historyNotes: historyNotesZh,
+  care: careZh,
   errors: {
     validation: '请修改标出的字段。',
     not_found: '未找到，可能已在其他电脑上修改。',

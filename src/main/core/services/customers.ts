@@ -52,7 +52,7 @@ export async function searchCustomers(tx: EntityManager, query: string, limit: n
     if (digits.length < 3) return [];
     const rows: CustomerSummaryRecord[] = await tx.query(
       `SELECT ${SUMMARY_COLUMNS} FROM customer c
-       WHERE c.phone_digits LIKE ? ESCAPE '\\'
+       WHERE c.phone_digits LIKE ? ESCAPE '\\' AND c.merged_into_id IS NULL
        ORDER BY (c.phone_digits = ?) DESC, (c.phone_digits LIKE ? ESCAPE '\\') DESC, last_visit_at DESC, c.id DESC
        LIMIT ?`,
       [`%${escapeLike(digits)}%`, digits, `${escapeLike(digits)}%`, limit],
@@ -61,7 +61,7 @@ export async function searchCustomers(tx: EntityManager, query: string, limit: n
   }
   const rows: CustomerSummaryRecord[] = await tx.query(
     `SELECT ${SUMMARY_COLUMNS} FROM customer c
-     WHERE c.name LIKE ? ESCAPE '\\'
+     WHERE c.name LIKE ? ESCAPE '\\' AND c.merged_into_id IS NULL
      ORDER BY (c.name = ?) DESC, (c.name LIKE ? ESCAPE '\\') DESC, last_visit_at DESC, c.id DESC
      LIMIT ?`,
     [`%${escapeLike(text)}%`, text, `${escapeLike(text)}%`, limit],

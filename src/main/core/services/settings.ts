@@ -24,6 +24,9 @@ export const DEFAULT_SETTINGS: Settings = {
   repairWarrantyDays: 90,
   discountApprovalPercent: 10,
   unclaimedAfterDays: 30,
+  followUpFromDay: 3,
+  followUpToDay: 7,
+  followUpMaxAttempts: 3,
 };
 
 type SettingKey = keyof Settings;

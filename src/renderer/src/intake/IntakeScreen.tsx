@@ -19,12 +19,13 @@ import { touchedDevicePaths } from './touched-paths';
 import { useCheckIn } from './useCheckIn';
 import { useCustomerDetail } from './useCustomerDetail';
 import { useIntakeDraft } from './useIntakeDraft';
+import type { IntakePrefill } from './prefill';
 import { useWarrantyAssessments } from './useWarrantyAssessments';
 
-export function IntakeScreen({ onStartNew }: { onStartNew(): void }) {
+export function IntakeScreen({ onStartNew, prefill = null }: { onStartNew(): void; prefill?: IntakePrefill | null }) {
   const { t } = useTranslation();
   const { staff } = useDesk();
-  const [draft, actions] = useIntakeDraft();
+  const [draft, actions] = useIntakeDraft(prefill);
   const [activeIndex, setActiveIndex] = useState(0);
   const warranties = useWarrantyAssessments(draft.devices);
   const checkIn = useCheckIn(warranties);

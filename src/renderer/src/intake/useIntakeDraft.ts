@@ -1,7 +1,8 @@
 import { useMemo, useReducer } from 'react';
 import type { CustomerSummary } from '../../../shared/contract';
 import { LIMITS } from '../../../shared/domain';
-import { customerFromArchive, emptyDevice, emptyIntake, withDeviceType, type CustomerDraft, type DeviceDraft, type IntakeDraft } from './draft';
+import { customerFromArchive, emptyDevice, withDeviceType, type CustomerDraft, type DeviceDraft, type IntakeDraft } from './draft';
+import { prefilledIntake, type IntakePrefill } from './prefill';
 
 type Action =
   | { kind: 'customer'; patch: Partial<Omit<CustomerDraft, 'id'>> }
@@ -52,8 +53,8 @@ export interface IntakeActions {
   setTechnician(id: number | null): void;
 }
 
-export function useIntakeDraft(): [IntakeDraft, IntakeActions] {
-  const [draft, dispatch] = useReducer(reduce, undefined, emptyIntake);
+export function useIntakeDraft(prefill: IntakePrefill | null = null): [IntakeDraft, IntakeActions] {
+  const [draft, dispatch] = useReducer(reduce, prefill, prefilledIntake);
   const actions = useMemo<IntakeActions>(
     () => ({
       setCustomer: (patch) => dispatch({ kind: 'customer', patch }),

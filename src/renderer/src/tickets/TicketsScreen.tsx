@@ -17,9 +17,11 @@ interface Props {
   active: boolean;
   /** Bumped by the search shortcut (Ctrl+F / F3): back to the search box, ready to type or scan. */
   focusSearchKey: number;
+  /** A repair to open, asked for by another screen (a customer's page); a new key asks again. */
+  openRequest?: { number: number; key: number } | null;
 }
 
-export function TicketsScreen({ active, focusSearchKey }: Props) {
+export function TicketsScreen({ active, focusSearchKey, openRequest = null }: Props) {
   const { t } = useTranslation();
   const search = useTicketSearch((code, message) => message || t(`errors.${code}` as 'errors.internal'));
   const [open, setOpen] = useState<string | null>(null);
@@ -64,6 +66,10 @@ export function TicketsScreen({ active, focusSearchKey }: Props) {
     [setQuery],
   );
   useScanAnywhere(active, inputRef, typeFromScanner);
+
+  useEffect(() => {
+    if (openRequest) setOpen(barcodeText(openRequest.number));
+  }, [openRequest]);
 
   const onOpen = useCallback((ticket: TicketRef) => setOpen(barcodeText(ticket.number)), []);
   const openByNumber = useCallback((number: number) => setOpen(barcodeText(number)), []);

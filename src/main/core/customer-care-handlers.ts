@@ -1,0 +1,79 @@
+// Handlers of the customer-care channels (spread into handlers.ts): the
+// archive, follow-up calls, complaints, messages and the satisfaction summary.
+// Each is one use case in one transaction; calls that record a person resolve
+// the signed-in staff member inside it.
+import { acting } from './acting';
+import type { Handlers } from './handlers';
+import { localIsoDate } from './rules/calendar';
+import { requireManagerApproval } from './services/auth';
+import { addComplaintStep, closeComplaint, getComplaint, listComplaints, openComplaint, resolveComplaint } from './services/complaints';
+import { contactsOfTickets, logMessage } from './services/contact-history';
+import { getArchive, mergeCustomers, updateCustomer } from './services/customer-archive';
+import { searchArchive } from './services/customer-archive-search';
+import { followUpsDue, recordFollowUp } from './services/follow-ups';
+import { satisfactionSummary } from './services/satisfaction-summary';
+import { loadSettings } from './services/settings';
+
+type CustomerCareChannel =
+  | 'archive.search'
+  | 'archive.get'
+  | 'archive.update'
+  | 'archive.merge'
+  | 'followUps.due'
+  | 'followUps.record'
+  | 'complaints.open'
+  | 'complaints.list'
+  | 'complaints.get'
+  | 'complaints.addStep'
+  | 'complaints.resolve'
+  | 'complaints.close'
+  | 'messages.log'
+  | 'tickets.contacts'
+  | 'satisfaction.summary';
+
+export const customerCareHandlers: Pick<Handlers, CustomerCareChannel> = {
+  'archive.search': (input, { db }) => db.read((tx) => searchArchive(tx, input.query, input.limit)),
+  'archive.get': (input, { db, clock }) => db.read(async (tx) => getArchive(tx, input.customerId, await loadSettings(tx), clock.now())),
+  'archive.update': (input, ctx) =>
+    acting(ctx, input.session, null, async ({ tx, actor, settings, now }) => {
+      await updateCustomer(tx, actor, input, now.toISOString());
+      return getArchive(tx, input.customerId, settings, now);
+    }),
+  'archive.merge': (input, ctx) =>
+    acting(ctx, input.session, input.managerApproval, async ({ tx, actor, approver, now }) =>
+      mergeCustomers(tx, actor, await requireManagerApproval(tx, actor, approver), input, now.toISOString()),
+    ),
+
+  'followUps.due': (input, { db, clock }) => db.read(async (tx) => followUpsDue(tx, input.date ?? localIsoDate(clock.now()), await loadSettings(tx))),
+  'followUps.record': (input, ctx) => acting(ctx, input.session, null, ({ tx, actor, settings, now }) => recordFollowUp(tx, actor, input, settings, now)),
+
+  'complaints.open': (input, ctx) =>
+    acting(ctx, input.session, null, async ({ tx, actor, settings, now }) =>
+      getComplaint(tx, await openComplaint(tx, actor, input, now), settings.ticketPrefix, now),
+    ),
+  'complaints.list': (input, { db, clock }) => db.read(async (tx) => listComplaints(tx, input.includeClosed, (await loadSettings(tx)).ticketPrefix, clock.now())),
+  'complaints.get': (input, { db, clock }) => db.read(async (tx) => getComplaint(tx, input.complaintId, (await loadSettings(tx)).ticketPrefix, clock.now())),
+  'complaints.addStep': (input, ctx) =>
+    acting(ctx, input.session, null, async ({ tx, actor, settings, now }) => {
+      await addComplaintStep(tx, actor, input.complaintId, input.note, now.toISOString());
+      return getComplaint(tx, input.complaintId, settings.ticketPrefix, now);
+    }),
+  'complaints.resolve': (input, ctx) =>
+    acting(ctx, input.session, null, async ({ tx, actor, settings, now }) => {
+      await resolveComplaint(tx, actor, input, now.toISOString());
+      return getComplaint(tx, input.complaintId, settings.ticketPrefix, now);
+    }),
+  'complaints.close': (input, ctx) =>
+    acting(ctx, input.session, null, async ({ tx, actor, settings, now }) => {
+      await closeComplaint(tx, actor, input, now.toISOString());
+      return getComplaint(tx, input.complaintId, settings.ticketPrefix, now);
+    }),
+
+  'messages.log': (input, ctx) =>
+    acting(ctx, input.session, null, async ({ tx, actor, settings, now }) => {
+      await logMessage(tx, actor, input, now.toISOString());
+      return contactsOfTickets(tx, [input.ticketId], settings.ticketPrefix);
+    }),
+  'tickets.contacts': (input, { db }) => db.read(async (tx) => contactsOfTickets(tx, [input.ticketId], (await loadSettings(tx)).ticketPrefix)),
+  'satisfaction.summary': (input, { db }) => db.read((tx) => satisfactionSummary(tx, input)),
+};

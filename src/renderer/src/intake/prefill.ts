@@ -1,0 +1,22 @@
+// A new intake started from a customer's page: the customer linked from the
+// archive, and optionally one of their devices already filled in.
+import type { CustomerSummary } from '../../../shared/contract';
+import type { DeviceType } from '../../../shared/domain';
+import { customerFromArchive, emptyIntake, withDeviceType, type IntakeDraft } from './draft';
+
+export interface IntakePrefill {
+  customer: CustomerSummary;
+  device: { type: DeviceType; brand: string; model: string; serial: string; colour: string } | null;
+}
+
+export function prefilledIntake(prefill: IntakePrefill | null): IntakeDraft {
+  const draft = emptyIntake();
+  if (prefill === null) return draft;
+  const [first] = draft.devices;
+  const { type, ...device } = prefill.device ?? { type: '' as const, brand: '', model: '', serial: '', colour: '' };
+  return {
+    ...draft,
+    customer: customerFromArchive(prefill.customer),
+    devices: [withDeviceType({ ...first, ...device }, type)],
+  };
+}

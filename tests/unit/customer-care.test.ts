@@ -1,0 +1,289 @@
+import { describe, expect, it } from 'vitest';
+import { satisfactionSummary } from '../../src/main/core/services/satisfaction-summary';
+import { fixedClock, type TestDesk } from '../support/desk';
+import { checkIn, eventsOf, forceStatus, freshDeskWithCrewEachTest, signaturePng, signInAgain, type Crew } from '../support/workflow';
+
+const START = '2026-11-23T04:00:00Z';
+const clock = fixedClock(START);
+
+function dayAt(days: number): string {
+  return new Date(Date.parse(START) + days * 86_400_000).toISOString();
+}
+
+/** A ticket collected at a given time, set behind the workflow's back (the due rule is what is tested). */
+async function collectedTicket(desk: TestDesk, at: string, options: { repaired?: boolean; phone?: string; name?: string; serial?: string } = {}) {
+  const ticket = await checkIn(desk, {
+    customer: { phone: options.phone ?? '138 0013 8000', name: options.name ?? '王小明 Wang' },
+    device: { serial: options.serial ?? '861234567890123' },
+  });
+  await forceStatus(desk, ticket.id, 'collected');
+  await desk.context.db.dataSource.query(`UPDATE ticket SET collected_at = ?, repair_warranty_until = '2027-12-31' WHERE id = ?`, [at, ticket.id]);
+  await desk.context.db.dataSource.query(
+    `INSERT INTO collection (ticket_id, identity, signature_png, repaired, total_minor, at) VALUES (?, 'claim_ticket', ?, ?, 0, ?)`,
+    [ticket.id, signaturePng(), options.repaired === false ? 0 : 1, at],
+  );
+  return ticket;
+}
+
+async function dueOn(desk: TestDesk, days: number): Promise<number[]> {
+  const date = dayAt(days).slice(0, 10);
+  return (await desk.call('followUps.due', { date })).map((d) => d.ticketId);
+}
+
+describe('follow-up calls (回访)', () => {
+  let desk: TestDesk;
+  let crew: Crew;
+  freshDeskWithCrewEachTest(clock, START, (opened) => ({ desk, crew } = opened));
+
+  it('lists each collected repair from day 3 to day 7, overdue after, and a not-fixed repair the same day', async () => {
+    const ordinary = await collectedTicket(desk, START);
+    const notFixed = await collectedTicket(desk, START, { repaired: false, phone: '139 1111 2222', serial: 'SN-NOTFIXED' });
+    const table: [number, number[]][] = [
+      [0, [notFixed.id]],
+      [2, [notFixed.id]],
+      [3, [notFixed.id, ordinary.id]],
+      [7, [notFixed.id, ordinary.id]],
+    ];
+    for (const [day, expected] of table) expect(await dueOn(desk, day)).toEqual(expected);
+    const list = await desk.call('followUps.due', { date: dayAt(8).slice(0, 10) });
+    expect(list.find((d) => d.ticketId === ordinary.id)).toMatchObject({ overdue: true, reason: 'window', dueFrom: '2026-11-26', dueTo: '2026-11-30' });
+    expect(list.find((d) => d.ticketId === notFixed.id)).toMatchObject({ overdue: true, reason: 'same_day', repaired: false });
+  });
+
+  it('a rework is called the same day it is collected', async () => {
+    const original = await collectedTicket(desk, START);
+    const rework = await desk.call('workflow.reopen', { session: crew.clerk.session, ticketId: original.id, fault: 'Screen flickers again' });
+    clock.set(dayAt(2));
+    await signInAgain(desk, crew);
+    await forceStatus(desk, rework.ticketId, 'collected');
+    await desk.context.db.dataSource.query(`UPDATE ticket SET collected_at = ? WHERE id = ?`, [dayAt(2), rework.ticketId]);
+    expect(await dueOn(desk, 2)).toEqual([rework.ticketId]);
+  });
+
+  it('retries a call that did not reach the customer the next day, closes when reached after two tries', async () => {
+    const ticket = await collectedTicket(desk, START);
+    clock.set(dayAt(3));
+    await signInAgain(desk, crew);
+    const first = await desk.call('followUps.record', { session: crew.clerk.session, ticketId: ticket.id, reached: false, remarks: 'No answer' });
+    expect(first.state).toBe('retry');
+    expect(await dueOn(desk, 3)).toEqual([]);
+    expect(await desk.call('followUps.due', { date: dayAt(4).slice(0, 10) })).toMatchObject([{ ticketId: ticket.id, reason: 'retry', attempts: 1 }]);
+    clock.set(dayAt(4));
+    await signInAgain(desk, crew);
+    expect((await desk.call('followUps.record', { session: crew.clerk.session, ticketId: ticket.id, reached: false })).state).toBe('retry');
+    clock.set(dayAt(5));
+    await signInAgain(desk, crew);
+    const reached = await desk.call('followUps.record', {
+      session: crew.clerk.session,
+      ticketId: ticket.id,
+      reached: true,
+      working: true,
+      quality: 5,
+      attitude: 4,
+      remarks: 'All good',
+    });
+    expect(reached).toMatchObject({ state: 'closed', complaintId: null, reworkTicketId: null });
+    for (const day of [5, 6, 9]) expect(await dueOn(desk, day)).toEqual([]);
+    const error = await desk.fail('followUps.record', { session: crew.clerk.session, ticketId: ticket.id, reached: false });
+    expect(error.fields).toEqual([{ path: 'ticketId', code: 'wrong_status' }]);
+    const kinds = (await eventsOf(desk, ticket.id)).map((e) => e.kind);
+    expect(kinds.filter((k) => k.startsWith('follow_up'))).toEqual(['follow_up_not_reached', 'follow_up_not_reached', 'follow_up_reached']);
+  });
+
+  it('closes as unreachable after the set number of tries', async () => {
+    await desk.call('settings.update', { followUpMaxAttempts: 2 });
+    const ticket = await collectedTicket(desk, START);
+    clock.set(dayAt(3));
+    await signInAgain(desk, crew);
+    expect((await desk.call('followUps.record', { session: crew.clerk.session, ticketId: ticket.id, reached: false })).state).toBe('retry');
+    clock.set(dayAt(4));
+    await signInAgain(desk, crew);
+    expect((await desk.call('followUps.record', { session: crew.clerk.session, ticketId: ticket.id, reached: false })).state).toBe('unreachable');
+    expect(await dueOn(desk, 5)).toEqual([]);
+  });
+
+  it('a reached call needs the answers; bad input is refused and nothing is stored', async () => {
+    const ticket = await collectedTicket(desk, START);
+    const error = await desk.fail('followUps.record', { session: crew.clerk.session, ticketId: ticket.id, reached: true, quality: 9 });
+    expect(error.code).toBe('validation');
+    expect(error.fields?.map((f) => f.path).sort()).toEqual(['attitude', 'quality', 'working']);
+    const calls: { n: number }[] = await desk.context.db.dataSource.query(`SELECT COUNT(*) AS n FROM follow_up_call`);
+    expect(calls[0].n).toBe(0);
+  });
+
+  it('"not working" opens a rework ticket in the same step', async () => {
+    const ticket = await collectedTicket(desk, START);
+    const result = await desk.call('followUps.record', {
+      session: crew.clerk.session,
+      ticketId: ticket.id,
+      reached: true,
+      working: false,
+      quality: 2,
+      attitude: 4,
+      remarks: 'Battery drains again',
+      then: 'rework',
+    });
+    expect(result.reworkTicketId).not.toBeNull();
+    const rows: { rework_of_ticket_id: number; fault: string }[] = await desk.context.db.dataSource.query(
+      `SELECT rework_of_ticket_id, fault FROM ticket WHERE id = ?`,
+      [result.reworkTicketId],
+    );
+    expect(rows[0]).toEqual({ rework_of_ticket_id: ticket.id, fault: 'Battery drains again' });
+  });
+});
+
+describe('complaints (投诉)', () => {
+  let desk: TestDesk;
+  let crew: Crew;
+  freshDeskWithCrewEachTest(clock, START, (opened) => ({ desk, crew } = opened));
+
+  it('a low score opens a complaint owned by a manager; steps, resolve by the owner, close by a manager only', async () => {
+    const ticket = await collectedTicket(desk, START);
+    const call = await desk.call('followUps.record', {
+      session: crew.clerk.session,
+      ticketId: ticket.id,
+      reached: true,
+      working: true,
+      quality: 2,
+      attitude: 1,
+      remarks: 'Rude at the counter',
+      then: 'complaint',
+      complaintCategory: 'attitude',
+    });
+    expect(call.complaintId).not.toBeNull();
+    const complaintId = call.complaintId as number;
+    const opened = await desk.call('complaints.get', { complaintId });
+    expect(opened).toMatchObject({ status: 'open', ownerId: crew.manager.id, category: 'attitude', severity: 'high', dueDate: '2026-11-26', ticketId: ticket.id });
+    expect((await desk.call('complaints.list', {})).map((c) => c.id)).toEqual([complaintId]);
+
+    clock.set(dayAt(1));
+    await signInAgain(desk, crew);
+    await desk.call('complaints.addStep', { session: crew.technician.session, complaintId, note: 'Called back, apologised' });
+    // A clerk who does not own it may not resolve it; nobody but a manager may close it.
+    expect((await desk.fail('complaints.resolve', { session: crew.clerk.session, complaintId, outcome: 'x', customerAccepted: true })).code).toBe('forbidden');
+    expect((await desk.fail('complaints.close', { session: crew.manager.session, complaintId })).fields).toEqual([{ path: 'complaintId', code: 'wrong_status' }]);
+    await desk.call('complaints.resolve', { session: crew.manager.session, complaintId, outcome: 'Free cleaning offered', customerAccepted: true });
+    const refused = await desk.fail('complaints.close', { session: crew.clerk.session, complaintId });
+    expect(refused).toMatchObject({ code: 'forbidden', fields: [{ path: 'session', code: 'manager_required' }] });
+    const closed = await desk.call('complaints.close', { session: crew.manager.session, complaintId, note: 'Customer satisfied' });
+    expect(closed).toMatchObject({ status: 'closed', closedByName: 'Manager', outcome: 'Free cleaning offered', customerAccepted: true });
+    expect(closed.steps.map((s) => [s.kind, s.staffName])).toEqual([
+      ['opened', crew.clerk.name],
+      ['step', crew.technician.name],
+      ['resolved', 'Manager'],
+      ['closed', 'Manager'],
+    ]);
+    expect(await desk.call('complaints.list', {})).toEqual([]);
+    expect((await desk.fail('complaints.addStep', { session: crew.manager.session, complaintId, note: 'late' })).code).toBe('conflict');
+    await expect(desk.context.db.dataSource.query(`UPDATE complaint SET reason = 'changed' WHERE id = ?`, [complaintId])).rejects.toThrow(/never changed/);
+  });
+
+  it('the owner named at opening may resolve; the summary counts calls and complaints in the range', async () => {
+    const ticket = await collectedTicket(desk, START);
+    const complaint = await desk.call('complaints.open', {
+      session: crew.clerk.session,
+      ticketId: ticket.id,
+      category: 'delay',
+      reason: 'Took two weeks',
+      severity: 'low',
+      ownerId: crew.technician.id,
+      dueDate: '2026-11-30',
+    });
+    await desk.call('complaints.resolve', { session: crew.technician.session, complaintId: complaint.id, outcome: 'Explained the parts delay', customerAccepted: false });
+    await desk.call('followUps.record', { session: crew.clerk.session, ticketId: ticket.id, reached: false });
+    await desk.call('followUps.record', { session: crew.clerk.session, ticketId: ticket.id, reached: true, working: true, quality: 4, attitude: 3 });
+    const summary = await desk.context.db.read((tx) => satisfactionSummary(tx, { fromUtc: '2026-11-23T00:00:00Z', toUtc: '2026-11-24T00:00:00Z' }));
+    expect(summary).toEqual({ calls: 2, reached: 1, averageQuality: 4, averageAttitude: 3, complaintsOpened: 1, complaintsClosed: 0, complaintsOpen: 1 });
+    await desk.call('complaints.close', { session: crew.manager.session, complaintId: complaint.id });
+    const later = await desk.context.db.read((tx) => satisfactionSummary(tx, { fromUtc: '2026-11-24T00:00:00Z', toUtc: '2026-11-25T00:00:00Z' }));
+    expect(later).toEqual({ calls: 0, reached: 0, averageQuality: null, averageAttitude: null, complaintsOpened: 0, complaintsClosed: 0, complaintsOpen: 0 });
+  });
+});
+
+describe('the customer archive (客户档案)', () => {
+  let desk: TestDesk;
+  let crew: Crew;
+  freshDeskWithCrewEachTest(clock, START, (opened) => ({ desk, crew } = opened));
+
+  it('finds a customer by any part of the phone, part of the name or the serial', async () => {
+    const wang = await checkIn(desk, { customer: { name: '王小明 Wang', phone: '138 0013 8000' }, device: { serial: 'IMEI35001122' } });
+    await checkIn(desk, { customer: { name: '李四 Li', phone: '139 5555 6666' }, device: { serial: 'C02XK1' } });
+    expect((await desk.call('tickets.search', { query: wang.displayNumber })).length).toBe(1);
+    for (const query of ['0013', '13800138000', '小明', 'wang', '35001', 'IMEI35001122']) {
+      const hits = await desk.call('archive.search', { query });
+      expect(hits.map((h) => h.name), query).toEqual(['王小明 Wang']);
+    }
+    expect((await desk.call('archive.search', { query: 'IMEI35001122' }))[0]).toMatchObject({ matchedOn: 'serial', device: 'Huawei Mate 60 · IMEI35001122' });
+    expect(await desk.call('archive.search', { query: '777' })).toEqual([]);
+  });
+
+  it('edits keep a history of who changed what, old and new values', async () => {
+    await checkIn(desk, { customer: { name: '王小明', phone: '138 0013 8000' } });
+    const [hit] = await desk.call('archive.search', { query: '0013' });
+    const page = await desk.call('archive.update', {
+      session: crew.clerk.session,
+      customerId: hit.id,
+      name: '王小明',
+      phone: '186 0000 1111',
+      address: '幸福路 1 号',
+      notes: '',
+    });
+    // Newest first; name and notes did not change.
+    expect(page.changes.map((c) => [c.field, c.oldValue, c.newValue, c.staffName])).toEqual([
+      ['address', '', '幸福路 1 号', crew.clerk.name],
+      ['phone', '138 0013 8000', '186 0000 1111', crew.clerk.name],
+    ]);
+    expect((await desk.call('archive.search', { query: '0000 11' })).map((h) => h.id)).toEqual([hit.id]);
+    expect(await desk.call('archive.search', { query: '0013 8' })).toEqual([]);
+    expect((await desk.fail('archive.update', { session: 'nobody', customerId: hit.id, name: 'x', phone: '12345' })).code).toBe('forbidden');
+  });
+
+  it('merging two records of the same person keeps every ticket, device and the history, and needs a manager', async () => {
+    const first = await checkIn(desk, { customer: { name: '王小明', phone: '138 0013 8000' }, device: { serial: 'AAA111' } });
+    const second = await checkIn(desk, { customer: { name: '王晓明', phone: '138-0013-8001', notes: '喜欢短信' }, device: { serial: 'BBB222' } });
+    const third = await checkIn(desk, { customer: { name: '王晓明', phone: '138-0013-8001' }, device: { serial: 'CCC333' } });
+    const keep = (await desk.call('archive.search', { query: '8000' }))[0].id;
+    const merge = (await desk.call('archive.search', { query: '13800138001' }))[0].id;
+    await desk.call('archive.update', { session: crew.clerk.session, customerId: merge, name: '王晓明', phone: '138-0013-8001', address: '北京', notes: '喜欢短信' });
+    const eventsBefore = await eventsOf(desk, second.id);
+
+    const refused = await desk.fail('archive.merge', { session: crew.clerk.session, keepId: keep, mergeId: merge });
+    expect(refused.fields).toEqual([{ path: 'managerApproval', code: 'manager_required' }]);
+    const wrongPin = await desk.fail('archive.merge', { session: crew.clerk.session, keepId: keep, mergeId: merge, managerApproval: { staffId: 1, pin: '0000' } });
+    expect(wrongPin.fields).toEqual([{ path: 'managerApproval.pin', code: 'pin_wrong' }]);
+
+    const result = await desk.call('archive.merge', { session: crew.clerk.session, keepId: keep, mergeId: merge, managerApproval: { staffId: 1, pin: crew.manager.pin } });
+    expect(result).toEqual({ keptId: keep, ticketsMoved: 2, devicesMoved: 2 });
+    const page = await desk.call('archive.get', { customerId: keep });
+    expect(page.tickets.map((t) => t.id).sort()).toEqual([first.id, second.id, third.id].sort());
+    expect(page.devices.map((d) => d.serial).sort()).toEqual(['AAA111', 'BBB222', 'CCC333']);
+    expect(page.notes).toBe('喜欢短信');
+    expect(page.address).toBe('北京');
+    expect(page.changes[0]).toMatchObject({ field: 'merged', staffName: crew.clerk.name, approvedByName: 'Manager' });
+    expect(await eventsOf(desk, second.id)).toEqual(eventsBefore);
+    const old = await desk.call('archive.get', { customerId: merge });
+    expect(old.mergedIntoId).toBe(keep);
+    // The duplicate keeps its own history (the intake of the third device had cleared its notes), newest first.
+    expect(old.changes.map((c) => c.field)).toEqual(['merged', 'notes', 'address']);
+    expect((await desk.call('archive.search', { query: '13800138001' })).map((h) => h.id)).toEqual([]);
+    expect((await desk.call('customers.search', { query: '王晓明' })).length).toBe(0);
+    await expect(desk.context.db.dataSource.query(`DELETE FROM customer WHERE id = ?`, [merge])).rejects.toThrow();
+  });
+
+  it('the page shows tickets with work done and paid, totals, loaners out, complaints and contacts', async () => {
+    const ticket = await collectedTicket(desk, START);
+    await desk.context.db.dataSource.query(
+      `INSERT INTO payment (ticket_id, kind, method, amount_minor, tendered_minor, change_minor, staff_id, at) VALUES (?, 'payment', 'card', 25000, NULL, 0, 1, ?)`,
+      [ticket.id, START],
+    );
+    await desk.call('messages.log', { session: crew.clerk.session, ticketId: ticket.id, template: 'follow_up', language: 'zh-CN', text: '您好，回访一下' });
+    await desk.call('complaints.open', { session: crew.clerk.session, customerId: null, ticketId: ticket.id, category: 'price', reason: 'Too dear', severity: 'medium' });
+    const [hit] = await desk.call('archive.search', { query: '8000' });
+    const page = await desk.call('archive.get', { customerId: hit.id });
+    expect(page.tickets[0]).toMatchObject({ id: ticket.id, status: 'collected', paidMinor: 35000, collectedAt: START });
+    expect(page.totals).toEqual({ visits: 1, spentMinor: 35000 });
+    expect(page.complaints.map((c) => [c.reason, c.status])).toEqual([['Too dear', 'open']]);
+    expect(page.contacts.map((c) => [c.kind, c.detail, c.text])).toEqual([['message', 'follow_up', '您好，回访一下']]);
+    expect((await desk.call('tickets.contacts', { ticketId: ticket.id })).length).toBe(1);
+  });
+});
