@@ -24,6 +24,7 @@ import {
 import { calendarDate, code, money, optionalText, plainText, requiredText } from './schema-helpers';
 import * as wf from './workflow-contract';
 import * as col from './collection-contract';
+import { cashFloatSchema, figuresChannels, figuresPrintingSchema, shopCalendarSchema } from './figures-contract';
 import type { CashDrawer, CollectionMatch, CollectionResult, CollectionView, UnclaimedTicket } from './collection-contract';
 import type {
   AuthSession,
@@ -148,6 +149,10 @@ export const settingsInput = z.object({
   discountApprovalPercent: z.number().int(code('invalid')).min(0, code('invalid')).max(100, code('invalid')),
   /** A device ready this many days and not collected is listed as unclaimed. */
   unclaimedAfterDays: z.number().int(code('invalid')).min(1, code('invalid')).max(3650, code('invalid')),
+  /** The shop's figures: the drawer's float, the working-day calendar, where day closes and reports print. */
+  cashFloatMinor: cashFloatSchema,
+  shopCalendar: shopCalendarSchema,
+  figuresPrinting: figuresPrintingSchema,
 });
 
 export const staffInput = z.object({
@@ -401,6 +406,7 @@ export const contract = {
   'collection.complete': channel<CollectionResult>()(col.collectionCompleteInput),
   'collection.unclaimed': channel<UnclaimedTicket[]>()(col.collectionUnclaimedInput),
   'collection.drawer': channel<CashDrawer>()(col.collectionDrawerInput),
+  ...figuresChannels,
 } as const;
 
 export type Contract = typeof contract;

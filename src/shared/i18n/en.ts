@@ -9,11 +9,12 @@ import { stockEn } from './features/stock';
 import { collectionEn } from './features/collection';
 import { receiptEn } from './features/receipt';
 import { historyNotesEn } from './features/history-notes';
+import { figuresEn } from './features/figures';
 import type { Widen } from './widen';
 export const en = {
   app: {
     title: 'Repair Desk',
-    nav: { intake: 'Intake', tickets: 'Tickets', collection: 'Collection', stock: 'Parts & fees', customers: 'Customers', settings: 'Settings' },
+    nav: { intake: 'Intake', tickets: 'Tickets', collection: 'Collection', stock: 'Parts & fees', figures: 'Figures', customers: 'Customers', settings: 'Settings' },
     coming: 'This part of the desk is coming in a later version.',
     signedInAs: 'Working as',
     language: 'Language',
@@ -497,6 +498,7 @@ export const en = {
   collection: collectionEn,
   receipt: receiptEn,
   historyNotes: historyNotesEn,
+  figures: figuresEn,
   errors: {
     validation: 'Please correct the highlighted fields.',
     not_found: 'Not found. It may have been changed on another counter.',
@@ -557,6 +559,7 @@ export const en = {
       refund_over_paid: 'More than was paid',
       already_voided: 'Already voided',
       refund_due: 'More was paid than is owed: refund the difference first',
+      already_closed: 'Today is already closed: what comes in now belongs to tomorrow',
     },
   },
 };

@@ -23,6 +23,12 @@ export const DEFAULT_SETTINGS: Settings = {
   repairWarrantyDays: 90,
   discountApprovalPercent: 10,
   unclaimedAfterDays: 30,
+  cashFloatMinor: 0,
+  shopCalendar: { closedWeekdays: [], holidays: [] },
+  figuresPrinting: {
+    'day-close': { enabled: true, printer: null, preset: 'roll-80', copies: 1 },
+    report: { enabled: true, printer: null, preset: 'a4', copies: 1 },
+  },
 };
 
 type SettingKey = keyof Settings;
