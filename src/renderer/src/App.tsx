@@ -1,6 +1,7 @@
 import { AppShell } from '@mantine/core';
 import { useState } from 'react';
 import { CollectionScreen } from './collection/CollectionScreen';
+import { FiguresScreen } from './figures/FiguresScreen';
 import { IntakeScreen } from './intake/IntakeScreen';
 import { SettingsScreen } from './settings/SettingsScreen';
 import { StockScreen } from './stock/StockScreen';
@@ -48,7 +49,8 @@ export function App() {
         </div>
         {section === 'settings' && <SettingsScreen />}
         {section === 'stock' && <StockScreen />}
-        {section !== 'intake' && section !== 'tickets' && section !== 'collection' && section !== 'settings' && section !== 'stock' && <ComingSoon section={section} />}
+        {section === 'figures' && <FiguresScreen />}
+        {section !== 'intake' && section !== 'tickets' && section !== 'collection' && section !== 'settings' && section !== 'stock' && section !== 'figures' && <ComingSoon section={section} />}
       </AppShell.Main>
     </AppShell>
   );
