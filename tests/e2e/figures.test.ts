@@ -152,7 +152,8 @@ describe('figures', () => {
     await download.saveAs(file);
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.readFile(file);
-    expect(workbook.worksheets.map((s) => s.name)).toEqual([zf.reports.sheet.summary, zf.reports.sheet.technicians, zf.reports.sheet.days]);
+    // A manager's export has the parts sheet (cost and margin) too.
+    expect(workbook.worksheets.map((s) => s.name)).toEqual([zf.reports.sheet.summary, zf.reports.sheet.technicians, zf.reports.sheet.parts, zf.reports.sheet.days]);
     const summary = workbook.getWorksheet(zf.reports.sheet.summary)!;
     const valueOf = (label: string) => {
       let found: ExcelJS.CellValue | undefined;
