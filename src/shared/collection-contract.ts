@@ -246,9 +246,11 @@ export interface UnclaimedTicket {
 
 export interface DrawerMethodTotal {
   method: PaymentMethod;
-  /** Live payments and refunds with this method. */
+  /** Payments taken with this method (intake deposits included); refunds are not payments. */
   count: number;
-  /** Payments minus refunds. */
+  /** Refunds given back with this method. */
+  refundCount: number;
+  /** Payments minus refunds (a void of an earlier day's row is booked on the day of the void). */
   amountMinor: number;
 }
 
@@ -259,6 +261,8 @@ export interface CashDrawer {
   totalMinor: number;
   /** Net cash taken in (cash deposits and payments − cash refunds): what the drawer should hold beyond its float. */
   cashInMinor: number;
+  /** Refunds given back that day, every method. */
+  refunds: { count: number; amountMinor: number };
   /** Of the above, the deposits taken at intake that day (already counted under their method). */
   intakeDeposits: { count: number; amountMinor: number };
   /** Deposits of tickets checked in before the method was asked: in totalMinor, under no method. */

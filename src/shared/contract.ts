@@ -26,6 +26,7 @@ import { calendarDate, code, money, optionalText, plainText, requiredText } from
 import * as wf from './workflow-contract';
 import * as col from './collection-contract';
 import { customerCareChannels } from './customer-care-contract';
+import { cashFloatSchema, figuresChannels, figuresPrintingSchema, shopCalendarSchema } from './figures-contract';
 import type { CashDrawer, CollectionMatch, CollectionResult, CollectionView, UnclaimedTicket } from './collection-contract';
 import type {
   AuthSession,
@@ -156,6 +157,10 @@ export const settingsInput = z.object({
   followUpToDay: z.number().int(code('invalid')).min(0, code('invalid')).max(60, code('invalid')),
   /** Calls that do not reach the customer before the follow-up closes as unreachable. */
   followUpMaxAttempts: z.number().int(code('invalid')).min(1, code('invalid')).max(10, code('invalid')),
+  /** The shop's figures: the drawer's float, the working-day calendar, where day closes and reports print. */
+  cashFloatMinor: cashFloatSchema,
+  shopCalendar: shopCalendarSchema,
+  figuresPrinting: figuresPrintingSchema,
 });
 
 export const staffInput = z.object({
@@ -410,6 +415,7 @@ export const contract = {
   'collection.unclaimed': channel<UnclaimedTicket[]>()(col.collectionUnclaimedInput),
   'collection.drawer': channel<CashDrawer>()(col.collectionDrawerInput),
   ...customerCareChannels,
+  ...figuresChannels,
 } as const;
 
 export type Contract = typeof contract;

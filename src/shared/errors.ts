@@ -54,6 +54,8 @@ export const FIELD_ERROR_CODES = [
   'refund_over_paid',
   'already_voided',
   'refund_due',
+  // the shop's figures
+  'already_closed',
 ] as const;
 export type FieldErrorCode = (typeof FIELD_ERROR_CODES)[number];
 

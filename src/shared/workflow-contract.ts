@@ -7,6 +7,7 @@
 // that may need a manager (a discount over the threshold, a stock override, a
 // void) also take `managerApproval`: a manager's id and PIN typed at the counter,
 // not needed when the signed-in person is a manager.
+import { REPAIR_CLASSES, type RepairClass } from './repair-class';
 import { z } from 'zod';
 import type { TicketEventView } from './contract';
 import { LIMITS, TICKET_STATUSES, type DeviceType, type StaffRole, type TicketStatus, type WarrantyStatus } from './domain';
@@ -78,6 +79,8 @@ export const diagnosisInput = z.object({
   userCaused: z.boolean().default(false),
   /** Never printed. */
   internalNotes: optionalText(LIMITS.notesMax),
+  /** 大中小修及保养, for the reports; null when not said. */
+  repairClass: z.enum(REPAIR_CLASSES, code('invalid')).nullable().default(null),
 });
 
 export const quoteLineInput = z.discriminatedUnion(
@@ -285,6 +288,7 @@ export interface DiagnosisView {
   severity: SeverityLevel;
   userCaused: boolean;
   internalNotes: string;
+  repairClass: RepairClass | null;
   staffName: string | null;
   updatedAt: string;
 }

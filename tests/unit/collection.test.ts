@@ -341,12 +341,14 @@ describe('collection', () => {
     const legacy = await checkIn(desk, { device: { depositMinor: 1500, depositMethod: 'card' } });
     await rows(desk, `UPDATE ticket SET deposit_method = NULL WHERE id = ?`, [legacy.id]);
     const today = await desk.call('collection.drawer', {});
+    // Counts are of payments: the WeChat refund is counted apart, not as a second payment.
     expect(today.byMethod).toEqual([
-      { method: 'cash', count: 2, amountMinor: 15000 },
-      { method: 'card', count: 1, amountMinor: 8000 },
-      { method: 'wechat', count: 2, amountMinor: 17000 },
-      { method: 'alipay', count: 1, amountMinor: 2000 },
+      { method: 'cash', count: 2, refundCount: 0, amountMinor: 15000 },
+      { method: 'card', count: 1, refundCount: 0, amountMinor: 8000 },
+      { method: 'wechat', count: 1, refundCount: 1, amountMinor: 17000 },
+      { method: 'alipay', count: 1, refundCount: 0, amountMinor: 2000 },
     ]);
+    expect(today.refunds).toEqual({ count: 1, amountMinor: 1000 });
     expect(today).toMatchObject({
       totalMinor: 35000 + 5000 + 2000 + 1500,
       cashInMinor: 15000,

@@ -145,7 +145,7 @@ describe('failures', () => {
 describe('next focus', () => {
   const view = (over: Partial<TicketWorkflow>) =>
     ({ status: 'diagnosing', actions: ['diagnosis.save', 'quotes.save'], diagnosis: null, quotes: [], partsUsed: [], ...over }) as TicketWorkflow;
-  const diagnosis = { category: 'hardware', cause: 'x', solution: '', severity: 2, userCaused: false, internalNotes: '', staffName: null, updatedAt: '' } as const;
+  const diagnosis = { category: 'hardware', cause: 'x', solution: '', severity: 2, userCaused: false, internalNotes: '', repairClass: null, staffName: null, updatedAt: '' } as const;
 
   it('follows the repair: diagnosis, quote, send, approval, parts, moves', () => {
     expect(nextFocusSection(view({}))).toBe('diagnosis');

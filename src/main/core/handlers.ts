@@ -14,6 +14,7 @@ import { authoriseStaffChange, requireActor } from './services/auth';
 import { workflowHandlers } from './workflow-handlers';
 import { collectionHandlers } from './collection-handlers';
 import { customerCareHandlers } from './customer-care-handlers';
+import { figuresHandlers } from './figures-handlers';
 
 export type Handlers = {
   [C in Channel]: (input: ChannelParsedInput<C>, ctx: DeskContext) => Promise<ChannelOutput<C>>;
@@ -59,4 +60,5 @@ export const handlers: Handlers = {
   ...workflowHandlers,
   ...collectionHandlers,
   ...customerCareHandlers,
+  ...figuresHandlers,
 };

@@ -3,6 +3,7 @@ import { useState } from 'react';
 import { CollectionScreen } from './collection/CollectionScreen';
 import { CustomersScreen } from './customers/CustomersScreen';
 import type { IntakePrefill } from './intake/prefill';
+import { FiguresScreen } from './figures/FiguresScreen';
 import { IntakeScreen } from './intake/IntakeScreen';
 import { SettingsScreen } from './settings/SettingsScreen';
 import { StockScreen } from './stock/StockScreen';
@@ -61,6 +62,7 @@ export function App() {
         <div hidden={section !== 'customers'}>
           <CustomersScreen active={section === 'customers'} onNewIntake={startIntake} onOpenTicket={openTicket} />
         </div>
+        {section === 'figures' && <FiguresScreen />}
       </AppShell.Main>
     </AppShell>
   );

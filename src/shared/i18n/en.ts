@@ -10,11 +10,12 @@ import { collectionEn } from './features/collection';
 import { receiptEn } from './features/receipt';
 import { historyNotesEn } from './features/history-notes';
 import { careEn } from './features/customer-care';
+import { figuresEn } from './features/figures';
 import type { Widen } from './widen';
 export const en = {
   app: {
     title: 'Repair Desk',
-    nav: { intake: 'Intake', tickets: 'Tickets', collection: 'Collection', stock: 'Parts & fees', customers: 'Customers', settings: 'Settings' },
+    nav: { intake: 'Intake', tickets: 'Tickets', collection: 'Collection', stock: 'Parts & fees', figures: 'Figures', customers: 'Customers', settings: 'Settings' },
     signedInAs: 'Working as',
     language: 'Language',
     newIntakeShortcut: 'New intake (Alt+N)',
@@ -499,6 +500,7 @@ export const en = {
   receipt: receiptEn,
   historyNotes: historyNotesEn,
   care: careEn,
+  figures: figuresEn,
   errors: {
     validation: 'Please correct the highlighted fields.',
     not_found: 'Not found. It may have been changed on another counter.',
@@ -559,6 +561,7 @@ export const en = {
       refund_over_paid: 'More than was paid',
       already_voided: 'Already voided',
       refund_due: 'More was paid than is owed: refund the difference first',
+      already_closed: 'Today is already closed: what comes in now belongs to tomorrow',
     },
   },
 };

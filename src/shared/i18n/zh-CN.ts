@@ -10,11 +10,12 @@ import { collectionZh } from './features/collection';
 import { receiptZh } from './features/receipt';
 import { historyNotesZh } from './features/history-notes';
 import { careZh } from './features/customer-care';
+import { figuresZh } from './features/figures';
 
 export const zhCN: Messages = {
   app: {
     title: '维修前台',
-    nav: { intake: '受理登记', tickets: '维修单', collection: '取机', stock: '配件与收费', customers: '客户档案', settings: '设置' },
+    nav: { intake: '受理登记', tickets: '维修单', collection: '取机', stock: '配件与收费', figures: '日结与报表', customers: '客户档案', settings: '设置' },
     signedInAs: '当前操作员',
     language: '语言',
     newIntakeShortcut: '新建受理 (Alt+N)',
@@ -498,6 +499,7 @@ export const zhCN: Messages = {
   receipt: receiptZh,
   historyNotes: historyNotesZh,
   care: careZh,
+  figures: figuresZh,
   errors: {
     validation: '请修改标出的字段。',
     not_found: '未找到，可能已在其他电脑上修改。',
@@ -558,6 +560,7 @@ export const zhCN: Messages = {
       refund_over_paid: '超过已付金额',
       already_voided: '已作废',
       refund_due: '已付金额超过应付金额，请先退还差额',
+      already_closed: '今日已日结，此后收款计入次日',
     },
   },
 };

@@ -3,7 +3,7 @@
 // exception that could lose the ticket the document belongs to.
 
 /** The documents the desk prints; also the last part of an archived file name. */
-export const PRINT_DOCUMENTS = ['intake-form', 'claim-ticket', 'device-label', 'receipt'] as const;
+export const PRINT_DOCUMENTS = ['intake-form', 'claim-ticket', 'device-label', 'receipt', 'day-close', 'report'] as const;
 export type PrintDocument = (typeof PRINT_DOCUMENTS)[number];
 
 /**

@@ -7,6 +7,7 @@ import type { Language, TicketStatus } from '../../../shared/domain';
 import type { ChannelParsedInput } from '../../../shared/contract';
 import type { DiagnosisView } from '../../../shared/workflow-contract';
 import type { FaultCategory, SeverityLevel } from '../../../shared/workflow';
+import type { RepairClass } from '../../../shared/repair-class';
 import type { Actor } from './auth';
 import { diagnosisNote } from './history-notes';
 import { loadDiagnosisFacts, loadTicket, recordEvent, requireStatus } from './workflow-common';
@@ -34,12 +35,12 @@ export async function saveDiagnosis(
     : [];
   if (withdrawn.length > 0) await tx.query(`UPDATE quote SET status = 'superseded' WHERE ticket_id = ? AND status IN ('draft', 'sent')`, [ticket.id]);
   await tx.query(
-    `INSERT INTO diagnosis (ticket_id, category, cause, solution, severity, user_caused, internal_notes, staff_id, created_at, updated_at)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+    `INSERT INTO diagnosis (ticket_id, category, cause, solution, severity, user_caused, internal_notes, repair_class, staff_id, created_at, updated_at)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
      ON CONFLICT(ticket_id) DO UPDATE SET category = excluded.category, cause = excluded.cause, solution = excluded.solution,
-       severity = excluded.severity, user_caused = excluded.user_caused, internal_notes = excluded.internal_notes,
+       severity = excluded.severity, user_caused = excluded.user_caused, internal_notes = excluded.internal_notes, repair_class = excluded.repair_class,
        staff_id = excluded.staff_id, updated_at = excluded.updated_at`,
-    [ticket.id, input.category, input.cause, input.solution, input.severity, input.userCaused, input.internalNotes, actor.id, nowIso, nowIso],
+    [ticket.id, input.category, input.cause, input.solution, input.severity, input.userCaused, input.internalNotes, input.repairClass, actor.id, nowIso, nowIso],
   );
   await tx.query(`UPDATE ticket SET severity = ?, updated_at = ? WHERE id = ?`, [input.severity, nowIso, ticket.id]);
   await recordEvent(tx, {
@@ -65,10 +66,11 @@ export async function getDiagnosis(tx: EntityManager, ticketId: number): Promise
     severity: SeverityLevel;
     user_caused: number;
     internal_notes: string;
+    repair_class: RepairClass | null;
     staff_name: string | null;
     updated_at: string;
   }[] = await tx.query(
-    `SELECT d.category, d.cause, d.solution, d.severity, d.user_caused, d.internal_notes, s.name AS staff_name, d.updated_at
+    `SELECT d.category, d.cause, d.solution, d.severity, d.user_caused, d.internal_notes, d.repair_class, s.name AS staff_name, d.updated_at
      FROM diagnosis d LEFT JOIN staff s ON s.id = d.staff_id WHERE d.ticket_id = ?`,
     [ticketId],
   );
@@ -81,6 +83,7 @@ export async function getDiagnosis(tx: EntityManager, ticketId: number): Promise
     severity: r.severity,
     userCaused: Boolean(r.user_caused),
     internalNotes: r.internal_notes,
+    repairClass: r.repair_class,
     staffName: r.staff_name,
     updatedAt: r.updated_at,
   };

@@ -27,6 +27,12 @@ export const DEFAULT_SETTINGS: Settings = {
   followUpFromDay: 3,
   followUpToDay: 7,
   followUpMaxAttempts: 3,
+  cashFloatMinor: 0,
+  shopCalendar: { closedWeekdays: [], holidays: [] },
+  figuresPrinting: {
+    'day-close': { enabled: true, printer: null, preset: 'roll-80', copies: 1 },
+    report: { enabled: true, printer: null, preset: 'a4', copies: 1 },
+  },
 };
 
 type SettingKey = keyof Settings;

@@ -1,2 +1,2 @@
-export const SECTIONS = ['intake', 'tickets', 'collection', 'stock', 'customers', 'settings'] as const;
+export const SECTIONS = ['intake', 'tickets', 'collection', 'stock', 'figures', 'customers', 'settings'] as const;
 export type Section = (typeof SECTIONS)[number];

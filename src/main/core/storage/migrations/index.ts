@@ -3,6 +3,7 @@ import { RepairWorkflow1764201600000 } from './0002-repair-workflow';
 import { Collection1764288000000 } from './0003-collection';
 import { DepositMethod1764374400000 } from './0004-deposit-method';
 import { CustomerCare1764633600000 } from './0007-customer-care';
+import { ShopFigures1764720000000 } from './0008-shop-figures';
 import { FastLookups1764892800000 } from './0010-fast-lookups';
 
 /** Every migration, oldest first. Append; never edit one that has shipped. */
@@ -12,5 +13,6 @@ export const MIGRATIONS = [
   Collection1764288000000,
   DepositMethod1764374400000,
   CustomerCare1764633600000,
+  ShopFigures1764720000000,
   FastLookups1764892800000,
 ];

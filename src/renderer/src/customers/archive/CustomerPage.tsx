@@ -8,7 +8,7 @@ import type { CustomerArchive } from '../../../../shared/customer-care-contract'
 import { call } from '../../api';
 import { useFormat } from '../../desk/useFormat';
 import { loadFailure, useLoaded } from '../../stock/useLoaded';
-import { LabelledValue } from '../../tickets/LabelledValue';
+import { LabelledValue } from '../../widgets/LabelledValue';
 import { ComplaintOpenForm } from '../complaints/ComplaintOpenForm';
 import { ComplaintList } from '../complaints/ComplaintList';
 import { ContactList } from '../contacts/ContactList';

@@ -4,7 +4,7 @@ import { Badge, Button, Table, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { CustomerArchive } from '../../../../shared/customer-care-contract';
 import { useFormat } from '../../desk/useFormat';
-import { StatusBadge } from '../../tickets/StatusBadge';
+import { StatusBadge } from '../../widgets/StatusBadge';
 import { Section } from './CustomerPage';
 
 export function CustomerTickets({ customer, onOpenTicket }: { customer: CustomerArchive; onOpenTicket(number: number): void }) {

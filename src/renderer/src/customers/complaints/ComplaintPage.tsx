@@ -10,7 +10,7 @@ import { useFormat } from '../../desk/useFormat';
 import { keyboardFormKeyDown } from '../../forms/keyboard-form';
 import { useSignedInCall } from '../../session/useSignedInCall';
 import { loadFailure, useLoaded } from '../../stock/useLoaded';
-import { LabelledValue } from '../../tickets/LabelledValue';
+import { LabelledValue } from '../../widgets/LabelledValue';
 import { ActionCard } from '../../tickets/actions/more/ActionCard';
 import { useWorkflowCall } from '../../tickets/actions/more/useWorkflowCall';
 import type { CareNavigation } from '../navigation';

@@ -7,6 +7,7 @@ import { useTranslation } from 'react-i18next';
 import { LIMITS } from '../../../../shared/domain';
 import { diagnosisInput } from '../../../../shared/workflow-contract';
 import { FAULT_CATEGORIES, SEVERITY_LEVELS, type SeverityLevel } from '../../../../shared/workflow';
+import { REPAIR_CLASSES } from '../../../../shared/repair-class';
 import { issuesToFieldErrors } from '../../forms/field-errors';
 import { keyboardFormKeyDown } from '../../forms/keyboard-form';
 import { required } from '../../forms/required';
@@ -16,7 +17,7 @@ import { FailureAlert } from './FailureAlert';
 import { severityMeaning, severityName } from './severity-text';
 import { useFailure } from './useFailure';
 
-const FIELDS = ['category', 'severity', 'cause', 'solution', 'internalNotes'];
+const FIELDS = ['category', 'severity', 'repairClass', 'cause', 'solution', 'internalNotes'];
 const diagnosisDraft = diagnosisInput.omit({ session: true });
 
 export function DiagnosisForm({ workflow, perform }: ActionFormProps) {
@@ -29,6 +30,7 @@ export function DiagnosisForm({ workflow, perform }: ActionFormProps) {
   const [solution, setSolution] = useState(saved?.solution ?? '');
   const [userCaused, setUserCaused] = useState(saved?.userCaused ?? false);
   const [internalNotes, setInternalNotes] = useState(saved?.internalNotes ?? '');
+  const [repairClass, setRepairClass] = useState<string>(saved?.repairClass ?? '');
   const [busy, setBusy] = useState(false);
   const { failure, fail, failFields, clear, edited, fieldError } = useFailure(FIELDS);
 
@@ -42,6 +44,7 @@ export function DiagnosisForm({ workflow, perform }: ActionFormProps) {
       solution,
       userCaused,
       internalNotes,
+      repairClass: repairClass || null,
     });
     if (!parsed.success) return failFields(issuesToFieldErrors(parsed.error.issues));
     setBusy(true);
@@ -89,6 +92,18 @@ export function DiagnosisForm({ workflow, perform }: ActionFormProps) {
             error={fieldError('severity')}
           />
         </SimpleGrid>
+        {/* 大中小修及保养: how the reports class the work. */}
+        <NativeSelect
+          label={t('figures.diagnosisClass')}
+          w="50%"
+          value={repairClass}
+          onChange={(event) => {
+            setRepairClass(event.currentTarget.value);
+            edited('repairClass');
+          }}
+          data={[{ value: '', label: t('figures.reports.repairClass.none') }, ...REPAIR_CLASSES.map((value) => ({ value, label: t(`figures.reports.repairClass.${value}`) }))]}
+          error={fieldError('repairClass')}
+        />
         <Textarea
           label={t('ticketActions.diagnosis.cause')}
           {...required()}

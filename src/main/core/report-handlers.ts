@@ -1,0 +1,40 @@
+// Handlers of the report channels (spread into handlers.ts through
+// figures-handlers.ts): anyone signed in may see and export a report; part
+// costs and margins are included for managers only.
+import type { Handlers } from './handlers';
+import type { DeskContext } from './context';
+import { reportDefinition } from './documents/report';
+import { requireActor } from './services/auth';
+import { printFiguresDocument, shopOf } from './services/figures-printing';
+import { buildReport } from './services/reports';
+import { reportCsv, reportFile, reportXlsx } from './services/report-export';
+import { loadSettings } from './services/settings';
+
+type ReportChannel = 'reports.get' | 'reports.export' | 'reports.print';
+
+async function readReport(ctx: DeskContext, input: { session: string; from: string; to: string }) {
+  return ctx.db.read(async (tx) => {
+    const actor = await requireActor(tx, ctx, input.session);
+    const settings = await loadSettings(tx);
+    const report = await buildReport(tx, input.from, input.to, settings, { withParts: actor.role === 'manager', now: ctx.clock.now() });
+    return { report, settings };
+  });
+}
+
+export const reportHandlers: Pick<Handlers, ReportChannel> = {
+  'reports.get': async (input, ctx) => (await readReport(ctx, input)).report,
+  'reports.export': async (input, ctx) => {
+    const { report, settings } = await readReport(ctx, input);
+    if (input.format === 'csv') return reportFile(report, 'csv', reportCsv(report, settings.language));
+    if (input.format === 'xlsx') return reportFile(report, 'xlsx', await reportXlsx(report, settings.language));
+    const pdf = await ctx.documents.render(reportDefinition({ report, shop: shopOf(settings), language: settings.language, printedAt: ctx.clock.now() }));
+    return reportFile(report, 'pdf', pdf);
+  },
+  'reports.print': async (input, ctx) => {
+    const { report, settings } = await readReport(ctx, input);
+    const now = ctx.clock.now();
+    return printFiguresDocument(ctx, settings, 'report', `report-${report.from}-${report.to}`, (calibration) =>
+      reportDefinition({ report, shop: shopOf(settings), language: settings.language, printedAt: now, calibration }),
+    );
+  },
+};

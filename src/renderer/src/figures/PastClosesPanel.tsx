@@ -1,0 +1,65 @@
+// The day closes made so far, newest first, each printable again.
+import { Alert, Loader, Table, Text } from '@mantine/core';
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { DayCloseSummary } from '../../../shared/figures-contract';
+import { useErrorText } from '../collection/error-text';
+import { useFormat } from '../desk/useFormat';
+import { isCancelled, useSignedInCall } from '../session/useSignedInCall';
+import { DayClosePrint } from './DayClosePrint';
+
+export function PastClosesPanel({ refreshKey }: { refreshKey: number }) {
+  const { t } = useTranslation();
+  const format = useFormat();
+  const call = useSignedInCall();
+  const errorText = useErrorText();
+  const [closes, setCloses] = useState<DayCloseSummary[] | null>(null);
+  const [failure, setFailure] = useState<string | null>(null);
+
+  useEffect(() => {
+    void (async () => {
+      const result = await call('dayClose.list', {});
+      if (isCancelled(result)) return;
+      if (result.ok) setCloses(result.data);
+      else setFailure(errorText(result.error));
+    })();
+  }, [call, errorText, refreshKey]);
+
+  if (failure) return <Alert color="red" role="alert">{failure}</Alert>;
+  if (closes === null) return <Loader size="sm" aria-label={t('app.loading')} />;
+  if (closes.length === 0) return <Text c="dimmed">{t('figures.dayClose.noCloses')}</Text>;
+  return (
+    <Table aria-label={t('figures.tabs.history')} withTableBorder verticalSpacing={4}>
+      <Table.Thead>
+        <Table.Tr>
+          <Table.Th>No.</Table.Th>
+          <Table.Th>{t('figures.dayClose.businessDate')}</Table.Th>
+          <Table.Th ta="right">{t('figures.dayClose.total')}</Table.Th>
+          <Table.Th ta="right">{t('figures.dayClose.expected')}</Table.Th>
+          <Table.Th ta="right">{t('figures.dayClose.counted')}</Table.Th>
+          <Table.Th ta="right">{t('figures.dayClose.difference')}</Table.Th>
+          <Table.Th>{t('figures.dayClose.closedBy')}</Table.Th>
+          <Table.Th />
+        </Table.Tr>
+      </Table.Thead>
+      <Table.Tbody>
+        {closes.map((c) => (
+          <Table.Tr key={c.number}>
+            <Table.Td>{c.number}</Table.Td>
+            <Table.Td>{format.day(c.businessDate)}</Table.Td>
+            <Table.Td ta="right">{format.money(c.takingsMinor, c.currency)}</Table.Td>
+            <Table.Td ta="right">{format.money(c.expectedCashMinor, c.currency)}</Table.Td>
+            <Table.Td ta="right">{format.money(c.countedCashMinor, c.currency)}</Table.Td>
+            <Table.Td ta="right" c={c.differenceMinor === 0 ? undefined : 'red'}>
+              {format.money(c.differenceMinor, c.currency)}
+            </Table.Td>
+            <Table.Td>{c.closedByName}</Table.Td>
+            <Table.Td>
+              <DayClosePrint number={c.number} again />
+            </Table.Td>
+          </Table.Tr>
+        ))}
+      </Table.Tbody>
+    </Table>
+  );
+}

@@ -1,0 +1,124 @@
+// Reports for any range of days, with presets; the figures, the charts, and
+// export (CSV, XLSX, PDF) and print. The report is worked out in main in one
+// read; the window stays usable meanwhile (the request is asynchronous).
+import { Alert, Button, Group, Loader, Menu, SegmentedControl, Stack, Text } from '@mantine/core';
+import { DatePickerInput, DatesProvider } from '@mantine/dates';
+import 'dayjs/locale/zh-cn';
+import { useCallback, useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Report, ReportFormat } from '../../../shared/figures-contract';
+import { useErrorText } from '../collection/error-text';
+import { isCancelled, useSignedInCall } from '../session/useSignedInCall';
+import { presetRange, RANGE_PRESETS, type RangePreset } from './report-range';
+import { ReportCharts } from './ReportCharts';
+import { ReportTables } from './ReportTables';
+import { saveFile } from './save-file';
+
+export function ReportsPanel() {
+  const { t, i18n } = useTranslation();
+  const call = useSignedInCall();
+  const errorText = useErrorText();
+  const [preset, setPreset] = useState<RangePreset | ''>('month');
+  const [range, setRange] = useState<[string | null, string | null]>(() => {
+    const r = presetRange('month', new Date());
+    return [r.from, r.to];
+  });
+  const [report, setReport] = useState<Report | null>(null);
+  const [loading, setLoading] = useState(false);
+  const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
+
+  const [from, to] = range;
+  const load = useCallback(async () => {
+    if (!from || !to) return;
+    setLoading(true);
+    const result = await call('reports.get', { from, to });
+    setLoading(false);
+    if (isCancelled(result)) return;
+    if (result.ok) {
+      setReport(result.data);
+      setMessage(null);
+    } else setMessage({ ok: false, text: `${t('figures.reports.failed')} ${errorText(result.error)}` });
+  }, [call, errorText, from, to, t]);
+
+  useEffect(() => {
+    void load();
+  }, [load]);
+
+  const exportAs = async (format: ReportFormat) => {
+    if (!from || !to) return;
+    const result = await call('reports.export', { from, to, format });
+    if (isCancelled(result)) return;
+    if (!result.ok) return setMessage({ ok: false, text: errorText(result.error) });
+    saveFile(result.data);
+    setMessage({ ok: true, text: t('figures.reports.exported', { file: result.data.fileName }) });
+  };
+
+  const print = async () => {
+    if (!from || !to) return;
+    const result = await call('reports.print', { from, to });
+    if (isCancelled(result)) return;
+    if (!result.ok) return setMessage({ ok: false, text: errorText(result.error) });
+    setMessage(result.data.ok ? { ok: true, text: t('figures.dayClose.printed') } : { ok: false, text: t('figures.dayClose.printFailed', { message: result.data.error?.message ?? '' }) });
+  };
+
+  return (
+    <DatesProvider settings={{ locale: i18n.language === 'zh-CN' ? 'zh-cn' : 'en', firstDayOfWeek: 1 }}>
+      <Stack gap="md">
+        <Group gap="sm" align="flex-end" wrap="wrap">
+          <SegmentedControl
+            aria-label={t('figures.reports.range')}
+            value={preset}
+            onChange={(value) => {
+              const chosen = value as RangePreset;
+              setPreset(chosen);
+              const r = presetRange(chosen, new Date());
+              setRange([r.from, r.to]);
+            }}
+            data={RANGE_PRESETS.map((p) => ({ value: p, label: t(`figures.reports.presets.${p}`) }))}
+          />
+          <DatePickerInput
+            type="range"
+            label={t('figures.reports.range')}
+            w={280}
+            value={range}
+            valueFormat="YYYY-MM-DD"
+            onChange={(value) => {
+              setPreset('');
+              setRange([value[0] ? String(value[0]).slice(0, 10) : null, value[1] ? String(value[1]).slice(0, 10) : null]);
+            }}
+          />
+          <Menu position="bottom-start">
+            <Menu.Target>
+              <Button variant="default" disabled={!report}>
+                {t('figures.reports.export')}
+              </Button>
+            </Menu.Target>
+            <Menu.Dropdown>
+              <Menu.Item onClick={() => void exportAs('csv')}>{t('figures.reports.csv')}</Menu.Item>
+              <Menu.Item onClick={() => void exportAs('xlsx')}>{t('figures.reports.xlsx')}</Menu.Item>
+              <Menu.Item onClick={() => void exportAs('pdf')}>{t('figures.reports.pdf')}</Menu.Item>
+            </Menu.Dropdown>
+          </Menu>
+          <Button variant="default" disabled={!report} onClick={() => void print()}>
+            {t('figures.reports.print')}
+          </Button>
+          {loading && <Loader size="sm" aria-label={t('figures.reports.loading')} />}
+        </Group>
+        {message && (
+          <Alert color={message.ok ? 'green' : 'red'} p="xs" role={message.ok ? 'status' : 'alert'}>
+            {message.text}
+          </Alert>
+        )}
+        {report && (
+          <>
+            <Text fw={600} aria-label={t('figures.reports.range')}>
+              {t('figures.reports.rangeValue', { from: report.from, to: report.to })}
+            </Text>
+            <ReportTables report={report} />
+            <ReportCharts report={report} />
+          </>
+        )}
+      </Stack>
+    </DatesProvider>
+  );
+}
