@@ -13,6 +13,7 @@ import { printingHandlers, requirePreset } from './printing-handlers';
 import { authoriseStaffChange, requireActor } from './services/auth';
 import { workflowHandlers } from './workflow-handlers';
 import { collectionHandlers } from './collection-handlers';
+import { intakeDraftHandlers } from './intake-draft-handlers';
 
 export type Handlers = {
   [C in Channel]: (input: ChannelParsedInput<C>, ctx: DeskContext) => Promise<ChannelOutput<C>>;
@@ -57,4 +58,5 @@ export const handlers: Handlers = {
   ...printingHandlers,
   ...workflowHandlers,
   ...collectionHandlers,
+  ...intakeDraftHandlers,
 };

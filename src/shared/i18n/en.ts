@@ -9,6 +9,7 @@ import { stockEn } from './features/stock';
 import { collectionEn } from './features/collection';
 import { receiptEn } from './features/receipt';
 import { historyNotesEn } from './features/history-notes';
+import { counterEn } from './features/counter';
 import type { Widen } from './widen';
 export const en = {
   app: {
@@ -497,6 +498,7 @@ export const en = {
   collection: collectionEn,
   receipt: receiptEn,
   historyNotes: historyNotesEn,
+  counter: counterEn,
   errors: {
     validation: 'Please correct the highlighted fields.',
     not_found: 'Not found. It may have been changed on another counter.',

@@ -9,6 +9,7 @@ import { stockZh } from './features/stock';
 import { collectionZh } from './features/collection';
 import { receiptZh } from './features/receipt';
 import { historyNotesZh } from './features/history-notes';
+import { counterZh } from './features/counter';
 
 export const zhCN: Messages = {
   app: {
@@ -496,6 +497,7 @@ export const zhCN: Messages = {
   collection: collectionZh,
   receipt: receiptZh,
   historyNotes: historyNotesZh,
+  counter: counterZh,
   errors: {
     validation: '请修改标出的字段。',
     not_found: '未找到，可能已在其他电脑上修改。',

@@ -17,9 +17,11 @@ interface Props {
   active: boolean;
   /** Bumped by the search shortcut (Ctrl+F / F3): back to the search box, ready to type or scan. */
   focusSearchKey: number;
+  /** A claim ticket scanned elsewhere in the desk: its page opens (serial: each scan anew). */
+  scanned?: { number: string; serial: number } | null;
 }
 
-export function TicketsScreen({ active, focusSearchKey }: Props) {
+export function TicketsScreen({ active, focusSearchKey, scanned = null }: Props) {
   const { t } = useTranslation();
   const search = useTicketSearch((code, message) => message || t(`errors.${code}` as 'errors.internal'));
   const [open, setOpen] = useState<string | null>(null);
@@ -53,6 +55,10 @@ export function TicketsScreen({ active, focusSearchKey }: Props) {
     setOpen(null);
     focusSearch(true);
   }, [focusSearchKey, focusSearch]);
+
+  useEffect(() => {
+    if (scanned) setOpen(scanned.number);
+  }, [scanned]);
 
   // A claim ticket scanned on a ticket's page (focus on a button) closes it and goes to the search box.
   const { setQuery } = search;
