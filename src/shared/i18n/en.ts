@@ -450,7 +450,6 @@ export const en = {
     accessories: 'Accessories',
     condition: 'Condition',
     conditionNotes: 'Condition notes',
-    noDamageRecorded: 'No visible damage recorded',
     fault: 'Fault',
     customerRequest: 'Customer request',
     warranty: 'Warranty',

@@ -450,7 +450,6 @@ export const zhCN: Messages = {
     accessories: '随机附件',
     condition: '外观检查',
     conditionNotes: '外观备注',
-    noDamageRecorded: '未见明显损伤',
     fault: '故障现象',
     customerRequest: '顾客要求',
     warranty: '保修状态',

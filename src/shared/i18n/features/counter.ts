@@ -15,6 +15,17 @@ export const counterEn = {
     notFound: 'No ticket has the number {{number}}.',
     failed: 'The scanned ticket could not be opened: {{message}}',
   },
+  documents: {
+    /** Nothing ticked and no note: the form says so, and claims nothing. */
+    conditionNotRecorded: 'Not recorded',
+    depositWithMethod: '{{amount}} ({{method}})',
+    technician: 'Technician',
+    warranty: 'Warranty',
+    manufacturerRepair: 'repaired by the manufacturer',
+    nothingToPay: 'Nothing to pay',
+    unrepairedTerms:
+      'Keep this receipt: it is your proof of payment.\nThe device was returned unrepaired, so the shop gives no repair warranty for it.\nThe diagnosis fee pays for the inspection only.',
+  },
 };
 
 export const counterZh: Widen<typeof counterEn> = {
@@ -28,5 +39,14 @@ export const counterZh: Widen<typeof counterEn> = {
   scan: {
     notFound: '没有单号为 {{number}} 的维修单。',
     failed: '无法打开扫描的维修单：{{message}}',
+  },
+  documents: {
+    conditionNotRecorded: '未记录',
+    depositWithMethod: '{{amount}}（{{method}}）',
+    technician: '维修员',
+    warranty: '保修',
+    manufacturerRepair: '返厂维修',
+    nothingToPay: '无需付费',
+    unrepairedTerms: '请妥善保管本收据，作为付款凭证。\n设备未修复退还，本店不提供维修保修。\n检测费仅为检测服务的费用。',
   },
 };
