@@ -27,6 +27,7 @@ import * as wf from './workflow-contract';
 import * as col from './collection-contract';
 import { customerCareChannels } from './customer-care-contract';
 import { cashFloatSchema, figuresChannels, figuresPrintingSchema, shopCalendarSchema } from './figures-contract';
+import { intakeDraftChannels } from './intake-draft-contract';
 import type { CashDrawer, CollectionMatch, CollectionResult, CollectionView, UnclaimedTicket } from './collection-contract';
 import type {
   AuthSession,
@@ -416,6 +417,7 @@ export const contract = {
   'collection.drawer': channel<CashDrawer>()(col.collectionDrawerInput),
   ...customerCareChannels,
   ...figuresChannels,
+  ...intakeDraftChannels,
 } as const;
 
 export type Contract = typeof contract;

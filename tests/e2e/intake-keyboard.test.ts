@@ -122,6 +122,10 @@ describe('walk-in intake by keyboard', () => {
     await expectFocusOn('Passcode');
     await keyboard.type('2580');
     await keyboard.press('Enter');
+    // The Enter chain stops at "Add another device" (Enter there adds one); Tab goes on.
+    const addDevice = page.getByRole('button', { name: 'Add another device' });
+    await waitUntil(`"Add another device" has focus (it is on ${await focusedLabel(page)})`, () => isFocused(addDevice));
+    await keyboard.press('Tab');
     await expectFocusOn('Technician');
     await keyboard.type('Li');
     expect(await field(page, 'Technician').inputValue()).toBe(String(technician.id));

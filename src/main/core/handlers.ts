@@ -15,6 +15,7 @@ import { workflowHandlers } from './workflow-handlers';
 import { collectionHandlers } from './collection-handlers';
 import { customerCareHandlers } from './customer-care-handlers';
 import { figuresHandlers } from './figures-handlers';
+import { intakeDraftHandlers } from './intake-draft-handlers';
 
 export type Handlers = {
   [C in Channel]: (input: ChannelParsedInput<C>, ctx: DeskContext) => Promise<ChannelOutput<C>>;
@@ -61,4 +62,5 @@ export const handlers: Handlers = {
   ...collectionHandlers,
   ...customerCareHandlers,
   ...figuresHandlers,
+  ...intakeDraftHandlers,
 };

@@ -11,6 +11,7 @@ import { receiptEn } from './features/receipt';
 import { historyNotesEn } from './features/history-notes';
 import { careEn } from './features/customer-care';
 import { figuresEn } from './features/figures';
+import { counterEn } from './features/counter';
 import type { Widen } from './widen';
 export const en = {
   app: {
@@ -451,7 +452,6 @@ export const en = {
     accessories: 'Accessories',
     condition: 'Condition',
     conditionNotes: 'Condition notes',
-    noDamageRecorded: 'No visible damage recorded',
     fault: 'Fault',
     customerRequest: 'Customer request',
     warranty: 'Warranty',
@@ -501,6 +501,7 @@ export const en = {
   historyNotes: historyNotesEn,
   care: careEn,
   figures: figuresEn,
+  counter: counterEn,
   errors: {
     validation: 'Please correct the highlighted fields.',
     not_found: 'Not found. It may have been changed on another counter.',

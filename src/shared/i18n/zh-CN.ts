@@ -11,6 +11,7 @@ import { receiptZh } from './features/receipt';
 import { historyNotesZh } from './features/history-notes';
 import { careZh } from './features/customer-care';
 import { figuresZh } from './features/figures';
+import { counterZh } from './features/counter';
 
 export const zhCN: Messages = {
   app: {
@@ -451,7 +452,6 @@ export const zhCN: Messages = {
     accessories: '随机附件',
     condition: '外观检查',
     conditionNotes: '外观备注',
-    noDamageRecorded: '未见明显损伤',
     fault: '故障现象',
     customerRequest: '顾客要求',
     warranty: '保修状态',
@@ -500,6 +500,7 @@ export const zhCN: Messages = {
   historyNotes: historyNotesZh,
   care: careZh,
   figures: figuresZh,
+  counter: counterZh,
   errors: {
     validation: '请修改标出的字段。',
     not_found: '未找到，可能已在其他电脑上修改。',

@@ -9,6 +9,7 @@ import { estimateTextWidth, fitModuleWidth, mmToPt, pageGeometry, shortenToWidth
 import { resolvePreset } from './presets';
 import { baseDefinition, claimTerms, deviceName, formatAmount, formatCalendarDate, formatDateTime, maskPhone, wording } from './shared';
 import type { DocumentInput } from './types';
+import { depositText } from './deposit-text';
 
 interface TicketStyle {
   base: number;
@@ -85,7 +86,7 @@ export function claimTicketDefinition(input: DocumentInput): TDocumentDefinition
   row(t('phone'), maskPhone(ticket.customer.phone));
   customerRow(t('deviceName'), deviceName(ticket), false);
   row(t('estimate'), formatAmount(ticket.estimateMinor, ticket.currency, lang));
-  row(t('deposit'), formatAmount(ticket.depositMinor, ticket.currency, lang));
+  row(t('deposit'), depositText(ticket, lang));
   row(t('readyBy'), ticket.promisedDate ? formatCalendarDate(ticket.promisedDate, lang) : t('toBeConfirmed'));
   const layout: CustomTableLayout = {
     hLineWidth: () => 0,

@@ -18,6 +18,8 @@ import {
   wording,
 } from './shared';
 import type { DocumentInput } from './types';
+import { translate } from '../../../shared/i18n/translate';
+import { depositText } from './deposit-text';
 
 interface FormStyle {
   base: number;
@@ -155,8 +157,10 @@ function details(input: DocumentInput, g: PageGeometry, style: FormStyle): Conte
 
   const accessories = [...ticket.accessories.map((id) => vocabulary(lang, 'accessory', id))];
   if (ticket.accessoriesOther.trim()) accessories.push(ticket.accessoriesOther.trim());
+  // Only what the clerk recorded: with nothing ticked the note stands alone, and with neither the form says so.
   const condition = ticket.conditionChecks.map((id) => vocabulary(lang, 'condition', id));
-  const conditionText = condition.length > 0 ? joinList(lang, condition) : t('noDamageRecorded');
+  const conditionNotes = ticket.conditionNotes.trim();
+  const conditionText = condition.length > 0 ? joinList(lang, condition) : conditionNotes || translate(lang, 'counter.documents.conditionNotRecorded');
 
   const warrantyParts = [vocabulary(lang, 'warrantyStatus', ticket.warrantyStatus), vocabulary(lang, 'warrantyBasis', ticket.warrantyBasis)];
   if (ticket.purchaseDate) warrantyParts.push(`${t('purchaseDate')} ${formatCalendarDate(ticket.purchaseDate, lang)}`);
@@ -176,7 +180,7 @@ function details(input: DocumentInput, g: PageGeometry, style: FormStyle): Conte
     wide(t('accessories'), { text: accessories.length > 0 ? joinList(lang, accessories) : t('none') }),
     wide(t('condition'), { text: conditionText }),
   ];
-  if (ticket.conditionNotes.trim()) body.push(wide(t('conditionNotes'), { text: ticket.conditionNotes }));
+  if (condition.length > 0 && conditionNotes) body.push(wide(t('conditionNotes'), { text: ticket.conditionNotes }));
   body.push(
     wide(t('fault'), { text: ticket.fault, bold: true }),
     wide(t('customerRequest'), { text: ticket.customerRequest || '—' }),
@@ -184,7 +188,7 @@ function details(input: DocumentInput, g: PageGeometry, style: FormStyle): Conte
     wide(t('data'), { text: vocabulary(lang, 'dataAnswer', ticket.dataAnswer) }),
     wide(t('feeStandard'), { text: feeText }),
     sectionRow(t('money')),
-    pair(t('estimate'), formatAmount(ticket.estimateMinor, ticket.currency, lang), t('deposit'), formatAmount(ticket.depositMinor, ticket.currency, lang)),
+    pair(t('estimate'), formatAmount(ticket.estimateMinor, ticket.currency, lang), t('deposit'), depositText(ticket, lang)),
     pair(
       t('promisedDate'),
       ticket.promisedDate ? formatCalendarDate(ticket.promisedDate, lang) : t('toBeConfirmed'),

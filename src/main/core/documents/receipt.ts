@@ -78,14 +78,15 @@ export function receiptDefinition(input: DocumentInput): TDocumentDefinitions {
   content.push(...workDone(view, g, style, say));
   content.push(rule(g, widthMm));
   content.push(linesTable(view, g, style, say, money));
-  content.push(totalsTable(view, g, style, say, money, lang));
+  content.push(totalsTable(input, view, g, style, say, money, lang));
   content.push(rule(g, widthMm));
   content.push(...warranty(view, g, style, say, lang));
   content.push(returnedItems(view, g, say, lang));
   const terms: Content = {
     stack: [
       { text: say('terms'), bold: true, fontSize: g.pt(style.small + 0.5) },
-      { ul: termLines(say('defaultTerms')), fontSize: g.pt(style.small), margin: [0, g.mm(0.3), 0, 0] },
+      // An unrepaired device has no repair warranty: its terms promise no free rework.
+      { ul: termLines(view.repaired ? say('defaultTerms') : translate(lang, 'counter.documents.unrepairedTerms')), fontSize: g.pt(style.small), margin: [0, g.mm(0.3), 0, 0] },
     ],
     margin: [0, g.mm(2), 0, 0],
   };
@@ -165,6 +166,11 @@ function detailsTable(input: DocumentInput, view: CollectionView, g: PageGeometr
   const collectedAt = view.collection?.at ?? view.collectedAt;
   if (collectedAt) row(say('collected'), formatDateTime(collectedAt, lang));
   if (view.collection) row(say('identity'), say(`identityKind.${view.collection.identity}`));
+  const ticket = input.ticket;
+  if (ticket.technicianName) row(translate(lang, 'counter.documents.technician'), ticket.technicianName);
+  const basis = warrantyBasisText(ticket, lang);
+  // Words of the desk's own, not customer data: they wrap rather than being cut short.
+  if (basis) body.push([label(translate(lang, 'counter.documents.warranty')), { text: basis }]);
   return { table: { widths: [g.mm(style.labelColumnMm), g.mm(valueMm)], body }, layout: plainLayout(g) };
 }
 
@@ -211,7 +217,7 @@ function paymentLabel(p: PaymentView, say: Say): string {
   return p.reference ? `${base} (${p.reference})` : base;
 }
 
-function totalsTable(view: CollectionView, g: PageGeometry, style: ReceiptStyle, say: Say, money: (minor: number) => string, lang: Language): Content {
+function totalsTable(input: DocumentInput, view: CollectionView, g: PageGeometry, style: ReceiptStyle, say: Say, money: (minor: number) => string, lang: Language): Content {
   const amountMm = style.wideLines ? 30 : 22;
   const labelMm = g.contentWidthMm - amountMm - GAP_MM;
   const body: TableCell[][] = [];
@@ -227,7 +233,10 @@ function totalsTable(view: CollectionView, g: PageGeometry, style: ReceiptStyle,
   };
   if (view.discountMinor > 0) row(say('discount'), `−${money(view.discountMinor)}`, { notes: view.discountReason ? [view.discountReason] : [] });
   row(say('total'), money(view.totalMinor), { bold: true });
-  if (view.depositMinor > 0) row(say('deposit'), `−${money(view.depositMinor)}`);
+  if (view.depositMinor > 0) {
+    const method = input.ticket.depositMethod;
+    row(method ? `${say('deposit')} · ${say(`method.${method}`)}` : say('deposit'), `−${money(view.depositMinor)}`);
+  }
   // The receipt shows what stands: voided rows are on the ticket's history, not here.
   for (const p of view.payments.filter((x) => !x.voided)) {
     const notes = [formatDateTime(p.at, lang)];
@@ -236,7 +245,9 @@ function totalsTable(view: CollectionView, g: PageGeometry, style: ReceiptStyle,
   }
   if (view.balanceMinor > 0) row(say('balance'), money(view.balanceMinor), { bold: true });
   else if (view.balanceMinor < 0) row(say('refundDue'), money(-view.balanceMinor), { bold: true });
-  else row(say('paidInFull'), money(0), { bold: true });
+  // Settled: what was paid in all, or, when nothing was ever owed, no sum at all (never "paid in full 0.00").
+  else if (view.paidMinor > 0) row(say('paidInFull'), money(view.paidMinor), { bold: true });
+  else row(translate(lang, 'counter.documents.nothingToPay'), '', { bold: true });
   return { table: { widths: [g.mm(labelMm), g.mm(amountMm)], body }, layout: plainLayout(g), margin: [0, g.mm(1), 0, 0] };
 }
 
@@ -259,6 +270,15 @@ function returnedItems(view: CollectionView, g: PageGeometry, say: Say, lang: La
     ],
     margin: [0, g.mm(1.5), 0, 0],
   };
+}
+
+/** In warranty: on what grounds (proof of purchase...), and whether the manufacturer did the repair. */
+function warrantyBasisText(ticket: DocumentInput['ticket'], lang: Language): string | null {
+  const manufacturer = ticket.events.some((event) => event.toStatus === 'at_manufacturer');
+  if (ticket.warrantyStatus !== 'in_warranty' && !manufacturer) return null;
+  const parts = [vocabulary(lang, 'warrantyStatus', ticket.warrantyStatus), vocabulary(lang, 'warrantyBasis', ticket.warrantyBasis)];
+  if (manufacturer) parts.push(translate(lang, 'counter.documents.manufacturerRepair'));
+  return parts.join(lang === 'zh-CN' ? '，' : ', ');
 }
 
 /** The customer's signature for the device and the items returned (a blank line before it is signed). */

@@ -20,7 +20,13 @@ type Open =
   | { kind: 'ticket'; ticketId: number; identity: CollectionIdentity; serial: number }
   | { kind: 'done'; result: CollectionResult };
 
-export function CollectionScreen({ active }: { active: boolean }) {
+interface Props {
+  active: boolean;
+  /** A claim ticket scanned elsewhere in the desk, ready to hand over (serial: each scan anew). */
+  scanned?: { ticketId: number; serial: number } | null;
+}
+
+export function CollectionScreen({ active, scanned = null }: Props) {
   const { t } = useTranslation();
   const [tab, setTab] = useState<Tab>('collect');
   const [open, setOpen] = useState<Open>({ kind: 'none' });
@@ -47,6 +53,12 @@ export function CollectionScreen({ active }: { active: boolean }) {
     serial.current += 1;
     setOpen({ kind: 'ticket', ticketId, identity, serial: serial.current });
   }, []);
+
+  useEffect(() => {
+    if (!scanned) return;
+    setTab('collect');
+    openTicket(scanned.ticketId, 'claim_ticket');
+  }, [scanned, openTicket]);
 
   const onFound = useCallback(
     (match: CollectionMatch, by: FoundBy) => openTicket(match.ticketId, by === 'number' ? 'claim_ticket' : 'phone_and_name'),

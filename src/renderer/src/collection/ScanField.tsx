@@ -82,6 +82,8 @@ export function ScanField({ listening, inputRef, onOpen }: Props) {
     <Stack gap="xs">
       <TextInput
         ref={inputRef}
+        // This box reads a scanned claim ticket itself (see useScanFromAnywhere).
+        data-scan-box
         type="search"
         label={t('collection.scan.label')}
         description={t('collection.scan.hint')}

@@ -53,7 +53,8 @@ export function DevicesSection({ devices, activeIndex, onActivate, warranties, e
             {t('intake.removeDevice')}
           </Button>
         )}
-        <Button variant="light" size="xs" onClick={onAdd} disabled={devices.length >= LIMITS.devicesPerIntake}>
+        {/* A stop of the Enter chain: Enter adds the device, Tab goes on to the technician. */}
+        <Button variant="light" size="xs" onClick={onAdd} disabled={devices.length >= LIMITS.devicesPerIntake} data-enter-target>
           {t('intake.addDevice')}
         </Button>
       </Group>

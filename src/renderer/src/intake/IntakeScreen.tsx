@@ -4,6 +4,7 @@ import { Alert, Button, Group, Paper, Stack, Text, Title } from '@mantine/core';
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CustomerSummary } from '../../../shared/contract';
+import { LIMITS } from '../../../shared/domain';
 import { useDesk } from '../desk/desk-context';
 import { fieldId } from '../forms/field-errors';
 import { keyboardFormKeyDown } from '../forms/keyboard-form';
@@ -18,11 +19,21 @@ import { isRepairer, TechnicianSelect } from './TechnicianSelect';
 import { touchedDevicePaths } from './touched-paths';
 import { useCheckIn } from './useCheckIn';
 import { useCustomerDetail } from './useCustomerDetail';
+import { isBlankDraft } from './draft-store';
 import { useIntakeDraft } from './useIntakeDraft';
 import type { IntakePrefill } from './prefill';
+import { useKeptDraft } from './useKeptDraft';
 import { useWarrantyAssessments } from './useWarrantyAssessments';
 
-export function IntakeScreen({ onStartNew, prefill = null }: { onStartNew(): void; prefill?: IntakePrefill | null }) {
+interface Props {
+  onStartNew(): void;
+  /** Whether anything is typed and not yet checked in: a new intake then asks first. */
+  onBlankChange(blank: boolean): void;
+  /** What a new intake starts from when opened from a customer's page. */
+  prefill?: IntakePrefill | null;
+}
+
+export function IntakeScreen({ onStartNew, onBlankChange, prefill = null }: Props) {
   const { t } = useTranslation();
   const { staff } = useDesk();
   const [draft, actions] = useIntakeDraft(prefill);
@@ -33,6 +44,10 @@ export function IntakeScreen({ onStartNew, prefill = null }: { onStartNew(): voi
   const field = useFieldProps(checkIn.errors);
   const form = useRef<HTMLFormElement>(null);
   const [focusRequest, setFocusRequest] = useState<string[] | null>(null);
+  const kept = useKeptDraft(draft, actions.restore, checkIn.submitted !== null);
+  const blank = checkIn.submitted !== null || isBlankDraft(draft);
+
+  useEffect(() => onBlankChange(blank), [blank, onBlankChange]);
 
   useEffect(() => {
     document.getElementById(fieldId(INTAKE_FORM, 'customer.name'))?.focus();
@@ -66,8 +81,11 @@ export function IntakeScreen({ onStartNew, prefill = null }: { onStartNew(): voi
     for (const path of touchedDevicePaths(index, patch)) checkIn.clearError(path);
   };
   const addDevice = () => {
+    if (draft.devices.length >= LIMITS.devicesPerIntake) return;
     actions.addDevice();
     setActiveIndex(draft.devices.length);
+    // From the keyboard too, typing goes on in the new device's first field.
+    setFocusRequest([`devices.${draft.devices.length}.type`]);
   };
   const removeDevice = (index: number) => {
     // Later devices move up a place, so their errors no longer match: they are re-checked on submit.
@@ -98,6 +116,11 @@ export function IntakeScreen({ onStartNew, prefill = null }: { onStartNew(): voi
             {t('intake.keyboardHint')}
           </Text>
         </Group>
+        {kept.restored && (
+          <Alert color="blue" variant="light" py={6} role="status">
+            {t('counter.draft.restored')}
+          </Alert>
+        )}
         <CustomerSection
           customer={draft.customer}
           detail={customerDetail}

@@ -11,7 +11,8 @@ type Action =
   | { kind: 'device'; index: number; patch: Partial<Omit<DeviceDraft, 'key'>> }
   | { kind: 'addDevice' }
   | { kind: 'removeDevice'; index: number }
-  | { kind: 'technician'; id: number | null };
+  | { kind: 'technician'; id: number | null }
+  | { kind: 'restore'; draft: IntakeDraft };
 
 function reduce(draft: IntakeDraft, action: Action): IntakeDraft {
   switch (action.kind) {
@@ -40,6 +41,8 @@ function reduce(draft: IntakeDraft, action: Action): IntakeDraft {
       return { ...draft, devices: draft.devices.filter((_, i) => i !== action.index) };
     case 'technician':
       return { ...draft, technicianId: action.id };
+    case 'restore':
+      return action.draft;
   }
 }
 
@@ -51,6 +54,8 @@ export interface IntakeActions {
   addDevice(): void;
   removeDevice(index: number): void;
   setTechnician(id: number | null): void;
+  /** The draft kept in storage, brought back. */
+  restore(draft: IntakeDraft): void;
 }
 
 export function useIntakeDraft(prefill: IntakePrefill | null = null): [IntakeDraft, IntakeActions] {
@@ -64,6 +69,7 @@ export function useIntakeDraft(prefill: IntakePrefill | null = null): [IntakeDra
       addDevice: () => dispatch({ kind: 'addDevice' }),
       removeDevice: (index) => dispatch({ kind: 'removeDevice', index }),
       setTechnician: (id) => dispatch({ kind: 'technician', id }),
+      restore: (draft) => dispatch({ kind: 'restore', draft }),
     }),
     [],
   );

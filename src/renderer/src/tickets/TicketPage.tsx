@@ -98,7 +98,7 @@ export function TicketPage({ number, refreshKey, active, onBack }: Props) {
         </Stack>
         {back}
       </Group>
-      <TicketActions ticketId={ticket.id} onTicketChanged={fetchTicket} />
+      <TicketActions ticketId={ticket.id} refreshKey={refreshKey} onTicketChanged={fetchTicket} />
       <TicketInfo ticket={ticket} onPasscodeViewed={() => void fetchTicket()} />
       <TicketPrintPanel ticket={ticket} />
       <TicketTimeline ticket={ticket} />

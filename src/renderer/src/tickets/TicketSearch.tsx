@@ -74,6 +74,8 @@ export function TicketSearch({ search, inputRef, onOpen }: Props) {
       <Title order={2}>{t('tickets.title')}</Title>
       <TextInput
         ref={inputRef}
+        // This box reads a scanned claim ticket itself (see useScanFromAnywhere).
+        data-scan-box
         type="search"
         label={t('tickets.search')}
         description={t('tickets.searchHint')}

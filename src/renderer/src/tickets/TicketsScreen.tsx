@@ -19,9 +19,11 @@ interface Props {
   focusSearchKey: number;
   /** A repair to open, asked for by another screen (a customer's page); a new key asks again. */
   openRequest?: { number: number; key: number } | null;
+  /** A claim ticket scanned elsewhere in the desk: its page opens (serial: each scan anew). */
+  scanned?: { number: string; serial: number } | null;
 }
 
-export function TicketsScreen({ active, focusSearchKey, openRequest = null }: Props) {
+export function TicketsScreen({ active, focusSearchKey, openRequest = null, scanned = null }: Props) {
   const { t } = useTranslation();
   const search = useTicketSearch((code, message) => message || t(`errors.${code}` as 'errors.internal'));
   const [open, setOpen] = useState<string | null>(null);
@@ -55,6 +57,10 @@ export function TicketsScreen({ active, focusSearchKey, openRequest = null }: Pr
     setOpen(null);
     focusSearch(true);
   }, [focusSearchKey, focusSearch]);
+
+  useEffect(() => {
+    if (scanned) setOpen(scanned.number);
+  }, [scanned]);
 
   // A claim ticket scanned on a ticket's page (focus on a button) closes it and goes to the search box.
   const { setQuery } = search;

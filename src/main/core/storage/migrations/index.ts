@@ -4,6 +4,7 @@ import { Collection1764288000000 } from './0003-collection';
 import { DepositMethod1764374400000 } from './0004-deposit-method';
 import { CustomerCare1764633600000 } from './0007-customer-care';
 import { ShopFigures1764720000000 } from './0008-shop-figures';
+import { CounterDefects1764806400000 } from './0009-counter-defects';
 import { FastLookups1764892800000 } from './0010-fast-lookups';
 
 /** Every migration, oldest first. Append; never edit one that has shipped. */
@@ -14,5 +15,6 @@ export const MIGRATIONS = [
   DepositMethod1764374400000,
   CustomerCare1764633600000,
   ShopFigures1764720000000,
+  CounterDefects1764806400000,
   FastLookups1764892800000,
 ];

@@ -32,7 +32,7 @@ export function QuoteEditor({ workflow, perform, feeItems, parts }: Props) {
   const [busy, setBusy] = useState(false);
   const shown = ['discount.value', 'discount.reason', ...draft.lines.map((_, index) => `lines.${index}.qty`)];
   const { failure, fail, failFields, clear, edited, fieldError } = useFailure(shown);
-  const { preview, error: previewError, pending } = useQuotePreview(workflow.ticketId, draft);
+  const { preview, error: previewError, pending } = useQuotePreview(workflow.ticketId, draft, workflow.diagnosis?.updatedAt ?? null);
   const money = (minor: number) => format.money(minor, workflow.currency);
   const feeName = (item: FeeItem) => (i18n.language === 'zh-CN' ? item.nameZh : item.nameEn);
   const partName = (part: PartView) => (part.specification ? `${part.name} (${part.specification})` : part.name);

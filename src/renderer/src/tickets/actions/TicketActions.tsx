@@ -25,11 +25,13 @@ type Load = { state: 'loading' } | { state: 'failed'; message: string } | { stat
 
 interface Props {
   ticketId: number;
+  /** Bumped each time the Tickets screen is shown again: the workflow, the fee standard and the stock are read afresh. */
+  refreshKey: number;
   /** The ticket changed: the page reloads it (status, history). */
   onTicketChanged(): void;
 }
 
-export function TicketActions({ ticketId, onTicketChanged }: Props) {
+export function TicketActions({ ticketId, refreshKey, onTicketChanged }: Props) {
   const { t } = useTranslation();
   const [load, setLoad] = useState<Load>({ state: 'loading' });
   const [focusRequest, setFocusRequest] = useState(0);
@@ -45,7 +47,7 @@ export function TicketActions({ ticketId, onTicketChanged }: Props) {
     return () => {
       stale = true;
     };
-  }, [ticketId, t]);
+  }, [ticketId, refreshKey, t]);
 
   const changed = useCallback(
     (next: TicketWorkflow) => {
@@ -153,7 +155,8 @@ function WorkflowSections({ workflow, perform, feeItems, parts }: SectionsProps)
               {t('ticketActions.quote.needsDiagnosis')}
             </Text>
           ) : (
-            <QuoteEditor key={`${openQuote?.id ?? 'new'}-${diagnosis.updatedAt}`} workflow={workflow} perform={perform} feeItems={feeItems} parts={parts} />
+            // Keyed by the quote alone: saving the diagnosis re-prices the lines being written, it does not discard them.
+            <QuoteEditor key={openQuote?.id ?? 'new'} workflow={workflow} perform={perform} feeItems={feeItems} parts={parts} />
           )}
         </SectionBox>
       )}

@@ -8,7 +8,8 @@ import { checkDraft, type QuoteDraft } from './quote-draft';
 
 const SETTLE_MS = 200;
 
-export function useQuotePreview(ticketId: number, draft: QuoteDraft) {
+/** `pricedFor` changes when the diagnosis is saved again: the same lines are priced afresh (software or hardware). */
+export function useQuotePreview(ticketId: number, draft: QuoteDraft, pricedFor: string | null) {
   const [preview, setPreview] = useState<QuotePreview | null>(null);
   const [error, setError] = useState<ContractError | null>(null);
   const [pending, setPending] = useState(false);
@@ -37,7 +38,7 @@ export function useQuotePreview(ticketId: number, draft: QuoteDraft) {
       stale = true;
       clearTimeout(timer);
     };
-  }, [ticketId, key]);
+  }, [ticketId, key, pricedFor]);
 
   return { preview, error, pending };
 }
