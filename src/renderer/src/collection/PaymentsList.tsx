@@ -8,7 +8,7 @@ import type { CollectionView, PaymentView } from '../../../shared/collection-con
 import { useFormat } from '../desk/useFormat';
 import { isCancelled, useSignedInCall } from '../session/useSignedInCall';
 import { useErrorText } from './error-text';
-import { useManagerApproval } from './useManagerApproval';
+import { useManagerApproval } from '../session/useManagerApproval';
 
 interface Props {
   view: CollectionView;

@@ -9,7 +9,7 @@ import { useFormat } from '../desk/useFormat';
 import { isCancelled, useSignedInCall } from '../session/useSignedInCall';
 import { useErrorText } from './error-text';
 import { readAmount } from './money-field';
-import { useManagerApproval } from './useManagerApproval';
+import { useManagerApproval } from '../session/useManagerApproval';
 
 interface Props {
   view: CollectionView;

@@ -10,7 +10,7 @@ import { isCancelled, useSignedInCall } from '../session/useSignedInCall';
 import { errorSentence, needsManagerSession } from './contract-errors';
 import { FeeItemForm } from './FeeItemForm';
 import { ManagerOnly } from './ManagerOnly';
-import { loadFailure, useLoaded } from './useLoaded';
+import { loadFailure, useLoaded } from '../widgets/useLoaded';
 
 export function FeeStandardTab() {
   const { t } = useTranslation();

@@ -7,7 +7,7 @@ import type { LoanerView } from '../../../shared/workflow-contract';
 import { call } from '../api';
 import { useFormat } from '../desk/useFormat';
 import { LoanerForm } from './LoanerForm';
-import { loadFailure, useLoaded } from './useLoaded';
+import { loadFailure, useLoaded } from '../widgets/useLoaded';
 
 export function LoanersTab() {
   const { t } = useTranslation();

@@ -9,7 +9,7 @@ import { AdjustForm } from './AdjustForm';
 import { PartForm } from './PartForm';
 import { RestockForm } from './RestockForm';
 import { StockMoves } from './StockMoves';
-import { loadFailure, useLoaded } from './useLoaded';
+import { loadFailure, useLoaded } from '../widgets/useLoaded';
 
 type Mode = 'edit' | 'restock' | 'adjust' | null;
 

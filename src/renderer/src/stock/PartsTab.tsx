@@ -7,7 +7,7 @@ import { call } from '../api';
 import { useFormat } from '../desk/useFormat';
 import { PartForm } from './PartForm';
 import { PartPage } from './PartPage';
-import { loadFailure, useLoaded } from './useLoaded';
+import { loadFailure, useLoaded } from '../widgets/useLoaded';
 
 export function PartsTab() {
   const { t } = useTranslation();

@@ -3,7 +3,7 @@ import { Alert, Loader, Table, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { StockMoveView } from '../../../shared/workflow-contract';
 import { useFormat } from '../desk/useFormat';
-import type { Loaded } from './useLoaded';
+import type { Loaded } from '../widgets/useLoaded';
 
 /** Main books a new part's shelf quantity with this fixed note; show it in the desk's language. */
 const OPENING_STOCK_NOTE = 'opening stock';

@@ -6,8 +6,8 @@ import type { TicketWorkflow } from '../../../../../shared/workflow-contract';
 import { useDesk } from '../../../desk/desk-context';
 import { useSignedInCall } from '../../../session/useSignedInCall';
 import { required } from '../../../forms/required';
-import { ActionCard } from './ActionCard';
-import { useWorkflowCall } from './useWorkflowCall';
+import { ActionCard } from '../../../widgets/ActionCard';
+import { useWorkflowCall } from '../../../session/useWorkflowCall';
 
 const FIELDS = ['toTechnicianId', 'note'] as const;
 

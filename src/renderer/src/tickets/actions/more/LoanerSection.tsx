@@ -7,9 +7,9 @@ import type { LoanView, TicketWorkflow } from '../../../../../shared/workflow-co
 import { useFormat } from '../../../desk/useFormat';
 import { useSignedInCall } from '../../../session/useSignedInCall';
 import { required } from '../../../forms/required';
-import { ActionCard } from './ActionCard';
+import { ActionCard } from '../../../widgets/ActionCard';
 import { useAvailableLoaners } from './useAvailableLoaners';
-import { useWorkflowCall } from './useWorkflowCall';
+import { useWorkflowCall } from '../../../session/useWorkflowCall';
 
 interface Props {
   workflow: TicketWorkflow;

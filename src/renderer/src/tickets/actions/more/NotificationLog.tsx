@@ -7,8 +7,8 @@ import { NOTIFICATION_METHODS, NOTIFICATION_OUTCOMES, type NotificationMethod, t
 import type { NotificationView, TicketWorkflow } from '../../../../../shared/workflow-contract';
 import { useFormat } from '../../../desk/useFormat';
 import { useSignedInCall } from '../../../session/useSignedInCall';
-import { ActionCard } from './ActionCard';
-import { useWorkflowCall } from './useWorkflowCall';
+import { ActionCard } from '../../../widgets/ActionCard';
+import { useWorkflowCall } from '../../../session/useWorkflowCall';
 
 const FIELDS = ['method', 'outcome', 'note'] as const;
 

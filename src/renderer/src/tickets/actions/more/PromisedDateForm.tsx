@@ -6,8 +6,8 @@ import type { TicketWorkflow } from '../../../../../shared/workflow-contract';
 import { useFormat } from '../../../desk/useFormat';
 import { useSignedInCall } from '../../../session/useSignedInCall';
 import { required } from '../../../forms/required';
-import { ActionCard } from './ActionCard';
-import { useWorkflowCall } from './useWorkflowCall';
+import { ActionCard } from '../../../widgets/ActionCard';
+import { useWorkflowCall } from '../../../session/useWorkflowCall';
 
 const FIELDS = ['promisedDate', 'reason'] as const;
 

@@ -9,10 +9,10 @@ import { invoke } from '../../../api';
 import { useFormat } from '../../../desk/useFormat';
 import { useSignedInCall } from '../../../session/useSignedInCall';
 import { required } from '../../../forms/required';
-import { ActionCard } from './ActionCard';
+import { ActionCard } from '../../../widgets/ActionCard';
 import { useOpenTicket } from './open-ticket';
 import { TicketLink } from './TicketLink';
-import { useWorkflowCall } from './useWorkflowCall';
+import { useWorkflowCall } from '../../../session/useWorkflowCall';
 
 interface Props {
   workflow: TicketWorkflow;

@@ -1,7 +1,7 @@
 // A manager's say-so for a void, a refund or a loaner override: not asked for
 // when a manager is the one signed in (main accepts their own session).
 import { useCallback } from 'react';
-import { useSession, type ManagerApproval } from '../session/session-context';
+import { useSession, type ManagerApproval } from './session-context';
 
 export type Approval = { approved: true; approval: ManagerApproval | null } | { approved: false };
 

@@ -2,8 +2,8 @@
 // form (per field, plus a message for the rest). A cancelled sign-in does nothing.
 import { useCallback, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ContractError } from '../../../../../shared/errors';
-import { isCancelled, type SignedInResult } from '../../../session/useSignedInCall';
+import type { ContractError } from '../../../shared/errors';
+import { isCancelled, type SignedInResult } from './useSignedInCall';
 
 export interface WorkflowCall {
   busy: boolean;
