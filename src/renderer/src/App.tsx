@@ -5,7 +5,7 @@ import { CustomersScreen } from './customers/CustomersScreen';
 import { FiguresScreen } from './figures/FiguresScreen';
 import { DiscardDraftDialog } from './intake/DiscardDraftDialog';
 import { discardDraft } from './intake/draft-store';
-import type { IntakePrefill } from './intake/prefill';
+import type { IntakePrefill } from './shell/intake-request';
 import { IntakeScreen } from './intake/IntakeScreen';
 import { SettingsScreen } from './settings/SettingsScreen';
 import { StockScreen } from './stock/StockScreen';

@@ -4,7 +4,7 @@
 import { Stack, Tabs, Title } from '@mantine/core';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { IntakePrefill } from '../intake/prefill';
+import type { IntakePrefill } from '../shell/intake-request';
 import { ArchiveTab } from './archive/ArchiveTab';
 import { ComplaintsTab } from './complaints/ComplaintsTab';
 import { FollowUpsTab } from './follow-ups/FollowUpsTab';

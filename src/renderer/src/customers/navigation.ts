@@ -1,6 +1,6 @@
 // Where the customer-care pages may send the clerk: another customer or
 // complaint on this screen, a repair on the Tickets screen, a new intake.
-import type { IntakePrefill } from '../intake/prefill';
+import type { IntakePrefill } from '../shell/intake-request';
 
 export interface CareNavigation {
   openCustomer(customerId: number): void;

@@ -1,13 +1,9 @@
 // A new intake started from a customer's page: the customer linked from the
 // archive, and optionally one of their devices already filled in.
-import type { CustomerSummary } from '../../../shared/contract';
-import type { DeviceType } from '../../../shared/domain';
+import type { IntakePrefill } from '../shell/intake-request';
 import { customerFromArchive, emptyIntake, withDeviceType, type IntakeDraft } from './draft';
 
-export interface IntakePrefill {
-  customer: CustomerSummary;
-  device: { type: DeviceType; brand: string; model: string; serial: string; colour: string } | null;
-}
+export type { IntakePrefill };
 
 export function prefilledIntake(prefill: IntakePrefill | null): IntakeDraft {
   const draft = emptyIntake();

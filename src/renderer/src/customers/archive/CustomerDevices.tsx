@@ -2,7 +2,7 @@
 import { Button, Table, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { CustomerArchive } from '../../../../shared/customer-care-contract';
-import type { IntakePrefill } from '../../intake/prefill';
+import type { IntakePrefill } from '../../shell/intake-request';
 import { Section } from './CustomerPage';
 import { summaryOf } from './summary-of';
 

@@ -5,8 +5,8 @@ import { useTranslation } from 'react-i18next';
 import type { CustomerArchive } from '../../../../shared/customer-care-contract';
 import { keyboardFormKeyDown } from '../../forms/keyboard-form';
 import { useSignedInCall } from '../../session/useSignedInCall';
-import { ActionCard } from '../../tickets/actions/more/ActionCard';
-import { useWorkflowCall } from '../../tickets/actions/more/useWorkflowCall';
+import { ActionCard } from '../../widgets/ActionCard';
+import { useWorkflowCall } from '../../session/useWorkflowCall';
 
 const FIELDS = ['name', 'phone', 'address', 'notes'] as const;
 

@@ -7,7 +7,7 @@ import { useTranslation } from 'react-i18next';
 import type { CustomerArchive } from '../../../../shared/customer-care-contract';
 import { call } from '../../api';
 import { useFormat } from '../../desk/useFormat';
-import { loadFailure, useLoaded } from '../../stock/useLoaded';
+import { loadFailure, useLoaded } from '../../widgets/useLoaded';
 import { LabelledValue } from '../../widgets/LabelledValue';
 import { ComplaintOpenForm } from '../complaints/ComplaintOpenForm';
 import { ComplaintList } from '../complaints/ComplaintList';

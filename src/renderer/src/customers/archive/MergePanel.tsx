@@ -5,10 +5,10 @@ import { Alert, Button, Group, Stack, Text, TextInput } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CustomerArchive, MergeResult } from '../../../../shared/customer-care-contract';
-import { useManagerApproval } from '../../collection/useManagerApproval';
+import { useManagerApproval } from '../../session/useManagerApproval';
 import { useSignedInCall } from '../../session/useSignedInCall';
-import { ActionCard } from '../../tickets/actions/more/ActionCard';
-import { useWorkflowCall } from '../../tickets/actions/more/useWorkflowCall';
+import { ActionCard } from '../../widgets/ActionCard';
+import { useWorkflowCall } from '../../session/useWorkflowCall';
 import { useArchiveSearch } from './useArchiveSearch';
 
 export function MergePanel({ customer, onDone, onCancel }: { customer: CustomerArchive; onDone(): void; onCancel(): void }) {

@@ -13,8 +13,8 @@ import {
 import { useDesk } from '../../desk/desk-context';
 import { keyboardFormKeyDown } from '../../forms/keyboard-form';
 import { useSignedInCall } from '../../session/useSignedInCall';
-import { ActionCard } from '../../tickets/actions/more/ActionCard';
-import { useWorkflowCall } from '../../tickets/actions/more/useWorkflowCall';
+import { ActionCard } from '../../widgets/ActionCard';
+import { useWorkflowCall } from '../../session/useWorkflowCall';
 
 const FIELDS = ['ticketId', 'category', 'reason', 'severity', 'ownerId', 'dueDate'];
 

@@ -9,10 +9,10 @@ import { call } from '../../api';
 import { useFormat } from '../../desk/useFormat';
 import { keyboardFormKeyDown } from '../../forms/keyboard-form';
 import { useSignedInCall } from '../../session/useSignedInCall';
-import { loadFailure, useLoaded } from '../../stock/useLoaded';
+import { loadFailure, useLoaded } from '../../widgets/useLoaded';
 import { LabelledValue } from '../../widgets/LabelledValue';
-import { ActionCard } from '../../tickets/actions/more/ActionCard';
-import { useWorkflowCall } from '../../tickets/actions/more/useWorkflowCall';
+import { ActionCard } from '../../widgets/ActionCard';
+import { useWorkflowCall } from '../../session/useWorkflowCall';
 import type { CareNavigation } from '../navigation';
 
 interface Props {

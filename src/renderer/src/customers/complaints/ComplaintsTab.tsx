@@ -3,7 +3,7 @@ import { Alert, Checkbox, Loader, Stack } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { call } from '../../api';
-import { loadFailure, useLoaded } from '../../stock/useLoaded';
+import { loadFailure, useLoaded } from '../../widgets/useLoaded';
 import type { CareNavigation } from '../navigation';
 import { ComplaintList } from './ComplaintList';
 import { ComplaintPage } from './ComplaintPage';

@@ -8,8 +8,8 @@ import { useTranslation } from 'react-i18next';
 import { COMPLAINT_CATEGORIES, type ComplaintCategory, type FollowUpDue, type FollowUpResult } from '../../../../shared/customer-care-contract';
 import { keyboardFormKeyDown } from '../../forms/keyboard-form';
 import { useSignedInCall } from '../../session/useSignedInCall';
-import { ActionCard } from '../../tickets/actions/more/ActionCard';
-import { useWorkflowCall } from '../../tickets/actions/more/useWorkflowCall';
+import { ActionCard } from '../../widgets/ActionCard';
+import { useWorkflowCall } from '../../session/useWorkflowCall';
 import type { CareNavigation } from '../navigation';
 
 const FIELDS = ['reached', 'working', 'quality', 'attitude', 'remarks', 'then', 'complaintCategory'];

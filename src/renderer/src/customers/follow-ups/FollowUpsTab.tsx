@@ -6,7 +6,7 @@ import { useTranslation } from 'react-i18next';
 import type { FollowUpDue } from '../../../../shared/customer-care-contract';
 import { call } from '../../api';
 import { useFormat } from '../../desk/useFormat';
-import { loadFailure, useLoaded } from '../../stock/useLoaded';
+import { loadFailure, useLoaded } from '../../widgets/useLoaded';
 import type { CareNavigation } from '../navigation';
 import { FollowUpCallForm } from './FollowUpCallForm';
 
