@@ -1,18 +1,19 @@
 import { AppShell } from '@mantine/core';
-import { useState } from 'react';
-import { CollectionScreen } from './collection/CollectionScreen';
+import { Suspense, useEffect, useState } from 'react';
 import { IntakeScreen } from './intake/IntakeScreen';
-import { SettingsScreen } from './settings/SettingsScreen';
-import { StockScreen } from './stock/StockScreen';
 import { AppHeader } from './shell/AppHeader';
 import { ComingSoon } from './shell/ComingSoon';
 import { Navigation } from './shell/Navigation';
 import type { Section } from './shell/sections';
+import { CollectionScreen, preloadScreens, SettingsScreen, StockScreen, TicketsScreen } from './shell/screens';
 import { useAltShortcut, useSearchShortcut } from './shell/useShortcut';
-import { TicketsScreen } from './tickets/TicketsScreen';
 
 export function App() {
   const [section, setSection] = useState<Section>('intake');
+  // Tickets and Collection mount on their first visit, then stay mounted (hidden) to keep their state.
+  const [visited, setVisited] = useState<ReadonlySet<Section>>(() => new Set<Section>(['intake']));
+  if (!visited.has(section)) setVisited(new Set([...visited, section]));
+  useEffect(preloadScreens, []);
   // A new key gives a fresh, empty intake.
   const [intakeKey, setIntakeKey] = useState(0);
   const startNewIntake = () => {
@@ -40,14 +41,25 @@ export function App() {
         <div hidden={section !== 'intake'}>
           <IntakeScreen key={intakeKey} onStartNew={startNewIntake} />
         </div>
-        <div hidden={section !== 'tickets'}>
-          <TicketsScreen active={section === 'tickets'} focusSearchKey={ticketSearchKey} />
-        </div>
-        <div hidden={section !== 'collection'}>
-          <CollectionScreen active={section === 'collection'} />
-        </div>
-        {section === 'settings' && <SettingsScreen />}
-        {section === 'stock' && <StockScreen />}
+        {/* Each lazy screen waits for its own code alone. */}
+        {visited.has('tickets') && (
+          <div hidden={section !== 'tickets'}>
+            <Suspense>
+              <TicketsScreen active={section === 'tickets'} focusSearchKey={ticketSearchKey} />
+            </Suspense>
+          </div>
+        )}
+        {visited.has('collection') && (
+          <div hidden={section !== 'collection'}>
+            <Suspense>
+              <CollectionScreen active={section === 'collection'} />
+            </Suspense>
+          </div>
+        )}
+        <Suspense>
+          {section === 'settings' && <SettingsScreen />}
+          {section === 'stock' && <StockScreen />}
+        </Suspense>
         {section !== 'intake' && section !== 'tickets' && section !== 'collection' && section !== 'settings' && section !== 'stock' && <ComingSoon section={section} />}
       </AppShell.Main>
     </AppShell>
