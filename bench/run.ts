@@ -7,9 +7,11 @@
 //   - check-in to the three PDFs handed to the folder backend, warm and cold;
 //   - search and the board on ten years of generated tickets (search.ts),
 //     through the desk next to the same SQL on better-sqlite3.
+//   - the desk's start in Chromium through the web harness, to the intake
+//     form ready for typing (needs the renderer built: npx electron-vite build).
 // Options: --quick (fewer runs, for a smoke check); --tickets <n> (tickets in
 // the generated file, default 200000; e.g. 1000000); --skip-search;
-// --search-only. The generated file is cached in the temp folder, keyed by
+// --search-only; --skip-start. The generated file is cached in the temp folder, keyed by
 // size: the first run at a size spends its generation time once.
 import { spawn } from 'node:child_process';
 import { cpus, loadavg } from 'node:os';
@@ -18,6 +20,7 @@ import { createDocumentRenderer } from '../src/main/core/documents';
 import { timeCheckInToPrint, timeDeskCheckIns, timeRawCheckIns } from './checkin';
 import { BENCH_DOCUMENTS, benchDefinition } from './documents';
 import { runSearchBench } from './search';
+import { runStartBench } from './start';
 import { ms, summarize, table } from './stats';
 import type { Language } from '../src/shared/domain';
 
@@ -28,6 +31,8 @@ const CHECK_INS = quick ? 30 : 200;
 const CHECK_IN_TO_PRINT = quick ? 5 : 30;
 const skipSearch = process.argv.includes('--skip-search');
 const searchOnly = process.argv.includes('--search-only');
+const skipStart = process.argv.includes('--skip-start');
+const START_LOADS = quick ? 3 : 10;
 const ticketsAt = process.argv.indexOf('--tickets');
 const SEARCH_TICKETS = ticketsAt > 0 ? Number(process.argv[ticketsAt + 1]) : 200_000;
 const SEARCH_QUERIES = quick ? 30 : 200;
@@ -77,6 +82,7 @@ async function main(): Promise<void> {
   const started = performance.now();
   console.log(`Repair Desk benchmark (${quick ? 'quick' : 'full'}) - Node ${process.version}, ${cpus().length} x ${cpus()[0]?.model ?? 'cpu'}, load average ${loadavg().map((l) => l.toFixed(2)).join(' ')}`);
   if (!searchOnly) await documentsAndCheckIn();
+  if (!searchOnly && !skipStart) console.log(await runStartBench(START_LOADS, progress));
   if (!skipSearch) {
     console.log(await runSearchBench({ tickets: SEARCH_TICKETS, queriesPerKind: SEARCH_QUERIES, log: progress }));
   }

@@ -1,23 +1,22 @@
 import { Alert, AppShell } from '@mantine/core';
-import { useCallback, useRef, useState } from 'react';
-import { CollectionScreen } from './collection/CollectionScreen';
-import { CustomersScreen } from './customers/CustomersScreen';
-import { FiguresScreen } from './figures/FiguresScreen';
+import { Suspense, useCallback, useEffect, useRef, useState } from 'react';
 import { DiscardDraftDialog } from './intake/DiscardDraftDialog';
 import { discardDraft } from './intake/draft-store';
 import type { IntakePrefill } from './shell/intake-request';
 import { IntakeScreen } from './intake/IntakeScreen';
-import { SettingsScreen } from './settings/SettingsScreen';
-import { StockScreen } from './stock/StockScreen';
 import { AppHeader } from './shell/AppHeader';
 import { Navigation } from './shell/Navigation';
 import type { Section } from './shell/sections';
+import { CollectionScreen, CustomersScreen, FiguresScreen, preloadScreens, SettingsScreen, StockScreen, TicketsScreen } from './shell/screens';
 import { useScannedTicket } from './shell/useScannedTicket';
 import { useAltShortcut, useSearchShortcut } from './shell/useShortcut';
-import { TicketsScreen } from './tickets/TicketsScreen';
 
 export function App() {
   const [section, setSection] = useState<Section>('intake');
+  // Tickets, Collection and Customers mount on their first visit, then stay mounted (hidden) to keep their state.
+  const [visited, setVisited] = useState<ReadonlySet<Section>>(() => new Set<Section>(['intake']));
+  if (!visited.has(section)) setVisited(new Set([...visited, section]));
+  useEffect(preloadScreens, []);
   // A new key gives a fresh, empty intake; one typed but not checked in is discarded only when the clerk says so.
   const [intakeKey, setIntakeKey] = useState(0);
   const [intakePrefill, setIntakePrefill] = useState<IntakePrefill | null>(null);
@@ -77,18 +76,33 @@ export function App() {
         <div hidden={section !== 'intake'}>
           <IntakeScreen key={intakeKey} onStartNew={startNewIntake} onBlankChange={onIntakeBlank} prefill={intakePrefill} />
         </div>
-        <div hidden={section !== 'tickets'}>
-          <TicketsScreen active={section === 'tickets'} focusSearchKey={ticketSearchKey} scanned={scan.forTickets} openRequest={ticketRequest} />
-        </div>
-        <div hidden={section !== 'collection'}>
-          <CollectionScreen active={section === 'collection'} scanned={scan.forCollection} />
-        </div>
-        {section === 'settings' && <SettingsScreen />}
-        {section === 'stock' && <StockScreen />}
-        <div hidden={section !== 'customers'}>
-          <CustomersScreen active={section === 'customers'} onNewIntake={startIntake} onOpenTicket={openTicket} />
-        </div>
-        {section === 'figures' && <FiguresScreen />}
+        {/* Each lazy screen waits for its own code alone. */}
+        {visited.has('tickets') && (
+          <div hidden={section !== 'tickets'}>
+            <Suspense>
+              <TicketsScreen active={section === 'tickets'} focusSearchKey={ticketSearchKey} scanned={scan.forTickets} openRequest={ticketRequest} />
+            </Suspense>
+          </div>
+        )}
+        {visited.has('collection') && (
+          <div hidden={section !== 'collection'}>
+            <Suspense>
+              <CollectionScreen active={section === 'collection'} scanned={scan.forCollection} />
+            </Suspense>
+          </div>
+        )}
+        {visited.has('customers') && (
+          <div hidden={section !== 'customers'}>
+            <Suspense>
+              <CustomersScreen active={section === 'customers'} onNewIntake={startIntake} onOpenTicket={openTicket} />
+            </Suspense>
+          </div>
+        )}
+        <Suspense>
+          {section === 'settings' && <SettingsScreen />}
+          {section === 'stock' && <StockScreen />}
+          {section === 'figures' && <FiguresScreen />}
+        </Suspense>
       </AppShell.Main>
       <DiscardDraftDialog opened={askDiscard} onKeep={() => setAskDiscard(false)} onDiscard={() => void freshIntake()} />
     </AppShell>

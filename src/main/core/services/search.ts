@@ -22,8 +22,9 @@
 // - 1-2 character names (a Chinese surname or given name) use the name gram
 //   index (every character and pair of characters of every name, kept by
 //   triggers), newest first over the whole history;
-// - models typed as short words only ("X1") read the most recent devices
-//   (SHORT_SCAN_ROWS).
+// - models typed as short words only ("X1") are matched against the few brand
+//   and model pairs in use (device_model, kept by triggers), then read from
+//   the model index, newest first.
 //
 // Statements run straight on the driver (SqlReader), inside the caller's transaction.
 import type { DeviceType, TicketStatus } from '../../../shared/domain';
@@ -33,8 +34,6 @@ import type { TicketSearchHit } from '../../../shared/workflow-contract';
 import type { SearchMatchField, SearchMatchKind } from '../../../shared/workflow';
 import { escapeLike } from './workflow-common';
 
-/** How many of the most recent devices a model search made of short words only reads. */
-export const SHORT_SCAN_ROWS = 50_000;
 const TRIGRAM = 3;
 
 interface Candidate {
@@ -174,15 +173,18 @@ function searchModel(sql: SqlReader, text: string, limit: number, found: Collect
   const words = text.toLowerCase().split(' ');
   const long = words.filter((w) => [...w].length >= TRIGRAM);
   if (long.length === 0) {
-    // Only short words ("X1", "13"): too short for the trigram index, so the
-    // most recent devices are read, as for short names.
+    // Only short words ("X1", "13"): too short for the trigram index. The
+    // brand and model pairs in use are few; each matching pair's newest
+    // devices come from the model index.
     const like = words.map(() => `(brand || ' ' || model) LIKE ? ESCAPE '\\'`).join(' AND ');
-    const recent = ids(
-      sql,
-      `SELECT id FROM device WHERE id > (SELECT COALESCE(MAX(id), 0) FROM device) - ? AND ${like} ORDER BY id DESC LIMIT ?`,
-      [SHORT_SCAN_ROWS, ...words.map((w) => `%${escapeLike(w)}%`), limit],
+    const models = sql.all<{ brand: string; model: string }>(`SELECT brand, model FROM device_model WHERE ${like}`, words.map((w) => `%${escapeLike(w)}%`));
+    const devices = new Set(
+      models.flatMap(({ brand, model }) =>
+        ids(sql, `SELECT id FROM device WHERE model = ? COLLATE NOCASE AND brand = ? ORDER BY id DESC LIMIT ?`, [model, brand, limit]),
+      ),
     );
-    found.add(ticketsOfDevices(sql, recent, limit), 'model', 'contains');
+    const newest = [...devices].sort((a, b) => b - a).slice(0, limit);
+    found.add(ticketsOfDevices(sql, newest, limit), 'model', 'contains');
     return;
   }
   const shortWords = words.length > long.length;

@@ -7,6 +7,10 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
 //   surname or given name of one or two characters is found in the whole
 //   history, newest first, by one index range. Triggers on customer keep it
 //   right whatever changes a name (intake, edits, merges).
+// - device_model: every brand and model pair in use (a few hundred in a shop),
+//   kept by triggers on device: a model typed as short words only ("X1",
+//   "Mi 10") is matched against it, then each matching model's newest devices
+//   are read from the model index.
 // - customer.phone_digits_reversed: the digits backwards, indexed, so a full
 //   phone number also finds the same number written with a country code (the
 //   phones ending with it) by one range.
@@ -52,6 +56,14 @@ export class FastLookups1764892800000 implements MigrationInterface {
       DELETE FROM customer_name_gram WHERE (gram, at_start, customer_id) IN (${gramsOf('OLD.name', 'OLD.id')});
       INSERT OR IGNORE INTO customer_name_gram (gram, at_start, customer_id) ${gramsOf('NEW.name', 'NEW.id')}; END`);
 
+    await db.query(`CREATE TABLE device_model (brand TEXT NOT NULL, model TEXT NOT NULL, PRIMARY KEY (brand, model)) WITHOUT ROWID`);
+    await db.query(`INSERT OR IGNORE INTO device_model (brand, model) SELECT DISTINCT brand, model FROM device`);
+    await db.query(`CREATE TRIGGER device_model_insert AFTER INSERT ON device BEGIN
+      INSERT OR IGNORE INTO device_model (brand, model) VALUES (NEW.brand, NEW.model); END`);
+    // A pair no device uses any more stays: matching it finds no device, which costs one index probe.
+    await db.query(`CREATE TRIGGER device_model_update AFTER UPDATE OF brand, model ON device BEGIN
+      INSERT OR IGNORE INTO device_model (brand, model) VALUES (NEW.brand, NEW.model); END`);
+
     await db.query(`ALTER TABLE customer ADD COLUMN phone_digits_reversed TEXT GENERATED ALWAYS AS (${reversedDigits()}) VIRTUAL`);
     await db.query(`CREATE INDEX customer_phone_digits_reversed ON customer(phone_digits_reversed)`);
   }
@@ -59,6 +71,8 @@ export class FastLookups1764892800000 implements MigrationInterface {
   async down(db: QueryRunner): Promise<void> {
     await db.query(`DROP INDEX customer_phone_digits_reversed`);
     await db.query(`ALTER TABLE customer DROP COLUMN phone_digits_reversed`);
+    for (const trigger of ['device_model_update', 'device_model_insert']) await db.query(`DROP TRIGGER ${trigger}`);
+    await db.query(`DROP TABLE device_model`);
     for (const trigger of ['customer_name_gram_update', 'customer_name_gram_delete', 'customer_name_gram_insert']) await db.query(`DROP TRIGGER ${trigger}`);
     await db.query(`DROP TABLE customer_name_gram`);
     await db.query(`DROP TABLE search_position`);

@@ -1,0 +1,48 @@
+// Documents are byte-for-byte the same for the same input: rendered twice, with
+// other documents in between, and by a renderer of its own (whose fonts share
+// nothing parsed with the first one's), whatever was rendered before.
+import { createHash } from 'node:crypto';
+import { describe, expect, it } from 'vitest';
+import { buildDocument, createDocumentRenderer, DOCUMENT_KINDS, type DocumentKind } from '../../src/main/core/documents';
+import { SAMPLE_SHOP, sampleTicketDetail } from '../../src/main/core/documents/sample';
+import { sampleCollectionView } from '../../src/main/core/documents/sample-receipt';
+import { LANGUAGES, type Language } from '../../src/shared/domain';
+import { FONTS_DIR } from '../support/pdf';
+
+const NOW = new Date('2026-11-23T06:05:00Z');
+
+function definition(kind: DocumentKind, language: Language, customerName = '王小明 Wang') {
+  const ticket = sampleTicketDetail(NOW);
+  const withName = { ...ticket, customer: { ...ticket.customer, name: customerName } };
+  return buildDocument(kind, {
+    ticket: withName,
+    collection: kind === 'receipt' ? sampleCollectionView(withName, NOW) : undefined,
+    shop: SAMPLE_SHOP,
+    language,
+    printedAt: NOW,
+  });
+}
+
+const digest = (pdf: Buffer) => createHash('sha256').update(pdf).digest('hex');
+
+describe('document bytes', () => {
+  it('are the same for the same input, however many documents came before and whichever renderer renders them', async () => {
+    const busy = createDocumentRenderer({ fontsDir: FONTS_DIR });
+    await busy.warmUp();
+    const first = new Map<string, string>();
+    for (const language of LANGUAGES) for (const kind of DOCUMENT_KINDS) first.set(`${kind} ${language}`, digest(await busy.render(definition(kind, language))));
+    // Other customers' documents in between: other glyphs, other words shaped.
+    for (const name of ['李四 Li Si', '欧阳娜娜', 'Zoë Ångström', '张伟 Zhang Wei']) {
+      for (const kind of DOCUMENT_KINDS) await busy.render(definition(kind, 'zh-CN', name));
+    }
+    const fresh = createDocumentRenderer({ fontsDir: FONTS_DIR });
+    for (const language of LANGUAGES) {
+      for (const kind of DOCUMENT_KINDS) {
+        const key = `${kind} ${language}`;
+        expect(digest(await busy.render(definition(kind, language))), `${key} again`).toBe(first.get(key));
+        expect(digest(await fresh.render(definition(kind, language))), `${key} by another renderer`).toBe(first.get(key));
+      }
+    }
+    expect(new Set(first.values()).size).toBe(DOCUMENT_KINDS.length * LANGUAGES.length);
+  });
+});
