@@ -4,6 +4,7 @@ import { Alert, Button, Center, Group, Loader, Stack, Text } from '@mantine/core
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TicketDetail } from '../../../shared/contract';
+import { CustomerContactPanel } from '../customers/contacts/CustomerContactPanel';
 import { invoke } from '../api';
 import { TicketActions } from './actions/TicketActions';
 import { StatusBadge } from './StatusBadge';
@@ -99,6 +100,7 @@ export function TicketPage({ number, refreshKey, active, onBack }: Props) {
         {back}
       </Group>
       <TicketActions ticketId={ticket.id} onTicketChanged={fetchTicket} />
+      <CustomerContactPanel ticket={ticket} />
       <TicketInfo ticket={ticket} onPasscodeViewed={() => void fetchTicket()} />
       <TicketPrintPanel ticket={ticket} />
       <TicketTimeline ticket={ticket} />
