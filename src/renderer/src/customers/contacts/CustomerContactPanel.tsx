@@ -14,6 +14,7 @@ import { useDesk } from '../../desk/desk-context';
 import { useSignedInCall } from '../../session/useSignedInCall';
 import { loadFailure, useLoaded } from '../../stock/useLoaded';
 import { useWorkflowCall } from '../../tickets/actions/more/useWorkflowCall';
+import { ComplaintOpenForm } from '../complaints/ComplaintOpenForm';
 import { ContactList } from './ContactList';
 import { messageText, type MessageFacts } from './message-text';
 
@@ -51,6 +52,8 @@ export function CustomerContactPanel({ ticket }: { ticket: TicketDetail }) {
   const facts = useMemo(() => factsOf(ticket, workflow.state === 'done' ? workflow.data : null, settings), [ticket, workflow, settings]);
   const [text, setText] = useState(() => messageText(template, language, facts));
   const [notice, setNotice] = useState<string | null>(null);
+  const [complaining, setComplaining] = useState(false);
+  const [complaintOpened, setComplaintOpened] = useState<number | null>(null);
   useEffect(() => setText(messageText(template, language, facts)), [template, language, facts]);
 
   const copy = async () => {
@@ -101,9 +104,31 @@ export function CustomerContactPanel({ ticket }: { ticket: TicketDetail }) {
             </Text>
           )}
         </Group>
-        <Title order={5} fz="sm">
-          {t('care.page.contacts')}
-        </Title>
+        <Group justify="space-between">
+          <Title order={5} fz="sm">
+            {t('care.page.contacts')}
+          </Title>
+          <Button size="xs" variant="light" color="red" onClick={() => setComplaining(true)}>
+            {t('care.complaints.newForCustomer')}
+          </Button>
+        </Group>
+        {complaintOpened !== null && (
+          <Text size="sm" c="red" role="status">
+            {t('care.call.complaintOpened', { id: complaintOpened })}
+          </Text>
+        )}
+        {complaining && (
+          <ComplaintOpenForm
+            customerId={ticket.customer.id}
+            tickets={[{ id: ticket.id, label: `${ticket.displayNumber} · ${ticket.brand} ${ticket.model}` }]}
+            initialTicketId={ticket.id}
+            onOpened={(id) => {
+              setComplaining(false);
+              setComplaintOpened(id);
+            }}
+            onCancel={() => setComplaining(false)}
+          />
+        )}
         {contacts.state === 'done' && <ContactList contacts={contacts.data as ContactEntry[]} empty={t('care.page.noContacts')} />}
       </Stack>
     </Paper>
