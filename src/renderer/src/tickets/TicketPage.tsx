@@ -5,6 +5,7 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TicketDetail } from '../../../shared/contract';
 import { CustomerContactPanel } from '../customers/contacts/CustomerContactPanel';
+import { ManufacturerTripCard } from '../customers/manufacturer/ManufacturerTripCard';
 import { invoke } from '../api';
 import { TicketActions } from './actions/TicketActions';
 import { StatusBadge } from './StatusBadge';
@@ -101,6 +102,7 @@ export function TicketPage({ number, refreshKey, active, onBack }: Props) {
       </Group>
       <TicketActions ticketId={ticket.id} onTicketChanged={fetchTicket} />
       <CustomerContactPanel ticket={ticket} />
+      <ManufacturerTripCard ticket={ticket} onChanged={() => void fetchTicket()} />
       <TicketInfo ticket={ticket} onPasscodeViewed={() => void fetchTicket()} />
       <TicketPrintPanel ticket={ticket} />
       <TicketTimeline ticket={ticket} />
