@@ -23,6 +23,7 @@ import { displayTicketNumber, parseTicketNumber } from '../src/shared/ticket-num
 import type { TicketBoard, TicketSearchHit } from '../src/shared/workflow-contract';
 import { DATA_NOW, countOpen, ensureBenchData, type GeneratedData } from './generate-data';
 import { ms, summarize, table } from './stats';
+import { timeCustomerSearch } from './customer-search';
 
 const PREFIX = 'RD'; // the desk's default ticket prefix; the generated file keeps the default settings
 const LIMIT = 20; // the search box's default
@@ -86,7 +87,7 @@ interface Timed {
 }
 
 /** The service's statements run directly on better-sqlite3, prepared once each. */
-class RawRunner {
+export class RawRunner {
   private readonly statements = new Map<string, BetterSqlite3.Statement>();
   readonly seen = new Set<string>();
   constructor(readonly db: BetterSqlite3.Database) {}
@@ -329,9 +330,11 @@ export async function runSearchBench({ tickets, queriesPerKind, log }: SearchBen
       warmUp,
     );
     const ready = await timeBoard(desk, raw, "board, first page, status 'ready'", Array(boardRuns).fill({ ...defaultBoard, statuses: ['ready'] }), warmUp);
+    log(`customers: archive search and follow-ups x ${queriesPerKind}`);
+    const care = (await timeCustomerSearch(desk, raw, db, queriesPerKind, warmUp)).map((t) => ({ ...t, found: 0, expected: 0, baselineKind: 'service' as const, goal: undefined }));
 
     const rows = [['lookup', 'n', 'desk p50', 'desk p95', 'raw p50', 'raw p95', 'ratio p50', 'ratio p95', 'hits p50', 'target found', 'raw is', 'goal (1M)', 'met']];
-    for (const t of [...results, board, mine, ready]) {
+    for (const t of [...results, board, mine, ready, ...care]) {
       const d = summarize(t.desk);
       const r = summarize(t.raw);
       const hits = summarize(t.hits);
@@ -357,7 +360,7 @@ export async function runSearchBench({ tickets, queriesPerKind, log }: SearchBen
       `desk = 'tickets.search' / 'tickets.board' through desk.dispatch; raw = on better-sqlite3 directly: for exact lookups the minimal indexed query returning the same rows (one prepared statement), otherwise the service's same SQL in one read transaction.`,
     );
     lines.push(table(rows));
-    const mismatches = [...results, board, mine, ready].filter((t) => t.mismatches > 0);
+    const mismatches = [...results, board, mine, ready, ...care].filter((t) => t.mismatches > 0);
     if (mismatches.length) lines.push(`WARNING: desk and raw answered differently for: ${mismatches.map((t) => `${t.label} (${t.mismatches})`).join(', ')}`);
     const scans = fullScans(raw);
     if (scans.length) {

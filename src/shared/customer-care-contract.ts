@@ -120,6 +120,18 @@ export const complaintCloseInput = z.object({
   note: optionalText(LIMITS.notesMax),
 });
 
+export const manufacturerSendInput = z.object({
+  session: sessionSchema,
+  ticketId: id,
+  rmaNumber: requiredText(LIMITS.shortTextMax),
+  /** Where it went: the manufacturer or its service centre. */
+  manufacturer: requiredText(LIMITS.shortTextMax * 2),
+  expectedBack: calendarDate,
+  note: optionalText(LIMITS.notesMax),
+});
+
+export const manufacturerBackInput = z.object({ session: sessionSchema, ticketId: id, note: optionalText(LIMITS.notesMax) });
+
 export const messageLogInput = z.object({
   session: sessionSchema,
   ticketId: id,
@@ -283,6 +295,25 @@ export interface FollowUpResult {
   complaintId: number | null;
 }
 
+export interface ManufacturerTripView {
+  id: number;
+  ticketId: number;
+  number: number;
+  displayNumber: string;
+  customerName: string;
+  customerPhone: string;
+  device: string;
+  rmaNumber: string;
+  manufacturer: string;
+  expectedBack: string;
+  note: string;
+  sentAt: string;
+  sentByName: string | null;
+  backAt: string | null;
+  /** Still away after the day it was expected back. */
+  overdue: boolean;
+}
+
 export interface SatisfactionSummary {
   calls: number;
   reached: number;
@@ -319,6 +350,10 @@ export const customerCareChannels = {
   'messages.log': channel<ContactEntry[]>()(messageLogInput),
   'tickets.contacts': channel<ContactEntry[]>()(z.object({ ticketId: id })),
   'satisfaction.summary': channel<SatisfactionSummary>()(range),
+  'manufacturer.send': channel<ManufacturerTripView[]>()(manufacturerSendInput),
+  'manufacturer.back': channel<ManufacturerTripView[]>()(manufacturerBackInput),
+  'manufacturer.ofTicket': channel<ManufacturerTripView[]>()(z.object({ ticketId: id })),
+  'manufacturer.away': channel<ManufacturerTripView[]>()(z.object({})),
 } as const;
 
 export type { Language };

@@ -109,8 +109,24 @@ describe('customer archive, follow-up calls and complaints', () => {
     await page.locator('#ticket-page-number').filter({ hasText: ticket.displayNumber }).waitFor();
   });
 
-  it('records a follow-up call with a low score that opens a complaint', async () => {
+  it('copies a filled-in message from the repair and logs it in its contact history', async () => {
     await signInThroughUi(page, crew.clerk);
+    const panel = page.getByRole('region', { name: care.templates.title });
+    await field(panel as unknown as Page, care.templates.template).selectOption('follow_up');
+    const text = panel.getByRole('textbox', { name: care.templates.title });
+    await waitUntil('the message names the customer and the repair', async () => {
+      const value = await text.inputValue();
+      return value.includes(NAME) && value.includes(ticket.displayNumber) && value.includes('Lenovo ThinkPad X1');
+    });
+    await press(button(care.templates.copy, panel));
+    await panel.getByRole('status').waitFor();
+    const contacts = await harness.call('tickets.contacts', { ticketId: ticket.id });
+    expect(contacts[0]).toMatchObject({ kind: 'message', detail: 'follow_up', staffName: crew.clerk.name });
+    expect(contacts[0].text).toContain(ticket.displayNumber);
+    await panel.getByRole('listitem').getByText(care.templates.name.follow_up, { exact: true }).waitFor();
+  });
+
+  it('records a follow-up call with a low score that opens a complaint', async () => {
     await press(page.getByRole('navigation').getByRole('button', { name: en.app.nav.customers, exact: true }));
     await press(page.getByRole('tab', { name: care.tab.followUps }));
     const list = page.getByRole('table', { name: care.followUps.title });
@@ -188,7 +204,9 @@ describe('customer archive, follow-up calls and complaints', () => {
     await page.reload();
     await field(page, zhCN.intake.customerName).waitFor();
     const data = [NAME, crew.manager.name, crew.technician.name, crew.clerk.name, 'Lenovo ThinkPad X1 black', 'SUN', 'Does not charge', 'Replaced the charging port',
-      'The clerk was rude when I collected it', 'Called back and apologised', 'Manager apologised; free cleaning next visit', 'Customer satisfied'];
+      'The clerk was rude when I collected it', 'Called back and apologised', 'Manager apologised; free cleaning next visit', 'Customer satisfied',
+      // The message copied earlier was written in English for the customer: it is shown as sent.
+      ...(await harness.call('tickets.contacts', { ticketId: ticket.id })).map((contact) => contact.text)];
 
     await press(page.getByRole('navigation').getByRole('button', { name: zhCN.app.nav.customers, exact: true }));
     await waitUntil('the search box has focus', () => isFocused(field(page, zh.search.label)));

@@ -287,3 +287,38 @@ describe('the customer archive (客户档案)', () => {
     expect((await desk.call('tickets.contacts', { ticketId: ticket.id })).length).toBe(1);
   });
 });
+
+describe('trips to the manufacturer (返厂)', () => {
+  let desk: TestDesk;
+  let crew: Crew;
+  freshDeskWithCrewEachTest(clock, START, (opened) => ({ desk, crew } = opened));
+
+  it('records the RMA, where it went and when it is due back; lists it away, overdue after that day, until it is back', async () => {
+    const ticket = await checkIn(desk);
+    await forceStatus(desk, ticket.id, 'in_repair');
+    const past = await desk.fail('manufacturer.send', { session: crew.technician.session, ticketId: ticket.id, rmaNumber: 'R1', manufacturer: 'Huawei', expectedBack: '2026-11-01' });
+    expect(past.fields).toEqual([{ path: 'expectedBack', code: 'date_in_past' }]);
+    const sent = await desk.call('manufacturer.send', {
+      session: crew.technician.session,
+      ticketId: ticket.id,
+      rmaNumber: 'RMA-7781',
+      manufacturer: 'Huawei service centre, Shenzhen',
+      expectedBack: '2026-11-30',
+    });
+    expect(sent[0]).toMatchObject({ rmaNumber: 'RMA-7781', manufacturer: 'Huawei service centre, Shenzhen', sentByName: crew.technician.name, overdue: false, backAt: null });
+    expect((await desk.call('tickets.getWorkflow', { ticketId: ticket.id })).status).toBe('at_manufacturer');
+    expect((await desk.fail('manufacturer.send', { session: crew.technician.session, ticketId: ticket.id, rmaNumber: 'R2', manufacturer: 'X', expectedBack: '2026-12-30' })).code).toBe('conflict');
+
+    expect((await desk.call('manufacturer.away', {})).map((t) => [t.rmaNumber, t.overdue])).toEqual([['RMA-7781', false]]);
+    clock.set(dayAt(8));
+    await signInAgain(desk, crew);
+    expect((await desk.call('manufacturer.away', {})).map((t) => [t.rmaNumber, t.overdue])).toEqual([['RMA-7781', true]]);
+
+    const back = await desk.call('manufacturer.back', { session: crew.clerk.session, ticketId: ticket.id, note: 'Board replaced' });
+    expect(back[0].backAt).toBe(dayAt(8));
+    expect(await desk.call('manufacturer.away', {})).toEqual([]);
+    expect((await desk.call('tickets.getWorkflow', { ticketId: ticket.id })).status).toBe('back_from_manufacturer');
+    const notes = (await eventsOf(desk, ticket.id)).filter((e) => e.kind === 'status_changed').map((e) => e.note);
+    expect(notes.some((n) => n.includes('RMA-7781'))).toBe(true);
+  });
+});

@@ -13,6 +13,7 @@ import { searchArchive } from './services/customer-archive-search';
 import { followUpsDue, recordFollowUp } from './services/follow-ups';
 import { satisfactionSummary } from './services/satisfaction-summary';
 import { loadSettings } from './services/settings';
+import { backFromManufacturer, sendToManufacturer, tripsAway, tripsOfTicket } from './services/manufacturer-trips';
 
 type CustomerCareChannel =
   | 'archive.search'
@@ -29,7 +30,11 @@ type CustomerCareChannel =
   | 'complaints.close'
   | 'messages.log'
   | 'tickets.contacts'
-  | 'satisfaction.summary';
+  | 'satisfaction.summary'
+  | 'manufacturer.send'
+  | 'manufacturer.back'
+  | 'manufacturer.ofTicket'
+  | 'manufacturer.away';
 
 export const customerCareHandlers: Pick<Handlers, CustomerCareChannel> = {
   'archive.search': (input, { db }) => db.read((tx) => searchArchive(tx, input.query, input.limit)),
@@ -76,4 +81,17 @@ export const customerCareHandlers: Pick<Handlers, CustomerCareChannel> = {
     }),
   'tickets.contacts': (input, { db }) => db.read(async (tx) => contactsOfTickets(tx, [input.ticketId], (await loadSettings(tx)).ticketPrefix)),
   'satisfaction.summary': (input, { db }) => db.read((tx) => satisfactionSummary(tx, input)),
+
+  'manufacturer.send': (input, ctx) =>
+    acting(ctx, input.session, null, async ({ tx, actor, settings, now }) => {
+      await sendToManufacturer(tx, actor, input, settings.language, now);
+      return tripsOfTicket(tx, input.ticketId, settings.ticketPrefix, now);
+    }),
+  'manufacturer.back': (input, ctx) =>
+    acting(ctx, input.session, null, async ({ tx, actor, settings, now }) => {
+      await backFromManufacturer(tx, actor, input, settings.language, now.toISOString());
+      return tripsOfTicket(tx, input.ticketId, settings.ticketPrefix, now);
+    }),
+  'manufacturer.ofTicket': (input, { db, clock }) => db.read(async (tx) => tripsOfTicket(tx, input.ticketId, (await loadSettings(tx)).ticketPrefix, clock.now())),
+  'manufacturer.away': (_input, { db, clock }) => db.read(async (tx) => tripsAway(tx, (await loadSettings(tx)).ticketPrefix, clock.now())),
 };

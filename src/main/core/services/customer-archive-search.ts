@@ -3,13 +3,12 @@
 //
 // Index-only, as the ticket search: exact and prefix lookups are index range
 // scans (customer.phone_digits, NOCASE name, NOCASE serial); substrings of 3+
-// characters go through the FTS5 trigram tables; 1-2 character names read only
-// the most recent customers (SHORT_SCAN_ROWS). Merged duplicates are left out.
+// characters go through the FTS5 trigram tables; 1-2 character names go through
+// the name gram index, over the whole history. Merged duplicates are left out.
 import type { EntityManager } from 'typeorm';
 import type { ArchiveHit } from '../../../shared/customer-care-contract';
 import { phoneDigits } from './customers';
-import { normaliseQuery, SHORT_SCAN_ROWS } from './search';
-import { escapeLike } from './workflow-common';
+import { foldAscii, normaliseQuery } from './search';
 
 const TRIGRAM = 3;
 type MatchedOn = ArchiveHit['matchedOn'];
@@ -68,11 +67,8 @@ async function byName(tx: EntityManager, text: string, limit: number, found: Col
   const contains =
     [...text].length >= TRIGRAM
       ? await ids(tx, `SELECT rowid AS id FROM customer_fts WHERE customer_fts MATCH ? ORDER BY rowid DESC LIMIT ?`, [`name : ${phrase(text)}`, limit])
-      : await ids(
-          tx,
-          `SELECT id FROM customer WHERE id > (SELECT COALESCE(MAX(id), 0) FROM customer) - ? AND name LIKE ? ESCAPE '\\' ORDER BY id DESC LIMIT ?`,
-          [SHORT_SCAN_ROWS, `%${escapeLike(text)}%`, limit],
-        );
+      : // Names holding the 1-2 characters past their start (those at the start came with the prefix range above).
+        await ids(tx, `SELECT customer_id AS id FROM customer_name_gram WHERE gram = ? AND at_start = 0 ORDER BY customer_id DESC LIMIT ?`, [foldAscii(text), limit]);
   found.add(contains, 'name', 2);
 }
 

@@ -74,7 +74,7 @@ function ids(sql: SqlReader, statement: string, params: unknown[]): number[] {
 }
 
 /** ASCII letters to lower case, as SQLite's lower(), LIKE and NOCASE fold them (and nothing else). */
-function foldAscii(text: string): string {
+export function foldAscii(text: string): string {
   return text.replace(/[A-Z]/g, (c) => c.toLowerCase());
 }
 

@@ -1,5 +1,5 @@
 // 客户档案: the archive (search, a customer's page), the follow-up calls due
-// (回访) and the complaints (投诉), one tab each. The screen remembers which
+// (回访), the complaints (投诉) and the devices at manufacturers (返厂), one tab each. The screen remembers which
 // customer or complaint is open while the clerk moves between tabs.
 import { Stack, Tabs, Title } from '@mantine/core';
 import { useEffect, useState } from 'react';
@@ -8,9 +8,10 @@ import type { IntakePrefill } from '../shell/intake-request';
 import { ArchiveTab } from './archive/ArchiveTab';
 import { ComplaintsTab } from './complaints/ComplaintsTab';
 import { FollowUpsTab } from './follow-ups/FollowUpsTab';
+import { ManufacturerTab } from './manufacturer/ManufacturerTab';
 import type { CareNavigation } from './navigation';
 
-const TABS = ['archive', 'followUps', 'complaints'] as const;
+const TABS = ['archive', 'followUps', 'complaints', 'manufacturer'] as const;
 type Tab = (typeof TABS)[number];
 
 interface Props {
@@ -60,6 +61,9 @@ export function CustomersScreen({ active, onNewIntake, onOpenTicket }: Props) {
         </Tabs.Panel>
         <Tabs.Panel value="complaints">
           <ComplaintsTab complaintId={complaintId} onSelect={setComplaintId} navigation={navigation} refreshKey={shown} />
+        </Tabs.Panel>
+        <Tabs.Panel value="manufacturer">
+          <ManufacturerTab navigation={navigation} refreshKey={shown} />
         </Tabs.Panel>
       </Tabs>
     </Stack>

@@ -1,5 +1,6 @@
 import { Stack, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
+import { FollowUpSettingsForm } from '../customers/FollowUpSettingsForm';
 import { PrintingSettings } from './PrintingSettings';
 import { ShopSettingsForm } from './ShopSettingsForm';
 import { StaffManager } from './StaffManager';
@@ -10,6 +11,7 @@ export function SettingsScreen() {
     <Stack gap="md" maw={1100}>
       <Title order={2}>{t('settings.title')}</Title>
       <ShopSettingsForm />
+      <FollowUpSettingsForm />
       <PrintingSettings />
       <StaffManager />
     </Stack>

@@ -4,6 +4,8 @@ import { Alert, Button, Center, Group, Loader, Stack, Text } from '@mantine/core
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TicketDetail } from '../../../shared/contract';
+import { CustomerContactPanel } from '../customers/contacts/CustomerContactPanel';
+import { ManufacturerTripCard } from '../customers/manufacturer/ManufacturerTripCard';
 import { invoke } from '../api';
 import { TicketActions } from './actions/TicketActions';
 import { StatusBadge } from '../widgets/StatusBadge';
@@ -99,6 +101,8 @@ export function TicketPage({ number, refreshKey, active, onBack }: Props) {
         {back}
       </Group>
       <TicketActions ticketId={ticket.id} refreshKey={refreshKey} onTicketChanged={fetchTicket} />
+      <CustomerContactPanel ticket={ticket} />
+      <ManufacturerTripCard ticket={ticket} onChanged={() => void fetchTicket()} />
       <TicketInfo ticket={ticket} onPasscodeViewed={() => void fetchTicket()} />
       <TicketPrintPanel ticket={ticket} />
       <TicketTimeline ticket={ticket} />

@@ -5,7 +5,7 @@ import type { Widen } from '../widen';
 
 export const careEn = {
   title: 'Customers',
-  tab: { archive: 'Customer archive', followUps: 'Follow-ups', complaints: 'Complaints' },
+  tab: { archive: 'Customer archive', followUps: 'Follow-ups', complaints: 'Complaints', manufacturer: 'At manufacturers' },
   search: {
     label: 'Find a customer',
     hint: 'Name, any part of the phone number, or a device serial / IMEI',
@@ -195,6 +195,24 @@ export const careEn = {
     follow_up: 'Hello {{name}}, this is {{shop}}. How is your {{device}} (repair {{number}}) working since you collected it? We would be glad to hear from you. {{phone}}',
     unclaimed: 'Hello {{name}}, your {{device}} (repair {{number}}) has been ready since {{date}} and is waiting for you at {{shop}}. Please collect it soon. {{phone}}',
   },
+  manufacturer: {
+    title: 'Trip to the manufacturer',
+    rma: 'RMA number',
+    where: 'Sent to',
+    whereHint: 'The manufacturer or its service centre',
+    expectedBack: 'Expected back',
+    note: 'Note',
+    send: 'Send to the manufacturer',
+    back: 'Back from the manufacturer',
+    backNote: 'What the manufacturer did',
+    away: 'Away since {{date}}, by {{name}}',
+    returned: 'Back {{date}}',
+    overdue: 'Overdue',
+    none: 'No device is at a manufacturer.',
+    customer: 'Customer',
+    device: 'Device',
+    sent: 'Sent',
+  },
   settings: {
     title: 'Follow-up calls',
     fromDay: 'Call from day',
@@ -212,7 +230,7 @@ export const careEn = {
 
 export const careZh: Widen<typeof careEn> = {
   title: '客户档案',
-  tab: { archive: '客户档案', followUps: '回访', complaints: '投诉处理' },
+  tab: { archive: '客户档案', followUps: '回访', complaints: '投诉处理', manufacturer: '返厂设备' },
   search: {
     label: '查找客户',
     hint: '姓名、电话号码的任意部分，或设备序列号 / IMEI',
@@ -400,6 +418,24 @@ export const careZh: Widen<typeof careEn> = {
     quote: '{{name}}您好，您送修的{{device}}（维修单 {{number}}）报价为 {{amount}}，请来电确认是否维修。{{shop}} {{phone}}',
     follow_up: '{{name}}您好，这里是{{shop}}。您的{{device}}（维修单 {{number}}）取回后使用是否正常？欢迎提出宝贵意见。{{phone}}',
     unclaimed: '{{name}}您好，您的{{device}}（维修单 {{number}}）自 {{date}} 起已可取机，请尽快到{{shop}}领取。{{phone}}',
+  },
+  manufacturer: {
+    title: '返厂',
+    rma: 'RMA 单号',
+    where: '送往',
+    whereHint: '厂家或其维修中心',
+    expectedBack: '预计返回日期',
+    note: '备注',
+    send: '登记返厂',
+    back: '返厂已返回',
+    backNote: '厂家的处理情况',
+    away: '{{date}} 由 {{name}} 送出',
+    returned: '{{date}} 返回',
+    overdue: '已逾期',
+    none: '没有在厂家的设备。',
+    customer: '客户',
+    device: '设备',
+    sent: '送出时间',
   },
   settings: {
     title: '回访',

@@ -1,8 +1,8 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
 
 // Customer care: the archive's edit history and merges, after-sales follow-up
-// calls (回访), complaints (投诉) with their steps, and the messages copied for
-// the customer.
+// calls (回访), complaints (投诉) with their steps, the messages copied for
+// the customer, and trips to the manufacturer (返厂) with their RMA numbers.
 //
 // Guarantees kept by the database itself:
 // - a merged customer is kept (marked merged into the other), never deleted;
@@ -112,6 +112,30 @@ export class CustomerCare1764633600000 implements MigrationInterface {
     )`);
     await db.query(`CREATE INDEX contact_message_ticket ON contact_message(ticket_id, id)`);
 
+    // ---- trips to the manufacturer (返厂) ----------------------------------------
+    await db.query(`CREATE TABLE manufacturer_trip (
+      id INTEGER PRIMARY KEY AUTOINCREMENT,
+      ticket_id INTEGER NOT NULL REFERENCES ticket(id),
+      rma_number TEXT NOT NULL CHECK (length(trim(rma_number)) > 0),
+      manufacturer TEXT NOT NULL CHECK (length(trim(manufacturer)) > 0),
+      expected_back TEXT NOT NULL,
+      note TEXT NOT NULL DEFAULT '',
+      sent_by INTEGER REFERENCES staff(id),
+      sent_at TEXT NOT NULL,
+      back_by INTEGER REFERENCES staff(id),
+      back_at TEXT,
+      CHECK (back_at IS NULL OR back_at >= sent_at)
+    )`);
+    await db.query(`CREATE UNIQUE INDEX manufacturer_trip_one_open ON manufacturer_trip(ticket_id) WHERE back_at IS NULL`);
+    await db.query(`CREATE INDEX manufacturer_trip_open ON manufacturer_trip(expected_back) WHERE back_at IS NULL`);
+    await db.query(`CREATE INDEX manufacturer_trip_ticket ON manufacturer_trip(ticket_id)`);
+    await db.query(`CREATE TRIGGER manufacturer_trip_no_delete BEFORE DELETE ON manufacturer_trip
+      BEGIN SELECT RAISE(ABORT, 'manufacturer trips are never deleted'); END`);
+    await db.query(`CREATE TRIGGER manufacturer_trip_back_once BEFORE UPDATE ON manufacturer_trip
+      WHEN OLD.back_at IS NOT NULL OR NEW.ticket_id IS NOT OLD.ticket_id OR NEW.rma_number IS NOT OLD.rma_number
+        OR NEW.manufacturer IS NOT OLD.manufacturer OR NEW.sent_at IS NOT OLD.sent_at OR NEW.sent_by IS NOT OLD.sent_by
+      BEGIN SELECT RAISE(ABORT, 'a manufacturer trip is only ever completed by its return'); END`);
+
     for (const [table, what] of [
       ['customer_change', 'customer changes'],
       ['customer_merge', 'customer merges'],
@@ -131,12 +155,12 @@ export class CustomerCare1764633600000 implements MigrationInterface {
   }
 
   async down(db: QueryRunner): Promise<void> {
-    const triggers = ['complaint_no_delete', 'customer_merged_no_delete', 'complaint_closed_final'];
+    const triggers = ['manufacturer_trip_no_delete', 'manufacturer_trip_back_once', 'complaint_no_delete', 'customer_merged_no_delete', 'complaint_closed_final'];
     for (const table of ['customer_change', 'customer_merge', 'follow_up_call', 'complaint_step', 'contact_message']) {
       triggers.push(`${table}_no_delete`, `${table}_no_update`);
     }
     for (const trigger of triggers) await db.query(`DROP TRIGGER ${trigger}`);
-    for (const table of ['contact_message', 'complaint_step', 'complaint', 'follow_up_call', 'customer_merge', 'customer_change']) {
+    for (const table of ['manufacturer_trip', 'contact_message', 'complaint_step', 'complaint', 'follow_up_call', 'customer_merge', 'customer_change']) {
       await db.query(`DROP TABLE ${table}`);
     }
     await db.query(`DROP INDEX ticket_collected_at`);

@@ -86,7 +86,7 @@ export function CustomerPage({ customerId, onBack, navigation, refreshKey }: Pro
       {panel === 'complaint' && (
         <ComplaintOpenForm
           customerId={customer.id}
-          tickets={customer.tickets}
+          tickets={customer.tickets.map((ticket) => ({ id: ticket.id, label: `${ticket.displayNumber} · ${ticket.device}` }))}
           onOpened={(id) => navigation.openComplaint(id)}
           onCancel={() => setPanel('none')}
         />

@@ -6,7 +6,6 @@ import { useTranslation } from 'react-i18next';
 import {
   COMPLAINT_CATEGORIES,
   COMPLAINT_SEVERITIES,
-  type ArchiveTicket,
   type ComplaintCategory,
   type ComplaintSeverity,
 } from '../../../../shared/customer-care-contract';
@@ -20,18 +19,21 @@ const FIELDS = ['ticketId', 'category', 'reason', 'severity', 'ownerId', 'dueDat
 
 interface Props {
   customerId: number;
-  tickets: ArchiveTicket[];
+  /** The repairs the complaint may be about. */
+  tickets: { id: number; label: string }[];
+  /** Opened from a repair's page: that repair. */
+  initialTicketId?: number | null;
   onOpened(complaintId: number): void;
   onCancel(): void;
 }
 
-export function ComplaintOpenForm({ customerId, tickets, onOpened, onCancel }: Props) {
+export function ComplaintOpenForm({ customerId, tickets, initialTicketId = null, onOpened, onCancel }: Props) {
   const { t } = useTranslation();
   const { staff } = useDesk();
   const signedIn = useSignedInCall();
   const action = useWorkflowCall(FIELDS);
   const form = useForm({
-    initialValues: { ticketId: '', category: 'quality' as ComplaintCategory, reason: '', severity: 'medium' as ComplaintSeverity, ownerId: '', dueDate: '' },
+    initialValues: { ticketId: initialTicketId === null ? '' : String(initialTicketId), category: 'quality' as ComplaintCategory, reason: '', severity: 'medium' as ComplaintSeverity, ownerId: '', dueDate: '' },
   });
   const submit = async () => {
     const v = form.getValues();
@@ -78,7 +80,7 @@ export function ComplaintOpenForm({ customerId, tickets, onOpened, onCancel }: P
               label={t('care.complaint.ticket')}
               {...form.getInputProps('ticketId')}
               error={err('ticketId')}
-              data={[{ value: '', label: t('care.page.none') }, ...tickets.map((ticket) => ({ value: String(ticket.id), label: `${ticket.displayNumber} · ${ticket.device}` }))]}
+              data={[{ value: '', label: t('care.page.none') }, ...tickets.map((ticket) => ({ value: String(ticket.id), label: ticket.label }))]}
             />
           </Group>
           <Textarea label={t('care.complaint.reason')} description={t('care.complaint.reasonHint')} {...form.getInputProps('reason')} error={err('reason')} autosize minRows={2} />

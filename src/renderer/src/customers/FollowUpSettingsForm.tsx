@@ -1,0 +1,69 @@
+// Settings of the follow-up calls: the window after collection (from day,
+// until day) and how many unanswered calls close a follow-up as unreachable.
+import { Alert, Button, Group, NumberInput, Paper, Stack, Text, Title } from '@mantine/core';
+import { useForm } from '@mantine/form';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { invoke } from '../api';
+import { useErrorText } from '../collection/error-text';
+import { useDesk } from '../desk/desk-context';
+
+const FIELDS = ['followUpFromDay', 'followUpToDay', 'followUpMaxAttempts'] as const;
+
+export function FollowUpSettingsForm() {
+  const { t } = useTranslation();
+  const { settings, settingsSaved } = useDesk();
+  const errorText = useErrorText();
+  const [error, setError] = useState<string | null>(null);
+  const [saved, setSaved] = useState(false);
+  const form = useForm({
+    initialValues: { followUpFromDay: settings.followUpFromDay, followUpToDay: settings.followUpToDay, followUpMaxAttempts: settings.followUpMaxAttempts },
+  });
+  const save = async (values: typeof form.values) => {
+    setSaved(false);
+    const result = await invoke('settings.update', values);
+    if (!result.ok) {
+      for (const field of result.error.fields ?? []) form.setFieldError(field.path, t(`errors.field.${field.code}` as 'errors.field.invalid'));
+      setError(errorText(result.error));
+      return;
+    }
+    setError(null);
+    setSaved(true);
+    settingsSaved(result.data);
+  };
+  return (
+    <Paper withBorder p="md" radius="md" component="section" aria-label={t('care.settings.title')}>
+      <form noValidate onSubmit={form.onSubmit((values) => void save(values))}>
+        <Stack gap="sm">
+          <Title order={3} size="h4">
+            {t('care.settings.title')}
+          </Title>
+          <Group grow align="flex-start">
+            {FIELDS.map((name) => (
+              <NumberInput
+                key={name}
+                label={t(`care.settings.${name === 'followUpFromDay' ? 'fromDay' : name === 'followUpToDay' ? 'toDay' : 'maxAttempts'}`)}
+                allowDecimal={false}
+                allowNegative={false}
+                {...form.getInputProps(name)}
+              />
+            ))}
+          </Group>
+          {error && (
+            <Alert color="red" role="alert">
+              {error}
+            </Alert>
+          )}
+          <Group>
+            <Button type="submit">{t('care.edit.save')}</Button>
+            {saved && (
+              <Text size="sm" c="green" role="status">
+                {t('care.edit.saved')}
+              </Text>
+            )}
+          </Group>
+        </Stack>
+      </form>
+    </Paper>
+  );
+}
