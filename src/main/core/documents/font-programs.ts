@@ -14,7 +14,6 @@
 //
 // fontkit is reached through the font class pdfkit itself uses (read off a
 // font pdfkit opened), so the bundle needs no fontkit import of its own.
-/// <reference path="./pdfmake-internals.d.ts" />
 import * as pdfDocumentModule from 'pdfmake/js/PDFDocument';
 
 type PdfDocumentClass = new (...args: unknown[]) => { font(src: Uint8Array): { _font: { font: FontProgram } } };

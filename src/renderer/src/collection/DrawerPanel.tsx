@@ -7,7 +7,7 @@ import { useTranslation } from 'react-i18next';
 import type { CashDrawer } from '../../../shared/collection-contract';
 import { invoke } from '../api';
 import { useFormat } from '../desk/useFormat';
-import { useErrorText } from './error-text';
+import { useErrorText } from '../widgets/error-text';
 
 type Load = { state: 'loading' } | { state: 'failed'; message: string } | { state: 'ready'; drawer: CashDrawer };
 

@@ -9,7 +9,7 @@ import type { CollectionIdentity, CollectionResult, CollectionView } from '../..
 import { useFormat } from '../desk/useFormat';
 import { SignaturePad } from '../forms/SignaturePad';
 import { isCancelled, useSignedInCall } from '../session/useSignedInCall';
-import { fieldCode, useErrorText } from './error-text';
+import { fieldCode, useErrorText } from '../widgets/error-text';
 import type { LoanerOverride } from './LoanWarning';
 import { useAccessoryNames } from './TicketFacts';
 

@@ -7,7 +7,7 @@ import type { CollectionView } from '../../../shared/collection-contract';
 import { useFormat } from '../desk/useFormat';
 import type { ManagerApproval } from '../session/session-context';
 import { isCancelled, useSignedInCall } from '../session/useSignedInCall';
-import { useErrorText } from './error-text';
+import { useErrorText } from '../widgets/error-text';
 import { useManagerApproval } from '../session/useManagerApproval';
 
 export interface LoanerOverride {

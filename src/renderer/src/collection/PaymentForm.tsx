@@ -9,7 +9,7 @@ import { PAYMENT_METHODS, type CollectionView, type PaymentMethod } from '../../
 import { minorToInputText } from '../../../shared/money';
 import { useFormat } from '../desk/useFormat';
 import { isCancelled, useSignedInCall } from '../session/useSignedInCall';
-import { fieldCode, useErrorText } from './error-text';
+import { fieldCode, useErrorText } from '../widgets/error-text';
 import { readAmount } from './money-field';
 
 interface Props {

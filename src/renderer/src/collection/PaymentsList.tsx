@@ -7,7 +7,7 @@ import { useTranslation } from 'react-i18next';
 import type { CollectionView, PaymentView } from '../../../shared/collection-contract';
 import { useFormat } from '../desk/useFormat';
 import { isCancelled, useSignedInCall } from '../session/useSignedInCall';
-import { useErrorText } from './error-text';
+import { useErrorText } from '../widgets/error-text';
 import { useManagerApproval } from '../session/useManagerApproval';
 
 interface Props {

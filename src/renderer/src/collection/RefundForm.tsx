@@ -7,7 +7,7 @@ import { PAYMENT_METHODS, type CollectionView, type PaymentMethod } from '../../
 import { minorToInputText } from '../../../shared/money';
 import { useFormat } from '../desk/useFormat';
 import { isCancelled, useSignedInCall } from '../session/useSignedInCall';
-import { useErrorText } from './error-text';
+import { useErrorText } from '../widgets/error-text';
 import { readAmount } from './money-field';
 import { useManagerApproval } from '../session/useManagerApproval';
 

@@ -9,7 +9,7 @@ import { invoke } from '../api';
 import { useDesk } from '../desk/desk-context';
 import { useFormat } from '../desk/useFormat';
 import { StatusBadge } from '../widgets/StatusBadge';
-import { useErrorText } from './error-text';
+import { useErrorText } from '../widgets/error-text';
 
 type Load = { state: 'loading' } | { state: 'failed'; message: string } | { state: 'ready'; tickets: UnclaimedTicket[] };
 

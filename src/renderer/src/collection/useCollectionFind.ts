@@ -3,7 +3,7 @@ import type { CollectionMatch } from '../../../shared/collection-contract';
 import { WORKFLOW_LIMITS } from '../../../shared/workflow';
 import { invoke } from '../api';
 import { useTypeaheadLookup, type TypeaheadLookup } from '../forms/useTypeaheadLookup';
-import { useErrorText } from './error-text';
+import { useErrorText } from '../widgets/error-text';
 
 export function useCollectionFind(): TypeaheadLookup<CollectionMatch> {
   const errorText = useErrorText();

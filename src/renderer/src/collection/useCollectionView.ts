@@ -4,7 +4,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { CollectionView } from '../../../shared/collection-contract';
 import { invoke } from '../api';
-import { useErrorText } from './error-text';
+import { useErrorText } from '../widgets/error-text';
 
 export type ViewLoad = { state: 'loading' } | { state: 'failed'; message: string } | { state: 'ready'; view: CollectionView };
 

@@ -5,7 +5,7 @@ import { useForm } from '@mantine/form';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { invoke } from '../api';
-import { useErrorText } from '../collection/error-text';
+import { useErrorText } from '../widgets/error-text';
 import { useDesk } from '../desk/desk-context';
 
 const FIELDS = ['followUpFromDay', 'followUpToDay', 'followUpMaxAttempts'] as const;

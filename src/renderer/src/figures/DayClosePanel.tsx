@@ -5,7 +5,7 @@ import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { DayCloseFigures, DayCloseRecord } from '../../../shared/figures-contract';
 import { minorToInputText, parseMoney } from '../../../shared/money';
-import { useErrorText } from '../collection/error-text';
+import { useErrorText } from '../widgets/error-text';
 import { useDesk } from '../desk/desk-context';
 import { useFormat } from '../desk/useFormat';
 import { isCancelled, useSignedInCall } from '../session/useSignedInCall';

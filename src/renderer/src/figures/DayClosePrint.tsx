@@ -3,7 +3,7 @@ import { Alert, Button, Group } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { FiguresPrintResult } from '../../../shared/figures-contract';
-import { useErrorText } from '../collection/error-text';
+import { useErrorText } from '../widgets/error-text';
 import { isCancelled, useSignedInCall } from '../session/useSignedInCall';
 
 export function DayClosePrint({ number, again = false }: { number: number; again?: boolean }) {

@@ -3,7 +3,7 @@ import { Alert, Loader, Table, Text } from '@mantine/core';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { DayCloseSummary } from '../../../shared/figures-contract';
-import { useErrorText } from '../collection/error-text';
+import { useErrorText } from '../widgets/error-text';
 import { useFormat } from '../desk/useFormat';
 import { isCancelled, useSignedInCall } from '../session/useSignedInCall';
 import { DayClosePrint } from './DayClosePrint';

@@ -7,7 +7,7 @@ import 'dayjs/locale/zh-cn';
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Report, ReportFormat } from '../../../shared/figures-contract';
-import { useErrorText } from '../collection/error-text';
+import { useErrorText } from '../widgets/error-text';
 import { isCancelled, useSignedInCall } from '../session/useSignedInCall';
 import { presetRange, RANGE_PRESETS, type RangePreset } from './report-range';
 import { ReportCharts } from './ReportCharts';

@@ -1,6 +1,6 @@
 import { Stack, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { FollowUpSettingsForm } from '../customers/FollowUpSettingsForm';
+import { FollowUpSettingsForm } from '../customers';
 import { PrintingSettings } from './PrintingSettings';
 import { ShopSettingsForm } from './ShopSettingsForm';
 import { StaffManager } from './StaffManager';

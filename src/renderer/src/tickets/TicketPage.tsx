@@ -4,8 +4,7 @@ import { Alert, Button, Center, Group, Loader, Stack, Text } from '@mantine/core
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TicketDetail } from '../../../shared/contract';
-import { CustomerContactPanel } from '../customers/contacts/CustomerContactPanel';
-import { ManufacturerTripCard } from '../customers/manufacturer/ManufacturerTripCard';
+import { CustomerContactPanel, ManufacturerTripCard } from '../customers';
 import { invoke } from '../api';
 import { TicketActions } from './actions/TicketActions';
 import { StatusBadge } from '../widgets/StatusBadge';
