@@ -85,6 +85,19 @@ describe('short names over the whole history', () => {
     expect((await desk.call('tickets.search', { query: '司马' }))[0]).toMatchObject({ matchedOn: 'name', match: 'prefix' });
   });
 
+  it('finds an old device by a model typed as short words behind more than 50,000 newer devices', async () => {
+    const old = await checkIn(desk, { customer: { name: 'Chen', phone: '137 5555 0000' }, device: { brand: 'Lenovo', model: 'ThinkPad X1', serial: 'PF-OLD-1' } });
+    await desk.context.db.dataSource.query(
+      `WITH RECURSIVE seq(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM seq WHERE i < 50001)
+       INSERT INTO device (customer_id, type, brand, model, serial, created_at)
+       SELECT 1, 'phone', 'Huawei', 'Mate ' || (i % 7 + 60), 'HW' || i, '2026-11-23T02:30:00.000Z' FROM seq`,
+    );
+    for (const query of ['x1', 'X1', 'lenovo x1']) {
+      const hits = await desk.call('tickets.search', { query });
+      expect(hits.map((h) => `${h.ticketId}:${h.matchedOn}:${h.match}`), query).toEqual([`${old.id}:model:contains`]);
+    }
+  });
+
   it('keeps the name index right when a customer is renamed or removed', async () => {
     const db = desk.context.db.dataSource;
     const grams = async (id: number) =>
