@@ -6,6 +6,7 @@ import { useTranslation } from 'react-i18next';
 import type { TicketDetail } from '../../../shared/contract';
 import { CustomerContactPanel } from '../customers/contacts/CustomerContactPanel';
 import { ManufacturerTripCard } from '../customers/manufacturer/ManufacturerTripCard';
+import { RepairTestCard } from '../customers/repair-test/RepairTestCard';
 import { invoke } from '../api';
 import { TicketActions } from './actions/TicketActions';
 import { StatusBadge } from './StatusBadge';
@@ -103,6 +104,7 @@ export function TicketPage({ number, refreshKey, active, onBack }: Props) {
       <TicketActions ticketId={ticket.id} onTicketChanged={fetchTicket} />
       <CustomerContactPanel ticket={ticket} />
       <ManufacturerTripCard ticket={ticket} onChanged={() => void fetchTicket()} />
+      <RepairTestCard ticket={ticket} />
       <TicketInfo ticket={ticket} onPasscodeViewed={() => void fetchTicket()} />
       <TicketPrintPanel ticket={ticket} />
       <TicketTimeline ticket={ticket} />
