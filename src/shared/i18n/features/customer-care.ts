@@ -186,6 +186,7 @@ export const careEn = {
     copy: 'Copy and log',
     copied: 'Copied to the clipboard and logged.',
     copyFailed: 'The clipboard could not be used: select the text and copy it by hand. It was logged.',
+    ourShop: 'our repair shop',
     name: { ready: 'Device ready', quote: 'Quote waiting', follow_up: 'Follow-up', unclaimed: 'Unclaimed reminder' },
   },
   /** The messages themselves, in the customer's language (chosen per message). */
@@ -424,6 +425,7 @@ export const careZh: Widen<typeof careEn> = {
     copy: '复制并记录',
     copied: '已复制到剪贴板并记录。',
     copyFailed: '无法使用剪贴板：请选中文字手动复制。已记录。',
+    ourShop: '本店',
     name: { ready: '取机通知', quote: '报价确认', follow_up: '回访', unclaimed: '催取通知' },
   },
   message: {
