@@ -132,6 +132,15 @@ export const manufacturerSendInput = z.object({
 
 export const manufacturerBackInput = z.object({ session: sessionSchema, ticketId: id, note: optionalText(LIMITS.notesMax) });
 
+export const repairTestInput = z.object({
+  session: sessionSchema,
+  ticketId: id,
+  /** What was tested: the reported fault and what else was checked. */
+  tested: requiredText(LIMITS.notesMax),
+  passed: z.boolean(code('required')),
+  note: optionalText(LIMITS.notesMax),
+});
+
 export const messageLogInput = z.object({
   session: sessionSchema,
   ticketId: id,
@@ -314,6 +323,15 @@ export interface ManufacturerTripView {
   overdue: boolean;
 }
 
+export interface RepairTestView {
+  id: number;
+  tested: string;
+  passed: boolean;
+  note: string;
+  staffName: string | null;
+  at: string;
+}
+
 export interface SatisfactionSummary {
   calls: number;
   reached: number;
@@ -354,6 +372,8 @@ export const customerCareChannels = {
   'manufacturer.back': channel<ManufacturerTripView[]>()(manufacturerBackInput),
   'manufacturer.ofTicket': channel<ManufacturerTripView[]>()(z.object({ ticketId: id })),
   'manufacturer.away': channel<ManufacturerTripView[]>()(z.object({})),
+  'repairTests.record': channel<RepairTestView[]>()(repairTestInput),
+  'repairTests.ofTicket': channel<RepairTestView[]>()(z.object({ ticketId: id })),
 } as const;
 
 export type { Language };

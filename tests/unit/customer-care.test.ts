@@ -322,3 +322,27 @@ describe('trips to the manufacturer (返厂)', () => {
     expect(notes.some((n) => n.includes('RMA-7781'))).toBe(true);
   });
 });
+
+describe('the test after the repair (试机通检)', () => {
+  let desk: TestDesk;
+  let crew: Crew;
+  freshDeskWithCrewEachTest(clock, START, (opened) => ({ desk, crew } = opened));
+
+  it('records what was tested and the result while the ticket is in testing, and only then', async () => {
+    const ticket = await checkIn(desk);
+    const early = await desk.fail('repairTests.record', { session: crew.technician.session, ticketId: ticket.id, tested: 'Screen', passed: true });
+    expect(early.fields).toEqual([{ path: 'ticketId', code: 'wrong_status' }]);
+    await forceStatus(desk, ticket.id, 'testing');
+    expect((await desk.fail('repairTests.record', { session: crew.technician.session, ticketId: ticket.id, tested: ' ', passed: true })).fields).toEqual([
+      { path: 'tested', code: 'required' },
+    ]);
+    await desk.call('repairTests.record', { session: crew.technician.session, ticketId: ticket.id, tested: 'Touch, camera, charging', passed: false, note: 'Camera blurry' });
+    const tests = await desk.call('repairTests.record', { session: crew.technician.session, ticketId: ticket.id, tested: 'Touch, camera, charging', passed: true });
+    expect(tests.map((r) => [r.tested, r.passed, r.staffName])).toEqual([
+      ['Touch, camera, charging', true, crew.technician.name],
+      ['Touch, camera, charging', false, crew.technician.name],
+    ]);
+    const kinds = (await eventsOf(desk, ticket.id)).map((e) => e.kind);
+    expect(kinds.filter((k) => k.startsWith('repair_test'))).toEqual(['repair_test_failed', 'repair_test_passed']);
+  });
+});

@@ -13,6 +13,7 @@ import { searchArchive } from './services/customer-archive-search';
 import { followUpsDue, recordFollowUp } from './services/follow-ups';
 import { satisfactionSummary } from './services/satisfaction-summary';
 import { loadSettings } from './services/settings';
+import { recordRepairTest, testsOfTicket } from './services/repair-tests';
 import { backFromManufacturer, sendToManufacturer, tripsAway, tripsOfTicket } from './services/manufacturer-trips';
 
 type CustomerCareChannel =
@@ -34,7 +35,9 @@ type CustomerCareChannel =
   | 'manufacturer.send'
   | 'manufacturer.back'
   | 'manufacturer.ofTicket'
-  | 'manufacturer.away';
+  | 'manufacturer.away'
+  | 'repairTests.record'
+  | 'repairTests.ofTicket';
 
 export const customerCareHandlers: Pick<Handlers, CustomerCareChannel> = {
   'archive.search': (input, { db }) => db.read((tx) => searchArchive(tx, input.query, input.limit)),
@@ -94,4 +97,11 @@ export const customerCareHandlers: Pick<Handlers, CustomerCareChannel> = {
     }),
   'manufacturer.ofTicket': (input, { db, clock }) => db.read(async (tx) => tripsOfTicket(tx, input.ticketId, (await loadSettings(tx)).ticketPrefix, clock.now())),
   'manufacturer.away': (_input, { db, clock }) => db.read(async (tx) => tripsAway(tx, (await loadSettings(tx)).ticketPrefix, clock.now())),
+
+  'repairTests.record': (input, ctx) =>
+    acting(ctx, input.session, null, async ({ tx, actor, now }) => {
+      await recordRepairTest(tx, actor, input, now.toISOString());
+      return testsOfTicket(tx, input.ticketId);
+    }),
+  'repairTests.ofTicket': (input, { db }) => db.read((tx) => testsOfTicket(tx, input.ticketId)),
 };

@@ -4,7 +4,7 @@ import { Alert, Button, Center, Group, Loader, Stack, Text } from '@mantine/core
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TicketDetail } from '../../../shared/contract';
-import { CustomerContactPanel, ManufacturerTripCard } from '../customers';
+import { CustomerContactPanel, ManufacturerTripCard, RepairTestCard } from '../customers';
 import { invoke } from '../api';
 import { TicketActions } from './actions/TicketActions';
 import { StatusBadge } from '../widgets/StatusBadge';
@@ -102,6 +102,7 @@ export function TicketPage({ number, refreshKey, active, onBack }: Props) {
       <TicketActions ticketId={ticket.id} refreshKey={refreshKey} onTicketChanged={fetchTicket} />
       <CustomerContactPanel ticket={ticket} />
       <ManufacturerTripCard ticket={ticket} onChanged={() => void fetchTicket()} />
+      <RepairTestCard ticket={ticket} />
       <TicketInfo ticket={ticket} onPasscodeViewed={() => void fetchTicket()} />
       <TicketPrintPanel ticket={ticket} />
       <TicketTimeline ticket={ticket} />

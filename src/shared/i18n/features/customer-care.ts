@@ -186,6 +186,7 @@ export const careEn = {
     copy: 'Copy and log',
     copied: 'Copied to the clipboard and logged.',
     copyFailed: 'The clipboard could not be used: select the text and copy it by hand. It was logged.',
+    ourShop: 'our repair shop',
     name: { ready: 'Device ready', quote: 'Quote waiting', follow_up: 'Follow-up', unclaimed: 'Unclaimed reminder' },
   },
   /** The messages themselves, in the customer's language (chosen per message). */
@@ -213,6 +214,17 @@ export const careEn = {
     device: 'Device',
     sent: 'Sent',
   },
+  repairTest: {
+    title: 'Test after the repair',
+    tested: 'What was tested',
+    testedHint: 'The reported fault, and what else was checked',
+    result: 'Result',
+    passed: 'Passed',
+    failed: 'Failed',
+    note: 'Note',
+    submit: 'Record test',
+    none: 'Not tested yet.',
+  },
   settings: {
     title: 'Follow-up calls',
     fromDay: 'Call from day',
@@ -225,6 +237,8 @@ export const careEn = {
     complaint_opened: 'Complaint opened',
     complaint_closed: 'Complaint closed',
     message_copied: 'Message copied',
+    repair_test_passed: 'Test passed',
+    repair_test_failed: 'Test failed',
   },
 };
 
@@ -411,6 +425,7 @@ export const careZh: Widen<typeof careEn> = {
     copy: '复制并记录',
     copied: '已复制到剪贴板并记录。',
     copyFailed: '无法使用剪贴板：请选中文字手动复制。已记录。',
+    ourShop: '本店',
     name: { ready: '取机通知', quote: '报价确认', follow_up: '回访', unclaimed: '催取通知' },
   },
   message: {
@@ -437,6 +452,17 @@ export const careZh: Widen<typeof careEn> = {
     device: '设备',
     sent: '送出时间',
   },
+  repairTest: {
+    title: '试机通检',
+    tested: '测试内容',
+    testedHint: '报修故障以及其他检查项目',
+    result: '结果',
+    passed: '合格',
+    failed: '不合格',
+    note: '备注',
+    submit: '记录通检',
+    none: '尚未通检。',
+  },
   settings: {
     title: '回访',
     fromDay: '取机后第几天开始回访',
@@ -449,5 +475,7 @@ export const careZh: Widen<typeof careEn> = {
     complaint_opened: '登记投诉',
     complaint_closed: '投诉结案',
     message_copied: '已复制短信',
+    repair_test_passed: '试机通检合格',
+    repair_test_failed: '试机通检不合格',
   },
 };

@@ -2,7 +2,8 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
 
 // Customer care: the archive's edit history and merges, after-sales follow-up
 // calls (回访), complaints (投诉) with their steps, the messages copied for
-// the customer, and trips to the manufacturer (返厂) with their RMA numbers.
+// the customer, trips to the manufacturer (返厂) with their RMA numbers, and
+// what the test after the repair (试机通检) checked.
 //
 // Guarantees kept by the database itself:
 // - a merged customer is kept (marked merged into the other), never deleted;
@@ -136,7 +137,20 @@ export class CustomerCare1764633600000 implements MigrationInterface {
         OR NEW.manufacturer IS NOT OLD.manufacturer OR NEW.sent_at IS NOT OLD.sent_at OR NEW.sent_by IS NOT OLD.sent_by
       BEGIN SELECT RAISE(ABORT, 'a manufacturer trip is only ever completed by its return'); END`);
 
+    // ---- the test after the repair (试机通检) -------------------------------------
+    await db.query(`CREATE TABLE repair_test (
+      id INTEGER PRIMARY KEY AUTOINCREMENT,
+      ticket_id INTEGER NOT NULL REFERENCES ticket(id),
+      tested TEXT NOT NULL CHECK (length(trim(tested)) > 0),
+      passed BOOLEAN NOT NULL,
+      note TEXT NOT NULL DEFAULT '',
+      staff_id INTEGER REFERENCES staff(id),
+      at TEXT NOT NULL
+    )`);
+    await db.query(`CREATE INDEX repair_test_ticket ON repair_test(ticket_id, id)`);
+
     for (const [table, what] of [
+      ['repair_test', 'repair tests'],
       ['customer_change', 'customer changes'],
       ['customer_merge', 'customer merges'],
       ['follow_up_call', 'follow-up calls'],
@@ -156,11 +170,11 @@ export class CustomerCare1764633600000 implements MigrationInterface {
 
   async down(db: QueryRunner): Promise<void> {
     const triggers = ['manufacturer_trip_no_delete', 'manufacturer_trip_back_once', 'complaint_no_delete', 'customer_merged_no_delete', 'complaint_closed_final'];
-    for (const table of ['customer_change', 'customer_merge', 'follow_up_call', 'complaint_step', 'contact_message']) {
+    for (const table of ['repair_test', 'customer_change', 'customer_merge', 'follow_up_call', 'complaint_step', 'contact_message']) {
       triggers.push(`${table}_no_delete`, `${table}_no_update`);
     }
     for (const trigger of triggers) await db.query(`DROP TRIGGER ${trigger}`);
-    for (const table of ['manufacturer_trip', 'contact_message', 'complaint_step', 'complaint', 'follow_up_call', 'customer_merge', 'customer_change']) {
+    for (const table of ['repair_test', 'manufacturer_trip', 'contact_message', 'complaint_step', 'complaint', 'follow_up_call', 'customer_merge', 'customer_change']) {
       await db.query(`DROP TABLE ${table}`);
     }
     await db.query(`DROP INDEX ticket_collected_at`);

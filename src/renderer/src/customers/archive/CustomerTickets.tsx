@@ -49,7 +49,7 @@ export function CustomerTickets({ customer, onOpenTicket }: { customer: Customer
                       </Badge>
                     )}
                   </Table.Td>
-                  <Table.Td>
+                  <Table.Td miw={100}>
                     <StatusBadge status={ticket.status} />
                   </Table.Td>
                   <Table.Td>{ticket.device}</Table.Td>

@@ -27,7 +27,8 @@ export function messageText(template: MessageTemplate, language: Language, facts
     name: facts.customerName,
     device: facts.device,
     number: facts.displayNumber,
-    shop: facts.shopName,
+    // A shop that has not entered its name yet is "our repair shop", not a gap.
+    shop: facts.shopName || t('care.templates.ourShop'),
     phone: facts.shopPhone,
     amount: facts.quoteTotalMinor === null ? '' : formatMoney(facts.quoteTotalMinor, facts.currency, language),
     date: readySince,
