@@ -40,7 +40,7 @@ interface Timed {
 }
 
 /** The service's statements run directly on better-sqlite3, prepared once each. */
-class RawRunner {
+export class RawRunner {
   private readonly statements = new Map<string, BetterSqlite3.Statement>();
   readonly seen = new Set<string>();
   constructor(readonly db: BetterSqlite3.Database) {}
