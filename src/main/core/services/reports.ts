@@ -71,7 +71,8 @@ export async function buildReport(tx: EntityManager, from: string, to: string, s
   let within7Days = 0;
   let within24Hours = 0;
   for (const g of groups) {
-    const days = workingDaysBetween(g.day_in, g.day_out, settings.shopCalendar);
+    // A ready event stamped before its check-in (a counter PC's clock set wrong) counts as the same day.
+    const days = g.day_out < g.day_in ? 0 : workingDaysBetween(g.day_in, g.day_out, settings.shopCalendar);
     finished += g.n;
     workingDaysSum += days * g.n;
     if (days <= 7) within7Days += g.n;

@@ -1,5 +1,6 @@
 import { Stack, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
+import { FiguresSettings } from '../figures/FiguresSettings';
 import { PrintingSettings } from './PrintingSettings';
 import { ShopSettingsForm } from './ShopSettingsForm';
 import { StaffManager } from './StaffManager';
@@ -11,6 +12,7 @@ export function SettingsScreen() {
       <Title order={2}>{t('settings.title')}</Title>
       <ShopSettingsForm />
       <PrintingSettings />
+      <FiguresSettings />
       <StaffManager />
     </Stack>
   );
