@@ -19,6 +19,7 @@ import { join } from 'node:path';
 import { createDocumentRenderer } from '../src/main/core/documents';
 import { timeCheckInToPrint, timeDeskCheckIns, timeRawCheckIns } from './checkin';
 import { BENCH_DOCUMENTS, benchDefinition } from './documents';
+import { runReportsBench } from './reports';
 import { runSearchBench } from './search';
 import { runStartBench } from './start';
 import { ms, summarize, table } from './stats';
@@ -85,6 +86,7 @@ async function main(): Promise<void> {
   if (!searchOnly && !skipStart) console.log(await runStartBench(START_LOADS, progress));
   if (!skipSearch) {
     console.log(await runSearchBench({ tickets: SEARCH_TICKETS, queriesPerKind: SEARCH_QUERIES, log: progress }));
+    console.log(await runReportsBench({ tickets: SEARCH_TICKETS, runs: quick ? 5 : 20, log: progress }));
   }
   console.log(`\nFinished in ${((performance.now() - started) / 1000).toFixed(1)} s (load average now ${loadavg().map((l) => l.toFixed(2)).join(' ')}).`);
 }

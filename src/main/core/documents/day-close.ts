@@ -46,6 +46,7 @@ export function dayCloseDefinition(input: DayCloseDocumentInput): TDocumentDefin
   const f = record.figures;
   const money = (minor: number) => formatAmount(minor, f.currency, lang);
   const right = (text: string, bold = false): TableCell => ({ text, alignment: 'right', bold });
+  const label = (text: string): TableCell => ({ text, noWrap: true });
   const rule: Content = { canvas: [{ type: 'line', x1: 0, y1: 0, x2: g.mm(g.contentWidthMm), y2: 0, lineWidth: 0.5 }], margin: [0, g.mm(1.5), 0, g.mm(0.5)] };
   const heading = (text: string): Content => ({ text, bold: true, margin: [0, g.mm(1.5), 0, 0] });
 
@@ -58,10 +59,11 @@ export function dayCloseDefinition(input: DayCloseDocumentInput): TDocumentDefin
     table(
       g,
       [
-        [say('businessDate'), right(formatCalendarDate(f.businessDate, lang))],
-        [say('period'), right(say('periodValue', { from: formatDateTime(f.periodFrom, lang), to: formatDateTime(f.periodTo, lang) }))],
-        [say('closedBy'), right(record.closedBy.name)],
-        [say('recordedBy'), right(record.recordedBy.name)],
+        [label(say('businessDate')), right(formatCalendarDate(f.businessDate, lang))],
+        // The span on two lines, so a roll never breaks a date in half.
+        [label(say('period')), right(`${formatDateTime(f.periodFrom, lang)} –\n${formatDateTime(f.periodTo, lang)}`)],
+        [label(say('closedBy')), right(record.closedBy.name)],
+        [label(say('recordedBy')), right(record.recordedBy.name)],
       ],
       ['auto', '*'],
     ),
@@ -97,7 +99,7 @@ export function dayCloseDefinition(input: DayCloseDocumentInput): TDocumentDefin
   const cashRows: TableCell[][] = [
     [say('openingFloat'), right(money(f.cash.openingFloatMinor))],
     [say('cashIn'), right(money(f.cash.inMinor))],
-    [say('cashOut'), right(money(-f.cash.outMinor))],
+    [say('cashOut'), right(money(f.cash.outMinor))],
     [{ text: say('expected'), bold: true }, right(money(f.cash.expectedMinor), true)],
     [{ text: say('counted'), bold: true }, right(money(record.countedCashMinor), true)],
   ];

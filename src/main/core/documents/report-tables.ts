@@ -20,7 +20,8 @@ export function reportTables(report: Report, language: Language): ReportTable[] 
   const say = (key: string, vars?: Record<string, string | number>) => translate(language, `figures.reports.${key}`, vars);
   const status = (id: string) => translate(language, `status.${id}`);
   const share = (count: number, total: number): Cell => (total > 0 ? { share: count / total } : null);
-  const money = (minor: number): Cell => ({ money: minor });
+  // Never a negative zero: a sum taken away that is nothing prints as 0.00.
+  const money = (minor: number): Cell => ({ money: minor === 0 ? 0 : minor });
   const pair = [say('figure'), say('value')];
   const tables: ReportTable[] = [];
 

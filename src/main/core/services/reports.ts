@@ -47,14 +47,26 @@ export interface ReportOptions {
   now: Date;
 }
 
+/**
+ * The SQLite modifier that turns a stored UTC instant into the shop's local
+ * day. A fixed offset when the range has one (always in China: no summer
+ * time), which is several times cheaper per row than 'localtime'.
+ */
+export function localDayModifier(period: Period): string {
+  const offsetAt = (iso: string) => -new Date(iso).getTimezoneOffset();
+  const start = offsetAt(period.from);
+  return start === offsetAt(period.to) ? `${start >= 0 ? '+' : ''}${start} minutes` : 'localtime';
+}
+
 export async function buildReport(tx: EntityManager, from: string, to: string, settings: Settings, options: ReportOptions): Promise<Report> {
   const period: Period = { from: localDayStart(from), to: localDayStart(addDays(to, 1)) };
+  const local = localDayModifier(period);
   const range = [period.from, period.to];
   const { tickets: counted } = await ticketFigures(tx, period);
 
   // ---- finished tickets: turnaround, technicians, classes --------------------------
   const groups: FinishedGroup[] = await tx.query(
-    `SELECT date(t.created_at, 'localtime') AS day_in, date(f.ready_at, 'localtime') AS day_out, t.technician_id, d.repair_class,
+    `SELECT date(t.created_at, '${local}') AS day_in, date(f.ready_at, '${local}') AS day_out, t.technician_id, d.repair_class,
        COUNT(*) AS n, SUM(julianday(f.ready_at) - julianday(t.created_at) <= 1.0) AS within24
      FROM (${FINISHED}) f JOIN ticket t ON t.id = f.ticket_id LEFT JOIN diagnosis d ON d.ticket_id = t.id
      GROUP BY day_in, day_out, t.technician_id, d.repair_class`,
@@ -71,7 +83,8 @@ export async function buildReport(tx: EntityManager, from: string, to: string, s
   let within7Days = 0;
   let within24Hours = 0;
   for (const g of groups) {
-    const days = workingDaysBetween(g.day_in, g.day_out, settings.shopCalendar);
+    // A ready event stamped before its check-in (a counter PC's clock set wrong) counts as the same day.
+    const days = g.day_out < g.day_in ? 0 : workingDaysBetween(g.day_in, g.day_out, settings.shopCalendar);
     finished += g.n;
     workingDaysSum += days * g.n;
     if (days <= 7) within7Days += g.n;
@@ -238,12 +251,12 @@ export async function buildReport(tx: EntityManager, from: string, to: string, s
     firstResponse,
     repairClasses: [...classes].map(([repairClass, count]) => ({ repairClass, count })),
     open: { total: open.length, byStatus, ageing },
-    days: await reportDays(tx, from, to, period, finishedPerDay),
+    days: await reportDays(tx, from, to, period, local, finishedPerDay),
   };
 }
 
 /** Per local day: takings (a void on the day it was made), tickets in, tickets finished. */
-async function reportDays(tx: EntityManager, from: string, to: string, period: Period, finishedPerDay: Map<string, number>): Promise<ReportDay[]> {
+async function reportDays(tx: EntityManager, from: string, to: string, period: Period, local: string, finishedPerDay: Map<string, number>): Promise<ReportDay[]> {
   const range = [period.from, period.to];
   const rows: { kind: 'payment' | 'refund'; amount_minor: number; at: string; voided_at: string | null }[] = await tx.query(
     `SELECT kind, amount_minor, at, voided_at FROM payment WHERE at >= ? AND at < ?
@@ -251,12 +264,12 @@ async function reportDays(tx: EntityManager, from: string, to: string, period: P
     [...range, ...range, period.from],
   );
   const deposits: { day: string; amount: number }[] = await tx.query(
-    `SELECT date(created_at, 'localtime') AS day, SUM(deposit_minor) AS amount FROM ticket
+    `SELECT date(created_at, '${local}') AS day, SUM(deposit_minor) AS amount FROM ticket
      WHERE created_at >= ? AND created_at < ? AND deposit_minor > 0 GROUP BY day`,
     range,
   );
   const ticketsIn: { day: string; n: number }[] = await tx.query(
-    `SELECT date(created_at, 'localtime') AS day, COUNT(*) AS n FROM ticket WHERE created_at >= ? AND created_at < ? GROUP BY day`,
+    `SELECT date(created_at, '${local}') AS day, COUNT(*) AS n FROM ticket WHERE created_at >= ? AND created_at < ? GROUP BY day`,
     range,
   );
   const takings = new Map<string, number>(deposits.map((d) => [d.day, d.amount]));

@@ -127,7 +127,7 @@ export function DayClosePanel({ onClosed }: { onClosed(): void }) {
               error={float.ok ? null : t('errors.field.money_invalid')}
             />
             <Figure label={t('figures.dayClose.cashIn')} value={format.money(figures.cash.inMinor)} />
-            <Figure label={t('figures.dayClose.cashOut')} value={format.money(-figures.cash.outMinor)} />
+            <Figure label={t('figures.dayClose.cashOut')} value={format.money(figures.cash.outMinor)} />
             <Figure label={t('figures.dayClose.expected')} value={format.money(figures.cash.expectedMinor)} strong />
           </Group>
           <CashCount

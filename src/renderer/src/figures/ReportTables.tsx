@@ -47,7 +47,8 @@ export function ReportTables({ report }: { report: Report }) {
   const { t } = useTranslation();
   const format = useFormat();
   const say = (key: string, vars: Record<string, string | number> = {}) => t(`figures.reports.${key}` as 'figures.reports.title', vars);
-  const money = (minor: number) => format.money(minor, report.currency);
+  // A sum taken away shows with its minus sign, and nothing as plain zero (never "-0.00").
+  const money = (minor: number) => format.money(minor === 0 ? 0 : minor, report.currency);
   const share = (n: number, total: number) => (total > 0 ? say('share', { count: n, total, percent: `${((n / total) * 100).toFixed(1)}%` }) : '—');
   const r = report.revenue;
   const tu = report.turnaround;

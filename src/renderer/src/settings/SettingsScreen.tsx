@@ -1,6 +1,7 @@
 import { Stack, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { FollowUpSettingsForm } from '../customers';
+import { FiguresSettings } from '../figures';
 import { PrintingSettings } from './PrintingSettings';
 import { ShopSettingsForm } from './ShopSettingsForm';
 import { StaffManager } from './StaffManager';
@@ -13,6 +14,7 @@ export function SettingsScreen() {
       <ShopSettingsForm />
       <FollowUpSettingsForm />
       <PrintingSettings />
+      <FiguresSettings />
       <StaffManager />
     </Stack>
   );

@@ -56,13 +56,15 @@ export class ShopFigures1764720000000 implements MigrationInterface {
     await db.query(`CREATE INDEX ticket_created ON ticket(created_at)`);
     await db.query(`CREATE INDEX ticket_collected ON ticket(collected_at) WHERE collected_at IS NOT NULL`);
     await db.query(`CREATE INDEX ticket_event_to_status_at ON ticket_event(to_status, at, ticket_id) WHERE to_status IS NOT NULL`);
+    // First response: a ticket's first status change is one seek.
+    await db.query(`CREATE INDEX ticket_event_ticket_kind_at ON ticket_event(ticket_id, kind, at)`);
     await db.query(`CREATE INDEX payment_voided_at ON payment(voided_at) WHERE voided_at IS NOT NULL`);
     await db.query(`CREATE INDEX collection_at ON collection(at)`);
     await db.query(`CREATE INDEX stock_move_reason_at ON stock_move(reason, at)`);
   }
 
   async down(db: QueryRunner): Promise<void> {
-    for (const index of ['stock_move_reason_at', 'collection_at', 'payment_voided_at', 'ticket_event_to_status_at', 'ticket_collected', 'ticket_created']) {
+    for (const index of ['stock_move_reason_at', 'collection_at', 'payment_voided_at', 'ticket_event_ticket_kind_at', 'ticket_event_to_status_at', 'ticket_collected', 'ticket_created']) {
       await db.query(`DROP INDEX ${index}`);
     }
     for (const trigger of ['day_close_no_delete', 'day_close_no_update', 'day_close_in_order']) await db.query(`DROP TRIGGER ${trigger}`);

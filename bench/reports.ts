@@ -1,0 +1,88 @@
+// Report timings on the generated tickets (generate-data.ts): the monthly and
+// the one-year report through the desk ('reports.get': validation, the
+// session, settings, TypeORM, one read transaction) next to the same SQL run
+// directly with better-sqlite3 on the same file (the report service's own
+// statements through the prepared-statement shim, in one BEGIN ... COMMIT).
+// Desk and raw run one after the other and must give the same report.
+import { join } from 'node:path';
+import BetterSqlite3 from 'better-sqlite3';
+import { openDesk } from '../src/main/core/desk';
+import { createDirectoryBackend } from '../src/main/core/printing';
+import { buildReport } from '../src/main/core/services/reports';
+import { DEFAULT_SETTINGS } from '../src/main/core/services/settings';
+import { BUSY_TIMEOUT_MS } from '../src/main/core/storage/database';
+import { DATA_NOW, ensureBenchData } from './generate-data';
+import { RawRunner } from './search';
+import { ms, summarize, table } from './stats';
+import type { AuthSession } from '../src/shared/workflow-contract';
+import type { Report } from '../src/shared/figures-contract';
+
+const PIN = '4826';
+
+function iso(date: Date): string {
+  return `${date.getFullYear()}-${String(date.getMonth() + 1).padStart(2, '0')}-${String(date.getDate()).padStart(2, '0')}`;
+}
+
+export async function runReportsBench({ tickets, runs, log }: { tickets: number; runs: number; log: (text: string) => void }): Promise<string> {
+  const data = await ensureBenchData(tickets, { log });
+  const desk = await openDesk({
+    dataDir: data.dir,
+    fontsDir: join(__dirname, '..', 'resources', 'fonts'),
+    clock: { now: () => DATA_NOW },
+    printBackend: createDirectoryBackend({ dir: join(data.dir, 'printed') }),
+    primeDocuments: false,
+    logError: (where, error) => console.error(where, error),
+  });
+  const db = new BetterSqlite3(data.file);
+  db.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
+  const raw = new RawRunner(db);
+  try {
+    // The generated shop's first manager chooses a PIN (first run) and signs in, as at the counter.
+    const manager = (db.prepare(`SELECT id FROM staff WHERE role = 'manager' AND active = 1 ORDER BY id LIMIT 1`).get() as { id: number }).id;
+    const hasPin = db.prepare(`SELECT COUNT(*) AS n FROM staff WHERE pin_hash IS NOT NULL`).get() as { n: number };
+    if (hasPin.n === 0) await desk.dispatch('auth.setPin', { session: null, staffId: manager, currentPin: null, newPin: PIN });
+    const signedIn = await desk.dispatch('auth.signIn', { staffId: manager, pin: PIN });
+    if (!signedIn.ok) throw new Error(`bench sign-in failed: ${JSON.stringify(signedIn.error)}`);
+    const session = (signedIn.data as AuthSession).token;
+
+    const lastMonthStart = new Date(DATA_NOW.getFullYear(), DATA_NOW.getMonth() - 1, 1);
+    const lastMonthEnd = new Date(DATA_NOW.getFullYear(), DATA_NOW.getMonth(), 0);
+    const yearStart = new Date(DATA_NOW.getFullYear() - 1, DATA_NOW.getMonth(), DATA_NOW.getDate() + 1);
+    const cases = [
+      { label: `monthly report (${iso(lastMonthStart)} to ${iso(lastMonthEnd)})`, from: iso(lastMonthStart), to: iso(lastMonthEnd) },
+      { label: `one-year report (${iso(yearStart)} to ${iso(DATA_NOW)})`, from: iso(yearStart), to: iso(DATA_NOW) },
+    ];
+    const rows = [['report', 'tickets in', 'desk median', 'desk p95', 'raw SQL median', 'raw SQL p95']];
+    const warmUp = 3;
+    for (const c of cases) {
+      log(`reports: ${c.label} x ${runs}`);
+      const deskTimes: number[] = [];
+      const rawTimes: number[] = [];
+      let ticketsIn = 0;
+      for (let i = 0; i < runs + warmUp; i++) {
+        const t0 = performance.now();
+        const result = await desk.dispatch('reports.get', { session, from: c.from, to: c.to });
+        const t1 = performance.now();
+        if (!result.ok) throw new Error(`reports.get failed: ${JSON.stringify(result.error)}`);
+        const report = result.data as Report;
+        const direct = await raw.read((tx) => buildReport(tx, c.from, c.to, { ...DEFAULT_SETTINGS }, { withParts: true, now: DATA_NOW }));
+        const t2 = performance.now();
+        if (JSON.stringify(direct.tickets) !== JSON.stringify(report.tickets) || direct.turnaround.finished !== report.turnaround.finished) {
+          throw new Error(`desk and raw reports differ for ${c.label}`);
+        }
+        ticketsIn = report.tickets.in;
+        if (i >= warmUp) {
+          deskTimes.push(t1 - t0);
+          rawTimes.push(t2 - t1);
+        }
+      }
+      const d = summarize(deskTimes);
+      const r = summarize(rawTimes);
+      rows.push([c.label, ticketsIn.toLocaleString('en'), `${ms(d.median)} ms`, `${ms(d.p95)} ms`, `${ms(r.median)} ms`, `${ms(r.p95)} ms`]);
+    }
+    return `\nReports on ${data.tickets.toLocaleString('en')} tickets (${runs} runs each after ${warmUp} warm-up)\n${table(rows)}`;
+  } finally {
+    db.close();
+    await desk.close();
+  }
+}
