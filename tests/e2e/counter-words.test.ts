@@ -7,7 +7,7 @@ import { en } from '../../src/shared/i18n/en';
 import { launchChromium, openDesk } from './support/browser';
 import { setUpCrewOverHttp, type E2eCrew } from './support/crew';
 import { startHarness, type RunningHarness } from './support/harness';
-import { field } from './support/page-helpers';
+import { field, fieldError, waitUntil } from './support/page-helpers';
 import { repairOverHttp } from './support/repair-over-http';
 
 describe('words on screen', () => {
@@ -49,6 +49,18 @@ describe('words on screen', () => {
     expect(await page.getByLabel(en.settings.printing.enabledFor.replace('{{document}}', en.settings.printing.documents.receipt), { exact: true }).count()).toBe(0);
     expect(await page.getByLabel(en.settings.printing.enabledFor.replace('{{document}}', en.settings.printing.documents['intake-form']), { exact: true }).count()).toBe(1);
     expect(await page.getByText(en.settings.printing.intro, { exact: true }).innerText()).toContain('receipt at collection');
+  });
+
+  it('keeps a pasted paragraph whole and says it is too long, instead of cutting it', async () => {
+    await page.getByRole('button', { name: en.app.nav.intake, exact: true }).click();
+    const serial = field(page, 'Serial / IMEI');
+    const paragraph = 'The customer says the serial is on the box, which they will bring tomorrow together with the receipt from the shop where it was bought';
+    expect(paragraph.length).toBeGreaterThan(100);
+    await serial.fill(paragraph);
+    expect(await serial.inputValue()).toBe(paragraph);
+    await page.getByRole('button', { name: 'Check in', exact: true }).click();
+    await waitUntil('the serial says it is too long', async () => (await fieldError(serial)) === en.errors.field.too_long);
+    expect(await serial.inputValue()).toBe(paragraph);
   });
 
   it('shows a status in the search results whole, not cut short', async () => {
