@@ -6,8 +6,11 @@ import { z } from 'zod';
 import { ACCESSORIES, ALL_CONDITION_CHECKS, DATA_ANSWERS, DEVICE_TYPES, LIMITS, PAYMENT_METHODS } from './domain';
 import { code } from './schema-helpers';
 
-/** Text as typed: not trimmed (the clerk may be mid-word), bounded like the intake's own fields. */
-const typed = (max: number) => z.string(code('invalid')).max(max, code('too_long')).default('');
+/**
+ * Text as typed: not trimmed (the clerk may be mid-word). A field may hold more than check-in accepts
+ * (a pasted paragraph is kept whole and refused with a field error, never cut), so the bound is looser.
+ */
+const typed = (max: number) => z.string(code('invalid')).max(max * 4, code('too_long')).default('');
 
 export const counterKeySchema = z.string().regex(/^[A-Za-z0-9-]{8,64}$/, code('invalid'));
 

@@ -139,7 +139,8 @@ describe('discounts and totals (priceQuote)', () => {
 
   it('adds up mixed lines', () => {
     const quote = priceQuote(facts({ faultCategory: 'software', purchaseDate: boughtDaysBefore(40) }), [labour(5000), labour(10000), part(3000, null, 3)], null, 10);
-    expect(quote.lines.map((l) => l.reason)).toEqual(['software_after_15_days', 'software_after_15_days', 'software_after_15_days']);
-    expect(quote.totals).toEqual({ subtotalMinor: 24000, coveredMinor: 0, chargeableMinor: 24000, discountMinor: 0, totalMinor: 24000 });
+    // The software rule charges the labour; the parts are hardware, free in warranty.
+    expect(quote.lines.map((l) => l.reason)).toEqual(['software_after_15_days', 'software_after_15_days', 'in_warranty']);
+    expect(quote.totals).toEqual({ subtotalMinor: 24000, coveredMinor: 9000, chargeableMinor: 15000, discountMinor: 0, totalMinor: 15000 });
   });
 });

@@ -1,4 +1,4 @@
-// The repair receipt (维修单/收据), rendered for real from collections made on a
+// The repair receipt (维修收据), rendered for real from collections made on a
 // test desk and read back with poppler and zbar: page size of both presets,
 // the text in both languages, the barcode at 200 dpi, the signature image,
 // the unrepaired wording, and over-long customer data kept inside the page.
@@ -114,8 +114,8 @@ const WORDS: Record<Language, { repaired: string[]; unrepaired: string[]; change
     change: 'change',
   },
   'zh-CN': {
-    repaired: ['维修单/收据', '维修内容', '优惠', '合计', '已付定金', '现金', '微信支付', '已付清', '免费维修期至 2027年2月21日', '客户签名', '充电器、电脑包'],
-    unrepaired: ['维修单/收据', '未修复', '未修复，无维修保修。', '退款'],
+    repaired: ['维修收据', '维修内容', '优惠', '合计', '已付订金', '现金', '微信支付', '已付清', '免费维修期至 2027年2月21日', '客户签名', '充电器、电脑包'],
+    unrepaired: ['维修收据', '未修复', '未修复，无维修保修。', '退款'],
     change: '找零',
   },
 };

@@ -210,7 +210,7 @@ export const en = {
     staffSaved: 'Saved',
     printing: {
       title: 'Printing',
-      intro: 'For each document: whether it prints after check-in, on which printer, on what paper, and how many copies. Test print sends one sample copy.',
+      intro: 'For each document: whether it prints by itself (the intake form, claim ticket and device label at check-in, the repair receipt at collection), on which printer, on what paper, and how many copies. Test print sends one sample copy.',
       documents: { 'intake-form': 'Intake form', 'claim-ticket': 'Claim ticket', 'device-label': 'Device label', receipt: 'Repair receipt' },
       documentsInline: { 'intake-form': 'intake form', 'claim-ticket': 'claim ticket', 'device-label': 'device label', receipt: 'repair receipt' },
       enabled: 'Print after check-in',

@@ -1,4 +1,4 @@
-// 维修单/收据 — the repair receipt handed over at collection: what was done,
+// 维修收据 — the repair receipt handed over at collection: what was done,
 // the charges, the deposit and payments (with cash change), the repair
 // warranty's end date and the customer's signature for the device and its
 // accessories. On an 80 mm roll (page fitted to the content) or on A4. A

@@ -7,7 +7,9 @@
 //   diagnosis says the user caused the new fault.
 // - In warranty (在保), a fault not caused by the user is repaired free.
 // - Software problems in warranty are free only within 15 days of purchase;
-//   after that the software work is charged at the fee standard.
+//   after that the software work is charged at the fee standard. The rule is
+//   applied line by line: a part is hardware and stays free under warranty,
+//   and labour is software or hardware by its fee item (else by the diagnosis).
 // - An upgrade under warranty charges the difference over the covered part.
 // - Out of warranty (过保), or caused by the user, everything is charged.
 // - A discount (percent or amount, always with a reason) applies to what is
@@ -39,6 +41,8 @@ export interface PriceLineInput {
    * like-for-like part the warranty would cover. Null for a plain part or labour.
    */
   coveredUnitPriceMinor: number | null;
+  /** The kind of work a labour line is (its fee item's category); null or absent: the diagnosis's. Parts are hardware. */
+  category?: FaultCategory | null;
 }
 
 export interface PricedLine {
@@ -91,7 +95,8 @@ export function coverageOf(facts: PricingFacts): { covered: boolean; reason: Pri
 
 export function priceLine(facts: PricingFacts, line: PriceLineInput): PricedLine {
   const lineTotalMinor = line.qty * line.unitPriceMinor;
-  const coverage = coverageOf(facts);
+  const category: FaultCategory = line.kind === 'part' ? 'hardware' : (line.category ?? facts.faultCategory);
+  const coverage = coverageOf({ ...facts, faultCategory: category });
   if (!coverage.covered) return { lineTotalMinor, coveredMinor: 0, chargedMinor: lineTotalMinor, free: false, reason: coverage.reason };
   if (line.kind === 'part' && line.coveredUnitPriceMinor !== null && line.coveredUnitPriceMinor < line.unitPriceMinor) {
     const coveredMinor = line.qty * line.coveredUnitPriceMinor;

@@ -44,6 +44,8 @@ async function resolveLines(tx: EntityManager, lines: DraftInput['lines'], setti
           qty: line.qty,
           unitPriceMinor: item.priceMinor,
           coveredUnitPriceMinor: null,
+          // A general item (diagnosis, cleaning) is the kind of work the diagnosis found.
+          category: item.category === 'general' ? null : item.category,
         });
       } else {
         if (line.description === '') throw DeskError.field(at('description'), 'required');

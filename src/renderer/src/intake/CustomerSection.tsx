@@ -2,7 +2,6 @@ import { Fieldset, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CustomerDetail, CustomerSummary } from '../../../shared/contract';
-import { LIMITS } from '../../../shared/domain';
 import { CustomerLookupInput } from './CustomerLookupInput';
 import type { CustomerDraft } from './draft';
 import type { FieldProps } from './field-props';
@@ -34,7 +33,6 @@ export function CustomerSection({ customer, detail, field, onChange, onPick, onU
             {...field('customer.name')}
             label={t('intake.customerName')}
             {...required()}
-            maxLength={LIMITS.nameMax}
             value={customer.name}
             matches={source === 'name' ? matches : []}
             offerMatches={!linked}
@@ -50,7 +48,6 @@ export function CustomerSection({ customer, detail, field, onChange, onPick, onU
             {...required()}
             type="tel"
             inputMode="tel"
-            maxLength={30}
             value={customer.phone}
             matches={source === 'phone' ? matches : []}
             offerMatches={!linked}
@@ -63,14 +60,12 @@ export function CustomerSection({ customer, detail, field, onChange, onPick, onU
           <TextInput
             {...field('customer.address')}
             label={t('intake.address')}
-            maxLength={LIMITS.addressMax}
             value={customer.address}
             onChange={(event) => onChange({ address: event.currentTarget.value })}
           />
           <TextInput
             {...field('customer.notes')}
             label={t('intake.customerNotes')}
-            maxLength={LIMITS.notesMax}
             value={customer.notes}
             onChange={(event) => onChange({ notes: event.currentTarget.value })}
           />

@@ -1,4 +1,4 @@
-// One document's printing: after check-in or not, printer, paper, copies, a
+// One document's printing: whether it prints by itself (at check-in, or the receipt at collection), printer, paper, copies, a
 // Test print with what is on screen (saved or not), and the calibration of
 // the chosen printer.
 import { Alert, Button, Checkbox, Grid, Group, NativeSelect, Paper, Stack, Text, Title } from '@mantine/core';
@@ -115,8 +115,11 @@ export function DocumentPrintingFields(props: Props) {
           </Title>
           <Checkbox
             id={fieldId(PRINTING_FORM, path('enabled'))}
-            label={t('settings.printing.enabled')}
-            aria-label={t('settings.printing.enabledFor', { document: docName })}
+            // The receipt prints when the device is collected; the intake documents at check-in.
+            label={document === 'receipt' ? t('counter.settings.printAtCollection') : t('settings.printing.enabled')}
+            aria-label={
+              document === 'receipt' ? t('counter.settings.printAtCollectionFor', { document: docName }) : t('settings.printing.enabledFor', { document: docName })
+            }
             checked={value.enabled}
             onChange={(event) => change({ enabled: event.currentTarget.checked })}
           />

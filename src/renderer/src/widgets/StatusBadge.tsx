@@ -23,7 +23,8 @@ const COLOUR: Record<TicketStatus, string> = {
 export function StatusBadge({ status, size = 'sm' }: { status: TicketStatus; size?: 'sm' | 'md' | 'lg' }) {
   const { t } = useTranslation();
   return (
-    <Badge color={COLOUR[status]} variant="light" tt="none" size={size}>
+    // A status is read whole ("Ready for collection"): the badge keeps its width rather than cutting the words in a narrow column.
+    <Badge color={COLOUR[status]} variant="light" tt="none" size={size} styles={{ root: { minWidth: 'max-content', overflow: 'visible' }, label: { overflow: 'visible' } }}>
       {t(`status.${status}`)}
     </Badge>
   );

@@ -15,6 +15,11 @@ export const counterEn = {
     notFound: 'No ticket has the number {{number}}.',
     failed: 'The scanned ticket could not be opened: {{message}}',
   },
+  settings: {
+    /** The receipt prints when the device is collected, not at check-in. */
+    printAtCollection: 'Print at collection',
+    printAtCollectionFor: '{{document}}: print at collection',
+  },
   documents: {
     /** Nothing ticked and no note: the form says so, and claims nothing. */
     conditionNotRecorded: 'Not recorded',
@@ -39,6 +44,10 @@ export const counterZh: Widen<typeof counterEn> = {
   scan: {
     notFound: '没有单号为 {{number}} 的维修单。',
     failed: '无法打开扫描的维修单：{{message}}',
+  },
+  settings: {
+    printAtCollection: '取机时自动打印',
+    printAtCollectionFor: '{{document}}：取机时自动打印',
   },
   documents: {
     conditionNotRecorded: '未记录',

@@ -1,5 +1,5 @@
 // Strings of one feature, in both languages; en.ts and zh-CN.ts mount them under `receipt`.
-// The repair receipt (维修单/收据) printed at collection, and the collection
+// The repair receipt (维修收据) printed at collection, and the collection
 // backend's own words (payment methods, identity, refusals).
 import type { Widen } from '../widen';
 
@@ -52,7 +52,7 @@ export const receiptEn = {
 };
 
 export const receiptZh: Widen<typeof receiptEn> = {
-  title: '维修单/收据',
+  title: '维修收据',
   unrepaired: '未修复退还',
   ticket: '单号',
   customer: '客户',
@@ -74,7 +74,7 @@ export const receiptZh: Widen<typeof receiptEn> = {
   noCharges: '无收费项目',
   discount: '优惠',
   total: '合计',
-  deposit: '已付定金',
+  deposit: '已付订金',
   payments: '付款',
   tendered: '实收 {{tendered}}，找零 {{change}}',
   refund: '退款',

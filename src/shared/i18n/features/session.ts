@@ -32,9 +32,9 @@ export const sessionZh: Widen<typeof sessionEn> = {
   repeatPin: '再次输入 PIN 码',
   pinsDiffer: '两次输入的 PIN 码不一致',
   setPinAndSignIn: '设置 PIN 码并登录',
-  firstPinHint: '还没有店长设置 PIN 码。请为第一位店长设置 4 至 8 位数字的 PIN 码，之后由店长在“设置”中为其他员工设置。',
-  nobodyHasPin: '这里还没有人设置 PIN 码：请店长在“设置”中设置。',
+  firstPinHint: '还没有主管设置 PIN 码。请为第一位主管设置 4 至 8 位数字的 PIN 码，之后由主管在“设置”中为其他员工设置。',
+  nobodyHasPin: '这里还没有人设置 PIN 码：请主管在“设置”中设置。',
   cancel: '取消',
-  approvalTitle: '店长授权',
+  approvalTitle: '主管授权',
   approve: '授权',
 };

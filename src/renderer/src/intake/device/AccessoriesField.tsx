@@ -1,6 +1,6 @@
 import { Chip, Group, Input, Stack, TextInput } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { ACCESSORIES, LIMITS, type Accessory } from '../../../../shared/domain';
+import { ACCESSORIES, type Accessory } from '../../../../shared/domain';
 import { useRovingFocus } from '../../forms/useRovingFocus';
 import overlay from '../../forms/OverlayInput.module.css';
 import type { DeviceFieldProps } from './device-field-props';
@@ -27,7 +27,6 @@ export function AccessoriesField({ device, field, onChange }: DeviceFieldProps) 
       <TextInput
         {...field('accessoriesOther')}
         label={t('intake.accessoriesOther')}
-        maxLength={LIMITS.shortTextMax * 2}
         value={device.accessoriesOther}
         onChange={(event) => onChange({ accessoriesOther: event.currentTarget.value })}
       />

@@ -1,6 +1,6 @@
 import { Checkbox, Group, Stack, Textarea } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { CONDITION_CHECKS, LIMITS } from '../../../../shared/domain';
+import { CONDITION_CHECKS } from '../../../../shared/domain';
 import { useDesk } from '../../desk/desk-context';
 import { useRovingFocus } from '../../forms/useRovingFocus';
 import type { DeviceFieldProps } from './device-field-props';
@@ -42,7 +42,6 @@ export function ConditionField({ device, field, onChange }: DeviceFieldProps) {
         autosize
         minRows={1}
         maxRows={3}
-        maxLength={LIMITS.notesMax}
         value={device.conditionNotes}
         onChange={(event) => onChange({ conditionNotes: event.currentTarget.value })}
       />

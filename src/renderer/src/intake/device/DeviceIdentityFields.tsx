@@ -1,6 +1,6 @@
 import { NativeSelect, SimpleGrid, TextInput } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { DEVICE_TYPES, LIMITS, type DeviceType } from '../../../../shared/domain';
+import { DEVICE_TYPES, type DeviceType } from '../../../../shared/domain';
 import type { DeviceDraft } from '../draft';
 import type { DeviceFieldProps } from './device-field-props';
 import { required } from '../../forms/required';
@@ -10,7 +10,6 @@ export function DeviceIdentityFields({ device, field, onChange }: DeviceFieldPro
   const text = (name: 'brand' | 'model' | 'serial' | 'colour') => ({
     ...field(name),
     value: device[name],
-    maxLength: LIMITS.shortTextMax,
     autoComplete: 'off',
     onChange: (event: React.ChangeEvent<HTMLInputElement>) => onChange({ [name]: event.currentTarget.value } as Partial<DeviceDraft>),
   });

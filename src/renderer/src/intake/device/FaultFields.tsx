@@ -1,6 +1,5 @@
 import { Stack, TextInput, Textarea } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { LIMITS } from '../../../../shared/domain';
 import type { DeviceFieldProps } from './device-field-props';
 import { required } from '../../forms/required';
 
@@ -16,14 +15,12 @@ export function FaultFields({ device, field, onChange }: DeviceFieldProps) {
         autosize
         minRows={2}
         maxRows={5}
-        maxLength={LIMITS.faultMax}
         value={device.fault}
         onChange={(event) => onChange({ fault: event.currentTarget.value })}
       />
       <TextInput
         {...field('customerRequest')}
         label={t('intake.customerRequest')}
-        maxLength={LIMITS.notesMax}
         value={device.customerRequest}
         onChange={(event) => onChange({ customerRequest: event.currentTarget.value })}
       />

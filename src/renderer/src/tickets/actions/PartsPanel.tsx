@@ -16,8 +16,8 @@ import { returnableParts } from './parts-used';
 import { parseQty } from './quote-draft';
 import { useFailure } from './useFailure';
 
-/** The warranty covers this repair: the replaced part belongs to the stores. */
-const COVERED = ['in_warranty', 'software_within_15_days', 'rework_within_repair_warranty'];
+/** The warranty covers this repair's parts: the replaced part belongs to the stores (a part is hardware, so the software 15-day rule does not charge it). */
+const COVERED = ['in_warranty', 'software_within_15_days', 'software_after_15_days', 'rework_within_repair_warranty'];
 
 export function PartsPanel({ workflow, perform, parts }: ActionFormProps & { parts: PartView[] }) {
   const { t } = useTranslation();
