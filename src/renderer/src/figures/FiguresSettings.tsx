@@ -10,9 +10,9 @@ import { useTranslation } from 'react-i18next';
 import type { FiguresPrinting } from '../../../shared/figures-contract';
 import { minorToInputText, parseMoney } from '../../../shared/money';
 import { invoke } from '../api';
-import { useErrorText } from '../collection/error-text';
+import { useErrorText } from '../widgets/error-text';
 import { useDesk } from '../desk/desk-context';
-import { usePrintingOptions } from '../settings/usePrintingOptions';
+import { usePrintingOptions } from '../printing/usePrintingOptions';
 
 const WEEKDAYS = [1, 2, 3, 4, 5, 6, 0];
 

@@ -9,7 +9,7 @@ import { invoke } from '../api';
 import { fieldId, type FieldErrors } from '../forms/field-errors';
 import { CalibrationFields } from './CalibrationFields';
 import { parseCalibration, PRINTING_FORM, type CalibrationDraft } from './printing-draft';
-import type { PrinterList } from './usePrintingOptions';
+import type { PrinterList } from '../printing/usePrintingOptions';
 
 const COPIES = Array.from({ length: 10 }, (_, index) => String(index + 1));
 

@@ -12,7 +12,7 @@ import { fieldId, serverFieldErrors, type FieldErrors } from '../forms/field-err
 import { keyboardFormKeyDown } from '../forms/keyboard-form';
 import { DocumentPrintingFields } from './DocumentPrintingFields';
 import { calibrationPath, draftFrom, parsePrintingDraft, PRINTING_FORM, type CalibrationDraft, type PrintingDraft } from './printing-draft';
-import { usePrintingOptions } from './usePrintingOptions';
+import { usePrintingOptions } from '../printing/usePrintingOptions';
 
 type Status = 'idle' | 'saving' | 'saved' | 'failed';
 
