@@ -24,6 +24,7 @@ import {
 import { calendarDate, code, money, optionalText, plainText, requiredText } from './schema-helpers';
 import * as wf from './workflow-contract';
 import * as col from './collection-contract';
+import { dataSafetyChannels } from './data-safety-contract';
 import type { CashDrawer, CollectionMatch, CollectionResult, CollectionView, UnclaimedTicket } from './collection-contract';
 import type {
   AuthSession,
@@ -401,6 +402,7 @@ export const contract = {
   'collection.complete': channel<CollectionResult>()(col.collectionCompleteInput),
   'collection.unclaimed': channel<UnclaimedTicket[]>()(col.collectionUnclaimedInput),
   'collection.drawer': channel<CashDrawer>()(col.collectionDrawerInput),
+  ...dataSafetyChannels,
 } as const;
 
 export type Contract = typeof contract;

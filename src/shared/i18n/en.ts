@@ -9,6 +9,7 @@ import { stockEn } from './features/stock';
 import { collectionEn } from './features/collection';
 import { receiptEn } from './features/receipt';
 import { historyNotesEn } from './features/history-notes';
+import { dataSafetyEn, dataSafetyErrorsEn } from './features/data-safety';
 import type { Widen } from './widen';
 export const en = {
   app: {
@@ -497,7 +498,9 @@ export const en = {
   collection: collectionEn,
   receipt: receiptEn,
   historyNotes: historyNotesEn,
+  dataSafety: dataSafetyEn,
   errors: {
+    ...dataSafetyErrorsEn,
     validation: 'Please correct the highlighted fields.',
     not_found: 'Not found. It may have been changed on another counter.',
     conflict: 'That could not be saved because of a conflict. Please try again.',

@@ -9,6 +9,7 @@ import { stockZh } from './features/stock';
 import { collectionZh } from './features/collection';
 import { receiptZh } from './features/receipt';
 import { historyNotesZh } from './features/history-notes';
+import { dataSafetyZh, dataSafetyErrorsZh } from './features/data-safety';
 
 export const zhCN: Messages = {
   app: {
@@ -496,7 +497,9 @@ export const zhCN: Messages = {
   collection: collectionZh,
   receipt: receiptZh,
   historyNotes: historyNotesZh,
+  dataSafety: dataSafetyZh,
   errors: {
+    ...dataSafetyErrorsZh,
     validation: '请修改标出的字段。',
     not_found: '未找到，可能已在其他电脑上修改。',
     conflict: '因数据冲突未能保存，请重试。',
