@@ -28,6 +28,8 @@ export interface HarnessOptions {
   clock?: Clock;
   /** Writes every print job's PDF into this folder instead of sending it to a printer. */
   printTo?: string;
+  /** A backup to restore before opening (--restore). */
+  restoreFrom?: string;
 }
 
 export interface Harness {
@@ -91,6 +93,7 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
   const desk = await openDesk({
     dataDir: options.dataDir,
     clock: options.clock,
+    restoreFrom: options.restoreFrom,
     printBackend: options.printTo ? createDirectoryBackend({ dir: resolve(options.printTo) }) : undefined,
   });
 

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { PrintingSettings } from './PrintingSettings';
 import { ShopSettingsForm } from './ShopSettingsForm';
 import { StaffManager } from './StaffManager';
+import { BackupSettings } from '../backups/BackupSettings';
 
 export function SettingsScreen() {
   const { t } = useTranslation();
@@ -12,6 +13,7 @@ export function SettingsScreen() {
       <ShopSettingsForm />
       <PrintingSettings />
       <StaffManager />
+      <BackupSettings />
     </Stack>
   );
 }
