@@ -12,6 +12,7 @@ import type { SecretBox } from './security/secret-box';
 import { DataSafety } from './safety/data-safety';
 import { openShopFile } from './safety/open-shop';
 import { restoreBackup } from './safety/restore';
+import { DeskError } from '../../shared/errors';
 import type { Database } from './storage/database';
 
 export const DATABASE_FILE = 'repair-desk.sqlite';
@@ -69,7 +70,14 @@ export async function openDesk(options: OpenDeskOptions): Promise<Desk> {
   mkdirSync(dataDir, { recursive: true });
   const files = { dataDir, databaseFile: join(dataDir, DATABASE_FILE), keyFile: join(dataDir, SECRET_KEY_FILE) };
   // Restoring from the command line happens before anything opens the file.
-  if (restoreFrom) restoreBackup({ ...files, backup: restoreFrom, now: clock.now() });
+  if (restoreFrom) {
+    try {
+      restoreBackup({ ...files, backup: restoreFrom, now: clock.now() });
+    } catch (error) {
+      const fields = error instanceof DeskError ? error.fields.map((f) => f.code).join(', ') : String(error);
+      throw new Error(`cannot restore ${restoreFrom}: ${fields}`);
+    }
+  }
   const documents = createDocumentRenderer({ fontsDir });
   const context = {
     clock,
