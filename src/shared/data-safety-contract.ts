@@ -76,6 +76,7 @@ export interface BackupContentsView {
   lastTicketNumber: number | null;
   displayLastTicket: string | null;
   shopName: string;
+  ticketPrefix: string;
   /** Managers with a PIN in that backup: one of them authorises a restore from the recovery screen. */
   managers: { id: number; name: string }[];
 }

@@ -13,6 +13,7 @@ import { openRaw } from '../../src/main/core/safety/data-file';
 import { createDirectoryBackend } from '../../src/main/core/printing';
 import { fixedClock, openTestDesk, sampleIntake, type TestDesk } from '../support/desk';
 import { PINS, setUpCrew } from '../support/workflow';
+import { displayTicketNumber } from '../../src/shared/ticket-number';
 
 const cleanups: (() => Promise<void> | void)[] = [];
 afterEach(async () => {
@@ -172,7 +173,7 @@ describe('damage at start', () => {
     rmSync(join(dir, `${DATABASE_FILE}-wal`), { force: true });
     const desk = await open(dir);
     const status = await desk.call('recovery.status', {});
-    expect(status.problem).toMatchObject({ kind: 'missing', lastTicketNumber: String(lastTicket) });
+    expect(status.problem).toMatchObject({ kind: 'missing', lastTicketNumber: displayTicketNumber(lastTicket, 'RD') });
     expect(status.newest).toMatchObject({ tickets: 1, managers: [{ id: 1 }] });
     expect((await desk.fail('intake.checkIn', sampleIntake())).code).toBe('recovery_needed');
     expect((await desk.fail('settings.get', {})).code).toBe('recovery_needed');

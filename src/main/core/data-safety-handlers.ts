@@ -5,7 +5,8 @@ import { DeskError } from '../../shared/errors';
 import type { Handlers } from './handlers';
 import type { DeskContext } from './context';
 import { requireActor, requireManagerRole } from './services/auth';
-import { loadSettings } from './services/settings';
+import { DEFAULT_SETTINGS, loadSettings } from './services/settings';
+import { displayTicketNumber } from '../../shared/ticket-number';
 import { authoriseFromBackup, describeBackup, restoreIntoDesk } from './safety/restore-desk';
 import { isAbsolute } from 'node:path';
 
@@ -67,7 +68,12 @@ export const dataSafetyHandlers: Pick<Handlers, DataSafetyChannel> = {
       described = null; // a backup that no longer passes its check is not offered
     }
     return {
-      problem: { kind: problem.kind, lastTicketNumber: problem.lastTicketNumber === null ? null : String(problem.lastTicketNumber), detail: problem.detail },
+      problem: {
+        kind: problem.kind,
+        // Shown as printed on the claim tickets (the prefix is in the backup: the shop's settings are in the missing file).
+        lastTicketNumber: problem.lastTicketNumber === null ? null : displayTicketNumber(problem.lastTicketNumber, described?.ticketPrefix ?? DEFAULT_SETTINGS.ticketPrefix),
+        detail: problem.detail,
+      },
       newest: described,
     };
   },

@@ -55,6 +55,7 @@ export function describeBackup(path: string): BackupContentsView {
     lastTicketNumber: contents.lastTicketNumber,
     displayLastTicket: contents.lastTicketNumber === null ? null : displayTicketNumber(contents.lastTicketNumber, people.prefix),
     shopName: people.shopName,
+    ticketPrefix: people.prefix,
     managers: people.managers.map(({ id, name }) => ({ id, name })),
   };
 }
