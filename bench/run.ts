@@ -9,7 +9,7 @@
 //     through the desk next to the same SQL on better-sqlite3.
 // Options: --quick (fewer runs, for a smoke check); --tickets <n> (tickets in
 // the generated file, default 200000; e.g. 1000000); --skip-search;
-// --search-only. The generated file is cached in the temp folder, keyed by
+// --search-only; --skip-safety, --safety-only (backup, export, restore). The generated file is cached in the temp folder, keyed by
 // size: the first run at a size spends its generation time once.
 import { spawn } from 'node:child_process';
 import { cpus, loadavg } from 'node:os';
@@ -18,6 +18,7 @@ import { createDocumentRenderer } from '../src/main/core/documents';
 import { timeCheckInToPrint, timeDeskCheckIns, timeRawCheckIns } from './checkin';
 import { BENCH_DOCUMENTS, benchDefinition } from './documents';
 import { runSearchBench } from './search';
+import { runDataSafetyBench } from './data-safety';
 import { ms, summarize, table } from './stats';
 import type { Language } from '../src/shared/domain';
 
@@ -28,6 +29,8 @@ const CHECK_INS = quick ? 30 : 200;
 const CHECK_IN_TO_PRINT = quick ? 5 : 30;
 const skipSearch = process.argv.includes('--skip-search');
 const searchOnly = process.argv.includes('--search-only');
+const skipSafety = process.argv.includes('--skip-safety');
+const safetyOnly = process.argv.includes('--safety-only');
 const ticketsAt = process.argv.indexOf('--tickets');
 const SEARCH_TICKETS = ticketsAt > 0 ? Number(process.argv[ticketsAt + 1]) : 200_000;
 const SEARCH_QUERIES = quick ? 30 : 200;
@@ -76,10 +79,12 @@ function progress(text: string): void {
 async function main(): Promise<void> {
   const started = performance.now();
   console.log(`Repair Desk benchmark (${quick ? 'quick' : 'full'}) - Node ${process.version}, ${cpus().length} x ${cpus()[0]?.model ?? 'cpu'}, load average ${loadavg().map((l) => l.toFixed(2)).join(' ')}`);
-  if (!searchOnly) await documentsAndCheckIn();
-  if (!skipSearch) {
+  if (!searchOnly && !safetyOnly) await documentsAndCheckIn();
+  if (!skipSearch && !safetyOnly) {
     console.log(await runSearchBench({ tickets: SEARCH_TICKETS, queriesPerKind: SEARCH_QUERIES, log: progress }));
   }
+  // Backup, export and restore on the same generated file.
+  if (!skipSafety && !searchOnly) console.log(await runDataSafetyBench({ tickets: SEARCH_TICKETS, log: progress }));
   console.log(`\nFinished in ${((performance.now() - started) / 1000).toFixed(1)} s (load average now ${loadavg().map((l) => l.toFixed(2)).join(' ')}).`);
 }
 
