@@ -11,7 +11,7 @@
 //     form ready for typing (needs the renderer built: npx electron-vite build).
 // Options: --quick (fewer runs, for a smoke check); --tickets <n> (tickets in
 // the generated file, default 200000; e.g. 1000000); --skip-search;
-// --search-only; --skip-start. The generated file is cached in the temp folder, keyed by
+// --search-only; --skip-start; --skip-safety, --safety-only (backup, export, restore). The generated file is cached in the temp folder, keyed by
 // size: the first run at a size spends its generation time once.
 import { spawn } from 'node:child_process';
 import { cpus, loadavg } from 'node:os';
@@ -22,6 +22,7 @@ import { BENCH_DOCUMENTS, benchDefinition } from './documents';
 import { runReportsBench } from './reports';
 import { runSearchBench } from './search';
 import { runStartBench } from './start';
+import { runDataSafetyBench } from './data-safety';
 import { ms, summarize, table } from './stats';
 import type { Language } from '../src/shared/domain';
 
@@ -34,6 +35,8 @@ const skipSearch = process.argv.includes('--skip-search');
 const searchOnly = process.argv.includes('--search-only');
 const skipStart = process.argv.includes('--skip-start');
 const START_LOADS = quick ? 3 : 10;
+const skipSafety = process.argv.includes('--skip-safety');
+const safetyOnly = process.argv.includes('--safety-only');
 const ticketsAt = process.argv.indexOf('--tickets');
 const SEARCH_TICKETS = ticketsAt > 0 ? Number(process.argv[ticketsAt + 1]) : 200_000;
 const SEARCH_QUERIES = quick ? 30 : 200;
@@ -82,12 +85,14 @@ function progress(text: string): void {
 async function main(): Promise<void> {
   const started = performance.now();
   console.log(`Repair Desk benchmark (${quick ? 'quick' : 'full'}) - Node ${process.version}, ${cpus().length} x ${cpus()[0]?.model ?? 'cpu'}, load average ${loadavg().map((l) => l.toFixed(2)).join(' ')}`);
-  if (!searchOnly) await documentsAndCheckIn();
-  if (!searchOnly && !skipStart) console.log(await runStartBench(START_LOADS, progress));
-  if (!skipSearch) {
+  if (!searchOnly && !safetyOnly) await documentsAndCheckIn();
+  if (!searchOnly && !safetyOnly && !skipStart) console.log(await runStartBench(START_LOADS, progress));
+  if (!skipSearch && !safetyOnly) {
     console.log(await runSearchBench({ tickets: SEARCH_TICKETS, queriesPerKind: SEARCH_QUERIES, log: progress }));
     console.log(await runReportsBench({ tickets: SEARCH_TICKETS, runs: quick ? 5 : 20, log: progress }));
   }
+  // Backup, export and restore on the same generated file.
+  if (!skipSafety && !searchOnly) console.log(await runDataSafetyBench({ tickets: SEARCH_TICKETS, log: progress }));
   console.log(`\nFinished in ${((performance.now() - started) / 1000).toFixed(1)} s (load average now ${loadavg().map((l) => l.toFixed(2)).join(' ')}).`);
 }
 

@@ -1,4 +1,4 @@
-// npm run harness -- --port 5173 --data ./harness-data [--print-to ./printed] [--renderer out/renderer]
+// npm run harness -- --port 5173 --data ./harness-data [--print-to ./printed] [--renderer out/renderer] [--restore <backup>]
 import { parseArgs } from 'node:util';
 import { resolve } from 'node:path';
 import { startHarness } from './server';
@@ -9,6 +9,8 @@ const { values } = parseArgs({
     data: { type: 'string' },
     renderer: { type: 'string', default: 'out/renderer' },
     'print-to': { type: 'string' },
+    /** A backup (its folder or database file) restored before the desk opens; the current files are kept aside. */
+    restore: { type: 'string' },
   },
 });
 
@@ -24,7 +26,8 @@ if (!Number.isInteger(port) || port < 0 || port > 65535) {
 
 async function main(dataDir: string): Promise<void> {
   const printTo = values['print-to'] ? resolve(values['print-to']) : undefined;
-  const harness = await startHarness({ port, dataDir, rendererDir: resolve(values.renderer), printTo });
+  const restoreFrom = values.restore ? resolve(values.restore) : undefined;
+  const harness = await startHarness({ port, dataDir, rendererDir: resolve(values.renderer), printTo, restoreFrom });
   console.log(`Repair Desk harness on ${harness.url} (data in ${dataDir}${printTo ? `, prints to ${printTo}` : ''})`);
   for (const signal of ['SIGINT', 'SIGTERM'] as const) {
     process.once(signal, () => void harness.close().then(() => process.exit(0)));

@@ -28,6 +28,8 @@ export interface HarnessOptions {
   clock?: Clock;
   /** Writes every print job's PDF into this folder instead of sending it to a printer. */
   printTo?: string;
+  /** A backup to restore before opening (--restore). */
+  restoreFrom?: string;
 }
 
 export interface Harness {
@@ -52,8 +54,30 @@ async function readBody(req: IncomingMessage): Promise<string> {
   return Buffer.concat(chunks).toString('utf8');
 }
 
+function decodedPath(urlPath: string): string | null {
+  try {
+    return decodeURIComponent(urlPath);
+  } catch {
+    return null; // "%" not followed by two hex digits
+  }
+}
+
+/**
+ * A POST must come from the harness's own pages: a browser names the page's
+ * origin, so a web page elsewhere cannot post to the desk (not even as
+ * text/plain, which needs no preflight). Clients that send no Origin (tests,
+ * scripts on this machine) are not browsers.
+ */
+function isForeignOrigin(req: IncomingMessage, ownPort: number): boolean {
+  const origin = req.headers.origin;
+  if (origin === undefined) return req.headers['sec-fetch-site'] === 'cross-site';
+  return ![`http://127.0.0.1:${ownPort}`, `http://localhost:${ownPort}`, `http://[::1]:${ownPort}`].includes(origin);
+}
+
 function serveStatic(rendererDir: string, urlPath: string, res: ServerResponse): void {
-  const relative = normalize(decodeURIComponent(urlPath)).replace(/^([/\\])+/, '');
+  const decoded = decodedPath(urlPath);
+  if (decoded === null) return send(res, 400, 'bad request');
+  const relative = normalize(decoded).replace(/^([/\\])+/, '');
   let file = resolve(rendererDir, relative);
   if (file !== rendererDir && !file.startsWith(rendererDir + sep)) return send(res, 403, 'forbidden');
   if (!existsSync(file) || statSync(file).isDirectory()) file = join(rendererDir, 'index.html');
@@ -69,6 +93,7 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
   const desk = await openDesk({
     dataDir: options.dataDir,
     clock: options.clock,
+    restoreFrom: options.restoreFrom,
     printBackend: options.printTo ? createDirectoryBackend({ dir: resolve(options.printTo) }) : undefined,
   });
 
@@ -79,9 +104,15 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
     if (!LOOPBACK.has(req.socket.remoteAddress ?? '') || !['127.0.0.1', 'localhost', '[::1]'].includes(host)) {
       return send(res, 403, 'forbidden');
     }
-    const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+    let url: URL;
+    try {
+      url = new URL(req.url ?? '/', 'http://127.0.0.1');
+    } catch {
+      return send(res, 400, 'bad request');
+    }
     if (url.pathname.startsWith('/api/')) {
       if (req.method !== 'POST') return send(res, 405, 'method not allowed');
+      if (isForeignOrigin(req, (server.address() as AddressInfo).port)) return send(res, 403, 'forbidden');
       let input: unknown;
       try {
         const body = await readBody(req);

@@ -17,6 +17,13 @@ function log(message: string, error?: unknown): void {
   else console.error(`[shell] ${message}`, error);
 }
 
+/** `--restore <backup>`: put a backup back before the desk opens (the current files are kept aside). */
+function restoreArgument(argv: string[]): string | undefined {
+  const at = argv.indexOf('--restore');
+  if (at >= 0 && argv[at + 1]) return argv[at + 1];
+  return argv.find((arg) => arg.startsWith('--restore='))?.slice('--restore='.length) || undefined;
+}
+
 const files = shellFiles(__dirname, app.isPackaged, process.resourcesPath);
 const location = resolveAppLocation({
   rendererIndex: files.rendererIndex,
@@ -61,6 +68,7 @@ function start(): void {
       opening = openDesk({
         dataDir: app.getPath('userData'),
         fontsDir: join(files.resourcesDir, 'fonts'),
+        restoreFrom: restoreArgument(process.argv),
         // A preview opens in the system's PDF viewer; openPath answers with an error text, never throws.
         openPath: async (path) => {
           const problem = await shell.openPath(path);

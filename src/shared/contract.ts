@@ -28,6 +28,7 @@ import * as col from './collection-contract';
 import { customerCareChannels } from './customer-care-contract';
 import { cashFloatSchema, figuresChannels, figuresPrintingSchema, shopCalendarSchema } from './figures-contract';
 import { intakeDraftChannels } from './intake-draft-contract';
+import { dataSafetyChannels } from './data-safety-contract';
 import type { CashDrawer, CollectionMatch, CollectionResult, CollectionView, UnclaimedTicket } from './collection-contract';
 import type {
   AuthSession,
@@ -418,6 +419,7 @@ export const contract = {
   ...customerCareChannels,
   ...figuresChannels,
   ...intakeDraftChannels,
+  ...dataSafetyChannels,
 } as const;
 
 export type Contract = typeof contract;

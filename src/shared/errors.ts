@@ -1,7 +1,21 @@
 // Errors that cross the contract: a code the UI can act on, a message already in
 // the user's language, and for validation the fields at fault.
 
-export const ERROR_CODES = ['validation', 'not_found', 'conflict', 'forbidden', 'unavailable', 'internal'] as const;
+export const ERROR_CODES = [
+  'validation',
+  'not_found',
+  'conflict',
+  'forbidden',
+  'unavailable',
+  'internal',
+  // storage and data safety (translations in i18n/features/data-safety.ts)
+  'busy',
+  'disk_full',
+  'read_only',
+  'corrupt',
+  'wrong_key',
+  'recovery_needed',
+] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 
 /** Why one field was refused; each has a translation under errors.field.<code>. */

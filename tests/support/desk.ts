@@ -28,12 +28,14 @@ export interface TestDeskOptions {
   printBackend?: PrinterBackend;
   /** What a preview opens the PDF with (the system viewer in the app); nothing when absent. */
   openPath?: (path: string) => Promise<void>;
+  /** Back up at start and close, as the app does (off by default: most tests open many desks). */
+  automaticBackups?: boolean;
 }
 
 export async function openTestDesk(options: TestDeskOptions = {}): Promise<TestDesk> {
   const dir = options.dir ?? mkdtempSync(join(tmpdir(), 'repair-desk-test-'));
   const printBackend = options.printBackend ?? createDirectoryBackend({ dir: join(dir, 'printed') });
-  const desk = await openDesk({ dataDir: dir, clock: options.clock, printBackend, openPath: options.openPath, primeDocuments: false, logError: () => undefined });
+  const desk = await openDesk({ dataDir: dir, clock: options.clock, printBackend, openPath: options.openPath, primeDocuments: false, automaticBackups: options.automaticBackups ?? false, logError: () => undefined });
   return {
     ...desk,
     dir,

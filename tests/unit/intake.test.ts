@@ -117,7 +117,7 @@ describe('intake.checkIn', () => {
   it('seals the passcode and reveals it only on request, logging who looked', async () => {
     const [ticket] = (await desk.call('intake.checkIn', sampleIntake({ device: { passcode: { kind: 'pattern', value: '1-2-3-6-9' } } }))).tickets;
     const stored: { passcode_sealed: string }[] = await desk.context.db.dataSource.query('SELECT passcode_sealed FROM ticket');
-    expect(stored[0].passcode_sealed).toMatch(/^v1:/);
+    expect(stored[0].passcode_sealed).toMatch(/^v2:/);
     expect(stored[0].passcode_sealed).not.toContain('1-2-3-6-9');
     const detail = await desk.call('tickets.get', { number: ticket.barcode });
     expect(detail).toMatchObject({ hasPasscode: true, passcodeKind: 'pattern' });

@@ -2,6 +2,7 @@ import type { DocumentRenderer } from './documents';
 import type { PrintService } from './printing';
 import type { Database } from './storage/database';
 import type { SecretBox } from './security/secret-box';
+import type { DataSafety } from './safety/data-safety';
 
 export interface Clock {
   now(): Date;
@@ -18,6 +19,8 @@ export interface DeskContext {
   dataDir: string;
   documents: DocumentRenderer;
   printing: PrintService;
+  /** Backups, restore, recovery and export; a restore replaces `db` and `secrets`. */
+  safety: DataSafety;
   /** Shows a file to the clerk with the system's viewer (the shell decides how). */
   openPath(path: string): Promise<void>;
 }

@@ -8,8 +8,12 @@ import { buildDocument, createDocumentRenderer, DOCUMENT_KINDS, type DocumentRen
 import { SAMPLE_SHOP, sampleTicketDetail } from './documents/sample';
 import { sampleCollectionView } from './documents/sample-receipt';
 import { createPrintService, pickBackend, printArchiveDir, type PrinterBackend } from './printing';
-import { SecretBox } from './security/secret-box';
-import { Database } from './storage/database';
+import type { SecretBox } from './security/secret-box';
+import { DataSafety } from './safety/data-safety';
+import { openShopFile } from './safety/open-shop';
+import { restoreBackup } from './safety/restore';
+import { DeskError } from '../../shared/errors';
+import type { Database } from './storage/database';
 
 export const DATABASE_FILE = 'repair-desk.sqlite';
 export const SECRET_KEY_FILE = 'secret.key';
@@ -35,6 +39,10 @@ export interface OpenDeskOptions extends DispatchOptions {
    * tests that open many desks turn it off).
    */
   primeDocuments?: boolean;
+  /** Back up at start and at close (default true); the schedule while open runs regardless. */
+  automaticBackups?: boolean;
+  /** A backup (its folder or database file) to restore before opening: the --restore flag. */
+  restoreFrom?: string;
 }
 
 async function primeRenderer(documents: DocumentRenderer, now: Date): Promise<void> {
@@ -54,22 +62,44 @@ export async function openDesk(options: OpenDeskOptions): Promise<Desk> {
     printBackend = pickBackend(),
     openPath,
     primeDocuments = true,
+    automaticBackups = true,
+    restoreFrom,
     ...dispatchOptions
   } = options;
+  const logError = dispatchOptions.logError ?? ((what: string, error: unknown) => console.error(`[${what}]`, error));
   mkdirSync(dataDir, { recursive: true });
-  const db = await Database.open(join(dataDir, DATABASE_FILE));
+  const files = { dataDir, databaseFile: join(dataDir, DATABASE_FILE), keyFile: join(dataDir, SECRET_KEY_FILE) };
+  // Restoring from the command line happens before anything opens the file.
+  if (restoreFrom) {
+    try {
+      restoreBackup({ ...files, backup: restoreFrom, now: clock.now() });
+    } catch (error) {
+      const fields = error instanceof DeskError ? error.fields.map((f) => f.code).join(', ') : String(error);
+      throw new Error(`cannot restore ${restoreFrom}: ${fields}`);
+    }
+  }
   const documents = createDocumentRenderer({ fontsDir });
-  const context: DeskContext = {
-    db,
+  const context = {
     clock,
     dataDir,
-    secrets: SecretBox.fromKeyFile(join(dataDir, SECRET_KEY_FILE)),
     documents,
     printing: createPrintService({ backend: printBackend, archiveDir: printArchiveDir(dataDir), clock }),
     openPath: openPath ?? (async () => undefined),
-  };
+  } as DeskContext;
+  context.safety = new DataSafety({ files, clock, logError, database: () => (context.safety.problem ? null : context.db) });
+  if (await openShopFile(context)) context.safety.start({ backupNow: automaticBackups });
   // Load the fonts (and lay out each document once) in the background now, so the first check-in does not wait for them.
   const warmingUp = primeDocuments ? primeRenderer(documents, clock.now()) : documents.warmUp();
-  warmingUp.catch((error: unknown) => dispatchOptions.logError?.('documents.warmUp', error));
-  return { context, dispatch: createDispatch(context, dispatchOptions), close: () => db.close() };
+  warmingUp.catch((error: unknown) => logError('documents.warmUp', error));
+  return {
+    context,
+    dispatch: createDispatch(context, dispatchOptions),
+    async close() {
+      await context.safety.settle();
+      if (automaticBackups && !context.safety.problem) await context.safety.backup('close');
+      await context.db.close();
+    },
+  };
 }
+
+export type { Database, SecretBox };

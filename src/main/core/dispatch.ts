@@ -9,6 +9,7 @@ import type { Language } from '../../shared/domain';
 import type { DeskContext } from './context';
 import { handlers, type Handlers } from './handlers';
 import { loadSettings } from './services/settings';
+import { storageErrorCode } from './safety/storage-errors';
 
 export type Dispatch = (channel: unknown, input: unknown) => Promise<ContractResult<unknown>>;
 
@@ -47,6 +48,8 @@ export function createDispatch(ctx: DeskContext, options: DispatchOptions = {}):
 
   return async (channel, input) => {
     if (!isChannel(channel)) return fail(new DeskError('not_found', [], `unknown channel ${String(channel)}`));
+    // A desk whose data is missing or damaged serves only its recovery screen.
+    if (ctx.safety.problem && !channel.startsWith('recovery.')) return fail(new DeskError('recovery_needed'));
     const parsed = contract[channel].input.safeParse(input ?? {});
     if (!parsed.success) return fail(new DeskError('validation', toFieldErrors(parsed.error.issues)));
     try {
@@ -55,6 +58,8 @@ export function createDispatch(ctx: DeskContext, options: DispatchOptions = {}):
     } catch (error) {
       if (error instanceof DeskError) return fail(error);
       logError(channel, error);
+      const storage = storageErrorCode(error);
+      if (storage) return fail(new DeskError(storage));
       return fail(new DeskError('internal'));
     }
   };

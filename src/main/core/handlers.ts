@@ -16,6 +16,8 @@ import { collectionHandlers } from './collection-handlers';
 import { customerCareHandlers } from './customer-care-handlers';
 import { figuresHandlers } from './figures-handlers';
 import { intakeDraftHandlers } from './intake-draft-handlers';
+import { definedFields } from './defined-fields';
+import { dataSafetyHandlers } from './data-safety-handlers';
 
 export type Handlers = {
   [C in Channel]: (input: ChannelParsedInput<C>, ctx: DeskContext) => Promise<ChannelOutput<C>>;
@@ -28,10 +30,12 @@ export const handlers: Handlers = {
       const chosen = input.printing?.[document];
       if (chosen) requirePreset(document, chosen.preset, `printing.${document}.preset`);
     }
+    // A field sent as undefined is a field not sent: it keeps its stored value.
+    const given = definedFields(input);
     return db.write(async (tx) => {
       const current = await loadSettings(tx);
       // A screen that knows fewer documents (an older one) leaves the others' print settings alone.
-      return saveSettings(tx, { ...current, ...input, printing: { ...current.printing, ...input.printing } });
+      return saveSettings(tx, { ...current, ...given, printing: { ...current.printing, ...definedFields(given.printing ?? {}) } });
     });
   },
   'staff.list': (input, { db }) => db.read((tx) => listStaff(tx, input.includeInactive)),
@@ -48,8 +52,12 @@ export const handlers: Handlers = {
       const { warrantyMonths } = await loadSettings(tx);
       return assessWarranty({ ...input, today: localIsoDate(clock.now()), warrantyMonths });
     }),
-  'intake.checkIn': (input, { db, clock, secrets }) =>
-    db.write(async (tx) => checkIn(tx, secrets, await loadSettings(tx), input, clock.now())),
+  'intake.checkIn': async (input, { db, clock, secrets, safety }) => {
+    const result = await db.write(async (tx) => checkIn(tx, secrets, await loadSettings(tx), input, clock.now()));
+    // Remembered beside the file: an emptied or older file is then recognised at start.
+    safety.noteTickets(result.tickets.map((ticket) => ticket.number));
+    return result;
+  },
   'tickets.get': (input, { db }) =>
     db.read(async (tx) => getTicketByNumber(tx, input.number, (await loadSettings(tx)).ticketPrefix)),
   'tickets.revealPasscode': (input, ctx) =>
@@ -63,4 +71,5 @@ export const handlers: Handlers = {
   ...customerCareHandlers,
   ...figuresHandlers,
   ...intakeDraftHandlers,
+  ...dataSafetyHandlers,
 };

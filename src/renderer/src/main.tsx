@@ -4,6 +4,7 @@ import { MantineProvider } from '@mantine/core';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App';
+import { RecoveryGate } from './backups/RecoveryGate';
 import { DeskProvider } from './desk/DeskProvider';
 import { SessionProvider } from './session/SessionProvider';
 import './i18n';
@@ -12,11 +13,13 @@ import { theme } from './theme';
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
     <MantineProvider theme={theme}>
-      <DeskProvider>
-        <SessionProvider>
-          <App />
-        </SessionProvider>
-      </DeskProvider>
+      <RecoveryGate>
+        <DeskProvider>
+          <SessionProvider>
+            <App />
+          </SessionProvider>
+        </DeskProvider>
+      </RecoveryGate>
     </MantineProvider>
   </StrictMode>,
 );

@@ -12,6 +12,7 @@ import { historyNotesEn } from './features/history-notes';
 import { careEn } from './features/customer-care';
 import { figuresEn } from './features/figures';
 import { counterEn } from './features/counter';
+import { dataSafetyEn, dataSafetyErrorsEn } from './features/data-safety';
 import type { Widen } from './widen';
 export const en = {
   app: {
@@ -502,7 +503,9 @@ export const en = {
   care: careEn,
   figures: figuresEn,
   counter: counterEn,
+  dataSafety: dataSafetyEn,
   errors: {
+    ...dataSafetyErrorsEn,
     validation: 'Please correct the highlighted fields.',
     not_found: 'Not found. It may have been changed on another counter.',
     conflict: 'That could not be saved because of a conflict. Please try again.',

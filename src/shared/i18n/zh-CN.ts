@@ -12,6 +12,7 @@ import { historyNotesZh } from './features/history-notes';
 import { careZh } from './features/customer-care';
 import { figuresZh } from './features/figures';
 import { counterZh } from './features/counter';
+import { dataSafetyZh, dataSafetyErrorsZh } from './features/data-safety';
 
 export const zhCN: Messages = {
   app: {
@@ -501,7 +502,9 @@ export const zhCN: Messages = {
   care: careZh,
   figures: figuresZh,
   counter: counterZh,
+  dataSafety: dataSafetyZh,
   errors: {
+    ...dataSafetyErrorsZh,
     validation: '请修改标出的字段。',
     not_found: '未找到，可能已在其他电脑上修改。',
     conflict: '因数据冲突未能保存，请重试。',

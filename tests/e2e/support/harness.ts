@@ -40,12 +40,16 @@ function waitForExit(child: ChildProcess): Promise<void> {
 export interface HarnessOptions {
   /** A folder where every print job is written (PDF + JSON record) instead of a printer. */
   printTo?: string;
+  /** The data folder to use and keep (a test that restarts the desk on the same data); a fresh one, removed at stop, when absent. */
+  dataDir?: string;
+  /** More command-line arguments, e.g. --restore <backup>. */
+  args?: string[];
 }
 
 export async function startHarness(options: HarnessOptions = {}): Promise<RunningHarness> {
   assertRendererBuilt();
-  const dataDir = mkdtempSync(join(tmpdir(), 'repair-desk-e2e-'));
-  const printArgs = options.printTo ? ['--print-to', options.printTo] : [];
+  const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'repair-desk-e2e-'));
+  const printArgs = [...(options.printTo ? ['--print-to', options.printTo] : []), ...(options.args ?? [])];
   const child = spawn(join(ROOT, 'node_modules/.bin/tsx'), ['src/harness/cli.ts', '--port', '0', '--data', dataDir, '--renderer', RENDERER_DIR, ...printArgs], {
     cwd: ROOT,
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -90,7 +94,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Runnin
     async stop() {
       child.kill('SIGTERM');
       await waitForExit(child);
-      rmSync(dataDir, { recursive: true, force: true });
+      if (!options.dataDir) rmSync(dataDir, { recursive: true, force: true });
     },
   };
 }

@@ -155,7 +155,8 @@ export function createCupsBackend(options: CupsBackendOptions = {}): PrinterBack
   const lp = options.lp ?? 'lp';
   const lpstat = options.lpstat ?? 'lpstat';
   const env = cupsEnvironment(options.env);
-  const printTimeoutMs = options.printTimeoutMs ?? 15_000;
+  // A spooler that takes a job and never answers must not hold the counter: 5 s, then it is reported.
+  const printTimeoutMs = options.printTimeoutMs ?? 5_000;
   const queryTimeoutMs = options.queryTimeoutMs ?? 5_000;
 
   async function exec(command: string, args: string[], timeoutMs: number, input?: Buffer): Promise<RunResult> {

@@ -86,9 +86,13 @@ function toPrintError(error: unknown): PrintError {
   return { code: 'spooler_error', detail: error instanceof Error ? error.message : String(error) };
 }
 
+/** After the spooler did not answer, the next jobs of the same batch fail at once instead of each waiting out the limit. */
+export const SPOOLER_SILENT_MS = 20_000;
+
 export function createPrintService(options: PrintServiceOptions): PrintService {
   const { backend, archiveDir } = options;
   const clock = options.clock ?? systemClock;
+  let silentUntil = 0;
 
   async function send(
     pdf: Buffer,
@@ -101,6 +105,11 @@ export function createPrintService(options: PrintServiceOptions): PrintService {
   ): Promise<PrintOutcome> {
     const extra = archiveError ? { archiveError } : {};
     let name = printer?.trim();
+    // Wall time, not the desk's clock: this is about how long the spooler keeps the clerk waiting.
+    if (Date.now() < silentUntil) {
+      const detail = 'The print system did not answer the previous job; not sent.';
+      return { ok: false, archivedPath, error: { code: 'spooler_error', detail }, ...extra };
+    }
     try {
       // No printer chosen in settings: the system's default printer, if there is one.
       if (!name) name = (await backend.defaultPrinter())?.trim();
@@ -111,6 +120,7 @@ export function createPrintService(options: PrintServiceOptions): PrintService {
       const { jobId } = await backend.print({ pdf, printer: name, media, copies, title });
       return { ok: true, archivedPath, jobId: jobId ?? null, ...extra };
     } catch (error) {
+      if (error instanceof PrintBackendError && error.reason === 'timeout') silentUntil = Date.now() + SPOOLER_SILENT_MS;
       return { ok: false, archivedPath, error: toPrintError(error), ...extra };
     }
   }

@@ -1,35 +1,95 @@
 // Seals device passcodes with AES-256-GCM under a key kept beside the database,
-// so a copied database file alone does not reveal them.
-import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+// so a copied database file alone does not reveal them. Each sealed value names
+// its key by a short id, so a passcode sealed under another key file is
+// reported as exactly that ("wrong key"), not as a failure.
+import { createCipheriv, createDecipheriv, createHash, randomBytes } from 'node:crypto';
+import { existsSync, readFileSync, renameSync } from 'node:fs';
+import { DeskError } from '../../../shared/errors';
+import { writeFileAtomic } from '../safety/atomic-file';
 
-const VERSION = 'v1';
+/** v1 (no key id) is still opened; v2 names the key. */
+const VERSION = 'v2';
+
+/** Why the key file could not be used: the desk does not start on a guess. */
+export class KeyFileError extends Error {
+  constructor(
+    readonly reason: 'key_missing' | 'key_damaged',
+    detail: string,
+  ) {
+    super(detail);
+    this.name = 'KeyFileError';
+  }
+}
+
+export function keyIdOf(key: Buffer): string {
+  return createHash('sha256').update(key).digest().subarray(0, 6).toString('base64url');
+}
+
+/** The key id a sealed value names, or null for a value sealed before ids were kept. */
+export function sealedKeyId(sealed: string): string | null {
+  const [version, keyId] = sealed.split(':');
+  return version === 'v2' && keyId ? keyId : null;
+}
+
+function readKey(path: string): Buffer | null {
+  if (!existsSync(path)) return null;
+  const text = readFileSync(path, 'utf8').trim();
+  return text === '' ? null : Buffer.from(text, 'base64');
+}
 
 export class SecretBox {
+  readonly keyId: string;
+
   constructor(private readonly key: Buffer) {
     if (key.length !== 32) throw new Error('secret key must be 32 bytes');
+    this.keyId = keyIdOf(key);
   }
 
-  /** Loads the key file, creating it (owner-readable only) on first run. */
-  static fromKeyFile(path: string): SecretBox {
-    if (!existsSync(path)) {
-      writeFileSync(path, randomBytes(32).toString('base64'), { mode: 0o600, flag: 'wx' });
+  /**
+   * Loads the key file. A new key is made (atomically: a crash leaves no empty
+   * file) only while no passcode has ever been sealed; otherwise a missing,
+   * empty or damaged key is an error the desk shows, never silently replaced.
+   */
+  static fromKeyFile(path: string, options: { sealedCount?: number } = {}): SecretBox {
+    const sealedCount = options.sealedCount ?? 0;
+    const key = readKey(path);
+    if (key !== null && key.length === 32) return new SecretBox(key);
+    if (sealedCount > 0) {
+      throw new KeyFileError(key === null ? 'key_missing' : 'key_damaged', `${path}: ${key === null ? 'missing or empty' : 'not a 32-byte key'} while ${sealedCount} passcodes are sealed`);
     }
-    return new SecretBox(Buffer.from(readFileSync(path, 'utf8').trim(), 'base64'));
+    // Nothing was ever sealed with the old one: a damaged file is kept aside, and a new key made.
+    if (key !== null) renameSync(path, `${path}.damaged-${Date.now()}`);
+    const fresh = randomBytes(32);
+    writeFileAtomic(path, fresh.toString('base64'), 0o600);
+    return new SecretBox(fresh);
   }
 
   seal(plain: string): string {
     const iv = randomBytes(12);
     const cipher = createCipheriv('aes-256-gcm', this.key, iv);
     const body = Buffer.concat([cipher.update(plain, 'utf8'), cipher.final()]);
-    return [VERSION, iv.toString('base64'), cipher.getAuthTag().toString('base64'), body.toString('base64')].join(':');
+    return [VERSION, this.keyId, iv.toString('base64'), cipher.getAuthTag().toString('base64'), body.toString('base64')].join(':');
   }
 
   open(sealed: string): string {
-    const [version, iv, tag, body] = sealed.split(':');
-    if (version !== VERSION || !iv || !tag || body === undefined) throw new Error('unknown sealed format');
+    const parts = sealed.split(':');
+    const [version] = parts;
+    let iv: string | undefined, tag: string | undefined, body: string | undefined;
+    if (version === 'v2') {
+      const keyId = parts[1];
+      [, , iv, tag, body] = parts;
+      if (keyId !== this.keyId) throw new DeskError('wrong_key', [], `sealed under key ${keyId}, this desk has ${this.keyId}`);
+    } else if (version === 'v1') {
+      [, iv, tag, body] = parts;
+    }
+    if (!iv || !tag || body === undefined) throw new Error('unknown sealed format');
     const decipher = createDecipheriv('aes-256-gcm', this.key, Buffer.from(iv, 'base64'));
     decipher.setAuthTag(Buffer.from(tag, 'base64'));
-    return Buffer.concat([decipher.update(Buffer.from(body, 'base64')), decipher.final()]).toString('utf8');
+    try {
+      return Buffer.concat([decipher.update(Buffer.from(body, 'base64')), decipher.final()]).toString('utf8');
+    } catch {
+      // A v1 value names no key: failing authentication means it was sealed under another one.
+      throw new DeskError('wrong_key', [], 'sealed value does not open with this key');
+    }
   }
 }

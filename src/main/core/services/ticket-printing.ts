@@ -45,7 +45,8 @@ interface RenderedDocument {
 /** The calibration of the printer the job will reach; "system default" is calibrated under the default printer's own name. */
 export async function calibrationFor(ctx: DeskContext, settings: Settings, printer: string | null): Promise<Calibration | undefined> {
   const name = await ctx.printing.resolvePrinter(printer);
-  return name ? settings.calibrations[name] : undefined;
+  // Own keys only: a printer called "constructor" or "__proto__" must not find an inherited property.
+  return name && Object.hasOwn(settings.calibrations, name) ? settings.calibrations[name] : undefined;
 }
 
 function documentInput(

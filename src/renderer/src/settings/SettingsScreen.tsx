@@ -5,6 +5,7 @@ import { FiguresSettings } from '../figures';
 import { PrintingSettings } from './PrintingSettings';
 import { ShopSettingsForm } from './ShopSettingsForm';
 import { StaffManager } from './StaffManager';
+import { BackupSettings } from '../backups/BackupSettings';
 
 export function SettingsScreen() {
   const { t } = useTranslation();
@@ -16,6 +17,7 @@ export function SettingsScreen() {
       <PrintingSettings />
       <FiguresSettings />
       <StaffManager />
+      <BackupSettings />
     </Stack>
   );
 }

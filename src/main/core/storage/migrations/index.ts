@@ -2,6 +2,7 @@ import { InitialSchema1763856000000 } from './0001-initial-schema';
 import { RepairWorkflow1764201600000 } from './0002-repair-workflow';
 import { Collection1764288000000 } from './0003-collection';
 import { DepositMethod1764374400000 } from './0004-deposit-method';
+import { DataSafety1764547200000 } from './0006-data-safety';
 import { CustomerCare1764633600000 } from './0007-customer-care';
 import { ShopFigures1764720000000 } from './0008-shop-figures';
 import { CounterDefects1764806400000 } from './0009-counter-defects';
@@ -13,6 +14,7 @@ export const MIGRATIONS = [
   RepairWorkflow1764201600000,
   Collection1764288000000,
   DepositMethod1764374400000,
+  DataSafety1764547200000,
   CustomerCare1764633600000,
   ShopFigures1764720000000,
   CounterDefects1764806400000,

@@ -1,0 +1,43 @@
+// Backup, export and restore timings on the generated shop file (generate-data.ts):
+// the online backup with its verification, the full export ZIP, and a restore
+// into an empty folder. The generated file itself is only read.
+import { mkdtempSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { DATABASE_FILE, SECRET_KEY_FILE } from '../src/main/core/desk';
+import { takeBackup } from '../src/main/core/safety/backup';
+import { exportDatabase } from '../src/main/core/safety/export';
+import { restoreBackup } from '../src/main/core/safety/restore';
+import { ensureBenchData } from './generate-data';
+
+const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+const seconds = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
+
+export async function runDataSafetyBench({ tickets, log }: { tickets: number; log: (text: string) => void }): Promise<string> {
+  const data = await ensureBenchData(tickets, { log });
+  const work = mkdtempSync(join(tmpdir(), 'repair-desk-bench-safety-'));
+  try {
+    log(`backup of ${tickets.toLocaleString('en')} tickets`);
+    const backup = await takeBackup({ databaseFile: data.file, keyFile: join(data.dir, SECRET_KEY_FILE), folder: work, reason: 'manual', now: new Date() });
+    if (!backup.ok || !backup.backup) throw new Error(`backup failed: ${backup.detail}`);
+
+    log('full export');
+    let chunks = 0;
+    const exported = await exportDatabase({ databaseFile: data.file, path: join(work, 'export.zip'), now: new Date(), shopName: 'bench', onProgress: () => chunks++ });
+
+    log('restore into an empty folder');
+    const target = join(work, 'restored');
+    const restoreStarted = performance.now();
+    restoreBackup({ dataDir: target, databaseFile: join(target, DATABASE_FILE), keyFile: join(target, SECRET_KEY_FILE), backup: backup.backup.file, now: new Date() });
+    const restoreMs = performance.now() - restoreStarted;
+
+    return [
+      `\nData safety on ${tickets.toLocaleString('en')} tickets (${mb(data.bytes)} file)`,
+      `  backup (online copy + integrity_check + row counts): ${seconds(backup.durationMs)}, ${mb(backup.sizeBytes)}`,
+      `  full export (${exported.rows.toLocaleString('en')} rows, ${chunks} progress reports): ${seconds(exported.durationMs)}, ${mb(statSync(exported.path).size)}`,
+      `  restore (integrity_check of the backup + copy into place): ${seconds(restoreMs)}`,
+    ].join('\n');
+  } finally {
+    rmSync(work, { recursive: true, force: true });
+  }
+}

@@ -1,0 +1,96 @@
+// Handlers of the data-safety channels (spread into handlers.ts). Backups,
+// restore and export need a signed-in manager; the recovery channels serve the
+// recovery screen while the shop's file is missing or damaged.
+import { DeskError } from '../../shared/errors';
+import type { Handlers } from './handlers';
+import type { DeskContext } from './context';
+import { requireActor, requireManagerRole } from './services/auth';
+import { DEFAULT_SETTINGS, loadSettings } from './services/settings';
+import { displayTicketNumber } from '../../shared/ticket-number';
+import { authoriseFromBackup, describeBackup, restoreIntoDesk } from './safety/restore-desk';
+import { isAbsolute } from 'node:path';
+
+type DataSafetyChannel =
+  | 'backups.status'
+  | 'backups.configure'
+  | 'backups.run'
+  | 'backups.inspect'
+  | 'backups.restore'
+  | 'recovery.status'
+  | 'recovery.inspect'
+  | 'recovery.restore'
+  | 'dataExport.start'
+  | 'dataExport.progress';
+
+/** The signed-in manager's shop settings; refused for anyone else. */
+async function asManager(ctx: DeskContext, session: string) {
+  return ctx.db.read(async (tx) => {
+    requireManagerRole(await requireActor(tx, ctx, session));
+    return loadSettings(tx);
+  });
+}
+
+function requireRecovery(ctx: DeskContext): void {
+  // On a healthy desk a restore goes through backups.restore, by a signed-in manager.
+  if (!ctx.safety.problem) throw new DeskError('forbidden');
+}
+
+export const dataSafetyHandlers: Pick<Handlers, DataSafetyChannel> = {
+  'backups.status': async (input, ctx) => ctx.safety.status((await asManager(ctx, input.session)).ticketPrefix),
+  'backups.configure': async (input, ctx) => {
+    const settings = await asManager(ctx, input.session);
+    const folder = input.folder === '' ? null : input.folder;
+    if (folder !== null && !isAbsolute(folder)) throw DeskError.field('folder', 'invalid');
+    ctx.safety.configure({ folder, intervalHours: input.intervalHours });
+    return ctx.safety.status(settings.ticketPrefix);
+  },
+  'backups.run': async (input, ctx) => {
+    const settings = await asManager(ctx, input.session);
+    await ctx.safety.backup('manual');
+    return ctx.safety.status(settings.ticketPrefix);
+  },
+  'backups.inspect': async (input, ctx) => {
+    await asManager(ctx, input.session);
+    return describeBackup(input.path);
+  },
+  'backups.restore': async (input, ctx) => {
+    await asManager(ctx, input.session);
+    return restoreIntoDesk(ctx, input.path);
+  },
+  'recovery.status': async (_input, ctx) => {
+    const { problem } = ctx.safety;
+    if (!problem) return { problem: null, newest: null };
+    const newest = ctx.safety.backups()[0];
+    let described = null;
+    try {
+      described = newest ? describeBackup(newest.file) : null;
+    } catch {
+      described = null; // a backup that no longer passes its check is not offered
+    }
+    return {
+      problem: {
+        kind: problem.kind,
+        // Shown as printed on the claim tickets (the prefix is in the backup: the shop's settings are in the missing file).
+        lastTicketNumber: problem.lastTicketNumber === null ? null : displayTicketNumber(problem.lastTicketNumber, described?.ticketPrefix ?? DEFAULT_SETTINGS.ticketPrefix),
+        detail: problem.detail,
+      },
+      newest: described,
+    };
+  },
+  'recovery.inspect': async (input, ctx) => {
+    requireRecovery(ctx);
+    return describeBackup(input.path);
+  },
+  'recovery.restore': async (input, ctx) => {
+    requireRecovery(ctx);
+    await authoriseFromBackup(input.path, input.managerApproval);
+    return restoreIntoDesk(ctx, input.path);
+  },
+  'dataExport.start': async (input, ctx) => ctx.safety.startExport((await asManager(ctx, input.session)).shopName),
+  'dataExport.progress': async (input, ctx) => {
+    await asManager(ctx, input.session);
+    const progress = ctx.safety.exportProgress(input.jobId);
+    if (!progress) throw DeskError.field('jobId', 'not_found');
+    return progress;
+  },
+};

@@ -1,0 +1,86 @@
+// A restore on a running desk: the backups stop, the connection closes, the
+// backup is put in place (the current files kept aside), and the desk opens
+// the restored file through the same checks as at start. Everyone is signed
+// out (sessions belong to the old connection).
+import { DeskError } from '../../../shared/errors';
+import type { BackupContentsView, RestoreView } from '../../../shared/data-safety-contract';
+import { displayTicketNumber } from '../../../shared/ticket-number';
+import type { DeskContext } from '../context';
+import { verifyPin } from '../security/pin';
+import { openRaw } from './data-file';
+import { openShopFile } from './open-shop';
+import { inspectBackup, restoreBackup } from './restore';
+
+interface BackupPeople {
+  shopName: string;
+  prefix: string;
+  managers: { id: number; name: string; pinHash: string }[];
+}
+
+/** The shop name, ticket prefix and managers with a PIN stored in a backup file. */
+function peopleOf(file: string): BackupPeople {
+  const db = openRaw(file, { readonly: true });
+  try {
+    const setting = (key: string): unknown => {
+      const row = db.prepare(`SELECT value FROM setting WHERE key = ?`).get(key) as { value: string } | undefined;
+      try {
+        return row ? JSON.parse(row.value) : undefined;
+      } catch {
+        return undefined;
+      }
+    };
+    const managers = (
+      db.prepare(`SELECT id, name, pin_hash AS pinHash FROM staff WHERE role = 'manager' AND active = 1 AND pin_hash IS NOT NULL ORDER BY name`).all() as {
+        id: number;
+        name: string;
+        pinHash: string;
+      }[]
+    );
+    const shopName = setting('shopName');
+    const prefix = setting('ticketPrefix');
+    return { shopName: typeof shopName === 'string' ? shopName : '', prefix: typeof prefix === 'string' ? prefix : 'RD', managers };
+  } finally {
+    db.close();
+  }
+}
+
+/** What a backup holds, for the manager to see before restoring it. */
+export function describeBackup(path: string): BackupContentsView {
+  const contents = inspectBackup(path);
+  const people = peopleOf(contents.file);
+  return {
+    file: contents.file,
+    takenAt: contents.takenAt,
+    tickets: contents.tickets,
+    lastTicketNumber: contents.lastTicketNumber,
+    displayLastTicket: contents.lastTicketNumber === null ? null : displayTicketNumber(contents.lastTicketNumber, people.prefix),
+    shopName: people.shopName,
+    ticketPrefix: people.prefix,
+    managers: people.managers.map(({ id, name }) => ({ id, name })),
+  };
+}
+
+/**
+ * On the recovery screen nobody can sign in (the shop's staff are in the
+ * missing file), so the restore is approved by a manager of the backup itself
+ * with their PIN; a backup without any manager PIN needs none.
+ */
+export async function authoriseFromBackup(path: string, approval: { staffId: number; pin: string } | null): Promise<void> {
+  const { managers } = peopleOf(inspectBackup(path).file);
+  if (managers.length === 0) return;
+  if (approval === null) throw new DeskError('forbidden', [{ path: 'managerApproval', code: 'manager_required' }]);
+  const manager = managers.find((m) => m.id === approval.staffId);
+  if (!manager) throw new DeskError('forbidden', [{ path: 'managerApproval.staffId', code: 'manager_required' }]);
+  if (!(await verifyPin(approval.pin, manager.pinHash))) throw new DeskError('forbidden', [{ path: 'managerApproval.pin', code: 'pin_wrong' }]);
+}
+
+export async function restoreIntoDesk(ctx: DeskContext, path: string): Promise<RestoreView> {
+  const contents = describeBackup(path); // refuses a bad file before anything is touched
+  const { safety } = ctx;
+  await safety.settle();
+  await ctx.db.close();
+  const { keptAside } = restoreBackup({ ...safety.files, backup: contents.file, now: ctx.clock.now() });
+  if (await openShopFile(ctx)) safety.start({ backupNow: false });
+  return { contents, keptAside };
+}
+

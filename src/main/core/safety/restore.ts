@@ -1,0 +1,87 @@
+// Putting a backup back. The desk's current files (database with its WAL, key,
+// identity) are first moved aside into a dated folder, never overwritten; the
+// backup's database is copied in under a temporary name and renamed into place,
+// its key with it. The caller closes the desk's connection first.
+import { copyFileSync, existsSync, mkdirSync, readFileSync, renameSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { DeskError } from '../../../shared/errors';
+import { syncFolder, writeFileAtomic } from './atomic-file';
+import { BACKUP_KEY, readBackup, type StoredBackup } from './backup';
+import { fileFacts, integrityCheck, openRaw } from './data-file';
+import { IDENTITY_FILE, writeIdentity } from './identity';
+
+export const KEPT_ASIDE_FOLDER = 'kept-aside';
+
+export interface BackupContents {
+  file: string;
+  takenAt: string | null;
+  tickets: number;
+  lastTicketNumber: number | null;
+  shopId: string | null;
+  withKey: boolean;
+}
+
+/** What a backup holds, read from the file itself after a full integrity check; refused when it is not a sound shop file. */
+export function inspectBackup(path: string): BackupContents {
+  const manifest: StoredBackup | null = readBackup(path);
+  const file = manifest?.file ?? resolve(path);
+  if (!existsSync(file)) throw DeskError.field('path', 'not_found');
+  let db;
+  try {
+    db = openRaw(file, { readonly: true });
+  } catch {
+    throw DeskError.field('path', 'invalid');
+  }
+  try {
+    if (integrityCheck(db) !== 'ok') throw DeskError.field('path', 'invalid');
+    const facts = fileFacts(db);
+    if (!Object.hasOwn(facts.rowCounts, 'ticket')) throw DeskError.field('path', 'invalid');
+    return {
+      file,
+      takenAt: manifest?.takenAt ?? null,
+      tickets: facts.tickets,
+      lastTicketNumber: facts.lastTicketNumber,
+      shopId: facts.shopId,
+      withKey: existsSync(join(resolve(file, '..'), BACKUP_KEY)),
+    };
+  } catch (error) {
+    if (error instanceof DeskError) throw error;
+    throw DeskError.field('path', 'invalid'); // "file is not a database" and the like
+  } finally {
+    db.close();
+  }
+}
+
+export interface RestoreResult {
+  contents: BackupContents;
+  /** The folder the previous files were moved to. */
+  keptAside: string;
+}
+
+const stampOf = (now: Date) => now.toISOString().replace(/[:.]/g, '-');
+
+/** Restores a backup into a data folder whose database is closed. */
+export function restoreBackup(options: { dataDir: string; databaseFile: string; keyFile: string; backup: string; now: Date }): RestoreResult {
+  const contents = inspectBackup(options.backup);
+  const { dataDir, databaseFile, keyFile } = options;
+  const keptAside = join(dataDir, KEPT_ASIDE_FOLDER, stampOf(options.now));
+  mkdirSync(keptAside, { recursive: true });
+  const moveAside = (path: string) => {
+    if (existsSync(path)) renameSync(path, join(keptAside, path.slice(resolve(path, '..').length + 1)));
+  };
+  for (const suffix of ['', '-wal', '-shm', '-journal']) moveAside(databaseFile + suffix);
+  const backupKey = join(resolve(contents.file, '..'), BACKUP_KEY);
+  if (existsSync(backupKey)) moveAside(keyFile);
+  else if (existsSync(keyFile)) copyFileSync(keyFile, join(keptAside, 'secret.key')); // the current key stays: the backup brought none
+  moveAside(join(dataDir, IDENTITY_FILE));
+
+  const incoming = `${databaseFile}.restoring`;
+  copyFileSync(contents.file, incoming);
+  renameSync(incoming, databaseFile);
+  if (existsSync(backupKey)) writeFileAtomic(keyFile, readFileSync(backupKey), 0o600);
+  syncFolder(dataDir);
+  if (contents.shopId) {
+    writeIdentity(dataDir, { shopId: contents.shopId, lastTicketNumber: contents.lastTicketNumber, tickets: contents.tickets, updatedAt: options.now.toISOString() });
+  }
+  return { contents, keptAside };
+}

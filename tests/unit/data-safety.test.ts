@@ -1,0 +1,352 @@
+// Backups, restore, damage at start, the key file and the full export, on real
+// SQLite files in temporary folders.
+import { closeSync, existsSync, mkdtempSync, openSync, readdirSync, readFileSync, rmSync, statSync, truncateSync, writeFileSync, writeSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { unzipSync, strFromU8 } from 'fflate';
+import { afterEach, describe, expect, it } from 'vitest';
+import { DATABASE_FILE, SECRET_KEY_FILE } from '../../src/main/core/desk';
+import { backupsToKeep } from '../../src/main/core/safety/retention';
+import { listBackups } from '../../src/main/core/safety/backup';
+import { IDENTITY_FILE } from '../../src/main/core/safety/identity';
+import { openRaw } from '../../src/main/core/safety/data-file';
+import { createDirectoryBackend } from '../../src/main/core/printing';
+import { fixedClock, openTestDesk, sampleIntake, type TestDesk } from '../support/desk';
+import { PINS, setUpCrew } from '../support/workflow';
+import { displayTicketNumber } from '../../src/shared/ticket-number';
+
+const cleanups: (() => Promise<void> | void)[] = [];
+afterEach(async () => {
+  while (cleanups.length > 0) await cleanups.pop()!();
+});
+
+function tempDir(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'repair-desk-safety-'));
+  cleanups.push(() => rmSync(dir, { recursive: true, force: true }));
+  return dir;
+}
+
+async function open(dir: string, options: { automaticBackups?: boolean; at?: string } = {}): Promise<TestDesk> {
+  const desk = await openTestDesk({ dir, clock: fixedClock(options.at ?? '2026-12-01T02:00:00Z'), automaticBackups: options.automaticBackups });
+  let closed = false;
+  const close = desk.close;
+  desk.close = async () => {
+    if (closed) return;
+    closed = true;
+    await close();
+  };
+  cleanups.push(() => desk.close());
+  return desk;
+}
+
+async function ticketCount(desk: TestDesk): Promise<number> {
+  const rows: { n: number }[] = await desk.context.db.dataSource.query('SELECT COUNT(*) AS n FROM ticket');
+  return rows[0].n;
+}
+
+describe('backups', () => {
+  it('are taken at start and at close, verified, with the key and a manifest of what they hold', async () => {
+    const dir = tempDir();
+    const desk = await open(dir, { automaticBackups: true });
+    const crew = await setUpCrew(desk);
+    await desk.call('intake.checkIn', sampleIntake({ device: { passcode: { kind: 'pin', value: '0000' } } }));
+    await desk.call('intake.checkIn', sampleIntake());
+    const status = await desk.call('backups.run', { session: crew.manager.session });
+    expect(status.lastAttempt).toMatchObject({ ok: true, reason: 'manual' });
+    expect(status.lastGood).toMatchObject({ tickets: 2, reason: 'manual' });
+    expect(status.lastGood!.displayLastTicket).toMatch(/^RD-\d{6}-0002$/);
+    expect(status.warnings).toEqual([]);
+    await desk.close();
+
+    // All three fall on one day: retention keeps that day's newest.
+    const backups = listBackups(dir);
+    expect(backups).toHaveLength(1);
+    const newest = backups[0];
+    expect(newest.reason).toBe('close');
+    expect(newest.tickets).toBe(2);
+    expect(readFileSync(join(newest.folder, SECRET_KEY_FILE), 'utf8')).toBe(readFileSync(join(dir, SECRET_KEY_FILE), 'utf8'));
+    const copy = openRaw(newest.file, { readonly: true });
+    expect(copy.prepare('PRAGMA integrity_check').pluck().get()).toBe('ok');
+    expect(copy.prepare('SELECT COUNT(*) FROM ticket').pluck().get()).toBe(2);
+    copy.close();
+
+    const reopened = await open(dir);
+    const history: { reason: string; ok: number }[] = await reopened.context.db.dataSource.query('SELECT reason, ok FROM backup_run ORDER BY id');
+    expect(history.map((h) => h.reason)).toEqual(['start', 'manual', 'close']);
+    expect(history.every((h) => h.ok === 1)).toBe(true);
+  });
+
+  it('are for a manager only, and say when the chosen folder is missing or the last one is old', async () => {
+    const dir = tempDir();
+    const clock = fixedClock('2026-12-01T02:00:00Z');
+    const desk = await openTestDesk({ dir, clock });
+    cleanups.push(() => desk.dispose());
+    const crew = await setUpCrew(desk);
+    expect((await desk.fail('backups.status', { session: crew.clerk.session })).fields).toEqual([{ path: 'session', code: 'manager_required' }]);
+    expect((await desk.call('backups.status', { session: crew.manager.session })).warnings).toEqual(['never']);
+    await desk.call('backups.run', { session: crew.manager.session });
+    clock.set('2026-12-02T03:00:00Z');
+    const { token } = await desk.call('auth.signIn', { staffId: 1, pin: PINS.manager });
+    expect((await desk.call('backups.status', { session: token })).warnings).toEqual(['stale']);
+
+    const usb = join(tempDir(), 'usb');
+    expect((await desk.fail('backups.configure', { session: token, folder: 'relative/path', intervalHours: 4 })).fields).toEqual([
+      { path: 'folder', code: 'invalid' },
+    ]);
+    const configured = await desk.call('backups.configure', { session: token, folder: usb, intervalHours: 2 });
+    expect(configured).toMatchObject({ folder: usb, effectiveFolder: dir, intervalHours: 2 });
+    expect(configured.warnings).toContain('destination_missing');
+  });
+
+  it('keep the newest of each of 7 days, 4 weeks and 12 months', () => {
+    const hourly = Array.from({ length: 24 * 400 }, (_, i) => ({ id: String(i), takenAt: new Date(2026, 0, 1, i) }));
+    const kept = [...backupsToKeep(hourly)].map(Number).sort((a, b) => b - a);
+    const dates = kept.map((i) => hourly[i].takenAt);
+    // newest first: 7 days, then one per week back to 4 weeks, then month ends back to 12 months
+    expect(kept[0]).toBe(hourly.length - 1);
+    expect(new Set(dates.map((d) => d.toDateString())).size).toBe(kept.length);
+    expect(kept.length).toBeGreaterThanOrEqual(12);
+    expect(kept.length).toBeLessThanOrEqual(7 + 4 + 12);
+    const oldest = dates[dates.length - 1];
+    const newest = dates[0];
+    expect((newest.getTime() - oldest.getTime()) / 86_400_000).toBeGreaterThan(300);
+    expect(backupsToKeep([])).toEqual(new Set());
+  });
+});
+
+describe('restore', () => {
+  it('round-trips: what the backup holds is shown, the current file is kept aside, and the desk holds the backup again', async () => {
+    const dir = tempDir();
+    const desk = await open(dir);
+    const crew = await setUpCrew(desk);
+    await desk.call('intake.checkIn', sampleIntake());
+    await desk.call('intake.checkIn', sampleIntake({ device: { passcode: { kind: 'pin', value: '2468' } } }));
+    const status = await desk.call('backups.run', { session: crew.manager.session });
+    const backup = status.lastGood!;
+    await desk.call('intake.checkIn', sampleIntake());
+    expect(await ticketCount(desk)).toBe(3);
+
+    const holds = await desk.call('backups.inspect', { session: crew.manager.session, path: backup.file });
+    expect(holds).toMatchObject({ tickets: 2, lastTicketNumber: backup.lastTicketNumber, managers: [{ id: 1 }] });
+    expect((await desk.fail('backups.restore', { session: crew.clerk.session, path: backup.file })).fields).toEqual([{ path: 'session', code: 'manager_required' }]);
+    const restored = await desk.call('backups.restore', { session: crew.manager.session, path: backup.file });
+    expect(await ticketCount(desk)).toBe(2);
+    // the file as it was before the restore is kept, whole
+    const aside = openRaw(join(restored.keptAside, DATABASE_FILE), { readonly: true });
+    expect(aside.prepare('SELECT COUNT(*) FROM ticket').pluck().get()).toBe(3);
+    aside.close();
+    // everyone signs in again; the sealed passcode still opens with the restored key
+    expect((await desk.fail('backups.status', { session: crew.manager.session })).fields).toEqual([{ path: 'session', code: 'signed_out' }]);
+    const again = await desk.call('auth.signIn', { staffId: 1, pin: PINS.manager });
+    const [row]: { id: number }[] = await desk.context.db.dataSource.query('SELECT id FROM ticket WHERE passcode_sealed IS NOT NULL');
+    expect(await desk.call('tickets.revealPasscode', { ticketId: row.id, session: again.token })).toEqual({ kind: 'pin', value: '2468' });
+  });
+
+  it('refuses a file that is not a sound backup and changes nothing', async () => {
+    const dir = tempDir();
+    const desk = await open(dir);
+    const crew = await setUpCrew(desk);
+    const junk = join(tempDir(), 'junk.sqlite');
+    writeFileSync(junk, 'not a database at all'.repeat(500));
+    expect((await desk.fail('backups.inspect', { session: crew.manager.session, path: junk })).fields).toEqual([{ path: 'path', code: 'invalid' }]);
+    expect((await desk.fail('backups.restore', { session: crew.manager.session, path: join(dir, 'nope.sqlite') })).fields).toEqual([
+      { path: 'path', code: 'not_found' },
+    ]);
+    expect(existsSync(join(dir, 'kept-aside'))).toBe(false);
+  });
+});
+
+describe('damage at start', () => {
+  async function shopWithBackup(): Promise<{ dir: string; lastTicket: number }> {
+    const dir = tempDir();
+    const desk = await open(dir);
+    const crew = await setUpCrew(desk);
+    const result = await desk.call('intake.checkIn', sampleIntake());
+    await desk.call('backups.run', { session: crew.manager.session });
+    await desk.close();
+    return { dir, lastTicket: result.tickets[0].number };
+  }
+
+  it('an emptied file opens the recovery screen, never a new shop, and the newest backup brings it back', async () => {
+    const { dir, lastTicket } = await shopWithBackup();
+    truncateSync(join(dir, DATABASE_FILE), 0);
+    rmSync(join(dir, `${DATABASE_FILE}-wal`), { force: true });
+    const desk = await open(dir);
+    const status = await desk.call('recovery.status', {});
+    expect(status.problem).toMatchObject({ kind: 'missing', lastTicketNumber: displayTicketNumber(lastTicket, 'RD') });
+    expect(status.newest).toMatchObject({ tickets: 1, managers: [{ id: 1 }] });
+    expect((await desk.fail('intake.checkIn', sampleIntake())).code).toBe('recovery_needed');
+    expect((await desk.fail('settings.get', {})).code).toBe('recovery_needed');
+    // nothing was written to the emptied file
+    expect(statSync(join(dir, DATABASE_FILE)).size).toBe(0);
+
+    expect((await desk.fail('recovery.restore', { path: status.newest!.file })).fields).toEqual([{ path: 'managerApproval', code: 'manager_required' }]);
+    expect((await desk.fail('recovery.restore', { path: status.newest!.file, managerApproval: { staffId: 1, pin: '0000' } })).fields).toEqual([
+      { path: 'managerApproval.pin', code: 'pin_wrong' },
+    ]);
+    await desk.call('recovery.restore', { path: status.newest!.file, managerApproval: { staffId: 1, pin: PINS.manager } });
+    expect((await desk.call('recovery.status', {})).problem).toBeNull();
+    expect(await ticketCount(desk)).toBe(1);
+    const next = await desk.call('intake.checkIn', sampleIntake());
+    expect(next.tickets[0].number).toBe(lastTicket + 1);
+  });
+
+  it('a file with garbage written into it is found damaged by quick_check', async () => {
+    const { dir } = await shopWithBackup();
+    const file = join(dir, DATABASE_FILE);
+    const fd = openSync(file, 'r+');
+    writeSync(fd, Buffer.alloc(4096, 0x5a), 0, 4096, Math.floor(statSync(file).size / 2 / 4096) * 4096);
+    closeSync(fd);
+    const desk = await open(dir);
+    const status = await desk.call('recovery.status', {});
+    expect(status.problem?.kind).toBe('damaged');
+    expect((await desk.fail('tickets.search', { query: '1' })).code).toBe('recovery_needed');
+  });
+
+  it('a file of another shop is not taken for this one', async () => {
+    const { dir } = await shopWithBackup();
+    const other = tempDir();
+    const stranger = await open(other);
+    await stranger.call('intake.checkIn', sampleIntake());
+    await stranger.call('intake.checkIn', sampleIntake());
+    await stranger.close();
+    writeFileSync(join(dir, DATABASE_FILE), readFileSync(join(other, DATABASE_FILE)));
+    const desk = await open(dir);
+    expect((await desk.call('recovery.status', {})).problem?.kind).toBe('replaced');
+  });
+});
+
+describe('the key file', () => {
+  it('is recreated when empty and nothing was ever sealed', async () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, SECRET_KEY_FILE), '');
+    const desk = await open(dir);
+    expect(readFileSync(join(dir, SECRET_KEY_FILE), 'utf8').trim()).toHaveLength(44);
+    expect((await desk.call('recovery.status', {})).problem).toBeNull();
+    expect(readdirSync(dir).filter((name) => name.includes('.tmp'))).toEqual([]);
+  });
+
+  it('missing while passcodes are sealed: recovery, never a silent new key', async () => {
+    const dir = tempDir();
+    const desk = await open(dir);
+    await desk.call('intake.checkIn', sampleIntake({ device: { passcode: { kind: 'pin', value: '1234' } } }));
+    await desk.close();
+    writeFileSync(join(dir, SECRET_KEY_FILE), '');
+    const again = await open(dir);
+    expect((await again.call('recovery.status', {})).problem?.kind).toBe('key_missing');
+    expect(readFileSync(join(dir, SECRET_KEY_FILE), 'utf8')).toBe('');
+  });
+
+  it('a passcode sealed under another key is named as such', async () => {
+    const dir = tempDir();
+    const desk = await open(dir);
+    const crew = await setUpCrew(desk);
+    const { tickets } = await desk.call('intake.checkIn', sampleIntake({ device: { passcode: { kind: 'pin', value: '1234' } } }));
+    await desk.close();
+    writeFileSync(join(dir, SECRET_KEY_FILE), Buffer.alloc(32, 7).toString('base64'));
+    const again = await open(dir);
+    void crew;
+    const session = await again.call('auth.signIn', { staffId: 1, pin: PINS.manager });
+    const error = await again.fail('tickets.revealPasscode', { ticketId: tickets[0].id, session: session.token });
+    expect(error.code).toBe('wrong_key');
+    expect(error.message).toMatch(/secret\.key/);
+  });
+});
+
+describe('storage errors', () => {
+  it('a database held by another counter past the busy timeout is "busy", and nothing is saved', async () => {
+    const dir = tempDir();
+    const desk = await open(dir);
+    await desk.call('intake.checkIn', sampleIntake());
+    const other = openRaw(join(dir, DATABASE_FILE));
+    other.pragma('busy_timeout = 0');
+    other.exec('BEGIN IMMEDIATE');
+    try {
+      const error = await desk.fail('intake.checkIn', sampleIntake());
+      expect(error.code).toBe('busy');
+      expect(error.message).toMatch(/try again/i);
+    } finally {
+      other.exec('ROLLBACK');
+      other.close();
+    }
+    expect(await ticketCount(desk)).toBe(1);
+  }, 30_000);
+});
+
+describe('bad input that used to end in "internal"', () => {
+  it('is refused with field errors, or handled', async () => {
+    const desk = await open(tempDir());
+    const crew = await setUpCrew(desk);
+    expect((await desk.fail('warranty.assess', { purchaseDate: '9999-12-31', proofOfPurchase: true })).fields).toEqual([
+      { path: 'purchaseDate', code: 'date_invalid' },
+    ]);
+    expect((await desk.fail('collection.drawer', { date: '9999-12-31' })).fields).toEqual([{ path: 'date', code: 'date_invalid' }]);
+    expect((await desk.fail('intake.checkIn', sampleIntake({ customer: { name: '\u0000Wang' } }))).fields).toEqual([{ path: 'customer.name', code: 'invalid' }]);
+    expect((await desk.fail('loaners.save', { session: crew.manager.session, name: '\u0000Loaner' })).fields).toEqual([{ path: 'name', code: 'invalid' }]);
+    expect((await desk.fail('parts.save', { session: crew.manager.session, name: '\u0000Part', costMinor: 1, priceMinor: 2 })).fields).toEqual([
+      { path: 'name', code: 'invalid' },
+    ]);
+    const saved = await desk.call('settings.update', { shopName: undefined, shopPhone: '0755-1234' });
+    expect(saved.shopPhone).toBe('0755-1234');
+    expect(saved.shopName).toBe('');
+    expect(await ticketCount(desk)).toBe(0);
+  });
+
+  it('printers called constructor, toString or __proto__ print like any other', async () => {
+    const dir = tempDir();
+    const printers = ['constructor', 'toString', '__proto__'];
+    const desk = await openTestDesk({ dir, printBackend: createDirectoryBackend({ dir: join(dir, 'printed'), printers }) });
+    cleanups.push(() => desk.close());
+    const { tickets } = await desk.call('intake.checkIn', sampleIntake());
+    for (const printer of printers) {
+      await desk.call('settings.update', { printing: { 'claim-ticket': { enabled: true, printer, preset: 'roll-80', copies: 1 } } });
+      const [result] = await desk.call('printing.printTicket', { number: String(tickets[0].number), documents: ['claim-ticket'] });
+      expect(result.ok, printer).toBe(true);
+    }
+  });
+});
+
+describe('the full export', () => {
+  it('is a ZIP of UTF-8 CSVs with a BOM and a manifest, without PIN hashes or passcodes', async () => {
+    const dir = tempDir();
+    const desk = await open(dir);
+    const crew = await setUpCrew(desk);
+    await desk.call('intake.checkIn', sampleIntake({ customer: { name: '王小明, "Wang"' }, device: { passcode: { kind: 'pin', value: '9876' } } }));
+    let progress = await desk.call('dataExport.start', { session: crew.manager.session });
+    expect((await desk.fail('dataExport.progress', { session: crew.clerk.session, jobId: progress.jobId })).fields).toEqual([
+      { path: 'session', code: 'manager_required' },
+    ]);
+    while (progress.state === 'running') {
+      await new Promise((done) => setTimeout(done, 20));
+      progress = await desk.call('dataExport.progress', { session: crew.manager.session, jobId: progress.jobId });
+    }
+    expect(progress.state).toBe('done');
+    const files = unzipSync(readFileSync(progress.path!));
+    const manifest = JSON.parse(strFromU8(files['manifest.json']));
+    for (const table of ['customer', 'device', 'ticket', 'ticket_event', 'quote', 'payment', 'collection', 'part', 'stock_move', 'loan', 'staff']) {
+      expect(Object.keys(files), table).toContain(`${table}.csv`);
+      expect([...files[`${table}.csv`].subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    }
+    expect(manifest.tables.ticket.rows).toBe(1);
+    const customers = strFromU8(files['customer.csv']);
+    expect(customers).toContain('"王小明, ""Wang"""');
+    const staff = strFromU8(files['staff.csv']);
+    expect(staff.split('\r\n')[0]).not.toMatch(/pin/);
+    expect(staff).not.toContain('scrypt');
+    const tickets = strFromU8(files['ticket.csv']);
+    expect(tickets.split('\r\n')[0]).not.toContain('passcode_sealed');
+    expect(tickets).not.toMatch(/v2:/);
+    expect(manifest.tables.staff.rows).toBe(3);
+  });
+});
+
+describe('the shop identity beside the file', () => {
+  it('follows the last ticket number', async () => {
+    const dir = tempDir();
+    const desk = await open(dir);
+    const { tickets } = await desk.call('intake.checkIn', sampleIntake());
+    const identity = JSON.parse(readFileSync(join(dir, IDENTITY_FILE), 'utf8'));
+    expect(identity.lastTicketNumber).toBe(tickets[0].number);
+    expect(identity.shopId).toMatch(/^[0-9a-f-]{36}$/);
+  });
+});
