@@ -4,7 +4,7 @@ import { MantineProvider } from '@mantine/core';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App';
-import { RecoveryGate } from './backups/RecoveryGate';
+import { RecoveryGate } from './backups';
 import { DeskProvider } from './desk/DeskProvider';
 import { SessionProvider } from './session/SessionProvider';
 import './i18n';

@@ -5,7 +5,7 @@ import { FiguresSettings } from '../figures';
 import { PrintingSettings } from './PrintingSettings';
 import { ShopSettingsForm } from './ShopSettingsForm';
 import { StaffManager } from './StaffManager';
-import { BackupSettings } from '../backups/BackupSettings';
+import { BackupSettings } from '../backups';
 
 export function SettingsScreen() {
   const { t } = useTranslation();
