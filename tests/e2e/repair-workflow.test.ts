@@ -144,6 +144,9 @@ describe('repair workflow on the ticket page', () => {
     await severity.press('ArrowDown');
     expect(await severity.inputValue()).toBe('2');
     await panel().getByText(en.workflow.severityHint[2], { exact: true }).waitFor();
+    // The repair class (大中小修及保养) may wait until the work is known: it stays unset here.
+    await page.keyboard.press('Tab');
+    await focusIs(field(page, en.figures.diagnosisClass), 'the repair class');
     await page.keyboard.press('Tab');
     await focusIs(field(page, en.ticketActions.diagnosis.cause), 'the cause');
     // Digits typed in a field stay there.
@@ -427,6 +430,8 @@ describe('repair workflow on the ticket page', () => {
     await page.keyboard.press('Tab');
     await page.keyboard.press('ArrowDown');
     await zhPanel.getByText(zhCN.workflow.severityHint[1], { exact: true }).waitFor();
+    await page.keyboard.press('Tab');
+    await focusIs(field(page, zhCN.figures.diagnosisClass), '维修类别');
     await page.keyboard.press('Tab');
     await focusIs(field(page, zhCN.ticketActions.diagnosis.cause), '故障原因');
     await page.keyboard.type('系统文件损坏，开机 3 分钟');

@@ -183,6 +183,8 @@ export const careEn = {
     title: 'Message to the customer',
     template: 'Message',
     language: 'Language',
+    /** The message's language, named in the desk's own language. */
+    languages: { en: 'English', 'zh-CN': 'Chinese' },
     copy: 'Copy and log',
     copied: 'Copied to the clipboard and logged.',
     copyFailed: 'The clipboard could not be used: select the text and copy it by hand. It was logged.',
@@ -422,6 +424,7 @@ export const careZh: Widen<typeof careEn> = {
     title: '给客户的短信',
     template: '短信内容',
     language: '语言',
+    languages: { en: '英文', 'zh-CN': '中文' },
     copy: '复制并记录',
     copied: '已复制到剪贴板并记录。',
     copyFailed: '无法使用剪贴板：请选中文字手动复制。已记录。',

@@ -85,7 +85,7 @@ export function CustomerContactPanel({ ticket }: { ticket: TicketDetail }) {
             label={t('care.templates.language')}
             value={language}
             onChange={(event) => setLanguage(event.currentTarget.value as Language)}
-            data={LANGUAGES.map((value) => ({ value, label: t(`languageName.${value}`) }))}
+            data={LANGUAGES.map((value) => ({ value, label: t(`care.templates.languages.${value}`) }))}
           />
         </Group>
         <Textarea aria-label={t('care.templates.title')} value={text} onChange={(event) => setText(event.currentTarget.value)} error={action.fieldErrors.text} autosize minRows={2} />
