@@ -1,7 +1,7 @@
 // A "printer" that writes each job into a folder: the web harness uses it
 // (--print-to <dir>) so end-to-end tests can read what a check-in printed.
 // Each job gives NNNN-<title>.pdf and NNNN-<title>.json (printer, media, copies).
-import { mkdir, readdir, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, rename, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { PrintJob, PrinterBackend, PrinterInfo } from './types';
 import { PrintBackendError } from './types';
@@ -66,7 +66,10 @@ export function createDirectoryBackend(options: DirectoryBackendOptions): Printe
         media: { widthMm: job.media.widthMm, heightMm: job.media.heightMm },
         copies: job.copies,
       };
-      await writeFile(join(options.dir, `${base}.json`), `${JSON.stringify(record, null, 2)}\n`);
+      // The record appears whole or not at all: whoever watches the folder never reads half a job.
+      const recordPath = join(options.dir, `${base}.json`);
+      await writeFile(`${recordPath}.part`, `${JSON.stringify(record, null, 2)}\n`);
+      await rename(`${recordPath}.part`, recordPath);
       return { jobId: base };
     }
   }
