@@ -43,13 +43,13 @@ describe('the Backups section of Settings', () => {
     const page = await openDesk(browser, harness.url);
     await page.getByRole('button', { name: en.app.nav.settings, exact: true }).click();
     // A clerk is not shown backups.
-    await expect.poll(() => page.getByText(en.dataSafety.backups.managerOnly).isVisible()).toBe(true);
+    await expect.poll(() => page.getByText(en.dataSafety.backups.managerOnly).isVisible(), { timeout: 30_000 }).toBe(true);
     await signInThroughUi(page, crew.manager);
     const section = page.locator('fieldset', { hasText: en.dataSafety.backups.title });
     await section.getByRole('button', { name: en.dataSafety.backups.backUpNow }).click();
     const list = section.getByRole('table', { name: en.dataSafety.backups.list });
-    await expect.poll(() => list.getByRole('row').count()).toBeGreaterThanOrEqual(2);
-    await expect.poll(() => list.getByText(en.dataSafety.backups.reasons.manual).count()).toBeGreaterThanOrEqual(1);
+    await expect.poll(() => list.getByRole('row').count(), { timeout: 30_000 }).toBeGreaterThanOrEqual(2);
+    await expect.poll(() => list.getByText(en.dataSafety.backups.reasons.manual).count(), { timeout: 30_000 }).toBeGreaterThanOrEqual(1);
     expect(await section.getByRole('status', { name: en.dataSafety.backups.lastGood }).textContent()).not.toContain(en.dataSafety.backups.never);
     const status = await harness.call('backups.status', { session: crew.manager.session });
     expect(status.lastGood).toMatchObject({ tickets: 1, reason: 'manual' });
@@ -58,15 +58,14 @@ describe('the Backups section of Settings', () => {
     await expect.poll(() => section.getByText(/^Exported \d+ rows to /).isVisible(), { timeout: 30_000 }).toBe(true);
     await page.setViewportSize(VIEWPORT);
     await screenshotWholePage(page, 'backups-settings-en');
-    await page.screenshot({ path: '/tmp/shots-issue-10/backups-settings-en.png', fullPage: true });
 
     await harness.call('settings.update', { language: 'zh-CN' });
     await page.reload();
     await page.getByRole('button', { name: zhCN.app.nav.settings, exact: true }).click();
     // The manager's session outlives the reload (kept for this window only).
     const zhSection = page.locator('fieldset', { hasText: zhCN.dataSafety.backups.title });
-    await expect.poll(() => zhSection.getByRole('table', { name: zhCN.dataSafety.backups.list }).isVisible()).toBe(true);
-    await page.screenshot({ path: '/tmp/shots-issue-10/backups-settings-zh.png', fullPage: true });
+    await expect.poll(() => zhSection.getByRole('table', { name: zhCN.dataSafety.backups.list }).isVisible(), { timeout: 30_000 }).toBe(true);
+    await screenshotWholePage(page, 'backups-settings-zh');
   });
 });
 
@@ -86,7 +85,7 @@ describe('a desk whose file was emptied', () => {
       const zhPage = await browser.newPage({ viewport: VIEWPORT, locale: 'zh-CN' });
       await zhPage.goto(harness.url);
       await zhPage.getByRole('heading', { name: zhCN.dataSafety.recovery.title }).waitFor();
-      await zhPage.screenshot({ path: '/tmp/shots-issue-10/recovery-zh.png', fullPage: true });
+      await screenshotWholePage(zhPage, 'recovery-zh');
       await zhPage.close();
 
       const page: Page = await browser.newPage({ viewport: VIEWPORT, locale: 'en-US' });
@@ -96,11 +95,11 @@ describe('a desk whose file was emptied', () => {
       expect((await harness.invoke('intake.checkIn', sampleIntake())).ok).toBe(false);
       const form = page.getByRole('form', { name: en.dataSafety.restore.title });
       expect(await form.getByText(String(1), { exact: true }).count()).toBeGreaterThanOrEqual(1);
-      await page.screenshot({ path: '/tmp/shots-issue-10/recovery-en.png', fullPage: true });
+      await screenshotWholePage(page, 'recovery-en');
 
       await form.getByLabel(en.dataSafety.restore.managerPin).fill('0000');
       await form.getByRole('button', { name: en.dataSafety.restore.confirm }).click();
-      await expect.poll(() => form.getByText(en.errors.field.pin_wrong).isVisible()).toBe(true);
+      await expect.poll(() => form.getByText(en.errors.field.pin_wrong).isVisible(), { timeout: 30_000 }).toBe(true);
       await form.getByLabel(en.dataSafety.restore.managerPin).fill(E2E_PINS.manager);
       await form.getByRole('button', { name: en.dataSafety.restore.confirm }).click();
       await page.locator('form[aria-labelledby="intake-title"]').waitFor({ state: 'visible', timeout: 30_000 });

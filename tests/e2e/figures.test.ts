@@ -135,7 +135,7 @@ describe('figures', () => {
     await tickets.waitFor();
     const cell = async (table: string, row: string) =>
       squeeze(await page.getByRole('table', { name: table, exact: true }).getByRole('row').filter({ has: page.getByRole('rowheader', { name: row, exact: true }) }).innerText());
-    await expect.poll(() => cell(zf.reports.tickets, zf.reports.ticketsIn)).toBe(`${zf.reports.ticketsIn} 2`);
+    await expect.poll(() => cell(zf.reports.tickets, zf.reports.ticketsIn), { timeout: 30_000 }).toBe(`${zf.reports.ticketsIn} 2`);
     expect(await cell(zf.reports.tickets, zf.reports.collected)).toBe(`${zf.reports.collected} 1`);
     expect(await cell(zf.reports.revenue, zf.reports.labour)).toBe(`${zf.reports.labour} ${formatMoney(15000, 'CNY', 'zh-CN')}`);
     const body = await page.locator('main').innerText();

@@ -37,7 +37,7 @@ describe('sign-in with a PIN', () => {
   it('lets the first manager choose a PIN on a fresh desk, and signs them in', async () => {
     expect(await harness.call('auth.roster', {})).toMatchObject({ setupNeeded: true });
     await banner().getByRole('button', { name: en.session.signIn, exact: true }).click();
-    await expect.poll(() => dialog().getByText(en.session.firstPinHint).isVisible()).toBe(true);
+    await expect.poll(() => dialog().getByText(en.session.firstPinHint).isVisible(), { timeout: 30_000 }).toBe(true);
     await dialog().getByLabel(en.session.newPin, { exact: true }).fill(MANAGER_PIN);
     await dialog().getByLabel(en.session.repeatPin, { exact: true }).fill('5825');
     await dialog().getByRole('button', { name: en.session.setPinAndSignIn }).click();
@@ -47,7 +47,7 @@ describe('sign-in with a PIN', () => {
     await dialog().getByLabel(en.session.repeatPin, { exact: true }).fill(MANAGER_PIN);
     await dialog().getByLabel(en.session.repeatPin, { exact: true }).press('Enter');
     await dialog().waitFor({ state: 'hidden' });
-    await expect.poll(() => signedIn().textContent()).toBe('Manager (Manager)');
+    await expect.poll(() => signedIn().textContent(), { timeout: 30_000 }).toBe('Manager (Manager)');
     expect(await harness.call('auth.roster', {})).toMatchObject({ setupNeeded: false });
     await screenshotWholePage(page, 'session-signed-in-en');
   });
@@ -58,13 +58,13 @@ describe('sign-in with a PIN', () => {
     const pin = dialog().getByLabel(en.session.pin, { exact: true });
     await pin.fill('0000');
     await pin.press('Enter');
-    await expect.poll(() => fieldError(pin)).toBe(en.errors.field.pin_wrong);
+    await expect.poll(() => fieldError(pin), { timeout: 30_000 }).toBe(en.errors.field.pin_wrong);
     await screenshotWholePage(page, 'session-wrong-pin-en');
     expect(await signedIn().count()).toBe(0);
     await pin.fill(MANAGER_PIN);
     await pin.press('Enter');
     await dialog().waitFor({ state: 'hidden' });
-    await expect.poll(() => signedIn().textContent()).toBe('Manager (Manager)');
+    await expect.poll(() => signedIn().textContent(), { timeout: 30_000 }).toBe('Manager (Manager)');
   });
 
   it('lets the signed-in manager add a technician and set their PIN; the technician then signs in', async () => {
@@ -82,13 +82,13 @@ describe('sign-in with a PIN', () => {
     const newPin = page.getByLabel(`Li Wei 李伟: ${en.settings.newPin}`, { exact: true });
     await newPin.fill(TECHNICIAN_PIN);
     await newPin.press('Enter');
-    await expect.poll(() => page.getByText(en.settings.pinSet).isVisible()).toBe(true);
+    await expect.poll(() => page.getByText(en.settings.pinSet).isVisible(), { timeout: 30_000 }).toBe(true);
     const roster = await harness.call('auth.roster', {});
     expect(roster.staff.find((s) => s.id === technician.id)).toMatchObject({ hasPin: true });
 
     await banner().getByRole('button', { name: en.session.signOut }).click();
     await signInThroughUi(page, { id: technician.id, pin: TECHNICIAN_PIN });
-    await expect.poll(() => signedIn().textContent()).toBe('Li Wei 李伟 (Technician)');
+    await expect.poll(() => signedIn().textContent(), { timeout: 30_000 }).toBe('Li Wei 李伟 (Technician)');
     // Signing in also makes them the person working at this counter.
     expect(await banner().getByLabel(en.app.signedInAs).inputValue()).toBe(String(technician.id));
   });
@@ -106,7 +106,7 @@ describe('sign-in with a PIN', () => {
     await expect
       .poll(async () => (await harness.call('staff.list', { includeInactive: false })).map((s) => s.name))
       .toContain('Li Wei 李伟 2');
-    await expect.poll(() => signedIn().textContent()).toBe('Manager (Manager)');
+    await expect.poll(() => signedIn().textContent(), { timeout: 30_000 }).toBe('Manager (Manager)');
   });
 
   it('speaks Chinese in the sign-in dialog', async () => {
@@ -114,7 +114,7 @@ describe('sign-in with a PIN', () => {
     await page.reload();
     await banner().getByRole('button', { name: zhCN.session.signOut }).click();
     await banner().getByRole('button', { name: zhCN.session.signIn, exact: true }).click();
-    await expect.poll(() => dialog().getByLabel(zhCN.session.pin, { exact: true }).isVisible()).toBe(true);
+    await expect.poll(() => dialog().getByLabel(zhCN.session.pin, { exact: true }).isVisible(), { timeout: 30_000 }).toBe(true);
     expect(await dialog().getByRole('heading').first().textContent()).toBe(zhCN.session.signInTitle);
     await screenshotWholePage(page, 'session-sign-in-zh');
     const text = (await dialog().innerText()).replace(/Li Wei|Manager|PIN/g, '');
