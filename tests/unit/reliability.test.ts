@@ -19,7 +19,9 @@ import { MIGRATIONS } from '../../src/main/core/storage/migrations';
 import { openTestDesk, sampleIntake } from '../support/desk';
 
 const TRIALS = Number(process.env.RELIABILITY_TRIALS ?? 3);
-const tsx = join(process.cwd(), 'node_modules/.bin/tsx');
+// Node itself runs the worker (tsx as a loader), so SIGKILL reaches the process that writes: the tsx
+// command would run it in a child of its own and leave that child running.
+const WORKER_ARGS = ['--import', 'tsx'];
 const worker = join(process.cwd(), 'tests/support/crash-worker.ts');
 
 const cleanups: (() => void)[] = [];
@@ -37,7 +39,7 @@ const randomMs = (max: number) => Math.floor(Math.random() * max);
 /** Runs the worker on the folder and kills it (SIGKILL) `afterMs` after it started, or after it is ready when `afterReady`. */
 function killAtRandom(dataDir: string, afterMs: number, afterReady: boolean): Promise<{ acked: number[]; output: string }> {
   return new Promise((done) => {
-    const child = spawn(tsx, [worker, dataDir], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [...WORKER_ARGS, worker, dataDir], { stdio: ['ignore', 'pipe', 'pipe'] });
     let output = '';
     let timer: NodeJS.Timeout | null = afterReady ? null : setTimeout(() => child.kill('SIGKILL'), afterMs);
     child.stdout.on('data', (chunk: Buffer) => {
@@ -114,7 +116,7 @@ describe('a backup taken while another process writes', () => {
     for (let i = 0; i < 20; i++) await desk.call('intake.checkIn', sampleIntake());
     await desk.close();
     // Another counter keeps checking in while the backup runs.
-    const writer = spawn(tsx, [worker, dataDir], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const writer = spawn(process.execPath, [...WORKER_ARGS, worker, dataDir], { stdio: ['ignore', 'pipe', 'pipe'] });
     await new Promise<void>((ready) => writer.stdout.on('data', (chunk: Buffer) => chunk.toString().includes('READY') && ready()));
     const backupDir = tempDir();
     const attempt = await takeBackup({ databaseFile: join(dataDir, DATABASE_FILE), keyFile: join(dataDir, BACKUP_KEY), folder: backupDir, reason: 'manual', now: new Date() });
