@@ -6,7 +6,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSession } from '../session/session-context';
 import { DayClosePanel } from './DayClosePanel';
-import { ManagerGate } from './ManagerGate';
+import { ManagerOnly } from '../widgets/ManagerOnly';
 import { PastClosesPanel } from './PastClosesPanel';
 import { ReportsPanel } from './ReportsPanel';
 
@@ -26,10 +26,10 @@ export function FiguresScreen() {
           <Tabs.Tab value="reports">{t('figures.tabs.reports')}</Tabs.Tab>
         </Tabs.List>
         <Tabs.Panel value="dayClose" pt="md">
-          {manager ? <DayClosePanel key={current.staff.id} onClosed={() => setCloses((n) => n + 1)} /> : <ManagerGate />}
+          {manager ? <DayClosePanel key={current.staff.id} onClosed={() => setCloses((n) => n + 1)} /> : <ManagerOnly message={t('figures.managerOnly')} signInLabel={t('figures.signInAsManager')} maw={640} />}
         </Tabs.Panel>
         <Tabs.Panel value="history" pt="md">
-          {manager ? <PastClosesPanel refreshKey={closes} /> : <ManagerGate />}
+          {manager ? <PastClosesPanel refreshKey={closes} /> : <ManagerOnly message={t('figures.managerOnly')} signInLabel={t('figures.signInAsManager')} maw={640} />}
         </Tabs.Panel>
         <Tabs.Panel value="reports" pt="md">
           <ReportsPanel />

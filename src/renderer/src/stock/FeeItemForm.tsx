@@ -11,7 +11,7 @@ import { FEE_CATEGORIES, type FeeCategory } from '../../../shared/workflow';
 import { issuesToFieldErrors, type FieldErrors } from '../forms/field-errors';
 import { isCancelled, useSignedInCall } from '../session/useSignedInCall';
 import { errorSentence, formFieldErrors, needsManagerSession } from './contract-errors';
-import { ManagerOnly } from './ManagerOnly';
+import { ManagerOnly } from '../widgets/ManagerOnly';
 import { readMoney } from './money-field';
 
 const FIELDS = ['code', 'nameEn', 'nameZh', 'category', 'priceMinor', 'active'] as const;
@@ -76,7 +76,7 @@ export function FeeItemForm({ item, nextSortOrder, onSaved, onCancel }: Props) {
       submitLabel={item ? t('stock.fees.save') : t('stock.fees.add')}
       saving={saving}
       failure={failure}
-      notice={managerOnly && <ManagerOnly />}
+      notice={managerOnly && <ManagerOnly message={t('stock.managerOnly')} signInLabel={t('stock.signInAsManager')} />}
       onSubmit={() => void save()}
       onCancel={onCancel}
     >

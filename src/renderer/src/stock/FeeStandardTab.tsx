@@ -9,7 +9,7 @@ import { useFormat } from '../desk/useFormat';
 import { isCancelled, useSignedInCall } from '../session/useSignedInCall';
 import { errorSentence, needsManagerSession } from './contract-errors';
 import { FeeItemForm } from './FeeItemForm';
-import { ManagerOnly } from './ManagerOnly';
+import { ManagerOnly } from '../widgets/ManagerOnly';
 import { loadFailure, useLoaded } from '../widgets/useLoaded';
 
 export function FeeStandardTab() {
@@ -65,7 +65,7 @@ export function FeeStandardTab() {
           {notice}
         </Text>
       )}
-      {failure?.managerOnly && <ManagerOnly />}
+      {failure?.managerOnly && <ManagerOnly message={t('stock.managerOnly')} signInLabel={t('stock.signInAsManager')} />}
       {failure && !failure.managerOnly && (
         <Alert color="red" p="xs" role="alert">
           {failure.message}

@@ -10,7 +10,7 @@ import { partInput, type PartView } from '../../../shared/workflow-contract';
 import { issuesToFieldErrors, type FieldErrors } from '../forms/field-errors';
 import { isCancelled, useSignedInCall } from '../session/useSignedInCall';
 import { errorSentence, formFieldErrors, needsManagerSession } from './contract-errors';
-import { ManagerOnly } from './ManagerOnly';
+import { ManagerOnly } from '../widgets/ManagerOnly';
 import { readMoney } from './money-field';
 
 const FIELDS = ['name', 'specification', 'compatibleModels', 'costMinor', 'priceMinor', 'reorderLevel', 'openingQty', 'active'] as const;
@@ -79,7 +79,7 @@ export function PartForm({ part, onSaved, onCancel }: Props) {
       submitLabel={part ? t('stock.parts.save') : t('stock.parts.add')}
       saving={saving}
       failure={failure}
-      notice={managerOnly && <ManagerOnly />}
+      notice={managerOnly && <ManagerOnly message={t('stock.managerOnly')} signInLabel={t('stock.signInAsManager')} />}
       onSubmit={() => void save()}
       onCancel={onCancel}
     >

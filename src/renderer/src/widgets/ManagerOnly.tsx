@@ -1,15 +1,14 @@
-// Shown instead of a manager's screen to anyone else: the manager signs in here.
+// Said when a screen or a change needs a manager's own sign-in: whoever is at
+// the counter hands it over, and the manager signs in here.
 import { Alert, Button, Group, Text } from '@mantine/core';
-import { useTranslation } from 'react-i18next';
 import { useSession } from '../session/session-context';
 
-export function ManagerGate() {
-  const { t } = useTranslation();
+export function ManagerOnly({ message, signInLabel, maw }: { message: string; signInLabel: string; maw?: number }) {
   const { signOut, ensureSession } = useSession();
   return (
-    <Alert color="orange" p="sm" role="alert" maw={640}>
+    <Alert color="orange" p="xs" role="alert" maw={maw}>
       <Group gap="sm" justify="space-between">
-        <Text size="sm">{t('figures.managerOnly')}</Text>
+        <Text size="sm">{message}</Text>
         <Button
           size="xs"
           variant="default"
@@ -18,7 +17,7 @@ export function ManagerGate() {
             await ensureSession();
           }}
         >
-          {t('figures.signInAsManager')}
+          {signInLabel}
         </Button>
       </Group>
     </Alert>
