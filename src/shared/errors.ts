@@ -54,6 +54,13 @@ export const FIELD_ERROR_CODES = [
   'refund_over_paid',
   'already_voided',
   'refund_due',
+  // roles and the first-run setup
+  'role_manager_only',
+  'role_repair_only',
+  'role_counter_only',
+  'move_not_for_role',
+  'setup_required',
+  'setup_done',
 ] as const;
 export type FieldErrorCode = (typeof FIELD_ERROR_CODES)[number];
 

@@ -372,7 +372,7 @@ describe('collection', () => {
     const early = await desk.fail('printing.printTicket', { number: ticket.displayNumber, documents: ['receipt'] });
     expect(early.fields).toEqual([{ path: 'documents', code: 'wrong_status' }]);
     await desk.call('collection.complete', completion(crew.clerk.session, ticket.id));
-    const results = await desk.call('printing.printTicket', { number: ticket.displayNumber, documents: ['receipt'], staffId: crew.clerk.id });
+    const results = await desk.call('printing.printTicket', { number: ticket.displayNumber, documents: ['receipt'], session: crew.clerk.session });
     expect(results.map((r) => [r.document, r.ok])).toEqual([['receipt', true]]);
     expect(results[0].archivedPath).toMatch(/receipt/);
     const preview = await desk.call('printing.preview', { number: ticket.displayNumber, document: 'receipt' });

@@ -9,6 +9,7 @@ import type { Language } from '../../shared/domain';
 import type { DeskContext } from './context';
 import { handlers, type Handlers } from './handlers';
 import { loadSettings } from './services/settings';
+import { enforceAccess } from './access';
 
 export type Dispatch = (channel: unknown, input: unknown) => Promise<ContractResult<unknown>>;
 
@@ -50,6 +51,8 @@ export function createDispatch(ctx: DeskContext, options: DispatchOptions = {}):
     const parsed = contract[channel].input.safeParse(input ?? {});
     if (!parsed.success) return fail(new DeskError('validation', toFieldErrors(parsed.error.issues)));
     try {
+      // The role table is checked here, once for every channel, before any handler runs.
+      await enforceAccess(ctx, channel, parsed.data);
       const handler = handlers[channel] as (input: unknown, ctx: DeskContext) => Promise<unknown>;
       return { ok: true, data: await handler(parsed.data, ctx) };
     } catch (error) {

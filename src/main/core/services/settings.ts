@@ -23,6 +23,7 @@ export const DEFAULT_SETTINGS: Settings = {
   repairWarrantyDays: 90,
   discountApprovalPercent: 10,
   unclaimedAfterDays: 30,
+  idleLockMinutes: 5,
 };
 
 type SettingKey = keyof Settings;

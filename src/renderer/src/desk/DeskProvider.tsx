@@ -7,14 +7,12 @@ import type { Settings, Staff } from '../../../shared/contract';
 import { call } from '../api';
 import { applyLanguage } from '../i18n';
 import { DeskContext, type DeskState } from './desk-context';
-import { useStoredClerk } from './useStoredClerk';
 
 type Load = { state: 'loading' } | { state: 'failed'; message: string } | { state: 'ready'; settings: Settings; staff: Staff[] };
 
 export function DeskProvider({ children }: { children: ReactNode }) {
   const { t } = useTranslation();
   const [load, setLoad] = useState<Load>({ state: 'loading' });
-  const [storedClerkId, setClerkId] = useStoredClerk();
 
   const loadAll = useCallback(async () => {
     setLoad({ state: 'loading' });
@@ -43,10 +41,8 @@ export function DeskProvider({ children }: { children: ReactNode }) {
 
   const desk = useMemo<DeskState | null>(() => {
     if (load.state !== 'ready') return null;
-    // A remembered clerk who has left (or a fresh PC) falls back to the first active person.
-    const clerkId = load.staff.some((s) => s.id === storedClerkId) ? storedClerkId : (load.staff[0]?.id ?? null);
-    return { settings: load.settings, staff: load.staff, clerkId, setClerkId, settingsSaved, reloadStaff };
-  }, [load, storedClerkId, setClerkId, settingsSaved, reloadStaff]);
+    return { settings: load.settings, staff: load.staff, settingsSaved, reloadStaff };
+  }, [load, settingsSaved, reloadStaff]);
 
   if (load.state === 'loading') {
     return (
