@@ -55,7 +55,6 @@ export const FIELD_ERROR_CODES = [
   'already_voided',
   'refund_due',
   // roles and the first-run setup
-  'role_manager_only',
   'role_repair_only',
   'role_counter_only',
   'move_not_for_role',

@@ -19,16 +19,16 @@ export type Access =
   | { kind: 'roles'; roles: readonly StaffRole[]; refusal: RoleRefusal; approval?: boolean };
 
 /** Why a role was refused; each is translated under errors.field.<code>. */
-export const ROLE_REFUSALS = ['role_manager_only', 'role_repair_only', 'role_counter_only'] as const;
+export const ROLE_REFUSALS = ['manager_required', 'role_repair_only', 'role_counter_only'] as const;
 export type RoleRefusal = (typeof ROLE_REFUSALS)[number] & FieldErrorCode;
 
 const OPEN: Access = { kind: 'open' };
 const SETUP: Access = { kind: 'setup' };
 /** Anyone signed in; the act is recorded under their name. */
 const STAFF: Access = { kind: 'roles', roles: ['clerk', 'technician', 'manager'], refusal: 'role_counter_only' };
-const MANAGER: Access = { kind: 'roles', roles: ['manager'], refusal: 'role_manager_only' };
+const MANAGER: Access = { kind: 'roles', roles: ['manager'], refusal: 'manager_required' };
 /** Manager-only, or anyone with a manager's PIN typed for this one call. */
-const MANAGER_OR_APPROVED: Access = { kind: 'roles', roles: ['manager'], refusal: 'role_manager_only', approval: true };
+const MANAGER_OR_APPROVED: Access = { kind: 'roles', roles: ['manager'], refusal: 'manager_required', approval: true };
 /** Diagnosis and repair at the bench. */
 const REPAIR: Access = { kind: 'roles', roles: ['technician', 'manager'], refusal: 'role_repair_only' };
 /** Intake and collection at the counter. */
@@ -73,7 +73,7 @@ export const ROLE_TABLE = {
   'tickets.changePromisedDate': STAFF,
   'notifications.log': STAFF,
   'loaners.list': OPEN,
-  'loaners.save': MANAGER,
+  'loaners.save': STAFF,
   'loans.lend': STAFF,
   'loans.return': STAFF,
   'feeStandard.list': OPEN,
@@ -81,10 +81,12 @@ export const ROLE_TABLE = {
   // Cost prices are left out for anyone but a signed-in manager (see costsVisibleTo).
   'parts.list': OPEN,
   'parts.save': MANAGER,
-  'parts.restock': MANAGER,
+  // Anyone signed in books a delivery; a new unit cost with it is a manager's (checked in the use case).
+  'parts.restock': STAFF,
   'parts.adjust': MANAGER_OR_APPROVED,
   'parts.moves': OPEN,
-  'parts.use': REPAIR,
+  // Drawing a part for a ticket: anyone signed in (a clerk hands parts out at a small shop); an override needs a manager.
+  'parts.use': STAFF,
   'parts.returnToStores': REPAIR,
   'collection.find': OPEN,
   'collection.get': OPEN,

@@ -339,7 +339,7 @@ describe('collection', () => {
     await checkIn(desk, { device: { depositMinor: 5000 } });
     await checkIn(desk, { device: { depositMinor: 2000, depositMethod: 'alipay' } });
     const legacy = await checkIn(desk, { device: { depositMinor: 1500, depositMethod: 'card' } });
-    await rows(desk, `UPDATE ticket SET deposit_method = NULL WHERE id = ?`, [legacy.id]);
+    await desk.context.db.write((tx) => tx.query(`UPDATE ticket SET deposit_method = NULL WHERE id = ?`, [legacy.id]));
     const today = await desk.call('collection.drawer', {});
     expect(today.byMethod).toEqual([
       { method: 'cash', count: 2, amountMinor: 15000 },

@@ -25,5 +25,7 @@ export async function enforceAccess(ctx: DeskContext, channel: Channel, input: u
   if (access.roles.includes(actor.role)) return;
   // A manager's PIN typed for this one call lets someone else make it; the use case verifies that PIN.
   if (access.approval && field(input, 'managerApproval')) return;
-  throw new DeskError('forbidden', [{ path: 'session', code: access.refusal }], `${actor.role} may not call ${channel}`);
+  // Where approval is possible, what is missing is the manager's PIN; elsewhere it is the role.
+  const path = access.approval ? 'managerApproval' : 'session';
+  throw new DeskError('forbidden', [{ path, code: access.refusal }], `${actor.role} may not call ${channel}`);
 }

@@ -166,6 +166,9 @@ export async function savePart(tx: EntityManager, actor: Actor, input: ChannelPa
 }
 
 export async function restockPart(tx: EntityManager, actor: Actor, input: ChannelParsedInput<'parts.restock'>, nowIso: string): Promise<PartView> {
+  if (input.unitCostMinor !== null && actor.role !== 'manager') {
+    throw new DeskError('forbidden', [{ path: 'unitCostMinor', code: 'manager_required' }]);
+  }
   const part = await getPart(tx, input.partId);
   const unitCost = input.unitCostMinor ?? part.costMinor;
   await insertMove(tx, {

@@ -5,7 +5,6 @@
 import type { Widen } from '../widen';
 
 export const trustFieldErrorsEn = {
-  role_manager_only: 'Only a manager may do this',
   role_repair_only: 'Only a technician or a manager may do this',
   role_counter_only: 'Only counter staff (a clerk or a manager) may do this',
   move_not_for_role: 'Your role may not make this move: ask a technician or a manager',
@@ -14,7 +13,6 @@ export const trustFieldErrorsEn = {
 };
 
 export const trustFieldErrorsZh: Widen<typeof trustFieldErrorsEn> = {
-  role_manager_only: '只有主管可以执行此操作',
   role_repair_only: '只有维修员或主管可以执行此操作',
   role_counter_only: '只有前台或主管可以执行此操作',
   move_not_for_role: '您的岗位不能执行此状态变更，请由维修员或主管操作',
@@ -47,7 +45,7 @@ export const trustEn = {
   locked: 'Locked: the next action asks for a PIN',
   lockNow: 'Lock (F2)',
   needsRole: {
-    role_manager_only: 'Manager only',
+    manager_required: 'Manager only',
     role_repair_only: 'Technicians and managers only',
     role_counter_only: 'Counter staff only',
   },
@@ -103,7 +101,7 @@ export const trustZh: Widen<typeof trustEn> = {
   locked: '已锁定：下一步操作需要输入 PIN 码',
   lockNow: '锁定 (F2)',
   needsRole: {
-    role_manager_only: '仅限主管',
+    manager_required: '仅限主管',
     role_repair_only: '仅限维修员和主管',
     role_counter_only: '仅限前台和主管',
   },

@@ -77,17 +77,12 @@ export class TrustedRecord1764460800000 implements MigrationInterface {
     await db.query(`CREATE TRIGGER ticket_guarded_columns BEFORE UPDATE OF ${TICKET_GUARDED_COLUMNS.join(', ')} ON ticket
       WHEN NOT EXISTS (SELECT 1 FROM desk_write)
       BEGIN SELECT RAISE(ABORT, 'ticket money, status and people change only through the desk'); END`);
-    // Approvals, signatures and collections had no update guard where a decision is final.
-    await db.query(`CREATE TRIGGER quote_desk_only_update BEFORE UPDATE ON quote
-      WHEN NOT EXISTS (SELECT 1 FROM desk_write)
-      BEGIN SELECT RAISE(ABORT, 'quotes change only through the desk'); END`);
     await db.query(`INSERT INTO setting (key, value)
       SELECT 'setup.completedAt', json_quote(strftime('%Y-%m-%dT%H:%M:%fZ','now')) WHERE EXISTS (SELECT 1 FROM ticket)`);
   }
 
   async down(db: QueryRunner): Promise<void> {
     await db.query(`DELETE FROM setting WHERE key = 'setup.completedAt'`);
-    await db.query(`DROP TRIGGER quote_desk_only_update`);
     await db.query(`DROP TRIGGER ticket_guarded_columns`);
     for (const [table] of NO_REPLACE) await db.query(`DROP TRIGGER ${table}_no_replace`);
     for (const table of ['audit_entry', 'history_link']) {
