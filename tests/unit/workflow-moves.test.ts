@@ -239,7 +239,11 @@ describe('status moves through the desk', () => {
       code: 'forbidden',
       fields: [{ path: 'session', code: 'signed_out' }],
     });
-    expect(await desk.fail('workflow.move', { session: undefined, ticketId: ticket.id, toStatus: 'diagnosing' })).toMatchObject({ code: 'validation' });
+    // No session at all: refused by the role table before the input is even read.
+    expect(await desk.fail('workflow.move', { session: undefined, ticketId: ticket.id, toStatus: 'diagnosing' })).toMatchObject({
+      code: 'forbidden',
+      fields: [{ path: 'session', code: 'signed_out' }],
+    });
     expect(await desk.fail('workflow.move', { session: crew.manager.session, ticketId: 9999, toStatus: 'diagnosing' })).toMatchObject({
       fields: [{ path: 'ticketId', code: 'not_found' }],
     });

@@ -48,11 +48,18 @@ export function createDispatch(ctx: DeskContext, options: DispatchOptions = {}):
 
   return async (channel, input) => {
     if (!isChannel(channel)) return fail(new DeskError('not_found', [], `unknown channel ${String(channel)}`));
+    try {
+      // The role table is checked first, once for every channel: someone who may not call a
+      // channel learns nothing about its input rules.
+      await enforceAccess(ctx, channel, input);
+    } catch (error) {
+      if (error instanceof DeskError) return fail(error);
+      logError(channel, error);
+      return fail(new DeskError('internal'));
+    }
     const parsed = contract[channel].input.safeParse(input ?? {});
     if (!parsed.success) return fail(new DeskError('validation', toFieldErrors(parsed.error.issues)));
     try {
-      // The role table is checked here, once for every channel, before any handler runs.
-      await enforceAccess(ctx, channel, parsed.data);
       const handler = handlers[channel] as (input: unknown, ctx: DeskContext) => Promise<unknown>;
       return { ok: true, data: await handler(parsed.data, ctx) };
     } catch (error) {
