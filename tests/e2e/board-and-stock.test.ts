@@ -4,6 +4,7 @@
 // manager's PIN; the fee standard is edited. Data is seeded over HTTP, as
 // other counters would have made it; one ticket is backdated in the database
 // so its promised date has passed. Then the same screens in Chinese.
+import type { TestInput } from '../support/desk';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
@@ -24,9 +25,8 @@ const fill = (template: string, vars: Record<string, string | number>) => templa
 
 const CUSTOMERS = ['陈静', '王芳', '李娜', '张伟', '刘洋', '杨敏', '赵磊', '黄丽', '周杰', '吴霞', '徐强', '孙燕'];
 
-function intake(clerkId: number, technicianId: number, index: number): ChannelInput<'intake.checkIn'> {
+function intake(clerkId: number, technicianId: number, index: number): TestInput<'intake.checkIn'> {
   return {
-    clerkId,
     technicianId,
     customer: { name: CUSTOMERS[index], phone: `139 0000 ${String(1000 + index)}`, address: '' },
     devices: [
@@ -46,7 +46,7 @@ function intake(clerkId: number, technicianId: number, index: number): ChannelIn
         promisedDate: isoDayFromToday(3),
       },
     ],
-  } as ChannelInput<'intake.checkIn'>;
+  } as TestInput<'intake.checkIn'>;
 }
 
 describe('tickets board and parts & fees', () => {

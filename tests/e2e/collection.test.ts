@@ -9,6 +9,7 @@
 // Tickets are driven to "ready" over HTTP with the technician's session, the
 // way the workflow screens would; the harness prints into a folder so the test
 // reads the receipt the printer would have received.
+import type { TestInput } from '../support/desk';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -94,7 +95,7 @@ describe('collection: scan, pay, sign, hand over, print the receipt', () => {
           ...device,
         },
       ],
-    } as ChannelInput<'intake.checkIn'>;
+    } as TestInput<'intake.checkIn'>;
     const result = await harness.call('intake.checkIn', input);
     const ticket = result.tickets[0];
     const one = { id: ticket.id, number: ticket.number, displayNumber: ticket.displayNumber, customer: name, phone };

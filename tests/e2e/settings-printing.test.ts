@@ -3,6 +3,7 @@
 // print lands in the harness's print folder at the right page size; a printer
 // calibration is tried, saved and kept; a refused preset shows at its field;
 // the section reads in English and in Chinese.
+import type { TestInput } from '../support/desk';
 import { mkdirSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -39,9 +40,8 @@ async function reloadSettings(page: Page): Promise<void> {
   await openSettings(page);
 }
 
-function intakeInput(): ChannelInput<'intake.checkIn'> {
+function intakeInput(): TestInput<'intake.checkIn'> {
   return {
-    clerkId: null,
     technicianId: null,
     customer: { name: 'Lin Hua', phone: '138 0013 8000' },
     devices: [
@@ -59,7 +59,7 @@ function intakeInput(): ChannelInput<'intake.checkIn'> {
         feeConsent: true,
       },
     ],
-  } as unknown as ChannelInput<'intake.checkIn'>;
+  } as unknown as TestInput<'intake.checkIn'>;
 }
 
 describe('printing settings', () => {

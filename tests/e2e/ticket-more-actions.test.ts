@@ -3,6 +3,7 @@
 // a reason, a call to the customer is logged, a loaner goes out and comes back,
 // and a collected repair that came back within its repair warranty is opened
 // as a rework. The data is set up over HTTP; every action goes through the page.
+import type { TestInput } from '../support/desk';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
@@ -28,9 +29,8 @@ const DASH = en.tickets.timeline.none;
 const squeeze = (text: string) => text.replace(/\s+/g, ' ').trim();
 const fill = (template: string, vars: Record<string, string>) => template.replace(/\{\{(\w+)\}\}/g, (_, name: string) => vars[name] ?? '');
 
-function intake(clerkId: number, technicianId: number, promisedDate: string | null, name: string, phone: string): ChannelInput<'intake.checkIn'> {
+function intake(clerkId: number, technicianId: number, promisedDate: string | null, name: string, phone: string): TestInput<'intake.checkIn'> {
   return {
-    clerkId,
     technicianId,
     customer: { name, phone, address: '' },
     devices: [
@@ -50,7 +50,7 @@ function intake(clerkId: number, technicianId: number, promisedDate: string | nu
         promisedDate,
       },
     ],
-  } as ChannelInput<'intake.checkIn'>;
+  } as TestInput<'intake.checkIn'>;
 }
 
 describe('ticket page: hand-over, promised date, calls, loaner, rework', () => {

@@ -4,6 +4,7 @@
 // prints the claim ticket again and an extra label for the charger. The
 // harness writes every print job into a folder, so the test reads what the
 // printers would have received. Then the same in Chinese, with no English left.
+import type { TestInput } from '../support/desk';
 import { mkdirSync, mkdtempSync, readFileSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -25,9 +26,8 @@ import { SCREENSHOTS, screenshotWholePage } from './support/screenshots';
 const squeeze = (text: string) => text.replace(/\s+/g, ' ');
 const fill = (template: string, vars: Record<string, string>) => template.replace(/\{\{(\w+)\}\}/g, (_, name: string) => vars[name] ?? '');
 
-function intake(clerkId: number, customer: { name: string; phone: string; address?: string }, device: Record<string, unknown>): ChannelInput<'intake.checkIn'> {
+function intake(clerkId: number, customer: { name: string; phone: string; address?: string }, device: Record<string, unknown>): TestInput<'intake.checkIn'> {
   return {
-    clerkId,
     technicianId: null,
     customer: { address: '', ...customer },
     devices: [
@@ -47,7 +47,7 @@ function intake(clerkId: number, customer: { name: string; phone: string; addres
         ...device,
       },
     ],
-  } as ChannelInput<'intake.checkIn'>;
+  } as TestInput<'intake.checkIn'>;
 }
 
 describe('tickets: find, open and reprint', () => {

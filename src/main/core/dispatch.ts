@@ -9,6 +9,7 @@ import type { Language } from '../../shared/domain';
 import type { DeskContext } from './context';
 import { handlers, type Handlers } from './handlers';
 import { loadSettings } from './services/settings';
+import { enforceAccess } from './access';
 
 export type Dispatch = (channel: unknown, input: unknown) => Promise<ContractResult<unknown>>;
 
@@ -47,6 +48,16 @@ export function createDispatch(ctx: DeskContext, options: DispatchOptions = {}):
 
   return async (channel, input) => {
     if (!isChannel(channel)) return fail(new DeskError('not_found', [], `unknown channel ${String(channel)}`));
+    try {
+      // The role table is checked first, once for every channel: someone who may not call a
+      // channel learns nothing about its input rules.
+      // (Input that is not even an object is the schema's to refuse, just below.)
+      if (typeof input === 'object' && input !== null) await enforceAccess(ctx, channel, input);
+    } catch (error) {
+      if (error instanceof DeskError) return fail(error);
+      logError(channel, error);
+      return fail(new DeskError('internal'));
+    }
     const parsed = contract[channel].input.safeParse(input ?? {});
     if (!parsed.success) return fail(new DeskError('validation', toFieldErrors(parsed.error.issues)));
     try {

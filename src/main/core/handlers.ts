@@ -7,7 +7,7 @@ import { assessWarranty } from './rules/warranty';
 import { getCustomer, searchCustomers } from './services/customers';
 import { checkIn } from './services/intake';
 import { loadSettings, saveSettings } from './services/settings';
-import { listStaff, saveStaff } from './services/staff';
+import { listStaff, saveStaffAudited } from './services/staff';
 import { getTicketByNumber, revealPasscode } from './services/tickets';
 import { printingHandlers, requirePreset } from './printing-handlers';
 import { authoriseStaffChange, requireActor } from './services/auth';
@@ -16,6 +16,10 @@ import { collectionHandlers } from './collection-handlers';
 import { customerCareHandlers } from './customer-care-handlers';
 import { figuresHandlers } from './figures-handlers';
 import { intakeDraftHandlers } from './intake-draft-handlers';
+import { trustHandlers } from './trust-handlers';
+import { acting } from './acting';
+import { changedValues, recordAudit } from './services/audit';
+import { requireSetupDone } from './services/setup';
 
 export type Handlers = {
   [C in Channel]: (input: ChannelParsedInput<C>, ctx: DeskContext) => Promise<ChannelOutput<C>>;
@@ -23,22 +27,24 @@ export type Handlers = {
 
 export const handlers: Handlers = {
   'settings.get': (_input, { db }) => db.read((tx) => loadSettings(tx)),
-  'settings.update': (input, { db }) => {
+  'settings.update': ({ session, ...input }, ctx) => {
     for (const document of PRINTABLE_DOCUMENTS) {
       const chosen = input.printing?.[document];
       if (chosen) requirePreset(document, chosen.preset, `printing.${document}.preset`);
     }
-    return db.write(async (tx) => {
-      const current = await loadSettings(tx);
+    return acting(ctx, session, null, async ({ tx, actor, settings: current, now }) => {
       // A screen that knows fewer documents (an older one) leaves the others' print settings alone.
-      return saveSettings(tx, { ...current, ...input, printing: { ...current.printing, ...input.printing } });
+      const saved = await saveSettings(tx, { ...current, ...input, printing: { ...current.printing, ...input.printing } });
+      const change = changedValues<Record<string, unknown>>(current, saved);
+      if (change) await recordAudit(tx, { kind: 'settings', subjectId: null, oldValue: change.old, newValue: change.new, staffId: actor.id, at: now.toISOString() });
+      return saved;
     });
   },
   'staff.list': (input, { db }) => db.read((tx) => listStaff(tx, input.includeInactive)),
   'staff.save': (input, ctx) =>
-    ctx.db.write(async (tx) => {
+    acting(ctx, input.session, null, async ({ tx, actor, now }) => {
       await authoriseStaffChange(tx, ctx, input.session, input);
-      return saveStaff(tx, input, ctx.clock.now().toISOString());
+      return saveStaffAudited(tx, actor, input, now.toISOString());
     }),
   'customers.search': (input, { db }) => db.read((tx) => searchCustomers(tx, input.query, input.limit)),
   'customers.get': (input, { db }) =>
@@ -48,8 +54,11 @@ export const handlers: Handlers = {
       const { warrantyMonths } = await loadSettings(tx);
       return assessWarranty({ ...input, today: localIsoDate(clock.now()), warrantyMonths });
     }),
-  'intake.checkIn': (input, { db, clock, secrets }) =>
-    db.write(async (tx) => checkIn(tx, secrets, await loadSettings(tx), input, clock.now())),
+  'intake.checkIn': (input, ctx) =>
+    acting(ctx, input.session, null, async ({ tx, actor, settings, now }) => {
+      await requireSetupDone(tx);
+      return checkIn(tx, ctx.secrets, settings, actor, input, now);
+    }),
   'tickets.get': (input, { db }) =>
     db.read(async (tx) => getTicketByNumber(tx, input.number, (await loadSettings(tx)).ticketPrefix)),
   'tickets.revealPasscode': (input, ctx) =>
@@ -63,4 +72,5 @@ export const handlers: Handlers = {
   ...customerCareHandlers,
   ...figuresHandlers,
   ...intakeDraftHandlers,
+  ...trustHandlers,
 };

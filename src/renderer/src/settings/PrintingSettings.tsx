@@ -13,6 +13,7 @@ import { keyboardFormKeyDown } from '../forms/keyboard-form';
 import { DocumentPrintingFields } from './DocumentPrintingFields';
 import { calibrationPath, draftFrom, parsePrintingDraft, PRINTING_FORM, type CalibrationDraft, type PrintingDraft } from './printing-draft';
 import { usePrintingOptions } from '../printing/usePrintingOptions';
+import { isCancelled, useSignedInCall } from '../session/useSignedInCall';
 
 type Status = 'idle' | 'saving' | 'saved' | 'failed';
 
@@ -25,6 +26,7 @@ function withoutPaths(errors: FieldErrors, paths: string[]): FieldErrors {
 
 export function PrintingSettings() {
   const { t } = useTranslation();
+  const signedIn = useSignedInCall();
   const desk = useDesk();
   const { presets, presetsFailure, printers, refreshPrinters } = usePrintingOptions();
   const [draft, setDraft] = useState<PrintingDraft>(() => draftFrom(desk.settings));
@@ -78,7 +80,8 @@ export function PrintingSettings() {
       return;
     }
     setStatus('saving');
-    const result = await invoke('settings.update', parsed.data);
+    const result = await signedIn('settings.update', parsed.data);
+    if (isCancelled(result)) return setStatus('idle');
     if (result.ok) {
       desk.settingsSaved(result.data);
       setDraft(draftFrom(result.data));

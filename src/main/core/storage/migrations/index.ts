@@ -2,6 +2,7 @@ import { InitialSchema1763856000000 } from './0001-initial-schema';
 import { RepairWorkflow1764201600000 } from './0002-repair-workflow';
 import { Collection1764288000000 } from './0003-collection';
 import { DepositMethod1764374400000 } from './0004-deposit-method';
+import { TrustedRecord1764460800000 } from './0005-trusted-record';
 import { CustomerCare1764633600000 } from './0007-customer-care';
 import { ShopFigures1764720000000 } from './0008-shop-figures';
 import { CounterDefects1764806400000 } from './0009-counter-defects';
@@ -13,6 +14,7 @@ export const MIGRATIONS = [
   RepairWorkflow1764201600000,
   Collection1764288000000,
   DepositMethod1764374400000,
+  TrustedRecord1764460800000,
   CustomerCare1764633600000,
   ShopFigures1764720000000,
   CounterDefects1764806400000,
