@@ -75,7 +75,6 @@ describe('collection: scan, pay, sign, hand over, print the receipt', () => {
 
   async function checkIn(name: string, phone: string, device: Record<string, unknown> = {}): Promise<Made> {
     const input = {
-      clerkId: crew.clerk.id,
       technicianId: crew.technician.id,
       customer: { name, phone, address: '' },
       devices: [

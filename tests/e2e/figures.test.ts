@@ -13,6 +13,7 @@ import ExcelJS from 'exceljs';
 import type { Browser } from 'playwright-core';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { ChannelInput } from '../../src/shared/contract';
+import type { TestInput } from '../support/desk';
 import { en } from '../../src/shared/i18n/en';
 import { zhCN } from '../../src/shared/i18n/zh-CN';
 import { formatMoney } from '../../src/shared/money';
@@ -30,11 +31,10 @@ const squeeze = (text: string) => text.replace(/\s+/g, ' ').trim();
 
 async function readyTicket(harness: RunningHarness, crew: E2eCrew, name: string, depositMinor: number): Promise<{ id: number; displayNumber: string }> {
   const result = await harness.call('intake.checkIn', {
-    clerkId: crew.clerk.id,
     technicianId: crew.technician.id,
     customer: { name, phone: '139 1234 5678', address: '' },
     devices: [{ type: 'laptop', brand: 'Lenovo', model: 'ThinkPad X1', fault: 'No power', dataAnswer: 'has_backup', estimateMinor: 20000, depositMinor, feeConsent: true }],
-  } as ChannelInput<'intake.checkIn'>);
+  } as TestInput<'intake.checkIn'>);
   const ticket = result.tickets[0];
   const fee = (await harness.call('feeStandard.list', {})).find((item) => item.code === 'board_repair')!;
   await repairOverHttp(harness, crew, ticket.id, { cause: 'Power IC', solution: 'Replace it', lines: [{ kind: 'labour', feeItemId: fee.id }], contactName: name, until: 'ready' });

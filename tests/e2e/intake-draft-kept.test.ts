@@ -5,6 +5,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ChannelInput } from '../../src/shared/contract';
+import type { TestInput } from '../support/desk';
 import { en } from '../../src/shared/i18n/en';
 import { launchChromium, openDesk } from './support/browser';
 import { setUpCrewOverHttp, signInThroughUi, type E2eCrew } from './support/crew';
@@ -105,13 +106,12 @@ describe('work typed at the counter is kept', () => {
 
   it('keeps unsaved quote lines when the diagnosis is saved, and lists parts added while the ticket was open', async () => {
     const checkedIn = await harness.call('intake.checkIn', {
-      clerkId: crew.clerk.id,
       technicianId: crew.technician.id,
       customer: { name: 'Lin Tao', phone: '139 8888 1234', address: '' },
       devices: [
         { type: 'laptop', brand: 'HP', model: 'EliteBook 840', fault: 'Will not boot', dataAnswer: 'has_backup', estimateMinor: 30000, depositMinor: 0, feeConsent: true },
       ],
-    } as ChannelInput<'intake.checkIn'>);
+    } as TestInput<'intake.checkIn'>);
     const ticket = checkedIn.tickets[0];
     const session = crew.technician.session;
     await harness.call('workflow.move', { session, ticketId: ticket.id, toStatus: 'diagnosing' } as ChannelInput<'workflow.move'>);

@@ -9,7 +9,7 @@ import type { TestInput } from '../support/desk';
 import { mkdirSync } from 'node:fs';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ChannelInput, TicketDetail } from '../../src/shared/contract';
+import type { TicketDetail } from '../../src/shared/contract';
 import { en } from '../../src/shared/i18n/en';
 import { zhCN } from '../../src/shared/i18n/zh-CN';
 import { formatMoney } from '../../src/shared/money';

@@ -5,7 +5,7 @@
 import { existsSync, readdirSync, readFileSync, unlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { ChannelInput, PrintResult, Settings } from '../../src/shared/contract';
+import type { PrintResult, Settings } from '../../src/shared/contract';
 import { translate } from '../../src/shared/i18n/translate';
 import { createCupsBackend, DIRECTORY_PRINTER, type DirectoryJobRecord, type PrinterBackend } from '../../src/main/core/printing';
 import {

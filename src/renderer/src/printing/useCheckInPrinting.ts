@@ -6,8 +6,6 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { INTAKE_DOCUMENTS, type PrintableDocument, type PrintResult } from '../../../shared/contract';
 import type { ContractResult } from '../../../shared/errors';
-import { invoke } from '../api';
-import { useDesk } from '../desk/desk-context';
 import { isCancelled, useSignedInCall } from '../session/useSignedInCall';
 
 export type PrintState = 'printing' | 'printed' | 'failed' | 'skipped';

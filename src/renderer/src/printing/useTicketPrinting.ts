@@ -5,8 +5,6 @@ import { useCallback, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { INTAKE_DOCUMENTS, type PrintableDocument, type PrintResult } from '../../../shared/contract';
 import type { ContractResult } from '../../../shared/errors';
-import { invoke } from '../api';
-import { useDesk } from '../desk/desk-context';
 import { isCancelled, useSignedInCall } from '../session/useSignedInCall';
 
 export type TicketPrintState = 'idle' | 'printing' | 'printed' | 'failed';

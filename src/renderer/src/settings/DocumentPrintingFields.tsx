@@ -5,7 +5,6 @@ import { Alert, Button, Checkbox, Grid, Group, NativeSelect, Paper, Stack, Text,
 import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { PaperPresetView, PrintableDocument, PrintResult, Settings } from '../../../shared/contract';
-import { invoke } from '../api';
 import { fieldId, type FieldErrors } from '../forms/field-errors';
 import { CalibrationFields } from './CalibrationFields';
 import { parseCalibration, PRINTING_FORM, type CalibrationDraft } from './printing-draft';

@@ -6,7 +6,6 @@ import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { PRINTABLE_DOCUMENTS, type PrintableDocument, type Settings } from '../../../shared/contract';
 import { LIMITS } from '../../../shared/domain';
-import { invoke } from '../api';
 import { useDesk } from '../desk/desk-context';
 import { fieldId, serverFieldErrors, type FieldErrors } from '../forms/field-errors';
 import { keyboardFormKeyDown } from '../forms/keyboard-form';

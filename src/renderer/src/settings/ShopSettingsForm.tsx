@@ -4,7 +4,6 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { settingsInput, type Settings } from '../../../shared/contract';
 import { LANGUAGES, LIMITS, type Language } from '../../../shared/domain';
-import { invoke } from '../api';
 import { useDesk } from '../desk/desk-context';
 import { fieldId, issuesToFieldErrors, serverFieldErrors, withoutField, type FieldErrors } from '../forms/field-errors';
 import { keyboardFormKeyDown } from '../forms/keyboard-form';

@@ -5,7 +5,6 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { staffInput, type Staff } from '../../../shared/contract';
 import { LIMITS, STAFF_ROLES, type StaffRole } from '../../../shared/domain';
-import { invoke } from '../api';
 import { issuesToFieldErrors, serverFieldErrors, type FieldErrors } from '../forms/field-errors';
 import { isCancelled, useSignedInCall } from '../session/useSignedInCall';
 
