@@ -13,6 +13,8 @@ import { en } from '../../src/shared/i18n/en';
 import { zhCN } from '../../src/shared/i18n/zh-CN';
 import { pdfInfo, pdfWords, requirePdfTools } from '../support/pdf';
 import { launchChromium, openDesk, VIEWPORT } from './support/browser';
+import { TEST_PINS } from '../support/desk';
+import { signInOnScreen } from './support/crew';
 import { startHarness, type RunningHarness } from './support/harness';
 import { field, fieldError, isFocused, waitUntil } from './support/page-helpers';
 import { closePrintingDesk, printedJobs, type JobRecord } from './support/printed-jobs';
@@ -73,6 +75,8 @@ describe('printing settings', () => {
     harness = await startHarness({ printTo });
     browser = await launchChromium();
     page = await openDesk(browser, harness.url);
+    // Printer settings and test prints are a manager's.
+    await signInOnScreen(page, 'Manager', TEST_PINS.manager);
     await openSettings(page);
   });
 
