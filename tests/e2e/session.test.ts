@@ -5,7 +5,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { en } from '../../src/shared/i18n/en';
 import { zhCN } from '../../src/shared/i18n/zh-CN';
-import { launchChromium, openDesk } from './support/browser';
+import { launchChromium, VIEWPORT } from './support/browser';
 import { signInThroughUi } from './support/crew';
 import { startHarness, type RunningHarness } from './support/harness';
 import { fieldError } from './support/page-helpers';
@@ -22,7 +22,10 @@ describe('sign-in with a PIN', () => {
   beforeAll(async () => {
     harness = await startHarness({ setup: false });
     browser = await launchChromium();
-    page = await openDesk(browser, harness.url);
+    // A fresh desk opens on the first-run setup, not the intake screen.
+    page = await browser.newPage({ viewport: VIEWPORT });
+    await page.goto(harness.url);
+    await page.locator('form[aria-labelledby="setup-title"]').waitFor({ state: 'visible', timeout: 30_000 });
   });
 
   afterAll(async () => {

@@ -279,7 +279,7 @@ export const careZh: Widen<typeof careEn> = {
     status: '状态',
     dateIn: '送修',
     dateOut: '取机',
-    technician: '技术员',
+    technician: '维修员',
     fault: '故障现象',
     workDone: '维修内容',
     paid: '已付',
