@@ -140,8 +140,11 @@ describe('collection: scan, pay, sign, hand over, print the receipt', () => {
     await harness.call('loans.lend', { session: crew.clerk.session, ticketId: refundTicket.id, loanerId: loaner.id } as ChannelInput<'loans.lend'>);
     // A device repaired 40 days ago that nobody came for (as the unit tests' forceStatus does, behind the workflow's back).
     const db = new Database(join(harness.dataDir, 'repair-desk.sqlite'));
+    // Raw writes to a ticket go through the desk's write guard, as the desk's own writes do.
+    db.exec('INSERT INTO desk_write (id) VALUES (1)');
     const longAgo = new Date(Date.now() - 40 * 86_400_000).toISOString();
     db.prepare(`UPDATE ticket SET status = 'ready', created_at = ? WHERE id = ?`).run(longAgo, forgotten.id);
+    db.exec('DELETE FROM desk_write');
     db.close();
     await harness.call('notifications.log', { session: crew.clerk.session, ticketId: forgotten.id, method: 'phone', outcome: 'no_answer', note: '' } as ChannelInput<'notifications.log'>);
 
