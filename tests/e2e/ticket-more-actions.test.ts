@@ -17,7 +17,7 @@ import { barcodeText } from '../../src/shared/ticket-number';
 import type { LoanerView } from '../../src/shared/workflow-contract';
 import { signaturePng } from '../support/workflow';
 import { launchChromium, openDesk } from './support/browser';
-import { setUpCrewOverHttp, signInThroughUi, type E2eCrew } from './support/crew';
+import { setUpCrewOverHttp, signInOnScreen, type E2eCrew } from './support/crew';
 import { startHarness, type RunningHarness } from './support/harness';
 import { repairOverHttp } from './support/repair-over-http';
 import { field, fieldError, isFocused, isoDayFromToday, waitUntil } from './support/page-helpers';
@@ -169,7 +169,8 @@ describe('ticket page: hand-over, promised date, calls, loaner, rework', () => {
 
     // Without a note: signed in, main refuses the empty note, next to it.
     await button(en.ticketMore.handOver.submit).click();
-    await signInThroughUi(page, crew.clerk, undefined, true);
+    // Handing a repair over is bench work: the technician signs in for it.
+    await signInOnScreen(page, crew.technician.name, crew.technician.pin, { opened: true });
     await waitUntil('the note says it is required', async () => (await fieldError(note)) === en.errors.field.required);
 
     await note.fill('Port replaced, still charges slowly: check the board');
@@ -180,10 +181,13 @@ describe('ticket page: hand-over, promised date, calls, loaner, rework', () => {
     expect(await choice.locator('option').allInnerTexts()).toEqual([en.ticketMore.handOver.choose, crew.technician.name]);
 
     await expectInHistory(
-      `${en.workflow.eventKind.handed_over} ${crew.clerk.name} ${DASH} ${DASH} ${crew.technician.name} → ${secondTech.name}: Port replaced, still charges slowly: check the board`,
+      `${en.workflow.eventKind.handed_over} ${crew.technician.name} ${DASH} ${DASH} ${crew.technician.name} → ${secondTech.name}: Port replaced, still charges slowly: check the board`,
     );
     const workflow = await harness.call('tickets.getWorkflow', { ticketId: ticket.id });
     expect(workflow.technicianId).toBe(secondTech.id);
+    // The counter's work that follows is the clerk's.
+    await page.getByRole('banner').getByRole('button', { name: en.session.signOut, exact: true }).click();
+    await signInOnScreen(page, crew.clerk.name, crew.clerk.pin);
   });
 
   it('changes the promised date with a reason, by keyboard', async () => {
