@@ -8,7 +8,7 @@ import type { ChannelInput } from '../../src/shared/contract';
 import type { TestInput } from '../support/desk';
 import { en } from '../../src/shared/i18n/en';
 import { launchChromium, openDesk } from './support/browser';
-import { setUpCrewOverHttp, signInThroughUi, type E2eCrew } from './support/crew';
+import { setUpCrewOverHttp, signInOnScreen, signInThroughUi, type E2eCrew } from './support/crew';
 import { startHarness, type RunningHarness } from './support/harness';
 import { field, focusedLabel, isFocused, shownTicketNumbers, waitUntil } from './support/page-helpers';
 
@@ -95,9 +95,12 @@ describe('work typed at the counter is kept', () => {
     await field(page, 'Estimate').fill('150');
     await waitUntil('the draft has the estimate', async () => (await storedDraft())?.draft.devices[0].estimateText === '150');
     await page.getByRole('button', { name: 'Check in', exact: true }).click();
+    // Checking in records the clerk: the sign-in comes first.
+    await signInOnScreen(page, crew.clerk.name, crew.clerk.pin, { opened: true });
     const [number] = await shownTicketNumbers(page, 'Ticket number', 1);
     expect((await harness.call('tickets.get', { number })).brand).toBe('Dell');
     await waitUntil('the draft is gone', async () => (await storedDraft()) === null);
+    await page.getByRole('banner').getByRole('button', { name: en.session.signOut, exact: true }).click();
     await page.reload();
     await field(page, 'Customer name').waitFor();
     await page.waitForLoadState('networkidle');
