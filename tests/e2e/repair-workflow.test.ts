@@ -309,7 +309,8 @@ describe('repair workflow on the ticket page', () => {
     await page.keyboard.press('Control+a');
     await page.keyboard.type('1');
     await page.keyboard.press('Enter');
-    await focusIs(field(page, en.ticketActions.parts.note), 'the parts note');
+    // The manufacturer card has a Note of its own: this is the one in the Use part form.
+    await focusIs(page.getByRole('form', { name: en.ticketActions.parts.use }).getByLabel(en.ticketActions.parts.note, { exact: true }), 'the parts note');
     await page.keyboard.type('Old disk given to the customer');
     await page.keyboard.press('Enter');
     await focusIs(button(en.ticketActions.parts.use), 'Use part');
@@ -430,6 +431,8 @@ describe('repair workflow on the ticket page', () => {
     await page.keyboard.press('Tab');
     await page.keyboard.press('ArrowDown');
     await zhPanel.getByText(zhCN.workflow.severityHint[1], { exact: true }).waitFor();
+    await page.keyboard.press('Tab');
+    await focusIs(field(page, zhCN.figures.diagnosisClass), '维修类别');
     await page.keyboard.press('Tab');
     await focusIs(field(page, zhCN.ticketActions.diagnosis.cause), '故障原因');
     await page.keyboard.type('系统文件损坏，开机 3 分钟');
