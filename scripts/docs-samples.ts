@@ -8,12 +8,13 @@ import { join, resolve } from 'node:path';
 import { openDesk } from '../src/main/core/desk';
 import { buildDocument, createDocumentRenderer, DOCUMENT_KINDS, presetsOf, resolvePreset, type DocumentKind } from '../src/main/core/documents';
 import { SAMPLE_SHOP, sampleCheckInInput } from '../src/main/core/documents/sample';
+import { setUpSampleDesk } from '../src/main/core/sample-desk';
 import { sampleCollectionView } from '../src/main/core/documents/sample-receipt';
 import type { ChannelInput, TicketDetail } from '../src/shared/contract';
 import { LANGUAGES, type Language } from '../src/shared/domain';
 
 /** Runs the sample intake on a temporary desk and returns the ticket as the desk reports it. */
-export async function sampleTicket(language: Language, checkIn: ChannelInput<'intake.checkIn'> = sampleCheckInInput()): Promise<TicketDetail> {
+export async function sampleTicket(language: Language, checkIn: Omit<ChannelInput<'intake.checkIn'>, 'session'> = sampleCheckInInput()): Promise<TicketDetail> {
   const dir = mkdtempSync(join(tmpdir(), 'repair-desk-samples-'));
   const desk = await openDesk({ dataDir: dir, clock: { now: () => new Date(2026, 10, 23, 14, 5) }, primeDocuments: false, logError: () => undefined });
   try {
@@ -22,9 +23,8 @@ export async function sampleTicket(language: Language, checkIn: ChannelInput<'in
       if (!result.ok) throw new Error(`${channel} failed: ${JSON.stringify(result.error)}`);
       return result.data as T;
     };
-    const settings = await call<Record<string, unknown>>('settings.get', {});
-    await call('settings.update', { ...settings, shopName: SAMPLE_SHOP.name, shopAddress: SAMPLE_SHOP.address, shopPhone: SAMPLE_SHOP.phone, language });
-    const result = await call<{ tickets: { displayNumber: string }[] }>('intake.checkIn', checkIn);
+    const session = await setUpSampleDesk(desk, language);
+    const result = await call<{ tickets: { displayNumber: string }[] }>('intake.checkIn', { ...checkIn, session });
     return await call<TicketDetail>('tickets.get', { number: result.tickets[0].displayNumber });
   } finally {
     await desk.close();

@@ -29,6 +29,7 @@ import { customerCareChannels } from './customer-care-contract';
 import { cashFloatSchema, figuresChannels, figuresPrintingSchema, shopCalendarSchema } from './figures-contract';
 import { intakeDraftChannels } from './intake-draft-contract';
 import { dataSafetyChannels } from './data-safety-contract';
+import { trustContract } from './trust-contract';
 import type { CashDrawer, CollectionMatch, CollectionResult, CollectionView, UnclaimedTicket } from './collection-contract';
 import type {
   AuthSession,
@@ -101,7 +102,8 @@ export const intakeDeviceInput = z.object({
 });
 
 export const checkInInput = z.object({
-  clerkId: id.nullable().default(null),
+  /** The clerk checking in, signed in with their PIN: main takes the clerk from it. */
+  session: wf.sessionSchema,
   technicianId: id.nullable().default(null),
   customer: customerInput,
   devices: z.array(intakeDeviceInput).min(1, code('required')).max(LIMITS.devicesPerIntake, code('too_many')),
@@ -163,6 +165,8 @@ export const settingsInput = z.object({
   cashFloatMinor: cashFloatSchema,
   shopCalendar: shopCalendarSchema,
   figuresPrinting: figuresPrintingSchema,
+  /** A counter left alone this long locks: the next action asks for a PIN first. */
+  idleLockMinutes: z.number().int(code('invalid')).min(1, code('invalid')).max(240, code('invalid')),
 });
 
 export const staffInput = z.object({
@@ -170,8 +174,8 @@ export const staffInput = z.object({
   name: requiredText(LIMITS.nameMax),
   role: z.enum(STAFF_ROLES, code('required')),
   active: z.boolean().default(true),
-  /** A signed-in manager's session (auth.signIn); needed once a manager has a PIN, null on a fresh desk. */
-  session: z.string().max(200).nullable().default(null),
+  /** A signed-in manager's session (auth.signIn). */
+  session: wf.sessionSchema,
 });
 
 // ---- outputs ----------------------------------------------------------------
@@ -319,7 +323,9 @@ function channel<O>() {
 export const contract = {
   'settings.get': channel<Settings>()(z.object({})),
   /** Changes only the settings given (and only the documents given under printing); the rest stay as stored. */
-  'settings.update': channel<Settings>()(settingsInput.extend({ printing: printingSettings.partial() }).partial()),
+  'settings.update': channel<Settings>()(
+    settingsInput.extend({ printing: printingSettings.partial() }).partial().extend({ session: wf.sessionSchema }),
+  ),
   'staff.list': channel<Staff[]>()(z.object({ includeInactive: z.boolean().default(false) })),
   'staff.save': channel<Staff>()(staffInput),
   'customers.search': channel<CustomerSummary[]>()(
@@ -348,8 +354,8 @@ export const contract = {
         /** Extra device labels, one per caption; printed with or without the main label. */
         labelCaptions: z.array(requiredText(40)).max(10, code('too_many')).default([]),
         onlyEnabled: z.boolean().default(false),
-        /** Who asked for a reprint; reprints are written to the ticket's history (a second claim ticket matters). */
-        staffId: id.nullable().default(null),
+        /** Who prints, signed in; reprints are written to the ticket's history under their name (a second claim ticket matters). */
+        session: wf.sessionSchema,
       })
       .refine((input) => input.documents.length + input.labelCaptions.length > 0, { path: ['documents'], ...code('required') }),
   ),
@@ -364,6 +370,7 @@ export const contract = {
       preset: z.string().regex(/^[a-z0-9-]{1,40}$/, code('invalid')),
       printer: z.string().trim().max(200).nullable(),
       calibration: printerCalibration.nullable().default(null),
+      session: wf.sessionSchema,
     }),
   ),
   // ---- repair workflow (schemas and output types in workflow-contract.ts) ----
@@ -399,12 +406,16 @@ export const contract = {
       includeInactive: z.boolean().default(false),
       lowStockOnly: z.boolean().default(false),
       limit: z.number().int().min(1).max(500).default(100),
+      /** Cost prices are answered only to a signed-in manager's session. */
+      session: wf.sessionSchema.nullable().default(null),
     }),
   ),
   'parts.save': channel<PartView>()(wf.partInput),
   'parts.restock': channel<PartView>()(wf.restockInput),
   'parts.adjust': channel<PartView>()(wf.stockAdjustInput),
-  'parts.moves': channel<StockMoveView[]>()(z.object({ partId: id, limit: z.number().int().min(1).max(500).default(100) })),
+  'parts.moves': channel<StockMoveView[]>()(
+    z.object({ partId: id, limit: z.number().int().min(1).max(500).default(100), session: wf.sessionSchema.nullable().default(null) }),
+  ),
   'parts.use': channel<TicketWorkflow>()(wf.partUseInput),
   'parts.returnToStores': channel<TicketWorkflow>()(wf.returnToStoresInput),
   // ---- collection (schemas and output types in collection-contract.ts) ----
@@ -420,6 +431,7 @@ export const contract = {
   ...figuresChannels,
   ...intakeDraftChannels,
   ...dataSafetyChannels,
+  ...trustContract,
 } as const;
 
 export type Contract = typeof contract;

@@ -70,6 +70,12 @@ export const FIELD_ERROR_CODES = [
   'refund_due',
   // the shop's figures
   'already_closed',
+  // roles and the first-run setup
+  'role_repair_only',
+  'role_counter_only',
+  'move_not_for_role',
+  'setup_required',
+  'setup_done',
 ] as const;
 export type FieldErrorCode = (typeof FIELD_ERROR_CODES)[number];
 

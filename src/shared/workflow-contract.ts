@@ -365,7 +365,8 @@ export interface StockMoveView {
   ticketDisplayNumber: string | null;
   reason: StockMoveReason;
   qtyDelta: number;
-  unitCostMinor: number;
+  /** Null unless a manager asked: cost prices are theirs to see. */
+  unitCostMinor: number | null;
   unitPriceMinor: number;
   underWarranty: boolean;
   staffName: string | null;
@@ -470,7 +471,8 @@ export interface PartView {
   name: string;
   specification: string;
   compatibleModels: string;
-  costMinor: number;
+  /** Null unless a manager asked: cost prices are theirs to see. */
+  costMinor: number | null;
   priceMinor: number;
   qtyOnHand: number;
   /** Replaced parts of warranty repairs held in the stores (not sellable). */

@@ -9,6 +9,7 @@
 // Tickets are driven to "ready" over HTTP with the technician's session, the
 // way the workflow screens would; the harness prints into a folder so the test
 // reads the receipt the printer would have received.
+import type { TestInput } from '../support/desk';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -74,7 +75,6 @@ describe('collection: scan, pay, sign, hand over, print the receipt', () => {
 
   async function checkIn(name: string, phone: string, device: Record<string, unknown> = {}): Promise<Made> {
     const input = {
-      clerkId: crew.clerk.id,
       technicianId: crew.technician.id,
       customer: { name, phone, address: '' },
       devices: [
@@ -94,7 +94,7 @@ describe('collection: scan, pay, sign, hand over, print the receipt', () => {
           ...device,
         },
       ],
-    } as ChannelInput<'intake.checkIn'>;
+    } as TestInput<'intake.checkIn'>;
     const result = await harness.call('intake.checkIn', input);
     const ticket = result.tickets[0];
     const one = { id: ticket.id, number: ticket.number, displayNumber: ticket.displayNumber, customer: name, phone };
@@ -140,8 +140,11 @@ describe('collection: scan, pay, sign, hand over, print the receipt', () => {
     await harness.call('loans.lend', { session: crew.clerk.session, ticketId: refundTicket.id, loanerId: loaner.id } as ChannelInput<'loans.lend'>);
     // A device repaired 40 days ago that nobody came for (as the unit tests' forceStatus does, behind the workflow's back).
     const db = new Database(join(harness.dataDir, 'repair-desk.sqlite'));
+    // Raw writes to a ticket go through the desk's write guard, as the desk's own writes do.
+    db.exec('INSERT INTO desk_write (id) VALUES (1)');
     const longAgo = new Date(Date.now() - 40 * 86_400_000).toISOString();
     db.prepare(`UPDATE ticket SET status = 'ready', created_at = ? WHERE id = ?`).run(longAgo, forgotten.id);
+    db.exec('DELETE FROM desk_write');
     db.close();
     await harness.call('notifications.log', { session: crew.clerk.session, ticketId: forgotten.id, method: 'phone', outcome: 'no_answer', note: '' } as ChannelInput<'notifications.log'>);
 

@@ -3,6 +3,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ChannelInput } from '../../src/shared/contract';
+import type { TestInput } from '../support/desk';
 import { en } from '../../src/shared/i18n/en';
 import { launchChromium, openDesk } from './support/browser';
 import { setUpCrewOverHttp, type E2eCrew } from './support/crew';
@@ -20,11 +21,10 @@ describe('words on screen', () => {
     harness = await startHarness();
     crew = await setUpCrewOverHttp(harness);
     const result = await harness.call('intake.checkIn', {
-      clerkId: crew.clerk.id,
       technicianId: crew.technician.id,
       customer: { name: 'Tang Hui', phone: '137 5555 6666', address: '' },
       devices: [{ type: 'phone', brand: 'Honor', model: 'Magic 6', fault: 'Charging port loose', dataAnswer: 'has_backup', estimateMinor: 10000, depositMinor: 0, feeConsent: true }],
-    } as ChannelInput<'intake.checkIn'>);
+    } as TestInput<'intake.checkIn'>);
     const fees = await harness.call('feeStandard.list', {});
     await repairOverHttp(harness, crew, result.tickets[0].id, {
       cause: 'Port worn',

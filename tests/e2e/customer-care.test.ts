@@ -6,6 +6,7 @@ import { mkdirSync } from 'node:fs';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ChannelInput, TicketDetail } from '../../src/shared/contract';
+import type { TestInput } from '../support/desk';
 import { en } from '../../src/shared/i18n/en';
 import { zhCN } from '../../src/shared/i18n/zh-CN';
 import { signaturePng } from '../support/workflow';
@@ -24,9 +25,8 @@ function fill(template: string, values: Record<string, string | number>): string
   return template.replace(/\{\{(\w+)\}\}/g, (_, key: string) => String(values[key]));
 }
 
-function intake(crew: E2eCrew, name: string, phone: string, serial: string): ChannelInput<'intake.checkIn'> {
+function intake(crew: E2eCrew, name: string, phone: string, serial: string): TestInput<'intake.checkIn'> {
   return {
-    clerkId: crew.clerk.id,
     technicianId: crew.technician.id,
     customer: { name, phone, address: '' },
     devices: [
@@ -45,7 +45,7 @@ function intake(crew: E2eCrew, name: string, phone: string, serial: string): Cha
         feeConsent: true,
       },
     ],
-  } as ChannelInput<'intake.checkIn'>;
+  } as TestInput<'intake.checkIn'>;
 }
 
 describe('customer archive, follow-up calls and complaints', () => {

@@ -5,6 +5,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { zhCN } from '../../src/shared/i18n/zh-CN';
 import { en } from '../../src/shared/i18n/en';
 import { launchChromium, openDesk } from './support/browser';
+import { TEST_PINS } from '../support/desk';
+import { signInOnScreen } from './support/crew';
 import { startHarness, type RunningHarness } from './support/harness';
 import { field, shownTicketNumbers } from './support/page-helpers';
 
@@ -21,6 +23,7 @@ describe('walk-in intake in Chinese', () => {
     await harness.call('staff.save', { name: '张师傅', role: 'technician' });
     browser = await launchChromium();
     page = await openDesk(browser, harness.url);
+    await signInOnScreen(page, 'Manager', TEST_PINS.manager);
   });
 
   afterAll(async () => {

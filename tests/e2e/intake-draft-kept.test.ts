@@ -5,9 +5,10 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ChannelInput } from '../../src/shared/contract';
+import type { TestInput } from '../support/desk';
 import { en } from '../../src/shared/i18n/en';
 import { launchChromium, openDesk } from './support/browser';
-import { setUpCrewOverHttp, signInThroughUi, type E2eCrew } from './support/crew';
+import { setUpCrewOverHttp, signInOnScreen, signInThroughUi, type E2eCrew } from './support/crew';
 import { startHarness, type RunningHarness } from './support/harness';
 import { field, focusedLabel, isFocused, shownTicketNumbers, waitUntil } from './support/page-helpers';
 
@@ -94,9 +95,12 @@ describe('work typed at the counter is kept', () => {
     await field(page, 'Estimate').fill('150');
     await waitUntil('the draft has the estimate', async () => (await storedDraft())?.draft.devices[0].estimateText === '150');
     await page.getByRole('button', { name: 'Check in', exact: true }).click();
+    // Checking in records the clerk: the sign-in comes first.
+    await signInOnScreen(page, crew.clerk.name, crew.clerk.pin, { opened: true });
     const [number] = await shownTicketNumbers(page, 'Ticket number', 1);
     expect((await harness.call('tickets.get', { number })).brand).toBe('Dell');
     await waitUntil('the draft is gone', async () => (await storedDraft()) === null);
+    await page.getByRole('banner').getByRole('button', { name: en.session.signOut, exact: true }).click();
     await page.reload();
     await field(page, 'Customer name').waitFor();
     await page.waitForLoadState('networkidle');
@@ -105,13 +109,12 @@ describe('work typed at the counter is kept', () => {
 
   it('keeps unsaved quote lines when the diagnosis is saved, and lists parts added while the ticket was open', async () => {
     const checkedIn = await harness.call('intake.checkIn', {
-      clerkId: crew.clerk.id,
       technicianId: crew.technician.id,
       customer: { name: 'Lin Tao', phone: '139 8888 1234', address: '' },
       devices: [
         { type: 'laptop', brand: 'HP', model: 'EliteBook 840', fault: 'Will not boot', dataAnswer: 'has_backup', estimateMinor: 30000, depositMinor: 0, feeConsent: true },
       ],
-    } as ChannelInput<'intake.checkIn'>);
+    } as TestInput<'intake.checkIn'>);
     const ticket = checkedIn.tickets[0];
     const session = crew.technician.session;
     await harness.call('workflow.move', { session, ticketId: ticket.id, toStatus: 'diagnosing' } as ChannelInput<'workflow.move'>);

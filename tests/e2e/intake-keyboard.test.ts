@@ -4,7 +4,8 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Staff } from '../../src/shared/contract';
 import { launchChromium, openDesk } from './support/browser';
-import { EN_SIGN_IN, signInThroughUi } from './support/crew';
+import { TEST_PINS } from '../support/desk';
+import { signInOnScreen } from './support/crew';
 import { startHarness, type RunningHarness } from './support/harness';
 import { field, fieldError, focusedLabel, isFocused, shownTicketNumbers, waitUntil } from './support/page-helpers';
 
@@ -34,12 +35,11 @@ describe('walk-in intake by keyboard', () => {
   }
 
   it('remembers who is working at this counter', async () => {
-    const workingAs = field(page, 'Working as');
-    expect(await workingAs.locator('option').allTextContents()).toEqual(['Li Wei', 'Manager']);
-    await workingAs.selectOption({ label: 'Manager' });
+    // The person working at the counter is the one signed in with their PIN; a reload keeps them.
+    await signInOnScreen(page, 'Manager', TEST_PINS.manager);
     await page.reload();
     await field(page, 'Customer name').waitFor();
-    expect(await workingAs.locator('option:checked').textContent()).toBe('Manager');
+    expect(await page.getByRole('banner').getByLabel('Signed in', { exact: true }).textContent()).toBe('Manager (Manager)');
   });
 
   it('checks in a new customer entirely from the keyboard', async () => {
@@ -181,10 +181,8 @@ describe('walk-in intake by keyboard', () => {
     await page.getByRole('button', { name: 'Show ticket details' }).click();
     await page.getByText('Lenovo ThinkPad X1', { exact: false }).first().waitFor();
     expect(await page.getByText('2580').count()).toBe(0);
-    // Looking needs a PIN: the first manager's is set, and the button asks them to sign in.
-    await harness.call('auth.setPin', { session: null, staffId: 1, currentPin: null, newPin: '4826' });
+    // Looking needs a PIN: the manager signed in at the counter looks.
     await page.getByRole('button', { name: 'Show passcode' }).click();
-    await signInThroughUi(page, { id: 1, pin: '4826' }, EN_SIGN_IN, true);
     await page.getByText('2580', { exact: true }).waitFor();
     await page.getByRole('button', { name: 'Hide passcode' }).click();
     await page.getByRole('button', { name: 'Show passcode' }).waitFor();

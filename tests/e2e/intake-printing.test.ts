@@ -14,6 +14,8 @@ import { zhCN } from '../../src/shared/i18n/zh-CN';
 import { barcodeText } from '../../src/shared/ticket-number';
 import { decodeBarcodes, pdfText, requirePdfTools } from '../support/pdf';
 import { launchChromium, openDesk } from './support/browser';
+import { TEST_PINS } from '../support/desk';
+import { signInOnScreen } from './support/crew';
 import { startHarness, type RunningHarness } from './support/harness';
 import { field, shownTicketNumbers, waitUntil } from './support/page-helpers';
 import { closePrintingDesk, printedJobs, type JobRecord } from './support/printed-jobs';
@@ -43,6 +45,7 @@ describe('printing after check-in', () => {
     await harness.call('staff.save', { name: 'Zhao Lei', role: 'technician' });
     browser = await launchChromium();
     page = await openDesk(browser, harness.url);
+    await signInOnScreen(page, 'Manager', TEST_PINS.manager);
   });
 
   afterAll(() => closePrintingDesk(browser, harness, printTo));

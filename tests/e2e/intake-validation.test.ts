@@ -4,7 +4,9 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Staff } from '../../src/shared/contract';
 import { launchChromium, openDesk } from './support/browser';
+import { signInOnScreen } from './support/crew';
 import { startHarness, type RunningHarness } from './support/harness';
+import { TEST_PINS } from '../support/desk';
 import { field, fieldError, isFocused, isoDayFromToday, shownTicketNumbers, waitUntil } from './support/page-helpers';
 
 describe('intake validation', () => {
@@ -18,6 +20,7 @@ describe('intake validation', () => {
     technician = await harness.call('staff.save', { name: 'Zhao Lei', role: 'technician' });
     browser = await launchChromium();
     page = await openDesk(browser, harness.url);
+    await signInOnScreen(page, 'Manager', TEST_PINS.manager);
   });
 
   afterAll(async () => {
@@ -118,8 +121,7 @@ describe('intake validation', () => {
     const [number] = await shownTicketNumbers(page, 'Ticket number', 1);
     const stored = await harness.call('tickets.get', { number });
     expect(stored).toMatchObject({ passcodeKind: 'pattern', technicianName: null, customer: { name: 'Test Person' } });
-    await harness.call('auth.setPin', { session: null, staffId: 1, currentPin: null, newPin: '4826' });
-    const { token } = await harness.call('auth.signIn', { staffId: 1, pin: '4826' });
+    const token = await harness.sessionFor('manager');
     expect(await harness.call('tickets.revealPasscode', { ticketId: stored.id, session: token })).toEqual({ kind: 'pattern', value: '1-2-3-6-9' });
   });
 });

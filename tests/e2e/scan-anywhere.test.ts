@@ -6,6 +6,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ChannelInput } from '../../src/shared/contract';
+import type { TestInput } from '../support/desk';
 import { en } from '../../src/shared/i18n/en';
 import { barcodeText } from '../../src/shared/ticket-number';
 import { launchChromium, openDesk } from './support/browser';
@@ -31,11 +32,10 @@ describe('a scan anywhere, and the intake by keyboard', () => {
 
   async function checkIn(name: string, phone: string): Promise<Made> {
     const result = await harness.call('intake.checkIn', {
-      clerkId: crew.clerk.id,
       technicianId: crew.technician.id,
       customer: { name, phone, address: '' },
       devices: [{ type: 'phone', brand: 'Huawei', model: 'P40', fault: 'Battery swollen', dataAnswer: 'has_backup', estimateMinor: 20000, depositMinor: 0, feeConsent: true }],
-    } as ChannelInput<'intake.checkIn'>);
+    } as TestInput<'intake.checkIn'>);
     const { id, number, displayNumber } = result.tickets[0];
     return { id, number, displayNumber };
   }

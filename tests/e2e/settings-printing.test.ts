@@ -3,16 +3,18 @@
 // print lands in the harness's print folder at the right page size; a printer
 // calibration is tried, saved and kept; a refused preset shows at its field;
 // the section reads in English and in Chinese.
+import type { TestInput } from '../support/desk';
 import { mkdirSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ChannelInput } from '../../src/shared/contract';
 import { en } from '../../src/shared/i18n/en';
 import { zhCN } from '../../src/shared/i18n/zh-CN';
 import { pdfInfo, pdfWords, requirePdfTools } from '../support/pdf';
 import { launchChromium, openDesk, VIEWPORT } from './support/browser';
+import { TEST_PINS } from '../support/desk';
+import { signInOnScreen } from './support/crew';
 import { startHarness, type RunningHarness } from './support/harness';
 import { field, fieldError, isFocused, waitUntil } from './support/page-helpers';
 import { closePrintingDesk, printedJobs, type JobRecord } from './support/printed-jobs';
@@ -39,9 +41,8 @@ async function reloadSettings(page: Page): Promise<void> {
   await openSettings(page);
 }
 
-function intakeInput(): ChannelInput<'intake.checkIn'> {
+function intakeInput(): TestInput<'intake.checkIn'> {
   return {
-    clerkId: null,
     technicianId: null,
     customer: { name: 'Lin Hua', phone: '138 0013 8000' },
     devices: [
@@ -59,7 +60,7 @@ function intakeInput(): ChannelInput<'intake.checkIn'> {
         feeConsent: true,
       },
     ],
-  } as unknown as ChannelInput<'intake.checkIn'>;
+  } as unknown as TestInput<'intake.checkIn'>;
 }
 
 describe('printing settings', () => {
@@ -74,6 +75,8 @@ describe('printing settings', () => {
     harness = await startHarness({ printTo });
     browser = await launchChromium();
     page = await openDesk(browser, harness.url);
+    // Printer settings and test prints are a manager's.
+    await signInOnScreen(page, 'Manager', TEST_PINS.manager);
     await openSettings(page);
   });
 

@@ -4,18 +4,19 @@
 // prints the claim ticket again and an extra label for the charger. The
 // harness writes every print job into a folder, so the test reads what the
 // printers would have received. Then the same in Chinese, with no English left.
+import type { TestInput } from '../support/desk';
 import { mkdirSync, mkdtempSync, readFileSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ChannelInput, TicketDetail } from '../../src/shared/contract';
+import type { TicketDetail } from '../../src/shared/contract';
 import { en } from '../../src/shared/i18n/en';
 import { zhCN } from '../../src/shared/i18n/zh-CN';
 import { barcodeText } from '../../src/shared/ticket-number';
 import { decodeBarcodes, pdfText, requirePdfTools } from '../support/pdf';
 import { launchChromium, openDesk } from './support/browser';
-import { EN_SIGN_IN, signInThroughUi } from './support/crew';
+import { signInOnScreen } from './support/crew';
 import { startHarness, type RunningHarness } from './support/harness';
 import { field, fieldError, focusedLabel, isFocused, waitUntil } from './support/page-helpers';
 import { closePrintingDesk, printedJobs } from './support/printed-jobs';
@@ -25,9 +26,8 @@ import { SCREENSHOTS, screenshotWholePage } from './support/screenshots';
 const squeeze = (text: string) => text.replace(/\s+/g, ' ');
 const fill = (template: string, vars: Record<string, string>) => template.replace(/\{\{(\w+)\}\}/g, (_, name: string) => vars[name] ?? '');
 
-function intake(clerkId: number, customer: { name: string; phone: string; address?: string }, device: Record<string, unknown>): ChannelInput<'intake.checkIn'> {
+function intake(clerkId: number, customer: { name: string; phone: string; address?: string }, device: Record<string, unknown>): TestInput<'intake.checkIn'> {
   return {
-    clerkId,
     technicianId: null,
     customer: { address: '', ...customer },
     devices: [
@@ -47,7 +47,7 @@ function intake(clerkId: number, customer: { name: string; phone: string; addres
         ...device,
       },
     ],
-  } as ChannelInput<'intake.checkIn'>;
+  } as TestInput<'intake.checkIn'>;
 }
 
 describe('tickets: find, open and reprint', () => {
@@ -57,7 +57,6 @@ describe('tickets: find, open and reprint', () => {
   let printTo: string;
   let ticket: TicketDetail;
   let other: TicketDetail;
-  let clerkId: number;
 
   beforeAll(async () => {
     await requirePdfTools();
@@ -65,9 +64,7 @@ describe('tickets: find, open and reprint', () => {
     printTo = mkdtempSync(join(tmpdir(), 'repair-desk-reprint-'));
     harness = await startHarness({ printTo });
     const [clerk] = await harness.call('staff.list', { includeInactive: false });
-    clerkId = clerk.id;
-    // The seeded manager's PIN, for looking at a passcode.
-    await harness.call('auth.setPin', { session: null, staffId: clerk.id, currentPin: null, newPin: '4826' });
+    // The set-up manager (PIN 4826) looks at a passcode.
     // Two customers whose phones share digits, so a partial phone finds only the right one.
     const first = await harness.call(
       'intake.checkIn',
@@ -81,6 +78,8 @@ describe('tickets: find, open and reprint', () => {
     other = await harness.call('tickets.get', { number: second.tickets[0].barcode });
     browser = await launchChromium();
     page = await openDesk(browser, harness.url);
+    // Printing and looking at a passcode are recorded under a signed-in person.
+    await signInOnScreen(page, 'Manager', '4826');
   });
 
   afterAll(() => closePrintingDesk(browser, harness, printTo));
@@ -275,7 +274,6 @@ describe('tickets: find, open and reprint', () => {
     // The passcode stays hidden until asked for; asking is logged in the history.
     expect(await page.locator('body').innerText()).not.toContain('482915');
     await page.getByRole('button', { name: en.ticket.showPasscode, exact: true }).click();
-    await signInThroughUi(page, { id: clerkId, pin: '4826' }, EN_SIGN_IN, true);
     expect(await page.getByLabel(en.intake.passcodeValue, { exact: true }).innerText()).toBe('482915');
     await page.getByRole('table', { name: en.tickets.timeline.title, exact: true }).getByText(en.workflow.eventKind.passcode_viewed, { exact: true }).waitFor();
     await page.getByRole('button', { name: en.ticket.hidePasscode, exact: true }).click();
@@ -358,6 +356,8 @@ describe('tickets: find, open and reprint', () => {
         // Extra-label captions are stored as printed, here while the desk was in English.
         'Charger',
         'Power bank',
+        // The language picker names each language in its own language.
+        'English',
         'RD',
         'Alt',
         'Ctrl',

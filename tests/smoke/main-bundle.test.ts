@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { CHANNELS, type CheckInResult, type CustomerSummary, type DeskBridge, type TicketDetail } from '../../src/shared/contract';
 import type { ContractResult } from '../../src/shared/errors';
 import { DATABASE_FILE } from '../../src/main/core/desk';
-import { sampleIntake } from '../support/desk';
+import { sampleIntake, TEST_PINS, TEST_SHOP } from '../support/desk';
 import {
   createFakeElectron,
   fakeEvent,
@@ -223,7 +223,10 @@ describe('main bundle', () => {
   });
 
   it('checks in a device through IPC and reads the ticket back from SQLite', async () => {
-    const checkIn = await handler('intake.checkIn')(fromApp(), sampleIntake());
+    // A fresh shop is set up first (its header and the manager's PIN); the manager then checks in.
+    const setup = await handler('setup.complete')(fromApp(), { ...TEST_SHOP, language: 'en', managerName: 'Manager', managerPin: TEST_PINS.manager });
+    if (!setup.ok) throw new Error(`setup.complete failed: ${JSON.stringify(setup.error)}`);
+    const checkIn = await handler('intake.checkIn')(fromApp(), { ...sampleIntake(), session: (setup.data as { token: string }).token });
     if (!checkIn.ok) throw new Error(`intake.checkIn failed: ${JSON.stringify(checkIn.error)}`);
     const { tickets } = checkIn.data as CheckInResult;
     expect(tickets).toHaveLength(1);

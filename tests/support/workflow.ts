@@ -5,9 +5,9 @@ import { greyscalePngDataUrl } from '../../src/main/core/documents/png';
 import { afterEach, beforeEach } from 'vitest';
 import type { ChannelInput } from '../../src/shared/contract';
 import type { StaffRole, TicketStatus } from '../../src/shared/domain';
-import { openTestDesk, sampleIntake, type fixedClock, type TestDesk } from './desk';
+import { openTestDesk, sampleIntake, TEST_PINS, type fixedClock, type TestDesk } from './desk';
 
-export const PINS = { manager: '4826', technician: '7391', clerk: '1357' } as const;
+export const PINS = TEST_PINS;
 
 export interface Person {
   id: number;
@@ -23,21 +23,10 @@ export interface Crew {
   clerk: Person;
 }
 
-/** The seeded manager sets a PIN (first run), adds a technician and a clerk with PINs; everyone signs in. */
+/** The test desk's crew (openTestDesk sets the shop up with a manager, a technician and a clerk, all signed in). */
 export async function setUpCrew(desk: TestDesk): Promise<Crew> {
-  await desk.call('auth.setPin', { staffId: 1, newPin: PINS.manager });
-  const managerSession = await desk.call('auth.signIn', { staffId: 1, pin: PINS.manager });
-  const technician = await desk.call('staff.save', { session: managerSession.token, name: '李工 Li', role: 'technician' });
-  const clerk = await desk.call('staff.save', { session: managerSession.token, name: '前台 Zhou', role: 'clerk' });
-  await desk.call('auth.setPin', { session: managerSession.token, staffId: technician.id, newPin: PINS.technician });
-  await desk.call('auth.setPin', { session: managerSession.token, staffId: clerk.id, newPin: PINS.clerk });
-  const techSession = await desk.call('auth.signIn', { staffId: technician.id, pin: PINS.technician });
-  const clerkSession = await desk.call('auth.signIn', { staffId: clerk.id, pin: PINS.clerk });
-  return {
-    manager: { id: 1, name: 'Manager', role: 'manager', pin: PINS.manager, session: managerSession.token },
-    technician: { id: technician.id, name: technician.name, role: 'technician', pin: PINS.technician, session: techSession.token },
-    clerk: { id: clerk.id, name: clerk.name, role: 'clerk', pin: PINS.clerk, session: clerkSession.token },
-  };
+  if (!desk.crew) throw new Error('setUpCrew needs a desk opened with its setup (the default)');
+  return desk.crew;
 }
 
 /**
@@ -67,7 +56,8 @@ export async function checkIn(desk: TestDesk, overrides: Parameters<typeof sampl
 
 /** Puts a ticket in a status behind the workflow's back (to test moves out of it). */
 export async function forceStatus(desk: TestDesk, ticketId: number, status: TicketStatus): Promise<void> {
-  await desk.context.db.dataSource.query(`UPDATE ticket SET status = ? WHERE id = ?`, [status, ticketId]);
+  // Through the desk's own write path: a ticket's status refuses any other writer.
+  await desk.context.db.write((tx) => tx.query(`UPDATE ticket SET status = ? WHERE id = ?`, [status, ticketId]));
 }
 
 export interface EventRow {

@@ -78,6 +78,9 @@ describe('intake.checkIn', () => {
 
     const second = await desk.call('intake.checkIn', sampleIntake({ customer: { id: first.customerId, name: '王小明 Wang', phone: '13800138000' } }));
     expect(second.customerId).toBe(first.customerId);
+    // Picking the customer at intake does not rewrite their record; updating it is its own act.
+    expect((await desk.call('customers.get', { id: first.customerId })).phone).toBe('138 0013 8000');
+    await desk.call('customers.update', { id: first.customerId, name: '王小明 Wang', phone: '13800138000' });
     const detail = await desk.call('customers.get', { id: first.customerId });
     expect(detail.ticketCount).toBe(2);
     expect(detail.phone).toBe('13800138000');
@@ -126,8 +129,7 @@ describe('intake.checkIn', () => {
     expect(await desk.fail('tickets.revealPasscode', { ticketId: ticket.id, session: 'not-a-session' })).toMatchObject({
       fields: [{ path: 'session', code: 'signed_out' }],
     });
-    await desk.call('auth.setPin', { staffId: 1, newPin: '4826' });
-    const { token } = await desk.call('auth.signIn', { staffId: 1, pin: '4826' });
+    const token = desk.sessionFor('manager');
     expect(await desk.call('tickets.revealPasscode', { ticketId: ticket.id, session: token })).toEqual({ kind: 'pattern', value: '1-2-3-6-9' });
     const after = await desk.call('tickets.get', { number: ticket.barcode });
     expect(after.events.filter((e) => e.kind === 'passcode_viewed')).toEqual([expect.objectContaining({ staffName: 'Manager' })]);

@@ -35,7 +35,7 @@ let longNames: Collected;
 async function collect(options: { customer?: Record<string, unknown>; device?: Record<string, unknown>; decline?: boolean }): Promise<Collected> {
   const session = crew.manager.session;
   const checkIn = await desk.call('intake.checkIn', {
-    clerkId: 1,
+    session,
     customer: { name: '王小明 Wang Xiaoming', phone: '138 0013 8000', ...options.customer },
     devices: [
       {

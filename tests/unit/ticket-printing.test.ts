@@ -5,7 +5,7 @@
 import { existsSync, readdirSync, readFileSync, unlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { ChannelInput, PrintResult, Settings } from '../../src/shared/contract';
+import type { PrintResult, Settings } from '../../src/shared/contract';
 import { translate } from '../../src/shared/i18n/translate';
 import { createCupsBackend, DIRECTORY_PRINTER, type DirectoryJobRecord, type PrinterBackend } from '../../src/main/core/printing';
 import {
@@ -16,7 +16,7 @@ import {
   waitForCompletedJob,
   type CupsTestSetup,
 } from '../support/cups';
-import { fixedClock, openTestDesk, sampleIntake, type TestDesk } from '../support/desk';
+import { fixedClock, openTestDesk, sampleIntake, type TestDesk, type TestInput } from '../support/desk';
 import { pdfInfo, pdfText, pdfWords, requirePdfTools } from '../support/pdf';
 
 // 10:30 in Shanghai: the shop's local day is 2026-11-23 in any test time zone from UTC-2 to UTC+13.
@@ -52,7 +52,7 @@ function archived(desk: TestDesk, displayNumber: string): string[] {
   return existsSync(dir) ? readdirSync(dir).sort() : [];
 }
 
-async function updateSettings(desk: TestDesk, change: (current: Settings) => ChannelInput<'settings.update'>): Promise<Settings> {
+async function updateSettings(desk: TestDesk, change: (current: Settings) => TestInput<'settings.update'>): Promise<Settings> {
   return desk.call('settings.update', change(await desk.call('settings.get', {})));
 }
 
@@ -153,12 +153,14 @@ describe('printing.printTicket to the folder backend', () => {
 
   it('writes reprints to the ticket history with who asked, but not the prints of the check-in itself', async () => {
     const clerk = await desk.call('staff.save', { name: '柜台 Amy', role: 'clerk' });
+    await desk.call('auth.setPin', { session: desk.sessionFor('manager'), staffId: clerk.id, newPin: '2580' });
+    const amy = await desk.call('auth.signIn', { staffId: clerk.id, pin: '2580' });
     const historyOf = async () => (await desk.call('tickets.get', { number: ticket.displayNumber })).events.filter((e) => e.kind.startsWith('printed_'));
 
     await desk.call('printing.printTicket', { number: ticket.displayNumber, documents: [...ALL_DOCUMENTS], labelCaptions: [], onlyEnabled: true });
     expect(await historyOf()).toEqual([]);
 
-    await desk.call('printing.printTicket', { number: ticket.displayNumber, documents: ['claim-ticket'], labelCaptions: ['Charger'], onlyEnabled: false, staffId: clerk.id });
+    await desk.call('printing.printTicket', { number: ticket.displayNumber, documents: ['claim-ticket'], labelCaptions: ['Charger'], onlyEnabled: false, session: amy.token });
     const events = await historyOf();
     expect(events.map((e) => [e.kind, e.note, e.staffName])).toEqual([
       ['printed_claim_ticket', '', '柜台 Amy'],

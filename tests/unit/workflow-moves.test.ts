@@ -105,7 +105,7 @@ describe('status moves through the desk', () => {
       const ticket = await checkIn(desk);
       await diagnoseAndQuote(desk, crew.manager.session, ticket.id);
       await forceStatus(desk, ticket.id, 'awaiting_approval');
-      await desk.context.db.dataSource.query(`UPDATE quote SET status = 'sent' WHERE ticket_id = ?`, [ticket.id]);
+      await desk.context.db.write((tx) => tx.query(`UPDATE quote SET status = 'sent' WHERE ticket_id = ?`, [ticket.id]));
       await forceStatus(desk, ticket.id, from);
       const quoteId = (await desk.call('tickets.getWorkflow', { ticketId: ticket.id })).quotes[0].id;
       const before = await tableCounts(desk);
@@ -219,7 +219,8 @@ describe('status moves through the desk', () => {
   it('lets only one of three counter PCs (processes) make the same move at the same instant', async () => {
     const ticket = await checkIn(desk);
     const calls = JSON.stringify([{ channel: 'workflow.move', input: { ticketId: ticket.id, toStatus: 'diagnosing' } }]);
-    const others = [crew.technician, crew.clerk].map((p) =>
+    // Starting a diagnosis is bench work: the technician on one PC, the manager on another and on this one.
+    const others = [crew.technician, crew.manager].map((p) =>
       run(join(process.cwd(), 'node_modules/.bin/tsx'), [join(process.cwd(), 'tests/support/workflow-worker.ts'), desk.dir, String(p.id), p.pin, START, calls], {
         timeout: 60_000,
       }),
@@ -238,7 +239,11 @@ describe('status moves through the desk', () => {
       code: 'forbidden',
       fields: [{ path: 'session', code: 'signed_out' }],
     });
-    expect(await desk.fail('workflow.move', { ticketId: ticket.id, toStatus: 'diagnosing' })).toMatchObject({ code: 'validation' });
+    // No session at all: refused by the role table before the input is even read.
+    expect(await desk.fail('workflow.move', { session: undefined, ticketId: ticket.id, toStatus: 'diagnosing' })).toMatchObject({
+      code: 'forbidden',
+      fields: [{ path: 'session', code: 'signed_out' }],
+    });
     expect(await desk.fail('workflow.move', { session: crew.manager.session, ticketId: 9999, toStatus: 'diagnosing' })).toMatchObject({
       fields: [{ path: 'ticketId', code: 'not_found' }],
     });
@@ -285,7 +290,7 @@ describe('re-open under the repair warranty (返修)', () => {
     expect(originalEvents.at(-1)).toMatchObject({ kind: 'reopened_as_rework', note: `${rework.displayNumber}: same screen`, staff_id: crew.clerk.id });
 
     const view = await desk.call('tickets.getWorkflow', { ticketId: rework.ticketId });
-    expect(view).toMatchObject({ status: 'received', reworkOf: { ticketId: original.id }, repairWarrantyUntil: '2027-02-22', technicianId: null });
+    expect(view).toMatchObject({ status: 'received', reworkOf: { ticketId: original.id }, repairWarrantyUntil: '2027-02-22', technicianId: crew.technician.id });
     expect(view.timeline.map((e) => e.kind)).toEqual(['checked_in', 'rework_opened']);
     // The rework is free even though the device is out of warranty.
     expect(view.warrantyStatus).toBe('out_of_warranty');

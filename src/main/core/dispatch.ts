@@ -10,6 +10,7 @@ import type { DeskContext } from './context';
 import { handlers, type Handlers } from './handlers';
 import { loadSettings } from './services/settings';
 import { storageErrorCode } from './safety/storage-errors';
+import { enforceAccess } from './access';
 
 export type Dispatch = (channel: unknown, input: unknown) => Promise<ContractResult<unknown>>;
 
@@ -46,21 +47,33 @@ export function createDispatch(ctx: DeskContext, options: DispatchOptions = {}):
     return { ok: false, error: { code: error.code, message: translate(lang, `errors.${error.code}`), fields } };
   }
 
+  /** A thrown error as the renderer sees it: our own as it is, storage faults by kind, the rest as "internal". */
+  function failure(channel: string, error: unknown): Promise<{ ok: false; error: ContractError }> {
+    if (error instanceof DeskError) return fail(error);
+    logError(channel, error);
+    const storage = storageErrorCode(error);
+    return fail(new DeskError(storage ?? 'internal'));
+  }
+
   return async (channel, input) => {
     if (!isChannel(channel)) return fail(new DeskError('not_found', [], `unknown channel ${String(channel)}`));
     // A desk whose data is missing or damaged serves only its recovery screen.
     if (ctx.safety.problem && !channel.startsWith('recovery.')) return fail(new DeskError('recovery_needed'));
+    try {
+      // The role table is checked first, once for every channel: someone who may not call a
+      // channel learns nothing about its input rules.
+      // (Input that is not even an object is the schema's to refuse, just below.)
+      if (typeof input === 'object' && input !== null) await enforceAccess(ctx, channel, input);
+    } catch (error) {
+      return failure(channel, error);
+    }
     const parsed = contract[channel].input.safeParse(input ?? {});
     if (!parsed.success) return fail(new DeskError('validation', toFieldErrors(parsed.error.issues)));
     try {
       const handler = handlers[channel] as (input: unknown, ctx: DeskContext) => Promise<unknown>;
       return { ok: true, data: await handler(parsed.data, ctx) };
     } catch (error) {
-      if (error instanceof DeskError) return fail(error);
-      logError(channel, error);
-      const storage = storageErrorCode(error);
-      if (storage) return fail(new DeskError(storage));
-      return fail(new DeskError('internal'));
+      return failure(channel, error);
     }
   };
 }

@@ -7,7 +7,7 @@ import { assessWarranty } from './rules/warranty';
 import { getCustomer, searchCustomers } from './services/customers';
 import { checkIn } from './services/intake';
 import { loadSettings, saveSettings } from './services/settings';
-import { listStaff, saveStaff } from './services/staff';
+import { listStaff, saveStaffAudited } from './services/staff';
 import { getTicketByNumber, revealPasscode } from './services/tickets';
 import { printingHandlers, requirePreset } from './printing-handlers';
 import { authoriseStaffChange, requireActor } from './services/auth';
@@ -18,6 +18,10 @@ import { figuresHandlers } from './figures-handlers';
 import { intakeDraftHandlers } from './intake-draft-handlers';
 import { definedFields } from './defined-fields';
 import { dataSafetyHandlers } from './data-safety-handlers';
+import { trustHandlers } from './trust-handlers';
+import { acting } from './acting';
+import { changedValues, recordAudit } from './services/audit';
+import { requireSetupDone } from './services/setup';
 
 export type Handlers = {
   [C in Channel]: (input: ChannelParsedInput<C>, ctx: DeskContext) => Promise<ChannelOutput<C>>;
@@ -25,24 +29,26 @@ export type Handlers = {
 
 export const handlers: Handlers = {
   'settings.get': (_input, { db }) => db.read((tx) => loadSettings(tx)),
-  'settings.update': (input, { db }) => {
+  'settings.update': ({ session, ...input }, ctx) => {
     for (const document of PRINTABLE_DOCUMENTS) {
       const chosen = input.printing?.[document];
       if (chosen) requirePreset(document, chosen.preset, `printing.${document}.preset`);
     }
     // A field sent as undefined is a field not sent: it keeps its stored value.
     const given = definedFields(input);
-    return db.write(async (tx) => {
-      const current = await loadSettings(tx);
+    return acting(ctx, session, null, async ({ tx, actor, settings: current, now }) => {
       // A screen that knows fewer documents (an older one) leaves the others' print settings alone.
-      return saveSettings(tx, { ...current, ...given, printing: { ...current.printing, ...definedFields(given.printing ?? {}) } });
+      const saved = await saveSettings(tx, { ...current, ...given, printing: { ...current.printing, ...definedFields(given.printing ?? {}) } });
+      const change = changedValues<Record<string, unknown>>(current, saved);
+      if (change) await recordAudit(tx, { kind: 'settings', subjectId: null, oldValue: change.old, newValue: change.new, staffId: actor.id, at: now.toISOString() });
+      return saved;
     });
   },
   'staff.list': (input, { db }) => db.read((tx) => listStaff(tx, input.includeInactive)),
   'staff.save': (input, ctx) =>
-    ctx.db.write(async (tx) => {
+    acting(ctx, input.session, null, async ({ tx, actor, now }) => {
       await authoriseStaffChange(tx, ctx, input.session, input);
-      return saveStaff(tx, input, ctx.clock.now().toISOString());
+      return saveStaffAudited(tx, actor, input, now.toISOString());
     }),
   'customers.search': (input, { db }) => db.read((tx) => searchCustomers(tx, input.query, input.limit)),
   'customers.get': (input, { db }) =>
@@ -52,10 +58,13 @@ export const handlers: Handlers = {
       const { warrantyMonths } = await loadSettings(tx);
       return assessWarranty({ ...input, today: localIsoDate(clock.now()), warrantyMonths });
     }),
-  'intake.checkIn': async (input, { db, clock, secrets, safety }) => {
-    const result = await db.write(async (tx) => checkIn(tx, secrets, await loadSettings(tx), input, clock.now()));
+  'intake.checkIn': async (input, ctx) => {
+    const result = await acting(ctx, input.session, null, async ({ tx, actor, settings, now }) => {
+      await requireSetupDone(tx);
+      return checkIn(tx, ctx.secrets, settings, actor, input, now);
+    });
     // Remembered beside the file: an emptied or older file is then recognised at start.
-    safety.noteTickets(result.tickets.map((ticket) => ticket.number));
+    ctx.safety.noteTickets(result.tickets.map((ticket) => ticket.number));
     return result;
   },
   'tickets.get': (input, { db }) =>
@@ -72,4 +81,5 @@ export const handlers: Handlers = {
   ...figuresHandlers,
   ...intakeDraftHandlers,
   ...dataSafetyHandlers,
+  ...trustHandlers,
 };

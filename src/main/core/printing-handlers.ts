@@ -12,6 +12,7 @@ import { SAMPLE_SHOP, sampleTicketDetail } from './documents/sample';
 import { sampleCollectionView } from './documents/sample-receipt';
 import type { Handlers } from './handlers';
 import { loadSettings } from './services/settings';
+import { requireActor } from './services/auth';
 import { calibrationFor, pdfPageSize, previewTicketDocument, printTicketDocuments, toPrintResult } from './services/ticket-printing';
 
 type PrintingChannel = 'printing.presets' | 'printing.printers' | 'printing.printTicket' | 'printing.preview' | 'printing.testPrint';
@@ -34,7 +35,11 @@ export const printingHandlers: Pick<Handlers, PrintingChannel> = {
     return { printers: [], error: { code: outcome.error.code, message: translate(language, `errors.print.${outcome.error.code}`) } };
   },
 
-  'printing.printTicket': (input, ctx) => printTicketDocuments(ctx, input),
+  'printing.printTicket': async ({ session, ...input }, ctx) => {
+    // Who prints comes from the session: a reprint in the history names the person signed in.
+    const actor = await ctx.db.read((tx) => requireActor(tx, ctx, session));
+    return printTicketDocuments(ctx, { ...input, staffId: actor.id });
+  },
 
   'printing.preview': async (input, ctx) => {
     const pdf = await previewTicketDocument(ctx, input.number, input.document);

@@ -8,11 +8,12 @@ import { ticketBoard } from './services/board';
 import { saveDiagnosis } from './services/diagnosis';
 import { listFeeItems, saveFeeItem } from './services/fee-standard';
 import { lendLoaner, listLoaners, returnLoan, saveLoaner } from './services/loaners';
-import { currentSession, setPin, signIn, signInRoster, signOut, type ManagerApprovalInput } from './services/auth';
+import { currentSession, sessionRole, setPin, signIn, signInRoster, signOut, type ManagerApprovalInput } from './services/auth';
 import { getQuote, previewQuote, saveQuote } from './services/quotes';
 import { searchTickets } from './services/search';
 import { loadSettings, readTicketPrefix } from './services/settings';
-import { adjustStock, listPartMoves, listParts, restockPart, returnToStores, savePart, useParts } from './services/stock';
+import { adjustStock, listPartMoves, listParts, restockPart, returnToStores, savePart, useParts, withoutCosts } from './services/stock';
+import { costsVisibleTo } from '../../shared/roles';
 import {
   changePromisedDate,
   getWorkflow,
@@ -132,12 +133,21 @@ export const workflowHandlers: Pick<Handlers, WorkflowChannel> = {
   'feeStandard.list': (input, { db }) => db.read((tx) => listFeeItems(tx, input.includeInactive)),
   'feeStandard.save': (input, ctx) => acting(ctx, input.session, null, ({ tx, actor, now }) => saveFeeItem(tx, actor, input, now.toISOString())),
 
-  'parts.list': (input, { db }) => db.read((tx) => listParts(tx, input)),
+  'parts.list': (input, ctx) =>
+    ctx.db.read(async (tx) => {
+      const show = costsVisibleTo(await sessionRole(tx, ctx, input.session));
+      return (await listParts(tx, input)).map((part) => withoutCosts(part, show));
+    }),
   'parts.save': (input, ctx) => acting(ctx, input.session, null, ({ tx, actor, now }) => savePart(tx, actor, input, now.toISOString())),
   'parts.restock': (input, ctx) => acting(ctx, input.session, null, ({ tx, actor, now }) => restockPart(tx, actor, input, now.toISOString())),
   'parts.adjust': (input, ctx) =>
     acting(ctx, input.session, input.managerApproval, ({ tx, actor, approver, now }) => adjustStock(tx, actor, approver, input, now.toISOString())),
-  'parts.moves': (input, { db }) => db.read(async (tx) => listPartMoves(tx, input.partId, input.limit, (await loadSettings(tx)).ticketPrefix)),
+  'parts.moves': (input, ctx) =>
+    ctx.db.read(async (tx) => {
+      const show = costsVisibleTo(await sessionRole(tx, ctx, input.session));
+      const moves = await listPartMoves(tx, input.partId, input.limit, (await loadSettings(tx)).ticketPrefix);
+      return moves.map((move) => withoutCosts(move, show));
+    }),
   'parts.use': (input, ctx) =>
     ticketAction(ctx, input.session, input.managerApproval, async ({ tx, actor, approver, settings, now }) => {
       await useParts(tx, actor, approver, input, settings.language, now.toISOString());

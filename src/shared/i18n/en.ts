@@ -1,6 +1,7 @@
 // English strings. zh-CN.ts must have exactly the same keys (a test checks).
 // Newer features keep their strings in features/, one file per feature.
 import { sessionEn } from './features/session';
+import { trustEn, trustFieldErrorsEn } from './features/trust';
 import { signatureEn } from './features/signature';
 import { boardEn } from './features/board';
 import { ticketActionsEn } from './features/ticket-actions';
@@ -492,6 +493,7 @@ export const en = {
       'Bring this ticket to collect your device. Back up your data: the shop is not responsible for data loss. Devices not collected within 90 days of notice may be disposed of.',
   },
   session: sessionEn,
+  trust: trustEn,
   signature: signatureEn,
   board: boardEn,
   ticketActions: ticketActionsEn,
@@ -566,6 +568,7 @@ export const en = {
       already_voided: 'Already voided',
       refund_due: 'More was paid than is owed: refund the difference first',
       already_closed: 'Today is already closed: what comes in now belongs to tomorrow',
+      ...trustFieldErrorsEn,
     },
   },
 };

@@ -1,6 +1,7 @@
 // 简体中文. Terms follow what a Chinese repair counter already uses.
 import type { Messages } from './en';
 import { sessionZh } from './features/session';
+import { trustZh, trustFieldErrorsZh } from './features/trust';
 import { signatureZh } from './features/signature';
 import { boardZh } from './features/board';
 import { ticketActionsZh } from './features/ticket-actions';
@@ -491,6 +492,7 @@ export const zhCN: Messages = {
     defaultClaimTerms: '凭此凭证取机，请妥善保管。请自行备份资料，本店不承担数据丢失责任。通知取机后 90 天未取视为放弃。',
   },
   session: sessionZh,
+  trust: trustZh,
   signature: signatureZh,
   board: boardZh,
   ticketActions: ticketActionsZh,
@@ -565,6 +567,7 @@ export const zhCN: Messages = {
       already_voided: '已作废',
       refund_due: '已付金额超过应付金额，请先退还差额',
       already_closed: '今日已日结，此后收款计入次日',
+      ...trustFieldErrorsZh,
     },
   },
 };

@@ -90,19 +90,21 @@ export function receiptDefinition(input: DocumentInput): TDocumentDefinitions {
     ],
     margin: [0, g.mm(2), 0, 0],
   };
-  // A sheet has room for the signature and the terms side by side; a roll stacks them.
-  if (style.wideLines) {
-    content.push({ columns: [{ width: g.mm(style.signatureMm[0]), stack: [signatureBlock(view, g, style, say)] }, { width: '*', stack: [terms] }], columnGap: g.mm(8) });
-  } else {
-    content.push(signatureBlock(view, g, style, say), terms);
-  }
-  content.push({
+  const printed: Content = {
     text: say('printedAt', { date: formatDateTime(input.printedAt, lang) }),
     fontSize: g.pt(style.small),
     color: '#444444',
     alignment: 'center',
     margin: [0, g.mm(1.5), 0, 0],
-  });
+  };
+  // A sheet has room for the signature and the terms side by side, and prints its time in the
+  // bottom margin, so a full sheet stays one page; a roll stacks everything.
+  if (style.wideLines) {
+    content.push({ columns: [{ width: g.mm(style.signatureMm[0]), stack: [signatureBlock(view, g, style, say)] }, { width: '*', stack: [terms] }], columnGap: g.mm(8) });
+    const [left, , right, bottom] = g.pageMargins;
+    return { ...baseDefinition(g, input, say('title'), content, style.base), footer: { ...printed, margin: [left, bottom / 3, right, 0] } };
+  }
+  content.push(signatureBlock(view, g, style, say), terms, printed);
   return baseDefinition(g, input, say('title'), content, style.base);
 }
 

@@ -23,9 +23,8 @@ export interface SampleOverrides {
 }
 
 /** The intake a clerk would enter for the sample laptop. */
-export function sampleCheckInInput(overrides: SampleOverrides = {}): ChannelInput<'intake.checkIn'> {
+export function sampleCheckInInput(overrides: SampleOverrides = {}): Omit<ChannelInput<'intake.checkIn'>, 'session'> {
   return {
-    clerkId: 1,
     technicianId: null,
     customer: {
       name: overrides.name ?? '王小明 Wang Xiaoming',

@@ -151,6 +151,14 @@ export async function requireActor(tx: EntityManager, ctx: DeskContext, token: s
   return { id: record.id, name: record.name, role: record.role };
 }
 
+/** The role behind an optional session, for reads that show more to some roles; null when signed out. */
+export async function sessionRole(tx: EntityManager, ctx: DeskContext, token: string | null): Promise<StaffRole | null> {
+  const session = liveSession(ctx, token);
+  if (!session) return null;
+  const record = await staffAuthRecord(tx, session.staffId);
+  return record && record.active ? record.role : null;
+}
+
 export async function currentSession(ctx: DeskContext, token: string): Promise<{ staff: StaffRef | null; expiresAt: string | null }> {
   const session = liveSession(ctx, token);
   if (!session) return { staff: null, expiresAt: null };

@@ -10,7 +10,7 @@ import type { FaultCategory, SeverityLevel } from '../../../shared/workflow';
 import type { RepairClass } from '../../../shared/repair-class';
 import type { Actor } from './auth';
 import { diagnosisNote } from './history-notes';
-import { loadDiagnosisFacts, loadTicket, recordEvent, requireStatus } from './workflow-common';
+import { loadDiagnosisFacts, loadTicket, recordEvent, requireStatus, claimTicket } from './workflow-common';
 
 /** The diagnosis can be written or revised until the customer has decided. */
 export const DIAGNOSIS_STATUSES: readonly TicketStatus[] = ['diagnosing', 'awaiting_approval'];
@@ -24,6 +24,7 @@ export async function saveDiagnosis(
 ): Promise<void> {
   const ticket = await loadTicket(tx, input.ticketId);
   requireStatus(ticket, DIAGNOSIS_STATUSES);
+  await claimTicket(tx, ticket.id, actor, nowIso);
   // The quote was priced on the diagnosis (software or hardware, caused by the
   // user or not). When either changes, an open quote no longer says what the
   // warranty covers: it is withdrawn and must be saved again before the

@@ -12,6 +12,7 @@ import type { SecretBox } from '../security/secret-box';
 import { CustomerEntity, DeviceEntity, TicketEntity, type CustomerRow, type TicketRow } from '../storage/entities';
 import { phoneDigits } from './customers';
 import { requireActiveStaff } from './staff';
+import type { Actor } from './auth';
 import { allocateTicketNumber } from './ticket-numbers';
 import { appendTicketEvent } from './tickets';
 
@@ -47,10 +48,11 @@ async function resolveCustomer(tx: EntityManager, input: CheckInInput['customer'
   const digits = phoneDigits(input.phone);
   const details = { name: input.name, phone: input.phone, phoneDigits: digits, address: input.address, notes: input.notes };
   if (input.id !== null) {
+    // A returning customer is used as the archive has them: changing their name or phone is
+    // customers.update, an act of its own with its own history entry, never a side effect of an intake.
     const existing = await tx.findOneBy(CustomerEntity, { id: input.id });
     if (!existing) throw DeskError.field('customer.id', 'not_found');
-    await tx.update(CustomerEntity, { id: existing.id }, { ...details, updatedAt: nowIso });
-    return { ...existing, ...details, updatedAt: nowIso };
+    return existing;
   }
   // The clerk did not pick from the archive, but the same person may be there.
   const sameName: CustomerRow[] = await tx.query(
@@ -122,12 +124,18 @@ async function createTicket(
   return { id: ticketId, number, displayNumber: displayTicketNumber(number, shared.settings.ticketPrefix), barcode: barcodeText(number) };
 }
 
-export async function checkIn(tx: EntityManager, secrets: SecretBox, settings: Settings, input: CheckInInput, now: Date): Promise<CheckInResult> {
+export async function checkIn(
+  tx: EntityManager,
+  secrets: SecretBox,
+  settings: Settings,
+  clerk: Actor,
+  input: CheckInInput,
+  now: Date,
+): Promise<CheckInResult> {
   const today = localIsoDate(now);
   const nowIso = now.toISOString();
   const ruleErrors = checkIntakeRules(input, settings, today);
   if (ruleErrors.length > 0) throw new DeskError('validation', ruleErrors);
-  const clerk = await requireActiveStaff(tx, input.clerkId, 'clerkId');
   const technician = await requireActiveStaff(tx, input.technicianId, 'technicianId');
 
   const customer = await resolveCustomer(tx, input.customer, nowIso);
@@ -138,7 +146,7 @@ export async function checkIn(tx: EntityManager, secrets: SecretBox, settings: S
     now,
     today,
     technicianId: technician?.id ?? null,
-    clerkId: clerk?.id ?? null,
+    clerkId: clerk.id,
   };
   const tickets: CheckInResult['tickets'] = [];
   for (const device of input.devices) tickets.push(await createTicket(tx, device, shared, secrets));

@@ -33,6 +33,7 @@ export const DEFAULT_SETTINGS: Settings = {
     'day-close': { enabled: true, printer: null, preset: 'roll-80', copies: 1 },
     report: { enabled: true, printer: null, preset: 'a4', copies: 1 },
   },
+  idleLockMinutes: 5,
 };
 
 type SettingKey = keyof Settings;

@@ -3,6 +3,7 @@ import type { Staff } from '../../../shared/contract';
 import type { StaffRole } from '../../../shared/domain';
 import { DeskError } from '../../../shared/errors';
 import { StaffEntity, type StaffRow } from '../storage/entities';
+import { changedValues, recordAudit } from './audit';
 
 function toStaff(row: StaffRow): Staff {
   return { id: row.id, name: row.name, role: row.role, active: Boolean(row.active) };
@@ -38,4 +39,15 @@ export async function requireActiveStaff(tx: EntityManager, id: number | null, p
   const row = await tx.findOneBy(StaffEntity, { id });
   if (!row || !row.active) throw DeskError.field(path, 'not_found');
   return row;
+}
+
+/** Saves a staff member and writes who changed a name, role or active flag (and what it was) to the history. */
+export async function saveStaffAudited(tx: EntityManager, actor: { id: number }, draft: StaffDraft, nowIso: string): Promise<Staff> {
+  const before = draft.id === null ? null : await tx.findOneBy(StaffEntity, { id: draft.id });
+  const saved = await saveStaff(tx, draft, nowIso);
+  const after = { name: saved.name, role: saved.role, active: saved.active };
+  const old = before ? { name: before.name, role: before.role, active: Boolean(before.active) } : { name: null, role: null, active: null };
+  const change = changedValues<Record<string, unknown>>(old, after);
+  if (change) await recordAudit(tx, { kind: 'staff', subjectId: saved.id, oldValue: change.old, newValue: change.new, staffId: actor.id, at: nowIso });
+  return saved;
 }

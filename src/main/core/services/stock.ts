@@ -10,6 +10,7 @@
 import type { EntityManager } from 'typeorm';
 import type { ChannelParsedInput } from '../../../shared/contract';
 import type { Language, TicketStatus } from '../../../shared/domain';
+import { recordAudit } from './audit';
 import { DeskError } from '../../../shared/errors';
 import { translate } from '../../../shared/i18n/translate';
 import { displayTicketNumber } from '../../../shared/ticket-number';
@@ -38,7 +39,10 @@ interface PartRecord {
 
 const PART_COLUMNS = 'id, name, specification, compatible_models, cost_minor, price_minor, qty_on_hand, qty_returned, reorder_level, active';
 
-function toPart(r: PartRecord): PartView {
+/** A part as main works with it: its cost is always known here; views for non-managers drop it (see withoutCosts). */
+export type CostedPart = PartView & { costMinor: number };
+
+function toPart(r: PartRecord): CostedPart {
   return {
     id: r.id,
     name: r.name,
@@ -54,10 +58,19 @@ function toPart(r: PartRecord): PartView {
   };
 }
 
-export async function getPart(tx: EntityManager, partId: number, path = 'partId'): Promise<PartView> {
+export async function getPart(tx: EntityManager, partId: number, path = 'partId'): Promise<CostedPart> {
   const rows: PartRecord[] = await tx.query(`SELECT ${PART_COLUMNS} FROM part WHERE id = ?`, [partId]);
   if (rows.length === 0) throw DeskError.field(path, 'not_found');
   return toPart(rows[0]);
+}
+
+/** Cost prices only for a manager; everyone else gets the part without them. */
+export function withoutCosts<T extends { costMinor?: number | null; unitCostMinor?: number | null }>(view: T, showCosts: boolean): T {
+  if (showCosts) return view;
+  const stripped = { ...view };
+  if ('costMinor' in stripped) stripped.costMinor = null;
+  if ('unitCostMinor' in stripped) stripped.unitCostMinor = null;
+  return stripped;
 }
 
 export async function listParts(tx: EntityManager, input: ChannelParsedInput<'parts.list'>): Promise<PartView[]> {
@@ -140,7 +153,10 @@ export async function savePart(tx: EntityManager, actor: Actor, input: ChannelPa
     }
     return getPart(tx, partId);
   }
-  await getPart(tx, input.id, 'id');
+  const before = await getPart(tx, input.id, 'id');
+  if (before.costMinor !== input.costMinor) {
+    await recordAudit(tx, { kind: 'part_cost', subjectId: before.id, oldValue: { costMinor: before.costMinor }, newValue: { costMinor: input.costMinor }, staffId: actor.id, at: nowIso });
+  }
   await tx.query(
     `UPDATE part SET name = ?, specification = ?, compatible_models = ?, cost_minor = ?, price_minor = ?, reorder_level = ?, active = ?, updated_at = ?
      WHERE id = ?`,
@@ -150,6 +166,9 @@ export async function savePart(tx: EntityManager, actor: Actor, input: ChannelPa
 }
 
 export async function restockPart(tx: EntityManager, actor: Actor, input: ChannelParsedInput<'parts.restock'>, nowIso: string): Promise<PartView> {
+  if (input.unitCostMinor !== null && actor.role !== 'manager') {
+    throw new DeskError('forbidden', [{ path: 'unitCostMinor', code: 'manager_required' }]);
+  }
   const part = await getPart(tx, input.partId);
   const unitCost = input.unitCostMinor ?? part.costMinor;
   await insertMove(tx, {
@@ -165,7 +184,10 @@ export async function restockPart(tx: EntityManager, actor: Actor, input: Channe
     note: input.note,
     at: nowIso,
   });
-  if (unitCost !== part.costMinor) await tx.query(`UPDATE part SET cost_minor = ?, updated_at = ? WHERE id = ?`, [unitCost, nowIso, part.id]);
+  if (unitCost !== part.costMinor) {
+    await tx.query(`UPDATE part SET cost_minor = ?, updated_at = ? WHERE id = ?`, [unitCost, nowIso, part.id]);
+    await recordAudit(tx, { kind: 'part_cost', subjectId: part.id, oldValue: { costMinor: part.costMinor }, newValue: { costMinor: unitCost }, staffId: actor.id, at: nowIso });
+  }
   return getPart(tx, part.id);
 }
 
@@ -353,7 +375,8 @@ function toMove(r: MoveRecord, prefix: string): StockMoveView {
 
 export async function listTicketParts(tx: EntityManager, ticketId: number, prefix: string): Promise<StockMoveView[]> {
   const rows: MoveRecord[] = await tx.query(`${MOVE_SELECT} WHERE m.ticket_id = ? ORDER BY m.id`, [ticketId]);
-  return rows.map((r) => toMove(r, prefix));
+  // The ticket page is open to every role: cost prices stay off it.
+  return rows.map((r) => ({ ...toMove(r, prefix), unitCostMinor: null }));
 }
 
 export async function listPartMoves(tx: EntityManager, partId: number, limit: number, prefix: string): Promise<StockMoveView[]> {

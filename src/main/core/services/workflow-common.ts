@@ -103,3 +103,17 @@ export function pricingFactsOf(ticket: TicketCore, diagnosis: DiagnosisFacts | n
 export function escapeLike(text: string): string {
   return text.replace(/[\\%_]/g, (c) => `\\${c}`);
 }
+
+/**
+ * One owner (单个客户专人负责): whoever starts the diagnosis becomes the
+ * ticket's technician when none is set, and the customer's owner when they have
+ * none. A clerk never becomes one; a hand-over is how the owner changes.
+ */
+export async function claimTicket(tx: EntityManager, ticketId: number, actor: { id: number; role: string }, nowIso: string): Promise<void> {
+  if (actor.role === 'clerk') return;
+  await tx.query(`UPDATE ticket SET technician_id = ?, updated_at = ? WHERE id = ? AND technician_id IS NULL`, [actor.id, nowIso, ticketId]);
+  await tx.query(
+    `UPDATE customer SET owner_technician_id = ? WHERE owner_technician_id IS NULL AND id = (SELECT customer_id FROM ticket WHERE id = ?)`,
+    [actor.id, ticketId],
+  );
+}

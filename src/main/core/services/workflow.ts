@@ -34,7 +34,8 @@ import { listTicketLoans } from './loaners';
 import { latestQuote, listQuotes, QUOTE_STATUSES_EDITABLE } from './quotes';
 import { listTicketParts, PART_USE_STATUSES, restockFittedParts } from './stock';
 import { allocateTicketNumber } from './ticket-numbers';
-import { loadDiagnosisFacts, loadTicket, pricingFactsOf, recordEvent, requireStatus, type TicketCore } from './workflow-common';
+import { claimTicket, loadDiagnosisFacts, loadTicket, pricingFactsOf, recordEvent, requireStatus, type TicketCore } from './workflow-common';
+import { roleMayMove } from '../../../shared/roles';
 
 interface MoveArgs {
   ticket: TicketCore;
@@ -98,6 +99,10 @@ export async function workflowMove(
 ): Promise<void> {
   const ticket = await loadTicket(tx, input.ticketId);
   const manager = await approvingManager(tx, actor, approver);
+  // Technicians move the repair along, clerks the counter's part (shared/roles.ts); a manager's PIN covers either.
+  if (!roleMayMove(input.toStatus, actor.role) && manager === null) {
+    throw new DeskError('forbidden', [{ path: 'toStatus', code: 'move_not_for_role' }], `${actor.role} -> ${input.toStatus}`);
+  }
   let quoteToSend: number | null = null;
   if (input.toStatus === 'awaiting_approval' && (ticket.status === 'diagnosing' || ticket.status === 'declined')) {
     if ((await loadDiagnosisFacts(tx, ticket.id)) === null) throw new DeskError('conflict', [{ path: 'toStatus', code: 'diagnosis_required' }]);
@@ -108,6 +113,7 @@ export async function workflowMove(
     if (quote.status === 'draft') quoteToSend = quote.id;
   }
   await moveTicket(tx, { ticket, to: input.toStatus, via: 'move', note: input.note, actor, manager, at: nowIso });
+  if (input.toStatus === 'diagnosing') await claimTicket(tx, ticket.id, actor, nowIso);
   if (input.toStatus === 'cancelled') await restockFittedParts(tx, actor, ticket.id, language, nowIso);
   if (quoteToSend !== null) await tx.query(`UPDATE quote SET status = 'sent' WHERE id = ?`, [quoteToSend]);
 }

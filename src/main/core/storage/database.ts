@@ -7,6 +7,7 @@ import { DataSource, type EntityManager, type QueryRunner } from 'typeorm';
 import { ALL_ENTITIES } from './entities';
 import { MIGRATIONS } from './migrations';
 import { preparedReader, type SqlReader } from './sql-reader';
+import { chainNewRows } from './history-chain';
 
 export const BUSY_TIMEOUT_MS = 5000;
 
@@ -33,6 +34,8 @@ export class Database {
       prepareDatabase: (db: { pragma(source: string): unknown }) => {
         db.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
         db.pragma('foreign_keys = ON');
+        // An INSERT OR REPLACE then fires the delete triggers that keep the record append-only.
+        db.pragma('recursive_triggers = ON');
         // Money is written here: a committed payment must survive a power cut.
         db.pragma('synchronous = FULL');
       },
@@ -48,7 +51,16 @@ export class Database {
    * timeout) instead of failing halfway.
    */
   write<T>(work: (tx: EntityManager) => Promise<T>): Promise<T> {
-    return this.enqueue(() => this.inTransaction('BEGIN IMMEDIATE', work));
+    return this.enqueue(() =>
+      this.inTransaction('BEGIN IMMEDIATE', async (tx) => {
+        // The desk's own write path: guarded ticket columns may change while this row exists (never committed).
+        await tx.query(`INSERT INTO desk_write (id) VALUES (1)`);
+        const result = await work(tx);
+        await chainNewRows(tx);
+        await tx.query(`DELETE FROM desk_write`);
+        return result;
+      }),
+    );
   }
 
   /** Runs a read-only use case on one consistent snapshot. */

@@ -4,9 +4,9 @@ import { Alert, Button, Group, NumberInput, Paper, Stack, Text, Title } from '@m
 import { useForm } from '@mantine/form';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { invoke } from '../api';
 import { useErrorText } from '../widgets/error-text';
 import { useDesk } from '../desk/desk-context';
+import { isCancelled, useSignedInCall } from '../session/useSignedInCall';
 
 const FIELDS = ['followUpFromDay', 'followUpToDay', 'followUpMaxAttempts'] as const;
 
@@ -14,6 +14,7 @@ export function FollowUpSettingsForm() {
   const { t } = useTranslation();
   const { settings, settingsSaved } = useDesk();
   const errorText = useErrorText();
+  const signedIn = useSignedInCall();
   const [error, setError] = useState<string | null>(null);
   const [saved, setSaved] = useState(false);
   const form = useForm({
@@ -21,7 +22,8 @@ export function FollowUpSettingsForm() {
   });
   const save = async (values: typeof form.values) => {
     setSaved(false);
-    const result = await invoke('settings.update', values);
+    const result = await signedIn('settings.update', values);
+    if (isCancelled(result)) return;
     if (!result.ok) {
       for (const field of result.error.fields ?? []) form.setFieldError(field.path, t(`errors.field.${field.code}` as 'errors.field.invalid'));
       setError(errorText(result.error));

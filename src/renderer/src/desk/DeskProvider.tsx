@@ -7,21 +7,25 @@ import type { Settings, Staff } from '../../../shared/contract';
 import { call } from '../api';
 import { applyLanguage } from '../i18n';
 import { DeskContext, type DeskState } from './desk-context';
-import { useStoredClerk } from './useStoredClerk';
+import { SetupScreen } from '../setup/SetupScreen';
 
-type Load = { state: 'loading' } | { state: 'failed'; message: string } | { state: 'ready'; settings: Settings; staff: Staff[] };
+type Load =
+  | { state: 'loading' }
+  | { state: 'failed'; message: string }
+  | { state: 'setup'; settings: Settings }
+  | { state: 'ready'; settings: Settings; staff: Staff[] };
 
 export function DeskProvider({ children }: { children: ReactNode }) {
   const { t } = useTranslation();
   const [load, setLoad] = useState<Load>({ state: 'loading' });
-  const [storedClerkId, setClerkId] = useStoredClerk();
 
   const loadAll = useCallback(async () => {
     setLoad({ state: 'loading' });
     try {
-      const [settings, staff] = await Promise.all([call('settings.get', {}), call('staff.list', { includeInactive: false })]);
+      const [settings, staff, setup] = await Promise.all([call('settings.get', {}), call('staff.list', { includeInactive: false }), call('setup.status', {})]);
       applyLanguage(settings.language);
-      setLoad({ state: 'ready', settings, staff });
+      // A fresh desk is set up first: nothing can be checked in before (main refuses it too).
+      setLoad(setup.done ? { state: 'ready', settings, staff } : { state: 'setup', settings });
     } catch (error) {
       setLoad({ state: 'failed', message: error instanceof Error ? error.message : '' });
     }
@@ -43,10 +47,8 @@ export function DeskProvider({ children }: { children: ReactNode }) {
 
   const desk = useMemo<DeskState | null>(() => {
     if (load.state !== 'ready') return null;
-    // A remembered clerk who has left (or a fresh PC) falls back to the first active person.
-    const clerkId = load.staff.some((s) => s.id === storedClerkId) ? storedClerkId : (load.staff[0]?.id ?? null);
-    return { settings: load.settings, staff: load.staff, clerkId, setClerkId, settingsSaved, reloadStaff };
-  }, [load, storedClerkId, setClerkId, settingsSaved, reloadStaff]);
+    return { settings: load.settings, staff: load.staff, settingsSaved, reloadStaff };
+  }, [load, settingsSaved, reloadStaff]);
 
   if (load.state === 'loading') {
     return (
@@ -54,6 +56,10 @@ export function DeskProvider({ children }: { children: ReactNode }) {
         <Loader aria-label={t('app.loading')} />
       </Center>
     );
+  }
+  if (load.state === 'setup') {
+    // Reloading picks up the manager's new session and the shop's settings.
+    return <SetupScreen language={load.settings.language} onDone={() => window.location.reload()} />;
   }
   if (load.state === 'failed' || !desk) {
     return (

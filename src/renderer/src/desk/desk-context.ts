@@ -3,11 +3,8 @@ import type { Settings, Staff } from '../../../shared/contract';
 
 export interface DeskState {
   settings: Settings;
-  /** Active staff, for the "Working as" and technician choices. */
+  /** Active staff, for the technician choices (who is acting comes from the PIN session). */
   staff: Staff[];
-  /** The clerk working at this counter, sent with each intake. */
-  clerkId: number | null;
-  setClerkId(id: number | null): void;
   /** Keeps the app in step after Settings saved them (language switches at once). */
   settingsSaved(next: Settings): void;
   reloadStaff(): Promise<void>;

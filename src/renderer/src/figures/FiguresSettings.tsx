@@ -9,10 +9,10 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { FiguresPrinting } from '../../../shared/figures-contract';
 import { minorToInputText, parseMoney } from '../../../shared/money';
-import { invoke } from '../api';
 import { useErrorText } from '../widgets/error-text';
 import { useDesk } from '../desk/desk-context';
 import { usePrintingOptions } from '../printing/usePrintingOptions';
+import { isCancelled, useSignedInCall } from '../session/useSignedInCall';
 
 const WEEKDAYS = [1, 2, 3, 4, 5, 6, 0];
 
@@ -20,6 +20,7 @@ export function FiguresSettings() {
   const { t, i18n } = useTranslation();
   const desk = useDesk();
   const errorText = useErrorText();
+  const signedIn = useSignedInCall();
   const { printers } = usePrintingOptions();
   const [closed, setClosed] = useState<string[]>(desk.settings.shopCalendar.closedWeekdays.map(String));
   const [holidays, setHolidays] = useState<string[]>([...desk.settings.shopCalendar.holidays]);
@@ -30,11 +31,12 @@ export function FiguresSettings() {
 
   const save = async () => {
     if (!float.ok) return;
-    const result = await invoke('settings.update', {
+    const result = await signedIn('settings.update', {
       shopCalendar: { closedWeekdays: closed.map(Number).sort(), holidays: [...holidays].sort() },
       cashFloatMinor: float.minor,
       figuresPrinting: printing,
     });
+    if (isCancelled(result)) return;
     if (result.ok) desk.settingsSaved(result.data);
     setMessage(result.ok ? { ok: true, text: t('figures.calendar.saved') } : { ok: false, text: errorText(result.error) });
   };

@@ -1,7 +1,7 @@
 // Turns the draft into the intake.checkIn payload, checking what only the form
 // knows (money typed as text) and the rules main will apply with today's date,
 // so the clerk sees every problem at once.
-import { checkInInput, type ChannelInput, type ChannelParsedInput, type Settings, type WarrantyAssessment } from '../../../shared/contract';
+import { checkInInput, type ChannelParsedInput, type Settings, type WarrantyAssessment } from '../../../shared/contract';
 import type { FieldErrorCode } from '../../../shared/errors';
 import { parseMoney } from '../../../shared/money';
 import { issuesToFieldErrors, mergeFieldErrors, type FieldErrors } from '../forms/field-errors';
@@ -50,9 +50,12 @@ function ruleErrors(draft: IntakeDraft, money: Record<MoneyField, number>[], fac
   return errors;
 }
 
-export type PayloadCheck = { ok: true; payload: ChannelParsedInput<'intake.checkIn'> } | { ok: false; errors: FieldErrors };
+/** What the form sends; the clerk is whoever is signed in (the session is added when sending). */
+export type IntakePayload = Omit<ChannelParsedInput<'intake.checkIn'>, 'session'>;
+export type PayloadCheck = { ok: true; payload: IntakePayload } | { ok: false; errors: FieldErrors };
+const intakeSchema = checkInInput.omit({ session: true });
 
-export function checkIntakePayload(draft: IntakeDraft, clerkId: number | null, facts: RuleFacts): PayloadCheck {
+export function checkIntakePayload(draft: IntakeDraft, facts: RuleFacts): PayloadCheck {
   const moneyErrors: FieldErrors = {};
   const money = draft.devices.map((device, index) => ({
     estimateMinor: moneyValue(device.estimateText, `devices.${index}.estimateMinor`, moneyErrors),
@@ -60,7 +63,6 @@ export function checkIntakePayload(draft: IntakeDraft, clerkId: number | null, f
   }));
   // Unanswered choices are left out so the schema reports them as required.
   const input = {
-    clerkId,
     technicianId: draft.technicianId,
     customer: draft.customer,
     devices: draft.devices.map((device, index) => ({
@@ -84,8 +86,8 @@ export function checkIntakePayload(draft: IntakeDraft, clerkId: number | null, f
       promisedDate: device.promisedDate || null,
       passcode: passcodeOf(device),
     })),
-  } satisfies Record<keyof ChannelInput<'intake.checkIn'>, unknown>;
-  const parsed = checkInInput.safeParse(input);
+  } satisfies Record<keyof IntakePayload, unknown>;
+  const parsed = intakeSchema.safeParse(input);
   const errors = mergeFieldErrors(
     moneyErrors,
     parsed.success ? {} : issuesToFieldErrors(parsed.error.issues),

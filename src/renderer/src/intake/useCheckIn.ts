@@ -2,7 +2,7 @@
 // result or the errors (the draft itself is never cleared on error).
 import { useCallback, useRef, useState } from 'react';
 import type { CheckInResult, WarrantyAssessment } from '../../../shared/contract';
-import { invoke } from '../api';
+import { isCancelled, useSignedInCall } from '../session/useSignedInCall';
 import { useDesk } from '../desk/desk-context';
 import { serverFieldErrors, withoutField, type FieldErrors } from '../forms/field-errors';
 import type { DeviceDraft, IntakeDraft } from './draft';
@@ -14,7 +14,8 @@ export interface Submitted {
 }
 
 export function useCheckIn(warranties: Record<string, WarrantyAssessment | undefined>) {
-  const { settings, clerkId } = useDesk();
+  const { settings } = useDesk();
+  const signedIn = useSignedInCall();
   const [saving, setSaving] = useState(false);
   const [errors, setErrors] = useState<FieldErrors>({});
   const [failure, setFailure] = useState<{ message: string; code: string } | null>(null);
@@ -25,7 +26,7 @@ export function useCheckIn(warranties: Record<string, WarrantyAssessment | undef
   const submit = useCallback(
     async (draft: IntakeDraft): Promise<FieldErrors> => {
       if (inFlight.current) return {};
-      const checked = checkIntakePayload(draft, clerkId, { settings, warranties, today: localIsoDay(new Date()) });
+      const checked = checkIntakePayload(draft, { settings, warranties, today: localIsoDay(new Date()) });
       setFailure(null);
       if (!checked.ok) {
         setErrors(checked.errors);
@@ -34,7 +35,9 @@ export function useCheckIn(warranties: Record<string, WarrantyAssessment | undef
       inFlight.current = true;
       setSaving(true);
       try {
-        const result = await invoke('intake.checkIn', checked.payload);
+        // The clerk is whoever signs in: a locked counter asks for a PIN here and then checks in.
+        const result = await signedIn('intake.checkIn', checked.payload);
+        if (isCancelled(result)) return {};
         if (result.ok) {
           setErrors({});
           setSubmitted({ result: result.data, devices: draft.devices });
@@ -49,7 +52,7 @@ export function useCheckIn(warranties: Record<string, WarrantyAssessment | undef
         setSaving(false);
       }
     },
-    [clerkId, settings, warranties],
+    [settings, warranties, signedIn],
   );
 
   const clearError = useCallback((path: string) => setErrors((current) => withoutField(current, path)), []);

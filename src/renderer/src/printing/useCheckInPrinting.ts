@@ -6,8 +6,7 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { INTAKE_DOCUMENTS, type PrintableDocument, type PrintResult } from '../../../shared/contract';
 import type { ContractResult } from '../../../shared/errors';
-import { invoke } from '../api';
-import { useDesk } from '../desk/desk-context';
+import { isCancelled, useSignedInCall } from '../session/useSignedInCall';
 
 export type PrintState = 'printing' | 'printed' | 'failed' | 'skipped';
 
@@ -69,7 +68,7 @@ export interface CheckInPrinting {
 
 export function useCheckInPrinting(numbers: string[]): CheckInPrinting {
   const { t } = useTranslation();
-  const { clerkId } = useDesk();
+  const signedIn = useSignedInCall();
   const [prints, setPrints] = useState<TicketPrints>(() =>
     Object.fromEntries(numbers.map((number) => [number, INTAKE_DOCUMENTS.map((document) => pendingRow(document, null))])),
   );
@@ -104,10 +103,10 @@ export function useCheckInPrinting(numbers: string[]): CheckInPrinting {
     async (number: string, request: PrintRequest) => {
       const pending = requestedRows(request).map(({ document, caption }) => pendingRow(document, caption));
       setPrints((current) => ({ ...current, [number]: upsert(current[number] ?? [], pending) }));
-      const outcome = await invoke('printing.printTicket', { number, ...request, staffId: clerkId });
-      settle(number, request, outcome);
+      const outcome = await signedIn('printing.printTicket', { number, ...request });
+      settle(number, request, isCancelled(outcome) ? { ok: false, error: { code: 'forbidden', message: t('errors.field.signed_out') } } : outcome);
     },
-    [settle, clerkId],
+    [settle, signedIn, t],
   );
 
   // Once, right after the check-in, one call per ticket in ticket order (so the

@@ -5,8 +5,7 @@ import { useCallback, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { INTAKE_DOCUMENTS, type PrintableDocument, type PrintResult } from '../../../shared/contract';
 import type { ContractResult } from '../../../shared/errors';
-import { invoke } from '../api';
-import { useDesk } from '../desk/desk-context';
+import { isCancelled, useSignedInCall } from '../session/useSignedInCall';
 
 export type TicketPrintState = 'idle' | 'printing' | 'printed' | 'failed';
 
@@ -51,7 +50,7 @@ export interface TicketPrinting {
 /** `documents`: what the panel offers (the receipt only once the ticket is collected). */
 export function useTicketPrinting(number: string, documents: readonly PrintableDocument[] = INTAKE_DOCUMENTS): TicketPrinting {
   const { t } = useTranslation();
-  const { clerkId } = useDesk();
+  const signedIn = useSignedInCall();
   const [rows, setRows] = useState<TicketPrintRow[]>(() => documents.map((document) => row(document, null, 'idle')));
 
   const send = useCallback(
@@ -61,13 +60,13 @@ export function useTicketPrinting(number: string, documents: readonly PrintableD
         ...captions.map((caption) => ({ document: 'device-label' as const, caption: caption as string | null })),
       ];
       setRows((current) => upsert(current, wanted.map(({ document, caption }) => row(document, caption, 'printing'))));
-      const outcome: ContractResult<PrintResult[]> = await invoke('printing.printTicket', {
+      const sent = await signedIn('printing.printTicket', {
         number,
         documents,
         labelCaptions: captions,
         onlyEnabled: false,
-        staffId: clerkId,
       });
+      const outcome: ContractResult<PrintResult[]> = isCancelled(sent) ? { ok: false, error: { code: 'forbidden', message: t('errors.field.signed_out') } } : sent;
       const settled = wanted.map(({ document, caption }) => {
         if (!outcome.ok) {
           return row(document, caption, 'failed', outcome.error.message || t(`errors.${outcome.error.code}` as 'errors.internal'));
@@ -78,7 +77,7 @@ export function useTicketPrinting(number: string, documents: readonly PrintableD
       });
       setRows((current) => upsert(current, settled));
     },
-    [number, t, clerkId],
+    [number, t, signedIn],
   );
 
   const print = useCallback(

@@ -5,7 +5,7 @@ import { useSession } from './session-context';
 
 export function SessionControl() {
   const { t } = useTranslation();
-  const { current, openSignIn, signOut } = useSession();
+  const { current, openSignIn, signOut, switchUser } = useSession();
   if (current === null) {
     return (
       <Button size="xs" variant="default" onClick={openSignIn}>
@@ -18,7 +18,10 @@ export function SessionControl() {
       <Text size="sm" aria-label={t('session.signedInLabel')}>
         {t('session.signedInAs', { name: current.staff.name, role: t(`role.${current.staff.role}`) })}
       </Text>
-      <Button size="xs" variant="default" onClick={() => void signOut()}>
+      <Button size="xs" variant="default" onClick={() => void switchUser()}>
+        {t('trust.switchUser')}
+      </Button>
+      <Button size="xs" variant="subtle" onClick={() => void signOut()}>
         {t('session.signOut')}
       </Button>
     </Group>

@@ -9,6 +9,7 @@ import { invoke } from '../api';
 import { useDesk } from '../desk/desk-context';
 import { FirstPinForm } from './FirstPinForm';
 import { PinForm } from './PinForm';
+import { useIdleLock, useSwitchUserKey } from './idle-lock';
 import { SessionContext, type ManagerApproval, type SessionState } from './session-context';
 
 const STORAGE_KEY = 'repairDesk.session';
@@ -37,11 +38,13 @@ function store(session: AuthSession | null): void {
 
 export function SessionProvider({ children }: { children: ReactNode }) {
   const { t } = useTranslation();
-  const { clerkId, setClerkId } = useDesk();
+  const { settings } = useDesk();
   const [current, setCurrent] = useState<AuthSession | null>(readStored);
   const [dialog, setDialog] = useState<Dialog | null>(null);
   const currentRef = useRef(current);
   currentRef.current = current;
+  // Who signed in last at this counter: the sign-in dialog offers them first, so a lock costs only the PIN.
+  const [lastStaffId, setLastStaffId] = useState<number | null>(current?.staff.id ?? null);
 
   const remember = useCallback((session: AuthSession | null) => {
     store(session);
@@ -86,16 +89,27 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     if (session !== null) await invoke('auth.signOut', { session: session.token });
   }, [remember]);
 
+  /** Ends the session here and in main, then asks for a PIN at once (a shared counter's "switch user"). */
+  const switchUser = useCallback(async () => {
+    await signOut();
+    void ensureSession();
+  }, [signOut, ensureSession]);
+
+  useSwitchUserKey(switchUser);
+  // Left alone, the counter locks: the next action asks for a PIN first and then goes on.
+  useIdleLock(current !== null, settings.idleLockMinutes * 60_000, signOut);
+
   const state = useMemo<SessionState>(
     () => ({
       current,
       ensureSession,
       openSignIn: () => void ensureSession(),
       signOut,
+      switchUser,
       sessionEnded: () => remember(null),
       askManagerApproval,
     }),
-    [current, ensureSession, signOut, remember, askManagerApproval],
+    [current, ensureSession, signOut, switchUser, remember, askManagerApproval],
   );
 
   const close = () => {
@@ -108,7 +122,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     const result = await invoke('auth.signIn', { staffId, pin });
     if (!result.ok) return errorText(result.error);
     remember(result.data);
-    setClerkId(result.data.staff.id);
+    setLastStaffId(result.data.staff.id);
     if (dialog?.kind === 'signIn') dialog.resolve(result.data.token);
     setDialog(null);
     return null;
@@ -135,7 +149,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
           <FirstPinForm managers={dialog.roster.staff.filter((person) => person.role === 'manager')} onSubmit={setFirstPin} onCancel={close} />
         )}
         {dialog?.kind === 'signIn' && !dialog.roster.setupNeeded && (
-          <PinForm staff={withPin} initialStaffId={clerkId} submitLabel={t('session.signIn')} onSubmit={signIn} onCancel={close} />
+          <PinForm staff={withPin} initialStaffId={lastStaffId} submitLabel={t('session.signIn')} onSubmit={signIn} onCancel={close} />
         )}
         {dialog?.kind === 'approval' && (
           <>

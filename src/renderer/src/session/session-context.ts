@@ -14,6 +14,8 @@ export interface SessionState {
   ensureSession(): Promise<string | null>;
   openSignIn(): void;
   signOut(): Promise<void>;
+  /** Signs the current person out and asks for a PIN straight away (F2). */
+  switchUser(): Promise<void>;
   /** Main said the session ended (timed out, PIN reset): forget it so the next call asks again. */
   sessionEnded(): void;
   /** Asks a manager for their PIN to approve one call; null if cancelled. */

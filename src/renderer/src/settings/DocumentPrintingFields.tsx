@@ -5,11 +5,11 @@ import { Alert, Button, Checkbox, Grid, Group, NativeSelect, Paper, Stack, Text,
 import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { PaperPresetView, PrintableDocument, PrintResult, Settings } from '../../../shared/contract';
-import { invoke } from '../api';
 import { fieldId, type FieldErrors } from '../forms/field-errors';
 import { CalibrationFields } from './CalibrationFields';
 import { parseCalibration, PRINTING_FORM, type CalibrationDraft } from './printing-draft';
 import type { PrinterList } from '../printing/usePrintingOptions';
+import { isCancelled, useSignedInCall } from '../session/useSignedInCall';
 
 const COPIES = Array.from({ length: 10 }, (_, index) => String(index + 1));
 
@@ -40,6 +40,7 @@ function formatMm(mm: number): string {
 export function DocumentPrintingFields(props: Props) {
   const { document, value, presets, printers, calibration, errors } = props;
   const { t } = useTranslation();
+  const signedIn = useSignedInCall();
   const [test, setTest] = useState<TestState>({ state: 'idle' });
   const docName = t(`settings.printing.documents.${document}`);
   const docInline = t(`settings.printing.documentsInline.${document}`);
@@ -96,7 +97,8 @@ export function DocumentPrintingFields(props: Props) {
       tried = parsed.data;
     }
     setTest({ state: 'printing' });
-    const result = await invoke('printing.testPrint', { document, preset: value.preset, printer: value.printer, calibration: tried });
+    const result = await signedIn('printing.testPrint', { document, preset: value.preset, printer: value.printer, calibration: tried });
+    if (isCancelled(result)) return setTest({ state: 'idle' });
     if (result.ok) setTest({ state: 'done', result: result.data });
     else {
       const wrongPreset = result.error.fields?.some((field) => field.path === 'preset');

@@ -6,13 +6,13 @@ import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { PRINTABLE_DOCUMENTS, type PrintableDocument, type Settings } from '../../../shared/contract';
 import { LIMITS } from '../../../shared/domain';
-import { invoke } from '../api';
 import { useDesk } from '../desk/desk-context';
 import { fieldId, serverFieldErrors, type FieldErrors } from '../forms/field-errors';
 import { keyboardFormKeyDown } from '../forms/keyboard-form';
 import { DocumentPrintingFields } from './DocumentPrintingFields';
 import { calibrationPath, draftFrom, parsePrintingDraft, PRINTING_FORM, type CalibrationDraft, type PrintingDraft } from './printing-draft';
 import { usePrintingOptions } from '../printing/usePrintingOptions';
+import { isCancelled, useSignedInCall } from '../session/useSignedInCall';
 
 type Status = 'idle' | 'saving' | 'saved' | 'failed';
 
@@ -25,6 +25,7 @@ function withoutPaths(errors: FieldErrors, paths: string[]): FieldErrors {
 
 export function PrintingSettings() {
   const { t } = useTranslation();
+  const signedIn = useSignedInCall();
   const desk = useDesk();
   const { presets, presetsFailure, printers, refreshPrinters } = usePrintingOptions();
   const [draft, setDraft] = useState<PrintingDraft>(() => draftFrom(desk.settings));
@@ -78,7 +79,8 @@ export function PrintingSettings() {
       return;
     }
     setStatus('saving');
-    const result = await invoke('settings.update', parsed.data);
+    const result = await signedIn('settings.update', parsed.data);
+    if (isCancelled(result)) return setStatus('idle');
     if (result.ok) {
       desk.settingsSaved(result.data);
       setDraft(draftFrom(result.data));

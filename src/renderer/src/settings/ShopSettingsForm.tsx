@@ -4,10 +4,10 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { settingsInput, type Settings } from '../../../shared/contract';
 import { LANGUAGES, LIMITS, type Language } from '../../../shared/domain';
-import { invoke } from '../api';
 import { useDesk } from '../desk/desk-context';
 import { fieldId, issuesToFieldErrors, serverFieldErrors, withoutField, type FieldErrors } from '../forms/field-errors';
 import { keyboardFormKeyDown } from '../forms/keyboard-form';
+import { isCancelled, useSignedInCall } from '../session/useSignedInCall';
 
 type SettingsDraft = Omit<Settings, 'warrantyMonths'> & { warrantyMonths: string };
 
@@ -29,6 +29,7 @@ const shopInput = settingsInput.pick({
 
 export function ShopSettingsForm() {
   const { t } = useTranslation();
+  const signedIn = useSignedInCall();
   const desk = useDesk();
   const [draft, setDraft] = useState<SettingsDraft>(() => ({ ...desk.settings, warrantyMonths: String(desk.settings.warrantyMonths) }));
   const [errors, setErrors] = useState<FieldErrors>({});
@@ -53,7 +54,8 @@ export function ShopSettingsForm() {
       return;
     }
     setStatus('saving');
-    const result = await invoke('settings.update', parsed.data);
+    const result = await signedIn('settings.update', parsed.data);
+    if (isCancelled(result)) return setStatus('idle');
     if (result.ok) {
       desk.settingsSaved(result.data);
       setDraft({ ...result.data, warrantyMonths: String(result.data.warrantyMonths) });

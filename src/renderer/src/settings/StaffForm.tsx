@@ -5,9 +5,8 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { staffInput, type Staff } from '../../../shared/contract';
 import { LIMITS, STAFF_ROLES, type StaffRole } from '../../../shared/domain';
-import { invoke } from '../api';
 import { issuesToFieldErrors, serverFieldErrors, type FieldErrors } from '../forms/field-errors';
-import { useSession } from '../session/session-context';
+import { isCancelled, useSignedInCall } from '../session/useSignedInCall';
 
 interface Props {
   /** Absent for the "add staff" line. */
@@ -17,7 +16,7 @@ interface Props {
 
 export function StaffForm({ person, onSaved }: Props) {
   const { t } = useTranslation();
-  const { current, ensureSession, sessionEnded } = useSession();
+  const signedIn = useSignedInCall();
   const [name, setName] = useState(person?.name ?? '');
   const [role, setRole] = useState<StaffRole>(person?.role ?? 'clerk');
   const [active, setActive] = useState(person?.active ?? true);
@@ -29,18 +28,13 @@ export function StaffForm({ person, onSaved }: Props) {
   const save = async () => {
     if (saving) return;
     const input = { id: person?.id ?? null, name, role, active };
-    const parsed = staffInput.safeParse(input);
+    const parsed = staffInput.omit({ session: true }).safeParse(input);
     if (!parsed.success) return setErrors(issuesToFieldErrors(parsed.error.issues));
     setSaving(true);
-    // A fresh desk (no manager PIN yet) saves without a session; after that a manager must be signed in.
-    let result = await invoke('staff.save', { ...parsed.data, session: current?.token ?? null });
-    if (!result.ok && result.error.fields?.some((field) => field.path === 'session')) {
-      // Nobody signed in, or the session ended: ask for a sign-in and try once more.
-      if (result.error.fields.some((field) => field.code === 'signed_out')) sessionEnded();
-      const session = await ensureSession();
-      if (session !== null) result = await invoke('staff.save', { ...parsed.data, session });
-    }
+    // A manager signed in saves; anyone else is asked to sign in first (and refused if not a manager).
+    const result = await signedIn('staff.save', parsed.data);
     setSaving(false);
+    if (isCancelled(result)) return;
     if (!result.ok) return setErrors(serverFieldErrors(result.error.fields));
     setErrors({});
     if (!person) {

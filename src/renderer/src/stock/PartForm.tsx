@@ -31,7 +31,7 @@ export function PartForm({ part, onSaved, onCancel }: Props) {
   const [name, setName] = useState(part?.name ?? '');
   const [specification, setSpecification] = useState(part?.specification ?? '');
   const [models, setModels] = useState(part?.compatibleModels ?? '');
-  const [cost, setCost] = useState(part ? minorToInputText(part.costMinor) : '');
+  const [cost, setCost] = useState(part && part.costMinor !== null ? minorToInputText(part.costMinor) : '');
   const [price, setPrice] = useState(part ? minorToInputText(part.priceMinor) : '');
   const [reorderLevel, setReorderLevel] = useState<string | number>(part?.reorderLevel ?? 0);
   const [openingQty, setOpeningQty] = useState<string | number>(0);

@@ -4,6 +4,7 @@ import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { PartView } from '../../../shared/workflow-contract';
 import { call } from '../api';
+import { useSession } from '../session/session-context';
 import { useFormat } from '../desk/useFormat';
 import { AdjustForm } from './AdjustForm';
 import { PartForm } from './PartForm';
@@ -37,7 +38,8 @@ export function PartPage({ part, onChanged, onBack }: Props) {
   const format = useFormat();
   const [mode, setMode] = useState<Mode>(null);
   const [notice, setNotice] = useState<string | null>(null);
-  const [moves, reloadMoves] = useLoaded(() => call('parts.moves', { partId: part.id, limit: 100 }), (error) => loadFailure(t, error));
+  const session = useSession().current?.token ?? null;
+  const [moves, reloadMoves] = useLoaded(() => call('parts.moves', { partId: part.id, limit: 100, session }), (error) => loadFailure(t, error), session ?? '');
 
   const done = (next: PartView, message: string) => {
     setMode(null);
@@ -88,7 +90,7 @@ export function PartPage({ part, onChanged, onBack }: Props) {
           </Fact>
           <Fact label={t('stock.parts.reorderLevel')}>{part.reorderLevel}</Fact>
           <Fact label={t('stock.parts.returned')}>{part.qtyReturned}</Fact>
-          <Fact label={t('stock.parts.cost')}>{format.money(part.costMinor)}</Fact>
+          <Fact label={t('stock.parts.cost')}>{part.costMinor === null ? '—' : format.money(part.costMinor)}</Fact>
           <Fact label={t('stock.parts.price')}>{format.money(part.priceMinor)}</Fact>
           <Fact label={t('stock.parts.state')}>{part.active ? t('stock.active') : t('stock.inactive')}</Fact>
         </SimpleGrid>

@@ -4,6 +4,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { PartView } from '../../../shared/workflow-contract';
 import { call } from '../api';
+import { useSession } from '../session/session-context';
 import { useFormat } from '../desk/useFormat';
 import { PartForm } from './PartForm';
 import { PartPage } from './PartPage';
@@ -16,11 +17,13 @@ export function PartsTab() {
   const [lowOnly, setLowOnly] = useState(false);
   const [adding, setAdding] = useState(false);
   const [openPart, setOpenPart] = useState<PartView | null>(null);
+  // Cost prices come back only for a manager's session (main leaves them out for everyone else).
+  const session = useSession().current?.token ?? null;
   const [loaded, reload] = useLoaded(
-    () => call('parts.list', { query: query.slice(0, 100), includeInactive: true, lowStockOnly: lowOnly, limit: 500 }),
+    () => call('parts.list', { query: query.slice(0, 100), includeInactive: true, lowStockOnly: lowOnly, limit: 500, session }),
     (error) => loadFailure(t, error),
     // The list follows the search box and the low-stock switch.
-    `${query}\u0000${lowOnly}`,
+    `${query}\u0000${lowOnly}\u0000${session}`,
   );
 
   if (openPart !== null) {
@@ -110,7 +113,7 @@ export function PartsTab() {
                   </Text>
                 </Table.Td>
                 <Table.Td ta="right" style={{ whiteSpace: 'nowrap' }}>
-                  {format.money(part.costMinor)}
+                  {part.costMinor === null ? '—' : format.money(part.costMinor)}
                 </Table.Td>
                 <Table.Td ta="right" style={{ whiteSpace: 'nowrap' }}>
                   {format.money(part.priceMinor)}

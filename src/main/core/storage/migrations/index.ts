@@ -7,6 +7,7 @@ import { CustomerCare1764633600000 } from './0007-customer-care';
 import { ShopFigures1764720000000 } from './0008-shop-figures';
 import { CounterDefects1764806400000 } from './0009-counter-defects';
 import { FastLookups1764892800000 } from './0010-fast-lookups';
+import { TrustedRecord1764979200000 } from './0011-trusted-record';
 
 /** Every migration, oldest first. Append; never edit one that has shipped. */
 export const MIGRATIONS = [
@@ -19,4 +20,5 @@ export const MIGRATIONS = [
   ShopFigures1764720000000,
   CounterDefects1764806400000,
   FastLookups1764892800000,
+  TrustedRecord1764979200000,
 ];

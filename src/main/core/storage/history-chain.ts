@@ -1,0 +1,82 @@
+// The history's hash chain: every ticket event, payment and audit entry gets a
+// link holding the hash of its row and of the link before it, written in the
+// same transaction as the row (Database.write chains new rows before COMMIT).
+// Changing or removing a row, or a link, behind the desk's back breaks the
+// chain at that point; verifyHistory reports the first break.
+import { createHash } from 'node:crypto';
+import type { EntityManager } from 'typeorm';
+import type { HistoryCheck } from '../../../shared/trust-contract';
+
+/** The columns a row is hashed over: the ones that never change once written (a void changes only void columns). */
+const CHAINED = {
+  ticket_event: ['id', 'ticket_id', 'kind', 'from_status', 'to_status', 'amount_minor', 'note', 'staff_id', 'at'],
+  payment: ['id', 'ticket_id', 'kind', 'method', 'amount_minor', 'tendered_minor', 'change_minor', 'reference', 'reason', 'staff_id', 'approved_by', 'at'],
+  audit_entry: ['id', 'kind', 'subject_id', 'old_value', 'new_value', 'staff_id', 'at'],
+} as const;
+type Source = keyof typeof CHAINED;
+const SOURCES = Object.keys(CHAINED) as Source[];
+
+const GENESIS = '0'.repeat(64);
+
+function sha256(text: string): string {
+  return createHash('sha256').update(text).digest('hex');
+}
+
+export function rowHash(source: Source, row: Record<string, unknown>): string {
+  return sha256(JSON.stringify([source, ...CHAINED[source].map((column) => row[column] ?? null)]));
+}
+
+function linkHash(prevHash: string, source: string, rowId: number, rowHashValue: string): string {
+  return sha256(`${prevHash}|${source}|${rowId}|${rowHashValue}`);
+}
+
+interface LinkRow {
+  id: number;
+  source: Source;
+  row_id: number;
+  row_hash: string;
+  prev_hash: string;
+  hash: string;
+}
+
+/** Links every row written since the last link; called inside the write transaction, before COMMIT. */
+export async function chainNewRows(tx: EntityManager): Promise<void> {
+  const last: { hash: string }[] = await tx.query(`SELECT hash FROM history_link ORDER BY id DESC LIMIT 1`);
+  let prev = last[0]?.hash ?? GENESIS;
+  for (const source of SOURCES) {
+    const done: { n: number | null }[] = await tx.query(`SELECT MAX(row_id) AS n FROM history_link WHERE source = ?`, [source]);
+    const rows: Record<string, unknown>[] = await tx.query(
+      `SELECT ${CHAINED[source].join(', ')} FROM ${source} WHERE id > ? ORDER BY id`,
+      [done[0].n ?? 0],
+    );
+    for (const row of rows) {
+      const id = row.id as number;
+      const hashed = rowHash(source, row);
+      const hash = linkHash(prev, source, id, hashed);
+      await tx.query(`INSERT INTO history_link (source, row_id, row_hash, prev_hash, hash) VALUES (?, ?, ?, ?, ?)`, [source, id, hashed, prev, hash]);
+      prev = hash;
+    }
+  }
+}
+
+/** Walks the chain from the start; the first link whose row or hash does not match is reported. */
+export async function verifyHistory(tx: EntityManager): Promise<HistoryCheck> {
+  const links: LinkRow[] = await tx.query(`SELECT id, source, row_id, row_hash, prev_hash, hash FROM history_link ORDER BY id`);
+  let prev = GENESIS;
+  let checked = 0;
+  for (const link of links) {
+    const broken = (reason: 'row_changed' | 'row_missing' | 'link_changed'): HistoryCheck => ({
+      ok: false,
+      checked,
+      firstBroken: { link: link.id, source: link.source, rowId: link.row_id, reason },
+    });
+    if (!(link.source in CHAINED)) return broken('link_changed');
+    if (link.prev_hash !== prev || link.hash !== linkHash(prev, link.source, link.row_id, link.row_hash)) return broken('link_changed');
+    const rows: Record<string, unknown>[] = await tx.query(`SELECT ${CHAINED[link.source].join(', ')} FROM ${link.source} WHERE id = ?`, [link.row_id]);
+    if (rows.length === 0) return broken('row_missing');
+    if (rowHash(link.source, rows[0]) !== link.row_hash) return broken('row_changed');
+    prev = link.hash;
+    checked += 1;
+  }
+  return { ok: true, checked, firstBroken: null };
+}
