@@ -22,6 +22,7 @@ import {
   type WarrantyStatus,
 } from './domain';
 import type { ContractResult } from './errors';
+import { joinFeatures } from './join-features';
 import { calendarDate, code, money, optionalText, plainText, requiredText } from './schema-helpers';
 import * as wf from './workflow-contract';
 import * as col from './collection-contract';
@@ -320,7 +321,8 @@ function channel<O>() {
   return <I extends z.ZodType>(input: I): ChannelSpec<I, O> => ({ input, output: undefined as O });
 }
 
-export const contract = {
+/** Shop settings and staff. */
+export const settingsChannels = {
   'settings.get': channel<Settings>()(z.object({})),
   /** Changes only the settings given (and only the documents given under printing); the rest stay as stored. */
   'settings.update': channel<Settings>()(
@@ -328,6 +330,10 @@ export const contract = {
   ),
   'staff.list': channel<Staff[]>()(z.object({ includeInactive: z.boolean().default(false) })),
   'staff.save': channel<Staff>()(staffInput),
+} as const;
+
+/** Intake at the counter: customers, warranty, check-in, the ticket as checked in. */
+export const intakeChannels = {
   'customers.search': channel<CustomerSummary[]>()(
     z.object({ query: z.string().max(100), limit: z.number().int().min(1).max(50).default(8) }),
   ),
@@ -342,7 +348,10 @@ export const contract = {
     z.object({ ticketId: id, session: wf.sessionSchema }),
   ),
 
-  // ---- documents and printing ----
+} as const;
+
+/** Documents and printers. */
+export const printingChannels = {
   'printing.presets': channel<PaperPresetView[]>()(z.object({})),
   'printing.printers': channel<PrinterListView>()(z.object({})),
   /** Prints (or reprints) documents of one ticket; a failed print is a result, not an error. */
@@ -373,14 +382,22 @@ export const contract = {
       session: wf.sessionSchema,
     }),
   ),
-  // ---- repair workflow (schemas and output types in workflow-contract.ts) ----
-  // Calls with `session` need a signed-in staff member (auth.signIn); ticket
-  // actions answer with the ticket's fresh workflow view.
+} as const;
+
+/** Signing in and out with a PIN. */
+export const sessionChannels = {
   'auth.roster': channel<SignInRoster>()(z.object({})),
   'auth.signIn': channel<AuthSession>()(wf.signInInput),
   'auth.signOut': channel<{ signedOut: boolean }>()(z.object({ session: z.string().max(200) })),
   'auth.session': channel<{ staff: StaffRef | null; expiresAt: string | null }>()(z.object({ session: z.string().max(200) })),
   'auth.setPin': channel<{ staffId: number }>()(wf.setPinInput),
+} as const;
+
+/**
+ * The repair at the bench: search and board, moves, diagnosis, quotes, approvals, parts used, loaners
+ * (schemas and output types in workflow-contract.ts). Ticket actions answer with the ticket's fresh workflow view.
+ */
+export const repairChannels = {
   'tickets.search': channel<TicketSearchHit[]>()(wf.searchInput),
   'tickets.board': channel<TicketBoard>()(wf.boardInput),
   'tickets.getWorkflow': channel<TicketWorkflow>()(z.object({ ticketId: id })),
@@ -398,6 +415,12 @@ export const contract = {
   'loaners.save': channel<LoanerView>()(wf.loanerInput),
   'loans.lend': channel<TicketWorkflow>()(wf.lendInput),
   'loans.return': channel<TicketWorkflow>()(wf.loanReturnInput),
+  'parts.use': channel<TicketWorkflow>()(wf.partUseInput),
+  'parts.returnToStores': channel<TicketWorkflow>()(wf.returnToStoresInput),
+} as const;
+
+/** The fee standard and parts stock. */
+export const stockChannels = {
   'feeStandard.list': channel<FeeItem[]>()(z.object({ includeInactive: z.boolean().default(false) })),
   'feeStandard.save': channel<FeeItem>()(wf.feeItemInput),
   'parts.list': channel<PartView[]>()(
@@ -416,9 +439,10 @@ export const contract = {
   'parts.moves': channel<StockMoveView[]>()(
     z.object({ partId: id, limit: z.number().int().min(1).max(500).default(100), session: wf.sessionSchema.nullable().default(null) }),
   ),
-  'parts.use': channel<TicketWorkflow>()(wf.partUseInput),
-  'parts.returnToStores': channel<TicketWorkflow>()(wf.returnToStoresInput),
-  // ---- collection (schemas and output types in collection-contract.ts) ----
+} as const;
+
+/** Collection: payment, hand-over, unclaimed devices, the cash drawer (schemas and output types in collection-contract.ts). */
+export const collectionChannels = {
   'collection.find': channel<CollectionMatch[]>()(col.collectionFindInput),
   'collection.get': channel<CollectionView>()(col.collectionGetInput),
   'collection.pay': channel<CollectionView>()(col.collectionPayInput),
@@ -427,12 +451,23 @@ export const contract = {
   'collection.complete': channel<CollectionResult>()(col.collectionCompleteInput),
   'collection.unclaimed': channel<UnclaimedTicket[]>()(col.collectionUnclaimedInput),
   'collection.drawer': channel<CashDrawer>()(col.collectionDrawerInput),
-  ...customerCareChannels,
-  ...figuresChannels,
-  ...intakeDraftChannels,
-  ...dataSafetyChannels,
-  ...trustContract,
 } as const;
+
+/** Every channel, feature by feature; a name defined twice stops the desk at load. */
+export const contract = joinFeatures(
+  settingsChannels,
+  intakeChannels,
+  printingChannels,
+  sessionChannels,
+  repairChannels,
+  stockChannels,
+  collectionChannels,
+  customerCareChannels,
+  figuresChannels,
+  intakeDraftChannels,
+  dataSafetyChannels,
+  trustContract,
+);
 
 export type Contract = typeof contract;
 export type Channel = keyof Contract;

@@ -1,7 +1,8 @@
 // Handlers of the collection channels (spread into handlers.ts). Each is one
 // use case in one transaction; money calls resolve the signed-in staff member
 // inside it, and a manager's PIN approval is checked just before.
-import type { Handlers } from './handlers';
+import type { FeatureHandlers } from './handler-map';
+import type { collectionChannels } from '../../shared/contract';
 import { acting } from './acting';
 import { completeCollection, refund, takePayment, voidPayment } from './services/collection';
 import { cashDrawer } from './services/collection-drawer';
@@ -9,17 +10,7 @@ import { findForCollection, unclaimedTickets } from './services/collection-find'
 import { getCollectionView } from './services/collection-view';
 import { loadSettings } from './services/settings';
 
-type CollectionChannel =
-  | 'collection.find'
-  | 'collection.get'
-  | 'collection.pay'
-  | 'collection.refund'
-  | 'collection.voidPayment'
-  | 'collection.complete'
-  | 'collection.unclaimed'
-  | 'collection.drawer';
-
-export const collectionHandlers: Pick<Handlers, CollectionChannel> = {
+export const collectionHandlers: FeatureHandlers<typeof collectionChannels> = {
   'collection.find': (input, { db }) => db.read(async (tx) => findForCollection(tx, input.query, await loadSettings(tx))),
   'collection.get': (input, { db }) => db.read(async (tx) => getCollectionView(tx, input.ticketId, await loadSettings(tx))),
   'collection.pay': (input, ctx) =>

@@ -3,7 +3,8 @@
 // Each is one use case in one transaction; calls that record a person resolve
 // the signed-in staff member inside it.
 import { acting } from './acting';
-import type { Handlers } from './handlers';
+import type { FeatureHandlers } from './handler-map';
+import type { customerCareChannels } from '../../shared/customer-care-contract';
 import { localIsoDate } from './rules/calendar';
 import { requireManagerApproval } from './services/auth';
 import { addComplaintStep, closeComplaint, getComplaint, listComplaints, openComplaint, resolveComplaint } from './services/complaints';
@@ -16,30 +17,7 @@ import { loadSettings } from './services/settings';
 import { recordRepairTest, testsOfTicket } from './services/repair-tests';
 import { backFromManufacturer, sendToManufacturer, tripsAway, tripsOfTicket } from './services/manufacturer-trips';
 
-type CustomerCareChannel =
-  | 'archive.search'
-  | 'archive.get'
-  | 'archive.update'
-  | 'archive.merge'
-  | 'followUps.due'
-  | 'followUps.record'
-  | 'complaints.open'
-  | 'complaints.list'
-  | 'complaints.get'
-  | 'complaints.addStep'
-  | 'complaints.resolve'
-  | 'complaints.close'
-  | 'messages.log'
-  | 'tickets.contacts'
-  | 'satisfaction.summary'
-  | 'manufacturer.send'
-  | 'manufacturer.back'
-  | 'manufacturer.ofTicket'
-  | 'manufacturer.away'
-  | 'repairTests.record'
-  | 'repairTests.ofTicket';
-
-export const customerCareHandlers: Pick<Handlers, CustomerCareChannel> = {
+export const customerCareHandlers: FeatureHandlers<typeof customerCareChannels> = {
   'archive.search': (input, { db }) => db.read((tx) => searchArchive(tx, input.query, input.limit)),
   'archive.get': (input, { db, clock }) => db.read(async (tx) => getArchive(tx, input.customerId, await loadSettings(tx), clock.now())),
   'archive.update': (input, ctx) =>

@@ -2,25 +2,14 @@
 // restore and export need a signed-in manager; the recovery channels serve the
 // recovery screen while the shop's file is missing or damaged.
 import { DeskError } from '../../shared/errors';
-import type { Handlers } from './handlers';
+import type { FeatureHandlers } from './handler-map';
+import type { dataSafetyChannels } from '../../shared/data-safety-contract';
 import type { DeskContext } from './context';
 import { requireActor, requireManagerRole } from './services/auth';
 import { DEFAULT_SETTINGS, loadSettings } from './services/settings';
 import { displayTicketNumber } from '../../shared/ticket-number';
 import { authoriseFromBackup, describeBackup, restoreIntoDesk } from './safety/restore-desk';
 import { isAbsolute } from 'node:path';
-
-type DataSafetyChannel =
-  | 'backups.status'
-  | 'backups.configure'
-  | 'backups.run'
-  | 'backups.inspect'
-  | 'backups.restore'
-  | 'recovery.status'
-  | 'recovery.inspect'
-  | 'recovery.restore'
-  | 'dataExport.start'
-  | 'dataExport.progress';
 
 /** The signed-in manager's shop settings; refused for anyone else. */
 async function asManager(ctx: DeskContext, session: string) {
@@ -35,7 +24,7 @@ function requireRecovery(ctx: DeskContext): void {
   if (!ctx.safety.problem) throw new DeskError('forbidden');
 }
 
-export const dataSafetyHandlers: Pick<Handlers, DataSafetyChannel> = {
+export const dataSafetyHandlers: FeatureHandlers<typeof dataSafetyChannels> = {
   'backups.status': async (input, ctx) => ctx.safety.status((await asManager(ctx, input.session)).ticketPrefix),
   'backups.configure': async (input, ctx) => {
     const settings = await asManager(ctx, input.session);

@@ -2,7 +2,8 @@
 // and the reports. Day closes are a manager's (their own session, or a clerk's
 // session with a manager's PIN for closing); reports are for anyone signed in,
 // with part costs and margins for managers only.
-import type { Handlers } from './handlers';
+import type { FeatureHandlers } from './handler-map';
+import type { figuresChannels } from '../../shared/figures-contract';
 import { acting } from './acting';
 import { dayCloseDefinition } from './documents/day-close';
 import { requireActor, requireManagerApproval, requireManagerRole } from './services/auth';
@@ -11,9 +12,7 @@ import { printFiguresDocument, shopOf } from './services/figures-printing';
 import { loadSettings } from './services/settings';
 import { reportHandlers } from './report-handlers';
 
-type FiguresChannel = 'dayClose.preview' | 'dayClose.close' | 'dayClose.list' | 'dayClose.get' | 'dayClose.print';
-
-export const figuresHandlers: Pick<Handlers, FiguresChannel> & typeof reportHandlers = {
+export const figuresHandlers: FeatureHandlers<typeof figuresChannels> = {
   'dayClose.preview': (input, ctx) =>
     ctx.db.read(async (tx) => {
       requireManagerRole(await requireActor(tx, ctx, input.session));

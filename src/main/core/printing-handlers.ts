@@ -3,26 +3,24 @@
 // printer never holds the shop's file.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { PrintResult } from '../../shared/contract';
+import type { PrintResult, printingChannels } from '../../shared/contract';
 import { DeskError } from '../../shared/errors';
 import { translate } from '../../shared/i18n/translate';
 import { barcodeText } from '../../shared/ticket-number';
 import { buildDocument, PRESETS, type DocumentKind } from './documents';
 import { SAMPLE_SHOP, sampleTicketDetail } from './documents/sample';
 import { sampleCollectionView } from './documents/sample-receipt';
-import type { Handlers } from './handlers';
+import type { FeatureHandlers } from './handler-map';
 import { loadSettings } from './services/settings';
 import { requireActor } from './services/auth';
 import { calibrationFor, pdfPageSize, previewTicketDocument, printTicketDocuments, toPrintResult } from './services/ticket-printing';
-
-type PrintingChannel = 'printing.presets' | 'printing.printers' | 'printing.printTicket' | 'printing.preview' | 'printing.testPrint';
 
 /** A preset id must name a size of that document's kind; anything else is the renderer's mistake. */
 export function requirePreset(document: DocumentKind, preset: string, path: string): void {
   if (!PRESETS.some((p) => p.kind === document && p.id === preset)) throw DeskError.field(path, 'invalid');
 }
 
-export const printingHandlers: Pick<Handlers, PrintingChannel> = {
+export const printingHandlers: FeatureHandlers<typeof printingChannels> = {
   'printing.presets': async () =>
     PRESETS.map((p) => ({ id: p.id, document: p.kind, name: p.name, widthMm: p.widthMm, heightMm: p.heightMm })),
 

@@ -1,7 +1,8 @@
 // Handlers of the report channels (spread into handlers.ts through
 // figures-handlers.ts): anyone signed in may see and export a report; part
 // costs and margins are included for managers only.
-import type { Handlers } from './handlers';
+import type { Handlers } from './handler-map';
+import type { figuresChannels } from '../../shared/figures-contract';
 import type { DeskContext } from './context';
 import { reportDefinition } from './documents/report';
 import { requireActor } from './services/auth';
@@ -10,7 +11,8 @@ import { buildReport } from './services/reports';
 import { reportCsv, reportFile, reportXlsx } from './services/report-export';
 import { loadSettings } from './services/settings';
 
-type ReportChannel = 'reports.get' | 'reports.export' | 'reports.print';
+/** The figures' report channels (the day close has its own handlers). */
+type ReportChannel = Extract<keyof typeof figuresChannels, `reports.${string}`>;
 
 async function readReport(ctx: DeskContext, input: { session: string; from: string; to: string }) {
   return ctx.db.read(async (tx) => {

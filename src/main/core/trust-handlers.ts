@@ -1,6 +1,7 @@
 // Handlers of the trusted-record channels (spread into handlers.ts): first-run
 // setup, the explicit customer update and the manager's history check.
-import type { Handlers } from './handlers';
+import type { FeatureHandlers } from './handler-map';
+import type { trustContract } from '../../shared/trust-contract';
 import { acting } from './acting';
 import { hashPin } from './security/pin';
 import { signIn } from './services/auth';
@@ -8,9 +9,7 @@ import { updateCustomer } from './services/customer-update';
 import { completeSetup, setupStatus } from './services/setup';
 import { verifyHistory } from './storage/history-chain';
 
-type TrustChannel = 'setup.status' | 'setup.complete' | 'customers.update' | 'audit.verify';
-
-export const trustHandlers: Pick<Handlers, TrustChannel> = {
+export const trustHandlers: FeatureHandlers<typeof trustContract> = {
   'setup.status': (_input, { db }) => db.read(setupStatus),
   'setup.complete': async (input, ctx) => {
     // Hashing takes tens of milliseconds: done before the transaction.

@@ -3,7 +3,8 @@
 // staff member inside it, and a manager's PIN approval is checked just before.
 import { acting, type Acting } from './acting';
 import type { DeskContext } from './context';
-import type { Handlers } from './handlers';
+import type { FeatureHandlers } from './handler-map';
+import type { repairChannels, sessionChannels, stockChannels } from '../../shared/contract';
 import { ticketBoard } from './services/board';
 import { saveDiagnosis } from './services/diagnosis';
 import { listFeeItems, saveFeeItem } from './services/fee-standard';
@@ -34,40 +35,7 @@ function ticketAction(
   return acting(ctx, session, approval, async (a) => getWorkflow(a.tx, await work(a), a.settings, a.now));
 }
 
-type WorkflowChannel =
-  | 'auth.roster'
-  | 'auth.signIn'
-  | 'auth.signOut'
-  | 'auth.session'
-  | 'auth.setPin'
-  | 'tickets.search'
-  | 'tickets.board'
-  | 'tickets.getWorkflow'
-  | 'workflow.move'
-  | 'workflow.reopen'
-  | 'diagnosis.save'
-  | 'quotes.preview'
-  | 'quotes.save'
-  | 'quotes.get'
-  | 'approvals.record'
-  | 'tickets.handOver'
-  | 'tickets.changePromisedDate'
-  | 'notifications.log'
-  | 'loaners.list'
-  | 'loaners.save'
-  | 'loans.lend'
-  | 'loans.return'
-  | 'feeStandard.list'
-  | 'feeStandard.save'
-  | 'parts.list'
-  | 'parts.save'
-  | 'parts.restock'
-  | 'parts.adjust'
-  | 'parts.moves'
-  | 'parts.use'
-  | 'parts.returnToStores';
-
-export const workflowHandlers: Pick<Handlers, WorkflowChannel> = {
+export const workflowHandlers: FeatureHandlers<typeof sessionChannels & typeof repairChannels & typeof stockChannels> = {
   'auth.roster': (_input, { db, clock }) => db.read((tx) => signInRoster(tx, clock.now().toISOString())),
   'auth.signIn': (input, ctx) => signIn(ctx, input.staffId, input.pin),
   'auth.signOut': async (input, ctx) => signOut(ctx, input.session),
