@@ -105,7 +105,9 @@ describe('a desk whose file was emptied', () => {
       await page.locator('form[aria-labelledby="intake-title"]').waitFor({ state: 'visible', timeout: 30_000 });
       const found = await harness.call('tickets.get', { number: String(tickets[0].number) });
       expect(found.number).toBe(tickets[0].number);
-      const next = await harness.call('intake.checkIn', sampleIntake());
+      // This desk started in recovery, with nobody signed in: the restored manager signs in to go on.
+      const manager = await harness.call('auth.signIn', { staffId: crew.manager.id, pin: E2E_PINS.manager });
+      const next = await harness.call('intake.checkIn', { ...sampleIntake(), session: manager.token });
       expect(next.tickets[0].number).toBe(tickets[0].number + 1);
       await page.close();
     } finally {

@@ -148,9 +148,6 @@ describe('repair workflow on the ticket page', () => {
     await page.keyboard.press('Tab');
     await focusIs(field(page, en.figures.diagnosisClass), 'the repair class');
     await page.keyboard.press('Tab');
-    // The repair class the figures count by comes next; it may stay unset.
-    await focusIs(field(page, en.figures.diagnosisClass), 'the repair class');
-    await page.keyboard.press('Tab');
     await focusIs(field(page, en.ticketActions.diagnosis.cause), 'the cause');
     // Digits typed in a field stay there.
     await page.keyboard.type('Disk failing: 152 reallocated sectors');
