@@ -8,8 +8,7 @@
 //
 // Exact lookups come first and stop the search when they find something: a
 // scanned claim ticket, a full phone number or a full serial / IMEI answers
-// from a primary-key or unique-index probe (every exact probe in one prepared
-// statement that brings the hits' columns along), and the substring matchers run only
+// from a primary-key or unique-index probe, and the substring matchers run only
 // when nothing matched exactly (or when asked for more). A full phone number
 // also brings the same number written with a country code (the phones ending
 // with it, by the reversed-digits index). A short number (1-4 digits) is also
@@ -213,82 +212,61 @@ interface HitRecord {
   created_at: string;
 }
 
+const HIT_SELECT = `SELECT t.id, t.number, t.status, c.name AS customer_name, c.phone AS customer_phone, d.type, d.brand, d.model, d.serial, t.created_at
+  FROM ticket t JOIN customer c ON c.id = t.customer_id JOIN device d ON d.id = t.device_id`;
+
 const phoneLike = (text: string) => /^[\d\s()+-]+$/.test(text);
 const serialLike = (text: string) => text.length >= TRIGRAM && !text.includes(' ');
-
-/** A ticket's hit, as the exact lookups and the final read return it. */
-interface ExactRecord extends HitRecord {
-  arm: number;
-}
-
-/**
- * The exact lookups in one statement, each arm an index probe, with the hit's
- * columns joined in: arm 0 the whole ticket number, 1 today's ticket of a
- * short number, 2 the tickets of the customers with exactly this phone, 3 those
- * of the same number with a country code (phones ending with it, only when the
- * phone matched exactly), 4 the tickets of the devices with exactly this
- * serial. Rows with arm 5 or 6 and no ticket say a customer with this phone or
- * a device with this serial exists (which ends the search, tickets or not).
- * A parameter that does not apply is null and its arm finds nothing. Named
- * parameters, one object (the driver binds it by name).
- */
-const EXACT_LOOKUPS = `WITH
-  phone_customer(id) AS (SELECT id FROM customer WHERE phone_digits = @phone ORDER BY id DESC LIMIT @limit),
-  longer_customer(id) AS (SELECT id FROM customer
-    WHERE phone_digits_reversed > @reversed AND phone_digits_reversed < @reversed || ':' AND EXISTS (SELECT 1 FROM phone_customer)
-    ORDER BY id DESC LIMIT @limit),
-  serial_device(id) AS (SELECT id FROM device WHERE serial = @serial COLLATE NOCASE ORDER BY id DESC LIMIT @limit),
-  found(arm, id) AS (
-    SELECT 0, id FROM ticket WHERE number = @number
-    UNION ALL SELECT 1, id FROM ticket WHERE number = @todays
-    UNION ALL SELECT * FROM (SELECT 2, id FROM ticket WHERE customer_id IN (SELECT id FROM phone_customer) ORDER BY id DESC LIMIT @limit)
-    UNION ALL SELECT * FROM (SELECT 3, id FROM ticket WHERE customer_id IN (SELECT id FROM longer_customer) ORDER BY id DESC LIMIT @limit)
-    UNION ALL SELECT * FROM (SELECT 4, id FROM ticket WHERE device_id IN (SELECT id FROM serial_device) ORDER BY id DESC LIMIT @limit))
-SELECT found.arm, t.id, t.number, t.status, c.name AS customer_name, c.phone AS customer_phone, d.type, d.brand, d.model, d.serial, t.created_at
-  FROM found JOIN ticket t ON t.id = found.id JOIN customer c ON c.id = t.customer_id JOIN device d ON d.id = t.device_id
-UNION ALL SELECT 5, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL WHERE EXISTS (SELECT 1 FROM phone_customer)
-UNION ALL SELECT 6, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL WHERE EXISTS (SELECT 1 FROM serial_device)`;
-
-/** What each arm of EXACT_LOOKUPS found, in the order the matches rank when a ticket is found twice. */
-const EXACT_ARMS: { matchedOn: SearchMatchField; match: SearchMatchKind; rank: number }[] = [
-  { matchedOn: 'number', match: 'exact', rank: RANK.exact_number },
-  { matchedOn: 'number', match: 'exact', rank: RANK.exact_number },
-  { matchedOn: 'phone', match: 'exact', rank: RANK.exact },
-  { matchedOn: 'phone', match: 'contains', rank: RANK.contains },
-  { matchedOn: 'serial', match: 'exact', rank: RANK.exact },
-];
-const PHONE_FOUND = 5;
-const SERIAL_FOUND = 6;
 
 /**
  * The exact lookups: the whole ticket number, today's ticket of a short number,
  * the whole phone (and the same number with a country code), the whole serial.
- * Returns whether a whole number, phone or serial matched, which ends the
- * search, and the hit rows found, by ticket id.
+ * Returns whether a whole number, phone or serial matched, which ends the search.
  */
-function searchExact(sql: SqlReader, text: string, limit: number, today: Date | null, found: Collector): { whole: boolean; rows: Map<number, HitRecord> } {
-  const number = parseTicketNumber(text);
-  const sequence = /^\d{1,4}$/.test(text) && today && Number(text) > 0 ? Number(localDayCode(today)) * 10_000 + Number(text) : null;
-  const digits = phoneLike(text) ? text.replace(/\D/g, '') : '';
-  const phone = digits.length >= TRIGRAM ? digits : null;
-  const reversed = phone === null ? null : [...phone].reverse().join('');
-  const serial = serialLike(text) ? text : null;
-  const records = sql.all<ExactRecord>(EXACT_LOOKUPS, [{ number, todays: sequence, phone, reversed, serial, limit }]);
+function searchExact(sql: SqlReader, text: string, limit: number, today: Date | null, found: Collector, rows: Map<number, HitRecord>): boolean {
   let whole = false;
-  const rows = new Map<number, HitRecord>();
-  // Arms in order, as the matchers used to add them one after the other.
-  records.sort((a, b) => a.arm - b.arm);
-  for (const record of records) {
-    if (record.arm === PHONE_FOUND || record.arm === SERIAL_FOUND) {
-      whole = true;
-      continue;
-    }
-    if (record.arm === 0) whole = true;
-    const arm = EXACT_ARMS[record.arm];
-    found.add([record.id], arm.matchedOn, arm.match, arm.rank);
-    rows.set(record.id, record);
+  const number = parseTicketNumber(text);
+  if (number !== null) {
+    // A scanned claim ticket, the commonest lookup: its hit's columns come with the probe.
+    const tickets = sql.all<HitRecord>(`${HIT_SELECT} WHERE t.number = ?`, [number]);
+    for (const row of tickets) rows.set(row.id, row);
+    found.add(
+      tickets.map((row) => row.id),
+      'number',
+      'exact',
+      RANK.exact_number,
+    );
+    whole ||= tickets.length > 0;
   }
-  return { whole, rows };
+  const sequence = /^\d{1,4}$/.exec(text);
+  if (sequence && today && Number(text) > 0) {
+    const todays = Number(localDayCode(today)) * 10_000 + Number(text);
+    found.add(ids(sql, `SELECT id FROM ticket WHERE number = ?`, [todays]), 'number', 'exact', RANK.exact_number);
+  }
+  if (phoneLike(text)) {
+    const digits = text.replace(/\D/g, '');
+    if (digits.length >= TRIGRAM) {
+      const exact = ids(sql, `SELECT id FROM customer WHERE phone_digits = ? ORDER BY id DESC LIMIT ?`, [digits, limit]);
+      found.add(ticketsOfCustomers(sql, exact, limit), 'phone', 'exact');
+      whole ||= exact.length > 0;
+      if (exact.length > 0) {
+        // Phones ending with these digits: the same number with a country code.
+        const reversed = [...digits].reverse().join('');
+        const longer = ids(
+          sql,
+          `SELECT id FROM customer WHERE phone_digits_reversed > ? AND phone_digits_reversed < ? ORDER BY id DESC LIMIT ?`,
+          [reversed, `${reversed}:`, limit],
+        );
+        found.add(ticketsOfCustomers(sql, longer, limit), 'phone', 'contains');
+      }
+    }
+  }
+  if (serialLike(text)) {
+    const exact = ids(sql, `SELECT id FROM device WHERE serial = ? COLLATE NOCASE ORDER BY id DESC LIMIT ?`, [text, limit]);
+    found.add(ticketsOfDevices(sql, exact, limit), 'serial', 'exact');
+    whole ||= exact.length > 0;
+  }
+  return whole;
 }
 
 export interface SearchOptions {
@@ -302,8 +280,9 @@ export function searchTickets(sql: SqlReader, query: string, limit: number, pref
   const text = normaliseQuery(query);
   if (text === '') return [];
   const found = new Collector();
-  const exact = searchExact(sql, text, limit, today, found);
-  if (!exact.whole || more) {
+  const byId = new Map<number, HitRecord>();
+  const exact = searchExact(sql, text, limit, today, found, byId);
+  if (!exact || more) {
     searchNumber(sql, text, limit, found);
     if (phoneLike(text)) {
       searchPhone(sql, text.replace(/\D/g, ''), limit, found);
@@ -316,18 +295,9 @@ export function searchTickets(sql: SqlReader, query: string, limit: number, pref
   }
   const ranked = [...found.byTicket.entries()].sort((a, b) => a[1].rank - b[1].rank || b[0] - a[0]).slice(0, limit);
   if (ranked.length === 0) return [];
-  // The exact lookups brought their rows along; the others' are read here.
-  const missing = ranked.filter(([id]) => !exact.rows.has(id)).map(([id]) => id);
-  const byId = exact.rows;
-  if (missing.length > 0) {
-    const rows = sql.all<HitRecord>(
-      `SELECT t.id, t.number, t.status, c.name AS customer_name, c.phone AS customer_phone, d.type, d.brand, d.model, d.serial, t.created_at
-       FROM ticket t JOIN customer c ON c.id = t.customer_id JOIN device d ON d.id = t.device_id
-       WHERE t.id IN (${placeholders(missing)})`,
-      missing,
-    );
-    for (const row of rows) byId.set(row.id, row);
-  }
+  // The rows the exact number brought along are not read again.
+  const missing = ranked.filter(([id]) => !byId.has(id)).map(([id]) => id);
+  if (missing.length > 0) for (const row of sql.all<HitRecord>(`${HIT_SELECT} WHERE t.id IN (${placeholders(missing)})`, missing)) byId.set(row.id, row);
   return ranked.map(([id, candidate]) => {
     const r = byId.get(id)!;
     return {
