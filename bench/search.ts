@@ -268,13 +268,23 @@ async function timeBoard(desk: Desk, raw: RawRunner, label: string, inputs: Chan
   return timed;
 }
 
-/** Statements the service ran whose plan reads a whole table or index (FTS virtual tables aside). */
+/**
+ * Statements the service ran whose plan reads a whole table or index (FTS
+ * virtual tables aside; reading a statement's own CTE, subquery or constant
+ * row is not a scan of stored data).
+ */
 function fullScans(raw: RawRunner): { sql: string; plan: string[] }[] {
   const out: { sql: string; plan: string[] }[] = [];
   for (const sql of raw.seen) {
-    const placeholders = (sql.match(/\?/g) ?? []).length;
-    const plan = (raw.db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(...Array(placeholders).fill(1)) as { detail: string }[]).map((r) => r.detail);
-    if (plan.some((d) => /^SCAN /.test(d) && !/VIRTUAL TABLE/.test(d))) out.push({ sql: sql.replace(/\s+/g, ' ').trim(), plan });
+    const named = [...new Set(sql.match(/@\w+/g) ?? [])];
+    const params = named.length > 0 ? [Object.fromEntries(named.map((name) => [name.slice(1), 1]))] : Array((sql.match(/\?/g) ?? []).length).fill(1);
+    const plan = (raw.db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(...params) as { detail: string }[]).map((r) => r.detail);
+    const ownRows = new Set([...sql.matchAll(/(\w+)(?:\([^)]*\))?\s+AS\s+\(/gi)].map((m) => m[1]));
+    const scansData = (detail: string) => {
+      const scanned = /^SCAN (\S+)/.exec(detail)?.[1];
+      return scanned !== undefined && !/VIRTUAL TABLE|^SCAN CONSTANT ROW|^SCAN \(subquery-\d+\)/.test(detail) && !ownRows.has(scanned);
+    };
+    if (plan.some(scansData)) out.push({ sql: sql.replace(/\s+/g, ' ').trim(), plan });
   }
   return out;
 }

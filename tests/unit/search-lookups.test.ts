@@ -1,7 +1,10 @@
 // The counter's lookups: exact ones stop the search, a short number is today's
 // ticket, and one or two characters of a name find customers from the whole
 // history through the name gram index.
+import { join } from 'node:path';
+import BetterSqlite3 from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DATABASE_FILE } from '../../src/main/core/desk';
 import type { TicketSearchHit } from '../../src/shared/workflow-contract';
 import { fixedClock, openTestDesk, type TestDesk } from '../support/desk';
 import { checkIn } from '../support/workflow';
@@ -58,6 +61,31 @@ describe('exact lookups and short numbers', () => {
   it('stops at an exact ticket number, scanned or typed with its prefix', async () => {
     expect(how(await search(t.second.barcode))).toEqual([`${t.second.id}:number:exact`]);
     expect(how(await search(`RD-${t.second.barcode.slice(0, 6)}-${t.second.barcode.slice(6)}`))).toEqual([`${t.second.id}:number:exact`]);
+  });
+
+  it('shows the ticket prefix the settings have now, changed here or by another connection to the file', async () => {
+    const display = async () => (await search(t.second.barcode))[0].displayNumber;
+    const body = `${t.second.barcode.slice(0, 6)}-${t.second.barcode.slice(6)}`;
+    expect(await display()).toBe(`RD-${body}`);
+    await desk.call('settings.update', { ticketPrefix: 'FX' });
+    expect(await display()).toBe(`FX-${body}`);
+    const other = new BetterSqlite3(join(desk.dir, DATABASE_FILE));
+    try {
+      other.prepare(`UPDATE setting SET value = ? WHERE key = 'ticketPrefix'`).run(JSON.stringify('QF'));
+    } finally {
+      other.close();
+    }
+    expect(await display()).toBe(`QF-${body}`);
+    await desk.call('settings.update', { ticketPrefix: 'RD' });
+    expect(await display()).toBe(`RD-${body}`);
+  });
+
+  it('finds a ticket by its number, its phone and its serial at once, each ticket once at its best rank', async () => {
+    // The second ticket's number read as digits is also looked up as a phone and a serial: nothing else matches.
+    expect(how(await search(t.second.barcode))).toEqual([`${t.second.id}:number:exact`]);
+    // A customer with the scanned number as their phone: the ticket number first, then the phone.
+    const namesake = await checkIn(desk, { customer: { name: '林俊', phone: t.third.barcode }, device: { serial: t.third.barcode } });
+    expect(how(await search(t.third.barcode))).toEqual([`${t.third.id}:number:exact`, `${namesake.id}:phone:exact`]);
   });
 });
 

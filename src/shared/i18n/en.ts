@@ -147,6 +147,7 @@ export const en = {
     searchFailed: 'The search failed.',
     noResults: 'No ticket matches “{{query}}”.',
     noSuchNumber: 'No ticket has the number {{number}}.',
+    moreResults: 'More results (partial matches too)',
     results: 'Tickets found',
     resultCount_one: '{{count}} ticket found',
     resultCount_other: '{{count}} tickets found',

@@ -147,6 +147,7 @@ export const zhCN: Messages = {
     searchFailed: '查找失败。',
     noResults: '没有与“{{query}}”匹配的维修单。',
     noSuchNumber: '没有单号为 {{number}} 的维修单。',
+    moreResults: '更多结果（含部分匹配）',
     results: '找到的维修单',
     resultCount_one: '找到 {{count}} 张维修单',
     resultCount_other: '找到 {{count}} 张维修单',

@@ -4,6 +4,7 @@ import type { TicketDetail } from '../../../shared/contract';
 import type { Language } from '../../../shared/domain';
 import { translate } from '../../../shared/i18n/translate';
 import { formatMoney } from '../../../shared/money';
+import { dateTimeFormat } from './intl-formats';
 import type { PageGeometry } from './layout';
 import type { DocumentInput } from './types';
 
@@ -35,8 +36,8 @@ function intlLocale(language: Language): string {
 export function formatDateTime(at: string | Date, language: Language): string {
   const date = typeof at === 'string' ? new Date(at) : at;
   if (Number.isNaN(date.getTime())) throw new Error(`not a date: ${String(at)}`);
-  const day = new Intl.DateTimeFormat(intlLocale(language), { year: 'numeric', month: 'short', day: 'numeric' }).format(date);
-  const time = new Intl.DateTimeFormat('en-GB', { hour: '2-digit', minute: '2-digit', hour12: false }).format(date);
+  const day = dateTimeFormat(intlLocale(language), { year: 'numeric', month: 'short', day: 'numeric' }).format(date);
+  const time = dateTimeFormat('en-GB', { hour: '2-digit', minute: '2-digit', hour12: false }).format(date);
   return language === 'zh-CN' ? `${day} ${time}` : `${day}, ${time}`;
 }
 
@@ -45,7 +46,7 @@ export function formatCalendarDate(day: string, language: Language): string {
   const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(day);
   if (!match) throw new Error(`not a calendar date: ${day}`);
   const date = new Date(Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3])));
-  return new Intl.DateTimeFormat(intlLocale(language), { year: 'numeric', month: 'short', day: 'numeric', timeZone: 'UTC' }).format(date);
+  return dateTimeFormat(intlLocale(language), { year: 'numeric', month: 'short', day: 'numeric', timeZone: 'UTC' }).format(date);
 }
 
 /** Short numeric date for tiny labels: 2026-11-23. */

@@ -212,6 +212,9 @@ interface HitRecord {
   created_at: string;
 }
 
+const HIT_SELECT = `SELECT t.id, t.number, t.status, c.name AS customer_name, c.phone AS customer_phone, d.type, d.brand, d.model, d.serial, t.created_at
+  FROM ticket t JOIN customer c ON c.id = t.customer_id JOIN device d ON d.id = t.device_id`;
+
 const phoneLike = (text: string) => /^[\d\s()+-]+$/.test(text);
 const serialLike = (text: string) => text.length >= TRIGRAM && !text.includes(' ');
 
@@ -220,12 +223,19 @@ const serialLike = (text: string) => text.length >= TRIGRAM && !text.includes(' 
  * the whole phone (and the same number with a country code), the whole serial.
  * Returns whether a whole number, phone or serial matched, which ends the search.
  */
-function searchExact(sql: SqlReader, text: string, limit: number, today: Date | null, found: Collector): boolean {
+function searchExact(sql: SqlReader, text: string, limit: number, today: Date | null, found: Collector, rows: Map<number, HitRecord>): boolean {
   let whole = false;
   const number = parseTicketNumber(text);
   if (number !== null) {
-    const tickets = ids(sql, `SELECT id FROM ticket WHERE number = ?`, [number]);
-    found.add(tickets, 'number', 'exact', RANK.exact_number);
+    // A scanned claim ticket, the commonest lookup: its hit's columns come with the probe.
+    const tickets = sql.all<HitRecord>(`${HIT_SELECT} WHERE t.number = ?`, [number]);
+    for (const row of tickets) rows.set(row.id, row);
+    found.add(
+      tickets.map((row) => row.id),
+      'number',
+      'exact',
+      RANK.exact_number,
+    );
     whole ||= tickets.length > 0;
   }
   const sequence = /^\d{1,4}$/.exec(text);
@@ -270,7 +280,8 @@ export function searchTickets(sql: SqlReader, query: string, limit: number, pref
   const text = normaliseQuery(query);
   if (text === '') return [];
   const found = new Collector();
-  const exact = searchExact(sql, text, limit, today, found);
+  const byId = new Map<number, HitRecord>();
+  const exact = searchExact(sql, text, limit, today, found, byId);
   if (!exact || more) {
     searchNumber(sql, text, limit, found);
     if (phoneLike(text)) {
@@ -284,13 +295,9 @@ export function searchTickets(sql: SqlReader, query: string, limit: number, pref
   }
   const ranked = [...found.byTicket.entries()].sort((a, b) => a[1].rank - b[1].rank || b[0] - a[0]).slice(0, limit);
   if (ranked.length === 0) return [];
-  const rows = sql.all<HitRecord>(
-    `SELECT t.id, t.number, t.status, c.name AS customer_name, c.phone AS customer_phone, d.type, d.brand, d.model, d.serial, t.created_at
-     FROM ticket t JOIN customer c ON c.id = t.customer_id JOIN device d ON d.id = t.device_id
-     WHERE t.id IN (${placeholders(ranked)})`,
-    ranked.map(([id]) => id),
-  );
-  const byId = new Map(rows.map((r) => [r.id, r]));
+  // The rows the exact number brought along are not read again.
+  const missing = ranked.filter(([id]) => !byId.has(id)).map(([id]) => id);
+  if (missing.length > 0) for (const row of sql.all<HitRecord>(`${HIT_SELECT} WHERE t.id IN (${placeholders(missing)})`, missing)) byId.set(row.id, row);
   return ranked.map(([id, candidate]) => {
     const r = byId.get(id)!;
     return {

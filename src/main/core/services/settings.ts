@@ -1,7 +1,7 @@
 import type { EntityManager } from 'typeorm';
 import type { Settings } from '../../../shared/contract';
 import { SettingEntity } from '../storage/entities';
-import type { SqlReader } from '../storage/sql-reader';
+import { sqlReaderOf, type SqlReader } from '../storage/sql-reader';
 
 export const DEFAULT_SETTINGS: Settings = {
   shopName: '',
@@ -50,13 +50,26 @@ export async function loadSettings(tx: EntityManager): Promise<Settings> {
   return { ...settings, printing: { ...DEFAULT_SETTINGS.printing, ...settings.printing } };
 }
 
-/** The ticket prefix alone, read on the driver for the search at the counter. */
+/**
+ * The ticket prefix each connection last read, and the file's data version
+ * then: another connection's commit changes that version, and this
+ * connection's own settings change forgets the prefix (saveSettings).
+ */
+const ticketPrefixes = new WeakMap<SqlReader, { dataVersion: number; prefix: string }>();
+
+/** The ticket prefix alone, for the search at the counter: read on the driver once, then kept until the settings change. */
 export function readTicketPrefix(sql: SqlReader): string {
+  const [{ data_version: dataVersion }] = sql.all<{ data_version: number }>('PRAGMA data_version');
+  const kept = ticketPrefixes.get(sql);
+  if (kept && kept.dataVersion === dataVersion) return kept.prefix;
   const [row] = sql.all<{ value: string }>(`SELECT value FROM setting WHERE key = ?`, ['ticketPrefix']);
-  return row ? (JSON.parse(row.value) as string) : DEFAULT_SETTINGS.ticketPrefix;
+  const prefix = row ? (JSON.parse(row.value) as string) : DEFAULT_SETTINGS.ticketPrefix;
+  ticketPrefixes.set(sql, { dataVersion, prefix });
+  return prefix;
 }
 
 export async function saveSettings(tx: EntityManager, next: Settings): Promise<Settings> {
+  ticketPrefixes.delete(sqlReaderOf(tx));
   for (const key of Object.keys(DEFAULT_SETTINGS) as SettingKey[]) {
     await tx.upsert(SettingEntity, { key, value: JSON.stringify(next[key]) }, ['key']);
   }

@@ -11,6 +11,25 @@ import { chainNewRows } from './history-chain';
 
 export const BUSY_TIMEOUT_MS = 5000;
 
+type ReadTransaction = (work: (sql: SqlReader) => unknown) => unknown;
+const readTransactions = new WeakMap<BetterSqlite3.Database, ReadTransaction>();
+
+/** A connection's read transaction for synchronous work on its reader, made once (not for every lookup). */
+function readTransaction(connection: BetterSqlite3.Database): ReadTransaction {
+  let transaction = readTransactions.get(connection);
+  if (!transaction) {
+    const reader = preparedReader(connection);
+    transaction = connection.transaction((work: (sql: SqlReader) => unknown) => {
+      const result = work(reader);
+      // The transaction ends when work returns: it must not go on asynchronously.
+      if (result instanceof Promise) throw new Error('readSql takes synchronous work');
+      return result;
+    });
+    readTransactions.set(connection, transaction);
+  }
+  return transaction;
+}
+
 export class Database {
   // TypeORM's SQLite drivers share one query runner per connection, so two
   // interleaved async transactions would nest inside each other. This chain
@@ -76,12 +95,7 @@ export class Database {
   readSql<T>(work: (sql: SqlReader) => T): Promise<T> {
     return this.enqueue(async () => {
       const connection = (this.dataSource.driver as unknown as { databaseConnection: BetterSqlite3.Database }).databaseConnection;
-      return connection.transaction(() => {
-        const result = work(preparedReader(connection));
-        // The transaction ends when work returns: it must not go on asynchronously.
-        if (result instanceof Promise) throw new Error('readSql takes synchronous work');
-        return result;
-      })();
+      return readTransaction(connection)(work as (sql: SqlReader) => unknown) as T;
     });
   }
 

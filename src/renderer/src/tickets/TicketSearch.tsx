@@ -7,7 +7,7 @@
 // must see which digits matched to tell two customers apart, and the same
 // screen is where the shop finds the number to call the customer. Paper that
 // leaves the shop (the claim ticket) masks it; this screen faces the clerk.
-import { Alert, Group, Loader, Stack, Table, Text, TextInput, Title, UnstyledButton } from '@mantine/core';
+import { Alert, Button, Group, Loader, Stack, Table, Text, TextInput, Title, UnstyledButton } from '@mantine/core';
 import { useEffect, useState, type KeyboardEvent, type RefObject } from 'react';
 import { useTranslation } from 'react-i18next';
 import { parseTicketNumber } from '../../../shared/ticket-number';
@@ -32,6 +32,8 @@ export function TicketSearch({ search, inputRef, onOpen }: Props) {
   const hits = result.state === 'done' ? result.items : [];
   const matched = result.state === 'done' ? result.query : null;
   const mark = (hit: TicketSearchHit, field: TicketSearchHit['matchedOn']) => (hit.matchedOn === field ? matched : null);
+  // An exact number, phone or serial ends the search; the clerk may still want the partial matches.
+  const canShowMore = hits.some((hit) => hit.match === 'exact') && !search.showingMore;
   const [active, setActive] = useState(0);
   const [notice, setNotice] = useState<string | null>(null);
 
@@ -175,6 +177,13 @@ export function TicketSearch({ search, inputRef, onOpen }: Props) {
               })}
             </Table.Tbody>
           </Table>
+          {canShowMore && (
+            <Group>
+              <Button variant="subtle" size="compact-sm" onClick={() => search.showMore()}>
+                {t('tickets.moreResults')}
+              </Button>
+            </Group>
+          )}
         </Stack>
       )}
       {result.state === 'idle' && (
