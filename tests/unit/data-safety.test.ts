@@ -142,6 +142,50 @@ describe('restore', () => {
     expect(await desk.call('tickets.revealPasscode', { ticketId: row.id, session: again.token })).toEqual({ kind: 'pin', value: '2468' });
   });
 
+  it('after an older backup, the next number comes after every number already handed out', async () => {
+    const dir = tempDir();
+    const desk = await open(dir);
+    const crew = await setUpCrew(desk);
+    await desk.call('intake.checkIn', sampleIntake());
+    const backup = (await desk.call('backups.run', { session: crew.manager.session })).lastGood!;
+    const printed: number[] = [];
+    for (let i = 0; i < 3; i++) printed.push(...(await desk.call('intake.checkIn', sampleIntake())).tickets.map((t) => t.number));
+    await desk.call('backups.restore', { session: crew.manager.session, path: backup.file });
+    expect(await ticketCount(desk)).toBe(1);
+    const manager = await desk.call('auth.signIn', { staffId: 1, pin: PINS.manager });
+    const next = await desk.call('intake.checkIn', { ...sampleIntake(), session: manager.token });
+    expect(next.tickets[0].number).toBe(Math.max(...printed) + 1);
+
+    // Still so after the desk is closed and opened again on the restored file (no recovery: it is this shop's file).
+    await desk.close();
+    const reopened = await open(dir);
+    expect((await reopened.call('recovery.status', {})).problem).toBeNull();
+    const after = await reopened.call('intake.checkIn', sampleIntake());
+    expect(after.tickets[0].number).toBe(next.tickets[0].number + 1);
+  });
+
+  it('from the recovery screen, an older backup also keeps numbering past the remembered last number', async () => {
+    const dir = tempDir();
+    const desk = await open(dir);
+    const crew = await setUpCrew(desk);
+    await desk.call('intake.checkIn', sampleIntake());
+    const backup = (await desk.call('backups.run', { session: crew.manager.session })).lastGood!;
+    let last = 0;
+    for (let i = 0; i < 4; i++) last = (await desk.call('intake.checkIn', sampleIntake())).tickets[0].number;
+    await desk.close();
+    truncateSync(join(dir, DATABASE_FILE), 0);
+    rmSync(join(dir, `${DATABASE_FILE}-wal`), { force: true });
+
+    const recovering = await open(dir);
+    expect((await recovering.call('recovery.status', {})).problem?.kind).toBe('missing');
+    await recovering.call('recovery.restore', { path: backup.file, managerApproval: { staffId: 1, pin: PINS.manager } });
+    const manager = await recovering.call('auth.signIn', { staffId: 1, pin: PINS.manager });
+    const next = await recovering.call('intake.checkIn', { ...sampleIntake(), session: manager.token });
+    expect(next.tickets[0].number).toBe(last + 1);
+    const numbers: { number: number }[] = await recovering.context.db.dataSource.query('SELECT number FROM ticket ORDER BY number');
+    expect(numbers.map((r) => r.number)).toEqual([backup.lastTicketNumber, last + 1]);
+  });
+
   it('refuses a file that is not a sound backup and changes nothing', async () => {
     const dir = tempDir();
     const desk = await open(dir);

@@ -8,7 +8,7 @@ import { DeskError } from '../../../shared/errors';
 import { syncFolder, writeFileAtomic } from './atomic-file';
 import { BACKUP_KEY, readBackup, type StoredBackup } from './backup';
 import { fileFacts, integrityCheck, openRaw } from './data-file';
-import { IDENTITY_FILE, writeIdentity } from './identity';
+import { IDENTITY_FILE, readIdentity, rememberedHighest, writeIdentity } from './identity';
 
 export const KEPT_ASIDE_FOLDER = 'kept-aside';
 
@@ -60,10 +60,36 @@ export interface RestoreResult {
 
 const stampOf = (now: Date) => now.toISOString().replace(/[:.]/g, '-');
 
+/** The last ticket number in a shop file, when it can be read at all (a damaged or missing file gives null). */
+function lastNumberIn(file: string): number | null {
+  if (!existsSync(file)) return null;
+  try {
+    const db = openRaw(file, { readonly: true });
+    try {
+      return fileFacts(db).lastTicketNumber;
+    } finally {
+      db.close();
+    }
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * The highest number this desk has handed out, from what it remembers beside
+ * the file and from the file about to be kept aside: the restored file may be
+ * older, and its numbers after it may already be on customers' claim tickets.
+ */
+export function ticketFloorBefore(dataDir: string, databaseFile: string): number | null {
+  return Math.max(rememberedHighest(readIdentity(dataDir)) ?? 0, lastNumberIn(databaseFile) ?? 0) || null;
+}
+
 /** Restores a backup into a data folder whose database is closed. */
 export function restoreBackup(options: { dataDir: string; databaseFile: string; keyFile: string; backup: string; now: Date }): RestoreResult {
   const contents = inspectBackup(options.backup);
   const { dataDir, databaseFile, keyFile } = options;
+  const floor = ticketFloorBefore(dataDir, databaseFile);
+  const previous = readIdentity(dataDir);
   const keptAside = join(dataDir, KEPT_ASIDE_FOLDER, stampOf(options.now));
   mkdirSync(keptAside, { recursive: true });
   const moveAside = (path: string) => {
@@ -80,8 +106,11 @@ export function restoreBackup(options: { dataDir: string; databaseFile: string; 
   renameSync(incoming, databaseFile);
   if (existsSync(backupKey)) writeFileAtomic(keyFile, readFileSync(backupKey), 0o600);
   syncFolder(dataDir);
-  if (contents.shopId) {
-    writeIdentity(dataDir, { shopId: contents.shopId, lastTicketNumber: contents.lastTicketNumber, tickets: contents.tickets, updatedAt: options.now.toISOString() });
+  const shopId = contents.shopId ?? previous?.shopId ?? null; // a backup from before the file kept its identity
+  if (shopId) {
+    // The backup's own position, so that it opens as this shop's file; the floor keeps numbering past what was handed out since.
+    const ticketFloor = floor !== null && floor > (contents.lastTicketNumber ?? 0) ? floor : null;
+    writeIdentity(dataDir, { shopId, lastTicketNumber: contents.lastTicketNumber, tickets: contents.tickets, ticketFloor, updatedAt: options.now.toISOString() });
   }
   return { contents, keptAside };
 }
