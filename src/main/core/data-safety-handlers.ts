@@ -7,8 +7,8 @@ import type { DeskContext } from './context';
 import { requireActor, requireManagerRole } from './services/auth';
 import { DEFAULT_SETTINGS, loadSettings } from './services/settings';
 import { displayTicketNumber } from '../../shared/ticket-number';
-import { authoriseFromBackup, describeBackup, restoreIntoDesk } from './safety/restore-desk';
-import { isAbsolute } from 'node:path';
+import { authoriseFromBackup, describeBackup, mayStartEmpty, restoreIntoDesk, startEmptyDesk } from './safety/restore-desk';
+import { backupFolderProblem } from './safety/backup-settings';
 
 type DataSafetyChannel =
   | 'backups.status'
@@ -19,6 +19,7 @@ type DataSafetyChannel =
   | 'recovery.status'
   | 'recovery.inspect'
   | 'recovery.restore'
+  | 'recovery.startEmpty'
   | 'dataExport.start'
   | 'dataExport.progress';
 
@@ -40,7 +41,11 @@ export const dataSafetyHandlers: Pick<Handlers, DataSafetyChannel> = {
   'backups.configure': async (input, ctx) => {
     const settings = await asManager(ctx, input.session);
     const folder = input.folder === '' ? null : input.folder;
-    if (folder !== null && !isAbsolute(folder)) throw DeskError.field('folder', 'invalid');
+    // A folder chosen before is kept as it is (an unplugged USB stick is a warning, not a reason to refuse the interval).
+    if (folder !== null && folder !== ctx.safety.settings().folder) {
+      const problem = backupFolderProblem(folder, ctx.safety.files.dataDir);
+      if (problem) throw DeskError.field('folder', problem);
+    }
     ctx.safety.configure({ folder, intervalHours: input.intervalHours });
     return ctx.safety.status(settings.ticketPrefix);
   },
@@ -59,7 +64,7 @@ export const dataSafetyHandlers: Pick<Handlers, DataSafetyChannel> = {
   },
   'recovery.status': async (_input, ctx) => {
     const { problem } = ctx.safety;
-    if (!problem) return { problem: null, newest: null };
+    if (!problem) return { problem: null, newest: null, canStartEmpty: false };
     const newest = ctx.safety.backups()[0];
     let described = null;
     try {
@@ -75,6 +80,7 @@ export const dataSafetyHandlers: Pick<Handlers, DataSafetyChannel> = {
         detail: problem.detail,
       },
       newest: described,
+      canStartEmpty: mayStartEmpty(ctx),
     };
   },
   'recovery.inspect': async (input, ctx) => {
@@ -85,6 +91,10 @@ export const dataSafetyHandlers: Pick<Handlers, DataSafetyChannel> = {
     requireRecovery(ctx);
     await authoriseFromBackup(input.path, input.managerApproval);
     return restoreIntoDesk(ctx, input.path);
+  },
+  'recovery.startEmpty': async (_input, ctx) => {
+    requireRecovery(ctx);
+    return startEmptyDesk(ctx);
   },
   'dataExport.start': async (input, ctx) => ctx.safety.startExport((await asManager(ctx, input.session)).shopName),
   'dataExport.progress': async (input, ctx) => {
