@@ -10,6 +10,7 @@ import { backupsToKeep } from '../../src/main/core/safety/retention';
 import { listBackups } from '../../src/main/core/safety/backup';
 import { IDENTITY_FILE } from '../../src/main/core/safety/identity';
 import { openRaw } from '../../src/main/core/safety/data-file';
+import { exportDatabase } from '../../src/main/core/safety/export';
 import { createDirectoryBackend } from '../../src/main/core/printing';
 import { fixedClock, openTestDesk, sampleIntake, TEST_SHOP, type TestDesk } from '../support/desk';
 import { PINS, setUpCrew } from '../support/workflow';
@@ -453,6 +454,37 @@ describe('bad input that used to end in "internal"', () => {
   });
 });
 
+/** Records of a CSV (RFC 4180: quoted cells may hold commas, quotes doubled, line breaks). */
+function parseCsv(text: string): string[][] {
+  const records: string[][] = [];
+  let cells: string[] = [];
+  let cell = '';
+  let quoted = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (quoted && c === '"' && text[i + 1] === '"') {
+      cell += '"';
+      i++;
+    } else if (c === '"') {
+      quoted = !quoted;
+    } else if (quoted) {
+      cell += c;
+    } else if (c === ',') {
+      cells.push(cell);
+      cell = '';
+    } else if (c === '\r' && text[i + 1] === '\n') {
+      cells.push(cell);
+      records.push(cells);
+      cells = [];
+      cell = '';
+      i++;
+    } else {
+      cell += c;
+    }
+  }
+  return records;
+}
+
 describe('the full export', () => {
   it('is a ZIP of UTF-8 CSVs with a BOM and a manifest, without PIN hashes or passcodes', async () => {
     const dir = tempDir();
@@ -484,6 +516,36 @@ describe('the full export', () => {
     expect(tickets.split('\r\n')[0]).not.toContain('passcode_sealed');
     expect(tickets).not.toMatch(/v2:/);
     expect(manifest.tables.staff.rows).toBe(3);
+  });
+
+  it('reads many rows in batches without losing, repeating or reordering one, and quotes what needs it', async () => {
+    const dir = tempDir();
+    const desk = await open(dir);
+    await desk.close();
+    const raw = openRaw(join(dir, DATABASE_FILE));
+    const insert = raw.prepare(`INSERT INTO customer (name, phone, phone_digits, address, notes, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)`);
+    const rows = 12_345; // more than two batches, the last one partial
+    const nameOf = (i: number) => (i % 1000 === 7 ? `客户 ${i}, "第二行"\nline` : `客户 ${i}`);
+    raw.transaction(() => {
+      for (let i = 1; i <= rows; i++) insert.run(nameOf(i), `138${String(i).padStart(8, '0')}`, `138${String(i).padStart(8, '0')}`, '', '', '2026-12-01T02:00:00.000Z', '2026-12-01T02:00:00.000Z');
+    })();
+    raw.close();
+    const reports: { table: string; rowsDone: number }[] = [];
+    const result = await exportDatabase({ databaseFile: join(dir, DATABASE_FILE), path: join(dir, 'out', 'export.zip'), now: new Date(), shopName: 'x', onProgress: (p) => reports.push(p) });
+    expect(result.tables.customer).toBe(rows);
+    const csv = strFromU8(unzipSync(readFileSync(result.path))['customer.csv']).replace(/^\uFEFF/, '');
+    const header = parseCsv(csv)[0];
+    const nameAt = header.indexOf('name');
+    const idAt = header.indexOf('id');
+    const records = parseCsv(csv).slice(1);
+    expect(records).toHaveLength(rows);
+    records.forEach((cells, i) => {
+      expect(Number(cells[idAt])).toBe(i + 1);
+      expect(cells[nameAt]).toBe(nameOf(i + 1));
+    });
+    const customerReports = reports.filter((r) => r.table === 'customer').map((r) => r.rowsDone);
+    expect(customerReports.length).toBeGreaterThanOrEqual(3);
+    expect(customerReports).toEqual([...customerReports].sort((a, b) => a - b));
   });
 });
 
