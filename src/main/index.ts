@@ -5,6 +5,7 @@ import { app, dialog, ipcMain, session, shell, type BrowserWindow } from 'electr
 import { productName } from '../../package.json';
 import { openDesk, type Desk } from './core/desk';
 import { registerContractHandlers } from './shell/ipc';
+import { registerFolderPicker } from './shell/folder-picker';
 import { resolveAppLocation, shellFiles } from './shell/location';
 import { installMenu } from './shell/menu';
 import { guardSession, guardWebContents } from './shell/security';
@@ -80,6 +81,11 @@ function start(): void {
       registerContractHandlers(ipcMain, {
         dispatch: desk.dispatch,
         trusted: () => ({ webContentsId: mainWindow && !mainWindow.isDestroyed() ? mainWindow.webContents.id : null, location }),
+        onRefused: (channel, reason) => log(`refused ${channel}: ${reason}`),
+      });
+      registerFolderPicker(ipcMain, dialog, {
+        trusted: () => ({ webContentsId: mainWindow && !mainWindow.isDestroyed() ? mainWindow.webContents.id : null, location }),
+        window: () => (mainWindow && !mainWindow.isDestroyed() ? mainWindow : null),
         onRefused: (channel, reason) => log(`refused ${channel}: ${reason}`),
       });
       installMenu(app.isPackaged, process.platform);

@@ -483,6 +483,11 @@ export function isChannel(name: unknown): name is Channel {
 /** The bridge the preload script exposes as window.repairDesk. */
 export interface DeskBridge {
   invoke<C extends Channel>(channel: C, input: ChannelInput<C>): Promise<ContractResult<ChannelOutput<C>>>;
+  /** The system's folder dialog (the Electron shell only; the harness has none and types a path): the chosen folder, or null. */
+  pickFolder?(title: string): Promise<string | null>;
 }
+
+/** The shell's one channel outside the contract: it opens the folder dialog and changes nothing. */
+export const PICK_FOLDER_CHANNEL = 'shell.pickFolder';
 
 export type { Language };

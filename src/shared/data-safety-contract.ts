@@ -32,6 +32,8 @@ export const recoveryRestoreInput = z.object({
   /** A manager of the backup's own staff with their PIN; null only when that backup has no manager with a PIN. */
   managerApproval: z.object({ staffId: z.number(code('required')).int(code('invalid')).positive(code('invalid')), pin: pinSchema }).nullable().default(null),
 });
+/** Starting an empty desk is a manager's explicit decision, offered only while no backup exists at all. */
+export const recoveryStartEmptyInput = z.object({ confirm: z.literal(true, code('consent_required')) });
 export const exportStartInput = z.object({ session: sessionSchema });
 export const exportProgressInput = z.object({ session: sessionSchema, jobId: z.string().min(1).max(64) });
 
@@ -90,6 +92,15 @@ export interface RestoreView {
 export interface RecoveryStatus {
   problem: { kind: StartupProblemKind; lastTicketNumber: string | null; detail: string } | null;
   newest: BackupContentsView | null;
+  /** The file is missing or damaged and there is no backup at all: the manager may start an empty desk. */
+  canStartEmpty: boolean;
+}
+
+export interface StartEmptyView {
+  /** Where the missing or damaged file (if any) was kept. */
+  keptAside: string;
+  /** The last number handed out before, as printed: numbering goes on after it. */
+  ticketFloor: string | null;
 }
 
 export interface ExportProgress {
@@ -117,6 +128,8 @@ export const dataSafetyChannels = {
   'recovery.status': channel<RecoveryStatus>()(z.object({})),
   'recovery.inspect': channel<BackupContentsView>()(recoveryInspectInput),
   'recovery.restore': channel<RestoreView>()(recoveryRestoreInput),
+  /** Keeps the missing or damaged file aside and starts an empty desk; refused while any backup exists. */
+  'recovery.startEmpty': channel<StartEmptyView>()(recoveryStartEmptyInput),
   'dataExport.start': channel<ExportProgress>()(exportStartInput),
   'dataExport.progress': channel<ExportProgress>()(exportProgressInput),
 };

@@ -76,6 +76,11 @@ export const FIELD_ERROR_CODES = [
   'move_not_for_role',
   'setup_required',
   'setup_done',
+  // data safety
+  'backup_exists',
+  'folder_not_writable',
+  'folder_inside_data',
+  'not_a_folder',
 ] as const;
 export type FieldErrorCode = (typeof FIELD_ERROR_CODES)[number];
 

@@ -139,6 +139,8 @@ export const ROLE_TABLE = {
   'recovery.status': OPEN,
   'recovery.inspect': OPEN,
   'recovery.restore': OPEN,
+  // With no backup there is nobody to check a PIN against: the screen asks the manager to confirm in words.
+  'recovery.startEmpty': OPEN,
   'dataExport.start': MANAGER,
   'dataExport.progress': MANAGER,
 } as const satisfies Record<Channel, Access>;

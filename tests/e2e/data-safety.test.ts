@@ -2,7 +2,7 @@
 // backup, a backup now, the export), the recovery screen a desk shows when its
 // file was emptied (restored with the backup's manager PIN), --restore, and the
 // harness refusing malformed URLs and foreign origins.
-import { mkdtempSync, rmSync, truncateSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync, truncateSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
@@ -10,7 +10,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { en } from '../../src/shared/i18n/en';
 import { zhCN } from '../../src/shared/i18n/zh-CN';
 import { sampleIntake } from '../support/desk';
-import { listBackups } from '../../src/main/core/safety/backup';
+import { BACKUPS_FOLDER, listBackups } from '../../src/main/core/safety/backup';
+import { openRaw } from '../../src/main/core/safety/data-file';
+import { DATABASE_FILE } from '../../src/main/core/desk';
 import { launchChromium, openDesk, VIEWPORT } from './support/browser';
 import { setUpCrewOverHttp, signInThroughUi, E2E_PINS } from './support/crew';
 import { startHarness, type RunningHarness } from './support/harness';
@@ -66,6 +68,95 @@ describe('the Backups section of Settings', () => {
     const zhSection = page.locator('fieldset', { hasText: zhCN.dataSafety.backups.title });
     await expect.poll(() => zhSection.getByRole('table', { name: zhCN.dataSafety.backups.list }).isVisible(), { timeout: 30_000 }).toBe(true);
     await screenshotWholePage(page, 'backups-settings-zh');
+  });
+});
+
+describe('the full export of a big shop', () => {
+  it('shows its progress while it runs, in English and in Chinese', async () => {
+    const harness = await startHarness();
+    try {
+      const crew = await setUpCrewOverHttp(harness);
+      await harness.call('intake.checkIn', sampleIntake());
+      // Enough rows for the export to take a while, written beside the running desk into the table
+      // cheapest to fill (the backup history: no search index to update, unlike customers).
+      const raw = openRaw(join(harness.dataDir, DATABASE_FILE));
+      const insert = raw.prepare(
+        `INSERT INTO backup_run (started_at, finished_at, reason, ok, folder, size_bytes, tickets, last_ticket_number, duration_ms, detail) VALUES (?, ?, 'manual', 1, ?, 1, 1, NULL, 1, 'verified')`,
+      );
+      raw.transaction(() => {
+        for (let i = 0; i < 300_000; i++) insert.run('2026-12-01T02:00:00.000Z', '2026-12-01T02:00:01.000Z', harness.dataDir);
+      })();
+      raw.close();
+
+      const page = await openDesk(browser, harness.url);
+      await page.getByRole('button', { name: en.app.nav.settings, exact: true }).click();
+      await signInThroughUi(page, crew.manager);
+      const section = page.locator('fieldset', { hasText: en.dataSafety.backups.title });
+      await section.getByRole('button', { name: en.dataSafety.export.start, exact: true }).click();
+      const running = section.getByRole('status').filter({ hasText: /^Exporting / });
+      await expect.poll(() => running.isVisible(), { timeout: 30_000 }).toBe(true);
+      expect(await section.getByRole('progressbar').count()).toBe(1);
+      await screenshotWholePage(page, 'export-progress-en');
+      await expect.poll(() => section.getByText(/^Exported \d+ rows to /).isVisible(), { timeout: 30_000 }).toBe(true);
+
+      await harness.call('settings.update', { language: 'zh-CN' });
+      await page.reload();
+      await page.getByRole('button', { name: zhCN.app.nav.settings, exact: true }).click();
+      const zhSection = page.locator('fieldset', { hasText: zhCN.dataSafety.backups.title });
+      await zhSection.getByRole('button', { name: zhCN.dataSafety.export.start, exact: true }).click();
+      await expect.poll(() => zhSection.getByRole('status').filter({ hasText: /^正在导出/ }).isVisible(), { timeout: 30_000 }).toBe(true);
+      await screenshotWholePage(page, 'export-progress-zh');
+      await expect.poll(() => zhSection.getByText(/^已导出 \d+ 行/).isVisible(), { timeout: 30_000 }).toBe(true);
+      await page.close();
+    } finally {
+      await harness.stop();
+    }
+  });
+});
+
+describe('a desk whose file is gone with no backup at all', () => {
+  it('offers a manager to start empty, keeps the old file aside, and numbering goes on', async () => {
+    const dataDir = tempDir();
+    let harness = await startHarness({ dataDir });
+    await setUpCrewOverHttp(harness);
+    const { tickets } = await harness.call('intake.checkIn', sampleIntake());
+    await harness.stop();
+    rmSync(join(dataDir, BACKUPS_FOLDER), { recursive: true, force: true });
+    truncateSync(join(dataDir, DATABASE_FILE), 0);
+    rmSync(join(dataDir, `${DATABASE_FILE}-wal`), { force: true });
+
+    harness = await startHarness({ dataDir });
+    try {
+      const zhPage = await browser.newPage({ viewport: VIEWPORT, locale: 'zh-CN' });
+      await zhPage.goto(harness.url);
+      await zhPage.getByText(zhCN.dataSafety.recovery.startEmpty.title).waitFor({ timeout: 30_000 });
+      await screenshotWholePage(zhPage, 'recovery-start-empty-zh');
+      await zhPage.close();
+
+      const page = await browser.newPage({ viewport: VIEWPORT, locale: 'en-US' });
+      await page.goto(harness.url);
+      await page.getByText(en.dataSafety.recovery.startEmpty.title).waitFor({ timeout: 30_000 });
+      const confirm = page.getByRole('button', { name: en.dataSafety.recovery.startEmpty.confirm });
+      expect(await confirm.isDisabled()).toBe(true);
+      await screenshotWholePage(page, 'recovery-start-empty-en');
+      await page.getByLabel(en.dataSafety.recovery.startEmpty.acknowledge).check();
+      await confirm.click();
+      // The empty desk opens on its first-day setup.
+      await page.getByRole('heading', { name: en.trust.setup.title }).waitFor({ timeout: 30_000 });
+      expect((await harness.call('recovery.status', {})).problem).toBeNull();
+      expect(readdirSync(join(dataDir, 'kept-aside'))).toHaveLength(1);
+      await page.close();
+    } finally {
+      await harness.stop();
+    }
+    harness = await startHarness({ dataDir });
+    try {
+      await setUpCrewOverHttp(harness);
+      const next = await harness.call('intake.checkIn', sampleIntake());
+      expect(next.tickets[0].number).toBe(tickets[0].number + 1);
+    } finally {
+      await harness.stop();
+    }
   });
 });
 

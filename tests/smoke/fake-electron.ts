@@ -63,6 +63,9 @@ export function createFakeElectron(options: FakeElectronOptions) {
     willQuitPrevented: 0,
     exited: false,
     errorBoxes: [] as { title: string; content: string }[],
+    /** The options of each folder dialog opened, and what the next one answers. */
+    openDialogs: [] as unknown[],
+    nextOpenDialog: { canceled: true, filePaths: [] } as { canceled: boolean; filePaths: string[] },
     applicationMenus: [] as unknown[],
     windows: [] as FakeBrowserWindow[],
     ipcHandlers: new Map<string, IpcHandler>(),
@@ -191,6 +194,10 @@ export function createFakeElectron(options: FakeElectronOptions) {
     },
     dialog: {
       showErrorBox: (title: string, content: string) => void state.errorBoxes.push({ title, content }),
+      showOpenDialog: (...args: unknown[]) => {
+        state.openDialogs.push(args[args.length - 1]);
+        return Promise.resolve(state.nextOpenDialog);
+      },
     },
     Menu: {
       buildFromTemplate: (template: unknown[]) => ({ template }),

@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { CHANNELS, type CheckInResult, type CustomerSummary, type DeskBridge, type TicketDetail } from '../../src/shared/contract';
+import { CHANNELS, PICK_FOLDER_CHANNEL, type CheckInResult, type CustomerSummary, type DeskBridge, type TicketDetail } from '../../src/shared/contract';
 import type { ContractResult } from '../../src/shared/errors';
 import { DATABASE_FILE } from '../../src/main/core/desk';
 import { sampleIntake, TEST_PINS, TEST_SHOP } from '../support/desk';
@@ -133,8 +133,21 @@ describe('main bundle', () => {
     }
   });
 
-  it('registers exactly one handler per contract channel', () => {
-    expect([...fake.state.ipcHandlers.keys()].sort()).toEqual([...CHANNELS].sort());
+  it('registers exactly one handler per contract channel, and the folder dialog', () => {
+    expect([...fake.state.ipcHandlers.keys()].sort()).toEqual([...CHANNELS, PICK_FOLDER_CHANNEL].sort());
+  });
+
+  it('opens the folder dialog for the app page only, and answers the chosen folder or null', async () => {
+    const pick = fake.state.ipcHandlers.get(PICK_FOLDER_CHANNEL) as (event: unknown, title: unknown) => Promise<string | null>;
+    fake.state.nextOpenDialog = { canceled: false, filePaths: ['/media/usb/backups'] };
+    await expect(pick(fromApp(), 'Backup folder')).resolves.toBe('/media/usb/backups');
+    expect(fake.state.openDialogs.at(-1)).toMatchObject({ title: 'Backup folder', properties: ['openDirectory', 'createDirectory'] });
+    fake.state.nextOpenDialog = { canceled: true, filePaths: [] };
+    await expect(pick(fromApp(), 'Backup folder')).resolves.toBeNull();
+    const opened = fake.state.openDialogs.length;
+    const stranger = new FakeWebContents();
+    await expect(pick(from(stranger, stranger.mainFrame), 'x')).resolves.toBeNull();
+    expect(fake.state.openDialogs).toHaveLength(opened);
   });
 
   it('puts the renderer’s Content-Security-Policy on app responses', () => {
@@ -336,10 +349,10 @@ describe('preload bundle', () => {
     expect([...required]).toEqual(['electron']);
   });
 
-  it('exposes only window.repairDesk with invoke', () => {
+  it('exposes only window.repairDesk with invoke and pickFolder', () => {
     expect([...fake.state.exposed.keys()]).toEqual(['repairDesk']);
     const bridge = fake.state.exposed.get('repairDesk') as DeskBridge;
-    expect(Object.keys(bridge)).toEqual(['invoke']);
+    expect(Object.keys(bridge)).toEqual(['invoke', 'pickFolder']);
     expect(Object.isFrozen(bridge)).toBe(true);
   });
 

@@ -1,6 +1,6 @@
 // Backups, restore, damage at start, the key file and the full export, on real
 // SQLite files in temporary folders.
-import { closeSync, existsSync, mkdtempSync, openSync, readdirSync, readFileSync, rmSync, statSync, truncateSync, writeFileSync, writeSync } from 'node:fs';
+import { closeSync, existsSync, mkdirSync, mkdtempSync, openSync, readdirSync, readFileSync, rmSync, statSync, truncateSync, writeFileSync, writeSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { unzipSync, strFromU8 } from 'fflate';
@@ -10,6 +10,7 @@ import { backupsToKeep } from '../../src/main/core/safety/retention';
 import { listBackups } from '../../src/main/core/safety/backup';
 import { IDENTITY_FILE } from '../../src/main/core/safety/identity';
 import { openRaw } from '../../src/main/core/safety/data-file';
+import { exportDatabase } from '../../src/main/core/safety/export';
 import { createDirectoryBackend } from '../../src/main/core/printing';
 import { fixedClock, openTestDesk, sampleIntake, TEST_SHOP, type TestDesk } from '../support/desk';
 import { PINS, setUpCrew } from '../support/workflow';
@@ -93,9 +94,43 @@ describe('backups', () => {
     expect((await desk.fail('backups.configure', { session: token, folder: 'relative/path', intervalHours: 4 })).fields).toEqual([
       { path: 'folder', code: 'invalid' },
     ]);
-    const configured = await desk.call('backups.configure', { session: token, folder: usb, intervalHours: 2 });
+    mkdirSync(usb);
+    expect(await desk.call('backups.configure', { session: token, folder: usb, intervalHours: 2 })).toMatchObject({ folder: usb, effectiveFolder: usb });
+    rmSync(usb, { recursive: true }); // the USB stick is unplugged
+    const configured = await desk.call('backups.status', { session: token });
     expect(configured).toMatchObject({ folder: usb, effectiveFolder: dir, intervalHours: 2 });
     expect(configured.warnings).toContain('destination_missing');
+    // the interval still changes while the chosen folder is away
+    expect(await desk.call('backups.configure', { session: token, folder: usb, intervalHours: 3 })).toMatchObject({ folder: usb, intervalHours: 3 });
+  });
+
+  it('go only to a folder that exists, can be written and is outside the data folder', async () => {
+    const dir = tempDir();
+    const desk = await open(dir);
+    const crew = await setUpCrew(desk);
+    const session = crew.manager.session;
+    const refusal = async (folder: string) => (await desk.fail('backups.configure', { session, folder, intervalHours: 4 })).fields;
+    const elsewhere = tempDir();
+    expect(await refusal(join(elsewhere, 'not-there'))).toEqual([{ path: 'folder', code: 'not_found' }]);
+    const file = join(elsewhere, 'a-file.txt');
+    writeFileSync(file, 'x');
+    expect(await refusal(file)).toEqual([{ path: 'folder', code: 'not_a_folder' }]);
+    expect(await refusal(dir)).toEqual([{ path: 'folder', code: 'folder_inside_data' }]);
+    mkdirSync(join(dir, 'backups-here'));
+    expect(await refusal(join(dir, 'backups-here'))).toEqual([{ path: 'folder', code: 'folder_inside_data' }]);
+    expect(await refusal(join(dir, 'backups-here', '..', 'backups-here'))).toEqual([{ path: 'folder', code: 'folder_inside_data' }]);
+    // No file can be made in it: a read-only folder, or (the superuser writes anywhere else) the kernel's /proc.
+    const readOnly = join(elsewhere, 'read-only');
+    mkdirSync(readOnly, { mode: 0o555 });
+    expect(await refusal(process.getuid?.() === 0 ? '/proc' : readOnly)).toEqual([{ path: 'folder', code: 'folder_not_writable' }]);
+    expect(readdirSync(elsewhere).sort()).toEqual(['a-file.txt', 'read-only']);
+
+    const usb = join(elsewhere, 'usb');
+    mkdirSync(usb);
+    const saved = await desk.call('backups.configure', { session, folder: usb, intervalHours: 4 });
+    expect(saved).toMatchObject({ folder: usb, effectiveFolder: usb, warnings: ['never'] });
+    expect(readdirSync(usb)).toEqual([]); // the write test leaves nothing behind
+    expect((await desk.call('backups.run', { session })).lastGood?.file.startsWith(usb)).toBe(true);
   });
 
   it('keep the newest of each of 7 days, 4 weeks and 12 months', () => {
@@ -140,6 +175,50 @@ describe('restore', () => {
     const again = await desk.call('auth.signIn', { staffId: 1, pin: PINS.manager });
     const [row]: { id: number }[] = await desk.context.db.dataSource.query('SELECT id FROM ticket WHERE passcode_sealed IS NOT NULL');
     expect(await desk.call('tickets.revealPasscode', { ticketId: row.id, session: again.token })).toEqual({ kind: 'pin', value: '2468' });
+  });
+
+  it('after an older backup, the next number comes after every number already handed out', async () => {
+    const dir = tempDir();
+    const desk = await open(dir);
+    const crew = await setUpCrew(desk);
+    await desk.call('intake.checkIn', sampleIntake());
+    const backup = (await desk.call('backups.run', { session: crew.manager.session })).lastGood!;
+    const printed: number[] = [];
+    for (let i = 0; i < 3; i++) printed.push(...(await desk.call('intake.checkIn', sampleIntake())).tickets.map((t) => t.number));
+    await desk.call('backups.restore', { session: crew.manager.session, path: backup.file });
+    expect(await ticketCount(desk)).toBe(1);
+    const manager = await desk.call('auth.signIn', { staffId: 1, pin: PINS.manager });
+    const next = await desk.call('intake.checkIn', { ...sampleIntake(), session: manager.token });
+    expect(next.tickets[0].number).toBe(Math.max(...printed) + 1);
+
+    // Still so after the desk is closed and opened again on the restored file (no recovery: it is this shop's file).
+    await desk.close();
+    const reopened = await open(dir);
+    expect((await reopened.call('recovery.status', {})).problem).toBeNull();
+    const after = await reopened.call('intake.checkIn', sampleIntake());
+    expect(after.tickets[0].number).toBe(next.tickets[0].number + 1);
+  });
+
+  it('from the recovery screen, an older backup also keeps numbering past the remembered last number', async () => {
+    const dir = tempDir();
+    const desk = await open(dir);
+    const crew = await setUpCrew(desk);
+    await desk.call('intake.checkIn', sampleIntake());
+    const backup = (await desk.call('backups.run', { session: crew.manager.session })).lastGood!;
+    let last = 0;
+    for (let i = 0; i < 4; i++) last = (await desk.call('intake.checkIn', sampleIntake())).tickets[0].number;
+    await desk.close();
+    truncateSync(join(dir, DATABASE_FILE), 0);
+    rmSync(join(dir, `${DATABASE_FILE}-wal`), { force: true });
+
+    const recovering = await open(dir);
+    expect((await recovering.call('recovery.status', {})).problem?.kind).toBe('missing');
+    await recovering.call('recovery.restore', { path: backup.file, managerApproval: { staffId: 1, pin: PINS.manager } });
+    const manager = await recovering.call('auth.signIn', { staffId: 1, pin: PINS.manager });
+    const next = await recovering.call('intake.checkIn', { ...sampleIntake(), session: manager.token });
+    expect(next.tickets[0].number).toBe(last + 1);
+    const numbers: { number: number }[] = await recovering.context.db.dataSource.query('SELECT number FROM ticket ORDER BY number');
+    expect(numbers.map((r) => r.number)).toEqual([backup.lastTicketNumber, last + 1]);
   });
 
   it('refuses a file that is not a sound backup and changes nothing', async () => {
@@ -215,6 +294,73 @@ describe('damage at start', () => {
     writeFileSync(join(dir, DATABASE_FILE), readFileSync(join(other, DATABASE_FILE)));
     const desk = await open(dir);
     expect((await desk.call('recovery.status', {})).problem?.kind).toBe('replaced');
+  });
+});
+
+describe('starting empty when there is no backup at all', () => {
+  async function shopWithoutBackup(): Promise<{ dir: string; last: number }> {
+    const dir = tempDir();
+    const desk = await open(dir);
+    let last = 0;
+    for (let i = 0; i < 3; i++) last = (await desk.call('intake.checkIn', sampleIntake())).tickets[0].number;
+    await desk.close();
+    return { dir, last };
+  }
+
+  it('is offered for a missing file, keeps it aside with a note, and numbers go on after the last one', async () => {
+    const { dir, last } = await shopWithoutBackup();
+    truncateSync(join(dir, DATABASE_FILE), 0);
+    const desk = await open(dir);
+    const status = await desk.call('recovery.status', {});
+    expect(status).toMatchObject({ problem: { kind: 'missing' }, newest: null, canStartEmpty: true });
+    // only as an explicit decision
+    expect((await desk.fail('recovery.startEmpty', { confirm: false } as never)).fields).toEqual([{ path: 'confirm', code: 'consent_required' }]);
+    expect(statSync(join(dir, DATABASE_FILE)).size).toBe(0);
+
+    const started = await desk.call('recovery.startEmpty', { confirm: true });
+    expect(started.ticketFloor).toBe(displayTicketNumber(last, 'RD'));
+    expect(readdirSync(started.keptAside).sort()).toEqual(expect.arrayContaining([DATABASE_FILE, 'started-empty.json']));
+    expect(statSync(join(started.keptAside, DATABASE_FILE)).size).toBe(0);
+    const note = JSON.parse(readFileSync(join(started.keptAside, 'started-empty.json'), 'utf8'));
+    expect(note).toMatchObject({ problem: { kind: 'missing' }, ticketFloor: last });
+    expect((await desk.call('recovery.status', {})).problem).toBeNull();
+    expect(await ticketCount(desk)).toBe(0);
+    expect((await desk.call('setup.status', {})).done).toBe(false);
+    await desk.close();
+
+    // The same desk opened again is a shop to set up, not a recovery; its first ticket follows the last one handed out.
+    const again = await open(dir);
+    expect((await again.call('recovery.status', {})).problem).toBeNull();
+    const first = await again.call('intake.checkIn', sampleIntake());
+    expect(first.tickets[0].number).toBe(last + 1);
+  });
+
+  it('is offered for a damaged file too, and refused while any backup exists or on a healthy desk', async () => {
+    const { dir } = await shopWithoutBackup();
+    const file = join(dir, DATABASE_FILE);
+    const fd = openSync(file, 'r+');
+    writeSync(fd, Buffer.alloc(4096, 0x5a), 0, 4096, Math.floor(statSync(file).size / 2 / 4096) * 4096);
+    closeSync(fd);
+    const damaged = await open(dir);
+    expect(await damaged.call('recovery.status', {})).toMatchObject({ problem: { kind: 'damaged' }, canStartEmpty: true });
+    await damaged.close();
+
+    // a backup somewhere: restore it, never start empty
+    const backed = tempDir();
+    const desk = await open(backed);
+    const crew = await setUpCrew(desk);
+    await desk.call('intake.checkIn', sampleIntake());
+    await desk.call('backups.run', { session: crew.manager.session });
+    await desk.close();
+    truncateSync(join(backed, DATABASE_FILE), 0);
+    const withBackup = await open(backed);
+    expect(await withBackup.call('recovery.status', {})).toMatchObject({ problem: { kind: 'missing' }, canStartEmpty: false });
+    expect((await withBackup.fail('recovery.startEmpty', { confirm: true })).fields).toEqual([{ path: 'confirm', code: 'backup_exists' }]);
+    expect(existsSync(join(backed, 'kept-aside'))).toBe(false);
+
+    // a healthy desk has nothing to start over
+    const healthy = await open(tempDir());
+    expect((await healthy.fail('recovery.startEmpty', { confirm: true })).code).toBe('forbidden');
   });
 });
 
@@ -308,6 +454,37 @@ describe('bad input that used to end in "internal"', () => {
   });
 });
 
+/** Records of a CSV (RFC 4180: quoted cells may hold commas, quotes doubled, line breaks). */
+function parseCsv(text: string): string[][] {
+  const records: string[][] = [];
+  let cells: string[] = [];
+  let cell = '';
+  let quoted = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (quoted && c === '"' && text[i + 1] === '"') {
+      cell += '"';
+      i++;
+    } else if (c === '"') {
+      quoted = !quoted;
+    } else if (quoted) {
+      cell += c;
+    } else if (c === ',') {
+      cells.push(cell);
+      cell = '';
+    } else if (c === '\r' && text[i + 1] === '\n') {
+      cells.push(cell);
+      records.push(cells);
+      cells = [];
+      cell = '';
+      i++;
+    } else {
+      cell += c;
+    }
+  }
+  return records;
+}
+
 describe('the full export', () => {
   it('is a ZIP of UTF-8 CSVs with a BOM and a manifest, without PIN hashes or passcodes', async () => {
     const dir = tempDir();
@@ -339,6 +516,36 @@ describe('the full export', () => {
     expect(tickets.split('\r\n')[0]).not.toContain('passcode_sealed');
     expect(tickets).not.toMatch(/v2:/);
     expect(manifest.tables.staff.rows).toBe(3);
+  });
+
+  it('reads many rows in batches without losing, repeating or reordering one, and quotes what needs it', async () => {
+    const dir = tempDir();
+    const desk = await open(dir);
+    await desk.close();
+    const raw = openRaw(join(dir, DATABASE_FILE));
+    const insert = raw.prepare(`INSERT INTO customer (name, phone, phone_digits, address, notes, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)`);
+    const rows = 12_345; // more than two batches, the last one partial
+    const nameOf = (i: number) => (i % 1000 === 7 ? `客户 ${i}, "第二行"\nline` : `客户 ${i}`);
+    raw.transaction(() => {
+      for (let i = 1; i <= rows; i++) insert.run(nameOf(i), `138${String(i).padStart(8, '0')}`, `138${String(i).padStart(8, '0')}`, '', '', '2026-12-01T02:00:00.000Z', '2026-12-01T02:00:00.000Z');
+    })();
+    raw.close();
+    const reports: { table: string; rowsDone: number }[] = [];
+    const result = await exportDatabase({ databaseFile: join(dir, DATABASE_FILE), path: join(dir, 'out', 'export.zip'), now: new Date(), shopName: 'x', onProgress: (p) => reports.push(p) });
+    expect(result.tables.customer).toBe(rows);
+    const csv = strFromU8(unzipSync(readFileSync(result.path))['customer.csv']).replace(/^\uFEFF/, '');
+    const header = parseCsv(csv)[0];
+    const nameAt = header.indexOf('name');
+    const idAt = header.indexOf('id');
+    const records = parseCsv(csv).slice(1);
+    expect(records).toHaveLength(rows);
+    records.forEach((cells, i) => {
+      expect(Number(cells[idAt])).toBe(i + 1);
+      expect(cells[nameAt]).toBe(nameOf(i + 1));
+    });
+    const customerReports = reports.filter((r) => r.table === 'customer').map((r) => r.rowsDone);
+    expect(customerReports.length).toBeGreaterThanOrEqual(3);
+    expect(customerReports).toEqual([...customerReports].sort((a, b) => a - b));
   });
 });
 

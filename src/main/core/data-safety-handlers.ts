@@ -8,8 +8,8 @@ import type { DeskContext } from './context';
 import { requireActor, requireManagerRole } from './services/auth';
 import { DEFAULT_SETTINGS, loadSettings } from './services/settings';
 import { displayTicketNumber } from '../../shared/ticket-number';
-import { authoriseFromBackup, describeBackup, restoreIntoDesk } from './safety/restore-desk';
-import { isAbsolute } from 'node:path';
+import { authoriseFromBackup, describeBackup, mayStartEmpty, restoreIntoDesk, startEmptyDesk } from './safety/restore-desk';
+import { backupFolderProblem } from './safety/backup-settings';
 
 /** The signed-in manager's shop settings; refused for anyone else. */
 async function asManager(ctx: DeskContext, session: string) {
@@ -29,7 +29,11 @@ export const dataSafetyHandlers: FeatureHandlers<typeof dataSafetyChannels> = {
   'backups.configure': async (input, ctx) => {
     const settings = await asManager(ctx, input.session);
     const folder = input.folder === '' ? null : input.folder;
-    if (folder !== null && !isAbsolute(folder)) throw DeskError.field('folder', 'invalid');
+    // A folder chosen before is kept as it is (an unplugged USB stick is a warning, not a reason to refuse the interval).
+    if (folder !== null && folder !== ctx.safety.settings().folder) {
+      const problem = backupFolderProblem(folder, ctx.safety.files.dataDir);
+      if (problem) throw DeskError.field('folder', problem);
+    }
     ctx.safety.configure({ folder, intervalHours: input.intervalHours });
     return ctx.safety.status(settings.ticketPrefix);
   },
@@ -48,7 +52,7 @@ export const dataSafetyHandlers: FeatureHandlers<typeof dataSafetyChannels> = {
   },
   'recovery.status': async (_input, ctx) => {
     const { problem } = ctx.safety;
-    if (!problem) return { problem: null, newest: null };
+    if (!problem) return { problem: null, newest: null, canStartEmpty: false };
     const newest = ctx.safety.backups()[0];
     let described = null;
     try {
@@ -64,6 +68,7 @@ export const dataSafetyHandlers: FeatureHandlers<typeof dataSafetyChannels> = {
         detail: problem.detail,
       },
       newest: described,
+      canStartEmpty: mayStartEmpty(ctx),
     };
   },
   'recovery.inspect': async (input, ctx) => {
@@ -74,6 +79,10 @@ export const dataSafetyHandlers: FeatureHandlers<typeof dataSafetyChannels> = {
     requireRecovery(ctx);
     await authoriseFromBackup(input.path, input.managerApproval);
     return restoreIntoDesk(ctx, input.path);
+  },
+  'recovery.startEmpty': async (_input, ctx) => {
+    requireRecovery(ctx);
+    return startEmptyDesk(ctx);
   },
   'dataExport.start': async (input, ctx) => ctx.safety.startExport((await asManager(ctx, input.session)).shopName),
   'dataExport.progress': async (input, ctx) => {

@@ -52,8 +52,12 @@ export const workflowHandlers: FeatureHandlers<typeof sessionChannels & typeof r
       await workflowMove(tx, actor, approver, input, settings.language, now.toISOString());
       return input.ticketId;
     }),
-  'workflow.reopen': (input, ctx) =>
-    acting(ctx, input.session, null, ({ tx, actor, settings, now }) => reopenAsRework(tx, actor, input, settings, now)),
+  'workflow.reopen': async (input, ctx) => {
+    const rework = await acting(ctx, input.session, null, ({ tx, actor, settings, now }) => reopenAsRework(tx, actor, input, settings, now));
+    // A rework takes a new ticket number: remembered beside the file like a check-in's.
+    ctx.safety.noteTickets([rework.number]);
+    return rework;
+  },
   'diagnosis.save': (input, ctx) =>
     ticketAction(ctx, input.session, null, async ({ tx, actor, settings, now }) => {
       await saveDiagnosis(tx, actor, input, settings.language, now.toISOString());

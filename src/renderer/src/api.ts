@@ -27,6 +27,9 @@ const httpBridge: DeskBridge = {
 
 const bridge: DeskBridge = window.repairDesk ?? httpBridge;
 
+/** The system's folder dialog, inside Electron only (served by the harness, a path is typed instead). */
+export const pickFolder: ((title: string) => Promise<string | null>) | null = bridge.pickFolder ? (title) => bridge.pickFolder!(title) : null;
+
 export function invoke<C extends Channel>(channel: C, input: ChannelInput<C>): Promise<ContractResult<ChannelOutput<C>>> {
   return bridge.invoke(channel, input);
 }

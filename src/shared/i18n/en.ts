@@ -13,7 +13,7 @@ import { historyNotesEn } from './features/history-notes';
 import { careEn } from './features/customer-care';
 import { figuresEn } from './features/figures';
 import { counterEn } from './features/counter';
-import { dataSafetyEn, dataSafetyErrorsEn } from './features/data-safety';
+import { dataSafetyEn, dataSafetyErrorsEn, dataSafetyFieldErrorsEn } from './features/data-safety';
 import type { Widen } from './widen';
 export const en = {
   app: {
@@ -570,6 +570,7 @@ export const en = {
       refund_due: 'More was paid than is owed: refund the difference first',
       already_closed: 'Today is already closed: what comes in now belongs to tomorrow',
       ...trustFieldErrorsEn,
+      ...dataSafetyFieldErrorsEn,
     },
   },
 };

@@ -13,7 +13,7 @@ import { historyNotesZh } from './features/history-notes';
 import { careZh } from './features/customer-care';
 import { figuresZh } from './features/figures';
 import { counterZh } from './features/counter';
-import { dataSafetyZh, dataSafetyErrorsZh } from './features/data-safety';
+import { dataSafetyZh, dataSafetyErrorsZh, dataSafetyFieldErrorsZh } from './features/data-safety';
 
 export const zhCN: Messages = {
   app: {
@@ -569,6 +569,7 @@ export const zhCN: Messages = {
       refund_due: '已付金额超过应付金额，请先退还差额',
       already_closed: '今日已日结，此后收款计入次日',
       ...trustFieldErrorsZh,
+      ...dataSafetyFieldErrorsZh,
     },
   },
 };

@@ -3,13 +3,14 @@
 // the restored file through the same checks as at start. Everyone is signed
 // out (sessions belong to the old connection).
 import { DeskError } from '../../../shared/errors';
-import type { BackupContentsView, RestoreView } from '../../../shared/data-safety-contract';
+import type { BackupContentsView, RestoreView, StartEmptyView } from '../../../shared/data-safety-contract';
 import { displayTicketNumber } from '../../../shared/ticket-number';
 import type { DeskContext } from '../context';
 import { verifyPin } from '../security/pin';
+import { DEFAULT_SETTINGS } from '../services/settings';
 import { openRaw } from './data-file';
 import { openShopFile } from './open-shop';
-import { inspectBackup, restoreBackup } from './restore';
+import { inspectBackup, restoreBackup, startEmpty } from './restore';
 
 interface BackupPeople {
   shopName: string;
@@ -84,3 +85,28 @@ export async function restoreIntoDesk(ctx: DeskContext, path: string): Promise<R
   return { contents, keptAside };
 }
 
+
+/** Problems for which starting empty may be offered: the shop's file is gone or unreadable (a foreign file or a lost key have other answers). */
+const EMPTY_START_PROBLEMS = new Set(['missing', 'damaged']);
+
+/** Whether the recovery screen may offer to start empty: the file missing or damaged and no backup anywhere. */
+export function mayStartEmpty(ctx: DeskContext): boolean {
+  const { problem } = ctx.safety;
+  return problem !== null && EMPTY_START_PROBLEMS.has(problem.kind) && ctx.safety.backups().length === 0;
+}
+
+/** Starts an empty desk in place of a missing or damaged file, keeping that file aside; refused while any backup exists. */
+export async function startEmptyDesk(ctx: DeskContext): Promise<StartEmptyView> {
+  const { safety } = ctx;
+  const problem = safety.problem;
+  if (!problem) throw new DeskError('forbidden');
+  if (!EMPTY_START_PROBLEMS.has(problem.kind)) throw new DeskError('conflict', [{ path: 'confirm', code: 'invalid' }]);
+  // Never past a backup: the manager restores it instead.
+  if (safety.backups().length > 0) throw new DeskError('conflict', [{ path: 'confirm', code: 'backup_exists' }]);
+  await safety.settle();
+  await ctx.db.close();
+  const { keptAside, ticketFloor } = startEmpty({ dataDir: safety.files.dataDir, databaseFile: safety.files.databaseFile, now: ctx.clock.now(), problem });
+  if (!(await openShopFile(ctx))) throw new DeskError('internal', [], `the empty desk did not open: ${safety.problem?.detail ?? ''}`);
+  safety.start({ backupNow: true });
+  return { keptAside, ticketFloor: ticketFloor === null ? null : displayTicketNumber(ticketFloor, DEFAULT_SETTINGS.ticketPrefix) };
+}

@@ -13,6 +13,7 @@ import type { Database } from '../storage/database';
 import { KeyFileError, SecretBox } from '../security/secret-box';
 import { takeBackup, type BackupAttempt } from './backup';
 import { fileFacts, openRaw, quickCheck, sealedPasscodes, type FileFacts } from './data-file';
+import { applyTicketNumberFloor } from '../services/ticket-numbers';
 import { advanceIdentity, readIdentity, type DeskIdentity } from './identity';
 
 export interface DeskFiles {
@@ -95,6 +96,8 @@ export async function prepareDataFile(files: DeskFiles, backupFolder: string, no
 export async function settleIdentity(db: Database, dataDir: string, now: Date): Promise<string> {
   const remembered = readIdentity(dataDir);
   const shopId = await db.write(async (tx) => {
+    // A number handed out before an older backup was restored (or the desk started empty) is never given again.
+    if (remembered?.ticketFloor) await applyTicketNumberFloor(tx, remembered.ticketFloor);
     const rows: { value: string }[] = await tx.query(`SELECT value FROM desk_meta WHERE key = 'shop_id'`);
     if (rows[0]) return rows[0].value;
     const id = remembered?.shopId ?? randomUUID();

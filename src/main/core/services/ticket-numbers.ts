@@ -1,5 +1,5 @@
 import type { EntityManager } from 'typeorm';
-import { DAILY_SEQUENCE_MAX, composeTicketNumber, localDayCode } from '../../../shared/ticket-number';
+import { DAILY_SEQUENCE_MAX, composeTicketNumber, localDayCode, splitTicketNumber } from '../../../shared/ticket-number';
 import { DeskError } from '../../../shared/errors';
 
 /**
@@ -18,4 +18,21 @@ export async function allocateTicketNumber(tx: EntityManager, at: Date): Promise
   );
   if (rows.length === 0) throw new DeskError('conflict', [], 'daily ticket numbers exhausted');
   return composeTicketNumber(day, rows[0].last_sequence);
+}
+
+/**
+ * Raises the counter of the floor's day to at least the floor's sequence, so
+ * the next number of that day comes after it. The floor is a number already
+ * handed out (and perhaps printed on a claim ticket) that the file no longer
+ * holds, e.g. after restoring an older backup; numbers of other days cannot
+ * meet it, as the day is part of the number.
+ */
+export async function applyTicketNumberFloor(tx: EntityManager, floor: number): Promise<void> {
+  const { day, sequence } = splitTicketNumber(floor);
+  if (sequence < 1) return;
+  await tx.query(
+    `INSERT INTO ticket_day_counter (day, last_sequence) VALUES (?, ?)
+     ON CONFLICT(day) DO UPDATE SET last_sequence = excluded.last_sequence WHERE last_sequence < excluded.last_sequence`,
+    [day, Math.min(sequence, DAILY_SEQUENCE_MAX)],
+  );
 }

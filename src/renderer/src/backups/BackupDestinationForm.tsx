@@ -1,9 +1,12 @@
-// Where backups go (a second disk or USB stick; empty: the data folder) and how often.
+// Where backups go (a second disk or USB stick; empty: the data folder) and how
+// often. Inside Electron the folder can be chosen in the system's dialog; it is
+// typed otherwise. Main checks it (exists, writable, outside the data folder).
 import { Button, Group, NumberInput, Text, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { BackupStatus } from '../../../shared/data-safety-contract';
+import { pickFolder } from '../api';
 import { isCancelled, useSignedInCall } from '../session/useSignedInCall';
 
 export function BackupDestinationForm({ status, onSaved }: { status: BackupStatus; onSaved: (status: BackupStatus) => void }) {
@@ -11,6 +14,11 @@ export function BackupDestinationForm({ status, onSaved }: { status: BackupStatu
   const run = useSignedInCall();
   const [saved, setSaved] = useState(false);
   const form = useForm({ initialValues: { folder: status.folder ?? '', intervalHours: status.intervalHours } });
+
+  const choose = async () => {
+    const chosen = await pickFolder?.(t('dataSafety.backups.destination'));
+    if (chosen) form.setFieldValue('folder', chosen);
+  };
 
   const submit = form.onSubmit(async (values) => {
     setSaved(false);
@@ -34,6 +42,11 @@ export function BackupDestinationForm({ status, onSaved }: { status: BackupStatu
           style={{ flex: 1 }}
           {...form.getInputProps('folder')}
         />
+        {pickFolder && (
+          <Button variant="default" mt={24} onClick={() => void choose()}>
+            {t('dataSafety.backups.choose')}
+          </Button>
+        )}
         <NumberInput label={t('dataSafety.backups.intervalHours')} min={1} max={24} w={220} {...form.getInputProps('intervalHours')} />
         <Button type="submit" mt={24}>
           {t('dataSafety.backups.save')}

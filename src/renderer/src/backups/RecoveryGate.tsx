@@ -15,7 +15,7 @@ export function RecoveryGate({ children }: { children: ReactNode }) {
 
   useEffect(() => {
     void invoke('recovery.status', {}).then((result) => {
-      const next = result.ok ? result.data : { problem: null, newest: null };
+      const next: RecoveryStatus = result.ok ? result.data : { problem: null, newest: null, canStartEmpty: false };
       if (next.problem) applyLanguage(systemLanguage());
       setStatus(next);
     });

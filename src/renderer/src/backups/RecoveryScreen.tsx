@@ -1,6 +1,7 @@
 // Shown instead of the desk when the shop's data is missing, damaged, from
 // another shop or without its key: it explains, and offers the newest verified
-// backup (or another backup file). The desk never starts fresh by itself.
+// backup (or another backup file). The desk never starts fresh by itself: with
+// no backup at all, a manager may decide to start empty, the old file kept aside.
 import { Alert, Button, Container, Group, SegmentedControl, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -9,6 +10,7 @@ import { LANGUAGES, type Language } from '../../../shared/domain';
 import { invoke } from '../api';
 import { applyLanguage } from '../i18n';
 import { RestoreForm } from './RestoreForm';
+import { StartEmptyForm } from './StartEmptyForm';
 
 const PROBLEM_TEXT = { missing: 'missing', replaced: 'replaced', damaged: 'damaged', key_missing: 'keyMissing' } as const;
 
@@ -58,6 +60,7 @@ export function RecoveryScreen({ status, onRestored }: { status: RecoveryStatus;
         ) : (
           <Alert color="orange">{t('dataSafety.recovery.noBackup')}</Alert>
         )}
+        {!chosen && status.canStartEmpty && <StartEmptyForm lastTicket={problem.lastTicketNumber} onStarted={onRestored} />}
         <Group align="flex-end">
           <TextInput
             label={t('dataSafety.recovery.otherFile')}

@@ -12,6 +12,20 @@ export const dataSafetyErrorsEn = {
   recovery_needed: 'The shop’s data is missing or damaged: the desk is waiting for a manager to restore a backup.',
 };
 
+export const dataSafetyFieldErrorsEn = {
+  backup_exists: 'A backup exists: restore it instead of starting empty',
+  folder_not_writable: 'The desk cannot write to this folder (read-only, or no permission)',
+  folder_inside_data: 'Choose a folder outside the desk’s data folder (a second disk or a USB stick): a copy beside the original is lost with it',
+  not_a_folder: 'This is a file, not a folder',
+};
+
+export const dataSafetyFieldErrorsZh: Widen<typeof dataSafetyFieldErrorsEn> = {
+  backup_exists: '已有备份，请恢复备份，不要从空白开始',
+  folder_not_writable: '无法写入此文件夹（只读或没有权限）',
+  folder_inside_data: '请选择数据文件夹以外的位置（第二块硬盘或 U 盘）：与原文件放在一起的副本会随原文件一起丢失',
+  not_a_folder: '这是一个文件，不是文件夹',
+};
+
 export const dataSafetyEn = {
   backups: {
     title: 'Backups',
@@ -24,6 +38,7 @@ export const dataSafetyEn = {
     lastFailed: 'The last backup failed: {{detail}}',
     destination: 'Backup folder',
     destinationHint: 'A second disk or a USB stick. Empty: the desk’s own data folder.',
+    choose: 'Choose…',
     intervalHours: 'Back up every (hours) while open',
     save: 'Save',
     saved: 'Saved',
@@ -72,6 +87,15 @@ export const dataSafetyEn = {
     inspect: 'Look at this file',
     detail: 'Technical detail',
     restored: 'Restored. Starting the desk…',
+    startEmpty: {
+      title: 'No backup at all: start an empty desk?',
+      body: 'Only the shop’s manager decides this. The desk starts with no customers, tickets, payments or staff: everything in the old file stays out of it. The old file is not deleted: it is moved to the kept-aside folder in the data folder, where a specialist may still recover it.',
+      numbering: 'Ticket numbers go on after {{lastTicket}}, so no number already printed on a claim ticket is given again.',
+      numberingUnknown: 'This desk has no record of ticket numbers handed out before.',
+      acknowledge: 'I am the shop’s manager: there is no backup, and I choose to start an empty desk',
+      confirm: 'Start an empty desk',
+      starting: 'Starting an empty desk…',
+    },
   },
   export: {
     title: 'Export everything',
@@ -104,6 +128,7 @@ export const dataSafetyZh: Widen<typeof dataSafetyEn> = {
     lastFailed: '上次备份失败：{{detail}}',
     destination: '备份文件夹',
     destinationHint: '第二块硬盘或 U 盘。留空则保存在本机的数据文件夹。',
+    choose: '选择…',
     intervalHours: '运行期间每隔（小时）备份一次',
     save: '保存',
     saved: '已保存',
@@ -152,6 +177,15 @@ export const dataSafetyZh: Widen<typeof dataSafetyEn> = {
     inspect: '查看此文件',
     detail: '技术信息',
     restored: '已恢复，正在启动…',
+    startEmpty: {
+      title: '没有任何备份：是否从空白开始？',
+      body: '此操作只能由店铺主管决定。系统将从空白开始：没有客户、维修单、收款和员工，旧文件中的内容都不会带入。旧文件不会被删除：它会被移到数据文件夹中的 kept-aside 文件夹，专业人员仍可尝试恢复。',
+      numbering: '维修单号将从 {{lastTicket}} 之后继续，已印在取机单上的单号不会重复使用。',
+      numberingUnknown: '本机没有以前发出的单号记录。',
+      acknowledge: '我是店铺主管：没有任何备份，我决定从空白开始',
+      confirm: '从空白开始',
+      starting: '正在从空白开始…',
+    },
   },
   export: {
     title: '导出全部数据',
