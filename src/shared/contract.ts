@@ -418,6 +418,7 @@ export const contract = {
   ),
   'parts.use': channel<TicketWorkflow>()(wf.partUseInput),
   'parts.returnToStores': channel<TicketWorkflow>()(wf.returnToStoresInput),
+  'parts.returnToCustomer': channel<TicketWorkflow>()(wf.returnToStoresInput),
   // ---- collection (schemas and output types in collection-contract.ts) ----
   'collection.find': channel<CollectionMatch[]>()(col.collectionFindInput),
   'collection.get': channel<CollectionView>()(col.collectionGetInput),

@@ -12,7 +12,7 @@ import { currentSession, sessionRole, setPin, signIn, signInRoster, signOut, typ
 import { getQuote, previewQuote, saveQuote } from './services/quotes';
 import { searchTickets } from './services/search';
 import { loadSettings, readTicketPrefix } from './services/settings';
-import { adjustStock, listPartMoves, listParts, restockPart, returnToStores, savePart, useParts, withoutCosts } from './services/stock';
+import { adjustStock, listPartMoves, listParts, restockPart, returnToCustomer, returnToStores, savePart, useParts, withoutCosts } from './services/stock';
 import { costsVisibleTo } from '../../shared/roles';
 import {
   changePromisedDate,
@@ -65,7 +65,8 @@ type WorkflowChannel =
   | 'parts.adjust'
   | 'parts.moves'
   | 'parts.use'
-  | 'parts.returnToStores';
+  | 'parts.returnToStores'
+  | 'parts.returnToCustomer';
 
 export const workflowHandlers: Pick<Handlers, WorkflowChannel> = {
   'auth.roster': (_input, { db, clock }) => db.read((tx) => signInRoster(tx, clock.now().toISOString())),
@@ -156,6 +157,11 @@ export const workflowHandlers: Pick<Handlers, WorkflowChannel> = {
   'parts.returnToStores': (input, ctx) =>
     ticketAction(ctx, input.session, null, async ({ tx, actor, settings, now }) => {
       await returnToStores(tx, actor, input, settings.language, now.toISOString());
+      return input.ticketId;
+    }),
+  'parts.returnToCustomer': (input, ctx) =>
+    ticketAction(ctx, input.session, null, async ({ tx, actor, settings, now }) => {
+      await returnToCustomer(tx, actor, input, settings.language, now.toISOString());
       return input.ticketId;
     }),
 };
