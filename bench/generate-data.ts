@@ -1,7 +1,9 @@
 // A shop's ten years of tickets for the search bench: customers (Chinese names,
 // Latin names and both), their phones, devices (brands, models, serials and
 // IMEIs), tickets spread over ten years (most collected, a few hundred open)
-// with their events. The schema, indexes and triggers (FTS included) come from
+// with their events, and the follow-up calls (回访) a shop makes on days 3 to 7
+// after collection (most reach the customer, some take a few tries, some are
+// never made). The schema, indexes and triggers (FTS included) come from
 // the desk's own migrations: the file is opened once through openDesk, closed,
 // then filled with raw better-sqlite3 inserts in large transactions.
 //
@@ -18,9 +20,10 @@ import { OPEN_STATUSES } from '../src/main/core/rules/status-machine';
 import type { DeviceType, TicketStatus } from '../src/shared/domain';
 import { composeTicketNumber, localDayCode } from '../src/shared/ticket-number';
 import { openBenchDesk } from './checkin';
+import { FOLLOW_UP_STATE_FILL } from '../src/main/core/storage/migrations/0012-follow-up-state';
 
 /** Bump when the generated data changes shape, so cached files are not reused. */
-const GENERATOR_VERSION = 1;
+const GENERATOR_VERSION = 2;
 /** The shop's "today" in the generated data (local time), and the ten years before it. */
 export const DATA_NOW = new Date(2026, 10, 23, 18, 0, 0);
 const YEARS = 10;
@@ -297,6 +300,12 @@ export async function ensureBenchData(tickets: number, options: { force?: boolea
        severity, repair_warranty_until, rework_of_ticket_id, collected_at)
      VALUES (?, ?, ?, ?, ?, ?, '', ?, '', '[]', '', NULL, 0, ?, ?, 1, ?, ?, ?, 'CNY', ?, ?, ?, NULL, NULL, ?, ?, ?, ?, NULL, ?)`,
   );
+  const insertCall = db.prepare(
+    `INSERT INTO follow_up_call (ticket_id, reached, working, quality, attitude, remarks, staff_id, at) VALUES (?, ?, ?, ?, ?, '', ?, ?)`,
+  );
+  // The calls have a random source of their own: the tickets are the same as without them.
+  const callRandom = new Random(77 + tickets);
+  let calls = 0;
   const insertEvent = db.prepare(
     `INSERT INTO ticket_event (ticket_id, kind, from_status, to_status, amount_minor, note, staff_id, at) VALUES (?, ?, ?, ?, ?, '', ?, ?)`,
   );
@@ -401,12 +410,25 @@ export async function ensureBenchData(tickets: number, options: { force?: boolea
             insertEvent.run(ticketId, path[i] === 'diagnosing' && random.chance(0.2) ? 'diagnosis_saved' : 'status_changed', path[i - 1], path[i], null, by, iso(stepMs[i]));
             events++;
           }
+          // The follow-up call, on day 3 to 7 after collection, retried the next day when nobody answers.
+          if (status === 'collected' && callRandom.chance(0.85)) {
+            let callMs = lastMs + callRandom.int(3, 7) * DAY_MS;
+            for (let attempt = 0; attempt < 3 && callMs < nowMs; attempt++, callMs += DAY_MS) {
+              const reached = callRandom.chance(0.8);
+              insertCall.run(ticketId, reached ? 1 : 0, reached ? 1 : null, reached ? callRandom.int(3, 5) : null, reached ? callRandom.int(3, 5) : null, clerk, iso(callMs));
+              calls++;
+              if (reached) break;
+            }
+          }
         }
         insertCounter.run(dayCode, count);
       }
     })();
     log(`  ${Math.min(days, from + batchDays)}/${days} days, ${ticketId.toLocaleString('en')} tickets, ${((performance.now() - started) / 1000).toFixed(1)} s`);
   }
+  // What the collection and call use cases keep per ticket, as the migration fills it.
+  db.exec(FOLLOW_UP_STATE_FILL);
+  log(`  ${calls.toLocaleString('en')} follow-up calls, follow-up state filled, ${((performance.now() - started) / 1000).toFixed(1)} s`);
   db.pragma('journal_mode = WAL');
   db.close();
 

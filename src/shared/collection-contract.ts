@@ -213,6 +213,8 @@ export interface CollectionView {
   collectedAt: string | null;
   /** The hand-over record, once collected. */
   collection: CollectionRecordView | null;
+  /** Replaced parts handed back to the customer (旧件退还客户), on the receipt. */
+  oldPartsReturned: { name: string; specification: string; qty: number }[];
   currency: string;
 }
 

@@ -417,6 +417,7 @@ export const repairChannels = {
   'loans.return': channel<TicketWorkflow>()(wf.loanReturnInput),
   'parts.use': channel<TicketWorkflow>()(wf.partUseInput),
   'parts.returnToStores': channel<TicketWorkflow>()(wf.returnToStoresInput),
+  'parts.returnToCustomer': channel<TicketWorkflow>()(wf.returnToStoresInput),
 } as const;
 
 /** The fee standard and parts stock. */

@@ -88,6 +88,8 @@ export const ROLE_TABLE = {
   // Drawing a part for a ticket: anyone signed in (a clerk hands parts out at a small shop); an override needs a manager.
   'parts.use': STAFF,
   'parts.returnToStores': REPAIR,
+  /** The old part leaves with its owner: at the bench or at the counter. */
+  'parts.returnToCustomer': STAFF,
   'collection.find': OPEN,
   'collection.get': OPEN,
   'collection.pay': COUNTER,

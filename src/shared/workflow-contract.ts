@@ -234,6 +234,16 @@ export const partUseInput = z.object({
 
 export const returnToStoresInput = z.object({ session: sessionSchema, ticketId: id, partId: id, qty: quantity, note });
 
+/** A replaced part handed back to the customer (旧件退还客户). */
+export interface OldPartHandedBack {
+  partId: number;
+  partName: string;
+  specification: string;
+  qty: number;
+  staffName: string | null;
+  at: string;
+}
+
 export const searchInput = z.object({
   query: z.string().max(WORKFLOW_LIMITS.searchQueryMax, code('too_long')),
   limit: z.number().int().min(1).max(100).default(20),
@@ -443,6 +453,8 @@ export interface TicketWorkflow {
   quotes: QuoteView[];
   approvals: ApprovalView[];
   partsUsed: StockMoveView[];
+  /** Replaced parts the customer took back. */
+  oldPartsHandedBack: OldPartHandedBack[];
   loans: LoanView[];
   notifications: NotificationView[];
   nextMoves: NextMove[];

@@ -75,6 +75,8 @@ export const WORKFLOW_EVENT_KINDS = [
   'loaner_returned',
   'part_used',
   'part_returned_to_stores',
+  /** The replaced part handed back to the customer. */
+  'part_returned_to_customer',
   /** A cancelled repair's fitted part back on the shelf. */
   'part_restocked',
   'reopened_as_rework',
@@ -89,6 +91,7 @@ export const WORKFLOW_ACTIONS = [
   'approvals.record',
   'parts.use',
   'parts.returnToStores',
+  'parts.returnToCustomer',
   'tickets.handOver',
   'tickets.changePromisedDate',
   'notifications.log',

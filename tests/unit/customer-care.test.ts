@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { FOLLOW_UP_STATE_FILL } from '../../src/main/core/storage/migrations/0012-follow-up-state';
 import { satisfactionSummary } from '../../src/main/core/services/satisfaction-summary';
 import { fixedClock, type TestDesk } from '../support/desk';
 import { checkIn, eventsOf, forceStatus, freshDeskWithCrewEachTest, signaturePng, signInAgain, type Crew } from '../support/workflow';
@@ -10,22 +11,15 @@ function dayAt(days: number): string {
   return new Date(Date.parse(START) + days * 86_400_000).toISOString();
 }
 
-/** A ticket collected at a given time, set behind the workflow's back (the due rule is what is tested). */
-async function collectedTicket(desk: TestDesk, at: string, options: { repaired?: boolean; phone?: string; name?: string; serial?: string } = {}) {
+/** A ticket handed back now through the collection use case (the status before it is set behind the workflow's back). */
+async function collectedTicket(desk: TestDesk, options: { repaired?: boolean; phone?: string; name?: string; serial?: string } = {}) {
   const ticket = await checkIn(desk, {
     customer: { phone: options.phone ?? '138 0013 8000', name: options.name ?? '王小明 Wang' },
-    device: { serial: options.serial ?? '861234567890123' },
+    // No deposit: with nothing quoted the hand-back owes nothing either way.
+    device: { serial: options.serial ?? '861234567890123', depositMinor: 0 },
   });
-  await forceStatus(desk, ticket.id, 'collected');
-  await desk.context.db.write((tx) => tx.query(`UPDATE ticket SET collected_at = ?, repair_warranty_until = '2027-12-31' WHERE id = ?`, [at, ticket.id]));
-  await desk.context.db.write((tx) =>
-    tx.query(`INSERT INTO collection (ticket_id, identity, signature_png, repaired, total_minor, at) VALUES (?, 'claim_ticket', ?, ?, 0, ?)`, [
-      ticket.id,
-      signaturePng(),
-      options.repaired === false ? 0 : 1,
-      at,
-    ]),
-  );
+  await forceStatus(desk, ticket.id, options.repaired === false ? 'unrepairable' : 'ready');
+  await desk.call('collection.complete', { ticketId: ticket.id, identity: 'claim_ticket', signaturePng: signaturePng() });
   return ticket;
 }
 
@@ -40,13 +34,15 @@ describe('follow-up calls (回访)', () => {
   freshDeskWithCrewEachTest(clock, START, (opened) => ({ desk, crew } = opened));
 
   it('lists each collected repair from day 3 to day 7, overdue after, and a not-fixed repair the same day', async () => {
-    const ordinary = await collectedTicket(desk, START);
-    const notFixed = await collectedTicket(desk, START, { repaired: false, phone: '139 1111 2222', serial: 'SN-NOTFIXED' });
+    const ordinary = await collectedTicket(desk);
+    const notFixed = await collectedTicket(desk, { repaired: false, phone: '139 1111 2222', serial: 'SN-NOTFIXED' });
     const table: [number, number[]][] = [
       [0, [notFixed.id]],
       [2, [notFixed.id]],
       [3, [notFixed.id, ordinary.id]],
       [7, [notFixed.id, ordinary.id]],
+      [30, [notFixed.id, ordinary.id]],
+      [31, []],
     ];
     for (const [day, expected] of table) expect(await dueOn(desk, day)).toEqual(expected);
     const list = await desk.call('followUps.due', { date: dayAt(8).slice(0, 10) });
@@ -55,17 +51,17 @@ describe('follow-up calls (回访)', () => {
   });
 
   it('a rework is called the same day it is collected', async () => {
-    const original = await collectedTicket(desk, START);
+    const original = await collectedTicket(desk);
     const rework = await desk.call('workflow.reopen', { session: crew.clerk.session, ticketId: original.id, fault: 'Screen flickers again' });
     clock.set(dayAt(2));
     await signInAgain(desk, crew);
-    await forceStatus(desk, rework.ticketId, 'collected');
-    await desk.context.db.write((tx) => tx.query(`UPDATE ticket SET collected_at = ? WHERE id = ?`, [dayAt(2), rework.ticketId]));
+    await forceStatus(desk, rework.ticketId, 'ready');
+    await desk.call('collection.complete', { ticketId: rework.ticketId, identity: 'claim_ticket', signaturePng: signaturePng() });
     expect(await dueOn(desk, 2)).toEqual([rework.ticketId]);
   });
 
   it('retries a call that did not reach the customer the next day, closes when reached after two tries', async () => {
-    const ticket = await collectedTicket(desk, START);
+    const ticket = await collectedTicket(desk);
     clock.set(dayAt(3));
     await signInAgain(desk, crew);
     const first = await desk.call('followUps.record', { session: crew.clerk.session, ticketId: ticket.id, reached: false, remarks: 'No answer' });
@@ -96,7 +92,7 @@ describe('follow-up calls (回访)', () => {
 
   it('closes as unreachable after the set number of tries', async () => {
     await desk.call('settings.update', { followUpMaxAttempts: 2 });
-    const ticket = await collectedTicket(desk, START);
+    const ticket = await collectedTicket(desk);
     clock.set(dayAt(3));
     await signInAgain(desk, crew);
     expect((await desk.call('followUps.record', { session: crew.clerk.session, ticketId: ticket.id, reached: false })).state).toBe('retry');
@@ -106,8 +102,33 @@ describe('follow-up calls (回访)', () => {
     expect(await dueOn(desk, 5)).toEqual([]);
   });
 
+  it('the state kept by collection and calls is what the migration fills from the history', async () => {
+    const ordinary = await collectedTicket(desk);
+    const notFixed = await collectedTicket(desk, { repaired: false, phone: '139 1111 2222', serial: 'SN-NOTFIXED' });
+    await collectedTicket(desk, { phone: '137 0000 1111', serial: 'SN-NEVER-CALLED' });
+    const rework = await desk.call('workflow.reopen', { session: crew.clerk.session, ticketId: ordinary.id, fault: 'Again' });
+    clock.set(dayAt(3));
+    await signInAgain(desk, crew);
+    await forceStatus(desk, rework.ticketId, 'ready');
+    await desk.call('collection.complete', { ticketId: rework.ticketId, identity: 'claim_ticket', signaturePng: signaturePng() });
+    await desk.call('followUps.record', { session: crew.clerk.session, ticketId: notFixed.id, reached: false });
+    await desk.call('followUps.record', { session: crew.clerk.session, ticketId: ordinary.id, reached: true, working: true, quality: 5, attitude: 5 });
+    clock.set(dayAt(4));
+    await signInAgain(desk, crew);
+    await desk.call('followUps.record', { session: crew.clerk.session, ticketId: notFixed.id, reached: false });
+    const kept = await desk.context.db.dataSource.query(`SELECT * FROM follow_up_state ORDER BY ticket_id`);
+    const filled = await desk.context.db.dataSource.query(`${FOLLOW_UP_STATE_FILL.replace(/^INSERT INTO follow_up_state \([^)]*\)/, '')} ORDER BY t.id`);
+    expect(kept).toHaveLength(4);
+    expect(kept.map((r: Record<string, unknown>) => Object.values(r))).toEqual(filled.map((r: Record<string, unknown>) => Object.values(r)));
+    expect(kept.find((r: { ticket_id: number }) => r.ticket_id === notFixed.id)).toMatchObject({ same_day: 1, failed_attempts: 2, last_failed_on: dayAt(4).slice(0, 10), reached: 0 });
+    expect(kept.find((r: { ticket_id: number }) => r.ticket_id === rework.ticketId)).toMatchObject({ same_day: 1, collected_on: dayAt(3).slice(0, 10) });
+    // Calls only move it forward; it is never deleted.
+    await expect(desk.context.db.dataSource.query(`UPDATE follow_up_state SET reached = 0 WHERE ticket_id = ?`, [ordinary.id])).rejects.toThrow();
+    await expect(desk.context.db.dataSource.query(`DELETE FROM follow_up_state WHERE ticket_id = ?`, [notFixed.id])).rejects.toThrow();
+  });
+
   it('a reached call needs the answers; bad input is refused and nothing is stored', async () => {
-    const ticket = await collectedTicket(desk, START);
+    const ticket = await collectedTicket(desk);
     const error = await desk.fail('followUps.record', { session: crew.clerk.session, ticketId: ticket.id, reached: true, quality: 9 });
     expect(error.code).toBe('validation');
     expect(error.fields?.map((f) => f.path).sort()).toEqual(['attitude', 'quality', 'working']);
@@ -116,7 +137,7 @@ describe('follow-up calls (回访)', () => {
   });
 
   it('"not working" opens a rework ticket in the same step', async () => {
-    const ticket = await collectedTicket(desk, START);
+    const ticket = await collectedTicket(desk);
     const result = await desk.call('followUps.record', {
       session: crew.clerk.session,
       ticketId: ticket.id,
@@ -142,7 +163,7 @@ describe('complaints (投诉)', () => {
   freshDeskWithCrewEachTest(clock, START, (opened) => ({ desk, crew } = opened));
 
   it('a low score opens a complaint owned by a manager; steps, resolve by the owner, close by a manager only', async () => {
-    const ticket = await collectedTicket(desk, START);
+    const ticket = await collectedTicket(desk);
     const call = await desk.call('followUps.record', {
       session: crew.clerk.session,
       ticketId: ticket.id,
@@ -192,7 +213,7 @@ describe('complaints (投诉)', () => {
   });
 
   it('the owner named at opening may resolve; the summary counts calls and complaints in the range', async () => {
-    const ticket = await collectedTicket(desk, START);
+    const ticket = await collectedTicket(desk);
     const complaint = await desk.call('complaints.open', {
       session: crew.clerk.session,
       ticketId: ticket.id,
@@ -309,7 +330,7 @@ describe('the customer archive (客户档案)', () => {
   });
 
   it('the page shows tickets with work done and paid, totals, loaners out, complaints and contacts', async () => {
-    const ticket = await collectedTicket(desk, START);
+    const ticket = await collectedTicket(desk);
     await desk.context.db.write((tx) =>
       tx.query(
         `INSERT INTO payment (ticket_id, kind, method, amount_minor, tendered_minor, change_minor, staff_id, at) VALUES (?, 'payment', 'card', 25000, NULL, 0, 1, ?)`,
@@ -327,8 +348,8 @@ describe('the customer archive (客户档案)', () => {
     });
     const [hit] = await desk.call('archive.search', { query: '8000' });
     const page = await desk.call('archive.get', { customerId: hit.id });
-    expect(page.tickets[0]).toMatchObject({ id: ticket.id, status: 'collected', paidMinor: 35000, collectedAt: START });
-    expect(page.totals).toEqual({ visits: 1, spentMinor: 35000 });
+    expect(page.tickets[0]).toMatchObject({ id: ticket.id, status: 'collected', paidMinor: 25000, collectedAt: new Date(START).toISOString() });
+    expect(page.totals).toEqual({ visits: 1, spentMinor: 25000 });
     expect(page.complaints.map((c) => [c.reason, c.status])).toEqual([['Too dear', 'open']]);
     expect(page.contacts.map((c) => [c.kind, c.detail, c.text])).toEqual([['message', 'follow_up', '您好，回访一下']]);
     expect((await desk.call('tickets.contacts', { ticketId: ticket.id })).length).toBe(1);

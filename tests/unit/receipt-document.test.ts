@@ -12,11 +12,13 @@ import { LANGUAGES, LIMITS, type Language } from '../../src/shared/domain';
 import { barcodeText } from '../../src/shared/ticket-number';
 import { fixedClock, openTestDesk, type TestDesk } from '../support/desk';
 import { FONTS_DIR, decodeBarcodes, overlappingWords, pdfInfo, pdfText, pdfWords, requirePdfTools, wordsOutsidePage } from '../support/pdf';
-import { feeItemId, setUpCrew, signaturePng, type Crew } from '../support/workflow';
+import { addPart, feeItemId, setUpCrew, signaturePng, type Crew } from '../support/workflow';
 
 const START = '2026-11-23T06:30:00Z';
 const PRINTED_AT = new Date('2026-11-23T08:00:00Z');
-const LONG_NAME = '欧阳娜娜 Nana Ouyang-Featherstonehaugh-Worthington 上官婉儿 Wan\'er Shangguan-Montgomery 诸葛'.padEnd(LIMITS.nameMax, '长').slice(0, LIMITS.nameMax);
+const LONG_NAME = "欧阳娜娜 Nana Ouyang-Featherstonehaugh-Worthington 上官婉儿 Wan'er Shangguan-Montgomery 诸葛"
+  .padEnd(LIMITS.nameMax, '长')
+  .slice(0, LIMITS.nameMax);
 const LONG_MODEL = `ThinkPad X1 Carbon Gen 11 至尊版 ${'Z'.repeat(40)} Ultra-Long-Model-Name 超长型号`.slice(0, LIMITS.shortTextMax);
 
 interface Collected {
@@ -30,9 +32,15 @@ let renderer: DocumentRenderer;
 let repaired: Collected;
 let unrepaired: Collected;
 let longNames: Collected;
+let oldPartBack: Collected;
 
 /** Checks in, quotes, decides, (repairs,) pays and collects through the contract, like the counter. */
-async function collect(options: { customer?: Record<string, unknown>; device?: Record<string, unknown>; decline?: boolean }): Promise<Collected> {
+async function collect(options: {
+  customer?: Record<string, unknown>;
+  device?: Record<string, unknown>;
+  decline?: boolean;
+  oldPartBack?: boolean;
+}): Promise<Collected> {
   const session = crew.manager.session;
   const checkIn = await desk.call('intake.checkIn', {
     session,
@@ -55,7 +63,14 @@ async function collect(options: { customer?: Record<string, unknown>; device?: R
   });
   const { id: ticketId, displayNumber } = checkIn.tickets[0];
   await desk.call('workflow.move', { session, ticketId, toStatus: 'diagnosing' });
-  await desk.call('diagnosis.save', { session, ticketId, category: 'hardware', cause: '屏幕排线松动 loose display cable', solution: '更换排线 replaced the cable', severity: 2 });
+  await desk.call('diagnosis.save', {
+    session,
+    ticketId,
+    category: 'hardware',
+    cause: '屏幕排线松动 loose display cable',
+    solution: '更换排线 replaced the cable',
+    severity: 2,
+  });
   await desk.call('quotes.save', {
     session,
     ticketId,
@@ -68,8 +83,31 @@ async function collect(options: { customer?: Record<string, unknown>; device?: R
   });
   await desk.call('workflow.move', { session, ticketId, toStatus: 'awaiting_approval' });
   const quoteId = (await desk.call('tickets.getWorkflow', { ticketId })).quotes[0].id;
-  await desk.call('approvals.record', { session, ticketId, quoteId, decision: options.decline ? 'declined' : 'accepted', method: 'in_person', signaturePng: signaturePng() });
-  if (!options.decline) for (const toStatus of ['in_repair', 'testing', 'ready'] as const) await desk.call('workflow.move', { session, ticketId, toStatus });
+  await desk.call('approvals.record', {
+    session,
+    ticketId,
+    quoteId,
+    decision: options.decline ? 'declined' : 'accepted',
+    method: 'in_person',
+    signaturePng: signaturePng(),
+  });
+  // The replaced cable leaves with its owner: fitted during the repair, handed back at the counter.
+  const part = options.oldPartBack
+    ? await addPart(desk, crew, { name: '屏幕排线 Display cable', specification: 'X1 Gen 11', compatibleModels: 'ThinkPad X1' })
+    : null;
+  if (!options.decline) {
+    for (const toStatus of ['in_repair', 'testing', 'ready'] as const) {
+      await desk.call('workflow.move', { session, ticketId, toStatus });
+      if (toStatus === 'in_repair' && part) await desk.call('parts.use', { session, ticketId, partId: part.id, qty: 1 });
+    }
+  }
+  if (part) {
+    const refused = await desk.dispatch('parts.returnToCustomer', { session, ticketId, partId: part.id, qty: 2, note: '' });
+    expect(refused.ok ? null : refused.error.fields).toEqual([{ path: 'qty', code: 'too_many' }]);
+    const workflow = await desk.call('parts.returnToCustomer', { session: crew.clerk.session, ticketId, partId: part.id, qty: 1, note: '' });
+    expect(workflow.oldPartsHandedBack).toMatchObject([{ partName: '屏幕排线 Display cable', qty: 1, staffName: crew.clerk.name }]);
+    expect(workflow.timeline.map((e) => e.kind)).toContain('part_returned_to_customer');
+  }
   const due = (await desk.call('collection.get', { ticketId })).balanceMinor;
   if (due > 0) {
     const cash = Math.min(10000, due);
@@ -99,6 +137,7 @@ beforeAll(async () => {
   repaired = await collect({});
   unrepaired = await collect({ decline: true });
   longNames = await collect({ customer: { name: LONG_NAME }, device: { model: LONG_MODEL } });
+  oldPartBack = await collect({ oldPartBack: true });
   renderer = createDocumentRenderer({ fontsDir: FONTS_DIR });
   await renderer.warmUp();
 });
@@ -109,7 +148,20 @@ afterAll(async () => {
 
 const WORDS: Record<Language, { repaired: string[]; unrepaired: string[]; change: string }> = {
   en: {
-    repaired: ['Repair Receipt', 'Work done', 'Discount', 'returning customer', 'Total', 'Deposit paid', 'Cash', 'WeChat Pay', 'Paid in full', 'Repair warranty until 21 Feb 2027', 'Customer signature', 'Charger, Bag'],
+    repaired: [
+      'Repair Receipt',
+      'Work done',
+      'Discount',
+      'returning customer',
+      'Total',
+      'Deposit paid',
+      'Cash',
+      'WeChat Pay',
+      'Paid in full',
+      'Repair warranty until 21 Feb 2027',
+      'Customer signature',
+      'Charger, Bag',
+    ],
     unrepaired: ['Repair Receipt', 'Returned unrepaired', 'Not repaired: no repair warranty.', 'Refund'],
     change: 'change',
   },
@@ -168,6 +220,16 @@ describe.each(['roll-80', 'a4'])('receipt on %s', (presetId) => {
     expect(text).not.toContain('80.00'); // the screen labour was not done
     expect(text).not.toContain(language === 'en' ? 'Repair warranty until' : '免费维修期至');
     expect((await decodeBarcodes(pdf)).map((s) => s.data)).toEqual([barcodeText(unrepaired.view.number)]);
+  });
+
+  it.each(LANGUAGES)('in %s: names the replaced part given back to the customer, and only on that receipt', async (language) => {
+    expect(oldPartBack.view.oldPartsReturned).toEqual([{ name: '屏幕排线 Display cable', specification: 'X1 Gen 11', qty: 1 }]);
+    const text = (await pdfText(await renderer.render(buildDocument('receipt', inputFor(oldPartBack, language, presetId))))).replace(/\s+/g, ' ');
+    const label = language === 'en' ? 'Replaced parts given back to you:' : '已退还的旧件：';
+    // pdftotext spaces CJK and symbols as it likes: compared without spaces.
+    expect(text.replace(/\s/g, '')).toContain(`${label}屏幕排线Displaycable(X1Gen11)×1`.replace(/\s/g, ''));
+    const plain = (await pdfText(await renderer.render(buildDocument('receipt', inputFor(repaired, language, presetId))))).replace(/\s+/g, ' ');
+    expect(plain).not.toContain(label);
   });
 
   it.each(LANGUAGES)('in %s: keeps an over-long name and model inside the page', async (language) => {

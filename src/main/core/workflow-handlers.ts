@@ -13,7 +13,7 @@ import { currentSession, sessionRole, setPin, signIn, signInRoster, signOut, typ
 import { getQuote, previewQuote, saveQuote } from './services/quotes';
 import { searchTickets } from './services/search';
 import { loadSettings, readTicketPrefix } from './services/settings';
-import { adjustStock, listPartMoves, listParts, restockPart, returnToStores, savePart, useParts, withoutCosts } from './services/stock';
+import { adjustStock, listPartMoves, listParts, restockPart, returnToCustomer, returnToStores, savePart, useParts, withoutCosts } from './services/stock';
 import { costsVisibleTo } from '../../shared/roles';
 import {
   changePromisedDate,
@@ -128,6 +128,11 @@ export const workflowHandlers: FeatureHandlers<typeof sessionChannels & typeof r
   'parts.returnToStores': (input, ctx) =>
     ticketAction(ctx, input.session, null, async ({ tx, actor, settings, now }) => {
       await returnToStores(tx, actor, input, settings.language, now.toISOString());
+      return input.ticketId;
+    }),
+  'parts.returnToCustomer': (input, ctx) =>
+    ticketAction(ctx, input.session, null, async ({ tx, actor, settings, now }) => {
+      await returnToCustomer(tx, actor, input, settings.language, now.toISOString());
       return input.ticketId;
     }),
 };

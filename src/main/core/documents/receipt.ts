@@ -265,13 +265,16 @@ function warranty(view: CollectionView, g: PageGeometry, style: ReceiptStyle, sa
 
 function returnedItems(view: CollectionView, g: PageGeometry, say: Say, lang: Language): Content {
   const returned = view.collection?.accessoriesReturned ?? [];
-  return {
+  const items: Content = {
     text: [
       { text: `${say('accessoriesReturned')}${say('colon')}`, color: '#333333' },
       returned.length ? joinList(lang, returned.map((item) => accessoryName(lang, item))) : say('nothingElse'),
     ],
     margin: [0, g.mm(1.5), 0, 0],
   };
+  if (view.oldPartsReturned.length === 0) return items;
+  const parts = view.oldPartsReturned.map((p) => `${p.name}${p.specification ? ` (${p.specification})` : ''} × ${p.qty}`);
+  return [items, { text: [{ text: `${say('oldPartsReturned')}${say('colon')}`, color: '#333333' }, joinList(lang, parts)], margin: [0, g.mm(0.5), 0, 0] }];
 }
 
 /** In warranty: on what grounds (proof of purchase...), and whether the manufacturer did the repair. */

@@ -75,6 +75,7 @@ export function sampleCollectionView(ticket: TicketDetail, now: Date): Collectio
       approvedByName: null,
       at,
     },
+    oldPartsReturned: [{ name: '屏幕总成 Screen assembly', specification: '6.1"', qty: 1 }],
     currency: ticket.currency,
   };
 }

@@ -22,6 +22,7 @@ import { settle } from '../rules/payments';
 import { getDiagnosis } from './diagnosis';
 import { listTicketLoans } from './loaners';
 import { listQuotes } from './quotes';
+import { listOldPartsHandedBack } from './stock';
 import { loadTicket } from './workflow-common';
 
 /** The fee-standard item charged for looking at a device that goes back unrepaired. */
@@ -226,6 +227,7 @@ export async function getCollectionView(tx: EntityManager, ticketId: number, set
     repairWarrantyUntil: ticket.repair_warranty_until,
     collectedAt: r.collected_at,
     collection: record,
+    oldPartsReturned: (await listOldPartsHandedBack(tx, ticket.id)).map((p) => ({ name: p.partName, specification: p.specification, qty: p.qty })),
     currency: ticket.currency,
   };
 }

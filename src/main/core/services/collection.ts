@@ -12,6 +12,7 @@ import { getCollectionView, isCollectable, PAYMENT_SELECT, toPaymentView, type P
 import { loadTicket, recordEvent, touchTicket } from './workflow-common';
 import { collectedNote, identityNote, paymentNote, refundNote, typedNote, voidNote } from './history-notes';
 import { collectTicket, isPngDataUrl } from './workflow';
+import { startFollowUp } from './follow-ups';
 
 function wrongStatus(path = 'ticketId'): DeskError {
   return new DeskError('conflict', [{ path, code: 'wrong_status' }]);
@@ -165,6 +166,8 @@ export async function completeCollection(
       nowIso,
     ],
   );
+  // Returned not fully fixed, or a rework: called back the same day.
+  await startFollowUp(tx, view.ticketId, now, !view.repaired || (await loadTicket(tx, view.ticketId)).rework_of_ticket_id !== null);
   await recordEvent(tx, {
     ticketId: view.ticketId,
     kind: 'collected',

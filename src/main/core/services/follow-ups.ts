@@ -1,9 +1,10 @@
 // 回访: the list of follow-up calls due on a day, and recording a call.
 //
-// The list reads only tickets collected in the last FOLLOW_UP_LAPSE_DAYS days
-// (index ticket_collected_at: a range, whatever the number of tickets), with
-// their calls through follow_up_call_ticket; rules/follow-up.ts decides which
-// are due.
+// follow_up_state holds each collected ticket's call facts (collection starts
+// it, every call updates it). A call is due from a fixed number of days after
+// collection until it lapses, so the list is two index ranges over
+// follow_up_state_due (same-day calls, window calls) that hold only the calls
+// due, whatever the number of tickets; rules/follow-up.ts decides each one.
 import type { EntityManager } from 'typeorm';
 import type { ComplaintCategory, FollowUpDue, FollowUpResult } from '../../../shared/customer-care-contract';
 import type { Settings } from '../../../shared/contract';
@@ -16,20 +17,28 @@ import { openComplaint } from './complaints';
 import { loadTicket, recordEvent, requireStatus } from './workflow-common';
 import { reopenAsRework } from './workflow';
 
-/** The UTC instant a local calendar day starts at. */
-function localDayStartUtc(day: string): string {
-  const [y, m, d] = day.split('-').map(Number);
-  return new Date(y, m - 1, d).toISOString();
-}
-
 export function policyOf(settings: Settings): FollowUpPolicy {
   // A window typed backwards is read as the one day it starts on.
   return { fromDay: settings.followUpFromDay, toDay: Math.max(settings.followUpFromDay, settings.followUpToDay), maxAttempts: settings.followUpMaxAttempts };
 }
 
-interface CandidateRecord {
-  id: number;
+/** Starts a collected ticket's follow-up: part of the collection use case. */
+export async function startFollowUp(tx: EntityManager, ticketId: number, collectedAt: Date, sameDay: boolean): Promise<void> {
+  await tx.query(`INSERT INTO follow_up_state (ticket_id, collected_on, same_day) VALUES (?, ?, ?)`, [ticketId, localIsoDate(collectedAt), sameDay ? 1 : 0]);
+}
+
+interface StateRecord {
+  ticket_id: number;
+  collected_on: string;
+  same_day: number;
+  failed_attempts: number;
+  last_failed_on: string | null;
+  reached: number;
+}
+
+interface DueRecord extends StateRecord {
   number: number;
+  status: string;
   customer_id: number;
   customer_name: string;
   customer_phone: string;
@@ -38,41 +47,39 @@ interface CandidateRecord {
   collected_at: string;
   rework_of_ticket_id: number | null;
   repaired: number | null;
-  failed: number;
-  reached: number;
-  last_failed_at: string | null;
 }
 
-const CANDIDATE_SELECT = `SELECT t.id, t.number, t.customer_id, c.name AS customer_name, c.phone AS customer_phone, d.brand, d.model, t.collected_at,
-    t.rework_of_ticket_id, k.repaired,
-    (SELECT COUNT(*) FROM follow_up_call f WHERE f.ticket_id = t.id AND NOT f.reached) AS failed,
-    (SELECT COUNT(*) FROM follow_up_call f WHERE f.ticket_id = t.id AND f.reached) AS reached,
-    (SELECT MAX(f.at) FROM follow_up_call f WHERE f.ticket_id = t.id AND NOT f.reached) AS last_failed_at
-  FROM ticket t JOIN customer c ON c.id = t.customer_id JOIN device d ON d.id = t.device_id LEFT JOIN collection k ON k.ticket_id = t.id`;
+const STATE_COLUMNS = `s.ticket_id, s.collected_on, s.same_day, s.failed_attempts, s.last_failed_on, s.reached`;
+const DUE_SELECT = `SELECT ${STATE_COLUMNS}, t.number, t.status, t.customer_id, c.name AS customer_name, c.phone AS customer_phone, d.brand, d.model,
+    t.collected_at, t.rework_of_ticket_id, k.repaired
+  FROM follow_up_state s INDEXED BY follow_up_state_due
+    JOIN ticket t ON t.id = s.ticket_id JOIN customer c ON c.id = t.customer_id JOIN device d ON d.id = t.device_id LEFT JOIN collection k ON k.ticket_id = t.id
+  WHERE s.reached = 0 AND s.same_day = ? AND s.collected_on >= ? AND s.collected_on <= ? AND s.failed_attempts < ?`;
 
-function factsOf(r: CandidateRecord): FollowUpFacts {
+function factsOf(r: StateRecord): FollowUpFacts {
   return {
-    collectedOn: localIsoDate(new Date(r.collected_at)),
-    // Returned not fully fixed (collected unrepaired), or a rework: called back the same day.
-    sameDay: r.rework_of_ticket_id !== null || r.repaired === 0,
-    failedAttempts: r.failed,
-    lastAttemptOn: r.last_failed_at === null ? null : localIsoDate(new Date(r.last_failed_at)),
-    reached: r.reached > 0,
+    collectedOn: r.collected_on,
+    sameDay: r.same_day === 1,
+    failedAttempts: r.failed_attempts,
+    lastAttemptOn: r.last_failed_on,
+    reached: r.reached === 1,
   };
 }
 
 export async function followUpsDue(tx: EntityManager, day: string, settings: Settings): Promise<FollowUpDue[]> {
-  const rows: CandidateRecord[] = await tx.query(
-    `${CANDIDATE_SELECT} WHERE t.collected_at >= ? AND t.collected_at < ? AND t.status = 'collected' ORDER BY t.collected_at`,
-    [localDayStartUtc(addDays(day, -FOLLOW_UP_LAPSE_DAYS)), localDayStartUtc(addDays(day, 1))],
-  );
   const policy = policyOf(settings);
+  const lapsedBefore = addDays(day, -FOLLOW_UP_LAPSE_DAYS);
+  const rows: DueRecord[] = [
+    ...((await tx.query(DUE_SELECT, [1, lapsedBefore, day, policy.maxAttempts])) as DueRecord[]),
+    ...((await tx.query(DUE_SELECT, [0, lapsedBefore, addDays(day, -policy.fromDay), policy.maxAttempts])) as DueRecord[]),
+  ];
   const due: FollowUpDue[] = [];
   for (const r of rows) {
+    if (r.status !== 'collected') continue;
     const state = followUpState(factsOf(r), policy, day);
     if (state.kind !== 'due') continue;
     due.push({
-      ticketId: r.id,
+      ticketId: r.ticket_id,
       displayNumber: displayTicketNumber(r.number, settings.ticketPrefix),
       customerId: r.customer_id,
       customerName: r.customer_name,
@@ -83,7 +90,7 @@ export async function followUpsDue(tx: EntityManager, day: string, settings: Set
       dueTo: state.dueTo,
       reason: state.reason,
       overdue: state.overdue,
-      attempts: r.failed,
+      attempts: r.failed_attempts,
       repaired: r.repaired !== 0,
       isRework: r.rework_of_ticket_id !== null,
     });
@@ -108,8 +115,9 @@ export async function recordFollowUp(tx: EntityManager, actor: Actor, input: Fol
   const nowIso = now.toISOString();
   const ticket = await loadTicket(tx, input.ticketId);
   requireStatus(ticket, ['collected']);
-  const rows: CandidateRecord[] = await tx.query(`${CANDIDATE_SELECT} WHERE t.id = ?`, [ticket.id]);
-  const before = followUpState(factsOf(rows[0]), policyOf(settings), localIsoDate(now));
+  const states: StateRecord[] = await tx.query(`SELECT ${STATE_COLUMNS} FROM follow_up_state s WHERE s.ticket_id = ?`, [ticket.id]);
+  if (states.length === 0) throw new DeskError('conflict', [{ path: 'ticketId', code: 'wrong_status' }]);
+  const before = followUpState(factsOf(states[0]), policyOf(settings), localIsoDate(now));
   if (before.kind === 'closed' || before.kind === 'unreachable') throw new DeskError('conflict', [{ path: 'ticketId', code: 'wrong_status' }]);
   const reached = input.reached;
   const inserted: { id: number }[] = await tx.query(
@@ -126,11 +134,17 @@ export async function recordFollowUp(tx: EntityManager, actor: Actor, input: Fol
     ],
   );
   const callId = inserted[0].id;
+  await tx.query(
+    reached
+      ? `UPDATE follow_up_state SET reached = 1 WHERE ticket_id = ?`
+      : `UPDATE follow_up_state SET failed_attempts = failed_attempts + 1, last_failed_on = ? WHERE ticket_id = ?`,
+    reached ? [ticket.id] : [localIsoDate(now), ticket.id],
+  );
   const summary = reached ? `${input.working ? '✓' : '✗'} ${input.quality}/5 ${input.attitude}/5 ${input.remarks}`.trim() : `✗ ${input.remarks}`.trim();
   await recordEvent(tx, { ticketId: ticket.id, kind: reached ? 'follow_up_reached' : 'follow_up_not_reached', note: summary, staffId: actor.id, at: nowIso });
 
   let state: FollowUpResult['state'] = 'closed';
-  if (!reached) state = rows[0].failed + 1 >= settings.followUpMaxAttempts ? 'unreachable' : 'retry';
+  if (!reached) state = states[0].failed_attempts + 1 >= settings.followUpMaxAttempts ? 'unreachable' : 'retry';
   const result: FollowUpResult = { callId, state, reworkTicketId: null, reworkDisplayNumber: null, complaintId: null };
   if (!reached || input.then === 'nothing') return result;
   if (input.then === 'rework') {

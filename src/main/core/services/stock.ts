@@ -14,7 +14,7 @@ import { recordAudit } from './audit';
 import { DeskError } from '../../../shared/errors';
 import { translate } from '../../../shared/i18n/translate';
 import { displayTicketNumber } from '../../../shared/ticket-number';
-import type { PartView, StockMoveView } from '../../../shared/workflow-contract';
+import type { OldPartHandedBack, PartView, StockMoveView } from '../../../shared/workflow-contract';
 import type { StockMoveReason } from '../../../shared/workflow';
 import { coverageOf } from '../rules/pricing';
 import { requireManagerApproval, requireManagerRole, type Actor } from './auth';
@@ -325,6 +325,56 @@ export async function returnToStores(
   const facts = pricingFactsOf(ticket, await loadDiagnosisFacts(tx, ticket.id));
   await returnOldPart(tx, actor, input, language, nowIso, facts !== null && coverageOf(facts).covered);
   await touchTicket(tx, ticket.id, nowIso);
+}
+
+/** The ticket's statuses at which a replaced part may be handed back to its owner: while repaired, and at the counter before collection. */
+export const HAND_BACK_STATUSES: readonly TicketStatus[] = [...PART_USE_STATUSES, 'ready'];
+
+/** The replaced part handed back to the customer (旧件退还客户): one old part for each new one fitted and not returned to the stores. */
+export async function returnToCustomer(
+  tx: EntityManager,
+  actor: Actor,
+  input: ChannelParsedInput<'parts.returnToCustomer'>,
+  language: Language,
+  nowIso: string,
+): Promise<void> {
+  const ticket = await loadTicket(tx, input.ticketId);
+  requireStatus(ticket, HAND_BACK_STATUSES);
+  const part = await getPart(tx, input.partId);
+  const rows: { used: number; returned: number; handed: number }[] = await tx.query(
+    `SELECT COALESCE(SUM(CASE WHEN reason = 'used' THEN -qty_delta ELSE 0 END), 0) AS used,
+       COALESCE(SUM(CASE WHEN reason = 'returned_to_stores' THEN qty_delta ELSE 0 END), 0) AS returned,
+       (SELECT COALESCE(SUM(qty), 0) FROM old_part_handback WHERE ticket_id = ? AND part_id = ?) AS handed
+     FROM stock_move WHERE ticket_id = ? AND part_id = ?`,
+    [ticket.id, part.id, ticket.id, part.id],
+  );
+  if (input.qty > rows[0].used - rows[0].returned - rows[0].handed) throw new DeskError('conflict', [{ path: 'qty', code: 'too_many' }]);
+  await tx.query(`INSERT INTO old_part_handback (ticket_id, part_id, qty, note, staff_id, at) VALUES (?, ?, ?, ?, ?, ?)`, [
+    ticket.id,
+    part.id,
+    input.qty,
+    input.note,
+    actor.id,
+    nowIso,
+  ]);
+  await recordEvent(tx, {
+    ticketId: ticket.id,
+    kind: 'part_returned_to_customer',
+    note: partNote(language, { qty: input.qty, name: part.name, specification: part.specification, note: input.note }),
+    staffId: actor.id,
+    at: nowIso,
+  });
+  await touchTicket(tx, ticket.id, nowIso);
+}
+
+/** The replaced parts handed back to the customer on a ticket, oldest first. */
+export async function listOldPartsHandedBack(tx: EntityManager, ticketId: number): Promise<OldPartHandedBack[]> {
+  const rows: { part_id: number; name: string; specification: string; qty: number; staff_name: string | null; at: string }[] = await tx.query(
+    `SELECT h.part_id, p.name, p.specification, h.qty, s.name AS staff_name, h.at
+     FROM old_part_handback h JOIN part p ON p.id = h.part_id LEFT JOIN staff s ON s.id = h.staff_id WHERE h.ticket_id = ? ORDER BY h.id`,
+    [ticketId],
+  );
+  return rows.map((r) => ({ partId: r.part_id, partName: r.name, specification: r.specification, qty: r.qty, staffName: r.staff_name, at: r.at }));
 }
 
 interface MoveRecord {

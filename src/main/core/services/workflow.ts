@@ -32,7 +32,7 @@ import { DIAGNOSIS_STATUSES, getDiagnosis } from './diagnosis';
 import { approvalNote, notificationNote, typedNote } from './history-notes';
 import { listTicketLoans } from './loaners';
 import { latestQuote, listQuotes, QUOTE_STATUSES_EDITABLE } from './quotes';
-import { listTicketParts, PART_USE_STATUSES, restockFittedParts } from './stock';
+import { HAND_BACK_STATUSES, listOldPartsHandedBack, listTicketParts, PART_USE_STATUSES, restockFittedParts } from './stock';
 import { allocateTicketNumber } from './ticket-numbers';
 import { claimTicket, loadDiagnosisFacts, loadTicket, pricingFactsOf, recordEvent, requireStatus, type TicketCore } from './workflow-common';
 import { roleMayMove } from '../../../shared/roles';
@@ -425,6 +425,7 @@ export function availableActions(status: TicketStatus, facts: { hasSentQuote: bo
   if (QUOTE_STATUSES_EDITABLE.includes(status)) actions.push('quotes.save');
   if (status === 'awaiting_approval' && facts.hasSentQuote) actions.push('approvals.record');
   if (PART_USE_STATUSES.includes(status)) actions.push('parts.use', 'parts.returnToStores');
+  if (HAND_BACK_STATUSES.includes(status)) actions.push('parts.returnToCustomer');
   if (OPEN_STATUSES.includes(status)) actions.push('tickets.handOver', 'tickets.changePromisedDate', 'notifications.log', 'loans.lend');
   else if (status === 'collected') actions.push('notifications.log');
   if (facts.hasOpenLoan) actions.push('loans.return');
@@ -470,6 +471,7 @@ export async function getWorkflow(tx: EntityManager, ticketId: number, settings:
     quotes,
     approvals: await listApprovals(tx, ticket.id),
     partsUsed: await listTicketParts(tx, ticket.id, prefix),
+    oldPartsHandedBack: await listOldPartsHandedBack(tx, ticket.id),
     loans,
     notifications: await listNotifications(tx, ticket.id),
     nextMoves,

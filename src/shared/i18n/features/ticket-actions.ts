@@ -125,6 +125,8 @@ export const ticketActionsEn = {
     underWarranty: 'under warranty',
     returnToStores: 'Return to stores',
     returnToStoresOf: 'Return {{part}} to stores',
+    returnToCustomerOf: 'Give the old {{part}} back to the customer',
+    handedBack: 'Old parts given back to the customer: {{parts}}',
     onHand: '{{qty}} on hand',
   },
 };
@@ -251,6 +253,8 @@ export const ticketActionsZh: Widen<typeof ticketActionsEn> = {
     underWarranty: '保修',
     returnToStores: '旧件返还',
     returnToStoresOf: '{{part}}旧件返还',
+    returnToCustomerOf: '{{part}}旧件退还客户',
+    handedBack: '已退还客户的旧件：{{parts}}',
     onHand: '库存 {{qty}}',
   },
 };

@@ -8,6 +8,8 @@ import { ShopFigures1764720000000 } from './0008-shop-figures';
 import { CounterDefects1764806400000 } from './0009-counter-defects';
 import { FastLookups1764892800000 } from './0010-fast-lookups';
 import { TrustedRecord1764979200000 } from './0011-trusted-record';
+import { FollowUpState1765065600000 } from './0012-follow-up-state';
+import { OldPartHandback1765152000000 } from './0013-old-part-handback';
 
 /** Every migration, oldest first. Append; never edit one that has shipped. */
 export const MIGRATIONS = [
@@ -21,4 +23,6 @@ export const MIGRATIONS = [
   CounterDefects1764806400000,
   FastLookups1764892800000,
   TrustedRecord1764979200000,
+  FollowUpState1765065600000,
+  OldPartHandback1765152000000,
 ];

@@ -1,18 +1,20 @@
 // 配件申领: draws a part from stock for the ticket, optionally sending the
 // replaced part of a warranty repair back to the stores (旧件返还). Short stock
 // is refused; a manager may override it when the shelf count is wrong. Lists
-// the parts used, each replaced warranty part with "Return to stores".
+// the parts used, each replaced warranty part with "Return to stores", and
+// each replaced part with "Give back to the customer" (旧件退还客户), also at
+// the counter once the repair is ready.
 import { Button, Checkbox, Group, NativeSelect, Stack, Table, Text, TextInput } from '@mantine/core';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { LIMITS } from '../../../../shared/domain';
-import type { PartView, StockMoveView } from '../../../../shared/workflow-contract';
+import type { OldPartHandedBack, PartView, StockMoveView } from '../../../../shared/workflow-contract';
 import { useFormat } from '../../desk/useFormat';
 import { keyboardFormKeyDown } from '../../forms/keyboard-form';
 import { required } from '../../forms/required';
 import type { ActionFormProps } from './action-types';
 import { FailureAlert } from './FailureAlert';
-import { returnableParts } from './parts-used';
+import { handBackableParts, returnableParts } from './parts-used';
 import { parseQty } from './quote-draft';
 import { useFailure } from './useFailure';
 
@@ -34,7 +36,10 @@ export function PartsPanel({ workflow, perform, parts }: ActionFormProps & { par
   const drawParts = async (overrideStock: boolean) => {
     if (busy) return;
     const count = parseQty(qty);
-    const missing = { ...(partId ? {} : { partId: 'required' as const }), ...(count === null ? { qty: qty.trim() ? ('invalid' as const) : ('required' as const) } : {}) };
+    const missing = {
+      ...(partId ? {} : { partId: 'required' as const }),
+      ...(count === null ? { qty: qty.trim() ? ('invalid' as const) : ('required' as const) } : {}),
+    };
     if (Object.keys(missing).length > 0 || count === null) return failFields(missing);
     setBusy(true);
     clear();
@@ -52,11 +57,12 @@ export function PartsPanel({ workflow, perform, parts }: ActionFormProps & { par
     }
   };
 
-  const returnToStores = async (part: { partId: number }) => {
+  const giveBack = async (channel: 'parts.returnToStores' | 'parts.returnToCustomer', part: { partId: number }) => {
     clear();
-    const outcome = await perform('parts.returnToStores', { ticketId: workflow.ticketId, partId: part.partId, qty: 1, note: '' });
+    const outcome = await perform(channel, { ticketId: workflow.ticketId, partId: part.partId, qty: 1, note: '' });
     if (outcome.kind === 'failed') fail(outcome.error);
   };
+  const canDraw = workflow.actions.includes('parts.use');
 
   const onSubmit = (event: FormEvent) => {
     event.preventDefault();
@@ -65,64 +71,89 @@ export function PartsPanel({ workflow, perform, parts }: ActionFormProps & { par
 
   return (
     <Stack gap="sm">
-      <form noValidate aria-label={t('ticketActions.parts.use')} onSubmit={onSubmit} onKeyDown={keyboardFormKeyDown(() => void drawParts(false))}>
-        <Stack gap="sm">
-          <Group align="flex-start" gap="sm" wrap="nowrap">
-            <NativeSelect
-              label={t('ticketActions.parts.part')}
-              {...required()}
-              value={partId}
-              onChange={(event) => {
-                setPartId(event.currentTarget.value);
-                edited('partId');
-              }}
-              data={[
-                { value: '', label: t('ticketActions.diagnosis.choose') },
-                ...parts.map((part) => ({
-                  value: String(part.id),
-                  label: `${part.specification ? `${part.name} (${part.specification})` : part.name} · ${t('ticketActions.parts.onHand', { qty: part.qtyOnHand })}`,
-                })),
-              ]}
-              error={fieldError('partId')}
-              style={{ flex: 1 }}
-            />
+      {canDraw && (
+        <form noValidate aria-label={t('ticketActions.parts.use')} onSubmit={onSubmit} onKeyDown={keyboardFormKeyDown(() => void drawParts(false))}>
+          <Stack gap="sm">
+            <Group align="flex-start" gap="sm" wrap="nowrap">
+              <NativeSelect
+                label={t('ticketActions.parts.part')}
+                {...required()}
+                value={partId}
+                onChange={(event) => {
+                  setPartId(event.currentTarget.value);
+                  edited('partId');
+                }}
+                data={[
+                  { value: '', label: t('ticketActions.diagnosis.choose') },
+                  ...parts.map((part) => ({
+                    value: String(part.id),
+                    label: `${part.specification ? `${part.name} (${part.specification})` : part.name} · ${t('ticketActions.parts.onHand', { qty: part.qtyOnHand })}`,
+                  })),
+                ]}
+                error={fieldError('partId')}
+                style={{ flex: 1 }}
+              />
+              <TextInput
+                label={t('ticketActions.parts.qty')}
+                {...required()}
+                inputMode="numeric"
+                value={qty}
+                onChange={(event) => {
+                  setQty(event.currentTarget.value);
+                  edited('qty');
+                }}
+                error={fieldError('qty')}
+                w={110}
+              />
+            </Group>
             <TextInput
-              label={t('ticketActions.parts.qty')}
-              {...required()}
-              inputMode="numeric"
-              value={qty}
-              onChange={(event) => {
-                setQty(event.currentTarget.value);
-                edited('qty');
-              }}
-              error={fieldError('qty')}
-              w={110}
+              label={t('ticketActions.parts.note')}
+              maxLength={LIMITS.notesMax}
+              value={note}
+              onChange={(event) => setNote(event.currentTarget.value)}
             />
-          </Group>
-          <TextInput label={t('ticketActions.parts.note')} maxLength={LIMITS.notesMax} value={note} onChange={(event) => setNote(event.currentTarget.value)} />
-          {covered && <Checkbox label={t('ticketActions.parts.returnOld')} checked={returnOld} onChange={(event) => setReturnOld(event.currentTarget.checked)} />}
-          <FailureAlert failure={failure} />
-          <Group justify="flex-end">
-            {short && (
-              <Button variant="light" color="orange" onClick={() => void drawParts(true)} disabled={busy}>
-                {t('ticketActions.parts.useAnyway')}
-              </Button>
+            {covered && (
+              <Checkbox label={t('ticketActions.parts.returnOld')} checked={returnOld} onChange={(event) => setReturnOld(event.currentTarget.checked)} />
             )}
-            <Button type="submit" data-enter-target loading={busy}>
-              {t('ticketActions.parts.use')}
-            </Button>
-          </Group>
-        </Stack>
-      </form>
-      <PartsUsed moves={workflow.partsUsed} currency={workflow.currency} onReturn={(part) => void returnToStores(part)} />
+            <FailureAlert failure={failure} />
+            <Group justify="flex-end">
+              {short && (
+                <Button variant="light" color="orange" onClick={() => void drawParts(true)} disabled={busy}>
+                  {t('ticketActions.parts.useAnyway')}
+                </Button>
+              )}
+              <Button type="submit" data-enter-target loading={busy}>
+                {t('ticketActions.parts.use')}
+              </Button>
+            </Group>
+          </Stack>
+        </form>
+      )}
+      {!canDraw && <FailureAlert failure={failure} />}
+      <PartsUsed
+        moves={workflow.partsUsed}
+        handedBack={workflow.oldPartsHandedBack}
+        currency={workflow.currency}
+        onReturn={canDraw ? (part) => void giveBack('parts.returnToStores', part) : null}
+        onHandBack={workflow.actions.includes('parts.returnToCustomer') ? (part) => void giveBack('parts.returnToCustomer', part) : null}
+      />
     </Stack>
   );
 }
 
-function PartsUsed({ moves, currency, onReturn }: { moves: StockMoveView[]; currency: string; onReturn(part: { partId: number }): void }) {
+interface PartsUsedProps {
+  moves: StockMoveView[];
+  handedBack: OldPartHandedBack[];
+  currency: string;
+  onReturn: ((part: { partId: number }) => void) | null;
+  onHandBack: ((part: { partId: number }) => void) | null;
+}
+
+function PartsUsed({ moves, handedBack, currency, onReturn, onHandBack }: PartsUsedProps) {
   const { t } = useTranslation();
   const format = useFormat();
-  const returnable = returnableParts(moves);
+  const returnable = onReturn ? returnableParts(moves) : [];
+  const handBackable = onHandBack ? handBackableParts(moves, handedBack) : [];
   if (moves.length === 0) {
     return (
       <Text size="sm" c="dimmed">
@@ -157,11 +188,23 @@ function PartsUsed({ moves, currency, onReturn }: { moves: StockMoveView[]; curr
           ))}
         </Table.Tbody>
       </Table>
-      {returnable.length > 0 && (
+      {handedBack.length > 0 && (
+        <Text size="sm">
+          {t('ticketActions.parts.handedBack', {
+            parts: handedBack.map((back) => `${back.partName}${back.specification ? ` (${back.specification})` : ''} × ${back.qty}`).join(', '),
+          })}
+        </Text>
+      )}
+      {returnable.length + handBackable.length > 0 && (
         <Group gap="xs">
           {returnable.map((part) => (
-            <Button key={part.partId} size="compact-sm" variant="default" onClick={() => onReturn(part)}>
+            <Button key={`stores-${part.partId}`} size="compact-sm" variant="default" onClick={() => onReturn?.(part)}>
               {t('ticketActions.parts.returnToStoresOf', { part: part.partName })}
+            </Button>
+          ))}
+          {handBackable.map((part) => (
+            <Button key={`customer-${part.partId}`} size="compact-sm" variant="default" onClick={() => onHandBack?.(part)}>
+              {t('ticketActions.parts.returnToCustomerOf', { part: part.partName })}
             </Button>
           ))}
         </Group>

@@ -160,7 +160,7 @@ function WorkflowSections({ workflow, perform, feeItems, parts }: SectionsProps)
           )}
         </SectionBox>
       )}
-      {can('parts.use') && (
+      {(can('parts.use') || can('parts.returnToCustomer')) && (
         <SectionBox section="parts" title={t('ticketActions.parts.title')} initiallyOpen>
           <PartsPanel workflow={workflow} perform={perform} parts={parts} />
         </SectionBox>

@@ -11,7 +11,7 @@ import { isCancelled, useSignedInCall } from '../../session/useSignedInCall';
 import { needsManagerApproval } from './action-failure';
 
 /** The ticket actions this panel makes; each answers with the new workflow view. */
-export type WorkflowActionChannel = 'workflow.move' | 'diagnosis.save' | 'quotes.save' | 'approvals.record' | 'parts.use' | 'parts.returnToStores';
+export type WorkflowActionChannel = 'workflow.move' | 'diagnosis.save' | 'quotes.save' | 'approvals.record' | 'parts.use' | 'parts.returnToStores' | 'parts.returnToCustomer';
 type Input<C extends WorkflowActionChannel> = Omit<ChannelInput<C>, 'session'>;
 
 export type ActionOutcome = { kind: 'done'; workflow: TicketWorkflow } | { kind: 'cancelled' } | { kind: 'failed'; error: ContractError };
