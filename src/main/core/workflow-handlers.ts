@@ -97,7 +97,7 @@ export const workflowHandlers: Pick<Handlers, WorkflowChannel> = {
       await saveQuote(tx, actor, approver, input, settings, now.toISOString());
       return input.ticketId;
     }),
-  'quotes.get': (input, { db }) => db.read((tx) => getQuote(tx, input.quoteId)),
+  'quotes.get': (input, { db }) => db.read(async (tx) => getQuote(tx, input.quoteId, (await loadSettings(tx)).language)),
   'approvals.record': (input, ctx) =>
     ticketAction(ctx, input.session, null, async ({ tx, actor, settings, now }) => {
       await recordApproval(tx, actor, input, settings.language, now);
