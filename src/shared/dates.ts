@@ -14,6 +14,11 @@ export const DATE_INPUT_FORMAT: Record<Language, string> = { en: 'D MMM YYYY', '
 /** The dayjs locale of each language. */
 export const DAYJS_LOCALE: Record<Language, string> = { en: 'en', 'zh-CN': 'zh-cn' };
 
+/** The language of an i18next language code (anything not Chinese is English). */
+export function asLanguage(code: string): Language {
+  return code === 'zh-CN' ? 'zh-CN' : 'en';
+}
+
 const two = (n: number) => String(n).padStart(2, '0');
 
 function dayText(year: number, month: number, day: number, language: Language): string {
