@@ -115,27 +115,6 @@ export function QuoteEditor({ workflow, perform, feeItems, parts }: Props) {
             {t('ticketActions.quote.addLabour')}
           </Button>
         </Group>
-        <Group align="flex-start" gap="sm" wrap="nowrap">
-          <TextInput
-            label={t('ticketActions.quote.typedLabour')}
-            maxLength={LIMITS.shortTextMax * 2}
-            value={typed.description}
-            onChange={(event) => setTyped({ ...typed, description: event.currentTarget.value })}
-            error={typedError('typedDescription')}
-            style={{ flex: 1 }}
-          />
-          <TextInput
-            label={t('ticketActions.quote.typedLabourPrice')}
-            inputMode="decimal"
-            value={typed.price}
-            onChange={(event) => setTyped({ ...typed, price: event.currentTarget.value })}
-            error={typedError('typedPrice')}
-            w={130}
-          />
-          <Button variant="default" mt={24} onClick={addTyped}>
-            {t('ticketActions.quote.addTypedLabour')}
-          </Button>
-        </Group>
         <Group align="flex-end" gap="sm" wrap="nowrap">
           <NativeSelect
             label={t('ticketActions.quote.partPick')}
@@ -215,6 +194,28 @@ export function QuoteEditor({ workflow, perform, feeItems, parts }: Props) {
             </Table.Tbody>
           </Table>
         )}
+        {/* Work the fee standard does not list, after the lines so the pick-and-add keyboard path stays as it was. */}
+        <Group align="flex-start" gap="sm" wrap="nowrap">
+          <TextInput
+            label={t('ticketActions.quote.typedLabour')}
+            maxLength={LIMITS.shortTextMax * 2}
+            value={typed.description}
+            onChange={(event) => setTyped({ ...typed, description: event.currentTarget.value })}
+            error={typedError('typedDescription')}
+            style={{ flex: 1 }}
+          />
+          <TextInput
+            label={t('ticketActions.quote.typedLabourPrice')}
+            inputMode="decimal"
+            value={typed.price}
+            onChange={(event) => setTyped({ ...typed, price: event.currentTarget.value })}
+            error={typedError('typedPrice')}
+            w={130}
+          />
+          <Button variant="default" mt={24} onClick={addTyped}>
+            {t('ticketActions.quote.addTypedLabour')}
+          </Button>
+        </Group>
         <Group align="flex-start" gap="sm" wrap="nowrap">
           <NativeSelect
             label={t('ticketActions.quote.discountKind')}
