@@ -16,6 +16,7 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { formatDate } from '../../src/shared/dates';
 import type { CollectionView } from '../../src/shared/collection-contract';
 import type { ChannelInput } from '../../src/shared/contract';
 import { en } from '../../src/shared/i18n/en';
@@ -325,8 +326,7 @@ describe('collection: scan, pay, sign, hand over, print the receipt', () => {
     expect(stored.collection).toMatchObject({ identity: 'claim_ticket', accessoriesReturned: ['charger'], staffName: crew.clerk.name });
     expect(stored.collection!.signaturePng).toMatch(/^data:image\/png;base64,/);
     // The warranty's end as the shop reads it, and the receipt printed at once.
-    const [year, month, day] = stored.repairWarrantyUntil!.split('-').map(Number);
-    const until = new Intl.DateTimeFormat('en', { dateStyle: 'medium' }).format(new Date(year, month - 1, day));
+    const until = formatDate(stored.repairWarrantyUntil!, 'en');
     await page.getByText(fill(c.done.warranty, { date: until, days: stored.repairWarrantyDays }), { exact: true }).waitFor();
     const receipt = await expectReceiptPrinted(cashTicket, before);
     expect(receipt).toContain('Chen Jing');

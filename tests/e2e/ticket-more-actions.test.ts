@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { formatDate } from '../../src/shared/dates';
 import { DATABASE_FILE } from '../../src/main/core/desk';
 import type { ChannelInput, TicketDetail } from '../../src/shared/contract';
 import { en } from '../../src/shared/i18n/en';
@@ -202,7 +203,7 @@ describe('ticket page: hand-over, promised date, calls, loaner, rework', () => {
     await waitUntil('the reason is required', async () => (await fieldError(reason)) === en.errors.field.required);
     await reason.fill('The charging board arrives on Friday');
     await reason.press('Enter');
-    const shown = new Intl.DateTimeFormat('en', { dateStyle: 'medium' }).format(new Date(`${newDay}T12:00:00`));
+    const shown = formatDate(newDay, 'en');
     await promised.getByTestId('promised-date').filter({ hasText: shown }).waitFor();
     expect(await promised.getByText(en.workflow.overdue, { exact: true }).count()).toBe(0);
 

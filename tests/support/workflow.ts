@@ -68,6 +68,7 @@ export interface EventRow {
   to_status: TicketStatus | null;
   amount_minor: number | null;
   note: string;
+  note_data: string | null;
   staff_id: number | null;
   approved_by: number | null;
   at: string;

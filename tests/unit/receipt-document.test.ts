@@ -140,7 +140,7 @@ beforeAll(async () => {
   oldPartBack = await collect({ oldPartBack: true });
   renderer = createDocumentRenderer({ fontsDir: FONTS_DIR });
   await renderer.warmUp();
-});
+}, 120_000);
 
 afterAll(async () => {
   await desk?.dispose();
@@ -166,7 +166,7 @@ const WORDS: Record<Language, { repaired: string[]; unrepaired: string[]; change
     change: 'change',
   },
   'zh-CN': {
-    repaired: ['维修收据', '维修内容', '优惠', '合计', '已付订金', '现金', '微信支付', '已付清', '免费维修期至 2027年2月21日', '客户签名', '充电器、电脑包'],
+    repaired: ['维修收据', '维修内容', '优惠', '合计', '已付订金', '现金', '微信支付', '已付清', '免费维修期至 2027-02-21', '客户签名', '充电器、电脑包'],
     unrepaired: ['维修收据', '未修复', '未修复，无维修保修。', '退款'],
     change: '找零',
   },

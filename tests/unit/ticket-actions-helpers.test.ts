@@ -9,7 +9,7 @@ import { describeFailure, needsManagerApproval } from '../../src/renderer/src/ti
 import { moveButtons, moveVerb } from '../../src/renderer/src/tickets/actions/move-verbs';
 import { nextFocusSection } from '../../src/renderer/src/tickets/actions/next-focus';
 import { returnableParts } from '../../src/renderer/src/tickets/actions/parts-used';
-import { addLine, checkDraft, draftFromQuote, EMPTY_DRAFT, parseQty } from '../../src/renderer/src/tickets/actions/quote-draft';
+import { addLine, addTypedLabour, checkDraft, draftFromQuote, EMPTY_DRAFT, parseQty } from '../../src/renderer/src/tickets/actions/quote-draft';
 
 describe('move verbs', () => {
   it('names the moves the brief requires', () => {
@@ -118,6 +118,34 @@ describe('quote draft', () => {
     expect(checkDraft(noReason, true).errors).toEqual({});
     expect(checkDraft(noReason, true).discount).toMatchObject({ kind: 'percent', value: 15 });
     expect(checkDraft(noReason).errors).toEqual({ 'discount.reason': 'required' });
+  });
+});
+
+describe('typed labour line', () => {
+  it('adds work the fee standard does not list, with its description and price as typed', () => {
+    const added = addTypedLabour([], { description: '  Keyboard deep clean ', price: '20.50' });
+    expect(added.errors).toEqual({});
+    expect(added.lines).toEqual([{ kind: 'labour', feeItemId: null, description: 'Keyboard deep clean', unitPriceMinor: 2050, qty: '1' }]);
+    // It goes to main as a described labour line, priced as typed.
+    expect(checkDraft({ ...EMPTY_DRAFT, lines: added.lines }).lines).toEqual([
+      { kind: 'labour', feeItemId: null, description: 'Keyboard deep clean', unitPriceMinor: 2050, qty: 1 },
+    ]);
+  });
+
+  it.each([
+    [{ description: '', price: '20' }, { typedDescription: 'required' }],
+    [{ description: 'Clean', price: '' }, { typedPrice: 'required' }],
+    [{ description: 'Clean', price: '-5' }, { typedPrice: 'money_negative' }],
+    [{ description: 'Clean', price: '1.234' }, { typedPrice: 'money_too_precise' }],
+    [{ description: 'Clean', price: 'abc' }, { typedPrice: 'money_invalid' }],
+  ])('refuses %o with %o and adds nothing', (typed, errors) => {
+    const added = addTypedLabour([], typed);
+    expect(added.errors).toEqual(errors);
+    expect(added.lines).toEqual([]);
+    for (const code of Object.values(errors)) {
+      expect(en.errors.field).toHaveProperty(code);
+      expect(zhCN.errors.field).toHaveProperty(code);
+    }
   });
 });
 

@@ -76,6 +76,8 @@ describe('status moves through the desk', () => {
               to_status: to,
               amount_minor: null,
               note: 'because',
+              // Typed by staff: kept as typed, no data to render.
+              note_data: null,
               staff_id: crew.manager.id,
               approved_by: rule.requiresManager ? crew.manager.id : null,
               at: clock.now().toISOString(),

@@ -460,7 +460,7 @@ describe('diagnosis, hand-over, promised date, loaners and the board', () => {
       { path: 'reason', code: 'required' },
     ]);
     const view = await desk.call('tickets.changePromisedDate', { session: crew.clerk.session, ticketId: late.id, promisedDate: '2026-11-25', reason: 'part delayed' });
-    expect(view.timeline.at(-1)).toMatchObject({ kind: 'promised_date_changed', note: '2026-11-24 → 2026-11-25: part delayed' });
+    expect(view.timeline.at(-1)).toMatchObject({ kind: 'promised_date_changed', note: '24 Nov 2026 → 25 Nov 2026: part delayed' });
 
     clock.set('2026-11-26T02:30:00Z');
     const board = await desk.call('tickets.board', {});

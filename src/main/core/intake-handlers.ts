@@ -31,7 +31,7 @@ export const intakeHandlers: FeatureHandlers<typeof intakeChannels> = {
     return result;
   },
   'tickets.get': (input, { db }) =>
-    db.read(async (tx) => getTicketByNumber(tx, input.number, (await loadSettings(tx)).ticketPrefix)),
+    db.read(async (tx) => getTicketByNumber(tx, input.number, await loadSettings(tx))),
   'tickets.revealPasscode': (input, ctx) =>
     ctx.db.write(async (tx) => {
       const viewer = await requireActor(tx, ctx, input.session);

@@ -69,7 +69,7 @@ export const workflowHandlers: FeatureHandlers<typeof sessionChannels & typeof r
       await saveQuote(tx, actor, approver, input, settings, now.toISOString());
       return input.ticketId;
     }),
-  'quotes.get': (input, { db }) => db.read((tx) => getQuote(tx, input.quoteId)),
+  'quotes.get': (input, { db }) => db.read(async (tx) => getQuote(tx, input.quoteId, (await loadSettings(tx)).language)),
   'approvals.record': (input, ctx) =>
     ticketAction(ctx, input.session, null, async ({ tx, actor, settings, now }) => {
       await recordApproval(tx, actor, input, settings.language, now);

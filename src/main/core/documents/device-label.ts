@@ -7,7 +7,7 @@ import { barcodeText } from '../../../shared/ticket-number';
 import { code128Canvas, code128Modules, QUIET_ZONE_MODULES } from './barcode';
 import { estimateTextWidth, fitModuleWidth, LINE_HEIGHT_EM, mmToPt, pageGeometry, PT_PER_MM, shortenToWidth } from './layout';
 import { resolvePreset } from './presets';
-import { baseDefinition, deviceName, formatCompactDay, phoneLast4, wording } from './shared';
+import { baseDefinition, deviceName, formatLocalDay, phoneLast4, wording } from './shared';
 import type { DocumentInput } from './types';
 
 interface LabelStyle {
@@ -44,7 +44,7 @@ export function deviceLabelDefinition(input: DocumentInput): TDocumentDefinition
   const digits = barcodeText(ticket.number);
 
   // Top line: number on the left, date in on the right.
-  const date = formatCompactDay(ticket.createdAt);
+  const date = formatLocalDay(ticket.createdAt, input.language);
   const dateWidth = estimateTextWidth(date, style.textSize) + 0.5;
   const numberRoom = widthPt - dateWidth - mmToPt(COLUMN_GAP_MM);
   const numberSize = Math.min(style.numberSize, numberRoom / estimateTextWidth(ticket.displayNumber, 1));

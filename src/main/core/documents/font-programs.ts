@@ -127,3 +127,10 @@ export function shareFontPrograms(buffers: Uint8Array[]): void {
     }
   }
 }
+
+/** Whether the font has a glyph for a code point (fontkit's own cmap lookup). */
+export function glyphCoverage(buffer: Uint8Array): (codePoint: number) => boolean {
+  const probe = new PdfDocument({}, {}, {}, {}, { autoFirstPage: false });
+  const font = probe.font(buffer)._font.font as unknown as { hasGlyphForCodePoint(codePoint: number): boolean };
+  return (codePoint) => font.hasGlyphForCodePoint(codePoint);
+}

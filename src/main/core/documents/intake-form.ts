@@ -1,7 +1,8 @@
 // 维修接件单 — the intake form, made in two copies (一式两份): the customer's
 // copy and the shop's copy, each starting on a new page, each with signature
-// lines. Long texts wrap and flow onto further pages; the passcode is never
-// printed (the ticket does not even carry it), only whether one was recorded.
+// lines kept on one page with the terms they sign. Long texts wrap and flow
+// onto further pages; the passcode is never printed (the ticket does not even
+// carry it), only whether one was recorded.
 import type { Column, Content, ContentTable, CustomTableLayout, TableCell, TDocumentDefinitions } from 'pdfmake/interfaces';
 import { barcodeText } from '../../../shared/ticket-number';
 import { code128Canvas, code128Modules, QUIET_ZONE_MODULES } from './barcode';
@@ -69,7 +70,15 @@ function copyFooter(input: DocumentInput, g: PageGeometry, style: FormStyle, cop
 }
 
 function copyContent(input: DocumentInput, g: PageGeometry, style: FormStyle, copy: string): Content[] {
-  return [header(input, g, style, copy), ticketBlock(input, g, style), details(input, g, style), terms(input, g, style), signatures(input, g, style)];
+  // The signatures go with the terms they accept, as one block: when the details
+  // run long, both move to the next page of the copy together, so the block is
+  // never split and never left alone on a page (the footer names the copy).
+  return [
+    header(input, g, style, copy),
+    ticketBlock(input, g, style),
+    details(input, g, style),
+    { unbreakable: true, stack: [terms(input, g, style), signatures(input, g, style)] },
+  ];
 }
 
 function header(input: DocumentInput, g: PageGeometry, style: FormStyle, copy: string): Content {

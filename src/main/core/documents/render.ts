@@ -11,7 +11,8 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import * as pdfmakeModule from 'pdfmake';
 import type { TDocumentDefinitions, TFontDictionary } from 'pdfmake/interfaces';
-import { shareFontPrograms } from './font-programs';
+import { glyphCoverage, shareFontPrograms } from './font-programs';
+import { printableDefinition, type HasGlyph } from './printable';
 import { FONT_FAMILY } from './shared';
 
 export const FONT_FILES = { normal: 'NotoSansSC-Regular.ttf', bold: 'NotoSansSC-Bold.ttf' } as const;
@@ -74,6 +75,7 @@ export function createDocumentRenderer({ fontsDir }: DocumentRendererOptions): D
   };
   const standardNames = new Set<string>(Object.values(STANDARD_FONTS));
   let buffers: Promise<{ normal: Buffer; bold: Buffer }> | null = null;
+  let hasGlyph: HasGlyph | null = null;
 
   const readFont = async (file: string): Promise<Buffer> => {
     const path = join(fontsDir, file);
@@ -105,8 +107,10 @@ export function createDocumentRenderer({ fontsDir }: DocumentRendererOptions): D
     pdfmake.setFonts(fonts);
     pdfmake.setUrlAccessPolicy(() => false);
     pdfmake.setLocalAccessPolicy((path) => standardNames.has(path));
-    // pdfmake annotates and moves the nodes it lays out, so it gets a copy.
-    return pdfmake.createPdf(cloneDefinition(definition), {}).getBuffer();
+    hasGlyph ??= glyphCoverage(normal);
+    // pdfmake annotates and moves the nodes it lays out, so it gets a copy (the
+    // printable one: what the font cannot draw is written as its code point).
+    return pdfmake.createPdf(printableDefinition(definition, hasGlyph), {}).getBuffer();
   }
 
   return {

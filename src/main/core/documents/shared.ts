@@ -1,10 +1,10 @@
 // Wording, formatting and small building blocks shared by the documents.
 import type { Content, TDocumentDefinitions } from 'pdfmake/interfaces';
 import type { TicketDetail } from '../../../shared/contract';
+import { formatDate, formatDateTime as sharedDateTime, formatDay } from '../../../shared/dates';
 import type { Language } from '../../../shared/domain';
 import { translate } from '../../../shared/i18n/translate';
 import { formatMoney } from '../../../shared/money';
-import { dateTimeFormat } from './intl-formats';
 import type { PageGeometry } from './layout';
 import type { DocumentInput } from './types';
 
@@ -28,33 +28,19 @@ export function joinList(language: Language, items: string[]): string {
   return items.join(language === 'zh-CN' ? '、' : ', ');
 }
 
-function intlLocale(language: Language): string {
-  return language === 'zh-CN' ? 'zh-CN' : 'en-GB';
-}
-
-/** A moment (ISO text or Date) as the shop's local date and time: "23 Nov 2026, 14:05" / "2026年11月23日 14:05". */
+/** A moment (ISO text or Date) as the shop's local date and time, in the language's one date format (src/shared/dates). */
 export function formatDateTime(at: string | Date, language: Language): string {
-  const date = typeof at === 'string' ? new Date(at) : at;
-  if (Number.isNaN(date.getTime())) throw new Error(`not a date: ${String(at)}`);
-  const day = dateTimeFormat(intlLocale(language), { year: 'numeric', month: 'short', day: 'numeric' }).format(date);
-  const time = dateTimeFormat('en-GB', { hour: '2-digit', minute: '2-digit', hour12: false }).format(date);
-  return language === 'zh-CN' ? `${day} ${time}` : `${day}, ${time}`;
+  return sharedDateTime(at, language);
 }
 
-/** A calendar date (YYYY-MM-DD, no time zone) in the language. */
+/** A calendar date (YYYY-MM-DD, no time zone) in the language's one date format. */
 export function formatCalendarDate(day: string, language: Language): string {
-  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(day);
-  if (!match) throw new Error(`not a calendar date: ${day}`);
-  const date = new Date(Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3])));
-  return dateTimeFormat(intlLocale(language), { year: 'numeric', month: 'short', day: 'numeric', timeZone: 'UTC' }).format(date);
+  return formatDate(day, language);
 }
 
-/** Short numeric date for tiny labels: 2026-11-23. */
-export function formatCompactDay(at: string | Date): string {
-  const date = typeof at === 'string' ? new Date(at) : at;
-  const mm = String(date.getMonth() + 1).padStart(2, '0');
-  const dd = String(date.getDate()).padStart(2, '0');
-  return `${date.getFullYear()}-${mm}-${dd}`;
+/** The local day of a moment, for labels: the same format as every other date in the language. */
+export function formatLocalDay(at: string | Date, language: Language): string {
+  return formatDay(at, language);
 }
 
 export function formatAmount(minor: number, currency: string, language: Language): string {

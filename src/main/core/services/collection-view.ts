@@ -15,7 +15,7 @@ import {
   type PaymentView,
 } from '../../../shared/collection-contract';
 import type { Settings } from '../../../shared/contract';
-import type { DeviceType, TicketStatus } from '../../../shared/domain';
+import type { DeviceType, Language, TicketStatus } from '../../../shared/domain';
 import { barcodeText, displayTicketNumber } from '../../../shared/ticket-number';
 import type { QuoteView } from '../../../shared/workflow-contract';
 import { settle } from '../rules/payments';
@@ -113,8 +113,8 @@ function toLine(line: QuoteView['lines'][number]): CollectionLine {
  * customer agreed it. Unrepaired: only the diagnosis fee line(s) of the last
  * quote (the repair itself was not done, so no discount of it applies either).
  */
-async function chargesOf(tx: EntityManager, ticketId: number, repaired: boolean): Promise<Charges> {
-  const quotes = await listQuotes(tx, ticketId);
+async function chargesOf(tx: EntityManager, ticketId: number, repaired: boolean, language: Language): Promise<Charges> {
+  const quotes = await listQuotes(tx, ticketId, language);
   if (repaired) {
     const accepted = quotes.find((q) => q.status === 'accepted');
     if (!accepted) return NO_CHARGES; // e.g. a rework under the repair warranty, never quoted
@@ -195,7 +195,7 @@ export async function getCollectionView(tx: EntityManager, ticketId: number, set
   const r = rows[0];
   // Once collected, "repaired" is what the hand-over recorded.
   const repaired = ticket.status === 'collected' ? await wasRepaired(tx, ticket.id) : ticket.status === 'ready';
-  const charges = await chargesOf(tx, ticket.id, repaired);
+  const charges = await chargesOf(tx, ticket.id, repaired, settings.language);
   const payments = await listPayments(tx, ticket.id);
   const money = settle(
     charges.totalMinor,

@@ -146,8 +146,7 @@ export async function completeCollection(
     manager = await requireManagerApproval(tx, actor, approver);
   }
 
-  const identityText = identityNote(settings.language, input.identity, input.identityNote);
-  await collectTicket(tx, actor, view.ticketId, identityText, settings, now);
+  await collectTicket(tx, actor, view.ticketId, identityNote(settings.language, input.identity, input.identityNote), settings, now);
   await tx.query(
     `INSERT INTO collection (ticket_id, identity, identity_note, signature_png, accessories_returned, repaired, total_minor,
        loaner_override_reason, staff_id, approved_by, at)
@@ -172,7 +171,12 @@ export async function completeCollection(
     ticketId: view.ticketId,
     kind: 'collected',
     amountMinor: view.totalMinor,
-    note: collectedNote(settings.language, { repaired: view.repaired, identityText, accessoriesReturned: input.accessoriesReturned }),
+    note: collectedNote(settings.language, {
+      repaired: view.repaired,
+      identity: input.identity,
+      checked: input.identityNote,
+      accessoriesReturned: input.accessoriesReturned,
+    }),
     staffId: actor.id,
     at: nowIso,
   });

@@ -5,7 +5,7 @@
 // the open one; an accepted or declined quote is never changed.
 import type { EntityManager } from 'typeorm';
 import type { ChannelParsedInput, Settings } from '../../../shared/contract';
-import type { TicketStatus } from '../../../shared/domain';
+import type { Language, TicketStatus } from '../../../shared/domain';
 import { DeskError } from '../../../shared/errors';
 import type { QuoteLineView, QuotePreview, QuoteView } from '../../../shared/workflow-contract';
 import type { DiscountKind, PricingReason, QuoteLineKind, QuoteStatus } from '../../../shared/workflow';
@@ -25,6 +25,8 @@ interface ResolvedLine extends PriceLineInput {
   feeItemId: number | null;
   partId: number | null;
   description: string;
+  /** The fee item's names when the line is named by the fee standard (not typed): shown in the shop's language of the day. */
+  names: { en: string; zh: string } | null;
 }
 
 async function resolveLines(tx: EntityManager, lines: DraftInput['lines'], settings: Settings): Promise<ResolvedLine[]> {
@@ -41,6 +43,7 @@ async function resolveLines(tx: EntityManager, lines: DraftInput['lines'], setti
           feeItemId: item.id,
           partId: null,
           description: line.description || name,
+          names: line.description ? null : { en: item.nameEn, zh: item.nameZh },
           qty: line.qty,
           unitPriceMinor: item.priceMinor,
           coveredUnitPriceMinor: null,
@@ -55,6 +58,7 @@ async function resolveLines(tx: EntityManager, lines: DraftInput['lines'], setti
           feeItemId: null,
           partId: null,
           description: line.description,
+          names: null,
           qty: line.qty,
           unitPriceMinor: line.unitPriceMinor,
           coveredUnitPriceMinor: null,
@@ -68,6 +72,7 @@ async function resolveLines(tx: EntityManager, lines: DraftInput['lines'], setti
         feeItemId: null,
         partId: part.id,
         description: part.specification ? `${part.name} (${part.specification})` : part.name,
+        names: null,
         qty: line.qty,
         unitPriceMinor: part.priceMinor,
         coveredUnitPriceMinor: line.coveredUnitPriceMinor,
@@ -126,7 +131,7 @@ export async function saveQuote(
   settings: Settings,
   nowIso: string,
 ): Promise<number> {
-  const { ticket, preview } = await price(tx, input, settings);
+  const { ticket, preview, resolved } = await price(tx, input, settings);
   requireStatus(ticket, QUOTE_STATUSES_EDITABLE);
   if (preview.discountExceedsCharge) throw DeskError.field('discount.value', 'discount_too_large');
   const manager = preview.discountNeedsManager ? await requireManagerApproval(tx, actor, approver) : null;
@@ -159,11 +164,12 @@ export async function saveQuote(
     ],
   );
   const quoteId = rows[0].id;
-  for (const line of preview.lines) {
+  for (const [index, line] of preview.lines.entries()) {
+    const names = resolved[index].names;
     await tx.query(
-      `INSERT INTO quote_line (quote_id, position, kind, fee_item_id, part_id, description, qty, unit_price_minor, covered_unit_price_minor,
-         line_total_minor, covered_minor, charged_minor, free, reason)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      `INSERT INTO quote_line (quote_id, position, kind, fee_item_id, part_id, description, name_en, name_zh, qty, unit_price_minor,
+         covered_unit_price_minor, line_total_minor, covered_minor, charged_minor, free, reason)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       [
         quoteId,
         line.position,
@@ -171,6 +177,8 @@ export async function saveQuote(
         line.feeItemId,
         line.partId,
         line.description,
+        names?.en ?? null,
+        names?.zh ?? null,
         line.qty,
         line.unitPriceMinor,
         line.coveredUnitPriceMinor,
@@ -221,6 +229,8 @@ interface LineRecord {
   fee_item_id: number | null;
   part_id: number | null;
   description: string;
+  name_en: string | null;
+  name_zh: string | null;
   qty: number;
   unit_price_minor: number;
   covered_unit_price_minor: number | null;
@@ -231,7 +241,13 @@ interface LineRecord {
   reason: PricingReason;
 }
 
-async function quotesWhere(tx: EntityManager, where: string, param: number): Promise<QuoteView[]> {
+/** A line named by the fee standard in the language; a typed line, a part, or a line from before, as written. */
+function lineDescription(line: Pick<LineRecord, 'description' | 'name_en' | 'name_zh'>, language: Language): string {
+  const name = language === 'zh-CN' ? line.name_zh : line.name_en;
+  return name ?? line.description;
+}
+
+async function quotesWhere(tx: EntityManager, where: string, param: number, language: Language): Promise<QuoteView[]> {
   const quotes: QuoteRecord[] = await tx.query(
     `SELECT q.id, q.ticket_id, q.version, q.status, q.subtotal_minor, q.covered_minor, q.discount_minor, q.total_minor,
        q.discount_kind, q.discount_value, q.discount_reason, a.name AS discount_approved_by_name, q.note, s.name AS staff_name,
@@ -242,7 +258,7 @@ async function quotesWhere(tx: EntityManager, where: string, param: number): Pro
   );
   if (quotes.length === 0) return [];
   const lines: LineRecord[] = await tx.query(
-    `SELECT quote_id, position, kind, fee_item_id, part_id, description, qty, unit_price_minor, covered_unit_price_minor,
+    `SELECT quote_id, position, kind, fee_item_id, part_id, description, name_en, name_zh, qty, unit_price_minor, covered_unit_price_minor,
        line_total_minor, covered_minor, charged_minor, free, reason
      FROM quote_line WHERE quote_id IN (${quotes.map(() => '?').join(',')}) ORDER BY quote_id, position`,
     quotes.map((q) => q.id),
@@ -270,7 +286,7 @@ async function quotesWhere(tx: EntityManager, where: string, param: number): Pro
         kind: l.kind,
         feeItemId: l.fee_item_id,
         partId: l.part_id,
-        description: l.description,
+        description: lineDescription(l, language),
         qty: l.qty,
         unitPriceMinor: l.unit_price_minor,
         coveredUnitPriceMinor: l.covered_unit_price_minor,
@@ -284,12 +300,12 @@ async function quotesWhere(tx: EntityManager, where: string, param: number): Pro
 }
 
 /** Every version of a ticket's quote, newest first. */
-export function listQuotes(tx: EntityManager, ticketId: number): Promise<QuoteView[]> {
-  return quotesWhere(tx, 'q.ticket_id = ?', ticketId);
+export function listQuotes(tx: EntityManager, ticketId: number, language: Language): Promise<QuoteView[]> {
+  return quotesWhere(tx, 'q.ticket_id = ?', ticketId, language);
 }
 
-export async function getQuote(tx: EntityManager, quoteId: number): Promise<QuoteView> {
-  const [quote] = await quotesWhere(tx, 'q.id = ?', quoteId);
+export async function getQuote(tx: EntityManager, quoteId: number, language: Language): Promise<QuoteView> {
+  const [quote] = await quotesWhere(tx, 'q.id = ?', quoteId, language);
   if (!quote) throw DeskError.field('quoteId', 'not_found');
   return quote;
 }

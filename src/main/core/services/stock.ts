@@ -466,7 +466,7 @@ export async function restockFittedParts(tx: EntityManager, actor: Actor, ticket
     await recordEvent(tx, {
       ticketId,
       kind: 'part_restocked',
-      note: partNote(language, { qty, name: part.name, specification: part.specification, note }),
+      note: partNote(language, { qty, name: part.name, specification: part.specification, note: '', fittedPartRestocked: true }),
       staffId: actor.id,
       at: nowIso,
     });

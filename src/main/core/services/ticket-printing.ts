@@ -98,7 +98,7 @@ async function receiptCollection(tx: EntityManager, ticket: TicketDetail, settin
 export async function printTicketDocuments(ctx: DeskContext, request: PrintTicketRequest): Promise<PrintResult[]> {
   const { ticket, settings, collection } = await ctx.db.read(async (tx) => {
     const stored = await loadSettings(tx);
-    const found = await getTicketByNumber(tx, request.number, stored.ticketPrefix);
+    const found = await getTicketByNumber(tx, request.number, stored);
     return { settings: stored, ticket: found, collection: await receiptCollection(tx, found, stored, request.documents.includes('receipt')) };
   });
   const now = ctx.clock.now();
@@ -154,7 +154,7 @@ async function recordReprints(ctx: DeskContext, ticketId: number, printed: Print
 export async function previewTicketDocument(ctx: DeskContext, number: string, document: PrintableDocument): Promise<Buffer> {
   const { ticket, settings, collection } = await ctx.db.read(async (tx) => {
     const stored = await loadSettings(tx);
-    const found = await getTicketByNumber(tx, number, stored.ticketPrefix);
+    const found = await getTicketByNumber(tx, number, stored);
     return { settings: stored, ticket: found, collection: await receiptCollection(tx, found, stored, document === 'receipt') };
   });
   const calibration = await calibrationFor(ctx, settings, settings.printing[document].printer);

@@ -1,9 +1,10 @@
 import type { EntityManager } from 'typeorm';
 import type { TicketDetail, TicketEventView, TicketSummary } from '../../../shared/contract';
-import type { PasscodeKind, PaymentMethod, TicketStatus } from '../../../shared/domain';
+import type { Language, PasscodeKind, PaymentMethod, TicketStatus } from '../../../shared/domain';
 import { DeskError } from '../../../shared/errors';
 import { displayTicketNumber, parseTicketNumber } from '../../../shared/ticket-number';
 import type { SecretBox } from '../security/secret-box';
+import { noteText } from './history-notes';
 import { TicketEventEntity, type TicketEventRow, type TicketRow } from '../storage/entities';
 
 export interface NewTicketEvent {
@@ -104,7 +105,8 @@ type DetailRecord = SummaryRecord &
   };
 
 /** Looks a ticket up by the number as typed or scanned (prefix optional). */
-export async function getTicketByNumber(tx: EntityManager, typed: string, prefix: string): Promise<TicketDetail> {
+export async function getTicketByNumber(tx: EntityManager, typed: string, shop: { ticketPrefix: string; language: Language }): Promise<TicketDetail> {
+  const prefix = shop.ticketPrefix;
   const number = parseTicketNumber(typed);
   if (number === null) throw DeskError.field('number', 'invalid');
   const rows: DetailRecord[] = await tx.query(
@@ -149,18 +151,19 @@ export async function getTicketByNumber(tx: EntityManager, typed: string, prefix
     hasPasscode: r.passcode_kind !== null,
     passcodeKind: r.passcode_kind,
     updatedAt: r.updated_at,
-    events: await listTicketEvents(tx, r.id),
+    events: await listTicketEvents(tx, r.id, shop.language),
   };
 }
 
-async function listTicketEvents(tx: EntityManager, ticketId: number): Promise<TicketEventView[]> {
+async function listTicketEvents(tx: EntityManager, ticketId: number, language: Language): Promise<TicketEventView[]> {
   const rows: (Omit<TicketEventView, 'staffName' | 'fromStatus' | 'toStatus' | 'amountMinor'> & {
     from_status: TicketStatus | null;
     to_status: TicketStatus | null;
     amount_minor: number | null;
     staff_name: string | null;
+    note_data: string | null;
   })[] = await tx.query(
-    `SELECT e.id, e.kind, e.from_status, e.to_status, e.amount_minor, e.note, e.at, s.name AS staff_name
+    `SELECT e.id, e.kind, e.from_status, e.to_status, e.amount_minor, e.note, e.note_data, e.at, s.name AS staff_name
      FROM ticket_event e LEFT JOIN staff s ON s.id = e.staff_id WHERE e.ticket_id = ? ORDER BY e.id`,
     [ticketId],
   );
@@ -170,7 +173,7 @@ async function listTicketEvents(tx: EntityManager, ticketId: number): Promise<Ti
     fromStatus: e.from_status,
     toStatus: e.to_status,
     amountMinor: e.amount_minor,
-    note: e.note,
+    note: noteText(language, e.note, e.note_data),
     staffName: e.staff_name,
     at: e.at,
   }));

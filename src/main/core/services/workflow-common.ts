@@ -6,6 +6,7 @@ import { DeskError } from '../../../shared/errors';
 import type { FaultCategory, SeverityLevel } from '../../../shared/workflow';
 import { localIsoDate } from '../rules/calendar';
 import type { PricingFacts } from '../rules/pricing';
+import type { WrittenNote } from './history-notes';
 
 export interface TicketCore {
   id: number;
@@ -46,24 +47,26 @@ export interface WorkflowEvent {
   fromStatus?: TicketStatus | null;
   toStatus?: TicketStatus | null;
   amountMinor?: number | null;
-  note?: string;
+  /** Text as typed, or a note written as data (rendered in the shop's language when read). */
+  note?: string | WrittenNote;
   staffId: number | null;
   approvedBy?: number | null;
   at: string;
 }
 
-/** Appends to the ticket's audit trail: who, when, from, to, amount, note, and the approving manager. */
+/** Appends to the ticket's audit trail: who, when, from, to, amount, note (its data too), and the approving manager. */
 export async function recordEvent(tx: EntityManager, event: WorkflowEvent): Promise<number> {
   const rows: { id: number }[] = await tx.query(
-    `INSERT INTO ticket_event (ticket_id, kind, from_status, to_status, amount_minor, note, staff_id, approved_by, at)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`,
+    `INSERT INTO ticket_event (ticket_id, kind, from_status, to_status, amount_minor, note, note_data, staff_id, approved_by, at)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`,
     [
       event.ticketId,
       event.kind,
       event.fromStatus ?? null,
       event.toStatus ?? null,
       event.amountMinor ?? null,
-      event.note ?? '',
+      typeof event.note === 'object' ? event.note.text : (event.note ?? ''),
+      typeof event.note === 'object' ? JSON.stringify(event.note.data) : null,
       event.staffId,
       event.approvedBy ?? null,
       event.at,

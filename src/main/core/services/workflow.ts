@@ -29,7 +29,7 @@ import { checkMove, isTerminal, movesFrom, OPEN_STATUSES, type MoveVia } from '.
 import { assessWarranty } from '../rules/warranty';
 import { approvingManager, type Actor } from './auth';
 import { DIAGNOSIS_STATUSES, getDiagnosis } from './diagnosis';
-import { approvalNote, notificationNote, typedNote } from './history-notes';
+import { approvalNote, noteText, notificationNote, promisedDateNote, typedNote, type WrittenNote } from './history-notes';
 import { listTicketLoans } from './loaners';
 import { latestQuote, listQuotes, QUOTE_STATUSES_EDITABLE } from './quotes';
 import { HAND_BACK_STATUSES, listOldPartsHandedBack, listTicketParts, PART_USE_STATUSES, restockFittedParts } from './stock';
@@ -41,7 +41,7 @@ interface MoveArgs {
   ticket: TicketCore;
   to: TicketStatus;
   via: MoveVia;
-  note: string;
+  note: string | WrittenNote;
   actor: Actor;
   manager: Actor | null;
   amountMinor?: number | null;
@@ -51,7 +51,7 @@ interface MoveArgs {
 /** Moves a ticket through the status machine and writes the event; refuses an illegal move with the reason. */
 export async function moveTicket(tx: EntityManager, args: MoveArgs): Promise<void> {
   const { ticket, to } = args;
-  const check = checkMove({ from: ticket.status, to, via: args.via, note: args.note, managerApproved: args.manager !== null });
+  const check = checkMove({ from: ticket.status, to, via: args.via, note: typeof args.note === 'object' ? args.note.text : args.note, managerApproved: args.manager !== null });
   if (!check.ok) {
     switch (check.reason) {
       case 'illegal_move':
@@ -127,7 +127,7 @@ export async function collectTicket(
   tx: EntityManager,
   actor: Actor,
   ticketId: number,
-  note: string,
+  note: string | WrittenNote,
   settings: Settings,
   now: Date,
 ): Promise<void> {
@@ -304,7 +304,7 @@ export async function changePromisedDate(
   await recordEvent(tx, {
     ticketId: ticket.id,
     kind: 'promised_date_changed',
-    note: typedNote(language, `${ticket.promised_date ?? '—'} → ${input.promisedDate ?? '—'}`, input.reason),
+    note: promisedDateNote(language, { from: ticket.promised_date, to: input.promisedDate, reason: input.reason }),
     staffId: actor.id,
     at: nowIso,
   });
@@ -383,7 +383,7 @@ async function listNotifications(tx: EntityManager, ticketId: number): Promise<N
   return rows.map((r) => ({ id: r.id, method: r.method, outcome: r.outcome, note: r.note, staffName: r.staff_name, at: r.at }));
 }
 
-async function listTimeline(tx: EntityManager, ticketId: number): Promise<TimelineEvent[]> {
+async function listTimeline(tx: EntityManager, ticketId: number, language: Language): Promise<TimelineEvent[]> {
   const rows: {
     id: number;
     kind: string;
@@ -391,11 +391,12 @@ async function listTimeline(tx: EntityManager, ticketId: number): Promise<Timeli
     to_status: TicketStatus | null;
     amount_minor: number | null;
     note: string;
+    note_data: string | null;
     staff_name: string | null;
     approved_by_name: string | null;
     at: string;
   }[] = await tx.query(
-    `SELECT e.id, e.kind, e.from_status, e.to_status, e.amount_minor, e.note, s.name AS staff_name, a.name AS approved_by_name, e.at
+    `SELECT e.id, e.kind, e.from_status, e.to_status, e.amount_minor, e.note, e.note_data, s.name AS staff_name, a.name AS approved_by_name, e.at
      FROM ticket_event e LEFT JOIN staff s ON s.id = e.staff_id LEFT JOIN staff a ON a.id = e.approved_by
      WHERE e.ticket_id = ? ORDER BY e.id`,
     [ticketId],
@@ -406,7 +407,7 @@ async function listTimeline(tx: EntityManager, ticketId: number): Promise<Timeli
     fromStatus: r.from_status,
     toStatus: r.to_status,
     amountMinor: r.amount_minor,
-    note: r.note,
+    note: noteText(language, r.note, r.note_data),
     staffName: r.staff_name,
     approvedByName: r.approved_by_name,
     at: r.at,
@@ -439,7 +440,7 @@ export async function getWorkflow(tx: EntityManager, ticketId: number, settings:
   const prefix = settings.ticketPrefix;
   const facts = pricingFactsOf(ticket, await loadDiagnosisFacts(tx, ticket.id));
   const tech: { name: string }[] = ticket.technician_id === null ? [] : await tx.query(`SELECT name FROM staff WHERE id = ?`, [ticket.technician_id]);
-  const quotes = await listQuotes(tx, ticket.id);
+  const quotes = await listQuotes(tx, ticket.id, settings.language);
   const loans = await listTicketLoans(tx, ticket.id);
   const inRepairWarranty = withinRepairWarranty(ticket, today);
   const reworkOf = ticket.rework_of_ticket_id === null ? [] : await ticketRefs(tx, 'id = ?', ticket.rework_of_ticket_id, prefix);
@@ -480,7 +481,7 @@ export async function getWorkflow(tx: EntityManager, ticketId: number, settings:
       hasOpenLoan: loans.some((l) => l.returnedAt === null),
       withinRepairWarranty: inRepairWarranty && (await openReworks(tx, ticket.id)) === 0,
     }),
-    timeline: await listTimeline(tx, ticket.id),
+    timeline: await listTimeline(tx, ticket.id, settings.language),
   };
 }
 

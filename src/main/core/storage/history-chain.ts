@@ -13,7 +13,21 @@ const CHAINED = {
   payment: ['id', 'ticket_id', 'kind', 'method', 'amount_minor', 'tendered_minor', 'change_minor', 'reference', 'reason', 'staff_id', 'approved_by', 'at'],
   audit_entry: ['id', 'kind', 'subject_id', 'old_value', 'new_value', 'staff_id', 'at'],
 } as const;
+/**
+ * Columns added after rows were already chained: hashed (name and value) only
+ * when set, so the hashes of the rows written before them stay what they were,
+ * and setting one on an old row still breaks the chain.
+ */
+const CHAINED_WHEN_SET: Record<keyof typeof CHAINED, readonly string[]> = {
+  ticket_event: ['note_data'],
+  payment: [],
+  audit_entry: [],
+};
 type Source = keyof typeof CHAINED;
+
+function columnsOf(source: Source): string {
+  return [...CHAINED[source], ...CHAINED_WHEN_SET[source]].join(', ');
+}
 const SOURCES = Object.keys(CHAINED) as Source[];
 
 const GENESIS = '0'.repeat(64);
@@ -23,7 +37,8 @@ function sha256(text: string): string {
 }
 
 export function rowHash(source: Source, row: Record<string, unknown>): string {
-  return sha256(JSON.stringify([source, ...CHAINED[source].map((column) => row[column] ?? null)]));
+  const set = CHAINED_WHEN_SET[source].filter((column) => row[column] !== null && row[column] !== undefined).map((column) => [column, row[column]]);
+  return sha256(JSON.stringify([source, ...CHAINED[source].map((column) => row[column] ?? null), ...set]));
 }
 
 function linkHash(prevHash: string, source: string, rowId: number, rowHashValue: string): string {
@@ -46,7 +61,7 @@ export async function chainNewRows(tx: EntityManager): Promise<void> {
   for (const source of SOURCES) {
     const done: { n: number | null }[] = await tx.query(`SELECT MAX(row_id) AS n FROM history_link WHERE source = ?`, [source]);
     const rows: Record<string, unknown>[] = await tx.query(
-      `SELECT ${CHAINED[source].join(', ')} FROM ${source} WHERE id > ? ORDER BY id`,
+      `SELECT ${columnsOf(source)} FROM ${source} WHERE id > ? ORDER BY id`,
       [done[0].n ?? 0],
     );
     for (const row of rows) {
@@ -72,7 +87,7 @@ export async function verifyHistory(tx: EntityManager): Promise<HistoryCheck> {
     });
     if (!(link.source in CHAINED)) return broken('link_changed');
     if (link.prev_hash !== prev || link.hash !== linkHash(prev, link.source, link.row_id, link.row_hash)) return broken('link_changed');
-    const rows: Record<string, unknown>[] = await tx.query(`SELECT ${CHAINED[link.source].join(', ')} FROM ${link.source} WHERE id = ?`, [link.row_id]);
+    const rows: Record<string, unknown>[] = await tx.query(`SELECT ${columnsOf(link.source)} FROM ${link.source} WHERE id = ?`, [link.row_id]);
     if (rows.length === 0) return broken('row_missing');
     if (rowHash(link.source, rows[0]) !== link.row_hash) return broken('row_changed');
     prev = link.hash;

@@ -1,14 +1,10 @@
-// Dates and money in the interface language, money in the shop's currency.
+// Dates and money in the interface language (dates in the language's one format,
+// the same as on paper), money in the shop's currency.
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
+import { asLanguage, formatDate, formatDateTime } from '../../../shared/dates';
 import { formatMoney } from '../../../shared/money';
 import { useDesk } from './desk-context';
-
-/** "YYYY-MM-DD" is a calendar day, not an instant: read it in local time. */
-function calendarDay(text: string): Date {
-  const [y, m, d] = text.split('-').map(Number);
-  return new Date(y, m - 1, d);
-}
 
 export interface Formatters {
   day(isoDay: string): string;
@@ -21,11 +17,10 @@ export function useFormat(): Formatters {
   const { settings } = useDesk();
   const locale = i18n.language;
   return useMemo(() => {
-    const dayFormat = new Intl.DateTimeFormat(locale, { dateStyle: 'medium' });
-    const instantFormat = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' });
+    const language = asLanguage(locale);
     return {
-      day: (isoDay) => dayFormat.format(calendarDay(isoDay)),
-      instant: (iso) => instantFormat.format(new Date(iso)),
+      day: (isoDay) => formatDate(isoDay, language),
+      instant: (iso) => formatDateTime(iso, language),
       money: (minor, currency = settings.currency) => formatMoney(minor, currency, locale),
     };
   }, [locale, settings.currency]);

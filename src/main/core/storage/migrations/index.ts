@@ -10,6 +10,7 @@ import { FastLookups1764892800000 } from './0010-fast-lookups';
 import { TrustedRecord1764979200000 } from './0011-trusted-record';
 import { FollowUpState1765065600000 } from './0012-follow-up-state';
 import { OldPartHandback1765152000000 } from './0013-old-part-handback';
+import { WordsAsData1765238400000 } from './0014-words-as-data';
 
 /** Every migration, oldest first. Append; never edit one that has shipped. */
 export const MIGRATIONS = [
@@ -25,4 +26,5 @@ export const MIGRATIONS = [
   TrustedRecord1764979200000,
   FollowUpState1765065600000,
   OldPartHandback1765152000000,
+  WordsAsData1765238400000,
 ];

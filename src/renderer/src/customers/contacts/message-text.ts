@@ -1,5 +1,6 @@
 // A message template filled in with the ticket's data, in the language the
 // customer reads (which may differ from the screen's).
+import { formatDate } from '../../../../shared/dates';
 import i18next from 'i18next';
 import type { MessageTemplate } from '../../../../shared/customer-care-contract';
 import type { Language } from '../../../../shared/domain';
@@ -20,9 +21,7 @@ export interface MessageFacts {
 
 export function messageText(template: MessageTemplate, language: Language, facts: MessageFacts): string {
   const t = i18next.getFixedT(language);
-  const readySince = facts.readySince
-    ? new Intl.DateTimeFormat(language, { dateStyle: 'medium' }).format(new Date(`${facts.readySince}T12:00:00`))
-    : '';
+  const readySince = facts.readySince ? formatDate(facts.readySince, language) : '';
   return t(`care.message.${template}`, {
     name: facts.customerName,
     device: facts.device,

@@ -13,7 +13,7 @@ import { keyboardFormKeyDown } from '../../forms/keyboard-form';
 import { required } from '../../forms/required';
 import type { ActionFormProps } from './action-types';
 import { FailureAlert } from './FailureAlert';
-import { addLine, checkDraft, draftFromQuote, type DraftLine, type QuoteDraft } from './quote-draft';
+import { addLine, addTypedLabour, checkDraft, draftFromQuote, type DraftErrors, type DraftLine, type QuoteDraft } from './quote-draft';
 import { QuoteTotals } from './QuoteTotals';
 import { useFailure } from './useFailure';
 import { useQuotePreview } from './useQuotePreview';
@@ -29,6 +29,8 @@ export function QuoteEditor({ workflow, perform, feeItems, parts }: Props) {
   const [draft, setDraft] = useState<QuoteDraft>(() => draftFromQuote(workflow.quotes[0]));
   const [labourPick, setLabourPick] = useState('');
   const [partPick, setPartPick] = useState('');
+  const [typed, setTyped] = useState({ description: '', price: '' });
+  const [typedErrors, setTypedErrors] = useState<DraftErrors>({});
   const [busy, setBusy] = useState(false);
   const shown = ['discount.value', 'discount.reason', ...draft.lines.map((_, index) => `lines.${index}.qty`)];
   const { failure, fail, failFields, clear, edited, fieldError } = useFailure(shown);
@@ -58,6 +60,15 @@ export function QuoteEditor({ workflow, perform, feeItems, parts }: Props) {
     if (!id) return;
     update({ lines: addLine(draft.lines, kind === 'labour' ? { kind, feeItemId: id } : { kind, partId: id }) });
   };
+
+  const addTyped = () => {
+    const added = addTypedLabour(draft.lines, typed);
+    setTypedErrors(added.errors);
+    if (Object.keys(added.errors).length > 0) return;
+    update({ lines: added.lines });
+    setTyped({ description: '', price: '' });
+  };
+  const typedError = (field: string) => (typedErrors[field] ? t(`errors.field.${typedErrors[field]}`) : undefined);
 
   const save = async () => {
     if (busy) return;
@@ -183,6 +194,28 @@ export function QuoteEditor({ workflow, perform, feeItems, parts }: Props) {
             </Table.Tbody>
           </Table>
         )}
+        {/* Work the fee standard does not list, after the lines so the pick-and-add keyboard path stays as it was. */}
+        <Group align="flex-start" gap="sm" wrap="nowrap">
+          <TextInput
+            label={t('ticketActions.quote.typedLabour')}
+            maxLength={LIMITS.shortTextMax * 2}
+            value={typed.description}
+            onChange={(event) => setTyped({ ...typed, description: event.currentTarget.value })}
+            error={typedError('typedDescription')}
+            style={{ flex: 1 }}
+          />
+          <TextInput
+            label={t('ticketActions.quote.typedLabourPrice')}
+            inputMode="decimal"
+            value={typed.price}
+            onChange={(event) => setTyped({ ...typed, price: event.currentTarget.value })}
+            error={typedError('typedPrice')}
+            w={130}
+          />
+          <Button variant="default" mt={24} onClick={addTyped}>
+            {t('ticketActions.quote.addTypedLabour')}
+          </Button>
+        </Group>
         <Group align="flex-start" gap="sm" wrap="nowrap">
           <NativeSelect
             label={t('ticketActions.quote.discountKind')}

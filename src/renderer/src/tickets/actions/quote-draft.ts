@@ -57,6 +57,26 @@ export function addLine(lines: readonly DraftLine[], added: { kind: 'labour'; fe
   return lines.map((line, i) => (i === index ? { ...line, qty: String((parseQty(line.qty) ?? 0) + 1) } : line));
 }
 
+/**
+ * A labour line typed at the counter (work the fee standard does not list):
+ * its description and price as typed; the errors name the typed fields.
+ */
+export function addTypedLabour(
+  lines: readonly DraftLine[],
+  typed: { description: string; price: string },
+): { lines: DraftLine[]; errors: DraftErrors } {
+  const errors: DraftErrors = {};
+  const description = typed.description.trim();
+  if (description === '') errors.typedDescription = 'required';
+  const parsed = parseMoney(typed.price);
+  let unitPriceMinor: number | null = null;
+  if (typed.price.trim() === '') errors.typedPrice = 'required';
+  else if (!parsed.ok) errors.typedPrice = parsed.reason === 'negative' ? 'money_negative' : parsed.reason === 'too_precise' ? 'money_too_precise' : 'money_invalid';
+  else unitPriceMinor = parsed.minor;
+  if (Object.keys(errors).length > 0 || unitPriceMinor === null) return { lines: [...lines], errors };
+  return { lines: [...lines, { kind: 'labour', feeItemId: null, description, unitPriceMinor, qty: '1' }], errors };
+}
+
 export function parseQty(text: string): number | null {
   const cleaned = text.normalize('NFKC').trim();
   if (!/^\d{1,4}$/.test(cleaned)) return null;
