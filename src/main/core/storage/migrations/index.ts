@@ -8,6 +8,7 @@ import { ShopFigures1764720000000 } from './0008-shop-figures';
 import { CounterDefects1764806400000 } from './0009-counter-defects';
 import { FastLookups1764892800000 } from './0010-fast-lookups';
 import { TrustedRecord1764979200000 } from './0011-trusted-record';
+import { FiguresDays1765152000000 } from './0013-figures-days';
 
 /** Every migration, oldest first. Append; never edit one that has shipped. */
 export const MIGRATIONS = [
@@ -21,4 +22,5 @@ export const MIGRATIONS = [
   CounterDefects1764806400000,
   FastLookups1764892800000,
   TrustedRecord1764979200000,
+  FiguresDays1765152000000,
 ];
