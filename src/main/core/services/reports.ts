@@ -10,7 +10,7 @@ import type { EntityManager } from 'typeorm';
 import type { Settings } from '../../../shared/contract';
 import { TICKET_STATUSES, type TicketStatus } from '../../../shared/domain';
 import type { FirstResponseFigures, RepairClass, Report, ReportDay, TechnicianFigures } from '../../../shared/figures-contract';
-import { REPAIR_CLASSES } from '../../../shared/figures-contract';
+import { REPAIR_CLASSES, SATISFACTION_TARGET } from '../../../shared/figures-contract';
 import { FIRST_RESPONSE_MINUTES, SEVERITY_LEVELS } from '../../../shared/workflow';
 import { addDays, daysBetween, localIsoDate } from '../rules/calendar';
 import type { Period } from '../rules/money-booking';
@@ -20,6 +20,7 @@ import { ticketFigures } from './day-close';
 import { DIAGNOSIS_FEE_CODE } from './collection-view';
 import { localDayStart, periodMoney } from './period-money';
 import { reportGroups, type IntakeGroup, type ReportSource } from './report-days';
+import { satisfactionSummary } from './satisfaction-summary';
 
 const DISTRIBUTION_MAX = 7;
 const AGEING = [
@@ -236,6 +237,7 @@ export async function buildReport(tx: EntityManager, from: string, to: string, s
     firstResponse,
     repairClasses: [...classes].map(([repairClass, count]) => ({ repairClass, count })),
     open: { total: open.length, byStatus, ageing },
+    satisfaction: { ...(await satisfactionSummary(tx, { fromUtc: period.from, toUtc: period.to })), targetScore: SATISFACTION_TARGET },
     days: await reportDays(tx, from, to, period, groups.intake, finishedPerDay),
   };
 }
