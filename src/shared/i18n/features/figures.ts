@@ -61,7 +61,7 @@ export const figuresEn = {
     open: 'Open',
     count: 'Count',
     printedAt: 'Printed {{date}}',
-    signature: 'Manager’s signature',
+    signature: "Manager's signature",
   },
   reports: {
     title: 'Report',
