@@ -50,9 +50,9 @@ export interface ReportGroups {
   finished: FinishedGroup[];
 }
 
-/** A ticket's first ready event (ties broken by id): it is finished once, on that day. */
-const FIRST_READY = `NOT EXISTS (SELECT 1 FROM ticket_event p WHERE p.ticket_id = e.ticket_id AND p.to_status = 'ready'
-    AND (p.at < e.at OR (p.at = e.at AND p.id < e.id)))`;
+/** A ticket's first ready event (ties broken by id): it is finished once, on that day. The unary plus keeps SQLite on the ticket's own events. */
+const FIRST_READY = `NOT EXISTS (SELECT 1 FROM ticket_event p WHERE p.ticket_id = e.ticket_id AND +p.to_status = 'ready'
+    AND (+p.at < e.at OR (+p.at = e.at AND p.id < e.id)))`;
 const charged = (kind: 'labour' | 'part') => `(SELECT COALESCE(SUM(ql.charged_minor), 0) FROM quote q JOIN quote_line ql ON ql.quote_id = q.id
     WHERE q.ticket_id = t.id AND q.status = 'accepted' AND ql.kind = '${kind}')`;
 

@@ -35,9 +35,9 @@ const responseRows = (from: string, where: string) => `SELECT day, severity, COU
   FROM (SELECT date(t.created_at, 'localtime') AS day, COALESCE(t.severity, 0) AS severity, ${RESPONSE_MS} AS ms FROM ${from} WHERE ${where})
   GROUP BY day, severity`;
 
-/** A ready event that is its ticket's first (ties broken by id). */
-const FIRST_READY = `NOT EXISTS (SELECT 1 FROM ticket_event p WHERE p.ticket_id = e.ticket_id AND p.to_status = 'ready'
-    AND (p.at < e.at OR (p.at = e.at AND p.id < e.id)))`;
+/** A ready event that is its ticket's first (ties broken by id); the unary plus keeps SQLite on the ticket's own events, not every earlier ready event. */
+const FIRST_READY = `NOT EXISTS (SELECT 1 FROM ticket_event p WHERE p.ticket_id = e.ticket_id AND +p.to_status = 'ready'
+    AND (+p.at < e.at OR (+p.at = e.at AND p.id < e.id)))`;
 
 /** What the accepted quotes of ticket `t` charge for one kind of line. */
 const charged = (kind: string) => `(SELECT COALESCE(SUM(ql.charged_minor), 0) FROM quote q JOIN quote_line ql ON ql.quote_id = q.id
