@@ -19,11 +19,12 @@ import { DATABASE_FILE } from '../src/main/core/desk';
 import { OPEN_STATUSES } from '../src/main/core/rules/status-machine';
 import type { DeviceType, TicketStatus } from '../src/shared/domain';
 import { composeTicketNumber, localDayCode } from '../src/shared/ticket-number';
+import { FIGURES_DAY_TRIGGERS, FILL_FIGURES_DAYS } from '../src/main/core/storage/migrations/0015-figures-days';
 import { openBenchDesk } from './checkin';
 import { FOLLOW_UP_STATE_FILL } from '../src/main/core/storage/migrations/0012-follow-up-state';
 
 /** Bump when the generated data changes shape, so cached files are not reused. */
-const GENERATOR_VERSION = 2;
+const GENERATOR_VERSION = 4;
 /** The shop's "today" in the generated data (local time), and the ten years before it. */
 export const DATA_NOW = new Date(2026, 10, 23, 18, 0, 0);
 const YEARS = 10;
@@ -251,6 +252,9 @@ export async function ensureBenchData(tickets: number, options: { force?: boolea
   db.pragma('synchronous = OFF');
   db.pragma('cache_size = -262144');
   db.pragma('foreign_keys = OFF');
+  // The reports' day totals are filled once at the end, as the migration fills them for
+  // an existing history, rather than recomputed by their triggers at every insert.
+  for (const name of Object.keys(FIGURES_DAY_TRIGGERS)) db.exec(`DROP TRIGGER ${name}`);
 
   const random = new Random(20261123 + tickets);
   const nowMs = DATA_NOW.getTime();
@@ -429,6 +433,12 @@ export async function ensureBenchData(tickets: number, options: { force?: boolea
   // What the collection and call use cases keep per ticket, as the migration fills it.
   db.exec(FOLLOW_UP_STATE_FILL);
   log(`  ${calls.toLocaleString('en')} follow-up calls, follow-up state filled, ${((performance.now() - started) / 1000).toFixed(1)} s`);
+  db.transaction(() => {
+    for (const table of ['figures_day_intake', 'figures_day_response', 'figures_day_finished']) db.exec(`DELETE FROM ${table}`);
+    for (const statement of FILL_FIGURES_DAYS) db.exec(statement);
+    for (const [name, body] of Object.entries(FIGURES_DAY_TRIGGERS)) db.exec(`CREATE TRIGGER ${name} ${body}`);
+  })();
+  log(`  day totals filled, ${((performance.now() - started) / 1000).toFixed(1)} s`);
   db.pragma('journal_mode = WAL');
   db.close();
 

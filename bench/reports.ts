@@ -1,9 +1,11 @@
 // Report timings on the generated tickets (generate-data.ts): the monthly and
 // the one-year report through the desk ('reports.get': validation, the
-// session, settings, TypeORM, one read transaction) next to the same SQL run
-// directly with better-sqlite3 on the same file (the report service's own
-// statements through the prepared-statement shim, in one BEGIN ... COMMIT).
-// Desk and raw run one after the other and must give the same report.
+// session, settings, TypeORM, one read transaction, the stored day totals)
+// next to the baseline, the same report computed from the raw rows (every
+// ticket and event of the period, the report service's live statements run
+// directly with better-sqlite3 through the prepared-statement shim, in one
+// BEGIN ... COMMIT). Both run one after the other and must give the same
+// report. The goals are the issue's, set for a file of 1,000,000 tickets.
 import { join } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
 import { openDesk } from '../src/main/core/desk';
@@ -49,10 +51,10 @@ export async function runReportsBench({ tickets, runs, log }: { tickets: number;
     const lastMonthEnd = new Date(DATA_NOW.getFullYear(), DATA_NOW.getMonth(), 0);
     const yearStart = new Date(DATA_NOW.getFullYear() - 1, DATA_NOW.getMonth(), DATA_NOW.getDate() + 1);
     const cases = [
-      { label: `monthly report (${iso(lastMonthStart)} to ${iso(lastMonthEnd)})`, from: iso(lastMonthStart), to: iso(lastMonthEnd) },
-      { label: `one-year report (${iso(yearStart)} to ${iso(DATA_NOW)})`, from: iso(yearStart), to: iso(DATA_NOW) },
+      { label: `monthly report (${iso(lastMonthStart)} to ${iso(lastMonthEnd)})`, from: iso(lastMonthStart), to: iso(lastMonthEnd), goalMs: 50 },
+      { label: `one-year report (${iso(yearStart)} to ${iso(DATA_NOW)})`, from: iso(yearStart), to: iso(DATA_NOW), goalMs: 300 },
     ];
-    const rows = [['report', 'tickets in', 'desk median', 'desk p95', 'raw SQL median', 'raw SQL p95']];
+    const rows = [['report', 'tickets in', 'desk median', 'desk p95', 'goal p95', 'raw rows median', 'raw rows p95']];
     const warmUp = 3;
     for (const c of cases) {
       log(`reports: ${c.label} x ${runs}`);
@@ -65,11 +67,9 @@ export async function runReportsBench({ tickets, runs, log }: { tickets: number;
         const t1 = performance.now();
         if (!result.ok) throw new Error(`reports.get failed: ${JSON.stringify(result.error)}`);
         const report = result.data as Report;
-        const direct = await raw.read((tx) => buildReport(tx, c.from, c.to, { ...DEFAULT_SETTINGS }, { withParts: true, now: DATA_NOW }));
+        const direct = await raw.read((tx) => buildReport(tx, c.from, c.to, { ...DEFAULT_SETTINGS }, { withParts: true, now: DATA_NOW, source: 'live' }));
         const t2 = performance.now();
-        if (JSON.stringify(direct.tickets) !== JSON.stringify(report.tickets) || direct.turnaround.finished !== report.turnaround.finished) {
-          throw new Error(`desk and raw reports differ for ${c.label}`);
-        }
+        if (JSON.stringify(direct) !== JSON.stringify(report)) throw new Error(`the desk's report and the one from the raw rows differ for ${c.label}`);
         ticketsIn = report.tickets.in;
         if (i >= warmUp) {
           deskTimes.push(t1 - t0);
@@ -78,7 +78,7 @@ export async function runReportsBench({ tickets, runs, log }: { tickets: number;
       }
       const d = summarize(deskTimes);
       const r = summarize(rawTimes);
-      rows.push([c.label, ticketsIn.toLocaleString('en'), `${ms(d.median)} ms`, `${ms(d.p95)} ms`, `${ms(r.median)} ms`, `${ms(r.p95)} ms`]);
+      rows.push([c.label, ticketsIn.toLocaleString('en'), `${ms(d.median)} ms`, `${ms(d.p95)} ms`, `< ${c.goalMs} ms`, `${ms(r.median)} ms`, `${ms(r.p95)} ms`]);
     }
     return `\nReports on ${data.tickets.toLocaleString('en')} tickets (${runs} runs each after ${warmUp} warm-up)\n${table(rows)}`;
   } finally {

@@ -11,7 +11,7 @@
 //     form ready for typing (needs the renderer built: npx electron-vite build).
 // Options: --quick (fewer runs, for a smoke check); --tickets <n> (tickets in
 // the generated file, default 200000; e.g. 1000000); --skip-search;
-// --search-only; --skip-start; --skip-safety, --safety-only (backup, export, restore). The generated file is cached in the temp folder, keyed by
+// --search-only; --reports-only; --skip-start; --skip-safety, --safety-only (backup, export, restore). The generated file is cached in the temp folder, keyed by
 // size: the first run at a size spends its generation time once.
 import { spawn } from 'node:child_process';
 import { cpus, loadavg } from 'node:os';
@@ -34,6 +34,7 @@ const CHECK_IN_TO_PRINT = quick ? 5 : 30;
 const skipSearch = process.argv.includes('--skip-search');
 const searchOnly = process.argv.includes('--search-only');
 const skipStart = process.argv.includes('--skip-start');
+const reportsOnly = process.argv.includes('--reports-only');
 const START_LOADS = quick ? 3 : 10;
 const skipSafety = process.argv.includes('--skip-safety');
 const safetyOnly = process.argv.includes('--safety-only');
@@ -85,14 +86,14 @@ function progress(text: string): void {
 async function main(): Promise<void> {
   const started = performance.now();
   console.log(`Repair Desk benchmark (${quick ? 'quick' : 'full'}) - Node ${process.version}, ${cpus().length} x ${cpus()[0]?.model ?? 'cpu'}, load average ${loadavg().map((l) => l.toFixed(2)).join(' ')}`);
-  if (!searchOnly && !safetyOnly) await documentsAndCheckIn();
-  if (!searchOnly && !safetyOnly && !skipStart) console.log(await runStartBench(START_LOADS, progress));
+  if (!searchOnly && !safetyOnly && !reportsOnly) await documentsAndCheckIn();
+  if (!searchOnly && !safetyOnly && !reportsOnly && !skipStart) console.log(await runStartBench(START_LOADS, progress));
   if (!skipSearch && !safetyOnly) {
-    console.log(await runSearchBench({ tickets: SEARCH_TICKETS, queriesPerKind: SEARCH_QUERIES, log: progress }));
+    if (!reportsOnly) console.log(await runSearchBench({ tickets: SEARCH_TICKETS, queriesPerKind: SEARCH_QUERIES, log: progress }));
     console.log(await runReportsBench({ tickets: SEARCH_TICKETS, runs: quick ? 5 : 20, log: progress }));
   }
   // Backup, export and restore on the same generated file.
-  if (!skipSafety && !searchOnly) console.log(await runDataSafetyBench({ tickets: SEARCH_TICKETS, log: progress }));
+  if (!skipSafety && !searchOnly && !reportsOnly) console.log(await runDataSafetyBench({ tickets: SEARCH_TICKETS, log: progress }));
   console.log(`\nFinished in ${((performance.now() - started) / 1000).toFixed(1)} s (load average now ${loadavg().map((l) => l.toFixed(2)).join(' ')}).`);
 }
 

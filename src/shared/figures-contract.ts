@@ -12,6 +12,7 @@ import { managerApprovalSchema, sessionSchema } from './workflow-contract';
 import type { SeverityLevel } from './workflow';
 
 import type { RepairClass } from './repair-class';
+import type { SatisfactionSummary } from './customer-care-contract';
 
 export { REPAIR_CLASSES, type RepairClass } from './repair-class';
 
@@ -243,8 +244,13 @@ export interface Report {
     /** Days in the shop: 0-2, 3-7, 8-14, 15-30, over 30. */
     ageing: { bucket: string; count: number }[];
   };
+  /** Follow-up calls and complaints of the range, against the shop's satisfaction target. */
+  satisfaction: SatisfactionSummary & { targetScore: number };
   days: ReportDay[];
 }
+
+/** The satisfaction a shop aims for on its follow-up calls (scores of 1 to 5). */
+export const SATISFACTION_TARGET = 4.8;
 
 export interface ReportFile {
   fileName: string;

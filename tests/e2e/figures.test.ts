@@ -5,7 +5,8 @@
 // Each test sets up its own harness and data. Tickets are driven to ready over
 // HTTP; last month's tickets are moved back in time in the harness's SQLite
 // file, the way a month of work would have left them.
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
@@ -24,6 +25,13 @@ import { setUpCrewOverHttp, signInThroughUi, type E2eCrew } from './support/crew
 import { startHarness, type RunningHarness } from './support/harness';
 import { closePrintingDesk, printedJobs } from './support/printed-jobs';
 import { repairOverHttp } from './support/repair-over-http';
+import { SCREENSHOTS, screenshotWholePage } from './support/screenshots';
+
+/** A printed PDF's first page as a PNG beside the screenshots, for a person to look at. */
+function printedPng(pdf: string, name: string): void {
+  mkdirSync(SCREENSHOTS, { recursive: true });
+  execFileSync('pdftoppm', ['-png', '-r', '110', '-singlefile', pdf, join(SCREENSHOTS, name)]);
+}
 
 const f = en.figures;
 const zf = zhCN.figures;
@@ -76,6 +84,7 @@ describe('figures', () => {
     // 345.00 counted: five yuan short.
     await page.getByRole('textbox', { name: f.dayClose.counted, exact: true }).fill('345');
     expect(await page.getByLabel(f.dayClose.difference, { exact: true }).innerText()).toBe(`${formatMoney(-500, 'CNY', 'en')} (${f.dayClose.short})`);
+    await screenshotWholePage(page, 'figures-day-close-en');
     await page.getByRole('button', { name: f.dayClose.close, exact: true }).click();
     await page.getByText(f.dayClose.closedOk.replace('{{number}}', '1')).waitFor();
     expect(await page.getByLabel(f.dayClose.difference, { exact: true }).innerText()).toBe(formatMoney(-500, 'CNY', 'en'));
@@ -85,6 +94,7 @@ describe('figures', () => {
     const jobs = printedJobs(printTo);
     expect(jobs).toHaveLength(1);
     expect(jobs[0].media.widthMm).toBe(80);
+    printedPng(join(printTo, jobs[0].file), 'printed-day-close-en');
     const text = squeeze(await pdfText(readFileSync(join(printTo, jobs[0].file))));
     for (const expected of [f.dayClose.documentTitle, 'Day close no. 1', `${f.dayClose.expected} ${formatMoney(35000, 'CNY', 'en')}`, `${f.dayClose.counted} ${formatMoney(34500, 'CNY', 'en')}`]) {
       expect(text).toContain(expected);
@@ -96,6 +106,16 @@ describe('figures', () => {
     const history = page.getByRole('table', { name: f.tabs.history, exact: true });
     await history.waitFor();
     expect(squeeze(await history.locator('tbody tr').first().innerText())).toContain(formatMoney(-500, 'CNY', 'en'));
+    await page.getByRole('tab', { name: f.tabs.reports, exact: true }).click();
+    await page.getByText(f.reports.presets.month, { exact: true }).click();
+    await expect
+      .poll(async () => (await page.getByRole('table', { name: f.reports.tickets, exact: true }).count()) > 0, { timeout: 30_000 })
+      .toBe(true);
+    await page.getByRole('table', { name: f.reports.satisfaction, exact: true }).waitFor({ timeout: 30_000 });
+    await screenshotWholePage(page, 'figures-report-en');
+    await page.getByRole('button', { name: f.reports.print, exact: true }).click();
+    await expect.poll(() => printedJobs(printTo!).length, { timeout: 30_000 }).toBe(2);
+    printedPng(join(printTo, printedJobs(printTo)[1].file), 'printed-report-en');
     expect((await harness.invoke('dayClose.close', { session: crew.manager.session, openingFloatMinor: 0, countedCashMinor: 0 } as ChannelInput<'dayClose.close'>)).ok).toBe(false);
   });
 
@@ -141,6 +161,8 @@ describe('figures', () => {
     await expect.poll(() => cell(zf.reports.tickets, zf.reports.ticketsIn), { timeout: 30_000 }).toBe(`${zf.reports.ticketsIn} 2`);
     expect(await cell(zf.reports.tickets, zf.reports.collected)).toBe(`${zf.reports.collected} 1`);
     expect(await cell(zf.reports.revenue, zf.reports.labour)).toBe(`${zf.reports.labour} ${formatMoney(15000, 'CNY', 'zh-CN')}`);
+    expect(await cell(zf.reports.satisfaction, zf.reports.calls)).toBe(`${zf.reports.calls} 0 — —`);
+    await screenshotWholePage(page, 'figures-report-zh-CN');
     const body = await page.locator('main').innerText();
     for (const english of [f.reports.tickets, f.reports.revenue, f.reports.takingsPerDay, f.reports.turnaround, f.tabs.reports]) expect(body).not.toContain(english);
 
@@ -180,5 +202,9 @@ describe('figures', () => {
     expect([wechat.getCell(2).value, wechat.getCell(3).value, wechat.getCell(3).numFmt]).toEqual([1, 150, '#,##0.00']);
     expect([rowOf(zf.method.cash).getCell(2).value, rowOf(zf.method.cash).getCell(3).value]).toEqual([1, 20]);
     expect(rowOf(zf.reports.takings).getCell(3).value).toBe(170);
+
+    await page.getByRole('tab', { name: zf.tabs.dayClose, exact: true }).click();
+    await page.getByRole('table', { name: zf.dayClose.takings, exact: true }).waitFor({ timeout: 30_000 });
+    await screenshotWholePage(page, 'figures-day-close-zh-CN');
   });
 });

@@ -1,7 +1,7 @@
 // Payment arithmetic at collection (rules/payments.ts), table-driven: deposits,
 // split payments, cash change, refunds, voids, discounts and odd minor units.
 import { describe, expect, it } from 'vitest';
-import { decidePayment, decideRefund, decideVoid, drawerTotals, settle, type MoneyRow } from '../../src/main/core/rules/payments';
+import { decidePayment, decideRefund, decideVoid, settle, type MoneyRow } from '../../src/main/core/rules/payments';
 import { discountAmount } from '../../src/main/core/rules/pricing';
 
 const pay = (method: MoneyRow['method'], amountMinor: number, voided = false): MoneyRow => ({ kind: 'payment', method, amountMinor, voided });
@@ -80,27 +80,5 @@ describe('decideVoid: a mistake comes out of the totals once', () => {
     { name: 'would leave more refunded than held', row: pay('cash', 5000), paid: 0, reason: 'x', expected: { ok: false, reason: 'refund_over_paid' } },
   ])('$name', ({ row, paid, reason, expected }) => {
     expect(decideVoid(row, paid, reason)).toEqual(expected);
-  });
-});
-
-describe('drawerTotals: the takings by method', () => {
-  it('lists every method, refunds negative, voided rows left out', () => {
-    const totals = drawerTotals([pay('cash', 16100), pay('cash', 5000), refund('cash', 7000), pay('card', 6100), pay('wechat', 999, true), pay('alipay', 1)]);
-    expect(totals).toEqual({
-      byMethod: [
-        { method: 'cash', count: 3, amountMinor: 14100 },
-        { method: 'card', count: 1, amountMinor: 6100 },
-        { method: 'wechat', count: 0, amountMinor: 0 },
-        { method: 'alipay', count: 1, amountMinor: 1 },
-      ],
-      totalMinor: 20201,
-      cashInMinor: 14100,
-    });
-  });
-
-  it('an empty day is all zeros', () => {
-    const totals = drawerTotals([]);
-    expect(totals.totalMinor).toBe(0);
-    expect(totals.byMethod.map((m) => m.method)).toEqual(['cash', 'card', 'wechat', 'alipay']);
   });
 });

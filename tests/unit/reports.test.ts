@@ -79,6 +79,10 @@ describe('the month report', () => {
     await go(at(10, '08:00'));
     await desk.call('collection.pay', { session: crew.clerk.session, ticketId: t2.id, method: 'card', amountMinor: 7000 });
     await collect(t2.id);
+    // Follow-up calls: T1's customer scores quality 5 and attitude 4 (below the 4.8 target); T2's is not reached.
+    await go(at(10, '08:30'));
+    await desk.call('followUps.record', { session: crew.clerk.session, ticketId: t1.id, reached: true, working: true, quality: 5, attitude: 4 });
+    await desk.call('followUps.record', { session: crew.clerk.session, ticketId: t2.id, reached: false });
 
     // T3: Wed 11 March, diagnosis at 06:55 (25 min, level 3: in time), minor; screen labour 80.00 + the LCD 600.00;
     // ready Fri 20 March: 12-14 and 16-20 = 8 working days. Paid by card, the day closed, then the card
@@ -187,6 +191,16 @@ describe('the month report', () => {
         { bucket: '31+', count: 0 },
       ],
     });
+    expect(report.satisfaction).toEqual({
+      calls: 2,
+      reached: 1,
+      averageQuality: 5,
+      averageAttitude: 4,
+      complaintsOpened: 0,
+      complaintsClosed: 0,
+      complaintsOpen: 0,
+      targetScore: 4.8,
+    });
     const day = (d: number) => report.days.find((x) => x.date === `2026-03-${String(d).padStart(2, '0')}`)!;
     expect(report.days).toHaveLength(31);
     expect([3, 4, 6, 10, 20, 21].map((d) => day(d).takingsMinor)).toEqual([18000, -2000, 10000, 7000, 68000, 0]);
@@ -218,7 +232,7 @@ describe('the month report', () => {
     const bytes = Buffer.from(csv.base64, 'base64');
     expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const lines = bytes.subarray(3).toString('utf8').split('\r\n');
-    for (const line of ['受理,6', '工时费,380.00', '配件费,600.00', '检测费,60.00', '折扣,-10.00', '退款,-20.00', '现金,2,260.00', '实收,,1010.00', '7 个工作日内修复,66.7%,2', 'LCD screen,1,400.00,600.00,200.00', '2026-03-20,680.00,0,1']) {
+    for (const line of ['受理,6', '工时费,380.00', '配件费,600.00', '检测费,60.00', '折扣,-10.00', '退款,-20.00', '现金,2,260.00', '实收,,1010.00', '7 个工作日内修复,66.7%,2', 'LCD screen,1,400.00,600.00,200.00', '2026-03-20,680.00,0,1', '回访次数,2,,', '服务态度（满分 5）,4,不低于 4.8,未达标', '维修质量（满分 5）,5,不低于 4.8,达标']) {
       expect(lines).toContain(line);
     }
 
@@ -231,6 +245,7 @@ describe('the month report', () => {
     expect(rows).toContainEqual(['受理', 6]);
     expect(rows).toContainEqual(['工时费', 380]);
     expect(rows).toContainEqual(['24 小时内修复', 1 / 3, 1]);
+    expect(rows).toContainEqual(['服务态度（满分 5）', 4, '不低于 4.8', '未达标']);
     const days = workbook.getWorksheet('每日')!;
     const dayRows: unknown[][] = [];
     days.eachRow((row) => dayRows.push((row.values as unknown[]).slice(1)));

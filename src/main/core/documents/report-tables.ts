@@ -81,6 +81,26 @@ export function reportTables(report: Report, language: Language): ReportTable[] 
       f.waiting,
     ]),
   });
+  const sat = report.satisfaction;
+  const score = (average: number | null): Cell[] => [
+    average,
+    say('targetScore', { score: sat.targetScore }),
+    average === null ? null : say(average >= sat.targetScore ? 'meetsTarget' : 'belowTarget'),
+  ];
+  tables.push({
+    sheet: 'summary',
+    title: say('satisfaction'),
+    columns: [say('figure'), say('value'), say('target'), say('result')],
+    rows: [
+      [say('calls'), sat.calls, null, null],
+      [say('reached'), sat.reached, null, null],
+      [say('averageQuality'), ...score(sat.averageQuality)],
+      [say('averageAttitude'), ...score(sat.averageAttitude)],
+      [say('complaintsOpened'), sat.complaintsOpened, null, null],
+      [say('complaintsClosed'), sat.complaintsClosed, null, null],
+      [say('complaintsOpenNow'), sat.complaintsOpen, null, null],
+    ],
+  });
   tables.push({
     sheet: 'summary',
     title: say('repairClasses'),

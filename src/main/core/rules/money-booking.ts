@@ -88,3 +88,26 @@ export function bookPeriod(rows: readonly MoneyMovement[], period: Period): Book
   const list = [...byMethod.values()];
   return { byMethod: list, totalMinor: list.reduce((sum, m) => sum + m.amountMinor, 0), paymentsMinor, refunds, voids, cash };
 }
+
+/** Deposits taken at the intakes of a period, grouped by their method. */
+export interface DepositGroup {
+  method: PaymentMethod;
+  count: number;
+  amountMinor: number;
+}
+
+/** A booking with the period's deposits added: each one a payment under its method, taken in the period. */
+export function bookDeposits(booking: Booking, deposits: readonly DepositGroup[]): Booking {
+  const byMethod = booking.byMethod.map((m) => ({ ...m }));
+  let paymentsMinor = booking.paymentsMinor;
+  const cash = { ...booking.cash };
+  for (const d of deposits) {
+    if (!Number.isSafeInteger(d.amountMinor)) throw new RangeError(`amount must be whole minor units, got ${d.amountMinor}`);
+    const method = byMethod.find((m) => m.method === d.method)!;
+    method.count += d.count;
+    method.amountMinor += d.amountMinor;
+    paymentsMinor += d.amountMinor;
+    if (d.method === 'cash') cash.inMinor += d.amountMinor;
+  }
+  return { ...booking, byMethod, totalMinor: byMethod.reduce((sum, m) => sum + m.amountMinor, 0), paymentsMinor, cash };
+}

@@ -1,9 +1,9 @@
 // Payment arithmetic at collection, as pure functions of integer minor units:
 // what has been received, what is still due (or due back), whether a payment,
-// a refund or a void may be taken, and the drawer's takings by method.
+// a refund or a void may be taken. The takings of a day, the drawer and the
+// day close's expected cash are booked by rules/money-booking.
 // No storage, no clock; the collection service stores what these decide.
 import type { PaymentKind, PaymentMethod } from '../../../shared/collection-contract';
-import { PAYMENT_METHODS } from '../../../shared/collection-contract';
 
 export interface MoneyRow {
   kind: PaymentKind;
@@ -94,20 +94,4 @@ export function decideVoid(row: MoneyRow, paidMinor: number, reason: string): Vo
   if (row.voided) return { ok: false, reason: 'already_voided' };
   if (paidMinor - signedAmount(row) < 0) return { ok: false, reason: 'refund_over_paid' };
   return { ok: true };
-}
-
-export interface DrawerTotals {
-  byMethod: { method: PaymentMethod; count: number; amountMinor: number }[];
-  totalMinor: number;
-  cashInMinor: number;
-}
-
-/** The day's takings by method: live rows only, refunds negative, every method listed. */
-export function drawerTotals(rows: readonly MoneyRow[]): DrawerTotals {
-  const byMethod = PAYMENT_METHODS.map((method) => {
-    const live = rows.filter((r) => r.method === method && !r.voided);
-    return { method, count: live.length, amountMinor: live.reduce((sum, r) => sum + signedAmount(r), 0) };
-  });
-  const totalMinor = byMethod.reduce((sum, m) => sum + m.amountMinor, 0);
-  return { byMethod, totalMinor, cashInMinor: byMethod.find((m) => m.method === 'cash')!.amountMinor };
 }

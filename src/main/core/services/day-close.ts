@@ -32,8 +32,11 @@ async function count(tx: EntityManager, sql: string, params: unknown[]): Promise
   return rows[0]?.n ?? 0;
 }
 
-/** Tickets checked in, collected and cancelled in a period; discounts given on those collected. */
-export async function ticketFigures(tx: EntityManager, period: Period) {
+/**
+ * Tickets checked in, collected and cancelled in a period; discounts given on
+ * those collected. `ticketsIn` when the caller has already counted them.
+ */
+export async function ticketFigures(tx: EntityManager, period: Period, ticketsIn?: number) {
   const range = [period.from, period.to];
   const discounts: { n: number; amount: number | null }[] = await tx.query(
     `SELECT COUNT(*) AS n, SUM(q.discount_minor) AS amount FROM collection c
@@ -43,7 +46,7 @@ export async function ticketFigures(tx: EntityManager, period: Period) {
   );
   return {
     tickets: {
-      in: await count(tx, `SELECT COUNT(*) AS n FROM ticket WHERE created_at >= ? AND created_at < ?`, range),
+      in: ticketsIn ?? (await count(tx, `SELECT COUNT(*) AS n FROM ticket WHERE created_at >= ? AND created_at < ?`, range)),
       collected: await count(tx, `SELECT COUNT(*) AS n FROM collection WHERE at >= ? AND at < ?`, range),
       cancelled: await count(
         tx,

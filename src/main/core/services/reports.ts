@@ -1,15 +1,17 @@
 // The shop's report for a range of local days (日报 / 月报): tickets, revenue,
 // work by technician, parts, turnaround, first response, repair classes and
-// the open tickets. Every query reads an index range of its period (ticket
-// created_at, ready events by to_status and time, collections and payments by
-// time, stock moves by reason and time) and aggregates in SQL; only small
-// grouped rows come back. Nothing scans the whole history.
+// the open tickets. Tickets in, deposits, first response and finished work
+// come from the day totals (report-days: day rows, not every ticket); the
+// rest reads an index range of its period (collections and payments by time,
+// stock moves by reason and time, cancellations by status and time) and
+// aggregates in SQL; only small grouped rows come back. Nothing scans the
+// whole history.
 import type { EntityManager } from 'typeorm';
 import type { Settings } from '../../../shared/contract';
 import { TICKET_STATUSES, type TicketStatus } from '../../../shared/domain';
 import type { FirstResponseFigures, RepairClass, Report, ReportDay, TechnicianFigures } from '../../../shared/figures-contract';
-import { REPAIR_CLASSES } from '../../../shared/figures-contract';
-import { FIRST_RESPONSE_MINUTES, SEVERITY_LEVELS, type SeverityLevel } from '../../../shared/workflow';
+import { REPAIR_CLASSES, SATISFACTION_TARGET } from '../../../shared/figures-contract';
+import { FIRST_RESPONSE_MINUTES, SEVERITY_LEVELS } from '../../../shared/workflow';
 import { addDays, daysBetween, localIsoDate } from '../rules/calendar';
 import type { Period } from '../rules/money-booking';
 import { OPEN_STATUSES } from '../rules/status-machine';
@@ -17,6 +19,8 @@ import { workingDaysBetween } from '../rules/shop-calendar';
 import { ticketFigures } from './day-close';
 import { DIAGNOSIS_FEE_CODE } from './collection-view';
 import { localDayStart, periodMoney } from './period-money';
+import { reportGroups, type IntakeGroup, type ReportSource } from './report-days';
+import { satisfactionSummary } from './satisfaction-summary';
 
 const DISTRIBUTION_MAX = 7;
 const AGEING = [
@@ -27,24 +31,21 @@ const AGEING = [
   { bucket: '31+', max: Infinity },
 ] as const;
 
-/** Finished = became ready for collection in the range (first time it did). */
-const FINISHED = `SELECT ticket_id, MIN(at) AS ready_at FROM ticket_event WHERE to_status = 'ready' AND at >= ? AND at < ? GROUP BY ticket_id`;
-
-interface FinishedGroup {
-  day_in: string;
-  day_out: string;
-  technician_id: number | null;
-  repair_class: RepairClass | null;
-  n: number;
-  within24: number;
-}
-
 const round1 = (value: number) => Math.round(value * 10) / 10;
 
 export interface ReportOptions {
   /** Part costs and margins: managers only. */
   withParts: boolean;
   now: Date;
+  /** Day totals as stored (the default) or computed from the tickets now (the reference). */
+  source?: ReportSource;
+}
+
+/** The rows counted "within target" for a first-response target in minutes (the stored totals keep 10 and 30). */
+function withinTarget(target: number, row: { within10: number; within30: number }): number {
+  if (target === 10) return row.within10;
+  if (target === 30) return row.within30;
+  throw new RangeError(`no day totals kept for a first-response target of ${target} minutes`);
 }
 
 /**
@@ -62,51 +63,47 @@ export async function buildReport(tx: EntityManager, from: string, to: string, s
   const period: Period = { from: localDayStart(from), to: localDayStart(addDays(to, 1)) };
   const local = localDayModifier(period);
   const range = [period.from, period.to];
-  const { tickets: counted } = await ticketFigures(tx, period);
+  const groups = await reportGroups(tx, options.source ?? 'stored', from, to, period, local);
+  const ticketsIn = groups.intake.reduce((total, g) => total + g.tickets, 0);
+  const { tickets: counted } = await ticketFigures(tx, period, ticketsIn);
 
-  // ---- finished tickets: turnaround, technicians, classes --------------------------
-  const groups: FinishedGroup[] = await tx.query(
-    `SELECT date(t.created_at, '${local}') AS day_in, date(f.ready_at, '${local}') AS day_out, t.technician_id, d.repair_class,
-       COUNT(*) AS n, SUM(julianday(f.ready_at) - julianday(t.created_at) <= 1.0) AS within24
-     FROM (${FINISHED}) f JOIN ticket t ON t.id = f.ticket_id LEFT JOIN diagnosis d ON d.ticket_id = t.id
-     GROUP BY day_in, day_out, t.technician_id, d.repair_class`,
-    range,
-  );
+  // ---- finished tickets (first ready in the range): turnaround, technicians, classes ----
   const distribution = new Map<string, number>();
   for (let i = 0; i <= DISTRIBUTION_MAX; i += 1) distribution.set(String(i), 0);
   distribution.set(`${DISTRIBUTION_MAX + 1}+`, 0);
   const classes = new Map<RepairClass | null, number>([...REPAIR_CLASSES.map((c) => [c, 0] as const), [null, 0] as const]);
-  const byTechnician = new Map<number | null, { finished: number; days: number }>();
+  const byTechnician = new Map<number | null, { finished: number; days: number; labourMinor: number; partsMinor: number }>();
   const finishedPerDay = new Map<string, number>();
   let finished = 0;
   let workingDaysSum = 0;
   let within7Days = 0;
   let within24Hours = 0;
-  for (const g of groups) {
+  const workingDays = new Map<string, number>();
+  for (const g of groups.finished) {
     // A ready event stamped before its check-in (a counter PC's clock set wrong) counts as the same day.
-    const days = g.day_out < g.day_in ? 0 : workingDaysBetween(g.day_in, g.day_out, settings.shopCalendar);
-    finished += g.n;
-    workingDaysSum += days * g.n;
-    if (days <= 7) within7Days += g.n;
-    within24Hours += g.within24;
+    const span = `${g.dayIn}/${g.dayOut}`;
+    let days = workingDays.get(span);
+    if (days === undefined) {
+      days = g.dayOut < g.dayIn ? 0 : workingDaysBetween(g.dayIn, g.dayOut, settings.shopCalendar);
+      workingDays.set(span, days);
+    }
+    finished += g.finished;
+    workingDaysSum += days * g.finished;
+    if (days <= 7) within7Days += g.finished;
+    within24Hours += g.within24Hours;
     const key = days > DISTRIBUTION_MAX ? `${DISTRIBUTION_MAX + 1}+` : String(days);
-    distribution.set(key, distribution.get(key)! + g.n);
-    classes.set(g.repair_class, (classes.get(g.repair_class) ?? 0) + g.n);
-    const tech = byTechnician.get(g.technician_id) ?? { finished: 0, days: 0 };
-    tech.finished += g.n;
-    tech.days += days * g.n;
-    byTechnician.set(g.technician_id, tech);
-    finishedPerDay.set(g.day_out, (finishedPerDay.get(g.day_out) ?? 0) + g.n);
+    distribution.set(key, distribution.get(key)! + g.finished);
+    classes.set(g.repairClass, (classes.get(g.repairClass) ?? 0) + g.finished);
+    // The labour and parts value of the work each technician finished (the accepted quotes, as charged).
+    const tech = byTechnician.get(g.technicianId) ?? { finished: 0, days: 0, labourMinor: 0, partsMinor: 0 };
+    tech.finished += g.finished;
+    tech.days += days * g.finished;
+    tech.labourMinor += g.labourMinor;
+    tech.partsMinor += g.partsMinor;
+    byTechnician.set(g.technicianId, tech);
+    finishedPerDay.set(g.dayOut, (finishedPerDay.get(g.dayOut) ?? 0) + g.finished);
   }
 
-  // Labour and parts value of the work each technician finished (the accepted quote, as charged).
-  const values: { technician_id: number | null; kind: 'labour' | 'part'; amount: number }[] = await tx.query(
-    `SELECT t.technician_id, ql.kind, SUM(ql.charged_minor) AS amount
-     FROM (${FINISHED}) f JOIN ticket t ON t.id = f.ticket_id
-       JOIN quote q ON q.ticket_id = t.id AND q.status = 'accepted' JOIN quote_line ql ON ql.quote_id = q.id
-     GROUP BY t.technician_id, ql.kind`,
-    range,
-  );
   // A rework (返修) counts against the technician of the repair that came back.
   const reworks: { technician_id: number | null; n: number }[] = await tx.query(
     `SELECT o.technician_id, COUNT(*) AS n FROM ticket r JOIN ticket o ON o.id = r.rework_of_ticket_id
@@ -115,16 +112,15 @@ export async function buildReport(tx: EntityManager, from: string, to: string, s
   );
   const staff: { id: number; name: string }[] = await tx.query(`SELECT id, name FROM staff`);
   const nameOf = new Map(staff.map((s) => [s.id, s.name]));
-  const technicianIds = new Set<number | null>([...byTechnician.keys(), ...values.map((v) => v.technician_id), ...reworks.map((r) => r.technician_id)]);
+  const technicianIds = new Set<number | null>([...byTechnician.keys(), ...reworks.map((r) => r.technician_id)]);
   const technicians: TechnicianFigures[] = [...technicianIds].map((id) => {
-    const work = byTechnician.get(id) ?? { finished: 0, days: 0 };
-    const value = (kind: 'labour' | 'part') => values.find((v) => v.technician_id === id && v.kind === kind)?.amount ?? 0;
+    const work = byTechnician.get(id) ?? { finished: 0, days: 0, labourMinor: 0, partsMinor: 0 };
     return {
       staffId: id,
       name: id === null ? null : (nameOf.get(id) ?? null),
       finished: work.finished,
-      labourMinor: value('labour'),
-      partsMinor: value('part'),
+      labourMinor: work.labourMinor,
+      partsMinor: work.partsMinor,
       averageWorkingDays: work.finished > 0 ? round1(work.days / work.finished) : null,
       reworks: reworks.find((r) => r.technician_id === id)?.n ?? 0,
     };
@@ -157,7 +153,7 @@ export async function buildReport(tx: EntityManager, from: string, to: string, s
   const partsMinor = sum((c) => c.kind === 'part');
   const diagnosisMinor = sum((c) => c.kind === 'labour' && Boolean(c.diagnosis)) + (unrepaired[0].amount ?? 0);
   const discountsMinor = discounts[0].amount ?? 0;
-  const money = await periodMoney(tx, period);
+  const money = await periodMoney(tx, period, depositsByMethod(groups.intake));
 
   // ---- parts used (managers): cost, what was charged, margin ---------------------------
   let parts: Report['parts'] = null;
@@ -182,29 +178,19 @@ export async function buildReport(tx: EntityManager, from: string, to: string, s
   }
 
   // ---- first response ------------------------------------------------------------------
-  // First response = the first status change after check-in (in practice "Start
-  // diagnosis", or a cancellation): the moment staff first acted on the device.
-  // Measured in minutes from check-in, for the tickets checked in within the range,
-  // grouped by the fault level the diagnosis gave (tickets not diagnosed: no level).
-  const responses: { severity: SeverityLevel | null; responded: number; waiting: number; within: number | null; average: number | null }[] = await tx.query(
-    `SELECT severity, COUNT(first_at) AS responded, SUM(first_at IS NULL) AS waiting,
-       SUM(CASE WHEN first_at IS NULL THEN 0 WHEN (julianday(first_at) - julianday(created_at)) * 1440 <= (CASE severity WHEN 3 THEN ? ELSE ? END) THEN 1 ELSE 0 END) AS within,
-       AVG((julianday(first_at) - julianday(created_at)) * 1440) AS average
-     FROM (SELECT t.severity, t.created_at,
-             (SELECT MIN(e.at) FROM ticket_event e WHERE e.ticket_id = t.id AND e.kind = 'status_changed') AS first_at
-           FROM ticket t WHERE t.created_at >= ? AND t.created_at < ?)
-     GROUP BY severity`,
-    [FIRST_RESPONSE_MINUTES[3], FIRST_RESPONSE_MINUTES[1], ...range],
-  );
+  // Minutes from check-in to the first status change, for the tickets checked in
+  // within the range, grouped by the fault level the diagnosis gave (tickets not
+  // diagnosed: no level).
   const firstResponse: FirstResponseFigures[] = [...SEVERITY_LEVELS, null].map((severity) => {
-    const row = responses.find((r) => r.severity === severity);
+    const row = groups.responses.find((r) => r.severity === severity);
+    const responded = row?.responded ?? 0;
     return {
       severity,
       targetMinutes: severity === null ? null : FIRST_RESPONSE_MINUTES[severity],
-      responded: row?.responded ?? 0,
-      withinTarget: severity === null ? 0 : (row?.within ?? 0),
-      averageMinutes: row?.average == null ? null : round1(row.average),
-      waiting: row?.waiting ?? 0,
+      responded,
+      withinTarget: severity === null || !row ? 0 : withinTarget(FIRST_RESPONSE_MINUTES[severity], row),
+      averageMinutes: responded === 0 ? null : round1(row!.responseMs / responded / 60_000),
+      waiting: row ? row.tickets - row.responded : 0,
     };
   });
 
@@ -251,28 +237,45 @@ export async function buildReport(tx: EntityManager, from: string, to: string, s
     firstResponse,
     repairClasses: [...classes].map(([repairClass, count]) => ({ repairClass, count })),
     open: { total: open.length, byStatus, ageing },
-    days: await reportDays(tx, from, to, period, local, finishedPerDay),
+    satisfaction: { ...(await satisfactionSummary(tx, { fromUtc: period.from, toUtc: period.to })), targetScore: SATISFACTION_TARGET },
+    days: await reportDays(tx, from, to, period, groups.intake, finishedPerDay),
   };
 }
 
+/** The period's deposits by method, from its intake groups. */
+function depositsByMethod(intake: readonly IntakeGroup[]) {
+  const byMethod = new Map<IntakeGroup['method'], { method: IntakeGroup['method']; count: number; amountMinor: number }>();
+  for (const g of intake) {
+    if (g.deposits === 0) continue;
+    const entry = byMethod.get(g.method) ?? { method: g.method, count: 0, amountMinor: 0 };
+    entry.count += g.deposits;
+    entry.amountMinor += g.depositMinor;
+    byMethod.set(g.method, entry);
+  }
+  return [...byMethod.values()];
+}
+
 /** Per local day: takings (a void on the day it was made), tickets in, tickets finished. */
-async function reportDays(tx: EntityManager, from: string, to: string, period: Period, local: string, finishedPerDay: Map<string, number>): Promise<ReportDay[]> {
+async function reportDays(
+  tx: EntityManager,
+  from: string,
+  to: string,
+  period: Period,
+  intake: readonly IntakeGroup[],
+  finishedPerDay: Map<string, number>,
+): Promise<ReportDay[]> {
   const range = [period.from, period.to];
   const rows: { kind: 'payment' | 'refund'; amount_minor: number; at: string; voided_at: string | null }[] = await tx.query(
     `SELECT kind, amount_minor, at, voided_at FROM payment WHERE at >= ? AND at < ?
      UNION ALL SELECT kind, amount_minor, at, voided_at FROM payment WHERE voided_at >= ? AND voided_at < ? AND at < ?`,
     [...range, ...range, period.from],
   );
-  const deposits: { day: string; amount: number }[] = await tx.query(
-    `SELECT date(created_at, '${local}') AS day, SUM(deposit_minor) AS amount FROM ticket
-     WHERE created_at >= ? AND created_at < ? AND deposit_minor > 0 GROUP BY day`,
-    range,
-  );
-  const ticketsIn: { day: string; n: number }[] = await tx.query(
-    `SELECT date(created_at, '${local}') AS day, COUNT(*) AS n FROM ticket WHERE created_at >= ? AND created_at < ? GROUP BY day`,
-    range,
-  );
-  const takings = new Map<string, number>(deposits.map((d) => [d.day, d.amount]));
+  const takings = new Map<string, number>();
+  const inByDay = new Map<string, number>();
+  for (const g of intake) {
+    takings.set(g.day, (takings.get(g.day) ?? 0) + g.depositMinor);
+    inByDay.set(g.day, (inByDay.get(g.day) ?? 0) + g.tickets);
+  }
   const add = (day: string, amount: number) => {
     if (day >= from && day <= to) takings.set(day, (takings.get(day) ?? 0) + amount);
   };
@@ -284,7 +287,6 @@ async function reportDays(tx: EntityManager, from: string, to: string, period: P
     add(taken, signed);
     if (voided !== null) add(voided, -signed);
   }
-  const inByDay = new Map(ticketsIn.map((t) => [t.day, t.n]));
   const days: ReportDay[] = [];
   for (let day = from; day <= to; day = addDays(day, 1)) {
     days.push({ date: day, takingsMinor: takings.get(day) ?? 0, ticketsIn: inByDay.get(day) ?? 0, ticketsFinished: finishedPerDay.get(day) ?? 0 });

@@ -55,6 +55,12 @@ export function ReportTables({ report }: { report: Report }) {
   const methodRows: Row[] = r.byMethod.map((m) => [t(`figures.method.${m.method}`), m.count, money(m.amountMinor)]);
   if (r.depositsWithoutMethodMinor > 0) methodRows.push([t('figures.noMethod'), null, money(r.depositsWithoutMethodMinor)]);
   methodRows.push([say('takings'), null, money(r.takingsMinor)]);
+  const sat = report.satisfaction;
+  const score = (average: number | null): Row[1][] => [
+    average === null ? null : average.toFixed(2),
+    say('targetScore', { score: sat.targetScore }),
+    average === null ? null : say(average >= sat.targetScore ? 'meetsTarget' : 'belowTarget'),
+  ];
   return (
     <Stack>
       <SimpleGrid cols={{ base: 1, md: 3 }} spacing="md">
@@ -112,6 +118,22 @@ export function ReportTables({ report }: { report: Report }) {
       />
       <Text size="xs" c="dimmed">
         {say('firstResponseHint')}
+      </Text>
+      <FigureTable
+        title={say('satisfaction')}
+        columns={[say('figure'), say('value'), say('target'), say('result')]}
+        rows={[
+          [say('calls'), sat.calls, null, null],
+          [say('reached'), share(sat.reached, sat.calls), null, null],
+          [say('averageQuality'), ...score(sat.averageQuality)],
+          [say('averageAttitude'), ...score(sat.averageAttitude)],
+          [say('complaintsOpened'), sat.complaintsOpened, null, null],
+          [say('complaintsClosed'), sat.complaintsClosed, null, null],
+          [say('complaintsOpenNow'), sat.complaintsOpen, null, null],
+        ]}
+      />
+      <Text size="xs" c="dimmed">
+        {say('satisfactionHint', { score: sat.targetScore })}
       </Text>
       <FigureTable
         title={say('technicians')}

@@ -11,6 +11,7 @@ import { TrustedRecord1764979200000 } from './0011-trusted-record';
 import { FollowUpState1765065600000 } from './0012-follow-up-state';
 import { OldPartHandback1765152000000 } from './0013-old-part-handback';
 import { WordsAsData1765238400000 } from './0014-words-as-data';
+import { FiguresDays1765324800000 } from './0015-figures-days';
 
 /** Every migration, oldest first. Append; never edit one that has shipped. */
 export const MIGRATIONS = [
@@ -27,4 +28,5 @@ export const MIGRATIONS = [
   FollowUpState1765065600000,
   OldPartHandback1765152000000,
   WordsAsData1765238400000,
+  FiguresDays1765324800000,
 ];
