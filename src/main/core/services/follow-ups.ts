@@ -4,7 +4,7 @@
 // (index ticket_collected_at: a range, whatever the number of tickets), with
 // their calls through follow_up_call_ticket; rules/follow-up.ts decides which
 // are due.
-import type { EntityManager } from 'typeorm';
+import type { ReadTx, WriteTx } from '../storage/transactions';
 import type { ComplaintCategory, FollowUpDue, FollowUpResult } from '../../../shared/customer-care-contract';
 import type { Settings } from '../../../shared/contract';
 import { DeskError } from '../../../shared/errors';
@@ -61,7 +61,7 @@ function factsOf(r: CandidateRecord): FollowUpFacts {
   };
 }
 
-export async function followUpsDue(tx: EntityManager, day: string, settings: Settings): Promise<FollowUpDue[]> {
+export async function followUpsDue(tx: ReadTx, day: string, settings: Settings): Promise<FollowUpDue[]> {
   const rows: CandidateRecord[] = await tx.query(
     `${CANDIDATE_SELECT} WHERE t.collected_at >= ? AND t.collected_at < ? AND t.status = 'collected' ORDER BY t.collected_at`,
     [localDayStartUtc(addDays(day, -FOLLOW_UP_LAPSE_DAYS)), localDayStartUtc(addDays(day, 1))],
@@ -104,7 +104,7 @@ export interface FollowUpCallInput {
 }
 
 /** Records a call; a "not working" or unhappy answer opens a rework ticket or a complaint in the same step. */
-export async function recordFollowUp(tx: EntityManager, actor: Actor, input: FollowUpCallInput, settings: Settings, now: Date): Promise<FollowUpResult> {
+export async function recordFollowUp(tx: WriteTx, actor: Actor, input: FollowUpCallInput, settings: Settings, now: Date): Promise<FollowUpResult> {
   const nowIso = now.toISOString();
   const ticket = await loadTicket(tx, input.ticketId);
   requireStatus(ticket, ['collected']);

@@ -2,7 +2,7 @@
 // rules/money-booking (a void on the day it was made), plus the deposits
 // taken at the intakes of the period under their method. The cash drawer, the
 // day close and the reports all read their takings here.
-import type { EntityManager } from 'typeorm';
+import type { ReadTx } from '../storage/transactions';
 import type { PaymentKind, PaymentMethod } from '../../../shared/collection-contract';
 import { bookPeriod, type Booking, type MoneyMovement, type Period } from '../rules/money-booking';
 
@@ -18,7 +18,7 @@ export function localDayStart(day: string): string {
   return new Date(y, m - 1, d).toISOString();
 }
 
-export async function periodMoney(tx: EntityManager, period: Period): Promise<PeriodMoney> {
+export async function periodMoney(tx: ReadTx, period: Period): Promise<PeriodMoney> {
   // Two index ranges (payment_at, payment_voided_at), never the whole table.
   const rows: { kind: PaymentKind; method: PaymentMethod; amount_minor: number; at: string; voided_at: string | null }[] = await tx.query(
     `SELECT kind, method, amount_minor, at, voided_at FROM payment WHERE at >= ? AND at < ?

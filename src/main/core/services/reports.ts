@@ -4,7 +4,7 @@
 // created_at, ready events by to_status and time, collections and payments by
 // time, stock moves by reason and time) and aggregates in SQL; only small
 // grouped rows come back. Nothing scans the whole history.
-import type { EntityManager } from 'typeorm';
+import type { ReadTx } from '../storage/transactions';
 import type { Settings } from '../../../shared/contract';
 import { TICKET_STATUSES, type TicketStatus } from '../../../shared/domain';
 import type { FirstResponseFigures, RepairClass, Report, ReportDay, TechnicianFigures } from '../../../shared/figures-contract';
@@ -58,7 +58,7 @@ export function localDayModifier(period: Period): string {
   return start === offsetAt(period.to) ? `${start >= 0 ? '+' : ''}${start} minutes` : 'localtime';
 }
 
-export async function buildReport(tx: EntityManager, from: string, to: string, settings: Settings, options: ReportOptions): Promise<Report> {
+export async function buildReport(tx: ReadTx, from: string, to: string, settings: Settings, options: ReportOptions): Promise<Report> {
   const period: Period = { from: localDayStart(from), to: localDayStart(addDays(to, 1)) };
   const local = localDayModifier(period);
   const range = [period.from, period.to];
@@ -256,7 +256,7 @@ export async function buildReport(tx: EntityManager, from: string, to: string, s
 }
 
 /** Per local day: takings (a void on the day it was made), tickets in, tickets finished. */
-async function reportDays(tx: EntityManager, from: string, to: string, period: Period, local: string, finishedPerDay: Map<string, number>): Promise<ReportDay[]> {
+async function reportDays(tx: ReadTx, from: string, to: string, period: Period, local: string, finishedPerDay: Map<string, number>): Promise<ReportDay[]> {
   const range = [period.from, period.to];
   const rows: { kind: 'payment' | 'refund'; amount_minor: number; at: string; voided_at: string | null }[] = await tx.query(
     `SELECT kind, amount_minor, at, voided_at FROM payment WHERE at >= ? AND at < ?

@@ -1,4 +1,4 @@
-import type { EntityManager } from 'typeorm';
+import type { WriteTx } from '../storage/transactions';
 import { DAILY_SEQUENCE_MAX, composeTicketNumber, localDayCode } from '../../../shared/ticket-number';
 import { DeskError } from '../../../shared/errors';
 
@@ -7,7 +7,7 @@ import { DeskError } from '../../../shared/errors';
  * The counter row only ever grows, so a number is never handed out twice,
  * even after the ticket that had it is voided.
  */
-export async function allocateTicketNumber(tx: EntityManager, at: Date): Promise<number> {
+export async function allocateTicketNumber(tx: WriteTx, at: Date): Promise<number> {
   const day = localDayCode(at);
   const rows: { last_sequence: number }[] = await tx.query(
     `INSERT INTO ticket_day_counter (day, last_sequence) VALUES (?, 1)

@@ -1,4 +1,4 @@
-import type { EntityManager } from 'typeorm';
+import type { ReadTx, WriteTx } from '../storage/transactions';
 import type { TicketDetail, TicketEventView, TicketSummary } from '../../../shared/contract';
 import type { PasscodeKind, PaymentMethod, TicketStatus } from '../../../shared/domain';
 import { DeskError } from '../../../shared/errors';
@@ -18,7 +18,7 @@ export interface NewTicketEvent {
 }
 
 /** The audit trail: every status or money change, who, when, and a note. */
-export async function appendTicketEvent(tx: EntityManager, event: NewTicketEvent): Promise<void> {
+export async function appendTicketEvent(tx: WriteTx, event: NewTicketEvent): Promise<void> {
   const row: Omit<TicketEventRow, 'id'> = {
     ticketId: event.ticketId,
     kind: event.kind,
@@ -65,7 +65,7 @@ function toSummary(r: SummaryRecord, prefix: string): TicketSummary {
   };
 }
 
-export async function listTicketsOfCustomer(tx: EntityManager, customerId: number, prefix: string): Promise<TicketSummary[]> {
+export async function listTicketsOfCustomer(tx: ReadTx, customerId: number, prefix: string): Promise<TicketSummary[]> {
   const rows: SummaryRecord[] = await tx.query(`${SUMMARY_SELECT} WHERE t.customer_id = ? ORDER BY t.number DESC LIMIT 50`, [
     customerId,
   ]);
@@ -104,7 +104,7 @@ type DetailRecord = SummaryRecord &
   };
 
 /** Looks a ticket up by the number as typed or scanned (prefix optional). */
-export async function getTicketByNumber(tx: EntityManager, typed: string, prefix: string): Promise<TicketDetail> {
+export async function getTicketByNumber(tx: ReadTx, typed: string, prefix: string): Promise<TicketDetail> {
   const number = parseTicketNumber(typed);
   if (number === null) throw DeskError.field('number', 'invalid');
   const rows: DetailRecord[] = await tx.query(
@@ -153,7 +153,7 @@ export async function getTicketByNumber(tx: EntityManager, typed: string, prefix
   };
 }
 
-async function listTicketEvents(tx: EntityManager, ticketId: number): Promise<TicketEventView[]> {
+async function listTicketEvents(tx: ReadTx, ticketId: number): Promise<TicketEventView[]> {
   const rows: (Omit<TicketEventView, 'staffName' | 'fromStatus' | 'toStatus' | 'amountMinor'> & {
     from_status: TicketStatus | null;
     to_status: TicketStatus | null;
@@ -178,7 +178,7 @@ async function listTicketEvents(tx: EntityManager, ticketId: number): Promise<Ti
 
 /** Opens a sealed passcode for the ticket page; each viewing is logged. */
 export async function revealPasscode(
-  tx: EntityManager,
+  tx: WriteTx,
   secrets: SecretBox,
   ticketId: number,
   staffId: number,

@@ -8,6 +8,7 @@ import { ALL_ENTITIES } from './entities';
 import { MIGRATIONS } from './migrations';
 import { preparedReader, type SqlReader } from './sql-reader';
 import { chainNewRows } from './history-chain';
+import { asReadTx, asWriteTx, type ReadTx, type WriteTx } from './transactions';
 
 export const BUSY_TIMEOUT_MS = 5000;
 
@@ -50,9 +51,10 @@ export class Database {
    * the write lock up front, so another process on the same file waits (busy
    * timeout) instead of failing halfway.
    */
-  write<T>(work: (tx: EntityManager) => Promise<T>): Promise<T> {
+  write<T>(work: (tx: WriteTx) => Promise<T>): Promise<T> {
     return this.enqueue(() =>
-      this.inTransaction('BEGIN IMMEDIATE', async (tx) => {
+      this.inTransaction('BEGIN IMMEDIATE', async (manager) => {
+        const tx = asWriteTx(manager);
         // The desk's own write path: guarded ticket columns may change while this row exists (never committed).
         await tx.query(`INSERT INTO desk_write (id) VALUES (1)`);
         const result = await work(tx);
@@ -64,8 +66,8 @@ export class Database {
   }
 
   /** Runs a read-only use case on one consistent snapshot. */
-  read<T>(work: (tx: EntityManager) => Promise<T>): Promise<T> {
-    return this.enqueue(() => this.inTransaction('BEGIN', work));
+  read<T>(work: (tx: ReadTx) => Promise<T>): Promise<T> {
+    return this.enqueue(() => this.inTransaction('BEGIN', (manager) => work(asReadTx(manager))));
   }
 
   /**
