@@ -11,16 +11,8 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
+import type { PostgresConnection } from '../../src/main/core/storage/engine';
 
-/** Where a desk finds its PostgreSQL database. */
-export interface PostgresConnection {
-  host: string;
-  port: number;
-  database: string;
-  user: string;
-  password: string;
-  tls: boolean;
-}
 
 const INSTALL_HINT = 'PostgreSQL is not installed: apt-get install postgresql postgresql-contrib';
 const SUPERUSER = 'postgres';
