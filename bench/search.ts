@@ -9,7 +9,7 @@
 // the same query one after the other, and their rows are checked to be the same.
 // Each kind shows its goal (stated for a million tickets) and whether it is met.
 import BetterSqlite3 from 'better-sqlite3';
-import type { EntityManager } from 'typeorm';
+import type { ReadTx } from '../src/main/core/storage/transactions';
 import type { Desk } from '../src/main/core/desk';
 import { ticketBoard } from '../src/main/core/services/board';
 import { searchTickets } from '../src/main/core/services/search';
@@ -101,7 +101,7 @@ export class RawRunner {
       }
       return statement.all(...params);
     },
-  } as unknown as EntityManager;
+  } as unknown as ReadTx;
 
   /** The search's reader on this connection, its statements recorded for the plan check. */
   readonly reader: SqlReader = {
@@ -126,7 +126,7 @@ export class RawRunner {
     return preparedReader(this.db).all<{ id: number }>(baseline.sql, baseline.params(query));
   }
 
-  async read<T>(work: (tx: EntityManager) => Promise<T>): Promise<T> {
+  async read<T>(work: (tx: ReadTx) => Promise<T>): Promise<T> {
     this.db.exec('BEGIN');
     try {
       return await work(this.tx);

@@ -8,7 +8,7 @@ import type { ContractError, ContractResult } from '../../src/shared/errors';
 import type { SetupStatus } from '../../src/shared/trust-contract';
 import type { AuthSession, SignInRoster } from '../../src/shared/workflow-contract';
 import type { Clock } from '../../src/main/core/context';
-import { openDesk, type Desk } from '../../src/main/core/desk';
+import { openDesk, type Desk, type PostgresConnection } from '../../src/main/core/desk';
 import { createDirectoryBackend, type PrinterBackend } from '../../src/main/core/printing';
 
 /** A channel's input where `session` may be left out: `call` then signs the call as the default crew member for it. */
@@ -61,6 +61,8 @@ export interface TestDeskOptions {
   automaticBackups?: boolean;
   /** false: a fresh desk as on the first day, with no setup, no PINs and no crew (for setup tests). */
   setup?: boolean;
+  /** The shop's PostgreSQL database (tests/support/postgres.ts); the SQLite file in `dir` when absent. */
+  postgres?: PostgresConnection;
 }
 
 /** Check-ins used to name staff 1, the seeded manager, as their clerk: they still do by default. */
@@ -126,7 +128,7 @@ async function crewOf(desk: Desk): Promise<TestCrew | null> {
 export async function openTestDesk(options: TestDeskOptions = {}): Promise<TestDesk> {
   const dir = options.dir ?? mkdtempSync(join(tmpdir(), 'repair-desk-test-'));
   const printBackend = options.printBackend ?? createDirectoryBackend({ dir: join(dir, 'printed') });
-  const desk = await openDesk({ dataDir: dir, clock: options.clock, printBackend, openPath: options.openPath, primeDocuments: false, automaticBackups: options.automaticBackups ?? false, logError: () => undefined });
+  const desk = await openDesk({ dataDir: dir, clock: options.clock, printBackend, openPath: options.openPath, primeDocuments: false, automaticBackups: options.automaticBackups ?? false, logError: () => undefined, postgres: options.postgres });
   const crew = options.setup === false ? null : await crewOf(desk);
   const sessionFor = (role: StaffRole): string => {
     if (!crew) throw new Error('this test desk was opened with setup: false and has no crew');

@@ -2,14 +2,14 @@
 // before the transaction, so a wrong PIN counts even when the use case fails;
 // the session's staff member is resolved inside it, with the settings and the
 // time the use case runs at.
-import type { EntityManager } from 'typeorm';
+import type { WriteTx } from './storage/transactions';
 import type { Settings } from '../../shared/contract';
 import type { DeskContext } from './context';
 import { requireActor, verifyManagerApproval, type Actor, type ManagerApprovalInput } from './services/auth';
 import { loadSettings } from './services/settings';
 
 export interface Acting {
-  tx: EntityManager;
+  tx: WriteTx;
   actor: Actor;
   /** A manager who approved with their PIN for this call, if one did. */
   approver: Actor | null;

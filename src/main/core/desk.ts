@@ -10,10 +10,11 @@ import { sampleCollectionView } from './documents/sample-receipt';
 import { createPrintService, pickBackend, printArchiveDir, type PrinterBackend } from './printing';
 import type { SecretBox } from './security/secret-box';
 import { DataSafety } from './safety/data-safety';
-import { openShopFile } from './safety/open-shop';
+import { openShopFile, openShopServer } from './safety/open-shop';
 import { restoreBackup } from './safety/restore';
 import { DeskError } from '../../shared/errors';
 import type { Database } from './storage/database';
+import type { PostgresConnection } from './storage/engine';
 
 export const DATABASE_FILE = 'repair-desk.sqlite';
 export const SECRET_KEY_FILE = 'secret.key';
@@ -43,6 +44,8 @@ export interface OpenDeskOptions extends DispatchOptions {
   automaticBackups?: boolean;
   /** A backup (its folder or database file) to restore before opening: the --restore flag. */
   restoreFrom?: string;
+  /** The shop's PostgreSQL server, shared by its counters; the SQLite file in dataDir when absent. */
+  postgres?: PostgresConnection;
 }
 
 async function primeRenderer(documents: DocumentRenderer, now: Date): Promise<void> {
@@ -64,6 +67,7 @@ export async function openDesk(options: OpenDeskOptions): Promise<Desk> {
     primeDocuments = true,
     automaticBackups = true,
     restoreFrom,
+    postgres,
     ...dispatchOptions
   } = options;
   const logError = dispatchOptions.logError ?? ((what: string, error: unknown) => console.error(`[${what}]`, error));
@@ -87,7 +91,8 @@ export async function openDesk(options: OpenDeskOptions): Promise<Desk> {
     openPath: openPath ?? (async () => undefined),
   } as DeskContext;
   context.safety = new DataSafety({ files, clock, logError, database: () => (context.safety.problem ? null : context.db) });
-  if (await openShopFile(context)) context.safety.start({ backupNow: automaticBackups });
+  if (postgres) await openShopServer(context, postgres);
+  else if (await openShopFile(context)) context.safety.start({ backupNow: automaticBackups });
   // Load the fonts (and lay out each document once) in the background now, so the first check-in does not wait for them.
   const warmingUp = primeDocuments ? primeRenderer(documents, clock.now()) : documents.warmUp();
   warmingUp.catch((error: unknown) => logError('documents.warmUp', error));
@@ -96,10 +101,10 @@ export async function openDesk(options: OpenDeskOptions): Promise<Desk> {
     dispatch: createDispatch(context, dispatchOptions),
     async close() {
       await context.safety.settle();
-      if (automaticBackups && !context.safety.problem) await context.safety.backup('close');
+      if (automaticBackups && !postgres && !context.safety.problem) await context.safety.backup('close');
       await context.db.close();
     },
   };
 }
 
-export type { Database, SecretBox };
+export type { Database, PostgresConnection, SecretBox };

@@ -4,6 +4,8 @@
 // placeholder database in memory, so nothing is ever written to a file that
 // might be the only copy of the shop's history.
 import type { DeskContext } from '../context';
+import { SecretBox } from '../security/secret-box';
+import type { PostgresConnection } from '../storage/engine';
 import { Database } from '../storage/database';
 import { prepareDataFile, settleIdentity } from './startup';
 
@@ -22,4 +24,17 @@ export async function openShopFile(ctx: DeskContext): Promise<boolean> {
   await settleIdentity(ctx.db, safety.files.dataDir, ctx.clock.now());
   if (prepared.migrationBackup) await safety.record(prepared.migrationBackup);
   return true;
+}
+
+/**
+ * Opens the shop's PostgreSQL database into the context: the server holds the data
+ * (its own backups are the server's, not the desk's file copies); the desk's
+ * secret key stays in its data folder.
+ */
+export async function openShopServer(ctx: DeskContext, connection: PostgresConnection): Promise<void> {
+  const { safety } = ctx;
+  ctx.secrets = SecretBox.fromKeyFile(safety.files.keyFile);
+  ctx.db = await Database.openPostgres(connection);
+  safety.problem = null;
+  await settleIdentity(ctx.db, safety.files.dataDir, ctx.clock.now());
 }

@@ -1,7 +1,7 @@
 // The audit history of things that are not tickets: settings, customers, staff
 // and cost prices, with who changed them, when, and the values before and
 // after. Append-only (database triggers) and part of the hash chain.
-import type { EntityManager } from 'typeorm';
+import type { ReadTx, WriteTx } from '../storage/transactions';
 
 export type AuditKind = 'settings' | 'customer' | 'staff' | 'part_cost' | 'setup';
 
@@ -14,7 +14,7 @@ export interface AuditRecord {
   at: string;
 }
 
-export async function recordAudit(tx: EntityManager, entry: AuditRecord): Promise<void> {
+export async function recordAudit(tx: WriteTx, entry: AuditRecord): Promise<void> {
   await tx.query(`INSERT INTO audit_entry (kind, subject_id, old_value, new_value, staff_id, at) VALUES (?, ?, ?, ?, ?, ?)`, [
     entry.kind,
     entry.subjectId,
@@ -48,7 +48,7 @@ export interface AuditView {
   at: string;
 }
 
-export async function listAudit(tx: EntityManager, kind: AuditKind, subjectId: number | null): Promise<AuditView[]> {
+export async function listAudit(tx: ReadTx, kind: AuditKind, subjectId: number | null): Promise<AuditView[]> {
   const rows: { id: number; kind: AuditKind; subject_id: number | null; old_value: string; new_value: string; staff_name: string | null; at: string }[] =
     await tx.query(
       `SELECT a.id, a.kind, a.subject_id, a.old_value, a.new_value, s.name AS staff_name, a.at

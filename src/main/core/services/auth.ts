@@ -14,7 +14,7 @@
 // a stock override, a void) is a manager's id and PIN typed at the counter, or
 // simply a manager's own session; the approver is recorded with the change.
 import { randomBytes } from 'node:crypto';
-import type { EntityManager } from 'typeorm';
+import type { ReadTx } from '../storage/transactions';
 import type { StaffRole } from '../../../shared/domain';
 import { DeskError } from '../../../shared/errors';
 import type { AuthSession, SignInRoster, StaffRef } from '../../../shared/workflow-contract';
@@ -55,7 +55,7 @@ interface StaffAuthRecord {
   pin_locked_until: string | null;
 }
 
-async function staffAuthRecord(tx: EntityManager, staffId: number): Promise<StaffAuthRecord | null> {
+async function staffAuthRecord(tx: ReadTx, staffId: number): Promise<StaffAuthRecord | null> {
   const rows: StaffAuthRecord[] = await tx.query(
     `SELECT id, name, role, active, pin_hash, pin_failed_count, pin_locked_until FROM staff WHERE id = ?`,
     [staffId],
@@ -139,7 +139,7 @@ function liveSession(ctx: DeskContext, token: string | null): Session | null {
  * The signed-in staff member behind a token, re-read in the use case's own
  * transaction. Refused when signed out, expired, or deactivated.
  */
-export async function requireActor(tx: EntityManager, ctx: DeskContext, token: string): Promise<Actor> {
+export async function requireActor(tx: ReadTx, ctx: DeskContext, token: string): Promise<Actor> {
   const session = liveSession(ctx, token);
   if (!session) throw new DeskError('forbidden', [{ path: 'session', code: 'signed_out' }]);
   const record = await staffAuthRecord(tx, session.staffId);
@@ -152,7 +152,7 @@ export async function requireActor(tx: EntityManager, ctx: DeskContext, token: s
 }
 
 /** The role behind an optional session, for reads that show more to some roles; null when signed out. */
-export async function sessionRole(tx: EntityManager, ctx: DeskContext, token: string | null): Promise<StaffRole | null> {
+export async function sessionRole(tx: ReadTx, ctx: DeskContext, token: string | null): Promise<StaffRole | null> {
   const session = liveSession(ctx, token);
   if (!session) return null;
   const record = await staffAuthRecord(tx, session.staffId);
@@ -188,7 +188,7 @@ export async function verifyManagerApproval(ctx: DeskContext, approval: ManagerA
  * The manager who approves an act: the actor when they are a manager, else the
  * verified approver (re-checked inside the transaction), else null.
  */
-export async function approvingManager(tx: EntityManager, actor: Actor, approver: Actor | null): Promise<Actor | null> {
+export async function approvingManager(tx: ReadTx, actor: Actor, approver: Actor | null): Promise<Actor | null> {
   if (actor.role === 'manager') return actor;
   if (approver === null) return null;
   const record = await staffAuthRecord(tx, approver.id);
@@ -196,7 +196,7 @@ export async function approvingManager(tx: EntityManager, actor: Actor, approver
   return approver;
 }
 
-export async function requireManagerApproval(tx: EntityManager, actor: Actor, approver: Actor | null): Promise<Actor> {
+export async function requireManagerApproval(tx: ReadTx, actor: Actor, approver: Actor | null): Promise<Actor> {
   const manager = await approvingManager(tx, actor, approver);
   if (!manager) throw new DeskError('forbidden', [{ path: 'managerApproval', code: 'manager_required' }]);
   return manager;
@@ -206,7 +206,7 @@ export function requireManagerRole(actor: Actor): void {
   if (actor.role !== 'manager') throw new DeskError('forbidden', [{ path: 'session', code: 'manager_required' }]);
 }
 
-async function managerHasPin(tx: EntityManager): Promise<boolean> {
+async function managerHasPin(tx: ReadTx): Promise<boolean> {
   const rows: { n: number }[] = await tx.query(
     `SELECT COUNT(*) AS n FROM staff WHERE role = 'manager' AND active = 1 AND pin_hash IS NOT NULL`,
   );
@@ -221,7 +221,7 @@ async function managerHasPin(tx: EntityManager): Promise<boolean> {
  * manager who has a PIN (nobody could then approve or set PINs).
  */
 export async function authoriseStaffChange(
-  tx: EntityManager,
+  tx: ReadTx,
   ctx: DeskContext,
   session: string | null,
   change: { id: number | null; role: StaffRole; active: boolean },
@@ -238,7 +238,7 @@ export async function authoriseStaffChange(
   }
 }
 
-export async function signInRoster(tx: EntityManager, nowIso: string): Promise<SignInRoster> {
+export async function signInRoster(tx: ReadTx, nowIso: string): Promise<SignInRoster> {
   const rows: StaffAuthRecord[] = await tx.query(
     `SELECT id, name, role, active, pin_hash, pin_failed_count, pin_locked_until FROM staff WHERE active = 1 ORDER BY name`,
   );

@@ -3,7 +3,7 @@
 // technician ("my tickets"); paged. Open tickets are a small share of ten
 // years of tickets and the (status, id) and (technician_id, status, id)
 // indexes reach them directly.
-import type { EntityManager } from 'typeorm';
+import type { ReadTx } from '../storage/transactions';
 import type { ChannelParsedInput } from '../../../shared/contract';
 import type { DeviceType, TicketStatus } from '../../../shared/domain';
 import { displayTicketNumber } from '../../../shared/ticket-number';
@@ -29,7 +29,7 @@ interface BoardRecord {
   model: string;
 }
 
-export async function ticketBoard(tx: EntityManager, input: ChannelParsedInput<'tickets.board'>, prefix: string, now: Date): Promise<TicketBoard> {
+export async function ticketBoard(tx: ReadTx, input: ChannelParsedInput<'tickets.board'>, prefix: string, now: Date): Promise<TicketBoard> {
   const statuses = input.statuses ?? [...OPEN_STATUSES];
   const byTechnician = input.technicianId === null ? '' : ' AND t.technician_id = ?';
   const technician = input.technicianId === null ? [] : [input.technicianId];

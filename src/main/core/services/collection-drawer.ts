@@ -2,13 +2,13 @@
 // deposits taken at intake and payments at collection, refunds negative and
 // counted apart from payments, a void booked on the day it was made. A day is
 // the shop's local calendar day; payments are stored with UTC timestamps.
-import type { EntityManager } from 'typeorm';
+import type { ReadTx } from '../storage/transactions';
 import type { CashDrawer } from '../../../shared/collection-contract';
 import type { Settings } from '../../../shared/contract';
 import { addDays, localIsoDate } from '../rules/calendar';
 import { localDayStart, periodMoney } from './period-money';
 
-export async function cashDrawer(tx: EntityManager, date: string | null, settings: Settings, now: Date): Promise<CashDrawer> {
+export async function cashDrawer(tx: ReadTx, date: string | null, settings: Settings, now: Date): Promise<CashDrawer> {
   const day = date ?? localIsoDate(now);
   const money = await periodMoney(tx, { from: localDayStart(day), to: localDayStart(addDays(day, 1)) });
   return {

@@ -3,7 +3,7 @@
 // "already collected"); a phone or a name finds the customer's tickets, those
 // waiting to be collected first. Unclaimed: devices waiting longer than the
 // shop's setting, oldest first, with the last time the customer was told.
-import type { EntityManager } from 'typeorm';
+import type { ReadTx } from '../storage/transactions';
 import { COLLECTABLE_STATUSES, type CollectionMatch, type UnclaimedTicket } from '../../../shared/collection-contract';
 import type { Settings } from '../../../shared/contract';
 import type { DeviceType, TicketStatus } from '../../../shared/domain';
@@ -60,7 +60,7 @@ function toMatch(r: MatchRecord, prefix: string): CollectionMatch {
   };
 }
 
-export async function findForCollection(tx: EntityManager, query: string, settings: Settings): Promise<CollectionMatch[]> {
+export async function findForCollection(tx: ReadTx, query: string, settings: Settings): Promise<CollectionMatch[]> {
   const text = query.normalize('NFKC').trim();
   if (text === '') return [];
   const number = parseTicketNumber(text);
@@ -83,7 +83,7 @@ export async function findForCollection(tx: EntityManager, query: string, settin
 }
 
 /** Devices waiting to be collected (repaired, or to go back unrepaired) for at least unclaimedAfterDays. */
-export async function unclaimedTickets(tx: EntityManager, settings: Settings, now: Date): Promise<UnclaimedTicket[]> {
+export async function unclaimedTickets(tx: ReadTx, settings: Settings, now: Date): Promise<UnclaimedTicket[]> {
   const today = localIsoDate(now);
   const rows: (MatchRecord & { notified_at: string | null; notified_method: NotificationMethod | null; notified_outcome: NotificationOutcome | null })[] =
     await tx.query(

@@ -2,7 +2,7 @@
 // the charges (from the accepted quote; for a device returned unrepaired only
 // the diagnosis fee), the deposit, every payment (voided ones marked), open
 // loans and, once collected, the hand-over record. The receipt prints it.
-import type { EntityManager } from 'typeorm';
+import type { ReadTx } from '../storage/transactions';
 import {
   COLLECTABLE_STATUSES,
   type CollectionLine,
@@ -82,7 +82,7 @@ export function toPaymentView(r: PaymentRecord): PaymentView {
   };
 }
 
-export async function listPayments(tx: EntityManager, ticketId: number): Promise<PaymentView[]> {
+export async function listPayments(tx: ReadTx, ticketId: number): Promise<PaymentView[]> {
   const rows: PaymentRecord[] = await tx.query(`${PAYMENT_SELECT} WHERE p.ticket_id = ? ORDER BY p.id`, [ticketId]);
   return rows.map(toPaymentView);
 }
@@ -113,7 +113,7 @@ function toLine(line: QuoteView['lines'][number]): CollectionLine {
  * customer agreed it. Unrepaired: only the diagnosis fee line(s) of the last
  * quote (the repair itself was not done, so no discount of it applies either).
  */
-async function chargesOf(tx: EntityManager, ticketId: number, repaired: boolean, language: Language): Promise<Charges> {
+async function chargesOf(tx: ReadTx, ticketId: number, repaired: boolean, language: Language): Promise<Charges> {
   const quotes = await listQuotes(tx, ticketId, language);
   if (repaired) {
     const accepted = quotes.find((q) => q.status === 'accepted');
@@ -134,18 +134,18 @@ async function chargesOf(tx: EntityManager, ticketId: number, repaired: boolean,
 }
 
 /** A collected ticket was repaired when it was collected from ready (its collection record says so). */
-async function wasRepaired(tx: EntityManager, ticketId: number): Promise<boolean> {
+async function wasRepaired(tx: ReadTx, ticketId: number): Promise<boolean> {
   const rows: { repaired: number }[] = await tx.query(`SELECT repaired FROM collection WHERE ticket_id = ?`, [ticketId]);
   return rows.length > 0 ? Boolean(rows[0].repaired) : false;
 }
 
-async function openLoansOf(tx: EntityManager, ticketId: number): Promise<OpenLoanView[]> {
+async function openLoansOf(tx: ReadTx, ticketId: number): Promise<OpenLoanView[]> {
   return (await listTicketLoans(tx, ticketId))
     .filter((l) => l.returnedAt === null)
     .map((l) => ({ loanId: l.id, loanerName: l.loanerName, loanerSerial: l.loanerSerial, lentAt: l.lentAt }));
 }
 
-async function collectionRecord(tx: EntityManager, ticketId: number): Promise<CollectionRecordView | null> {
+async function collectionRecord(tx: ReadTx, ticketId: number): Promise<CollectionRecordView | null> {
   const rows: {
     identity: CollectionRecordView['identity'];
     identity_note: string;
@@ -175,7 +175,7 @@ async function collectionRecord(tx: EntityManager, ticketId: number): Promise<Co
   };
 }
 
-export async function getCollectionView(tx: EntityManager, ticketId: number, settings: Settings): Promise<CollectionView> {
+export async function getCollectionView(tx: ReadTx, ticketId: number, settings: Settings): Promise<CollectionView> {
   const ticket = await loadTicket(tx, ticketId);
   const rows: {
     name: string;

@@ -2,7 +2,7 @@
 // a reason; nothing paid is ever deleted), and the hand-over itself — the
 // customer's signature, what was handed back, the repair warranty — in one
 // transaction. Every money change writes a ticket event with its amount.
-import type { EntityManager } from 'typeorm';
+import type { ReadTx, WriteTx } from '../storage/transactions';
 import type { CollectionResult, CollectionView } from '../../../shared/collection-contract';
 import type { ChannelParsedInput, Settings } from '../../../shared/contract';
 import { DeskError } from '../../../shared/errors';
@@ -19,14 +19,14 @@ function wrongStatus(path = 'ticketId'): DeskError {
 }
 
 /** The view of a ticket that must still be waiting to be handed over. */
-async function collectableView(tx: EntityManager, ticketId: number, settings: Settings): Promise<CollectionView> {
+async function collectableView(tx: ReadTx, ticketId: number, settings: Settings): Promise<CollectionView> {
   const view = await getCollectionView(tx, ticketId, settings);
   if (!view.collectable) throw wrongStatus();
   return view;
 }
 
 export async function takePayment(
-  tx: EntityManager,
+  tx: WriteTx,
   actor: Actor,
   input: ChannelParsedInput<'collection.pay'>,
   settings: Settings,
@@ -53,7 +53,7 @@ export async function takePayment(
 
 /** Gives money back (e.g. a deposit larger than the bill); a manager approves, with a reason. Also after collection. */
 export async function refund(
-  tx: EntityManager,
+  tx: WriteTx,
   actor: Actor,
   approver: Actor | null,
   input: ChannelParsedInput<'collection.refund'>,
@@ -87,7 +87,7 @@ export async function refund(
  * Only before the hand-over: after it, money goes back by a refund.
  */
 export async function voidPayment(
-  tx: EntityManager,
+  tx: WriteTx,
   actor: Actor,
   approver: Actor | null,
   input: ChannelParsedInput<'collection.voidPayment'>,
@@ -124,7 +124,7 @@ export async function voidPayment(
 
 /** The hand-over: settled, identified, signed, loaners back (or a manager's override); then collected. */
 export async function completeCollection(
-  tx: EntityManager,
+  tx: WriteTx,
   actor: Actor,
   approver: Actor | null,
   input: ChannelParsedInput<'collection.complete'>,

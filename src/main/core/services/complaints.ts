@@ -2,7 +2,7 @@
 // customer's page), owned by a manager unless someone else is named, worked
 // through in steps (each with who and when), resolved with an outcome and the
 // customer's acceptance, and closed by a manager only.
-import type { EntityManager } from 'typeorm';
+import type { ReadTx, WriteTx } from '../storage/transactions';
 import type {
   ComplaintCategory,
   ComplaintSeverity,
@@ -72,7 +72,7 @@ function toSummary(r: ComplaintRecord, prefix: string, now: Date): ComplaintSumm
   };
 }
 
-export async function getComplaint(tx: EntityManager, complaintId: number, prefix: string, now: Date): Promise<ComplaintView> {
+export async function getComplaint(tx: ReadTx, complaintId: number, prefix: string, now: Date): Promise<ComplaintView> {
   const rows: ComplaintRecord[] = await tx.query(`${SELECT} WHERE k.id = ?`, [complaintId]);
   if (rows.length === 0) throw DeskError.field('complaintId', 'not_found');
   const r = rows[0];
@@ -95,23 +95,23 @@ export async function getComplaint(tx: EntityManager, complaintId: number, prefi
 }
 
 /** Complaints not closed yet (oldest first), or every complaint. */
-export async function listComplaints(tx: EntityManager, includeClosed: boolean, prefix: string, now: Date): Promise<ComplaintSummary[]> {
+export async function listComplaints(tx: ReadTx, includeClosed: boolean, prefix: string, now: Date): Promise<ComplaintSummary[]> {
   const rows: ComplaintRecord[] = includeClosed
     ? await tx.query(`${SELECT} ORDER BY k.id DESC LIMIT 500`)
     : await tx.query(`${SELECT} WHERE k.status <> 'closed' ORDER BY k.opened_at`);
   return rows.map((r) => toSummary(r, prefix, now));
 }
 
-export async function complaintsOfCustomer(tx: EntityManager, customerId: number, prefix: string, now: Date): Promise<ComplaintSummary[]> {
+export async function complaintsOfCustomer(tx: ReadTx, customerId: number, prefix: string, now: Date): Promise<ComplaintSummary[]> {
   const rows: ComplaintRecord[] = await tx.query(`${SELECT} WHERE k.customer_id = ? ORDER BY k.id DESC`, [customerId]);
   return rows.map((r) => toSummary(r, prefix, now));
 }
 
-async function addStep(tx: EntityManager, complaintId: number, kind: ComplaintStepKind, note: string, staffId: number, at: string): Promise<void> {
+async function addStep(tx: WriteTx, complaintId: number, kind: ComplaintStepKind, note: string, staffId: number, at: string): Promise<void> {
   await tx.query(`INSERT INTO complaint_step (complaint_id, kind, note, staff_id, at) VALUES (?, ?, ?, ?, ?)`, [complaintId, kind, note, staffId, at]);
 }
 
-async function defaultOwner(tx: EntityManager): Promise<number> {
+async function defaultOwner(tx: ReadTx): Promise<number> {
   const rows: { id: number }[] = await tx.query(`SELECT id FROM staff WHERE role = 'manager' AND active = 1 ORDER BY id LIMIT 1`);
   if (rows.length === 0) throw DeskError.field('ownerId', 'required');
   return rows[0].id;
@@ -129,7 +129,7 @@ export interface NewComplaint {
   reworkTicketId?: number | null;
 }
 
-export async function openComplaint(tx: EntityManager, actor: Actor, input: NewComplaint, now: Date): Promise<number> {
+export async function openComplaint(tx: WriteTx, actor: Actor, input: NewComplaint, now: Date): Promise<number> {
   const nowIso = now.toISOString();
   let customerId = input.customerId;
   if (input.ticketId !== null) {
@@ -168,7 +168,7 @@ export async function openComplaint(tx: EntityManager, actor: Actor, input: NewC
   return complaintId;
 }
 
-async function loadStatus(tx: EntityManager, complaintId: number): Promise<{ status: ComplaintStatus; owner_id: number; ticket_id: number | null }> {
+async function loadStatus(tx: ReadTx, complaintId: number): Promise<{ status: ComplaintStatus; owner_id: number; ticket_id: number | null }> {
   const rows: { status: ComplaintStatus; owner_id: number; ticket_id: number | null }[] = await tx.query(
     `SELECT status, owner_id, ticket_id FROM complaint WHERE id = ?`,
     [complaintId],
@@ -182,13 +182,13 @@ function refuseClosed(status: ComplaintStatus): void {
 }
 
 /** A step taken (called the customer back, offered a refund...): anyone on staff. */
-export async function addComplaintStep(tx: EntityManager, actor: Actor, complaintId: number, note: string, nowIso: string): Promise<void> {
+export async function addComplaintStep(tx: WriteTx, actor: Actor, complaintId: number, note: string, nowIso: string): Promise<void> {
   refuseClosed((await loadStatus(tx, complaintId)).status);
   await addStep(tx, complaintId, 'step', note, actor.id, nowIso);
 }
 
 /** Links a rework ticket opened for the complaint. */
-export async function linkRework(tx: EntityManager, actor: Actor, complaintId: number, reworkTicketId: number, label: string, nowIso: string): Promise<void> {
+export async function linkRework(tx: WriteTx, actor: Actor, complaintId: number, reworkTicketId: number, label: string, nowIso: string): Promise<void> {
   refuseClosed((await loadStatus(tx, complaintId)).status);
   await tx.query(`UPDATE complaint SET rework_ticket_id = ? WHERE id = ?`, [reworkTicketId, complaintId]);
   await addStep(tx, complaintId, 'rework', label, actor.id, nowIso);
@@ -196,7 +196,7 @@ export async function linkRework(tx: EntityManager, actor: Actor, complaintId: n
 
 /** The outcome and whether the customer accepted it: the owner or a manager. */
 export async function resolveComplaint(
-  tx: EntityManager,
+  tx: WriteTx,
   actor: Actor,
   input: { complaintId: number; outcome: string; customerAccepted: boolean },
   nowIso: string,
@@ -214,7 +214,7 @@ export async function resolveComplaint(
 }
 
 /** Closing is the manager's: only a resolved complaint, only by a signed-in manager. */
-export async function closeComplaint(tx: EntityManager, actor: Actor, input: { complaintId: number; note: string }, nowIso: string): Promise<void> {
+export async function closeComplaint(tx: WriteTx, actor: Actor, input: { complaintId: number; note: string }, nowIso: string): Promise<void> {
   const complaint = await loadStatus(tx, input.complaintId);
   if (actor.role !== 'manager') throw new DeskError('forbidden', [{ path: 'session', code: 'manager_required' }]);
   refuseClosed(complaint.status);

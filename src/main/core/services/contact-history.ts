@@ -1,6 +1,6 @@
 // Every contact with the customer about a ticket, newest first: the "customer
 // notified" calls, the follow-up calls (回访) and the messages copied for them.
-import type { EntityManager } from 'typeorm';
+import type { ReadTx, WriteTx } from '../storage/transactions';
 import type { ContactEntry, MessageTemplate } from '../../../shared/customer-care-contract';
 import type { Language } from '../../../shared/domain';
 import { displayTicketNumber } from '../../../shared/ticket-number';
@@ -23,7 +23,7 @@ interface ContactRecord {
 const MAX_CONTACTS = 200;
 
 /** The contacts of some tickets (a ticket page: one; a customer page: theirs). */
-export async function contactsOfTickets(tx: EntityManager, ticketIds: number[], prefix: string): Promise<ContactEntry[]> {
+export async function contactsOfTickets(tx: ReadTx, ticketIds: number[], prefix: string): Promise<ContactEntry[]> {
   if (ticketIds.length === 0) return [];
   const inList = ticketIds.map(() => '?').join(',');
   const rows: ContactRecord[] = await tx.query(
@@ -57,7 +57,7 @@ export async function contactsOfTickets(tx: EntityManager, ticketIds: number[], 
 
 /** A message the clerk copied to send (the desk is offline; it is sent from their phone). */
 export async function logMessage(
-  tx: EntityManager,
+  tx: WriteTx,
   actor: Actor,
   input: { ticketId: number; template: MessageTemplate; language: Language; text: string },
   nowIso: string,

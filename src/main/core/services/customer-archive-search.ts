@@ -5,7 +5,7 @@
 // scans (customer.phone_digits, NOCASE name, NOCASE serial); substrings of 3+
 // characters go through the FTS5 trigram tables; 1-2 character names go through
 // the name gram index, over the whole history. Merged duplicates are left out.
-import type { EntityManager } from 'typeorm';
+import type { ReadTx } from '../storage/transactions';
 import type { ArchiveHit } from '../../../shared/customer-care-contract';
 import { phoneDigits } from './customers';
 import { foldAscii, normaliseQuery } from './search';
@@ -38,12 +38,12 @@ class Collector {
   }
 }
 
-async function ids(tx: EntityManager, sql: string, params: unknown[]): Promise<number[]> {
+async function ids(tx: ReadTx, sql: string, params: unknown[]): Promise<number[]> {
   const rows: { id: number }[] = await tx.query(sql, params);
   return rows.map((r) => r.id);
 }
 
-async function byPhone(tx: EntityManager, digits: string, limit: number, found: Collector): Promise<void> {
+async function byPhone(tx: ReadTx, digits: string, limit: number, found: Collector): Promise<void> {
   if (digits.length < TRIGRAM) return;
   found.add(await ids(tx, `SELECT id FROM customer WHERE phone_digits = ? ORDER BY id DESC LIMIT ?`, [digits, limit]), 'phone', 0);
   found.add(
@@ -58,7 +58,7 @@ async function byPhone(tx: EntityManager, digits: string, limit: number, found: 
   );
 }
 
-async function byName(tx: EntityManager, text: string, limit: number, found: Collector): Promise<void> {
+async function byName(tx: ReadTx, text: string, limit: number, found: Collector): Promise<void> {
   found.add(
     await ids(tx, `SELECT id FROM customer WHERE name >= ? COLLATE NOCASE AND name < ? COLLATE NOCASE ORDER BY id DESC LIMIT ?`, [text, prefixEnd(text), limit]),
     'name',
@@ -72,7 +72,7 @@ async function byName(tx: EntityManager, text: string, limit: number, found: Col
   found.add(contains, 'name', 2);
 }
 
-async function bySerial(tx: EntityManager, text: string, limit: number, found: Collector): Promise<void> {
+async function bySerial(tx: ReadTx, text: string, limit: number, found: Collector): Promise<void> {
   if (text.length < TRIGRAM || text.includes(' ')) return;
   const add = async (sql: string, params: unknown[], rank: number) => {
     const rows: { customer_id: number; brand: string; model: string; serial: string }[] = await tx.query(sql, params);
@@ -101,7 +101,7 @@ interface HitRecord {
   last_visit_at: string | null;
 }
 
-export async function searchArchive(tx: EntityManager, query: string, limit: number): Promise<ArchiveHit[]> {
+export async function searchArchive(tx: ReadTx, query: string, limit: number): Promise<ArchiveHit[]> {
   const text = normaliseQuery(query);
   if (text === '') return [];
   const found = new Collector();

@@ -2,7 +2,7 @@
 // what was done and paid, totals, loaners out, complaints, edit history and
 // contacts), editing with a history of who changed what, and merging two
 // records of the same person.
-import type { EntityManager } from 'typeorm';
+import type { ReadTx, WriteTx } from '../storage/transactions';
 import type { ArchiveChange, ArchiveDevice, ArchiveTicket, CustomerArchive, CustomerField, MergeResult } from '../../../shared/customer-care-contract';
 import type { DeviceType, TicketStatus } from '../../../shared/domain';
 import { DeskError } from '../../../shared/errors';
@@ -22,13 +22,13 @@ interface CustomerRecord {
   merged_into_id: number | null;
 }
 
-async function loadCustomer(tx: EntityManager, customerId: number, path = 'customerId'): Promise<CustomerRecord> {
+async function loadCustomer(tx: ReadTx, customerId: number, path = 'customerId'): Promise<CustomerRecord> {
   const rows: CustomerRecord[] = await tx.query(`SELECT id, name, phone, address, notes, created_at, merged_into_id FROM customer WHERE id = ?`, [customerId]);
   if (rows.length === 0) throw DeskError.field(path, 'not_found');
   return rows[0];
 }
 
-async function devicesOf(tx: EntityManager, customerId: number): Promise<ArchiveDevice[]> {
+async function devicesOf(tx: ReadTx, customerId: number): Promise<ArchiveDevice[]> {
   const rows: { id: number; type: DeviceType; brand: string; model: string; serial: string; colour: string; ticket_count: number }[] = await tx.query(
     `SELECT d.id, d.type, d.brand, d.model, d.serial, d.colour, (SELECT COUNT(*) FROM ticket t WHERE t.device_id = d.id) AS ticket_count
      FROM device d WHERE d.customer_id = ? ORDER BY d.id DESC`,
@@ -37,7 +37,7 @@ async function devicesOf(tx: EntityManager, customerId: number): Promise<Archive
   return rows.map((r) => ({ id: r.id, type: r.type, brand: r.brand, model: r.model, serial: r.serial, colour: r.colour, ticketCount: r.ticket_count }));
 }
 
-async function ticketsOf(tx: EntityManager, customerId: number, prefix: string): Promise<ArchiveTicket[]> {
+async function ticketsOf(tx: ReadTx, customerId: number, prefix: string): Promise<ArchiveTicket[]> {
   const rows: {
     id: number;
     number: number;
@@ -78,7 +78,7 @@ async function ticketsOf(tx: EntityManager, customerId: number, prefix: string):
   }));
 }
 
-async function changesOf(tx: EntityManager, customerId: number): Promise<ArchiveChange[]> {
+async function changesOf(tx: ReadTx, customerId: number): Promise<ArchiveChange[]> {
   const rows: { field: CustomerField; old_value: string; new_value: string; staff_name: string | null; approved_by_name: string | null; at: string }[] =
     await tx.query(
       `SELECT c.field, c.old_value, c.new_value, s.name AS staff_name, a.name AS approved_by_name, c.at
@@ -89,7 +89,7 @@ async function changesOf(tx: EntityManager, customerId: number): Promise<Archive
   return rows.map((r) => ({ field: r.field, oldValue: r.old_value, newValue: r.new_value, staffName: r.staff_name, approvedByName: r.approved_by_name, at: r.at }));
 }
 
-async function loansOutOf(tx: EntityManager, customerId: number, prefix: string): Promise<CustomerArchive['loansOut']> {
+async function loansOutOf(tx: ReadTx, customerId: number, prefix: string): Promise<CustomerArchive['loansOut']> {
   const rows: { ticket_id: number; number: number; loaner_name: string; lent_at: string }[] = await tx.query(
     `SELECT o.ticket_id, t.number, l.name AS loaner_name, o.lent_at FROM ticket t JOIN loan o ON o.ticket_id = t.id JOIN loaner l ON l.id = o.loaner_id
      WHERE t.customer_id = ? AND o.returned_at IS NULL ORDER BY o.id`,
@@ -98,7 +98,7 @@ async function loansOutOf(tx: EntityManager, customerId: number, prefix: string)
   return rows.map((r) => ({ ticketId: r.ticket_id, displayNumber: displayTicketNumber(r.number, prefix), loanerName: r.loaner_name, lentAt: r.lent_at }));
 }
 
-export async function getArchive(tx: EntityManager, customerId: number, settings: { ticketPrefix: string; currency: string }, now: Date): Promise<CustomerArchive> {
+export async function getArchive(tx: ReadTx, customerId: number, settings: { ticketPrefix: string; currency: string }, now: Date): Promise<CustomerArchive> {
   const customer = await loadCustomer(tx, customerId);
   const tickets = await ticketsOf(tx, customer.id, settings.ticketPrefix);
   return {
@@ -129,7 +129,7 @@ export async function getArchive(tx: EntityManager, customerId: number, settings
 
 /** Saves the contact details; each field that changed is written to the history with its old and new value. */
 export async function updateCustomer(
-  tx: EntityManager,
+  tx: WriteTx,
   actor: Actor,
   input: { customerId: number; name: string; phone: string; address: string; notes: string },
   nowIso: string,
@@ -165,7 +165,7 @@ export async function updateCustomer(
  * marked merged, so its old details and history remain readable.
  */
 export async function mergeCustomers(
-  tx: EntityManager,
+  tx: WriteTx,
   actor: Actor,
   manager: Actor,
   input: { keepId: number; mergeId: number },

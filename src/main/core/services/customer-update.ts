@@ -1,7 +1,7 @@
 // Changing a customer's archive record is its own act, never a side effect of
 // checking in: old tickets and reprints show the customer's current name, so
 // the history keeps what it was before, who changed it and when.
-import type { EntityManager } from 'typeorm';
+import type { WriteTx } from '../storage/transactions';
 import type { ChannelParsedInput } from '../../../shared/contract';
 import { DeskError } from '../../../shared/errors';
 import type { CustomerUpdateResult } from '../../../shared/trust-contract';
@@ -18,7 +18,7 @@ interface CustomerRecord {
 }
 
 export async function updateCustomer(
-  tx: EntityManager,
+  tx: WriteTx,
   actor: Actor,
   input: ChannelParsedInput<'customers.update'>,
   nowIso: string,

@@ -1,4 +1,4 @@
-import type { EntityManager } from 'typeorm';
+import type { ReadTx } from '../storage/transactions';
 import type { CustomerDetail, CustomerSummary } from '../../../shared/contract';
 import { DeskError } from '../../../shared/errors';
 import { listTicketsOfCustomer } from './tickets';
@@ -43,7 +43,7 @@ function toSummary(r: CustomerSummaryRecord): CustomerSummary {
  * As-you-type lookup in the archive. Digits search phones (anywhere in the
  * number, exact and prefix matches first); anything else searches names.
  */
-export async function searchCustomers(tx: EntityManager, query: string, limit: number): Promise<CustomerSummary[]> {
+export async function searchCustomers(tx: ReadTx, query: string, limit: number): Promise<CustomerSummary[]> {
   const text = query.normalize('NFKC').trim();
   if (text === '') return [];
   const digits = phoneDigits(text);
@@ -69,7 +69,7 @@ export async function searchCustomers(tx: EntityManager, query: string, limit: n
   return rows.map(toSummary);
 }
 
-export async function getCustomer(tx: EntityManager, id: number, ticketPrefix: string): Promise<CustomerDetail> {
+export async function getCustomer(tx: ReadTx, id: number, ticketPrefix: string): Promise<CustomerDetail> {
   const rows: CustomerSummaryRecord[] = await tx.query(`SELECT ${SUMMARY_COLUMNS} FROM customer c WHERE c.id = ?`, [id]);
   if (rows.length === 0) throw new DeskError('not_found');
   return { ...toSummary(rows[0]), tickets: await listTicketsOfCustomer(tx, id, ticketPrefix) };

@@ -6,7 +6,7 @@
 // A close covers the time since the previous close (the first one: since the
 // start of its day), so a payment taken after today's close belongs to
 // tomorrow's. A void is booked when it is made (see rules/money-booking).
-import type { EntityManager } from 'typeorm';
+import type { ReadTx, WriteTx } from '../storage/transactions';
 import type { ChannelParsedInput, Settings } from '../../../shared/contract';
 import { DeskError } from '../../../shared/errors';
 import type { DayCloseFigures, DayCloseRecord, DayCloseSummary } from '../../../shared/figures-contract';
@@ -22,12 +22,12 @@ interface LastClose {
   period_to: string;
 }
 
-async function lastClose(tx: EntityManager): Promise<LastClose | null> {
+async function lastClose(tx: ReadTx): Promise<LastClose | null> {
   const rows: LastClose[] = await tx.query(`SELECT number, business_date, period_to FROM day_close ORDER BY number DESC LIMIT 1`);
   return rows[0] ?? null;
 }
 
-async function count(tx: EntityManager, sql: string, params: unknown[]): Promise<number> {
+async function count(tx: ReadTx, sql: string, params: unknown[]): Promise<number> {
   const rows: { n: number }[] = await tx.query(sql, params);
   return rows[0]?.n ?? 0;
 }
@@ -36,7 +36,7 @@ async function count(tx: EntityManager, sql: string, params: unknown[]): Promise
  * Tickets checked in, collected and cancelled in a period; discounts given on
  * those collected. `ticketsIn` when the caller has already counted them.
  */
-export async function ticketFigures(tx: EntityManager, period: Period, ticketsIn?: number) {
+export async function ticketFigures(tx: ReadTx, period: Period, ticketsIn?: number) {
   const range = [period.from, period.to];
   const discounts: { n: number; amount: number | null }[] = await tx.query(
     `SELECT COUNT(*) AS n, SUM(q.discount_minor) AS amount FROM collection c
@@ -59,7 +59,7 @@ export async function ticketFigures(tx: EntityManager, period: Period, ticketsIn
 }
 
 /** The figures of the period still open at `now`. */
-export async function openDayFigures(tx: EntityManager, settings: Settings, now: Date, openingFloatMinor: number | null): Promise<DayCloseFigures> {
+export async function openDayFigures(tx: ReadTx, settings: Settings, now: Date, openingFloatMinor: number | null): Promise<DayCloseFigures> {
   const last = await lastClose(tx);
   const today = localIsoDate(now);
   const period: Period = { from: last?.period_to ?? localDayStart(today), to: now.toISOString() };
@@ -85,7 +85,7 @@ export async function openDayFigures(tx: EntityManager, settings: Settings, now:
 }
 
 export async function closeDay(
-  tx: EntityManager,
+  tx: WriteTx,
   recordedBy: Actor,
   manager: Actor,
   input: ChannelParsedInput<'dayClose.close'>,
@@ -149,7 +149,7 @@ const SELECT_CLOSE = `SELECT d.number, d.business_date, d.counted_cash_minor, d.
     d.closed_by, c.name AS closed_by_name, c.role AS closed_by_role, d.recorded_by, r.name AS recorded_by_name, r.role AS recorded_by_role
   FROM day_close d JOIN staff c ON c.id = d.closed_by JOIN staff r ON r.id = d.recorded_by`;
 
-export async function getDayClose(tx: EntityManager, number: number): Promise<DayCloseRecord> {
+export async function getDayClose(tx: ReadTx, number: number): Promise<DayCloseRecord> {
   const rows: DayCloseDbRow[] = await tx.query(`${SELECT_CLOSE} WHERE d.number = ?`, [number]);
   const row = rows[0];
   if (!row) throw new DeskError('not_found', [{ path: 'number', code: 'not_found' }]);
@@ -166,7 +166,7 @@ export async function getDayClose(tx: EntityManager, number: number): Promise<Da
   };
 }
 
-export async function listDayCloses(tx: EntityManager, limit: number): Promise<DayCloseSummary[]> {
+export async function listDayCloses(tx: ReadTx, limit: number): Promise<DayCloseSummary[]> {
   const rows: DayCloseDbRow[] = await tx.query(`${SELECT_CLOSE} ORDER BY d.number DESC LIMIT ?`, [limit]);
   return rows.map((row) => ({
     number: row.number,

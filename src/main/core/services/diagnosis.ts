@@ -2,7 +2,7 @@
 // the fault severity (故障等级 1-3), whether the user caused it, and internal
 // notes that are never printed. One per ticket, revised until the customer
 // decides; each save is on the ticket's timeline.
-import type { EntityManager } from 'typeorm';
+import type { ReadTx, WriteTx } from '../storage/transactions';
 import type { Language, TicketStatus } from '../../../shared/domain';
 import type { ChannelParsedInput } from '../../../shared/contract';
 import type { DiagnosisView } from '../../../shared/workflow-contract';
@@ -16,7 +16,7 @@ import { loadDiagnosisFacts, loadTicket, recordEvent, requireStatus, claimTicket
 export const DIAGNOSIS_STATUSES: readonly TicketStatus[] = ['diagnosing', 'awaiting_approval'];
 
 export async function saveDiagnosis(
-  tx: EntityManager,
+  tx: WriteTx,
   actor: Actor,
   input: ChannelParsedInput<'diagnosis.save'>,
   language: Language,
@@ -59,7 +59,7 @@ export async function saveDiagnosis(
   });
 }
 
-export async function getDiagnosis(tx: EntityManager, ticketId: number): Promise<DiagnosisView | null> {
+export async function getDiagnosis(tx: ReadTx, ticketId: number): Promise<DiagnosisView | null> {
   const rows: {
     category: FaultCategory;
     cause: string;

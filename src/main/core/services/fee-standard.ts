@@ -2,7 +2,7 @@
 // Seeded by migration 0002 with the examples of the domain brief (software
 // problem, simple handling 50; system reinstall 100; diagnosis fee; common
 // hardware labour). Items are deactivated, never deleted: quotes name them.
-import type { EntityManager } from 'typeorm';
+import type { ReadTx, WriteTx } from '../storage/transactions';
 import type { ChannelParsedInput } from '../../../shared/contract';
 import { DeskError } from '../../../shared/errors';
 import type { FeeItem } from '../../../shared/workflow-contract';
@@ -35,20 +35,20 @@ function toFeeItem(r: FeeItemRecord): FeeItem {
 
 const COLUMNS = 'id, code, name_en, name_zh, category, price_minor, active, sort_order';
 
-export async function listFeeItems(tx: EntityManager, includeInactive: boolean): Promise<FeeItem[]> {
+export async function listFeeItems(tx: ReadTx, includeInactive: boolean): Promise<FeeItem[]> {
   const rows: FeeItemRecord[] = await tx.query(
     `SELECT ${COLUMNS} FROM fee_item ${includeInactive ? '' : 'WHERE active = 1'} ORDER BY sort_order, id`,
   );
   return rows.map(toFeeItem);
 }
 
-export async function getFeeItem(tx: EntityManager, id: number): Promise<FeeItem | null> {
+export async function getFeeItem(tx: ReadTx, id: number): Promise<FeeItem | null> {
   const rows: FeeItemRecord[] = await tx.query(`SELECT ${COLUMNS} FROM fee_item WHERE id = ?`, [id]);
   return rows[0] ? toFeeItem(rows[0]) : null;
 }
 
 /** Only a manager changes the price list. */
-export async function saveFeeItem(tx: EntityManager, actor: Actor, input: ChannelParsedInput<'feeStandard.save'>, nowIso: string): Promise<FeeItem> {
+export async function saveFeeItem(tx: WriteTx, actor: Actor, input: ChannelParsedInput<'feeStandard.save'>, nowIso: string): Promise<FeeItem> {
   requireManagerRole(actor);
   const clash: { id: number }[] = await tx.query(`SELECT id FROM fee_item WHERE code = ? AND id IS NOT ?`, [input.code, input.id]);
   if (clash.length > 0) throw DeskError.field('code', 'duplicate');

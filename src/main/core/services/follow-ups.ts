@@ -5,7 +5,7 @@
 // collection until it lapses, so the list is two index ranges over
 // follow_up_state_due (same-day calls, window calls) that hold only the calls
 // due, whatever the number of tickets; rules/follow-up.ts decides each one.
-import type { EntityManager } from 'typeorm';
+import type { ReadTx, WriteTx } from '../storage/transactions';
 import type { ComplaintCategory, FollowUpDue, FollowUpResult } from '../../../shared/customer-care-contract';
 import type { Settings } from '../../../shared/contract';
 import { DeskError } from '../../../shared/errors';
@@ -23,7 +23,7 @@ export function policyOf(settings: Settings): FollowUpPolicy {
 }
 
 /** Starts a collected ticket's follow-up: part of the collection use case. */
-export async function startFollowUp(tx: EntityManager, ticketId: number, collectedAt: Date, sameDay: boolean): Promise<void> {
+export async function startFollowUp(tx: WriteTx, ticketId: number, collectedAt: Date, sameDay: boolean): Promise<void> {
   await tx.query(`INSERT INTO follow_up_state (ticket_id, collected_on, same_day) VALUES (?, ?, ?)`, [ticketId, localIsoDate(collectedAt), sameDay ? 1 : 0]);
 }
 
@@ -66,7 +66,7 @@ function factsOf(r: StateRecord): FollowUpFacts {
   };
 }
 
-export async function followUpsDue(tx: EntityManager, day: string, settings: Settings): Promise<FollowUpDue[]> {
+export async function followUpsDue(tx: ReadTx, day: string, settings: Settings): Promise<FollowUpDue[]> {
   const policy = policyOf(settings);
   const lapsedBefore = addDays(day, -FOLLOW_UP_LAPSE_DAYS);
   const rows: DueRecord[] = [
@@ -111,7 +111,7 @@ export interface FollowUpCallInput {
 }
 
 /** Records a call; a "not working" or unhappy answer opens a rework ticket or a complaint in the same step. */
-export async function recordFollowUp(tx: EntityManager, actor: Actor, input: FollowUpCallInput, settings: Settings, now: Date): Promise<FollowUpResult> {
+export async function recordFollowUp(tx: WriteTx, actor: Actor, input: FollowUpCallInput, settings: Settings, now: Date): Promise<FollowUpResult> {
   const nowIso = now.toISOString();
   const ticket = await loadTicket(tx, input.ticketId);
   requireStatus(ticket, ['collected']);

@@ -1,5 +1,5 @@
 // A counter's intake draft in storage (see intake-draft-contract.ts).
-import type { EntityManager } from 'typeorm';
+import type { ReadTx, WriteTx } from '../storage/transactions';
 import { storedIntakeDraftSchema, type SavedIntakeDraft, type StoredIntakeDraft } from '../../../shared/intake-draft-contract';
 
 interface DraftRecord {
@@ -7,7 +7,7 @@ interface DraftRecord {
   saved_at: string;
 }
 
-export async function getIntakeDraft(tx: EntityManager, counter: string): Promise<SavedIntakeDraft | null> {
+export async function getIntakeDraft(tx: ReadTx, counter: string): Promise<SavedIntakeDraft | null> {
   const rows: DraftRecord[] = await tx.query(`SELECT body, saved_at FROM intake_draft WHERE counter_key = ?`, [counter]);
   const row = rows[0];
   if (!row) return null;
@@ -16,7 +16,7 @@ export async function getIntakeDraft(tx: EntityManager, counter: string): Promis
   return parsed.success ? { draft: parsed.data, savedAt: row.saved_at } : null;
 }
 
-export async function saveIntakeDraft(tx: EntityManager, counter: string, draft: StoredIntakeDraft, now: string): Promise<{ savedAt: string }> {
+export async function saveIntakeDraft(tx: WriteTx, counter: string, draft: StoredIntakeDraft, now: string): Promise<{ savedAt: string }> {
   await tx.query(
     `INSERT INTO intake_draft (counter_key, body, saved_at) VALUES (?, ?, ?)
      ON CONFLICT(counter_key) DO UPDATE SET body = excluded.body, saved_at = excluded.saved_at`,
@@ -25,7 +25,7 @@ export async function saveIntakeDraft(tx: EntityManager, counter: string, draft:
   return { savedAt: now };
 }
 
-export async function discardIntakeDraft(tx: EntityManager, counter: string): Promise<{ discarded: boolean }> {
+export async function discardIntakeDraft(tx: WriteTx, counter: string): Promise<{ discarded: boolean }> {
   const before: { n: number }[] = await tx.query(`SELECT COUNT(*) AS n FROM intake_draft WHERE counter_key = ?`, [counter]);
   await tx.query(`DELETE FROM intake_draft WHERE counter_key = ?`, [counter]);
   return { discarded: before[0].n > 0 };

@@ -1,7 +1,7 @@
 // Walk-in intake: one customer, one or more devices, one ticket per device, all
 // in the caller's transaction so nothing half-written is ever left behind.
 import { randomUUID } from 'node:crypto';
-import type { EntityManager } from 'typeorm';
+import type { WriteTx } from '../storage/transactions';
 import type { ChannelParsedInput, CheckInResult, Settings } from '../../../shared/contract';
 import { CONDITION_CHECKS } from '../../../shared/domain';
 import { DeskError, type FieldError } from '../../../shared/errors';
@@ -44,7 +44,7 @@ export function checkIntakeRules(input: CheckInInput, settings: Settings, today:
   return errors;
 }
 
-async function resolveCustomer(tx: EntityManager, input: CheckInInput['customer'], nowIso: string): Promise<CustomerRow> {
+async function resolveCustomer(tx: WriteTx, input: CheckInInput['customer'], nowIso: string): Promise<CustomerRow> {
   const digits = phoneDigits(input.phone);
   const details = { name: input.name, phone: input.phone, phoneDigits: digits, address: input.address, notes: input.notes };
   if (input.id !== null) {
@@ -65,7 +65,7 @@ async function resolveCustomer(tx: EntityManager, input: CheckInInput['customer'
 }
 
 async function createTicket(
-  tx: EntityManager,
+  tx: WriteTx,
   device: DeviceInput,
   shared: { customerId: number; batch: string; settings: Settings; now: Date; today: string; technicianId: number | null; clerkId: number | null },
   secrets: SecretBox,
@@ -125,7 +125,7 @@ async function createTicket(
 }
 
 export async function checkIn(
-  tx: EntityManager,
+  tx: WriteTx,
   secrets: SecretBox,
   settings: Settings,
   clerk: Actor,

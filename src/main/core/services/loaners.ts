@@ -1,7 +1,7 @@
 // Loaner units (备机): the shop's list of spare devices, lent to a customer
 // while their device is in repair and recorded back when returned. A loaner is
 // out on one loan at a time (a unique index says so).
-import type { EntityManager } from 'typeorm';
+import type { ReadTx, WriteTx } from '../storage/transactions';
 import type { ChannelParsedInput } from '../../../shared/contract';
 import type { Language } from '../../../shared/domain';
 import { DeskError } from '../../../shared/errors';
@@ -54,18 +54,18 @@ function toLoaner(r: LoanerRecord, prefix: string): LoanerView {
   };
 }
 
-export async function listLoaners(tx: EntityManager, includeInactive: boolean, prefix: string): Promise<LoanerView[]> {
+export async function listLoaners(tx: ReadTx, includeInactive: boolean, prefix: string): Promise<LoanerView[]> {
   const rows: LoanerRecord[] = await tx.query(`${LOANER_SELECT} ${includeInactive ? '' : 'WHERE l.active = 1'} ORDER BY l.name, l.id`);
   return rows.map((r) => toLoaner(r, prefix));
 }
 
-async function getLoaner(tx: EntityManager, id: number, prefix: string, path: string): Promise<LoanerView> {
+async function getLoaner(tx: ReadTx, id: number, prefix: string, path: string): Promise<LoanerView> {
   const rows: LoanerRecord[] = await tx.query(`${LOANER_SELECT} WHERE l.id = ?`, [id]);
   if (rows.length === 0) throw DeskError.field(path, 'not_found');
   return toLoaner(rows[0], prefix);
 }
 
-export async function saveLoaner(tx: EntityManager, input: ChannelParsedInput<'loaners.save'>, prefix: string, nowIso: string): Promise<LoanerView> {
+export async function saveLoaner(tx: WriteTx, input: ChannelParsedInput<'loaners.save'>, prefix: string, nowIso: string): Promise<LoanerView> {
   if (input.id === null) {
     const rows: { id: number }[] = await tx.query(
       `INSERT INTO loaner (name, serial, notes, active, created_at) VALUES (?, ?, ?, ?, ?) RETURNING id`,
@@ -86,7 +86,7 @@ export async function saveLoaner(tx: EntityManager, input: ChannelParsedInput<'l
 }
 
 export async function lendLoaner(
-  tx: EntityManager,
+  tx: WriteTx,
   actor: Actor,
   input: ChannelParsedInput<'loans.lend'>,
   prefix: string,
@@ -116,7 +116,7 @@ export async function lendLoaner(
 
 /** Records a loaner back in the shop; returns the ticket it was lent for. */
 export async function returnLoan(
-  tx: EntityManager,
+  tx: WriteTx,
   actor: Actor,
   input: ChannelParsedInput<'loans.return'>,
   language: Language,
@@ -141,7 +141,7 @@ export async function returnLoan(
   return loan.ticket_id;
 }
 
-export async function listTicketLoans(tx: EntityManager, ticketId: number): Promise<LoanView[]> {
+export async function listTicketLoans(tx: ReadTx, ticketId: number): Promise<LoanView[]> {
   const rows: {
     id: number;
     ticket_id: number;

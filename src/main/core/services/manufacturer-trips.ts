@@ -2,7 +2,7 @@
 // is expected back) moves the ticket to at_manufacturer in the same step; its
 // return moves it to back_from_manufacturer. The list of devices away shows
 // the overdue ones first.
-import type { EntityManager } from 'typeorm';
+import type { ReadTx, WriteTx } from '../storage/transactions';
 import type { Language } from '../../../shared/domain';
 import { DeskError } from '../../../shared/errors';
 import { displayTicketNumber } from '../../../shared/ticket-number';
@@ -55,18 +55,18 @@ function toView(r: TripRecord, prefix: string, today: string): ManufacturerTripV
 }
 
 /** Devices at manufacturers now (index manufacturer_trip_open), the longest overdue first. */
-export async function tripsAway(tx: EntityManager, prefix: string, now: Date): Promise<ManufacturerTripView[]> {
+export async function tripsAway(tx: ReadTx, prefix: string, now: Date): Promise<ManufacturerTripView[]> {
   const rows: TripRecord[] = await tx.query(`${SELECT} WHERE m.back_at IS NULL ORDER BY m.expected_back, m.id`);
   return rows.map((r) => toView(r, prefix, localIsoDate(now)));
 }
 
-export async function tripsOfTicket(tx: EntityManager, ticketId: number, prefix: string, now: Date): Promise<ManufacturerTripView[]> {
+export async function tripsOfTicket(tx: ReadTx, ticketId: number, prefix: string, now: Date): Promise<ManufacturerTripView[]> {
   const rows: TripRecord[] = await tx.query(`${SELECT} WHERE m.ticket_id = ? ORDER BY m.id DESC`, [ticketId]);
   return rows.map((r) => toView(r, prefix, localIsoDate(now)));
 }
 
 export async function sendToManufacturer(
-  tx: EntityManager,
+  tx: WriteTx,
   actor: Actor,
   input: { ticketId: number; rmaNumber: string; manufacturer: string; expectedBack: string; note: string },
   language: Language,
@@ -85,7 +85,7 @@ export async function sendToManufacturer(
   );
 }
 
-export async function backFromManufacturer(tx: EntityManager, actor: Actor, input: { ticketId: number; note: string }, language: Language, nowIso: string): Promise<void> {
+export async function backFromManufacturer(tx: WriteTx, actor: Actor, input: { ticketId: number; note: string }, language: Language, nowIso: string): Promise<void> {
   const ticket = await loadTicket(tx, input.ticketId);
   const updated: { id: number; rma_number: string }[] = await tx.query(
     `UPDATE manufacturer_trip SET back_at = ?, back_by = ? WHERE ticket_id = ? AND back_at IS NULL RETURNING id, rma_number`,

@@ -2,7 +2,7 @@
 // rules/money-booking (a void on the day it was made), plus the deposits
 // taken at the intakes of the period under their method. The cash drawer, the
 // day close and the reports all read their takings here.
-import type { EntityManager } from 'typeorm';
+import type { ReadTx } from '../storage/transactions';
 import type { PaymentKind, PaymentMethod } from '../../../shared/collection-contract';
 import { bookDeposits, bookPeriod, type Booking, type MoneyMovement, type Period } from '../rules/money-booking';
 
@@ -26,7 +26,7 @@ export function localDayStart(day: string): string {
 }
 
 /** The deposits taken at the intakes of a period, read from the tickets (an index range). */
-export async function periodDeposits(tx: EntityManager, period: Period): Promise<PeriodDeposit[]> {
+export async function periodDeposits(tx: ReadTx, period: Period): Promise<PeriodDeposit[]> {
   return tx.query(
     `SELECT deposit_method AS method, COUNT(*) AS count, SUM(deposit_minor) AS amountMinor FROM ticket
      WHERE created_at >= ? AND created_at < ? AND deposit_minor > 0 GROUP BY deposit_method`,
@@ -35,7 +35,7 @@ export async function periodDeposits(tx: EntityManager, period: Period): Promise
 }
 
 /** The period's money; `deposits` when the caller already has them (a report reads them from the day totals). */
-export async function periodMoney(tx: EntityManager, period: Period, deposits?: readonly PeriodDeposit[]): Promise<PeriodMoney> {
+export async function periodMoney(tx: ReadTx, period: Period, deposits?: readonly PeriodDeposit[]): Promise<PeriodMoney> {
   // Two index ranges (payment_at, payment_voided_at), never the whole table.
   const rows: { kind: PaymentKind; method: PaymentMethod; amount_minor: number; at: string; voided_at: string | null }[] = await tx.query(
     `SELECT kind, method, amount_minor, at, voided_at FROM payment WHERE at >= ? AND at < ?

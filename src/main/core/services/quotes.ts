@@ -3,7 +3,7 @@
 // reason, and what the warranty covers — decided by rules/pricing.ts, never
 // typed in. Quotes are versioned: saving again adds a version and supersedes
 // the open one; an accepted or declined quote is never changed.
-import type { EntityManager } from 'typeorm';
+import type { ReadTx, WriteTx } from '../storage/transactions';
 import type { ChannelParsedInput, Settings } from '../../../shared/contract';
 import type { Language, TicketStatus } from '../../../shared/domain';
 import { DeskError } from '../../../shared/errors';
@@ -29,7 +29,7 @@ interface ResolvedLine extends PriceLineInput {
   names: { en: string; zh: string } | null;
 }
 
-async function resolveLines(tx: EntityManager, lines: DraftInput['lines'], settings: Settings): Promise<ResolvedLine[]> {
+async function resolveLines(tx: ReadTx, lines: DraftInput['lines'], settings: Settings): Promise<ResolvedLine[]> {
   const resolved: ResolvedLine[] = [];
   for (const [index, line] of lines.entries()) {
     const at = (field: string) => `lines.${index}.${field}`;
@@ -88,7 +88,7 @@ interface Priced {
   resolved: ResolvedLine[];
 }
 
-async function price(tx: EntityManager, input: DraftInput, settings: Settings): Promise<Priced> {
+async function price(tx: ReadTx, input: DraftInput, settings: Settings): Promise<Priced> {
   const ticket = await loadTicket(tx, input.ticketId);
   const facts = pricingFactsOf(ticket, await loadDiagnosisFacts(tx, ticket.id));
   if (facts === null) throw new DeskError('conflict', [{ path: 'ticketId', code: 'diagnosis_required' }]);
@@ -119,12 +119,12 @@ async function price(tx: EntityManager, input: DraftInput, settings: Settings): 
 }
 
 /** Prices a quote without saving it, for the quote form's live totals. */
-export async function previewQuote(tx: EntityManager, input: DraftInput, settings: Settings): Promise<QuotePreview> {
+export async function previewQuote(tx: ReadTx, input: DraftInput, settings: Settings): Promise<QuotePreview> {
   return (await price(tx, input, settings)).preview;
 }
 
 export async function saveQuote(
-  tx: EntityManager,
+  tx: WriteTx,
   actor: Actor,
   approver: Actor | null,
   input: ChannelParsedInput<'quotes.save'>,
@@ -247,7 +247,7 @@ function lineDescription(line: Pick<LineRecord, 'description' | 'name_en' | 'nam
   return name ?? line.description;
 }
 
-async function quotesWhere(tx: EntityManager, where: string, param: number, language: Language): Promise<QuoteView[]> {
+async function quotesWhere(tx: ReadTx, where: string, param: number, language: Language): Promise<QuoteView[]> {
   const quotes: QuoteRecord[] = await tx.query(
     `SELECT q.id, q.ticket_id, q.version, q.status, q.subtotal_minor, q.covered_minor, q.discount_minor, q.total_minor,
        q.discount_kind, q.discount_value, q.discount_reason, a.name AS discount_approved_by_name, q.note, s.name AS staff_name,
@@ -300,18 +300,18 @@ async function quotesWhere(tx: EntityManager, where: string, param: number, lang
 }
 
 /** Every version of a ticket's quote, newest first. */
-export function listQuotes(tx: EntityManager, ticketId: number, language: Language): Promise<QuoteView[]> {
+export function listQuotes(tx: ReadTx, ticketId: number, language: Language): Promise<QuoteView[]> {
   return quotesWhere(tx, 'q.ticket_id = ?', ticketId, language);
 }
 
-export async function getQuote(tx: EntityManager, quoteId: number, language: Language): Promise<QuoteView> {
+export async function getQuote(tx: ReadTx, quoteId: number, language: Language): Promise<QuoteView> {
   const [quote] = await quotesWhere(tx, 'q.id = ?', quoteId, language);
   if (!quote) throw DeskError.field('quoteId', 'not_found');
   return quote;
 }
 
 /** The newest version of a ticket's quote, if any. */
-export async function latestQuote(tx: EntityManager, ticketId: number): Promise<{ id: number; status: QuoteStatus; total_minor: number; version: number } | null> {
+export async function latestQuote(tx: ReadTx, ticketId: number): Promise<{ id: number; status: QuoteStatus; total_minor: number; version: number } | null> {
   const rows: { id: number; status: QuoteStatus; total_minor: number; version: number }[] = await tx.query(
     `SELECT id, status, total_minor, version FROM quote WHERE ticket_id = ? ORDER BY version DESC LIMIT 1`,
     [ticketId],

@@ -1,12 +1,12 @@
 // 试机通检: after the repair the device is tested; what was tested and the
 // result are recorded while the ticket is in testing (a failed test is the
 // technician's cue to move it back to repair).
-import type { EntityManager } from 'typeorm';
+import type { ReadTx, WriteTx } from '../storage/transactions';
 import type { RepairTestView } from '../../../shared/customer-care-contract';
 import type { Actor } from './auth';
 import { loadTicket, recordEvent, requireStatus } from './workflow-common';
 
-export async function testsOfTicket(tx: EntityManager, ticketId: number): Promise<RepairTestView[]> {
+export async function testsOfTicket(tx: ReadTx, ticketId: number): Promise<RepairTestView[]> {
   const rows: { id: number; tested: string; passed: number; note: string; staff_name: string | null; at: string }[] = await tx.query(
     `SELECT r.id, r.tested, r.passed, r.note, s.name AS staff_name, r.at FROM repair_test r LEFT JOIN staff s ON s.id = r.staff_id
      WHERE r.ticket_id = ? ORDER BY r.id DESC`,
@@ -16,7 +16,7 @@ export async function testsOfTicket(tx: EntityManager, ticketId: number): Promis
 }
 
 export async function recordRepairTest(
-  tx: EntityManager,
+  tx: WriteTx,
   actor: Actor,
   input: { ticketId: number; tested: string; passed: boolean; note: string },
   nowIso: string,

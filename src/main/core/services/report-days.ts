@@ -4,7 +4,7 @@
 //   index range of day rows whatever the number of tickets in the period;
 // - 'live': the same groups computed from the tickets and their events at
 //   read time (the reference the stored rows are tested and timed against).
-import type { EntityManager } from 'typeorm';
+import type { ReadTx } from '../storage/transactions';
 import type { PaymentMethod } from '../../../shared/collection-contract';
 import type { RepairClass } from '../../../shared/figures-contract';
 import type { SeverityLevel } from '../../../shared/workflow';
@@ -57,11 +57,11 @@ const charged = (kind: 'labour' | 'part') => `(SELECT COALESCE(SUM(ql.charged_mi
     WHERE q.ticket_id = t.id AND q.status = 'accepted' AND ql.kind = '${kind}')`;
 
 /** `from` and `to` are local days (inclusive); `period` their UTC instants; `local` the SQLite modifier to local time. */
-export async function reportGroups(tx: EntityManager, source: ReportSource, from: string, to: string, period: Period, local: string): Promise<ReportGroups> {
+export async function reportGroups(tx: ReadTx, source: ReportSource, from: string, to: string, period: Period, local: string): Promise<ReportGroups> {
   return source === 'stored' ? storedGroups(tx, from, to) : liveGroups(tx, period, local);
 }
 
-async function storedGroups(tx: EntityManager, from: string, to: string): Promise<ReportGroups> {
+async function storedGroups(tx: ReadTx, from: string, to: string): Promise<ReportGroups> {
   const days = [from, to];
   const intake: IntakeGroup[] = await tx.query(
     `SELECT day, NULLIF(deposit_method, '') AS method, tickets, deposits, deposit_minor AS depositMinor
@@ -83,7 +83,7 @@ async function storedGroups(tx: EntityManager, from: string, to: string): Promis
   return { intake, responses, finished };
 }
 
-async function liveGroups(tx: EntityManager, period: Period, local: string): Promise<ReportGroups> {
+async function liveGroups(tx: ReadTx, period: Period, local: string): Promise<ReportGroups> {
   const range = [period.from, period.to];
   const intake: IntakeGroup[] = await tx.query(
     `SELECT date(created_at, '${local}') AS day, deposit_method AS method, COUNT(*) AS tickets, SUM(deposit_minor > 0) AS deposits,

@@ -6,7 +6,7 @@
 // stock moves by reason and time, cancellations by status and time) and
 // aggregates in SQL; only small grouped rows come back. Nothing scans the
 // whole history.
-import type { EntityManager } from 'typeorm';
+import type { ReadTx } from '../storage/transactions';
 import type { Settings } from '../../../shared/contract';
 import { TICKET_STATUSES, type TicketStatus } from '../../../shared/domain';
 import type { FirstResponseFigures, RepairClass, Report, ReportDay, TechnicianFigures } from '../../../shared/figures-contract';
@@ -59,7 +59,7 @@ export function localDayModifier(period: Period): string {
   return start === offsetAt(period.to) ? `${start >= 0 ? '+' : ''}${start} minutes` : 'localtime';
 }
 
-export async function buildReport(tx: EntityManager, from: string, to: string, settings: Settings, options: ReportOptions): Promise<Report> {
+export async function buildReport(tx: ReadTx, from: string, to: string, settings: Settings, options: ReportOptions): Promise<Report> {
   const period: Period = { from: localDayStart(from), to: localDayStart(addDays(to, 1)) };
   const local = localDayModifier(period);
   const range = [period.from, period.to];
@@ -257,7 +257,7 @@ function depositsByMethod(intake: readonly IntakeGroup[]) {
 
 /** Per local day: takings (a void on the day it was made), tickets in, tickets finished. */
 async function reportDays(
-  tx: EntityManager,
+  tx: ReadTx,
   from: string,
   to: string,
   period: Period,

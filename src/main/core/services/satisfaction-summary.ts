@@ -1,11 +1,11 @@
 // Satisfaction over a period, for the reports: follow-up calls recorded in
 // the range (how many reached the customer, average scores of those that
 // did), complaints opened and closed in the range, and complaints open now.
-import type { EntityManager } from 'typeorm';
+import type { ReadTx } from '../storage/transactions';
 import type { SatisfactionSummary } from '../../../shared/customer-care-contract';
 
 /** Half-open range of UTC instants: fromUtc <= at < toUtc. */
-export async function satisfactionSummary(tx: EntityManager, range: { fromUtc: string; toUtc: string }): Promise<SatisfactionSummary> {
+export async function satisfactionSummary(tx: ReadTx, range: { fromUtc: string; toUtc: string }): Promise<SatisfactionSummary> {
   const calls: { calls: number; reached: number | null; quality: number | null; attitude: number | null }[] = await tx.query(
     `SELECT COUNT(*) AS calls, SUM(reached) AS reached, AVG(quality) AS quality, AVG(attitude) AS attitude
      FROM follow_up_call WHERE at >= ? AND at < ?`,

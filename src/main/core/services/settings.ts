@@ -1,4 +1,4 @@
-import type { EntityManager } from 'typeorm';
+import type { ReadTx, WriteTx } from '../storage/transactions';
 import type { Settings } from '../../../shared/contract';
 import { SettingEntity } from '../storage/entities';
 import { sqlReaderOf, type SqlReader } from '../storage/sql-reader';
@@ -39,7 +39,7 @@ export const DEFAULT_SETTINGS: Settings = {
 type SettingKey = keyof Settings;
 
 /** Settings are stored one key a row (JSON values), so later issues add keys without a migration. */
-export async function loadSettings(tx: EntityManager): Promise<Settings> {
+export async function loadSettings(tx: ReadTx): Promise<Settings> {
   const rows = await tx.find(SettingEntity);
   const stored: Partial<Record<SettingKey, unknown>> = {};
   for (const row of rows) {
@@ -68,7 +68,7 @@ export function readTicketPrefix(sql: SqlReader): string {
   return prefix;
 }
 
-export async function saveSettings(tx: EntityManager, next: Settings): Promise<Settings> {
+export async function saveSettings(tx: WriteTx, next: Settings): Promise<Settings> {
   ticketPrefixes.delete(sqlReaderOf(tx));
   for (const key of Object.keys(DEFAULT_SETTINGS) as SettingKey[]) {
     await tx.upsert(SettingEntity, { key, value: JSON.stringify(next[key]) }, ['key']);

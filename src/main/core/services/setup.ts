@@ -1,7 +1,7 @@
 // First run: the shop's header (name, address, phone, language) and the first
 // manager's PIN, in one step. Until it is done nothing can be checked in: the
 // intake form and claim ticket would print with no shop on them.
-import type { EntityManager } from 'typeorm';
+import type { ReadTx, WriteTx } from '../storage/transactions';
 import type { ChannelParsedInput } from '../../../shared/contract';
 import { DeskError } from '../../../shared/errors';
 import type { SetupStatus } from '../../../shared/trust-contract';
@@ -10,16 +10,16 @@ import { loadSettings, saveSettings } from './settings';
 
 const SETUP_KEY = 'setup.completedAt';
 
-export async function isSetupDone(tx: EntityManager): Promise<boolean> {
+export async function isSetupDone(tx: ReadTx): Promise<boolean> {
   const rows: { n: number }[] = await tx.query(`SELECT COUNT(*) AS n FROM setting WHERE key = ?`, [SETUP_KEY]);
   return rows[0].n > 0;
 }
 
-export async function requireSetupDone(tx: EntityManager): Promise<void> {
+export async function requireSetupDone(tx: ReadTx): Promise<void> {
   if (!(await isSetupDone(tx))) throw new DeskError('forbidden', [{ path: 'setup', code: 'setup_required' }]);
 }
 
-export async function setupStatus(tx: EntityManager): Promise<SetupStatus> {
+export async function setupStatus(tx: ReadTx): Promise<SetupStatus> {
   const settings = await loadSettings(tx);
   return { done: await isSetupDone(tx), shopName: settings.shopName, language: settings.language };
 }
@@ -29,7 +29,7 @@ export async function setupStatus(tx: EntityManager): Promise<SetupStatus> {
  * id for the PIN (hashed outside the transaction). The first manager is the
  * active manager without a PIN (the seeded one on a fresh desk).
  */
-export async function completeSetup(tx: EntityManager, input: ChannelParsedInput<'setup.complete'>, pinHash: string, nowIso: string): Promise<number> {
+export async function completeSetup(tx: WriteTx, input: ChannelParsedInput<'setup.complete'>, pinHash: string, nowIso: string): Promise<number> {
   if (await isSetupDone(tx)) throw new DeskError('forbidden', [{ path: 'setup', code: 'setup_done' }]);
   const managers: { id: number; pin_hash: string | null }[] = await tx.query(
     `SELECT id, pin_hash FROM staff WHERE role = 'manager' AND active = 1 ORDER BY id`,

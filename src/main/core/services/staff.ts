@@ -1,4 +1,4 @@
-import type { EntityManager } from 'typeorm';
+import type { ReadTx, WriteTx } from '../storage/transactions';
 import type { Staff } from '../../../shared/contract';
 import type { StaffRole } from '../../../shared/domain';
 import { DeskError } from '../../../shared/errors';
@@ -9,7 +9,7 @@ function toStaff(row: StaffRow): Staff {
   return { id: row.id, name: row.name, role: row.role, active: Boolean(row.active) };
 }
 
-export async function listStaff(tx: EntityManager, includeInactive: boolean): Promise<Staff[]> {
+export async function listStaff(tx: ReadTx, includeInactive: boolean): Promise<Staff[]> {
   const rows = await tx.find(StaffEntity, { where: includeInactive ? {} : { active: true }, order: { name: 'ASC' } });
   return rows.map(toStaff);
 }
@@ -22,7 +22,7 @@ export interface StaffDraft {
 }
 
 /** Staff are deactivated, never deleted: their names stay on past tickets. */
-export async function saveStaff(tx: EntityManager, draft: StaffDraft, nowIso: string): Promise<Staff> {
+export async function saveStaff(tx: WriteTx, draft: StaffDraft, nowIso: string): Promise<Staff> {
   if (draft.id === null) {
     const result = await tx.insert(StaffEntity, { name: draft.name, role: draft.role, active: draft.active, createdAt: nowIso });
     return toStaff(await tx.findOneByOrFail(StaffEntity, { id: result.identifiers[0].id as number }));
@@ -34,7 +34,7 @@ export async function saveStaff(tx: EntityManager, draft: StaffDraft, nowIso: st
 }
 
 /** Resolves a staff id from the renderer; an unknown or inactive one is refused at `path`. */
-export async function requireActiveStaff(tx: EntityManager, id: number | null, path: string): Promise<StaffRow | null> {
+export async function requireActiveStaff(tx: ReadTx, id: number | null, path: string): Promise<StaffRow | null> {
   if (id === null) return null;
   const row = await tx.findOneBy(StaffEntity, { id });
   if (!row || !row.active) throw DeskError.field(path, 'not_found');
@@ -42,7 +42,7 @@ export async function requireActiveStaff(tx: EntityManager, id: number | null, p
 }
 
 /** Saves a staff member and writes who changed a name, role or active flag (and what it was) to the history. */
-export async function saveStaffAudited(tx: EntityManager, actor: { id: number }, draft: StaffDraft, nowIso: string): Promise<Staff> {
+export async function saveStaffAudited(tx: WriteTx, actor: { id: number }, draft: StaffDraft, nowIso: string): Promise<Staff> {
   const before = draft.id === null ? null : await tx.findOneBy(StaffEntity, { id: draft.id });
   const saved = await saveStaff(tx, draft, nowIso);
   const after = { name: saved.name, role: saved.role, active: saved.active };

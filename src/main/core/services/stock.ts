@@ -7,7 +7,7 @@
 //   returnOldPart, the replaced part of a warranty repair is booked back to the
 //   stores at once (旧件返还) — into the old-parts count, not sellable stock.
 // - parts.restock: goods received. parts.adjust: a manager's stocktake correction.
-import type { EntityManager } from 'typeorm';
+import type { ReadTx, WriteTx } from '../storage/transactions';
 import type { ChannelParsedInput } from '../../../shared/contract';
 import type { Language, TicketStatus } from '../../../shared/domain';
 import { recordAudit } from './audit';
@@ -58,7 +58,7 @@ function toPart(r: PartRecord): CostedPart {
   };
 }
 
-export async function getPart(tx: EntityManager, partId: number, path = 'partId'): Promise<CostedPart> {
+export async function getPart(tx: ReadTx, partId: number, path = 'partId'): Promise<CostedPart> {
   const rows: PartRecord[] = await tx.query(`SELECT ${PART_COLUMNS} FROM part WHERE id = ?`, [partId]);
   if (rows.length === 0) throw DeskError.field(path, 'not_found');
   return toPart(rows[0]);
@@ -73,7 +73,7 @@ export function withoutCosts<T extends { costMinor?: number | null; unitCostMino
   return stripped;
 }
 
-export async function listParts(tx: EntityManager, input: ChannelParsedInput<'parts.list'>): Promise<PartView[]> {
+export async function listParts(tx: ReadTx, input: ChannelParsedInput<'parts.list'>): Promise<PartView[]> {
   const where: string[] = [];
   const params: unknown[] = [];
   if (!input.includeInactive) where.push('active = 1');
@@ -105,7 +105,7 @@ interface NewMove {
   at: string;
 }
 
-async function insertMove(tx: EntityManager, move: NewMove): Promise<void> {
+async function insertMove(tx: WriteTx, move: NewMove): Promise<void> {
   await tx.query(
     `INSERT INTO stock_move (part_id, ticket_id, reason, qty_delta, unit_cost_minor, unit_price_minor, under_warranty, staff_id, approved_by, note, at)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
@@ -126,7 +126,7 @@ async function insertMove(tx: EntityManager, move: NewMove): Promise<void> {
 }
 
 /** Creating parts and changing their prices is a manager's job; an opening quantity is booked as a restock. */
-export async function savePart(tx: EntityManager, actor: Actor, input: ChannelParsedInput<'parts.save'>, nowIso: string): Promise<PartView> {
+export async function savePart(tx: WriteTx, actor: Actor, input: ChannelParsedInput<'parts.save'>, nowIso: string): Promise<PartView> {
   requireManagerRole(actor);
   const details = [input.name, input.specification, input.compatibleModels, input.costMinor, input.priceMinor, input.reorderLevel, input.active];
   if (input.id === null) {
@@ -165,7 +165,7 @@ export async function savePart(tx: EntityManager, actor: Actor, input: ChannelPa
   return getPart(tx, input.id);
 }
 
-export async function restockPart(tx: EntityManager, actor: Actor, input: ChannelParsedInput<'parts.restock'>, nowIso: string): Promise<PartView> {
+export async function restockPart(tx: WriteTx, actor: Actor, input: ChannelParsedInput<'parts.restock'>, nowIso: string): Promise<PartView> {
   if (input.unitCostMinor !== null && actor.role !== 'manager') {
     throw new DeskError('forbidden', [{ path: 'unitCostMinor', code: 'manager_required' }]);
   }
@@ -193,7 +193,7 @@ export async function restockPart(tx: EntityManager, actor: Actor, input: Channe
 
 /** A stocktake: sets the quantity on hand to what was counted, with a manager's approval. */
 export async function adjustStock(
-  tx: EntityManager,
+  tx: WriteTx,
   actor: Actor,
   approver: Actor | null,
   input: ChannelParsedInput<'parts.adjust'>,
@@ -226,7 +226,7 @@ export async function adjustStock(
  * on the ticket event.
  */
 export async function useParts(
-  tx: EntityManager,
+  tx: WriteTx,
   actor: Actor,
   approver: Actor | null,
   input: ChannelParsedInput<'parts.use'>,
@@ -273,7 +273,7 @@ export async function useParts(
 }
 
 async function returnOldPart(
-  tx: EntityManager,
+  tx: WriteTx,
   actor: Actor,
   input: { ticketId: number; partId: number; qty: number; note: string },
   language: Language,
@@ -305,7 +305,7 @@ async function returnOldPart(
 
 /** The replaced part of a repair goes back to the stores (旧件返还, "配件已换已还"). */
 export async function returnToStores(
-  tx: EntityManager,
+  tx: WriteTx,
   actor: Actor,
   input: ChannelParsedInput<'parts.returnToStores'>,
   language: Language,
@@ -332,7 +332,7 @@ export const HAND_BACK_STATUSES: readonly TicketStatus[] = [...PART_USE_STATUSES
 
 /** The replaced part handed back to the customer (旧件退还客户): one old part for each new one fitted and not returned to the stores. */
 export async function returnToCustomer(
-  tx: EntityManager,
+  tx: WriteTx,
   actor: Actor,
   input: ChannelParsedInput<'parts.returnToCustomer'>,
   language: Language,
@@ -368,7 +368,7 @@ export async function returnToCustomer(
 }
 
 /** The replaced parts handed back to the customer on a ticket, oldest first. */
-export async function listOldPartsHandedBack(tx: EntityManager, ticketId: number): Promise<OldPartHandedBack[]> {
+export async function listOldPartsHandedBack(tx: ReadTx, ticketId: number): Promise<OldPartHandedBack[]> {
   const rows: { part_id: number; name: string; specification: string; qty: number; staff_name: string | null; at: string }[] = await tx.query(
     `SELECT h.part_id, p.name, p.specification, h.qty, s.name AS staff_name, h.at
      FROM old_part_handback h JOIN part p ON p.id = h.part_id LEFT JOIN staff s ON s.id = h.staff_id WHERE h.ticket_id = ? ORDER BY h.id`,
@@ -423,13 +423,13 @@ function toMove(r: MoveRecord, prefix: string): StockMoveView {
   };
 }
 
-export async function listTicketParts(tx: EntityManager, ticketId: number, prefix: string): Promise<StockMoveView[]> {
+export async function listTicketParts(tx: ReadTx, ticketId: number, prefix: string): Promise<StockMoveView[]> {
   const rows: MoveRecord[] = await tx.query(`${MOVE_SELECT} WHERE m.ticket_id = ? ORDER BY m.id`, [ticketId]);
   // The ticket page is open to every role: cost prices stay off it.
   return rows.map((r) => ({ ...toMove(r, prefix), unitCostMinor: null }));
 }
 
-export async function listPartMoves(tx: EntityManager, partId: number, limit: number, prefix: string): Promise<StockMoveView[]> {
+export async function listPartMoves(tx: ReadTx, partId: number, limit: number, prefix: string): Promise<StockMoveView[]> {
   await getPart(tx, partId);
   const rows: MoveRecord[] = await tx.query(`${MOVE_SELECT} WHERE m.part_id = ? ORDER BY m.id DESC LIMIT ?`, [partId, limit]);
   return rows.map((r) => toMove(r, prefix));
@@ -441,7 +441,7 @@ export async function listPartMoves(tx: EntityManager, partId: number, limit: nu
  * in the cancelling transaction. A part that cannot be resold is then written
  * off with a counted adjustment, which needs a manager.
  */
-export async function restockFittedParts(tx: EntityManager, actor: Actor, ticketId: number, language: Language, nowIso: string): Promise<void> {
+export async function restockFittedParts(tx: WriteTx, actor: Actor, ticketId: number, language: Language, nowIso: string): Promise<void> {
   const fitted: { part_id: number; qty: number }[] = await tx.query(
     `SELECT part_id, -SUM(qty_delta) AS qty FROM stock_move
      WHERE ticket_id = ? AND reason IN ('used', 'restock') GROUP BY part_id HAVING qty > 0 ORDER BY part_id`,

@@ -12,7 +12,7 @@ import type { MediaSize, PrintOutcome } from '../printing';
 import { loadSettings } from './settings';
 import { appendTicketEvent, getTicketByNumber } from './tickets';
 import { StaffEntity } from '../storage/entities';
-import type { EntityManager } from 'typeorm';
+import type { ReadTx } from '../storage/transactions';
 import { getCollectionView } from './collection-view';
 
 const PT_PER_MM = 72 / 25.4;
@@ -89,7 +89,7 @@ export function toPrintResult(
 }
 
 /** The receipt is the record of a collection: it prints only for a collected ticket. */
-async function receiptCollection(tx: EntityManager, ticket: TicketDetail, settings: Settings, wanted: boolean): Promise<CollectionView | undefined> {
+async function receiptCollection(tx: ReadTx, ticket: TicketDetail, settings: Settings, wanted: boolean): Promise<CollectionView | undefined> {
   if (!wanted) return undefined;
   if (ticket.status !== 'collected') throw new DeskError('conflict', [{ path: 'documents', code: 'wrong_status' }]);
   return getCollectionView(tx, ticket.id, settings);

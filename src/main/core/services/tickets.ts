@@ -1,4 +1,4 @@
-import type { EntityManager } from 'typeorm';
+import type { ReadTx, WriteTx } from '../storage/transactions';
 import type { TicketDetail, TicketEventView, TicketSummary } from '../../../shared/contract';
 import type { Language, PasscodeKind, PaymentMethod, TicketStatus } from '../../../shared/domain';
 import { DeskError } from '../../../shared/errors';
@@ -19,7 +19,7 @@ export interface NewTicketEvent {
 }
 
 /** The audit trail: every status or money change, who, when, and a note. */
-export async function appendTicketEvent(tx: EntityManager, event: NewTicketEvent): Promise<void> {
+export async function appendTicketEvent(tx: WriteTx, event: NewTicketEvent): Promise<void> {
   const row: Omit<TicketEventRow, 'id'> = {
     ticketId: event.ticketId,
     kind: event.kind,
@@ -66,7 +66,7 @@ function toSummary(r: SummaryRecord, prefix: string): TicketSummary {
   };
 }
 
-export async function listTicketsOfCustomer(tx: EntityManager, customerId: number, prefix: string): Promise<TicketSummary[]> {
+export async function listTicketsOfCustomer(tx: ReadTx, customerId: number, prefix: string): Promise<TicketSummary[]> {
   const rows: SummaryRecord[] = await tx.query(`${SUMMARY_SELECT} WHERE t.customer_id = ? ORDER BY t.number DESC LIMIT 50`, [
     customerId,
   ]);
@@ -105,7 +105,7 @@ type DetailRecord = SummaryRecord &
   };
 
 /** Looks a ticket up by the number as typed or scanned (prefix optional). */
-export async function getTicketByNumber(tx: EntityManager, typed: string, shop: { ticketPrefix: string; language: Language }): Promise<TicketDetail> {
+export async function getTicketByNumber(tx: ReadTx, typed: string, shop: { ticketPrefix: string; language: Language }): Promise<TicketDetail> {
   const prefix = shop.ticketPrefix;
   const number = parseTicketNumber(typed);
   if (number === null) throw DeskError.field('number', 'invalid');
@@ -155,7 +155,7 @@ export async function getTicketByNumber(tx: EntityManager, typed: string, shop: 
   };
 }
 
-async function listTicketEvents(tx: EntityManager, ticketId: number, language: Language): Promise<TicketEventView[]> {
+async function listTicketEvents(tx: ReadTx, ticketId: number, language: Language): Promise<TicketEventView[]> {
   const rows: (Omit<TicketEventView, 'staffName' | 'fromStatus' | 'toStatus' | 'amountMinor'> & {
     from_status: TicketStatus | null;
     to_status: TicketStatus | null;
@@ -181,7 +181,7 @@ async function listTicketEvents(tx: EntityManager, ticketId: number, language: L
 
 /** Opens a sealed passcode for the ticket page; each viewing is logged. */
 export async function revealPasscode(
-  tx: EntityManager,
+  tx: WriteTx,
   secrets: SecretBox,
   ticketId: number,
   staffId: number,

@@ -1,6 +1,6 @@
 // What the workflow use cases share: loading a ticket's facts, writing an
 // audit event (with the approving manager), and refusing work in the wrong status.
-import type { EntityManager } from 'typeorm';
+import type { ReadTx, WriteTx } from '../storage/transactions';
 import type { DataAnswer, TicketStatus, WarrantyStatus } from '../../../shared/domain';
 import { DeskError } from '../../../shared/errors';
 import type { FaultCategory, SeverityLevel } from '../../../shared/workflow';
@@ -31,7 +31,7 @@ export interface TicketCore {
 const CORE_COLUMNS = `id, number, status, customer_id, device_id, technician_id, warranty_status, purchase_date, proof_of_purchase,
   data_answer, created_at, promised_date, repair_warranty_until, rework_of_ticket_id, severity, currency, deposit_minor`;
 
-export async function loadTicket(tx: EntityManager, ticketId: number, path = 'ticketId'): Promise<TicketCore> {
+export async function loadTicket(tx: ReadTx, ticketId: number, path = 'ticketId'): Promise<TicketCore> {
   const rows: TicketCore[] = await tx.query(`SELECT ${CORE_COLUMNS} FROM ticket WHERE id = ?`, [ticketId]);
   if (rows.length === 0) throw DeskError.field(path, 'not_found');
   return rows[0];
@@ -55,7 +55,7 @@ export interface WorkflowEvent {
 }
 
 /** Appends to the ticket's audit trail: who, when, from, to, amount, note (its data too), and the approving manager. */
-export async function recordEvent(tx: EntityManager, event: WorkflowEvent): Promise<number> {
+export async function recordEvent(tx: WriteTx, event: WorkflowEvent): Promise<number> {
   const rows: { id: number }[] = await tx.query(
     `INSERT INTO ticket_event (ticket_id, kind, from_status, to_status, amount_minor, note, note_data, staff_id, approved_by, at)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`,
@@ -75,7 +75,7 @@ export async function recordEvent(tx: EntityManager, event: WorkflowEvent): Prom
   return rows[0].id;
 }
 
-export async function touchTicket(tx: EntityManager, ticketId: number, nowIso: string): Promise<void> {
+export async function touchTicket(tx: WriteTx, ticketId: number, nowIso: string): Promise<void> {
   await tx.query(`UPDATE ticket SET updated_at = ? WHERE id = ?`, [nowIso, ticketId]);
 }
 
@@ -84,7 +84,7 @@ export interface DiagnosisFacts {
   user_caused: number;
 }
 
-export async function loadDiagnosisFacts(tx: EntityManager, ticketId: number): Promise<DiagnosisFacts | null> {
+export async function loadDiagnosisFacts(tx: ReadTx, ticketId: number): Promise<DiagnosisFacts | null> {
   const rows: DiagnosisFacts[] = await tx.query(`SELECT category, user_caused FROM diagnosis WHERE ticket_id = ?`, [ticketId]);
   return rows[0] ?? null;
 }
@@ -112,7 +112,7 @@ export function escapeLike(text: string): string {
  * ticket's technician when none is set, and the customer's owner when they have
  * none. A clerk never becomes one; a hand-over is how the owner changes.
  */
-export async function claimTicket(tx: EntityManager, ticketId: number, actor: { id: number; role: string }, nowIso: string): Promise<void> {
+export async function claimTicket(tx: WriteTx, ticketId: number, actor: { id: number; role: string }, nowIso: string): Promise<void> {
   if (actor.role === 'clerk') return;
   await tx.query(`UPDATE ticket SET technician_id = ?, updated_at = ? WHERE id = ? AND technician_id IS NULL`, [actor.id, nowIso, ticketId]);
   await tx.query(

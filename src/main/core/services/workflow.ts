@@ -16,7 +16,7 @@
 // repair never restarts or extends the warranty, and a second claim inside the
 // same period is allowed (a rework of a rework). Pricing makes it free.
 import { randomUUID } from 'node:crypto';
-import type { EntityManager } from 'typeorm';
+import type { ReadTx, WriteTx } from '../storage/transactions';
 import type { ChannelParsedInput, Settings } from '../../../shared/contract';
 import type { Language, TicketStatus } from '../../../shared/domain';
 import { DeskError } from '../../../shared/errors';
@@ -49,7 +49,7 @@ interface MoveArgs {
 }
 
 /** Moves a ticket through the status machine and writes the event; refuses an illegal move with the reason. */
-export async function moveTicket(tx: EntityManager, args: MoveArgs): Promise<void> {
+export async function moveTicket(tx: WriteTx, args: MoveArgs): Promise<void> {
   const { ticket, to } = args;
   const check = checkMove({ from: ticket.status, to, via: args.via, note: typeof args.note === 'object' ? args.note.text : args.note, managerApproved: args.manager !== null });
   if (!check.ok) {
@@ -90,7 +90,7 @@ export async function moveTicket(tx: EntityManager, args: MoveArgs): Promise<voi
 
 /** workflow.move: a plain move, with what each target status needs first. */
 export async function workflowMove(
-  tx: EntityManager,
+  tx: WriteTx,
   actor: Actor,
   approver: Actor | null,
   input: ChannelParsedInput<'workflow.move'>,
@@ -124,7 +124,7 @@ export async function workflowMove(
  * repair warranty — or keeps the inherited one for a rework.
  */
 export async function collectTicket(
-  tx: EntityManager,
+  tx: WriteTx,
   actor: Actor,
   ticketId: number,
   note: string | WrittenNote,
@@ -147,7 +147,7 @@ export function withinRepairWarranty(ticket: Pick<TicketCore, 'status' | 'repair
 }
 
 /** How many reworks of a ticket are still in the shop. */
-async function openReworks(tx: EntityManager, ticketId: number): Promise<number> {
+async function openReworks(tx: ReadTx, ticketId: number): Promise<number> {
   const rows: { n: number }[] = await tx.query(
     `SELECT COUNT(*) AS n FROM ticket WHERE rework_of_ticket_id = ? AND status NOT IN ('collected', 'cancelled')`,
     [ticketId],
@@ -157,7 +157,7 @@ async function openReworks(tx: EntityManager, ticketId: number): Promise<number>
 
 /** 返修: opens a linked rework ticket for a collected repair that came back within its repair warranty. */
 export async function reopenAsRework(
-  tx: EntityManager,
+  tx: WriteTx,
   actor: Actor,
   input: ChannelParsedInput<'workflow.reopen'>,
   settings: Settings,
@@ -210,7 +210,7 @@ export function isPngDataUrl(value: string): boolean {
 
 /** 方案确认: records the customer's decision on the quote in front of them, and moves the ticket. */
 export async function recordApproval(
-  tx: EntityManager,
+  tx: WriteTx,
   actor: Actor,
   input: ChannelParsedInput<'approvals.record'>,
   language: Language,
@@ -261,7 +261,7 @@ export async function recordApproval(
 
 /** One owner per customer: a hand-over names the next technician and says where the work stands. */
 export async function handOver(
-  tx: EntityManager,
+  tx: WriteTx,
   actor: Actor,
   input: ChannelParsedInput<'tickets.handOver'>,
   language: Language,
@@ -289,7 +289,7 @@ export async function handOver(
 }
 
 export async function changePromisedDate(
-  tx: EntityManager,
+  tx: WriteTx,
   actor: Actor,
   input: ChannelParsedInput<'tickets.changePromisedDate'>,
   language: Language,
@@ -312,7 +312,7 @@ export async function changePromisedDate(
 
 /** The shop is offline: who called the customer, when, and what came of it. */
 export async function logNotification(
-  tx: EntityManager,
+  tx: WriteTx,
   actor: Actor,
   input: ChannelParsedInput<'notifications.log'>,
   language: Language,
@@ -339,7 +339,7 @@ export async function logNotification(
 
 // ---- the ticket page's workflow view ------------------------------------------
 
-async function listApprovals(tx: EntityManager, ticketId: number): Promise<ApprovalView[]> {
+async function listApprovals(tx: ReadTx, ticketId: number): Promise<ApprovalView[]> {
   const rows: {
     id: number;
     quote_id: number;
@@ -373,7 +373,7 @@ async function listApprovals(tx: EntityManager, ticketId: number): Promise<Appro
   }));
 }
 
-async function listNotifications(tx: EntityManager, ticketId: number): Promise<NotificationView[]> {
+async function listNotifications(tx: ReadTx, ticketId: number): Promise<NotificationView[]> {
   const rows: { id: number; method: NotificationMethod; outcome: NotificationOutcome; note: string; staff_name: string | null; at: string }[] =
     await tx.query(
       `SELECT n.id, n.method, n.outcome, n.note, s.name AS staff_name, n.at
@@ -383,7 +383,7 @@ async function listNotifications(tx: EntityManager, ticketId: number): Promise<N
   return rows.map((r) => ({ id: r.id, method: r.method, outcome: r.outcome, note: r.note, staffName: r.staff_name, at: r.at }));
 }
 
-async function listTimeline(tx: EntityManager, ticketId: number, language: Language): Promise<TimelineEvent[]> {
+async function listTimeline(tx: ReadTx, ticketId: number, language: Language): Promise<TimelineEvent[]> {
   const rows: {
     id: number;
     kind: string;
@@ -414,7 +414,7 @@ async function listTimeline(tx: EntityManager, ticketId: number, language: Langu
   }));
 }
 
-async function ticketRefs(tx: EntityManager, where: string, param: number, prefix: string): Promise<TicketRef[]> {
+async function ticketRefs(tx: ReadTx, where: string, param: number, prefix: string): Promise<TicketRef[]> {
   const rows: { id: number; number: number }[] = await tx.query(`SELECT id, number FROM ticket WHERE ${where} ORDER BY id`, [param]);
   return rows.map((r) => ({ ticketId: r.id, number: r.number, displayNumber: displayTicketNumber(r.number, prefix) }));
 }
@@ -434,7 +434,7 @@ export function availableActions(status: TicketStatus, facts: { hasSentQuote: bo
   return actions;
 }
 
-export async function getWorkflow(tx: EntityManager, ticketId: number, settings: Settings, now: Date): Promise<TicketWorkflow> {
+export async function getWorkflow(tx: ReadTx, ticketId: number, settings: Settings, now: Date): Promise<TicketWorkflow> {
   const ticket = await loadTicket(tx, ticketId);
   const today = localIsoDate(now);
   const prefix = settings.ticketPrefix;

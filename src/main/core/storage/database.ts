@@ -1,13 +1,19 @@
-// The shop's SQLite file behind TypeORM. Every use case runs through `write` or
-// `read`: one transaction each, one at a time on this connection.
+// The shop's database behind TypeORM: its SQLite file, or a PostgreSQL server
+// every counter of the shop shares. Every use case runs through `write` or
+// `read`: one transaction each, one at a time on this desk.
 import type BetterSqlite3 from 'better-sqlite3';
 import { mkdirSync } from 'node:fs';
+import pg from 'pg';
 import { dirname } from 'node:path';
 import { DataSource, type EntityManager, type QueryRunner } from 'typeorm';
 import { ALL_ENTITIES } from './entities';
 import { MIGRATIONS } from './migrations';
 import { preparedReader, type SqlReader } from './sql-reader';
 import { chainNewRows } from './history-chain';
+import { engineNamed, type PostgresConnection, type StorageEngine } from './engine';
+import { DESK_WRITE_LOCK } from './engine/postgres';
+import { POSTGRES_MIGRATIONS } from './postgres-migrations';
+import { asReadTx, asWriteTx, type ReadTx, type WriteTx } from './transactions';
 
 export const BUSY_TIMEOUT_MS = 5000;
 
@@ -36,7 +42,32 @@ export class Database {
   // makes them take turns.
   private queue: Promise<unknown> = Promise.resolve();
 
-  private constructor(readonly dataSource: DataSource) {}
+  private constructor(
+    readonly dataSource: DataSource,
+    readonly engine: StorageEngine = engineNamed('sqlite'),
+  ) {}
+
+  /** Opens the shop's PostgreSQL database and brings its schema up to date. */
+  static async openPostgres(connection: PostgresConnection): Promise<Database> {
+    // Ids, ticket numbers and counts are bigint there: numbers here, as SQLite returns them.
+    pg.types.setTypeParser(pg.types.builtins.INT8, (value: string) => Number(value));
+    const dataSource = new DataSource({
+      type: 'postgres',
+      host: connection.host,
+      port: connection.port,
+      database: connection.database,
+      username: connection.user,
+      password: connection.password,
+      ssl: connection.tls,
+      entities: ALL_ENTITIES,
+      migrations: POSTGRES_MIGRATIONS,
+      migrationsRun: true,
+      synchronize: false,
+      logging: false,
+    });
+    await dataSource.initialize();
+    return new Database(dataSource, engineNamed('postgres'));
+  }
 
   /** Opens (creating if needed) the file and brings its schema up to date. */
   static async open(file: string): Promise<Database> {
@@ -69,9 +100,12 @@ export class Database {
    * the write lock up front, so another process on the same file waits (busy
    * timeout) instead of failing halfway.
    */
-  write<T>(work: (tx: EntityManager) => Promise<T>): Promise<T> {
+  write<T>(work: (tx: WriteTx) => Promise<T>): Promise<T> {
+    // On PostgreSQL every counter's writes take turns too: the history's hash chain links one after another.
+    const begin = this.engine.name === 'postgres' ? ['BEGIN', `SELECT pg_advisory_xact_lock(${DESK_WRITE_LOCK})`] : ['BEGIN IMMEDIATE'];
     return this.enqueue(() =>
-      this.inTransaction('BEGIN IMMEDIATE', async (tx) => {
+      this.inTransaction(begin, async (manager) => {
+        const tx = asWriteTx(manager);
         // The desk's own write path: guarded ticket columns may change while this row exists (never committed).
         await tx.query(`INSERT INTO desk_write (id) VALUES (1)`);
         const result = await work(tx);
@@ -83,8 +117,9 @@ export class Database {
   }
 
   /** Runs a read-only use case on one consistent snapshot. */
-  read<T>(work: (tx: EntityManager) => Promise<T>): Promise<T> {
-    return this.enqueue(() => this.inTransaction('BEGIN', work));
+  read<T>(work: (tx: ReadTx) => Promise<T>): Promise<T> {
+    const begin = this.engine.name === 'postgres' ? ['BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY'] : ['BEGIN'];
+    return this.enqueue(() => this.inTransaction(begin, (manager) => work(asReadTx(manager))));
   }
 
   /**
@@ -94,6 +129,7 @@ export class Database {
    */
   readSql<T>(work: (sql: SqlReader) => T): Promise<T> {
     return this.enqueue(async () => {
+      if (this.engine.name !== 'sqlite') throw new Error(`readSql runs on SQLite only, not on ${this.engine.name}`);
       const connection = (this.dataSource.driver as unknown as { databaseConnection: BetterSqlite3.Database }).databaseConnection;
       return readTransaction(connection)(work as (sql: SqlReader) => unknown) as T;
     });
@@ -110,9 +146,10 @@ export class Database {
     return result;
   }
 
-  private async inTransaction<T>(begin: string, work: (tx: EntityManager) => Promise<T>): Promise<T> {
+  private async inTransaction<T>(begin: readonly string[], work: (tx: EntityManager) => Promise<T>): Promise<T> {
     const runner: QueryRunner = this.dataSource.createQueryRunner();
-    await runner.query(begin);
+    if (this.engine.name === 'postgres') speakPostgres(runner, this.engine);
+    for (const statement of begin) await runner.query(statement);
     // Tell TypeORM a transaction is open so its own save() does not start another.
     (runner as { isTransactionActive: boolean }).isTransactionActive = true;
     try {
@@ -124,6 +161,19 @@ export class Database {
       throw error;
     } finally {
       (runner as { isTransactionActive: boolean }).isTransactionActive = false;
+      // SQLite's runner is the connection's one; PostgreSQL's goes back to the pool.
+      if (this.engine.name === 'postgres') await runner.release();
     }
   }
+}
+
+/**
+ * The services write `?` placeholders and 0/1 flags, as SQLite takes them: on PostgreSQL
+ * the runner rewrites each statement's placeholders and passes flags as numbers.
+ */
+function speakPostgres(runner: QueryRunner, engine: StorageEngine): void {
+  const query = runner.query.bind(runner) as (sql: string, params?: unknown[], structured?: boolean) => Promise<unknown>;
+  const rewritten = (sql: string, params?: unknown[], structured?: boolean) =>
+    query(engine.placeholders(sql), params?.map((value) => (typeof value === 'boolean' ? Number(value) : value)), structured);
+  (runner as unknown as { query: typeof rewritten }).query = rewritten;
 }

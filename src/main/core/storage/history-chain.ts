@@ -4,7 +4,7 @@
 // Changing or removing a row, or a link, behind the desk's back breaks the
 // chain at that point; verifyHistory reports the first break.
 import { createHash } from 'node:crypto';
-import type { EntityManager } from 'typeorm';
+import type { ReadTx, WriteTx } from './transactions';
 import type { HistoryCheck } from '../../../shared/trust-contract';
 
 /** The columns a row is hashed over: the ones that never change once written (a void changes only void columns). */
@@ -55,7 +55,7 @@ interface LinkRow {
 }
 
 /** Links every row written since the last link; called inside the write transaction, before COMMIT. */
-export async function chainNewRows(tx: EntityManager): Promise<void> {
+export async function chainNewRows(tx: WriteTx): Promise<void> {
   const last: { hash: string }[] = await tx.query(`SELECT hash FROM history_link ORDER BY id DESC LIMIT 1`);
   let prev = last[0]?.hash ?? GENESIS;
   for (const source of SOURCES) {
@@ -75,7 +75,7 @@ export async function chainNewRows(tx: EntityManager): Promise<void> {
 }
 
 /** Walks the chain from the start; the first link whose row or hash does not match is reported. */
-export async function verifyHistory(tx: EntityManager): Promise<HistoryCheck> {
+export async function verifyHistory(tx: ReadTx): Promise<HistoryCheck> {
   const links: LinkRow[] = await tx.query(`SELECT id, source, row_id, row_hash, prev_hash, hash FROM history_link ORDER BY id`);
   let prev = GENESIS;
   let checked = 0;

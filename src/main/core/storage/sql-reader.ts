@@ -2,7 +2,7 @@
 // statement is prepared once per connection and kept, and no ORM sits between
 // the query and its rows. Used inside a transaction the Database opened.
 import type BetterSqlite3 from 'better-sqlite3';
-import type { EntityManager } from 'typeorm';
+import type { ReadTx } from './transactions';
 
 export interface SqlReader {
   /** Every row of a read-only statement. */
@@ -32,11 +32,11 @@ export function preparedReader(connection: BetterSqlite3.Database): SqlReader {
 }
 
 /** The driver connection under a TypeORM transaction: its statements run inside that transaction. */
-export function connectionOf(tx: EntityManager): BetterSqlite3.Database {
+export function connectionOf(tx: ReadTx): BetterSqlite3.Database {
   return (tx.connection.driver as unknown as { databaseConnection: BetterSqlite3.Database }).databaseConnection;
 }
 
 /** A reader inside a use case that already runs in a TypeORM transaction. */
-export function sqlReaderOf(tx: EntityManager): SqlReader {
+export function sqlReaderOf(tx: ReadTx): SqlReader {
   return preparedReader(connectionOf(tx));
 }

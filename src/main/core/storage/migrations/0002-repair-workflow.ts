@@ -1,5 +1,18 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
 
+/** The fee standard a new shop starts with: code, English and Chinese names, category, price in fen. */
+export const FEE_STANDARD_SEED: readonly (readonly [string, string, string, string, number])[] = [
+  ['diagnosis', 'Diagnosis and inspection', '检测费', 'general', 3000],
+  ['software_simple', 'Software problem, simple handling', '软件故障简单处理', 'software', 5000],
+  ['system_reinstall', 'System reinstall', '重装系统', 'software', 10000],
+  ['data_backup', 'Data backup', '数据备份', 'software', 5000],
+  ['screen_replacement', 'Screen replacement (labour)', '更换屏幕（工时）', 'hardware', 8000],
+  ['battery_replacement', 'Battery replacement (labour)', '更换电池（工时）', 'hardware', 5000],
+  ['keyboard_replacement', 'Keyboard replacement (labour)', '更换键盘（工时）', 'hardware', 6000],
+  ['board_repair', 'Mainboard repair', '主板维修', 'hardware', 15000],
+  ['cleaning', 'Cleaning and maintenance', '清洁保养', 'hardware', 6000],
+];
+
 // The repair workflow: staff PINs, diagnosis, the fee standard, parts stock and
 // its ledger, versioned quotes, the customer's approval, loaners, the
 // "customer notified" log, and the search indexes for ten years of tickets.
@@ -62,17 +75,7 @@ export class RepairWorkflow1764201600000 implements MigrationInterface {
       sort_order INTEGER NOT NULL DEFAULT 0,
       updated_at TEXT NOT NULL
     )`);
-    const seed: [string, string, string, string, number][] = [
-      ['diagnosis', 'Diagnosis and inspection', '检测费', 'general', 3000],
-      ['software_simple', 'Software problem, simple handling', '软件故障简单处理', 'software', 5000],
-      ['system_reinstall', 'System reinstall', '重装系统', 'software', 10000],
-      ['data_backup', 'Data backup', '数据备份', 'software', 5000],
-      ['screen_replacement', 'Screen replacement (labour)', '更换屏幕（工时）', 'hardware', 8000],
-      ['battery_replacement', 'Battery replacement (labour)', '更换电池（工时）', 'hardware', 5000],
-      ['keyboard_replacement', 'Keyboard replacement (labour)', '更换键盘（工时）', 'hardware', 6000],
-      ['board_repair', 'Mainboard repair', '主板维修', 'hardware', 15000],
-      ['cleaning', 'Cleaning and maintenance', '清洁保养', 'hardware', 6000],
-    ];
+    const seed = FEE_STANDARD_SEED;
     for (const [index, [code, en, zh, category, price]] of seed.entries()) {
       await db.query(
         `INSERT INTO fee_item (code, name_en, name_zh, category, price_minor, active, sort_order, updated_at)

@@ -1,0 +1,94 @@
+// The first slice of the desk on a real PostgreSQL server: setup, sign-in,
+// check-in with ticket numbers, lookup by number and collection with payment;
+// and two counters checking in at once on one server.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { localDayCode } from '../../src/shared/ticket-number';
+import { fixedClock, openTestDesk, sampleIntake, type TestDesk } from '../support/desk';
+import { diagnoseAndQuote, feeItemId, signaturePng } from '../support/workflow';
+import { postgresAvailable, startTestPostgres, type TestPostgres } from '../support/postgres';
+
+const START = '2026-11-23T06:30:00Z';
+
+describe.skipIf(!postgresAvailable())('the desk on PostgreSQL', () => {
+  let server: TestPostgres;
+  beforeAll(async () => {
+    server = await startTestPostgres();
+  }, 120_000);
+  afterAll(async () => {
+    await server?.stop();
+  });
+
+  async function ticketRows(desk: TestDesk): Promise<{ id: number; number: number; status: string }[]> {
+    return desk.context.db.read((tx) => tx.query(`SELECT id, number, status FROM ticket ORDER BY number`));
+  }
+
+  it('sets up, signs in, checks in, looks a ticket up by number and collects it with payment', async () => {
+    const clock = fixedClock(START);
+    const desk = await openTestDesk({ clock, postgres: await server.createDatabase() });
+    try {
+      expect(desk.context.db.engine.name).toBe('postgres');
+      expect(desk.crew?.clerk.session).toBeTruthy();
+      const checkedIn = await desk.call('intake.checkIn', sampleIntake());
+      const second = await desk.call('intake.checkIn', sampleIntake({ device: { serial: 'SN-2', depositMinor: 0 } }));
+      const day = Number(localDayCode(clock.now()));
+      expect([checkedIn.tickets[0].number, second.tickets[0].number]).toEqual([day * 10_000 + 1, day * 10_000 + 2]);
+      expect(second.customerId).toBe(checkedIn.customerId);
+
+      const ticket = await desk.call('tickets.get', { number: String(checkedIn.tickets[0].number) });
+      expect(ticket).toMatchObject({ id: checkedIn.tickets[0].id, number: checkedIn.tickets[0].number, status: 'received', depositMinor: 10000 });
+
+      // The repair up to ready: diagnosis, a quote of 180.00, the customer's signature, the moves.
+      const technician = desk.sessionFor('technician');
+      const lines = [
+        { kind: 'labour' as const, feeItemId: await feeItemId(desk, 'diagnosis') },
+        { kind: 'labour' as const, feeItemId: await feeItemId(desk, 'board_repair') },
+      ];
+      await diagnoseAndQuote(desk, technician, ticket.id, { lines });
+      await desk.call('workflow.move', { session: technician, ticketId: ticket.id, toStatus: 'awaiting_approval' });
+      const quoteId = (await desk.call('tickets.getWorkflow', { ticketId: ticket.id })).quotes[0].id;
+      await desk.call('approvals.record', { session: technician, ticketId: ticket.id, quoteId, decision: 'accepted', method: 'in_person', signaturePng: signaturePng() });
+      for (const toStatus of ['in_repair', 'testing', 'ready'] as const) await desk.call('workflow.move', { session: technician, ticketId: ticket.id, toStatus });
+      const before = await desk.call('collection.get', { ticketId: ticket.id });
+      expect(before).toMatchObject({ status: 'ready', collectable: true, totalMinor: 18000, depositMinor: 10000, balanceMinor: 8000 });
+      const paid = await desk.call('collection.pay', { ticketId: ticket.id, method: 'cash', amountMinor: 8000, tenderedMinor: 10000 });
+      expect(paid.payments.at(-1)).toMatchObject({ kind: 'payment', method: 'cash', amountMinor: 8000, changeMinor: 2000 });
+      expect(paid.balanceMinor).toBe(0);
+      const collected = await desk.call('collection.complete', {
+        ticketId: ticket.id,
+        identity: 'claim_ticket',
+        signaturePng: signaturePng(),
+        accessoriesReturned: ['charger'],
+      });
+      expect(collected).toMatchObject({ ticketId: ticket.id, status: 'collected' });
+      expect(await desk.call('audit.verify', {})).toMatchObject({ ok: true });
+
+      // The append-only rules hold on the server as on the file.
+      await expect(desk.context.db.write((tx) => tx.query(`DELETE FROM ticket WHERE id = ?`, [ticket.id]))).rejects.toThrow('tickets are never deleted');
+      await expect(desk.context.db.write((tx) => tx.query(`UPDATE payment SET amount_minor = 1`))).rejects.toThrow('payments are never changed');
+      await expect(desk.context.db.read((tx) => tx.query(`UPDATE ticket SET fault = 'x'`))).rejects.toThrow(/read-only/);
+    } finally {
+      await desk.dispose();
+    }
+  });
+
+  it('gives two counters checking in at once unique, gap-free ticket numbers', async () => {
+    const connection = await server.createDatabase();
+    const clock = fixedClock(START);
+    const first = await openTestDesk({ clock, postgres: connection });
+    // The second counter: the same server and shop, its own desk (setup done, its crew signs in again).
+    const secondCounter = await openTestDesk({ clock, postgres: connection });
+    try {
+      expect(secondCounter.crew?.clerk.id).toBe(first.crew?.clerk.id);
+      const round = (desk: TestDesk, counter: number) =>
+        Array.from({ length: 25 }, (_, i) => desk.call('intake.checkIn', sampleIntake({ customer: { name: `Counter ${counter} #${i}`, phone: `138 0000 ${String(counter * 100 + i).padStart(4, '0')}` } })));
+      const results = await Promise.all([...round(first, 1), ...round(secondCounter, 2)]);
+      const numbers = results.map((r) => r.tickets[0].number).sort((a, b) => a - b);
+      const day = Number(localDayCode(clock.now()));
+      expect(numbers).toEqual(Array.from({ length: 50 }, (_, i) => day * 10_000 + i + 1));
+      expect((await ticketRows(secondCounter)).map((t) => t.number)).toEqual(numbers);
+    } finally {
+      await first.dispose();
+      await secondCounter.dispose();
+    }
+  });
+});
