@@ -44,6 +44,13 @@ export const trustEn = {
   switchUser: 'Switch user (F2)',
   locked: 'Locked: the next action asks for a PIN',
   lockNow: 'Lock (F2)',
+  gate: {
+    refused: '{{rule}}: you are signed in as {{role}}.',
+    approval: 'A manager’s PIN is asked for',
+    signInAsManager: 'Sign in as a manager',
+    costsHidden: 'Cost prices are shown to managers only.',
+    costManagerOnly: 'Manager only: the quantity is booked at the part’s current cost.',
+  },
   needsRole: {
     manager_required: 'Manager only',
     role_repair_only: 'Technicians and managers only',
@@ -62,7 +69,8 @@ export const trustEn = {
   },
   history: {
     title: 'History check',
-    intro: 'Every ticket event, payment and settings change is chained to the one before it. The check walks the chain and reports the first record changed behind the desk’s back.',
+    intro:
+      'Every ticket event, payment and settings change is chained to the one before it. The check walks the chain and reports the first record changed behind the desk’s back.',
     verify: 'Check the history',
     ok: 'The history is intact: {{count}} records checked.',
     broken: 'The history was changed outside the desk: the first broken record is {{source}} #{{rowId}} ({{reason}}).',
@@ -100,6 +108,13 @@ export const trustZh: Widen<typeof trustEn> = {
   switchUser: '切换用户 (F2)',
   locked: '已锁定：下一步操作需要输入 PIN 码',
   lockNow: '锁定 (F2)',
+  gate: {
+    refused: '{{rule}}：您当前的岗位是{{role}}。',
+    approval: '需要主管输入 PIN 码授权',
+    signInAsManager: '以主管身份登录',
+    costsHidden: '成本价仅对主管显示。',
+    costManagerOnly: '仅限主管：数量按配件现有成本入库。',
+  },
   needsRole: {
     manager_required: '仅限主管',
     role_repair_only: '仅限维修员和主管',
