@@ -40,6 +40,8 @@ export const trustEn = {
     finish: 'Save and sign in',
     printersIntro: 'Choose the printer and paper for each document and print a test page. You can change this later in Settings.',
     done: 'Start using the desk',
+    skip: 'Skip for now',
+    stepOf: 'Step {{step}} of {{count}}: {{name}}',
   },
   switchUser: 'Switch user (F2)',
   locked: 'Locked: the next action asks for a PIN',
@@ -81,6 +83,7 @@ export const trustEn = {
     action: 'Update customer',
     hint: 'The archive record differs from what is typed here. Update the customer’s record (kept in the history) or check in with the record as it is.',
     updated: 'Customer record updated',
+    owner: 'Their technician: {{name}} (chosen for this repair: one owner per customer)',
   },
 };
 
@@ -104,6 +107,8 @@ export const trustZh: Widen<typeof trustEn> = {
     finish: '保存并登录',
     printersIntro: '为每种单据选择打印机和纸张，并打印测试页。以后可以在“设置”中修改。',
     done: '开始使用',
+    skip: '暂时跳过',
+    stepOf: '第 {{step}} 步，共 {{count}} 步：{{name}}',
   },
   switchUser: '切换用户 (F2)',
   locked: '已锁定：下一步操作需要输入 PIN 码',
@@ -144,5 +149,6 @@ export const trustZh: Widen<typeof trustEn> = {
     action: '更新客户资料',
     hint: '客户档案与这里填写的不同。可以更新客户档案（变更会记入历史），或按档案原样受理。',
     updated: '客户资料已更新',
+    owner: '专人负责：{{name}}（已选为本单维修员）',
   },
 };
