@@ -342,14 +342,17 @@ describe('tickets board and parts & fees', () => {
     const items = await harness.call('feeStandard.list', { includeInactive: false });
     const item = items[0];
     await page.getByRole('tab', { name: en.stock.tab.fees, exact: true }).click();
-    await page.getByRole('button', { name: fill(en.stock.fees.editOne, { name: item.nameEn }), exact: true }).click();
+    // The technician signed in may not change prices: Edit is disabled, and says why.
+    const edit = page.getByRole('button', { name: fill(en.stock.fees.editOne, { name: item.nameEn }), exact: true });
+    await edit.waitFor();
+    expect(await edit.getAttribute('aria-disabled')).toBe('true');
+    expect(await edit.getAttribute('aria-description')).toBe(fill(en.trust.gate.refused, { rule: en.trust.needsRole.manager_required, role: en.role.technician }));
+    // The manager takes over the counter.
+    await page.getByRole('banner').getByRole('button', { name: en.session.signOut, exact: true }).click();
+    await signInThroughUi(page, crew.manager);
+    await edit.click();
     await field(page, en.stock.fees.price).fill('88');
     await screenshots('stock-fee-form-en');
-    await page.getByRole('button', { name: en.stock.fees.save, exact: true }).click();
-    // The technician signed in may not change prices: the manager takes over the counter.
-    await page.getByText(en.stock.managerOnly, { exact: true }).waitFor();
-    await page.getByRole('button', { name: en.stock.signInAsManager, exact: true }).click();
-    await signInThroughUi(page, crew.manager, undefined, true);
     await page.getByRole('button', { name: en.stock.fees.save, exact: true }).click();
     await page.getByText(fill(en.stock.fees.saved, { name: item.nameEn }), { exact: true }).waitFor();
     // The list is fetched again after the save.

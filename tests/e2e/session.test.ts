@@ -1,6 +1,9 @@
 // PIN sign-in at the counter: on a fresh desk the first manager sets a PIN and
 // is signed in; a wrong PIN is refused and the dialog stays; the manager adds a
 // technician in Settings and gives them a PIN; the technician signs in with it.
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { en } from '../../src/shared/i18n/en';
@@ -9,6 +12,7 @@ import { launchChromium, VIEWPORT } from './support/browser';
 import { signInThroughUi } from './support/crew';
 import { startHarness, type RunningHarness } from './support/harness';
 import { fieldError } from './support/page-helpers';
+import { closePrintingDesk, printedJobs } from './support/printed-jobs';
 import { screenshotWholePage } from './support/screenshots';
 
 const MANAGER_PIN = '5824';
@@ -18,9 +22,11 @@ describe('sign-in with a PIN', () => {
   let harness: RunningHarness;
   let browser: Browser;
   let page: Page;
+  let printTo: string;
 
   beforeAll(async () => {
-    harness = await startHarness({ setup: false });
+    printTo = mkdtempSync(join(tmpdir(), 'repair-desk-setup-print-'));
+    harness = await startHarness({ setup: false, printTo });
     browser = await launchChromium();
     // A fresh desk opens on the first-run setup, not the intake screen.
     page = await browser.newPage({ viewport: VIEWPORT });
@@ -29,8 +35,7 @@ describe('sign-in with a PIN', () => {
   });
 
   afterAll(async () => {
-    await browser?.close();
-    await harness?.stop();
+    await closePrintingDesk(browser, harness, printTo);
   });
 
   const banner = () => page.getByRole('banner');
@@ -41,6 +46,12 @@ describe('sign-in with a PIN', () => {
     // A fresh desk opens on the first-run setup, which sets the first manager's PIN.
     expect(await harness.call('auth.roster', {})).toMatchObject({ setupNeeded: true });
     const setup = en.trust.setup;
+    await screenshotWholePage(page, 'setup-en');
+    // The language is chosen first: the setup speaks it at once.
+    await page.getByLabel(setup.language).selectOption('zh-CN');
+    await page.getByText(zhCN.trust.setup.intro, { exact: true }).waitFor();
+    await screenshotWholePage(page, 'setup-zh');
+    await page.getByLabel(zhCN.trust.setup.language).selectOption('en');
     await page.getByLabel(setup.shopName).fill('Fix-It Repairs');
     await page.getByLabel(setup.shopAddress).fill('Tianhe Rd 1');
     await page.getByLabel(setup.shopPhone).fill('020 8888 0000');
@@ -53,6 +64,14 @@ describe('sign-in with a PIN', () => {
 
     await page.getByLabel(setup.repeatPin).fill(MANAGER_PIN);
     await page.getByLabel(setup.repeatPin).press('Enter');
+    // The last step: printers per document, with a test print each; it can be skipped.
+    await page.getByRole('heading', { name: setup.title }).waitFor({ timeout: 30_000 });
+    await page.getByText(setup.printersIntro, { exact: true }).waitFor();
+    await page.getByRole('button', { name: en.settings.printing.testPrintFor.replace('{{document}}', en.settings.printing.documentsInline['claim-ticket']) }).click();
+    await expect.poll(() => printedJobs(printTo).length, { timeout: 30_000 }).toBe(1);
+    await page.getByText(en.settings.printing.testSent, { exact: true }).waitFor();
+    await screenshotWholePage(page, 'setup-printers-en');
+    await page.getByRole('button', { name: setup.done }).click();
     await expect.poll(() => signedIn().textContent(), { timeout: 30_000 }).toBe('Manager (Manager)');
     expect(await harness.call('auth.roster', {})).toMatchObject({ setupNeeded: false });
     await screenshotWholePage(page, 'session-signed-in-en');
@@ -95,6 +114,16 @@ describe('sign-in with a PIN', () => {
     await banner().getByRole('button', { name: en.session.signOut }).click();
     await signInThroughUi(page, { id: technician.id, pin: TECHNICIAN_PIN });
     await expect.poll(() => signedIn().textContent(), { timeout: 30_000 }).toBe('Li Wei 李伟 (Technician)');
+  });
+
+  it('shows a technician the staff list disabled, with why; a manager takes over the counter', async () => {
+    const staff = page.getByRole('group', { name: en.settings.staff, exact: true }).first();
+    const reason = en.trust.gate.refused.replace('{{rule}}', en.trust.needsRole.manager_required).replace('{{role}}', en.role.technician);
+    await expect.poll(() => staff.innerText(), { timeout: 30_000 }).toContain(reason);
+    expect(await staff.getByRole('button', { name: en.settings.addStaff }).isDisabled()).toBe(true);
+    await staff.getByRole('button', { name: en.trust.gate.signInAsManager }).click();
+    await signInThroughUi(page, { id: 1, pin: MANAGER_PIN }, undefined, true);
+    await expect.poll(() => signedIn().textContent(), { timeout: 30_000 }).toBe('Manager (Manager)');
   });
 
   it('asks for a sign-in again when the session has ended on the desk, then finishes the change', async () => {

@@ -10,8 +10,25 @@ import type { Section } from './shell/sections';
 import { CollectionScreen, CustomersScreen, FiguresScreen, preloadScreens, SettingsScreen, StockScreen, TicketsScreen } from './shell/screens';
 import { useScannedTicket } from './shell/useScannedTicket';
 import { useAltShortcut, useSearchShortcut } from './shell/useShortcut';
+import { markPrintersStep, printersStepPending, SetupPrinters } from './setup';
 
 export function App() {
+  // Right after the first-run setup, its last step (printers) comes before the desk.
+  const [printersStep, setPrintersStep] = useState(printersStepPending);
+  if (printersStep) {
+    return (
+      <SetupPrinters
+        onDone={() => {
+          markPrintersStep(false);
+          setPrintersStep(false);
+        }}
+      />
+    );
+  }
+  return <Desk />;
+}
+
+function Desk() {
   const [section, setSection] = useState<Section>('intake');
   // Tickets, Collection and Customers mount on their first visit, then stay mounted (hidden) to keep their state.
   const [visited, setVisited] = useState<ReadonlySet<Section>>(() => new Set<Section>(['intake']));

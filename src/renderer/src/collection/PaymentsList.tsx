@@ -1,6 +1,7 @@
 // Every payment and refund taken at collection, voided ones struck through
 // with why. A mistaken payment is voided, never deleted: a manager approves
 // and a reason is kept.
+import { GatedButton } from '../widgets/GatedButton';
 import { Badge, Button, Group, Paper, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -113,7 +114,8 @@ export function PaymentsList({ view, canVoid, onView }: Props) {
                     {canVoid && (
                       <Table.Td>
                         {!payment.voided && (
-                          <Button
+                          <GatedButton
+                            channel="collection.voidPayment"
                             size="compact-xs"
                             variant="subtle"
                             color="red"
@@ -121,7 +123,7 @@ export function PaymentsList({ view, canVoid, onView }: Props) {
                             onClick={() => startVoid(payment)}
                           >
                             {t('collection.payments.void')}
-                          </Button>
+                          </GatedButton>
                         )}
                       </Table.Td>
                     )}

@@ -1,6 +1,6 @@
 // The customer paid more than the total (a void, a lower final price, a large
 // deposit): the difference goes back, with a reason and a manager's approval.
-import { Alert, Button, Group, NativeSelect, Stack, Text, TextInput } from '@mantine/core';
+import { Alert, Group, NativeSelect, Stack, Text, TextInput } from '@mantine/core';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { PAYMENT_METHODS, type CollectionView, type PaymentMethod } from '../../../shared/collection-contract';
@@ -9,6 +9,7 @@ import { useFormat } from '../desk/useFormat';
 import { isCancelled, useSignedInCall } from '../session/useSignedInCall';
 import { useErrorText } from '../widgets/error-text';
 import { readAmount } from './money-field';
+import { GatedButton } from '../widgets/GatedButton';
 import { useManagerApproval } from '../session/useManagerApproval';
 
 interface Props {
@@ -75,21 +76,16 @@ export function RefundForm({ view, onRefunded }: Props) {
             onChange={(event) => setAmount(event.currentTarget.value)}
           />
         </Group>
-        <TextInput
-          label={t('collection.refund.reason')}
-          value={reason}
-          error={errors.reason}
-          onChange={(event) => setReason(event.currentTarget.value)}
-        />
+        <TextInput label={t('collection.refund.reason')} value={reason} error={errors.reason} onChange={(event) => setReason(event.currentTarget.value)} />
         {errors.form && (
           <Text size="sm" c="red.8" role="alert">
             {errors.form}
           </Text>
         )}
         <Group>
-          <Button color="red" onClick={() => void submit()}>
+          <GatedButton channel="collection.refund" color="red" onClick={() => void submit()}>
             {t('collection.refund.submit')}
-          </Button>
+          </GatedButton>
         </Group>
       </Stack>
     </Alert>

@@ -7,7 +7,7 @@ import type { Settings, Staff } from '../../../shared/contract';
 import { call } from '../api';
 import { applyLanguage } from '../i18n';
 import { DeskContext, type DeskState } from './desk-context';
-import { SetupScreen } from '../setup/SetupScreen';
+import { SetupScreen } from '../setup';
 
 type Load =
   | { state: 'loading' }

@@ -6,6 +6,7 @@ import { CustomerLookupInput } from './CustomerLookupInput';
 import type { CustomerDraft } from './draft';
 import type { FieldProps } from './field-props';
 import { ReturningCustomer } from './ReturningCustomer';
+import { differsFromArchive, UpdateCustomer } from './UpdateCustomer';
 import { useCustomerSearch, type LookupSource } from './useCustomerSearch';
 import { required } from '../forms/required';
 
@@ -16,9 +17,14 @@ interface Props {
   onChange(patch: Partial<Omit<CustomerDraft, 'id'>>): void;
   onPick(customer: CustomerSummary): void;
   onUnlink(): void;
+  /** The customer's own technician (one owner per customer), offered for this intake. */
+  ownerName: string | null;
+  /** The archive record was updated from what is typed here. */
+  updated: boolean;
+  onUpdated(): void;
 }
 
-export function CustomerSection({ customer, detail, field, onChange, onPick, onUnlink }: Props) {
+export function CustomerSection({ customer, detail, field, onChange, onPick, onUnlink, ownerName, updated, onUpdated }: Props) {
   const { t } = useTranslation();
   // The field typed in last drives the lookup; its matches open under it.
   const [source, setSource] = useState<LookupSource | null>(null);
@@ -70,8 +76,14 @@ export function CustomerSection({ customer, detail, field, onChange, onPick, onU
             onChange={(event) => onChange({ notes: event.currentTarget.value })}
           />
         </SimpleGrid>
+        {linked && differsFromArchive(customer, detail) && <UpdateCustomer typed={customer} onUpdated={onUpdated} />}
+        {linked && updated && !differsFromArchive(customer, detail) && (
+          <Text size="sm" c="teal" role="status">
+            {t('trust.customerUpdate.updated')}
+          </Text>
+        )}
         {linked ? (
-          <ReturningCustomer customer={detail} onNewCustomer={onUnlink} />
+          <ReturningCustomer customer={detail} ownerName={ownerName} onNewCustomer={onUnlink} />
         ) : (
           <Text size="xs" c="dimmed">
             {t('intake.lookupHint')}

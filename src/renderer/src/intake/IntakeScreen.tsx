@@ -40,7 +40,11 @@ export function IntakeScreen({ onStartNew, onBlankChange, prefill = null }: Prop
   const [activeIndex, setActiveIndex] = useState(0);
   const warranties = useWarrantyAssessments(draft.devices);
   const checkIn = useCheckIn(warranties);
-  const customerDetail = useCustomerDetail(draft.customer.id);
+  // An update from the intake reads the record again, so the Update customer offer goes away.
+  const [customerVersion, setCustomerVersion] = useState(0);
+  const [customerUpdated, setCustomerUpdated] = useState(false);
+  const customerDetail = useCustomerDetail(draft.customer.id, customerVersion);
+  const customerOwner = staff.find((person) => person.id === customerDetail?.ownerTechnicianId && isRepairer(staff, person.id)) ?? null;
   const field = useFieldProps(checkIn.errors);
   const form = useRef<HTMLFormElement>(null);
   const [focusRequest, setFocusRequest] = useState<string[] | null>(null);
@@ -74,6 +78,7 @@ export function IntakeScreen({ onStartNew, onBlankChange, prefill = null }: Prop
   const pickCustomer = (customer: CustomerSummary) => {
     const owner = isRepairer(staff, customer.ownerTechnicianId) ? customer.ownerTechnicianId : null;
     actions.linkCustomer(customer, owner);
+    setCustomerUpdated(false);
     for (const name of ['name', 'phone', 'address', 'notes']) checkIn.clearError(`customer.${name}`);
   };
   const changeDevice = (index: number, patch: Partial<Omit<DeviceDraft, 'key'>>) => {
@@ -128,6 +133,12 @@ export function IntakeScreen({ onStartNew, onBlankChange, prefill = null }: Prop
           onChange={changeCustomer}
           onPick={pickCustomer}
           onUnlink={actions.unlinkCustomer}
+          ownerName={customerOwner?.name ?? null}
+          updated={customerUpdated}
+          onUpdated={() => {
+            setCustomerUpdated(true);
+            setCustomerVersion((version) => version + 1);
+          }}
         />
         <DevicesSection
           devices={draft.devices}

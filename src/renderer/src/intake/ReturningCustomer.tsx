@@ -5,11 +5,13 @@ import { useFormat } from '../desk/useFormat';
 
 interface Props {
   customer: CustomerDetail | null;
+  /** Their own technician, already chosen for this intake. */
+  ownerName: string | null;
   onNewCustomer(): void;
 }
 
 /** Shown once a customer is picked from the archive: who they are and what we repaired before. */
-export function ReturningCustomer({ customer, onNewCustomer }: Props) {
+export function ReturningCustomer({ customer, ownerName, onNewCustomer }: Props) {
   const { t } = useTranslation();
   const format = useFormat();
   return (
@@ -18,6 +20,7 @@ export function ReturningCustomer({ customer, onNewCustomer }: Props) {
         <Group gap="xs">
           <Badge variant="filled">{t('intake.returningCustomer')}</Badge>
           {customer && <Text size="sm">{t('intake.visits', { count: customer.ticketCount })}</Text>}
+          {ownerName && <Text size="sm">{t('trust.customerUpdate.owner', { name: ownerName })}</Text>}
         </Group>
         <Button variant="subtle" size="compact-sm" onClick={onNewCustomer}>
           {t('intake.newCustomer')}

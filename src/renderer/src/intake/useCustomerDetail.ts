@@ -2,8 +2,11 @@ import { useEffect, useState } from 'react';
 import type { CustomerDetail } from '../../../shared/contract';
 import { invoke } from '../api';
 
-/** The archive record of a linked customer, with past repairs; null while none is linked. */
-export function useCustomerDetail(customerId: number | null): CustomerDetail | null {
+/**
+ * The archive record of a linked customer, with past repairs; null while none is linked.
+ * A new `version` reads it again (after the record was updated).
+ */
+export function useCustomerDetail(customerId: number | null, version = 0): CustomerDetail | null {
   const [detail, setDetail] = useState<CustomerDetail | null>(null);
   useEffect(() => {
     if (customerId === null) return;
@@ -14,6 +17,6 @@ export function useCustomerDetail(customerId: number | null): CustomerDetail | n
     return () => {
       current = false;
     };
-  }, [customerId]);
+  }, [customerId, version]);
   return customerId !== null && detail?.id === customerId ? detail : null;
 }

@@ -8,6 +8,7 @@ import { setupInput } from '../../../shared/trust-contract';
 import { invoke } from '../api';
 import { issuesToFieldErrors, serverFieldErrors, type FieldErrors } from '../forms/field-errors';
 import { applyLanguage } from '../i18n';
+import { markPrintersStep } from './printers-step';
 
 const SESSION_KEY = 'repairDesk.session';
 
@@ -41,6 +42,7 @@ export function SetupScreen({ language, onDone }: { language: Language; onDone()
     }
     // The manager is signed in at this counter, as after any sign-in.
     window.sessionStorage.setItem(SESSION_KEY, JSON.stringify(result.data));
+    markPrintersStep(true);
     onDone();
   };
 
@@ -52,6 +54,9 @@ export function SetupScreen({ language, onDone }: { language: Language; onDone()
             <Title order={2} id="setup-title">
               {t('trust.setup.title')}
             </Title>
+            <Text size="sm" c="dimmed">
+              {t('trust.setup.stepOf', { step: 1, count: 2, name: `${t('trust.setup.shopStep')} · ${t('trust.setup.managerStep')}` })}
+            </Text>
             <Text size="sm">{t('trust.setup.intro')}</Text>
             <NativeSelect
               label={t('trust.setup.language')}

@@ -1,6 +1,6 @@
 // The fee standard (收费标准): the shop's own price list of labour items,
 // quoted on tickets. Items are deactivated, never deleted: old quotes name them.
-import { Alert, Badge, Button, Group, Loader, Stack, Table, Text, VisuallyHidden } from '@mantine/core';
+import { Alert, Badge, Group, Loader, Stack, Table, Text, VisuallyHidden } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { FeeItem } from '../../../shared/workflow-contract';
@@ -9,6 +9,7 @@ import { useFormat } from '../desk/useFormat';
 import { isCancelled, useSignedInCall } from '../session/useSignedInCall';
 import { errorSentence, needsManagerSession } from './contract-errors';
 import { FeeItemForm } from './FeeItemForm';
+import { GatedButton } from '../widgets/GatedButton';
 import { ManagerOnly } from '../widgets/ManagerOnly';
 import { loadFailure, useLoaded } from '../widgets/useLoaded';
 
@@ -16,7 +17,10 @@ export function FeeStandardTab() {
   const { t } = useTranslation();
   const format = useFormat();
   const run = useSignedInCall();
-  const [loaded, reload] = useLoaded(() => call('feeStandard.list', { includeInactive: true }), (error) => loadFailure(t, error));
+  const [loaded, reload] = useLoaded(
+    () => call('feeStandard.list', { includeInactive: true }),
+    (error) => loadFailure(t, error),
+  );
   const [editing, setEditing] = useState<FeeItem | 'new' | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const [failure, setFailure] = useState<{ managerOnly: boolean; message: string } | null>(null);
@@ -47,9 +51,9 @@ export function FeeStandardTab() {
         <Text size="sm" c="dimmed" maw={640} style={{ flex: 1 }}>
           {t('stock.fees.hint')}
         </Text>
-        <Button onClick={() => setEditing('new')} disabled={editing !== null}>
+        <GatedButton channel="feeStandard.save" onClick={() => setEditing('new')} disabled={editing !== null}>
           {t('stock.fees.addButton')}
-        </Button>
+        </GatedButton>
       </Group>
       {editing !== null && (
         <FeeItemForm
@@ -112,10 +116,17 @@ export function FeeStandardTab() {
                 </Table.Td>
                 <Table.Td>
                   <Group gap={6} wrap="nowrap" justify="flex-end">
-                    <Button size="compact-sm" variant="default" aria-label={t('stock.fees.editOne', { name: name(item) })} onClick={() => setEditing(item)}>
+                    <GatedButton
+                      channel="feeStandard.save"
+                      size="compact-sm"
+                      variant="default"
+                      aria-label={t('stock.fees.editOne', { name: name(item) })}
+                      onClick={() => setEditing(item)}
+                    >
                       {t('stock.edit')}
-                    </Button>
-                    <Button
+                    </GatedButton>
+                    <GatedButton
+                      channel="feeStandard.save"
                       size="compact-sm"
                       variant="subtle"
                       color={item.active ? 'gray' : undefined}
@@ -123,7 +134,7 @@ export function FeeStandardTab() {
                       onClick={() => void setActive(item, !item.active)}
                     >
                       {t(item.active ? 'stock.deactivate' : 'stock.reactivate')}
-                    </Button>
+                    </GatedButton>
                   </Group>
                 </Table.Td>
               </Table.Tr>

@@ -10,6 +10,8 @@ import { AdjustForm } from './AdjustForm';
 import { PartForm } from './PartForm';
 import { RestockForm } from './RestockForm';
 import { StockMoves } from './StockMoves';
+import { useCostsVisible } from '../session/useAccess';
+import { GatedButton } from '../widgets/GatedButton';
 import { loadFailure, useLoaded } from '../widgets/useLoaded';
 
 type Mode = 'edit' | 'restock' | 'adjust' | null;
@@ -39,7 +41,12 @@ export function PartPage({ part, onChanged, onBack }: Props) {
   const [mode, setMode] = useState<Mode>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const session = useSession().current?.token ?? null;
-  const [moves, reloadMoves] = useLoaded(() => call('parts.moves', { partId: part.id, limit: 100, session }), (error) => loadFailure(t, error), session ?? '');
+  const showCosts = useCostsVisible();
+  const [moves, reloadMoves] = useLoaded(
+    () => call('parts.moves', { partId: part.id, limit: 100, session }),
+    (error) => loadFailure(t, error),
+    session ?? '',
+  );
 
   const done = (next: PartView, message: string) => {
     setMode(null);
@@ -67,15 +74,15 @@ export function PartPage({ part, onChanged, onBack }: Props) {
           <Text c="dimmed">{part.specification}</Text>
         </div>
         <Group gap="xs">
-          <Button variant="default" onClick={() => open('edit')} disabled={mode !== null}>
+          <GatedButton channel="parts.save" variant="default" onClick={() => open('edit')} disabled={mode !== null}>
             {t('stock.parts.editButton')}
-          </Button>
+          </GatedButton>
           <Button onClick={() => open('restock')} disabled={mode !== null}>
             {t('stock.restock.button')}
           </Button>
-          <Button variant="default" onClick={() => open('adjust')} disabled={mode !== null}>
+          <GatedButton channel="parts.adjust" variant="default" onClick={() => open('adjust')} disabled={mode !== null}>
             {t('stock.adjust.button')}
-          </Button>
+          </GatedButton>
         </Group>
       </Group>
       <Paper withBorder p="sm">
@@ -90,7 +97,7 @@ export function PartPage({ part, onChanged, onBack }: Props) {
           </Fact>
           <Fact label={t('stock.parts.reorderLevel')}>{part.reorderLevel}</Fact>
           <Fact label={t('stock.parts.returned')}>{part.qtyReturned}</Fact>
-          <Fact label={t('stock.parts.cost')}>{part.costMinor === null ? '—' : format.money(part.costMinor)}</Fact>
+          {showCosts && <Fact label={t('stock.parts.cost')}>{part.costMinor === null ? '—' : format.money(part.costMinor)}</Fact>}
           <Fact label={t('stock.parts.price')}>{format.money(part.priceMinor)}</Fact>
           <Fact label={t('stock.parts.state')}>{part.active ? t('stock.active') : t('stock.inactive')}</Fact>
         </SimpleGrid>
@@ -110,9 +117,15 @@ export function PartPage({ part, onChanged, onBack }: Props) {
       )}
       {mode === 'edit' && <PartForm part={part} onSaved={(next) => done(next, t('stock.parts.saved', { name: next.name }))} onCancel={() => setMode(null)} />}
       {mode === 'restock' && (
-        <RestockForm part={part} onDone={(next) => done(next, t('stock.restock.done', { qty: next.qtyOnHand - part.qtyOnHand, onHand: next.qtyOnHand }))} onCancel={() => setMode(null)} />
+        <RestockForm
+          part={part}
+          onDone={(next) => done(next, t('stock.restock.done', { qty: next.qtyOnHand - part.qtyOnHand, onHand: next.qtyOnHand }))}
+          onCancel={() => setMode(null)}
+        />
       )}
-      {mode === 'adjust' && <AdjustForm part={part} onDone={(next) => done(next, t('stock.adjust.done', { onHand: next.qtyOnHand }))} onCancel={() => setMode(null)} />}
+      {mode === 'adjust' && (
+        <AdjustForm part={part} onDone={(next) => done(next, t('stock.adjust.done', { onHand: next.qtyOnHand }))} onCancel={() => setMode(null)} />
+      )}
       <Title order={4}>{t('stock.moves.title')}</Title>
       <StockMoves moves={moves} />
     </Stack>

@@ -1,5 +1,5 @@
 // Parts stock: the list (search, low stock), a part's own page, adding a part.
-import { Alert, Badge, Button, Checkbox, Group, Loader, Stack, Table, Text, TextInput } from '@mantine/core';
+import { Alert, Badge, Checkbox, Group, Loader, Stack, Table, Text, TextInput } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { PartView } from '../../../shared/workflow-contract';
@@ -8,6 +8,8 @@ import { useSession } from '../session/session-context';
 import { useFormat } from '../desk/useFormat';
 import { PartForm } from './PartForm';
 import { PartPage } from './PartPage';
+import { useCostsVisible } from '../session/useAccess';
+import { GatedButton } from '../widgets/GatedButton';
 import { loadFailure, useLoaded } from '../widgets/useLoaded';
 
 export function PartsTab() {
@@ -19,6 +21,7 @@ export function PartsTab() {
   const [openPart, setOpenPart] = useState<PartView | null>(null);
   // Cost prices come back only for a manager's session (main leaves them out for everyone else).
   const session = useSession().current?.token ?? null;
+  const showCosts = useCostsVisible();
   const [loaded, reload] = useLoaded(
     () => call('parts.list', { query: query.slice(0, 100), includeInactive: true, lowStockOnly: lowOnly, limit: 500, session }),
     (error) => loadFailure(t, error),
@@ -48,9 +51,9 @@ export function PartsTab() {
           <TextInput type="search" label={t('stock.parts.search')} value={query} w={280} onChange={(event) => setQuery(event.currentTarget.value)} />
           <Checkbox mb={8} label={t('stock.parts.lowOnly')} checked={lowOnly} onChange={(event) => setLowOnly(event.currentTarget.checked)} />
         </Group>
-        <Button onClick={() => setAdding(true)} disabled={adding}>
+        <GatedButton channel="parts.save" onClick={() => setAdding(true)} disabled={adding}>
           {t('stock.parts.addButton')}
-        </Button>
+        </GatedButton>
       </Group>
       {adding && (
         <PartForm
@@ -67,6 +70,11 @@ export function PartsTab() {
           {loaded.message}
         </Alert>
       )}
+      {!showCosts && parts.length > 0 && (
+        <Text size="xs" c="dimmed">
+          {t('trust.gate.costsHidden')}
+        </Text>
+      )}
       {loaded.state === 'done' && parts.length === 0 && <Text c="dimmed">{t('stock.parts.empty')}</Text>}
       {parts.length > 0 && (
         <Table aria-label={t('stock.parts.table')} withTableBorder highlightOnHover verticalSpacing={6} fz="sm">
@@ -75,7 +83,7 @@ export function PartsTab() {
               <Table.Th>{t('stock.parts.name')}</Table.Th>
               <Table.Th>{t('stock.parts.specification')}</Table.Th>
               <Table.Th>{t('stock.parts.compatibleModels')}</Table.Th>
-              <Table.Th ta="right">{t('stock.parts.cost')}</Table.Th>
+              {showCosts && <Table.Th ta="right">{t('stock.parts.cost')}</Table.Th>}
               <Table.Th ta="right">{t('stock.parts.price')}</Table.Th>
               <Table.Th ta="right">{t('stock.parts.onHand')}</Table.Th>
               <Table.Th ta="right">{t('stock.parts.reorderLevel')}</Table.Th>
@@ -112,9 +120,11 @@ export function PartsTab() {
                     {part.compatibleModels}
                   </Text>
                 </Table.Td>
-                <Table.Td ta="right" style={{ whiteSpace: 'nowrap' }}>
-                  {part.costMinor === null ? '—' : format.money(part.costMinor)}
-                </Table.Td>
+                {showCosts && (
+                  <Table.Td ta="right" style={{ whiteSpace: 'nowrap' }}>
+                    {part.costMinor === null ? '—' : format.money(part.costMinor)}
+                  </Table.Td>
+                )}
                 <Table.Td ta="right" style={{ whiteSpace: 'nowrap' }}>
                   {format.money(part.priceMinor)}
                 </Table.Td>

@@ -7,6 +7,7 @@ import { LIMITS } from '../../../shared/domain';
 import { restockInput, type PartView } from '../../../shared/workflow-contract';
 import { issuesToFieldErrors, type FieldErrors } from '../forms/field-errors';
 import { isCancelled, useSignedInCall } from '../session/useSignedInCall';
+import { useCostsVisible } from '../session/useAccess';
 import { errorSentence, formFieldErrors } from './contract-errors';
 import { readMoney } from './money-field';
 
@@ -22,6 +23,8 @@ interface Props {
 export function RestockForm({ part, onDone, onCancel }: Props) {
   const { t } = useTranslation();
   const run = useSignedInCall();
+  // A new unit cost is a manager's (main refuses it from anyone else); others book the quantity only.
+  const mayCost = useCostsVisible();
   const [qty, setQty] = useState<string | number>('');
   const [cost, setCost] = useState('');
   const [note, setNote] = useState('');
@@ -58,16 +61,32 @@ export function RestockForm({ part, onDone, onCancel }: Props) {
       onCancel={onCancel}
     >
       <Group gap="sm" align="flex-start" grow>
-        <NumberInput label={t('stock.restock.qty')} min={1} allowDecimal={false} allowNegative={false} value={qty} error={error('qty')} onChange={setQty} data-autofocus />
+        <NumberInput
+          label={t('stock.restock.qty')}
+          min={1}
+          allowDecimal={false}
+          allowNegative={false}
+          value={qty}
+          error={error('qty')}
+          onChange={setQty}
+          data-autofocus
+        />
         <TextInput
           label={t('stock.restock.unitCost')}
-          description={t('stock.restock.unitCostHint')}
+          description={mayCost ? t('stock.restock.unitCostHint') : t('trust.gate.costManagerOnly')}
+          disabled={!mayCost}
           inputMode="decimal"
           value={cost}
           error={error('unitCostMinor')}
           onChange={(event) => setCost(event.currentTarget.value)}
         />
-        <TextInput label={t('stock.note')} value={note} maxLength={LIMITS.notesMax} error={error('note')} onChange={(event) => setNote(event.currentTarget.value)} />
+        <TextInput
+          label={t('stock.note')}
+          value={note}
+          maxLength={LIMITS.notesMax}
+          error={error('note')}
+          onChange={(event) => setNote(event.currentTarget.value)}
+        />
       </Group>
     </StockFormFrame>
   );

@@ -40,10 +40,19 @@ export const trustEn = {
     finish: 'Save and sign in',
     printersIntro: 'Choose the printer and paper for each document and print a test page. You can change this later in Settings.',
     done: 'Start using the desk',
+    skip: 'Skip for now',
+    stepOf: 'Step {{step}} of {{count}}: {{name}}',
   },
   switchUser: 'Switch user (F2)',
   locked: 'Locked: the next action asks for a PIN',
   lockNow: 'Lock (F2)',
+  gate: {
+    refused: '{{rule}}: you are signed in as {{role}}.',
+    approval: 'A manager’s PIN is asked for',
+    signInAsManager: 'Sign in as a manager',
+    costsHidden: 'Cost prices are shown to managers only.',
+    costManagerOnly: 'Manager only: the quantity is booked at the part’s current cost.',
+  },
   needsRole: {
     manager_required: 'Manager only',
     role_repair_only: 'Technicians and managers only',
@@ -62,7 +71,8 @@ export const trustEn = {
   },
   history: {
     title: 'History check',
-    intro: 'Every ticket event, payment and settings change is chained to the one before it. The check walks the chain and reports the first record changed behind the desk’s back.',
+    intro:
+      'Every ticket event, payment and settings change is chained to the one before it. The check walks the chain and reports the first record changed behind the desk’s back.',
     verify: 'Check the history',
     ok: 'The history is intact: {{count}} records checked.',
     broken: 'The history was changed outside the desk: the first broken record is {{source}} #{{rowId}} ({{reason}}).',
@@ -73,6 +83,7 @@ export const trustEn = {
     action: 'Update customer',
     hint: 'The archive record differs from what is typed here. Update the customer’s record (kept in the history) or check in with the record as it is.',
     updated: 'Customer record updated',
+    owner: 'Their technician: {{name}} (chosen for this repair: one owner per customer)',
   },
 };
 
@@ -96,10 +107,19 @@ export const trustZh: Widen<typeof trustEn> = {
     finish: '保存并登录',
     printersIntro: '为每种单据选择打印机和纸张，并打印测试页。以后可以在“设置”中修改。',
     done: '开始使用',
+    skip: '暂时跳过',
+    stepOf: '第 {{step}} 步，共 {{count}} 步：{{name}}',
   },
   switchUser: '切换用户 (F2)',
   locked: '已锁定：下一步操作需要输入 PIN 码',
   lockNow: '锁定 (F2)',
+  gate: {
+    refused: '{{rule}}：您当前的岗位是{{role}}。',
+    approval: '需要主管输入 PIN 码授权',
+    signInAsManager: '以主管身份登录',
+    costsHidden: '成本价仅对主管显示。',
+    costManagerOnly: '仅限主管：数量按配件现有成本入库。',
+  },
   needsRole: {
     manager_required: '仅限主管',
     role_repair_only: '仅限维修员和主管',
@@ -129,5 +149,6 @@ export const trustZh: Widen<typeof trustEn> = {
     action: '更新客户资料',
     hint: '客户档案与这里填写的不同。可以更新客户档案（变更会记入历史），或按档案原样受理。',
     updated: '客户资料已更新',
+    owner: '专人负责：{{name}}（已选为本单维修员）',
   },
 };
