@@ -1,7 +1,7 @@
 import type { ReadTx, WriteTx } from '../storage/transactions';
 import type { Settings } from '../../../shared/contract';
 import { SettingEntity } from '../storage/entities';
-import { sqlReaderOf, type SqlReader } from '../storage/sql-reader';
+import { isSqliteTx, sqlReaderOf, type SqlReader } from '../storage/sql-reader';
 
 export const DEFAULT_SETTINGS: Settings = {
   shopName: '',
@@ -69,7 +69,8 @@ export function readTicketPrefix(sql: SqlReader): string {
 }
 
 export async function saveSettings(tx: WriteTx, next: Settings): Promise<Settings> {
-  ticketPrefixes.delete(sqlReaderOf(tx));
+  // The kept prefix belongs to a SQLite connection's reader; PostgreSQL keeps none.
+  if (isSqliteTx(tx)) ticketPrefixes.delete(sqlReaderOf(tx));
   for (const key of Object.keys(DEFAULT_SETTINGS) as SettingKey[]) {
     await tx.upsert(SettingEntity, { key, value: JSON.stringify(next[key]) }, ['key']);
   }

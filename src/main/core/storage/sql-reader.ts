@@ -36,6 +36,11 @@ export function connectionOf(tx: ReadTx): BetterSqlite3.Database {
   return (tx.connection.driver as unknown as { databaseConnection: BetterSqlite3.Database }).databaseConnection;
 }
 
+/** Whether the transaction runs on SQLite (the only engine with a driver reader). */
+export function isSqliteTx(tx: ReadTx): boolean {
+  return tx.connection.options.type === 'better-sqlite3';
+}
+
 /** A reader inside a use case that already runs in a TypeORM transaction. */
 export function sqlReaderOf(tx: ReadTx): SqlReader {
   return preparedReader(connectionOf(tx));

@@ -1,4 +1,5 @@
 import { PostgresSchema1765065600000 } from './0001-schema';
+import { PostgresCounterRecords1765152000000 } from './0002-counter-records';
 
 /** Every PostgreSQL migration, oldest first. Append; never edit one that has shipped. */
-export const POSTGRES_MIGRATIONS = [PostgresSchema1765065600000];
+export const POSTGRES_MIGRATIONS = [PostgresSchema1765065600000, PostgresCounterRecords1765152000000];
