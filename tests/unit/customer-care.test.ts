@@ -280,6 +280,19 @@ describe('the customer archive (客户档案)', () => {
     expect((await desk.fail('archive.update', { session: 'nobody', customerId: hit.id, name: 'x', phone: '12345' })).code).toBe('forbidden');
   });
 
+  it('an "Update customer" at intake is the same edit, kept in the customer history; an unknown customer is refused', async () => {
+    await checkIn(desk, { customer: { name: '陈静 Chen', phone: '137 0000 2222' } });
+    const [hit] = await desk.call('archive.search', { query: '2222' });
+    const updated = await desk.call('customers.update', { session: crew.clerk.session, id: hit.id, name: '陈静 Chen Jing', phone: '137 0000 2222', address: '', notes: '' });
+    expect(updated).toMatchObject({ id: hit.id, name: '陈静 Chen Jing', changed: true });
+    const page = await desk.call('archive.get', { customerId: hit.id });
+    expect(page.changes.map((c) => [c.field, c.oldValue, c.newValue, c.staffName])).toEqual([['name', '陈静 Chen', '陈静 Chen Jing', crew.clerk.name]]);
+    // Sent again unchanged: nothing written.
+    expect((await desk.call('customers.update', { session: crew.clerk.session, id: hit.id, name: '陈静 Chen Jing', phone: '137 0000 2222', address: '', notes: '' })).changed).toBe(false);
+    expect((await desk.call('archive.get', { customerId: hit.id })).changes).toHaveLength(1);
+    expect((await desk.fail('customers.update', { session: crew.clerk.session, id: 999999, name: 'x', phone: '12345', address: '', notes: '' })).fields).toEqual([{ path: 'id', code: 'not_found' }]);
+  });
+
   it('merging two records of the same person keeps every ticket, device and the history, and needs a manager', async () => {
     const first = await checkIn(desk, { customer: { name: '王小明', phone: '138 0013 8000' }, device: { serial: 'AAA111' } });
     const second = await checkIn(desk, { customer: { name: '王晓明', phone: '138-0013-8001', notes: '喜欢短信' }, device: { serial: 'BBB222' } });

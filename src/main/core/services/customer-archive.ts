@@ -7,6 +7,7 @@ import type { ArchiveChange, ArchiveDevice, ArchiveTicket, CustomerArchive, Cust
 import type { DeviceType, TicketStatus } from '../../../shared/domain';
 import { DeskError } from '../../../shared/errors';
 import { displayTicketNumber } from '../../../shared/ticket-number';
+import { recordAudit } from './audit';
 import type { Actor } from './auth';
 import { complaintsOfCustomer } from './complaints';
 import { contactsOfTickets } from './contact-history';
@@ -127,17 +128,21 @@ export async function getArchive(tx: ReadTx, customerId: number, settings: { tic
   };
 }
 
-/** Saves the contact details; each field that changed is written to the history with its old and new value. */
+/**
+ * Saves the contact details, from the customer's page or from "Update customer"
+ * at intake: each field that changed goes to the customer's history with its old
+ * and new value, and to the audit trail. Answers whether anything changed.
+ */
 export async function updateCustomer(
   tx: WriteTx,
   actor: Actor,
   input: { customerId: number; name: string; phone: string; address: string; notes: string },
   nowIso: string,
-): Promise<void> {
+): Promise<boolean> {
   const before = await loadCustomer(tx, input.customerId);
   if (before.merged_into_id !== null) throw new DeskError('conflict', [{ path: 'customerId', code: 'wrong_status' }]);
   const changed = (['name', 'phone', 'address', 'notes'] as const).filter((field) => before[field] !== input[field]);
-  if (changed.length === 0) return;
+  if (changed.length === 0) return false;
   for (const field of changed) {
     await tx.query(`INSERT INTO customer_change (customer_id, field, old_value, new_value, staff_id, at) VALUES (?, ?, ?, ?, ?, ?)`, [
       before.id,
@@ -157,6 +162,10 @@ export async function updateCustomer(
     nowIso,
     before.id,
   ]);
+  const oldValue = Object.fromEntries(changed.map((field) => [field, before[field]]));
+  const newValue = Object.fromEntries(changed.map((field) => [field, input[field]]));
+  await recordAudit(tx, { kind: 'customer', subjectId: before.id, oldValue, newValue, staffId: actor.id, at: nowIso });
+  return true;
 }
 
 /**

@@ -1,21 +1,13 @@
-// Changing a customer's archive record is its own act, never a side effect of
-// checking in: old tickets and reprints show the customer's current name, so
-// the history keeps what it was before, who changed it and when.
+// Changing a customer's archive record at intake is its own act ("Update
+// customer"), never a side effect of checking in: old tickets and reprints show
+// the customer's current name, so the change goes through the archive's one
+// update, which keeps the old values, who changed them and when.
 import type { WriteTx } from '../storage/transactions';
 import type { ChannelParsedInput } from '../../../shared/contract';
 import { DeskError } from '../../../shared/errors';
 import type { CustomerUpdateResult } from '../../../shared/trust-contract';
-import { changedValues, recordAudit } from './audit';
 import type { Actor } from './auth';
-import { phoneDigits } from './customers';
-
-interface CustomerRecord {
-  id: number;
-  name: string;
-  phone: string;
-  address: string;
-  notes: string;
-}
+import { updateCustomer as updateArchiveRecord } from './customer-archive';
 
 export async function updateCustomer(
   tx: WriteTx,
@@ -23,21 +15,8 @@ export async function updateCustomer(
   input: ChannelParsedInput<'customers.update'>,
   nowIso: string,
 ): Promise<CustomerUpdateResult> {
-  const rows: CustomerRecord[] = await tx.query(`SELECT id, name, phone, address, notes FROM customer WHERE id = ?`, [input.id]);
-  const before = rows[0];
-  if (!before) throw DeskError.field('id', 'not_found');
-  const after: CustomerRecord = { id: before.id, name: input.name, phone: input.phone, address: input.address, notes: input.notes };
-  const change = changedValues({ ...before }, { ...after });
-  if (change === null) return { ...before, changed: false };
-  await tx.query(`UPDATE customer SET name = ?, phone = ?, phone_digits = ?, address = ?, notes = ?, updated_at = ? WHERE id = ?`, [
-    after.name,
-    after.phone,
-    phoneDigits(after.phone),
-    after.address,
-    after.notes,
-    nowIso,
-    after.id,
-  ]);
-  await recordAudit(tx, { kind: 'customer', subjectId: after.id, oldValue: change.old, newValue: change.new, staffId: actor.id, at: nowIso });
-  return { ...after, changed: true };
+  const found: { id: number }[] = await tx.query(`SELECT id FROM customer WHERE id = ?`, [input.id]);
+  if (found.length === 0) throw DeskError.field('id', 'not_found');
+  const changed = await updateArchiveRecord(tx, actor, { customerId: input.id, name: input.name, phone: input.phone, address: input.address, notes: input.notes }, nowIso);
+  return { id: input.id, name: input.name, phone: input.phone, address: input.address, notes: input.notes, changed };
 }
