@@ -1,10 +1,12 @@
 // The status moves open to the ticket now, one button each named by its verb.
 // A move that needs a reason opens a small note form in place; a move only a
 // manager may make asks for a manager's PIN when main says so.
-import { Button, Group, Stack, Text, TextInput, Title } from '@mantine/core';
+import { Button, Group, Stack, Text, TextInput, Title, Tooltip } from '@mantine/core';
 import { useRef, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { LIMITS } from '../../../../shared/domain';
+import { roleMayMove } from '../../../../shared/roles';
+import { useSession } from '../../session/session-context';
 import { keyboardFormKeyDown } from '../../forms/keyboard-form';
 import { required } from '../../forms/required';
 import type { ActionFormProps } from './action-types';
@@ -26,11 +28,15 @@ export function MoveBar({ workflow, perform }: ActionFormProps) {
   const [busy, setBusy] = useState(false);
   const { failure, fail, failFields, clear, edited, fieldError } = useFailure(['note']);
   const buttonRefs = useRef(new Map<string, HTMLButtonElement>());
+  const role = useSession().current?.staff.role ?? null;
+  // The role table's moves: one the signed-in role may not make is disabled with why; a manager's move says it asks for their PIN.
+  const refusal = (move: MoveButton) =>
+    role !== null && !roleMayMove(move.to, role) ? t('trust.gate.refused', { rule: t('errors.field.move_not_for_role'), role: t(`role.${role}`) }) : null;
+  const approvalHint = (move: MoveButton) => (move.requiresManager && role !== 'manager' ? t('trust.gate.approval') : null);
 
   const label = (move: MoveButton) =>
     move.verb === 'moveTo' ? t('ticketActions.move.moveTo', { status: t(`status.${move.to}`) }) : t(`ticketActions.move.${move.verb}`);
-  const prompt = (move: MoveButton) =>
-    t(`ticketActions.notePrompt.${move.verb in NOTE_PROMPTS ? (move.verb as NotePrompt) : 'moveTo'}`);
+  const prompt = (move: MoveButton) => t(`ticketActions.notePrompt.${move.verb in NOTE_PROMPTS ? (move.verb as NotePrompt) : 'moveTo'}`);
 
   const makeMove = async (move: MoveButton, text: string) => {
     if (busy) return;
@@ -80,21 +86,36 @@ export function MoveBar({ workflow, perform }: ActionFormProps) {
       </Title>
       {buttons.length > 0 && (
         <Group gap="sm">
-          {buttons.map((move) => (
-            <Button
-              key={move.to}
-              ref={(element) => {
-                if (element) buttonRefs.current.set(move.to, element);
-                else buttonRefs.current.delete(move.to);
-              }}
-              {...TONE_PROPS[move.tone]}
-              aria-expanded={move.requiresNote ? asking?.to === move.to : undefined}
-              disabled={busy}
-              onClick={() => open(move)}
-            >
-              {label(move)}
-            </Button>
-          ))}
+          {buttons.map((move) => {
+            const refused = refusal(move);
+            const hint = refused ?? approvalHint(move);
+            const button = (
+              <Button
+                key={move.to}
+                ref={(element) => {
+                  if (element) buttonRefs.current.set(move.to, element);
+                  else buttonRefs.current.delete(move.to);
+                }}
+                {...TONE_PROPS[move.tone]}
+                aria-expanded={move.requiresNote ? asking?.to === move.to : undefined}
+                // data-disabled keeps hover and focus, so the reason shows.
+                data-disabled={refused !== null || undefined}
+                aria-disabled={refused !== null || undefined}
+                aria-description={hint ?? undefined}
+                disabled={busy}
+                onClick={() => refused === null && open(move)}
+              >
+                {label(move)}
+              </Button>
+            );
+            return hint === null ? (
+              button
+            ) : (
+              <Tooltip key={move.to} label={hint} withArrow>
+                {button}
+              </Tooltip>
+            );
+          })}
         </Group>
       )}
       <StatusHint workflow={workflow} hasButtons={buttons.length > 0} />
