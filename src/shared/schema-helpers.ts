@@ -27,7 +27,8 @@ export const calendarDate = z
   .string(code('date_invalid'))
   .regex(/^\d{4}-\d{2}-\d{2}$/, code('date_invalid'))
   .refine((value) => {
-    const [y, m, d] = value.split('-').map(Number);
+    // The regex above guarantees three numeric parts.
+    const [y = 0, m = 0, d = 0] = value.split('-').map(Number);
     const date = new Date(Date.UTC(y, m - 1, d));
     return date.getUTCFullYear() === y && date.getUTCMonth() === m - 1 && date.getUTCDate() === d && y >= 1990 && y <= LAST_CALENDAR_YEAR;
   }, code('date_invalid'));

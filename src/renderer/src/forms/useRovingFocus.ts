@@ -15,7 +15,7 @@ export function useRovingFocus(count: number) {
     const index = items.indexOf(document.activeElement as HTMLElement);
     if (index < 0) return;
     event.preventDefault();
-    items[(index + step + items.length) % items.length].focus();
+    items[(index + step + items.length) % items.length]?.focus();
   };
 
   const itemProps = (index: number) => ({

@@ -26,6 +26,8 @@ function hasErrors(errors: FieldErrors, index: number): boolean {
 export function DevicesSection({ devices, activeIndex, onActivate, warranties, errors, field, onChange, onAdd, onRemove }: Props) {
   const { t } = useTranslation();
   const active = devices[activeIndex];
+  // An intake always holds at least one device, and the active index follows the list.
+  if (!active) return null;
   return (
     <Fieldset legend={t('intake.deviceSection')} variant="filled">
       <Tabs value={active.key} onChange={(key) => onActivate(Math.max(0, devices.findIndex((d) => d.key === key)))} keepMounted={false}>

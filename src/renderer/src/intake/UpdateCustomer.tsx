@@ -27,8 +27,8 @@ export function UpdateCustomer({ typed, onUpdated }: { typed: CustomerDraft; onU
     const parsed = customerUpdateInput.omit({ session: true }).safeParse({ id: typed.id, name: typed.name, phone: typed.phone, address: typed.address, notes: typed.notes });
     if (!parsed.success) {
       const issue = parsed.error.issues[0];
-      const field = FIELDS.find((name) => name === issue.path[0]);
-      const text = t(`errors.field.${issue.message}` as 'errors.field.invalid');
+      const field = FIELDS.find((name) => name === issue?.path[0]);
+      const text = t(`errors.field.${issue?.message ?? 'invalid'}` as 'errors.field.invalid');
       return setFailure(field ? `${t(LABELS[field])}: ${text}` : text);
     }
     setBusy(true);

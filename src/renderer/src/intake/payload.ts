@@ -40,7 +40,7 @@ function ruleErrors(draft: IntakeDraft, money: Record<MoneyField, number>[], fac
     const at = (field: string) => `devices.${index}.${field}`;
     if (device.purchaseDate && device.purchaseDate > facts.today) errors[at('purchaseDate')] = 'date_in_future';
     if (device.promisedDate && device.promisedDate < facts.today) errors[at('promisedDate')] = 'date_in_past';
-    const { estimateMinor, depositMinor } = money[index];
+    const { estimateMinor, depositMinor } = money[index] ?? { estimateMinor: 0, depositMinor: 0 };
     if (estimateMinor > 0 && depositMinor > estimateMinor) errors[at('depositMinor')] = 'deposit_over_estimate';
     if (facts.settings.conditionRequired && device.conditionChecks.length === 0 && device.conditionNotes.trim() === '') {
       errors[at('conditionChecks')] = 'condition_required';

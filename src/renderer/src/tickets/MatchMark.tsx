@@ -11,13 +11,16 @@ export function findMatch(text: string, query: string, digitsOnly: boolean): [nu
     const positions: number[] = [];
     let plain = '';
     for (let i = 0; i < text.length; i++) {
-      if (/\d/.test(text[i])) {
+      const char = text.charAt(i);
+      if (/\d/.test(char)) {
         positions.push(i);
-        plain += text[i];
+        plain += char;
       }
     }
     const at = plain.indexOf(digits);
-    return at < 0 ? null : [positions[at], positions[at + digits.length - 1] + 1];
+    const start = positions[at];
+    const end = positions[at + digits.length - 1];
+    return at < 0 || start === undefined || end === undefined ? null : [start, end + 1];
   }
   if (needle.length === 0) return null;
   const at = text.toLocaleLowerCase().indexOf(needle.toLocaleLowerCase());

@@ -49,7 +49,8 @@ export function TicketSearch({ search, inputRef, onOpen }: Props) {
     if (number !== null) {
       // A ticket number, typed or scanned: open it only when it names exactly one ticket.
       const exact = outcome.items.filter((hit) => hit.matchedOn === 'number' && hit.match === 'exact');
-      if (exact.length === 1) return onOpen(exact[0]);
+      const [only] = exact;
+      if (exact.length === 1 && only) return onOpen(only);
       return setNotice(t('tickets.noSuchNumber', { number: text }));
     }
     const chosen = outcome.items[Math.min(active, outcome.items.length - 1)];

@@ -26,7 +26,8 @@ export function ArchiveSearch({ onOpen, focusKey }: { onOpen(customerId: number)
     if (event.key === 'Enter') {
       event.preventDefault();
       const outcome = await search.lookupNow();
-      if ('items' in outcome && outcome.items.length > 0) onOpen(outcome.items[Math.min(active, outcome.items.length - 1)].id);
+      const chosen = 'items' in outcome ? outcome.items[Math.min(active, outcome.items.length - 1)] : undefined;
+      if (chosen) onOpen(chosen.id);
     } else if (event.key === 'ArrowDown') {
       event.preventDefault();
       setActive((i) => Math.min(i + 1, Math.max(hits.length - 1, 0)));

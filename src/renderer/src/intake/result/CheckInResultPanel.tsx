@@ -26,9 +26,11 @@ export function CheckInResultPanel({ result, devices, onStartNew }: Props) {
       <Title order={2} id="checked-in-title">
         {t('intake.checkedInTitle')}
       </Title>
-      {result.tickets.map((ticket, index) => (
-        <CheckedInTicket key={ticket.id} ticket={ticket} device={devices[index]} printing={printing} />
-      ))}
+      {result.tickets.map((ticket, index) => {
+        // One ticket per device, in the order they were entered.
+        const device = devices[index];
+        return device ? <CheckedInTicket key={ticket.id} ticket={ticket} device={device} printing={printing} /> : null;
+      })}
       <Text>{t('intake.nextStep')}</Text>
       <div>
         <Button ref={startNew} size="md" onClick={onStartNew}>
