@@ -211,7 +211,8 @@ describe('ticket page: hand-over, promised date, calls, loaner, rework', () => {
     expect(workflow.promisedDate).toBe(newDay);
     expect(workflow.timeline.at(-1)).toMatchObject({
       kind: 'promised_date_changed',
-      note: `${before} → ${newDay}: The charging board arrives on Friday`,
+      // Worded when read, with the dates in the shop's language.
+      note: `${formatDate(before, 'en')} → ${shown}: The charging board arrives on Friday`,
       staffName: crew.clerk.name,
     });
 
