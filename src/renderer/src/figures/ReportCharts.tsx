@@ -48,7 +48,8 @@ export function ReportCharts({ report }: { report: Report }) {
       <ChartCard title={t('figures.reports.distribution')}>
         <BarChart
           h={220}
-          data={report.turnaround.distribution.map((d) => ({ days: t('figures.reports.days', { days: d.days }), count: d.count }))}
+          // A bucket is "3" or "31+": its number picks the plural ("1 day", "3 days").
+          data={report.turnaround.distribution.map((d) => ({ days: t('figures.reports.days', { days: d.days, count: Number.parseInt(d.days, 10) }), count: d.count }))}
           dataKey="days"
           series={[{ name: 'count', label: count, color: 'violet.6' }]}
         />

@@ -139,7 +139,8 @@ export const figuresEn = {
     takingsPerDay: 'Takings per day',
     inVsOut: 'Tickets in and finished',
     distribution: 'Working days to finish',
-    days: '{{days}} days',
+    days_one: '{{days}} day',
+    days_other: '{{days}} days',
     technicianComparison: 'Technicians compared',
     date: 'Date',
     figure: 'Figure',
@@ -172,7 +173,7 @@ export const figuresEn = {
 };
 
 export const figuresZh: Widen<typeof figuresEn> = {
-  title: '报表',
+  title: '日结与报表',
   tabs: { dayClose: '日结', reports: '报表', history: '日结记录' },
   managerOnly: '只有主管可以日结。请以主管身份登录清点钱箱。',
   signInAsManager: '以主管身份登录',
@@ -307,7 +308,8 @@ export const figuresZh: Widen<typeof figuresEn> = {
     takingsPerDay: '每日收款',
     inVsOut: '受理与修复',
     distribution: '修复所用工作日',
-    days: '{{days}} 天',
+    days_one: '{{days}} 天',
+    days_other: '{{days}} 天',
     technicianComparison: '维修员对比',
     date: '日期',
     figure: '项目',
