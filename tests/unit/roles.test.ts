@@ -59,6 +59,16 @@ describe('the role table', () => {
       }
     });
 
+    it('with no input at all', async () => {
+      // Read as {} by the schema, so checked as {} by the role table: never let through unchecked.
+      const result = await desk.dispatch(channel, undefined);
+      if (access.kind === 'roles') {
+        expect(result.ok).toBe(false);
+        if (!result.ok) expect(accessRefusal(result.error)).toBe('signed_out');
+      }
+      if (access.kind === 'setup') expect(result.ok).toBe(false);
+    });
+
     it.each(ROLES)('with a %s session', async (role) => {
       // Signing out would end the crew's shared session: that channel gets a session of its own.
       const session =

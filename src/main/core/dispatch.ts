@@ -62,8 +62,10 @@ export function createDispatch(ctx: DeskContext, options: DispatchOptions = {}):
     try {
       // The role table is checked first, once for every channel: someone who may not call a
       // channel learns nothing about its input rules.
-      // (Input that is not even an object is the schema's to refuse, just below.)
-      if (typeof input === 'object' && input !== null) await enforceAccess(ctx, channel, input);
+      // No input is read as {} below, so it is checked as {} here (never let through unchecked);
+      // input that is not even an object is the schema's to refuse, just below.
+      const given: unknown = input ?? {};
+      if (typeof given === 'object' && given !== null) await enforceAccess(ctx, channel, given);
     } catch (error) {
       return failure(channel, error);
     }
