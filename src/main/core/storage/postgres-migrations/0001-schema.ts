@@ -6,6 +6,7 @@
 // has no REPLACE, and a duplicate id fails on the primary key.
 import type { MigrationInterface, QueryRunner } from 'typeorm';
 import { FEE_STANDARD_SEED } from '../migrations/0002-repair-workflow';
+import { refuseChange } from './refuse-change';
 
 const NOW_ISO = `to_char(now() AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
 
@@ -583,29 +584,11 @@ export class PostgresSchema1765065600000 implements MigrationInterface {
           UNIQUE (source, row_id)
         );
 
-    CREATE FUNCTION ticket_no_delete() RETURNS trigger LANGUAGE plpgsql AS $fn$
-    BEGIN
-      RAISE EXCEPTION 'tickets are never deleted';
-      RETURN OLD;
-    END
-    $fn$;
-    CREATE TRIGGER ticket_no_delete BEFORE DELETE ON ticket FOR EACH ROW EXECUTE FUNCTION ticket_no_delete();
+    ${refuseChange('ticket_no_delete', 'ticket', 'DELETE', 'tickets are never deleted')}
 
-    CREATE FUNCTION ticket_event_no_delete() RETURNS trigger LANGUAGE plpgsql AS $fn$
-    BEGIN
-      RAISE EXCEPTION 'ticket events are never deleted';
-      RETURN OLD;
-    END
-    $fn$;
-    CREATE TRIGGER ticket_event_no_delete BEFORE DELETE ON ticket_event FOR EACH ROW EXECUTE FUNCTION ticket_event_no_delete();
+    ${refuseChange('ticket_event_no_delete', 'ticket_event', 'DELETE', 'ticket events are never deleted')}
 
-    CREATE FUNCTION ticket_event_no_update() RETURNS trigger LANGUAGE plpgsql AS $fn$
-    BEGIN
-      RAISE EXCEPTION 'ticket events are never changed';
-      RETURN NEW;
-    END
-    $fn$;
-    CREATE TRIGGER ticket_event_no_update BEFORE UPDATE ON ticket_event FOR EACH ROW EXECUTE FUNCTION ticket_event_no_update();
+    ${refuseChange('ticket_event_no_update', 'ticket_event', 'UPDATE', 'ticket events are never changed')}
 
     CREATE FUNCTION stock_never_negative() RETURNS trigger LANGUAGE plpgsql AS $fn$
     BEGIN
@@ -685,125 +668,35 @@ export class PostgresSchema1765065600000 implements MigrationInterface {
     $fn$;
     CREATE TRIGGER loan_return_once BEFORE UPDATE ON loan FOR EACH ROW EXECUTE FUNCTION loan_return_once();
 
-    CREATE FUNCTION quote_no_delete() RETURNS trigger LANGUAGE plpgsql AS $fn$
-    BEGIN
-      RAISE EXCEPTION 'quotes are never deleted';
-      RETURN OLD;
-    END
-    $fn$;
-    CREATE TRIGGER quote_no_delete BEFORE DELETE ON quote FOR EACH ROW EXECUTE FUNCTION quote_no_delete();
+    ${refuseChange('quote_no_delete', 'quote', 'DELETE', 'quotes are never deleted')}
 
-    CREATE FUNCTION quote_line_no_delete() RETURNS trigger LANGUAGE plpgsql AS $fn$
-    BEGIN
-      RAISE EXCEPTION 'quote lines are never deleted';
-      RETURN OLD;
-    END
-    $fn$;
-    CREATE TRIGGER quote_line_no_delete BEFORE DELETE ON quote_line FOR EACH ROW EXECUTE FUNCTION quote_line_no_delete();
+    ${refuseChange('quote_line_no_delete', 'quote_line', 'DELETE', 'quote lines are never deleted')}
 
-    CREATE FUNCTION approval_no_delete() RETURNS trigger LANGUAGE plpgsql AS $fn$
-    BEGIN
-      RAISE EXCEPTION 'approvals are never deleted';
-      RETURN OLD;
-    END
-    $fn$;
-    CREATE TRIGGER approval_no_delete BEFORE DELETE ON approval FOR EACH ROW EXECUTE FUNCTION approval_no_delete();
+    ${refuseChange('approval_no_delete', 'approval', 'DELETE', 'approvals are never deleted')}
 
-    CREATE FUNCTION stock_move_no_delete() RETURNS trigger LANGUAGE plpgsql AS $fn$
-    BEGIN
-      RAISE EXCEPTION 'stock moves are never deleted';
-      RETURN OLD;
-    END
-    $fn$;
-    CREATE TRIGGER stock_move_no_delete BEFORE DELETE ON stock_move FOR EACH ROW EXECUTE FUNCTION stock_move_no_delete();
+    ${refuseChange('stock_move_no_delete', 'stock_move', 'DELETE', 'stock moves are never deleted')}
 
-    CREATE FUNCTION loan_no_delete() RETURNS trigger LANGUAGE plpgsql AS $fn$
-    BEGIN
-      RAISE EXCEPTION 'loans are never deleted';
-      RETURN OLD;
-    END
-    $fn$;
-    CREATE TRIGGER loan_no_delete BEFORE DELETE ON loan FOR EACH ROW EXECUTE FUNCTION loan_no_delete();
+    ${refuseChange('loan_no_delete', 'loan', 'DELETE', 'loans are never deleted')}
 
-    CREATE FUNCTION notification_no_delete() RETURNS trigger LANGUAGE plpgsql AS $fn$
-    BEGIN
-      RAISE EXCEPTION 'notification records are never deleted';
-      RETURN OLD;
-    END
-    $fn$;
-    CREATE TRIGGER notification_no_delete BEFORE DELETE ON notification FOR EACH ROW EXECUTE FUNCTION notification_no_delete();
+    ${refuseChange('notification_no_delete', 'notification', 'DELETE', 'notification records are never deleted')}
 
-    CREATE FUNCTION fee_item_no_delete() RETURNS trigger LANGUAGE plpgsql AS $fn$
-    BEGIN
-      RAISE EXCEPTION 'fee standard items (deactivate them) are never deleted';
-      RETURN OLD;
-    END
-    $fn$;
-    CREATE TRIGGER fee_item_no_delete BEFORE DELETE ON fee_item FOR EACH ROW EXECUTE FUNCTION fee_item_no_delete();
+    ${refuseChange('fee_item_no_delete', 'fee_item', 'DELETE', 'fee standard items (deactivate them) are never deleted')}
 
-    CREATE FUNCTION part_no_delete() RETURNS trigger LANGUAGE plpgsql AS $fn$
-    BEGIN
-      RAISE EXCEPTION 'parts (deactivate them) are never deleted';
-      RETURN OLD;
-    END
-    $fn$;
-    CREATE TRIGGER part_no_delete BEFORE DELETE ON part FOR EACH ROW EXECUTE FUNCTION part_no_delete();
+    ${refuseChange('part_no_delete', 'part', 'DELETE', 'parts (deactivate them) are never deleted')}
 
-    CREATE FUNCTION loaner_no_delete() RETURNS trigger LANGUAGE plpgsql AS $fn$
-    BEGIN
-      RAISE EXCEPTION 'loaners (deactivate them) are never deleted';
-      RETURN OLD;
-    END
-    $fn$;
-    CREATE TRIGGER loaner_no_delete BEFORE DELETE ON loaner FOR EACH ROW EXECUTE FUNCTION loaner_no_delete();
+    ${refuseChange('loaner_no_delete', 'loaner', 'DELETE', 'loaners (deactivate them) are never deleted')}
 
-    CREATE FUNCTION diagnosis_no_delete() RETURNS trigger LANGUAGE plpgsql AS $fn$
-    BEGIN
-      RAISE EXCEPTION 'diagnoses are never deleted';
-      RETURN OLD;
-    END
-    $fn$;
-    CREATE TRIGGER diagnosis_no_delete BEFORE DELETE ON diagnosis FOR EACH ROW EXECUTE FUNCTION diagnosis_no_delete();
+    ${refuseChange('diagnosis_no_delete', 'diagnosis', 'DELETE', 'diagnoses are never deleted')}
 
-    CREATE FUNCTION quote_line_no_update() RETURNS trigger LANGUAGE plpgsql AS $fn$
-    BEGIN
-      RAISE EXCEPTION 'quote lines are never changed';
-      RETURN NEW;
-    END
-    $fn$;
-    CREATE TRIGGER quote_line_no_update BEFORE UPDATE ON quote_line FOR EACH ROW EXECUTE FUNCTION quote_line_no_update();
+    ${refuseChange('quote_line_no_update', 'quote_line', 'UPDATE', 'quote lines are never changed')}
 
-    CREATE FUNCTION approval_no_update() RETURNS trigger LANGUAGE plpgsql AS $fn$
-    BEGIN
-      RAISE EXCEPTION 'approvals are never changed';
-      RETURN NEW;
-    END
-    $fn$;
-    CREATE TRIGGER approval_no_update BEFORE UPDATE ON approval FOR EACH ROW EXECUTE FUNCTION approval_no_update();
+    ${refuseChange('approval_no_update', 'approval', 'UPDATE', 'approvals are never changed')}
 
-    CREATE FUNCTION stock_move_no_update() RETURNS trigger LANGUAGE plpgsql AS $fn$
-    BEGIN
-      RAISE EXCEPTION 'stock moves are never changed';
-      RETURN NEW;
-    END
-    $fn$;
-    CREATE TRIGGER stock_move_no_update BEFORE UPDATE ON stock_move FOR EACH ROW EXECUTE FUNCTION stock_move_no_update();
+    ${refuseChange('stock_move_no_update', 'stock_move', 'UPDATE', 'stock moves are never changed')}
 
-    CREATE FUNCTION notification_no_update() RETURNS trigger LANGUAGE plpgsql AS $fn$
-    BEGIN
-      RAISE EXCEPTION 'notification records are never changed';
-      RETURN NEW;
-    END
-    $fn$;
-    CREATE TRIGGER notification_no_update BEFORE UPDATE ON notification FOR EACH ROW EXECUTE FUNCTION notification_no_update();
+    ${refuseChange('notification_no_update', 'notification', 'UPDATE', 'notification records are never changed')}
 
-    CREATE FUNCTION payment_no_delete() RETURNS trigger LANGUAGE plpgsql AS $fn$
-    BEGIN
-      RAISE EXCEPTION 'payments are never deleted (void them)';
-      RETURN OLD;
-    END
-    $fn$;
-    CREATE TRIGGER payment_no_delete BEFORE DELETE ON payment FOR EACH ROW EXECUTE FUNCTION payment_no_delete();
+    ${refuseChange('payment_no_delete', 'payment', 'DELETE', 'payments are never deleted (void them)')}
 
     CREATE FUNCTION payment_void_only() RETURNS trigger LANGUAGE plpgsql AS $fn$
     BEGIN
@@ -819,53 +712,17 @@ export class PostgresSchema1765065600000 implements MigrationInterface {
     $fn$;
     CREATE TRIGGER payment_void_only BEFORE UPDATE ON payment FOR EACH ROW EXECUTE FUNCTION payment_void_only();
 
-    CREATE FUNCTION collection_no_delete() RETURNS trigger LANGUAGE plpgsql AS $fn$
-    BEGIN
-      RAISE EXCEPTION 'collection records are never deleted';
-      RETURN OLD;
-    END
-    $fn$;
-    CREATE TRIGGER collection_no_delete BEFORE DELETE ON collection FOR EACH ROW EXECUTE FUNCTION collection_no_delete();
+    ${refuseChange('collection_no_delete', 'collection', 'DELETE', 'collection records are never deleted')}
 
-    CREATE FUNCTION collection_no_update() RETURNS trigger LANGUAGE plpgsql AS $fn$
-    BEGIN
-      RAISE EXCEPTION 'collection records are never changed';
-      RETURN NEW;
-    END
-    $fn$;
-    CREATE TRIGGER collection_no_update BEFORE UPDATE ON collection FOR EACH ROW EXECUTE FUNCTION collection_no_update();
+    ${refuseChange('collection_no_update', 'collection', 'UPDATE', 'collection records are never changed')}
 
-    CREATE FUNCTION desk_meta_no_update() RETURNS trigger LANGUAGE plpgsql AS $fn$
-    BEGIN
-      RAISE EXCEPTION 'desk identity is never changed';
-      RETURN NEW;
-    END
-    $fn$;
-    CREATE TRIGGER desk_meta_no_update BEFORE UPDATE ON desk_meta FOR EACH ROW EXECUTE FUNCTION desk_meta_no_update();
+    ${refuseChange('desk_meta_no_update', 'desk_meta', 'UPDATE', 'desk identity is never changed')}
 
-    CREATE FUNCTION desk_meta_no_delete() RETURNS trigger LANGUAGE plpgsql AS $fn$
-    BEGIN
-      RAISE EXCEPTION 'desk identity is never deleted';
-      RETURN OLD;
-    END
-    $fn$;
-    CREATE TRIGGER desk_meta_no_delete BEFORE DELETE ON desk_meta FOR EACH ROW EXECUTE FUNCTION desk_meta_no_delete();
+    ${refuseChange('desk_meta_no_delete', 'desk_meta', 'DELETE', 'desk identity is never deleted')}
 
-    CREATE FUNCTION backup_run_no_update() RETURNS trigger LANGUAGE plpgsql AS $fn$
-    BEGIN
-      RAISE EXCEPTION 'backup history is never changed';
-      RETURN NEW;
-    END
-    $fn$;
-    CREATE TRIGGER backup_run_no_update BEFORE UPDATE ON backup_run FOR EACH ROW EXECUTE FUNCTION backup_run_no_update();
+    ${refuseChange('backup_run_no_update', 'backup_run', 'UPDATE', 'backup history is never changed')}
 
-    CREATE FUNCTION backup_run_no_delete() RETURNS trigger LANGUAGE plpgsql AS $fn$
-    BEGIN
-      RAISE EXCEPTION 'backup history is never deleted';
-      RETURN OLD;
-    END
-    $fn$;
-    CREATE TRIGGER backup_run_no_delete BEFORE DELETE ON backup_run FOR EACH ROW EXECUTE FUNCTION backup_run_no_delete();
+    ${refuseChange('backup_run_no_delete', 'backup_run', 'DELETE', 'backup history is never deleted')}
 
     CREATE FUNCTION complaint_closed_final() RETURNS trigger LANGUAGE plpgsql AS $fn$
     BEGIN
@@ -877,13 +734,7 @@ export class PostgresSchema1765065600000 implements MigrationInterface {
     $fn$;
     CREATE TRIGGER complaint_closed_final BEFORE UPDATE ON complaint FOR EACH ROW EXECUTE FUNCTION complaint_closed_final();
 
-    CREATE FUNCTION manufacturer_trip_no_delete() RETURNS trigger LANGUAGE plpgsql AS $fn$
-    BEGIN
-      RAISE EXCEPTION 'manufacturer trips are never deleted';
-      RETURN OLD;
-    END
-    $fn$;
-    CREATE TRIGGER manufacturer_trip_no_delete BEFORE DELETE ON manufacturer_trip FOR EACH ROW EXECUTE FUNCTION manufacturer_trip_no_delete();
+    ${refuseChange('manufacturer_trip_no_delete', 'manufacturer_trip', 'DELETE', 'manufacturer trips are never deleted')}
 
     CREATE FUNCTION manufacturer_trip_back_once() RETURNS trigger LANGUAGE plpgsql AS $fn$
     BEGIN
@@ -896,109 +747,31 @@ export class PostgresSchema1765065600000 implements MigrationInterface {
     $fn$;
     CREATE TRIGGER manufacturer_trip_back_once BEFORE UPDATE ON manufacturer_trip FOR EACH ROW EXECUTE FUNCTION manufacturer_trip_back_once();
 
-    CREATE FUNCTION repair_test_no_delete() RETURNS trigger LANGUAGE plpgsql AS $fn$
-    BEGIN
-      RAISE EXCEPTION 'repair tests are never deleted';
-      RETURN OLD;
-    END
-    $fn$;
-    CREATE TRIGGER repair_test_no_delete BEFORE DELETE ON repair_test FOR EACH ROW EXECUTE FUNCTION repair_test_no_delete();
+    ${refuseChange('repair_test_no_delete', 'repair_test', 'DELETE', 'repair tests are never deleted')}
 
-    CREATE FUNCTION repair_test_no_update() RETURNS trigger LANGUAGE plpgsql AS $fn$
-    BEGIN
-      RAISE EXCEPTION 'repair tests are never changed';
-      RETURN NEW;
-    END
-    $fn$;
-    CREATE TRIGGER repair_test_no_update BEFORE UPDATE ON repair_test FOR EACH ROW EXECUTE FUNCTION repair_test_no_update();
+    ${refuseChange('repair_test_no_update', 'repair_test', 'UPDATE', 'repair tests are never changed')}
 
-    CREATE FUNCTION customer_change_no_delete() RETURNS trigger LANGUAGE plpgsql AS $fn$
-    BEGIN
-      RAISE EXCEPTION 'customer changes are never deleted';
-      RETURN OLD;
-    END
-    $fn$;
-    CREATE TRIGGER customer_change_no_delete BEFORE DELETE ON customer_change FOR EACH ROW EXECUTE FUNCTION customer_change_no_delete();
+    ${refuseChange('customer_change_no_delete', 'customer_change', 'DELETE', 'customer changes are never deleted')}
 
-    CREATE FUNCTION customer_change_no_update() RETURNS trigger LANGUAGE plpgsql AS $fn$
-    BEGIN
-      RAISE EXCEPTION 'customer changes are never changed';
-      RETURN NEW;
-    END
-    $fn$;
-    CREATE TRIGGER customer_change_no_update BEFORE UPDATE ON customer_change FOR EACH ROW EXECUTE FUNCTION customer_change_no_update();
+    ${refuseChange('customer_change_no_update', 'customer_change', 'UPDATE', 'customer changes are never changed')}
 
-    CREATE FUNCTION customer_merge_no_delete() RETURNS trigger LANGUAGE plpgsql AS $fn$
-    BEGIN
-      RAISE EXCEPTION 'customer merges are never deleted';
-      RETURN OLD;
-    END
-    $fn$;
-    CREATE TRIGGER customer_merge_no_delete BEFORE DELETE ON customer_merge FOR EACH ROW EXECUTE FUNCTION customer_merge_no_delete();
+    ${refuseChange('customer_merge_no_delete', 'customer_merge', 'DELETE', 'customer merges are never deleted')}
 
-    CREATE FUNCTION customer_merge_no_update() RETURNS trigger LANGUAGE plpgsql AS $fn$
-    BEGIN
-      RAISE EXCEPTION 'customer merges are never changed';
-      RETURN NEW;
-    END
-    $fn$;
-    CREATE TRIGGER customer_merge_no_update BEFORE UPDATE ON customer_merge FOR EACH ROW EXECUTE FUNCTION customer_merge_no_update();
+    ${refuseChange('customer_merge_no_update', 'customer_merge', 'UPDATE', 'customer merges are never changed')}
 
-    CREATE FUNCTION follow_up_call_no_delete() RETURNS trigger LANGUAGE plpgsql AS $fn$
-    BEGIN
-      RAISE EXCEPTION 'follow-up calls are never deleted';
-      RETURN OLD;
-    END
-    $fn$;
-    CREATE TRIGGER follow_up_call_no_delete BEFORE DELETE ON follow_up_call FOR EACH ROW EXECUTE FUNCTION follow_up_call_no_delete();
+    ${refuseChange('follow_up_call_no_delete', 'follow_up_call', 'DELETE', 'follow-up calls are never deleted')}
 
-    CREATE FUNCTION follow_up_call_no_update() RETURNS trigger LANGUAGE plpgsql AS $fn$
-    BEGIN
-      RAISE EXCEPTION 'follow-up calls are never changed';
-      RETURN NEW;
-    END
-    $fn$;
-    CREATE TRIGGER follow_up_call_no_update BEFORE UPDATE ON follow_up_call FOR EACH ROW EXECUTE FUNCTION follow_up_call_no_update();
+    ${refuseChange('follow_up_call_no_update', 'follow_up_call', 'UPDATE', 'follow-up calls are never changed')}
 
-    CREATE FUNCTION complaint_step_no_delete() RETURNS trigger LANGUAGE plpgsql AS $fn$
-    BEGIN
-      RAISE EXCEPTION 'complaint steps are never deleted';
-      RETURN OLD;
-    END
-    $fn$;
-    CREATE TRIGGER complaint_step_no_delete BEFORE DELETE ON complaint_step FOR EACH ROW EXECUTE FUNCTION complaint_step_no_delete();
+    ${refuseChange('complaint_step_no_delete', 'complaint_step', 'DELETE', 'complaint steps are never deleted')}
 
-    CREATE FUNCTION complaint_step_no_update() RETURNS trigger LANGUAGE plpgsql AS $fn$
-    BEGIN
-      RAISE EXCEPTION 'complaint steps are never changed';
-      RETURN NEW;
-    END
-    $fn$;
-    CREATE TRIGGER complaint_step_no_update BEFORE UPDATE ON complaint_step FOR EACH ROW EXECUTE FUNCTION complaint_step_no_update();
+    ${refuseChange('complaint_step_no_update', 'complaint_step', 'UPDATE', 'complaint steps are never changed')}
 
-    CREATE FUNCTION contact_message_no_delete() RETURNS trigger LANGUAGE plpgsql AS $fn$
-    BEGIN
-      RAISE EXCEPTION 'contact messages are never deleted';
-      RETURN OLD;
-    END
-    $fn$;
-    CREATE TRIGGER contact_message_no_delete BEFORE DELETE ON contact_message FOR EACH ROW EXECUTE FUNCTION contact_message_no_delete();
+    ${refuseChange('contact_message_no_delete', 'contact_message', 'DELETE', 'contact messages are never deleted')}
 
-    CREATE FUNCTION contact_message_no_update() RETURNS trigger LANGUAGE plpgsql AS $fn$
-    BEGIN
-      RAISE EXCEPTION 'contact messages are never changed';
-      RETURN NEW;
-    END
-    $fn$;
-    CREATE TRIGGER contact_message_no_update BEFORE UPDATE ON contact_message FOR EACH ROW EXECUTE FUNCTION contact_message_no_update();
+    ${refuseChange('contact_message_no_update', 'contact_message', 'UPDATE', 'contact messages are never changed')}
 
-    CREATE FUNCTION complaint_no_delete() RETURNS trigger LANGUAGE plpgsql AS $fn$
-    BEGIN
-      RAISE EXCEPTION 'complaints are never deleted';
-      RETURN OLD;
-    END
-    $fn$;
-    CREATE TRIGGER complaint_no_delete BEFORE DELETE ON complaint FOR EACH ROW EXECUTE FUNCTION complaint_no_delete();
+    ${refuseChange('complaint_no_delete', 'complaint', 'DELETE', 'complaints are never deleted')}
 
     CREATE FUNCTION customer_merged_no_delete() RETURNS trigger LANGUAGE plpgsql AS $fn$
     BEGIN
@@ -1022,21 +795,9 @@ export class PostgresSchema1765065600000 implements MigrationInterface {
     $fn$;
     CREATE TRIGGER day_close_in_order BEFORE INSERT ON day_close FOR EACH ROW EXECUTE FUNCTION day_close_in_order();
 
-    CREATE FUNCTION day_close_no_update() RETURNS trigger LANGUAGE plpgsql AS $fn$
-    BEGIN
-      RAISE EXCEPTION 'a day close is never changed';
-      RETURN NEW;
-    END
-    $fn$;
-    CREATE TRIGGER day_close_no_update BEFORE UPDATE ON day_close FOR EACH ROW EXECUTE FUNCTION day_close_no_update();
+    ${refuseChange('day_close_no_update', 'day_close', 'UPDATE', 'a day close is never changed')}
 
-    CREATE FUNCTION day_close_no_delete() RETURNS trigger LANGUAGE plpgsql AS $fn$
-    BEGIN
-      RAISE EXCEPTION 'a day close is never deleted';
-      RETURN OLD;
-    END
-    $fn$;
-    CREATE TRIGGER day_close_no_delete BEFORE DELETE ON day_close FOR EACH ROW EXECUTE FUNCTION day_close_no_delete();
+    ${refuseChange('day_close_no_delete', 'day_close', 'DELETE', 'a day close is never deleted')}
 
     CREATE FUNCTION device_model_insert() RETURNS trigger LANGUAGE plpgsql AS $fn$
     BEGIN
@@ -1054,37 +815,13 @@ export class PostgresSchema1765065600000 implements MigrationInterface {
     $fn$;
     CREATE TRIGGER device_model_update AFTER UPDATE OF brand, model ON device FOR EACH ROW EXECUTE FUNCTION device_model_update();
 
-    CREATE FUNCTION audit_entry_no_delete() RETURNS trigger LANGUAGE plpgsql AS $fn$
-    BEGIN
-      RAISE EXCEPTION 'audit_entry rows are never deleted';
-      RETURN OLD;
-    END
-    $fn$;
-    CREATE TRIGGER audit_entry_no_delete BEFORE DELETE ON audit_entry FOR EACH ROW EXECUTE FUNCTION audit_entry_no_delete();
+    ${refuseChange('audit_entry_no_delete', 'audit_entry', 'DELETE', 'audit_entry rows are never deleted')}
 
-    CREATE FUNCTION audit_entry_no_update() RETURNS trigger LANGUAGE plpgsql AS $fn$
-    BEGIN
-      RAISE EXCEPTION 'audit_entry rows are never changed';
-      RETURN NEW;
-    END
-    $fn$;
-    CREATE TRIGGER audit_entry_no_update BEFORE UPDATE ON audit_entry FOR EACH ROW EXECUTE FUNCTION audit_entry_no_update();
+    ${refuseChange('audit_entry_no_update', 'audit_entry', 'UPDATE', 'audit_entry rows are never changed')}
 
-    CREATE FUNCTION history_link_no_delete() RETURNS trigger LANGUAGE plpgsql AS $fn$
-    BEGIN
-      RAISE EXCEPTION 'history_link rows are never deleted';
-      RETURN OLD;
-    END
-    $fn$;
-    CREATE TRIGGER history_link_no_delete BEFORE DELETE ON history_link FOR EACH ROW EXECUTE FUNCTION history_link_no_delete();
+    ${refuseChange('history_link_no_delete', 'history_link', 'DELETE', 'history_link rows are never deleted')}
 
-    CREATE FUNCTION history_link_no_update() RETURNS trigger LANGUAGE plpgsql AS $fn$
-    BEGIN
-      RAISE EXCEPTION 'history_link rows are never changed';
-      RETURN NEW;
-    END
-    $fn$;
-    CREATE TRIGGER history_link_no_update BEFORE UPDATE ON history_link FOR EACH ROW EXECUTE FUNCTION history_link_no_update();
+    ${refuseChange('history_link_no_update', 'history_link', 'UPDATE', 'history_link rows are never changed')}
 
     CREATE FUNCTION ticket_guarded_columns() RETURNS trigger LANGUAGE plpgsql AS $fn$
     BEGIN

@@ -3,16 +3,7 @@
 // notes and fee-named quote lines stored as data. (The figures' day totals of
 // 0015 are kept by SQLite triggers and have no PostgreSQL counterpart yet.)
 import type { MigrationInterface, QueryRunner } from 'typeorm';
-
-function refuse(name: string, table: string, when: 'DELETE' | 'UPDATE', message: string): string {
-  return `
-    CREATE FUNCTION ${name}() RETURNS trigger LANGUAGE plpgsql AS $fn$
-    BEGIN
-      RAISE EXCEPTION '${message}';
-    END
-    $fn$;
-    CREATE TRIGGER ${name} BEFORE ${when} ON ${table} FOR EACH ROW EXECUTE FUNCTION ${name}();`;
-}
+import { refuseChange } from './refuse-change';
 
 export class PostgresCounterRecords1765152000000 implements MigrationInterface {
   name = 'PostgresCounterRecords1765152000000';
@@ -29,7 +20,7 @@ export class PostgresCounterRecords1765152000000 implements MigrationInterface {
       CHECK ((failed_attempts = 0) = (last_failed_on IS NULL))
     );
     CREATE INDEX follow_up_state_due ON follow_up_state(same_day, collected_on) WHERE reached = 0;
-    ${refuse('follow_up_state_no_delete', 'follow_up_state', 'DELETE', 'follow-up states are never deleted')}
+    ${refuseChange('follow_up_state_no_delete', 'follow_up_state', 'DELETE', 'follow-up states are never deleted')}
     CREATE FUNCTION follow_up_state_forward() RETURNS trigger LANGUAGE plpgsql AS $fn$
     BEGIN
       -- Calls only add up: a miss counts once more, a reached call closes it for good.
@@ -52,8 +43,8 @@ export class PostgresCounterRecords1765152000000 implements MigrationInterface {
       at text NOT NULL
     );
     CREATE INDEX old_part_handback_ticket ON old_part_handback(ticket_id, id);
-    ${refuse('old_part_handback_no_delete', 'old_part_handback', 'DELETE', 'old part hand-backs are never deleted')}
-    ${refuse('old_part_handback_no_update', 'old_part_handback', 'UPDATE', 'old part hand-backs are never changed')}
+    ${refuseChange('old_part_handback_no_delete', 'old_part_handback', 'DELETE', 'old part hand-backs are never deleted')}
+    ${refuseChange('old_part_handback_no_update', 'old_part_handback', 'UPDATE', 'old part hand-backs are never changed')}
 
     ALTER TABLE ticket_event ADD COLUMN note_data text CHECK (note_data IS NULL OR note_data::jsonb IS NOT NULL);
     ALTER TABLE quote_line ADD COLUMN name_en text;
