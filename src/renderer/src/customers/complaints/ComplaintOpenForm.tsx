@@ -3,16 +3,10 @@
 import { Button, Group, NativeSelect, Stack, TextInput, Textarea } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useTranslation } from 'react-i18next';
-import {
-  COMPLAINT_CATEGORIES,
-  COMPLAINT_SEVERITIES,
-  type ComplaintCategory,
-  type ComplaintSeverity,
-} from '../../../../shared/customer-care-contract';
+import { COMPLAINT_CATEGORIES, COMPLAINT_SEVERITIES, type ComplaintCategory, type ComplaintSeverity } from '../../../../shared/customer-care-contract';
 import { useDesk } from '../../desk/desk-context';
-import { keyboardFormKeyDown } from '../../forms/keyboard-form';
 import { useSignedInCall } from '../../session/useSignedInCall';
-import { ActionCard } from '../../widgets/ActionCard';
+import { ActionForm } from '../../widgets/ActionForm';
 import { useWorkflowCall } from '../../session/useWorkflowCall';
 
 const FIELDS = ['ticketId', 'category', 'reason', 'severity', 'ownerId', 'dueDate'];
@@ -33,7 +27,14 @@ export function ComplaintOpenForm({ customerId, tickets, initialTicketId = null,
   const signedIn = useSignedInCall();
   const action = useWorkflowCall(FIELDS);
   const form = useForm({
-    initialValues: { ticketId: initialTicketId === null ? '' : String(initialTicketId), category: 'quality' as ComplaintCategory, reason: '', severity: 'medium' as ComplaintSeverity, ownerId: '', dueDate: '' },
+    initialValues: {
+      ticketId: initialTicketId === null ? '' : String(initialTicketId),
+      category: 'quality' as ComplaintCategory,
+      reason: '',
+      severity: 'medium' as ComplaintSeverity,
+      ownerId: '',
+      dueDate: '',
+    },
   });
   const submit = async () => {
     const v = form.getValues();
@@ -52,57 +53,64 @@ export function ComplaintOpenForm({ customerId, tickets, initialTicketId = null,
   };
   const err = (field: string) => action.fieldErrors[field];
   return (
-    <ActionCard title={t('care.complaint.open')} error={action.error}>
-      <form
-        noValidate
-        onKeyDown={keyboardFormKeyDown(() => void submit())}
-        onSubmit={(event) => {
-          event.preventDefault();
-          void submit();
-        }}
-      >
-        <Stack gap="sm">
-          <Group grow align="flex-start">
-            <NativeSelect
-              label={t('care.complaint.category')}
-              {...form.getInputProps('category')}
-              error={err('category')}
-              data={COMPLAINT_CATEGORIES.map((value) => ({ value, label: t(`care.category.${value}`) }))}
-              autoFocus
-            />
-            <NativeSelect
-              label={t('care.complaint.severity')}
-              {...form.getInputProps('severity')}
-              error={err('severity')}
-              data={COMPLAINT_SEVERITIES.map((value) => ({ value, label: t(`care.severity.${value}`) }))}
-            />
-            <NativeSelect
-              label={t('care.complaint.ticket')}
-              {...form.getInputProps('ticketId')}
-              error={err('ticketId')}
-              data={[{ value: '', label: t('care.page.none') }, ...tickets.map((ticket) => ({ value: String(ticket.id), label: ticket.label }))]}
-            />
-          </Group>
-          <Textarea label={t('care.complaint.reason')} description={t('care.complaint.reasonHint')} {...form.getInputProps('reason')} error={err('reason')} autosize minRows={2} />
-          <Group grow align="flex-start">
-            <NativeSelect
-              label={t('care.complaint.owner')}
-              {...form.getInputProps('ownerId')}
-              error={err('ownerId')}
-              data={[{ value: '', label: t('care.complaint.ownerDefault') }, ...staff.map((person) => ({ value: String(person.id), label: `${person.name} (${t(`role.${person.role}`)})` }))]}
-            />
-            <TextInput type="date" label={t('care.complaint.dueDate')} description={t('care.complaint.dueDateHint')} {...form.getInputProps('dueDate')} error={err('dueDate')} />
-          </Group>
-          <Group>
-            <Button type="submit" color="red" loading={action.busy} data-enter-target>
-              {t('care.complaint.submitOpen')}
-            </Button>
-            <Button variant="default" onClick={onCancel}>
-              {t('care.complaint.cancel')}
-            </Button>
-          </Group>
-        </Stack>
-      </form>
-    </ActionCard>
+    <ActionForm title={t('care.complaint.open')} error={action.error} onSubmit={() => void submit()}>
+      <Stack gap="sm">
+        <Group grow align="flex-start">
+          <NativeSelect
+            label={t('care.complaint.category')}
+            {...form.getInputProps('category')}
+            error={err('category')}
+            data={COMPLAINT_CATEGORIES.map((value) => ({ value, label: t(`care.category.${value}`) }))}
+            autoFocus
+          />
+          <NativeSelect
+            label={t('care.complaint.severity')}
+            {...form.getInputProps('severity')}
+            error={err('severity')}
+            data={COMPLAINT_SEVERITIES.map((value) => ({ value, label: t(`care.severity.${value}`) }))}
+          />
+          <NativeSelect
+            label={t('care.complaint.ticket')}
+            {...form.getInputProps('ticketId')}
+            error={err('ticketId')}
+            data={[{ value: '', label: t('care.page.none') }, ...tickets.map((ticket) => ({ value: String(ticket.id), label: ticket.label }))]}
+          />
+        </Group>
+        <Textarea
+          label={t('care.complaint.reason')}
+          description={t('care.complaint.reasonHint')}
+          {...form.getInputProps('reason')}
+          error={err('reason')}
+          autosize
+          minRows={2}
+        />
+        <Group grow align="flex-start">
+          <NativeSelect
+            label={t('care.complaint.owner')}
+            {...form.getInputProps('ownerId')}
+            error={err('ownerId')}
+            data={[
+              { value: '', label: t('care.complaint.ownerDefault') },
+              ...staff.map((person) => ({ value: String(person.id), label: `${person.name} (${t(`role.${person.role}`)})` })),
+            ]}
+          />
+          <TextInput
+            type="date"
+            label={t('care.complaint.dueDate')}
+            description={t('care.complaint.dueDateHint')}
+            {...form.getInputProps('dueDate')}
+            error={err('dueDate')}
+          />
+        </Group>
+        <Group>
+          <Button type="submit" color="red" loading={action.busy} data-enter-target>
+            {t('care.complaint.submitOpen')}
+          </Button>
+          <Button variant="default" onClick={onCancel}>
+            {t('care.complaint.cancel')}
+          </Button>
+        </Group>
+      </Stack>
+    </ActionForm>
   );
 }

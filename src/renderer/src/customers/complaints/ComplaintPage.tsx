@@ -7,11 +7,11 @@ import { useTranslation } from 'react-i18next';
 import type { ComplaintView } from '../../../../shared/customer-care-contract';
 import { call } from '../../api';
 import { useFormat } from '../../desk/useFormat';
-import { keyboardFormKeyDown } from '../../forms/keyboard-form';
 import { useSignedInCall } from '../../session/useSignedInCall';
 import { loadFailure, useLoaded } from '../../widgets/useLoaded';
 import { LabelledValue } from '../../widgets/LabelledValue';
 import { ActionCard } from '../../widgets/ActionCard';
+import { ActionForm } from '../../widgets/ActionForm';
 import { useWorkflowCall } from '../../session/useWorkflowCall';
 import type { CareNavigation } from '../navigation';
 
@@ -24,7 +24,11 @@ interface Props {
 
 export function ComplaintPage({ complaintId, onBack, navigation, refreshKey }: Props) {
   const { t } = useTranslation();
-  const [loaded, reload] = useLoaded(() => call('complaints.get', { complaintId }), (error) => loadFailure(t, error), `${complaintId}:${refreshKey}`);
+  const [loaded, reload] = useLoaded(
+    () => call('complaints.get', { complaintId }),
+    (error) => loadFailure(t, error),
+    `${complaintId}:${refreshKey}`,
+  );
   if (loaded.state === 'loading') return <Loader aria-label={t('app.loading')} />;
   if (loaded.state === 'failed')
     return (
@@ -131,25 +135,24 @@ function StepForm({ complaint, onChanged }: { complaint: ComplaintView; onChange
     }
   };
   return (
-    <ActionCard title={t('care.complaint.addStep')} error={action.error}>
-      <form
-        noValidate
-        onKeyDown={keyboardFormKeyDown(() => void submit())}
-        onSubmit={(event) => {
-          event.preventDefault();
-          void submit();
-        }}
-      >
-        <Stack gap="sm">
-          <Textarea label={t('care.complaint.stepNote')} description={t('care.complaint.stepHint')} value={note} onChange={(e) => setNote(e.currentTarget.value)} error={action.fieldErrors.note} autosize minRows={2} />
-          <Group>
-            <Button type="submit" variant="light" loading={action.busy}>
-              {t('care.complaint.saveStep')}
-            </Button>
-          </Group>
-        </Stack>
-      </form>
-    </ActionCard>
+    <ActionForm title={t('care.complaint.addStep')} error={action.error} onSubmit={() => void submit()}>
+      <Stack gap="sm">
+        <Textarea
+          label={t('care.complaint.stepNote')}
+          description={t('care.complaint.stepHint')}
+          value={note}
+          onChange={(e) => setNote(e.currentTarget.value)}
+          error={action.fieldErrors.note}
+          autosize
+          minRows={2}
+        />
+        <Group>
+          <Button type="submit" variant="light" loading={action.busy}>
+            {t('care.complaint.saveStep')}
+          </Button>
+        </Group>
+      </Stack>
+    </ActionForm>
   );
 }
 
@@ -166,31 +169,29 @@ function ResolveForm({ complaint, onChanged }: { complaint: ComplaintView; onCha
     if (next) onChanged();
   };
   return (
-    <ActionCard title={t('care.complaint.resolve')} error={action.error}>
-      <form
-        noValidate
-        onKeyDown={keyboardFormKeyDown(() => void submit())}
-        onSubmit={(event) => {
-          event.preventDefault();
-          void submit();
-        }}
-      >
-        <Stack gap="sm">
-          <Textarea label={t('care.complaint.outcome')} value={outcome} onChange={(e) => setOutcome(e.currentTarget.value)} error={action.fieldErrors.outcome} autosize minRows={2} />
-          <Radio.Group label={t('care.complaint.acceptance')} value={accepted} onChange={setAccepted} error={action.fieldErrors.customerAccepted}>
-            <Group mt={4}>
-              <Radio value="true" label={t('care.complaint.accepted')} />
-              <Radio value="false" label={t('care.complaint.notAccepted')} />
-            </Group>
-          </Radio.Group>
-          <Group>
-            <Button type="submit" loading={action.busy} data-enter-target>
-              {t('care.complaint.saveResolve')}
-            </Button>
+    <ActionForm title={t('care.complaint.resolve')} error={action.error} onSubmit={() => void submit()}>
+      <Stack gap="sm">
+        <Textarea
+          label={t('care.complaint.outcome')}
+          value={outcome}
+          onChange={(e) => setOutcome(e.currentTarget.value)}
+          error={action.fieldErrors.outcome}
+          autosize
+          minRows={2}
+        />
+        <Radio.Group label={t('care.complaint.acceptance')} value={accepted} onChange={setAccepted} error={action.fieldErrors.customerAccepted}>
+          <Group mt={4}>
+            <Radio value="true" label={t('care.complaint.accepted')} />
+            <Radio value="false" label={t('care.complaint.notAccepted')} />
           </Group>
-        </Stack>
-      </form>
-    </ActionCard>
+        </Radio.Group>
+        <Group>
+          <Button type="submit" loading={action.busy} data-enter-target>
+            {t('care.complaint.saveResolve')}
+          </Button>
+        </Group>
+      </Stack>
+    </ActionForm>
   );
 }
 
@@ -204,27 +205,25 @@ function CloseForm({ complaint, onChanged }: { complaint: ComplaintView; onChang
     if (next) onChanged();
   };
   return (
-    <ActionCard title={t('care.complaint.close')} error={action.error}>
-      <form
-        noValidate
-        onKeyDown={keyboardFormKeyDown(() => void submit())}
-        onSubmit={(event) => {
-          event.preventDefault();
-          void submit();
-        }}
-      >
-        <Stack gap="sm">
-          <Text size="sm" c="dimmed">
-            {t('care.complaint.closeHint')}
-          </Text>
-          <Textarea label={t('care.complaint.closeNote')} value={note} onChange={(e) => setNote(e.currentTarget.value)} error={action.fieldErrors.note} autosize minRows={1} />
-          <Group>
-            <Button type="submit" color="green" loading={action.busy} data-enter-target>
-              {t('care.complaint.close')}
-            </Button>
-          </Group>
-        </Stack>
-      </form>
-    </ActionCard>
+    <ActionForm title={t('care.complaint.close')} error={action.error} onSubmit={() => void submit()}>
+      <Stack gap="sm">
+        <Text size="sm" c="dimmed">
+          {t('care.complaint.closeHint')}
+        </Text>
+        <Textarea
+          label={t('care.complaint.closeNote')}
+          value={note}
+          onChange={(e) => setNote(e.currentTarget.value)}
+          error={action.fieldErrors.note}
+          autosize
+          minRows={1}
+        />
+        <Group>
+          <Button type="submit" color="green" loading={action.busy} data-enter-target>
+            {t('care.complaint.close')}
+          </Button>
+        </Group>
+      </Stack>
+    </ActionForm>
   );
 }
