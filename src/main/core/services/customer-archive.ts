@@ -138,9 +138,11 @@ export async function updateCustomer(
   actor: Actor,
   input: { customerId: number; name: string; phone: string; address: string; notes: string },
   nowIso: string,
+  /** The input field naming the customer, for its error (intake's channel calls it `id`). */
+  idPath = 'customerId',
 ): Promise<boolean> {
-  const before = await loadCustomer(tx, input.customerId);
-  if (before.merged_into_id !== null) throw new DeskError('conflict', [{ path: 'customerId', code: 'wrong_status' }]);
+  const before = await loadCustomer(tx, input.customerId, idPath);
+  if (before.merged_into_id !== null) throw new DeskError('conflict', [{ path: idPath, code: 'wrong_status' }]);
   const changed = (['name', 'phone', 'address', 'notes'] as const).filter((field) => before[field] !== input[field]);
   if (changed.length === 0) return false;
   for (const field of changed) {

@@ -4,7 +4,6 @@
 // update, which keeps the old values, who changed them and when.
 import type { WriteTx } from '../storage/transactions';
 import type { ChannelParsedInput } from '../../../shared/contract';
-import { DeskError } from '../../../shared/errors';
 import type { CustomerUpdateResult } from '../../../shared/trust-contract';
 import type { Actor } from './auth';
 import { updateCustomer as updateArchiveRecord } from './customer-archive';
@@ -15,8 +14,7 @@ export async function updateCustomer(
   input: ChannelParsedInput<'customers.update'>,
   nowIso: string,
 ): Promise<CustomerUpdateResult> {
-  const found: { id: number }[] = await tx.query(`SELECT id FROM customer WHERE id = ?`, [input.id]);
-  if (found.length === 0) throw DeskError.field('id', 'not_found');
-  const changed = await updateArchiveRecord(tx, actor, { customerId: input.id, name: input.name, phone: input.phone, address: input.address, notes: input.notes }, nowIso);
+  const record = { customerId: input.id, name: input.name, phone: input.phone, address: input.address, notes: input.notes };
+  const changed = await updateArchiveRecord(tx, actor, record, nowIso, 'id');
   return { id: input.id, name: input.name, phone: input.phone, address: input.address, notes: input.notes, changed };
 }
