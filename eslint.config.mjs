@@ -1,7 +1,8 @@
 // Lint rules that keep the architecture honest: the renderer is untrusted and
-// browser-only, the core runs without Electron, and a renderer feature does not
-// reach into another feature's folder: it uses only what that feature's index
-// exports (shared widgets live in the shared folders).
+// browser-only, the core runs without Electron, and a feature (renderer or
+// main) does not reach into another feature's folder: it uses only what that
+// feature's index exports (shared widgets live in the shared folders; the
+// core's kernel, which every feature builds on, imports no feature).
 import js from '@eslint/js';
 import reactHooks from 'eslint-plugin-react-hooks';
 import tseslint from 'typescript-eslint';
@@ -13,6 +14,45 @@ const FEATURES = ['intake', 'tickets', 'collection', 'stock', 'settings', 'custo
 const rendererBoundary = {
   group: ['**/main/**', '**/preload/**', '**/harness/**', 'electron', 'node:*', 'better-sqlite3', 'typeorm', 'pdfmake', 'pdfmake/*'],
   message: 'The renderer is browser code: it talks to main only through the contract (src/shared) and api.ts.',
+};
+
+const CORE = 'src/main/core';
+/** Main-side folders under core/features, one feature each: intake, tickets, repair, stock, collection... */
+const CORE_FEATURES = ['intake', 'tickets', 'repair', 'stock', 'collection', 'customers', 'staff', 'settings', 'printing', 'figures', 'data-safety'];
+/** The kernel every feature builds on (storage, the ticket's record, rules, documents, security) knows no feature. */
+const CORE_KERNEL = ['record', 'storage', 'rules', 'documents', 'security'];
+
+const coreBoundary = {
+  group: ['electron', '**/shell/**', '**/renderer/**'],
+  message: 'The core runs under Node and vitest: no Electron, no shell, no renderer.',
+};
+
+const coreFeatureBoundaries = CORE_FEATURES.map((feature) => ({
+  files: [`${CORE}/features/${feature}/**/*.ts`],
+  rules: {
+    'no-restricted-imports': [
+      'error',
+      {
+        patterns: [
+          coreBoundary,
+          {
+            group: CORE_FEATURES.filter((other) => other !== feature).map((other) => `../${other}/**`),
+            message: "A feature does not reach into another feature's folder: import what it offers from its index.ts (`../<feature>`).",
+          },
+        ],
+      },
+    ],
+  },
+}));
+
+const coreKernelBoundary = {
+  files: CORE_KERNEL.map((folder) => `${CORE}/${folder}/**/*.ts`),
+  rules: {
+    'no-restricted-imports': [
+      'error',
+      { patterns: [coreBoundary, { group: ['**/features/**', '../features'], message: 'The kernel knows no feature: features build on it, not the other way round.' }] },
+    ],
+  },
 };
 
 const featureBoundaries = FEATURES.map((feature) => ({
@@ -68,14 +108,11 @@ export default tseslint.config(
     },
   },
   {
-    files: ['src/main/core/**/*.ts'],
-    rules: {
-      'no-restricted-imports': [
-        'error',
-        { patterns: [{ group: ['electron', '**/shell/**', '**/renderer/**'], message: 'The core runs under Node and vitest: no Electron, no shell, no renderer.' }] },
-      ],
-    },
+    files: [`${CORE}/**/*.ts`],
+    rules: { 'no-restricted-imports': ['error', { patterns: [coreBoundary] }] },
   },
+  ...coreFeatureBoundaries,
+  coreKernelBoundary,
   {
     files: ['**/*.mjs'],
     languageOptions: { globals: { process: 'readonly', console: 'readonly' } },

@@ -10,7 +10,7 @@ import BetterSqlite3 from 'better-sqlite3';
 import { DATABASE_FILE, openDesk, type Desk } from '../src/main/core/desk';
 import { sampleCheckInInput } from '../src/main/core/documents/sample';
 import { setUpSampleDesk } from '../src/main/core/sample-desk';
-import { createDirectoryBackend } from '../src/main/core/printing';
+import { createDirectoryBackend } from '../src/main/core/features/printing/spooler';
 import { SecretBox } from '../src/main/core/security/secret-box';
 import { BUSY_TIMEOUT_MS } from '../src/main/core/storage/database';
 import type { ChannelInput, CheckInResult, PrintResult } from '../src/shared/contract';

@@ -8,11 +8,11 @@
 import type BetterSqlite3 from 'better-sqlite3';
 import type { Desk } from '../src/main/core/desk';
 import { localIsoDate } from '../src/main/core/rules/calendar';
-import { searchArchive } from '../src/main/core/services/customer-archive-search';
-import { policyOf } from '../src/main/core/services/follow-ups';
+import { searchArchive } from '../src/main/core/features/customers/customer-archive-search';
+import { policyOf } from '../src/main/core/features/customers/follow-ups';
 import { addDays } from '../src/main/core/rules/calendar';
 import { FOLLOW_UP_LAPSE_DAYS } from '../src/main/core/rules/follow-up';
-import { DEFAULT_SETTINGS } from '../src/main/core/services/settings';
+import { DEFAULT_SETTINGS } from '../src/main/core/features/settings/settings';
 import type { ArchiveHit, FollowUpDue } from '../src/shared/customer-care-contract';
 import { DATA_NOW } from './generate-data';
 import type { RawRunner } from './search';

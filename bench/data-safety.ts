@@ -5,9 +5,9 @@ import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DATABASE_FILE, SECRET_KEY_FILE } from '../src/main/core/desk';
-import { takeBackup } from '../src/main/core/safety/backup';
-import { exportDatabase } from '../src/main/core/safety/export';
-import { restoreBackup } from '../src/main/core/safety/restore';
+import { takeBackup } from '../src/main/core/features/data-safety/backup';
+import { exportDatabase } from '../src/main/core/features/data-safety/export';
+import { restoreBackup } from '../src/main/core/features/data-safety/restore';
 import { ensureBenchData } from './generate-data';
 
 const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;

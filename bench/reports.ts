@@ -9,9 +9,9 @@
 import { join } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
 import { openDesk } from '../src/main/core/desk';
-import { createDirectoryBackend } from '../src/main/core/printing';
-import { buildReport } from '../src/main/core/services/reports';
-import { DEFAULT_SETTINGS } from '../src/main/core/services/settings';
+import { createDirectoryBackend } from '../src/main/core/features/printing/spooler';
+import { buildReport } from '../src/main/core/features/figures/reports';
+import { DEFAULT_SETTINGS } from '../src/main/core/features/settings/settings';
 import { BUSY_TIMEOUT_MS } from '../src/main/core/storage/database';
 import { DATA_NOW, ensureBenchData } from './generate-data';
 import { RawRunner } from './search';

@@ -11,11 +11,11 @@
 import BetterSqlite3 from 'better-sqlite3';
 import type { ReadTx } from '../src/main/core/storage/transactions';
 import type { Desk } from '../src/main/core/desk';
-import { ticketBoard } from '../src/main/core/services/board';
-import { searchTickets } from '../src/main/core/services/search';
+import { ticketBoard } from '../src/main/core/features/tickets/board';
+import { searchTickets } from '../src/main/core/features/tickets/search';
 import { preparedReader, type SqlReader } from '../src/main/core/storage/sql-reader';
 import { BUSY_TIMEOUT_MS } from '../src/main/core/storage/database';
-import { createDirectoryBackend } from '../src/main/core/printing';
+import { createDirectoryBackend } from '../src/main/core/features/printing/spooler';
 import { openDesk } from '../src/main/core/desk';
 import { join } from 'node:path';
 import type { ChannelParsedInput } from '../src/shared/contract';

@@ -7,7 +7,7 @@ import type { AddressInfo } from 'node:net';
 import { extname, join, normalize, resolve, sep } from 'node:path';
 import { openDesk, type Desk } from '../main/core/desk';
 import type { Clock } from '../main/core/context';
-import { createDirectoryBackend } from '../main/core/printing';
+import { createDirectoryBackend } from '../main/core/features/printing/spooler';
 
 const MAX_BODY_BYTES = 1024 * 1024;
 const LOOPBACK = new Set(['127.0.0.1', '::ffff:127.0.0.1', '::1']);

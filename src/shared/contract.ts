@@ -393,13 +393,17 @@ export const sessionChannels = {
   'auth.setPin': channel<{ staffId: number }>()(wf.setPinInput),
 } as const;
 
+/** Finding tickets: the search box and the board. */
+export const ticketChannels = {
+  'tickets.search': channel<TicketSearchHit[]>()(wf.searchInput),
+  'tickets.board': channel<TicketBoard>()(wf.boardInput),
+} as const;
+
 /**
- * The repair at the bench: search and board, moves, diagnosis, quotes, approvals, parts used, loaners
+ * The repair at the bench: moves, diagnosis, quotes, approvals, parts used, loaners
  * (schemas and output types in workflow-contract.ts). Ticket actions answer with the ticket's fresh workflow view.
  */
 export const repairChannels = {
-  'tickets.search': channel<TicketSearchHit[]>()(wf.searchInput),
-  'tickets.board': channel<TicketBoard>()(wf.boardInput),
   'tickets.getWorkflow': channel<TicketWorkflow>()(z.object({ ticketId: id })),
   'workflow.move': channel<TicketWorkflow>()(wf.moveInput),
   'workflow.reopen': channel<ReopenResult>()(wf.reopenInput),
@@ -460,6 +464,7 @@ export const contract = joinFeatures(
   intakeChannels,
   printingChannels,
   sessionChannels,
+  ticketChannels,
   repairChannels,
   stockChannels,
   collectionChannels,

@@ -10,8 +10,8 @@ import { existsSync, readdirSync } from 'node:fs';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { delimiter, join } from 'node:path';
-import { run, type RunResult } from '../../src/main/core/printing/run';
-import { cupsEnvironment, parseLpstatPrinters, parseLpstatRunning } from '../../src/main/core/printing/cups-backend';
+import { run, type RunResult } from '../../src/main/core/features/printing/spooler/run';
+import { cupsEnvironment, parseLpstatPrinters, parseLpstatRunning } from '../../src/main/core/features/printing/spooler/cups-backend';
 
 export const CUPS_PDF_PRINTER = 'RepairDeskPDF';
 /** Stopped (cupsdisable) but accepting jobs: the desk must refuse to queue on it. */

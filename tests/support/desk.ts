@@ -9,7 +9,7 @@ import type { SetupStatus } from '../../src/shared/trust-contract';
 import type { AuthSession, SignInRoster } from '../../src/shared/workflow-contract';
 import type { Clock } from '../../src/main/core/context';
 import { openDesk, type Desk, type PostgresConnection } from '../../src/main/core/desk';
-import { createDirectoryBackend, type PrinterBackend } from '../../src/main/core/printing';
+import { createDirectoryBackend, type PrinterBackend } from '../../src/main/core/features/printing/spooler';
 
 /** A channel's input where `session` may be left out: `call` then signs the call as the default crew member for it. */
 export type TestInput<C extends Channel> = 'session' extends keyof ChannelInput<C>

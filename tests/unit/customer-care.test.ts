@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { FOLLOW_UP_STATE_FILL } from '../../src/main/core/storage/migrations/0012-follow-up-state';
-import { satisfactionSummary } from '../../src/main/core/services/satisfaction-summary';
+import { satisfactionSummary } from '../../src/main/core/features/figures/satisfaction-summary';
 import { fixedClock, type TestDesk } from '../support/desk';
 import { checkIn, eventsOf, forceStatus, freshDeskWithCrewEachTest, signaturePng, signInAgain, type Crew } from '../support/workflow';
 

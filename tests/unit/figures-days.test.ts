@@ -9,7 +9,7 @@
 // stored rows are the ones a refill from the whole history gives.
 import { describe, expect, it } from 'vitest';
 import type { ChannelInput } from '../../src/shared/contract';
-import { buildReport } from '../../src/main/core/services/reports';
+import { buildReport } from '../../src/main/core/features/figures/reports';
 import { FILL_FIGURES_DAYS } from '../../src/main/core/storage/migrations/0015-figures-days';
 import { addDays } from '../../src/main/core/rules/calendar';
 import { REPAIR_CLASSES } from '../../src/shared/figures-contract';

@@ -4,10 +4,10 @@ import { mkdtempSync, readFileSync, rmSync, unlinkSync, existsSync } from 'node:
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createCupsBackend } from '../../src/main/core/printing/cups-backend';
-import { createPrintService, pickBackend } from '../../src/main/core/printing/print-service';
-import { printArchiveDir } from '../../src/main/core/printing/archive';
-import { PrintBackendError } from '../../src/main/core/printing/types';
+import { createCupsBackend } from '../../src/main/core/features/printing/spooler/cups-backend';
+import { createPrintService, pickBackend } from '../../src/main/core/features/printing/spooler/print-service';
+import { printArchiveDir } from '../../src/main/core/features/printing/spooler/archive';
+import { PrintBackendError } from '../../src/main/core/features/printing/spooler/types';
 import {
   cupsPdfOutputOf,
   ensureCupsPdfPrinter,

@@ -15,7 +15,7 @@ import {
   parseLpstatDestinations,
   parseLpstatPrinters,
   parseLpstatRunning,
-} from '../../src/main/core/printing/cups-backend';
+} from '../../src/main/core/features/printing/spooler/cups-backend';
 import {
   createWindowsBackend,
   defaultSumatraPdfPath,
@@ -23,8 +23,8 @@ import {
   sumatraArguments,
   sumatraPaperName,
   unpackedAsarPath,
-} from '../../src/main/core/printing/windows-backend';
-import { PrintBackendError, type PrintJob } from '../../src/main/core/printing/types';
+} from '../../src/main/core/features/printing/spooler/windows-backend';
+import { PrintBackendError, type PrintJob } from '../../src/main/core/features/printing/spooler/types';
 import { minimalPdf } from '../support/cups';
 
 describe('lpstat output', () => {

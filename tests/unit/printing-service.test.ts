@@ -5,16 +5,16 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { DeskError } from '../../src/shared/errors';
-import { archivePdf, listArchivedPrints, printArchiveDir, ticketFolderName } from '../../src/main/core/printing/archive';
-import { createDirectoryBackend, DIRECTORY_PRINTER, fileSlug } from '../../src/main/core/printing/directory-backend';
-import { createPrintService, pickBackend, type PrintRequest } from '../../src/main/core/printing/print-service';
+import { archivePdf, listArchivedPrints, printArchiveDir, ticketFolderName } from '../../src/main/core/features/printing/spooler/archive';
+import { createDirectoryBackend, DIRECTORY_PRINTER, fileSlug } from '../../src/main/core/features/printing/spooler/directory-backend';
+import { createPrintService, pickBackend, type PrintRequest } from '../../src/main/core/features/printing/spooler/print-service';
 import {
   PRINT_FAILURE_REASONS,
   PrintBackendError,
   type PrintJob,
   type PrinterBackend,
   type PrintFailureReason,
-} from '../../src/main/core/printing/types';
+} from '../../src/main/core/features/printing/spooler/types';
 import { minimalPdf } from '../support/cups';
 import { fixedClock } from '../support/desk';
 

@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { PrintResult, Settings } from '../../src/shared/contract';
 import { translate } from '../../src/shared/i18n/translate';
-import { createCupsBackend, DIRECTORY_PRINTER, type DirectoryJobRecord, type PrinterBackend } from '../../src/main/core/printing';
+import { createCupsBackend, DIRECTORY_PRINTER, type DirectoryJobRecord, type PrinterBackend } from '../../src/main/core/features/printing/spooler';
 import {
   cupsPdfOutputOf,
   ensureCupsPdfPrinter,

@@ -5,8 +5,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { Database } from '../../src/main/core/storage/database';
 import { SettingEntity } from '../../src/main/core/storage/entities';
 import type { ReadTx, WriteTx } from '../../src/main/core/storage/transactions';
-import { appendTicketEvent } from '../../src/main/core/services/tickets';
-import { loadSettings } from '../../src/main/core/services/settings';
+import { appendTicketEvent } from '../../src/main/core/record/tickets';
+import { loadSettings } from '../../src/main/core/features/settings/settings';
 import { openTestDesk, type TestDesk } from '../support/desk';
 
 /** Never called: it exists for the compiler. Each marked line must fail to compile. */

@@ -3,8 +3,8 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { findMove } from '../../src/main/core/rules/status-machine';
-import { loadSettings } from '../../src/main/core/services/settings';
-import { collectTicket } from '../../src/main/core/services/workflow';
+import { loadSettings } from '../../src/main/core/features/settings/settings';
+import { collectTicket } from '../../src/main/core/features/repair/workflow';
 import { TICKET_STATUSES } from '../../src/shared/domain';
 import { fixedClock, type TestDesk } from '../support/desk';
 import {

@@ -5,8 +5,8 @@ import type { Channel } from '../../shared/contract';
 import { DeskError } from '../../shared/errors';
 import { accessOf } from '../../shared/roles';
 import type { DeskContext } from './context';
-import { requireActor } from './services/auth';
-import { isSetupDone } from './services/setup';
+import { requireActor } from './features/staff/auth';
+import { isSetupDone } from './features/settings/setup';
 
 function field(input: unknown, name: string): unknown {
   return typeof input === 'object' && input !== null ? (input as Record<string, unknown>)[name] : undefined;

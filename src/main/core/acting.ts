@@ -5,8 +5,8 @@
 import type { WriteTx } from './storage/transactions';
 import type { Settings } from '../../shared/contract';
 import type { DeskContext } from './context';
-import { requireActor, verifyManagerApproval, type Actor, type ManagerApprovalInput } from './services/auth';
-import { loadSettings } from './services/settings';
+import { requireActor, verifyManagerApproval, type Actor, type ManagerApprovalInput } from './features/staff/auth';
+import { loadSettings } from './features/settings/settings';
 
 export interface Acting {
   tx: WriteTx;

@@ -1,8 +1,8 @@
 import type { DocumentRenderer } from './documents';
-import type { PrintService } from './printing';
+import type { PrintService } from './features/printing/spooler';
 import type { Database } from './storage/database';
 import type { SecretBox } from './security/secret-box';
-import type { DataSafety } from './safety/data-safety';
+import type { DataSafety } from './features/data-safety/data-safety';
 
 export interface Clock {
   now(): Date;

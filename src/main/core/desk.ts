@@ -7,11 +7,11 @@ import { createDispatch, type Dispatch, type DispatchOptions } from './dispatch'
 import { buildDocument, createDocumentRenderer, DOCUMENT_KINDS, type DocumentRenderer } from './documents';
 import { SAMPLE_SHOP, sampleTicketDetail } from './documents/sample';
 import { sampleCollectionView } from './documents/sample-receipt';
-import { createPrintService, pickBackend, printArchiveDir, type PrinterBackend } from './printing';
+import { createPrintService, pickBackend, printArchiveDir, type PrinterBackend } from './features/printing/spooler';
 import type { SecretBox } from './security/secret-box';
-import { DataSafety } from './safety/data-safety';
-import { openShopFile, openShopServer } from './safety/open-shop';
-import { restoreBackup } from './safety/restore';
+import { DataSafety } from './features/data-safety/data-safety';
+import { openShopFile, openShopServer } from './features/data-safety/open-shop';
+import { restoreBackup } from './features/data-safety/restore';
 import { DeskError } from '../../shared/errors';
 import type { Database } from './storage/database';
 import type { PostgresConnection } from './storage/engine';

@@ -8,8 +8,8 @@ import { translate } from '../../shared/i18n/translate';
 import type { Language } from '../../shared/domain';
 import type { DeskContext } from './context';
 import { handlers, type Handlers } from './handlers';
-import { loadSettings } from './services/settings';
-import { storageErrorCode } from './safety/storage-errors';
+import { loadSettings } from './features/settings/settings';
+import { storageErrorCode } from './storage/storage-errors';
 import { enforceAccess } from './access';
 
 export type Dispatch = (channel: unknown, input: unknown) => Promise<ContractResult<unknown>>;

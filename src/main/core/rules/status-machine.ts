@@ -9,7 +9,7 @@
 // cancelled. A declined or unrepairable device still has to be handed back,
 // so they lead to collected; collected and cancelled are terminal. A repair
 // returned under the repair warranty (返修) is not a move of the collected
-// ticket: it opens a new ticket linked to it (see services/workflow.ts).
+// ticket: it opens a new ticket linked to it (see features/repair/workflow.ts).
 import { TICKET_STATUSES, type TicketStatus } from '../../../shared/domain';
 import type { MoveVia } from '../../../shared/workflow';
 

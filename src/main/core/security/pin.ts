@@ -1,6 +1,6 @@
 // Staff PINs: hashed with scrypt and a random salt (node:crypto), compared in
 // constant time. A short PIN is weak on its own; what protects it is that the
-// hash never leaves main and wrong attempts lock sign-in (see services/auth.ts).
+// hash never leaves main and wrong attempts lock sign-in (see features/staff/auth.ts).
 import { randomBytes, scrypt as scryptCallback, timingSafeEqual, type ScryptOptions } from 'node:crypto';
 import { PIN_LIMITS } from '../../../shared/workflow';
 

@@ -5,7 +5,7 @@
 import { createCipheriv, createDecipheriv, createHash, randomBytes } from 'node:crypto';
 import { existsSync, readFileSync, renameSync } from 'node:fs';
 import { DeskError } from '../../../shared/errors';
-import { writeFileAtomic } from '../safety/atomic-file';
+import { writeFileAtomic } from '../storage/atomic-file';
 
 /** v1 (no key id) is still opened; v2 names the key. */
 const VERSION = 'v2';

@@ -1,0 +1,117 @@
+// Finding what to hand over, and what nobody came for. A scanned or typed
+// ticket number finds that ticket whatever its status (so the counter can say
+// "already collected"); a phone or a name finds the customer's tickets, those
+// waiting to be collected first. Unclaimed: devices waiting longer than the
+// shop's setting, oldest first, with the last time the customer was told.
+import type { ReadTx } from '../../storage/transactions';
+import { COLLECTABLE_STATUSES, type CollectionMatch, type UnclaimedTicket } from '../../../../shared/collection-contract';
+import type { Settings } from '../../../../shared/contract';
+import type { DeviceType, TicketStatus } from '../../../../shared/domain';
+import { displayTicketNumber, parseTicketNumber } from '../../../../shared/ticket-number';
+import type { NotificationMethod, NotificationOutcome } from '../../../../shared/workflow';
+import { daysBetween, localIsoDate } from '../../rules/calendar';
+import { isCollectable, refusalOf } from './collection-view';
+import { sqlReaderOf } from '../../storage/sql-reader';
+import { searchTickets } from '../tickets';
+
+const FIND_LIMIT = 30;
+const STATUS_LIST = COLLECTABLE_STATUSES.map((s) => `'${s}'`).join(',');
+
+interface MatchRecord {
+  id: number;
+  number: number;
+  status: TicketStatus;
+  name: string;
+  phone: string;
+  type: DeviceType;
+  brand: string;
+  model: string;
+  created_at: string;
+  ready_at: string | null;
+}
+
+/** When the ticket entered its current waiting status (ready, declined, unrepairable). */
+const READY_AT = `(SELECT MAX(e.at) FROM ticket_event e WHERE e.ticket_id = t.id AND e.kind = 'status_changed' AND e.to_status = t.status)`;
+
+const MATCH_SELECT = `SELECT t.id, t.number, t.status, c.name, c.phone, d.type, d.brand, d.model, t.created_at,
+    CASE WHEN t.status IN (${STATUS_LIST}) THEN ${READY_AT} END AS ready_at
+  FROM ticket t JOIN customer c ON c.id = t.customer_id JOIN device d ON d.id = t.device_id`;
+
+export function maskLast4(phone: string): string {
+  const digits = phone.replace(/\D/g, '');
+  return `•••• ${digits.slice(-4)}`;
+}
+
+function toMatch(r: MatchRecord, prefix: string): CollectionMatch {
+  return {
+    ticketId: r.id,
+    number: r.number,
+    displayNumber: displayTicketNumber(r.number, prefix),
+    status: r.status,
+    customerName: r.name,
+    customerPhoneMasked: maskLast4(r.phone),
+    deviceType: r.type,
+    brand: r.brand,
+    model: r.model,
+    readyAt: r.ready_at,
+    createdAt: r.created_at,
+    collectable: isCollectable(r.status),
+    refusal: refusalOf(r.status),
+  };
+}
+
+export async function findForCollection(tx: ReadTx, query: string, settings: Settings): Promise<CollectionMatch[]> {
+  const text = query.normalize('NFKC').trim();
+  if (text === '') return [];
+  const number = parseTicketNumber(text);
+  if (number !== null) {
+    const rows: MatchRecord[] = await tx.query(`${MATCH_SELECT} WHERE t.number = ?`, [number]);
+    return rows.map((r) => toMatch(r, settings.ticketPrefix));
+  }
+  const hits = searchTickets(sqlReaderOf(tx), text, FIND_LIMIT, settings.ticketPrefix, { today: null });
+  if (hits.length === 0) return [];
+  const order = new Map(hits.map((h, index) => [h.ticketId, index]));
+  const rows: MatchRecord[] = await tx.query(`${MATCH_SELECT} WHERE t.id IN (${hits.map(() => '?').join(',')})`, hits.map((h) => h.ticketId));
+  // Waiting to be collected first (oldest wait first); then the rest in the search's order.
+  return rows
+    .map((r) => toMatch(r, settings.ticketPrefix))
+    .sort((a, b) => {
+      if (a.collectable !== b.collectable) return a.collectable ? -1 : 1;
+      if (a.collectable && a.readyAt !== b.readyAt) return (a.readyAt ?? '').localeCompare(b.readyAt ?? '');
+      return order.get(a.ticketId)! - order.get(b.ticketId)!;
+    });
+}
+
+/** Devices waiting to be collected (repaired, or to go back unrepaired) for at least unclaimedAfterDays. */
+export async function unclaimedTickets(tx: ReadTx, settings: Settings, now: Date): Promise<UnclaimedTicket[]> {
+  const today = localIsoDate(now);
+  const rows: (MatchRecord & { notified_at: string | null; notified_method: NotificationMethod | null; notified_outcome: NotificationOutcome | null })[] =
+    await tx.query(
+      `SELECT w.*, n.at AS notified_at, n.method AS notified_method, n.outcome AS notified_outcome
+       FROM (${MATCH_SELECT} WHERE t.status IN (${STATUS_LIST})) w
+       LEFT JOIN notification n ON n.id = (SELECT MAX(id) FROM notification WHERE ticket_id = w.id)
+       ORDER BY w.ready_at, w.id`,
+    );
+  const unclaimed: UnclaimedTicket[] = [];
+  for (const r of rows) {
+    const readyAt = r.ready_at ?? r.created_at;
+    const daysWaiting = daysBetween(localIsoDate(new Date(readyAt)), today);
+    if (daysWaiting < settings.unclaimedAfterDays) continue;
+    unclaimed.push({
+      ticketId: r.id,
+      number: r.number,
+      displayNumber: displayTicketNumber(r.number, settings.ticketPrefix),
+      status: r.status,
+      customerName: r.name,
+      customerPhone: r.phone,
+      deviceType: r.type,
+      brand: r.brand,
+      model: r.model,
+      readyAt,
+      daysWaiting,
+      lastNotification:
+        r.notified_at === null ? null : { at: r.notified_at, method: r.notified_method!, outcome: r.notified_outcome! },
+    });
+  }
+  return unclaimed;
+}

@@ -1,0 +1,208 @@
+// Backups with SQLite's online backup: a consistent copy while the counter
+// keeps working (the WAL included), on a connection of its own so the desk's
+// transactions neither wait for it nor leak into it. Each copy is verified
+// (opened, integrity_check, row counts) before its manifest is written; a
+// folder without a verified manifest is not a backup.
+import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { writeFileAtomic } from '../../storage/atomic-file';
+import { fileFacts, integrityCheck, openRaw, rowCounts, type RawDatabase } from './data-file';
+import { backupsToKeep } from './retention';
+
+export const BACKUPS_FOLDER = 'repair-desk-backups';
+export const BACKUP_DATABASE = 'repair-desk.sqlite';
+export const BACKUP_KEY = 'secret.key';
+export const BACKUP_MANIFEST = 'backup.json';
+export const BACKUP_REASONS = ['start', 'interval', 'close', 'migration', 'manual', 'restore'] as const;
+export type BackupReason = (typeof BACKUP_REASONS)[number];
+
+export interface BackupManifest {
+  format: 'repair-desk-backup/1';
+  takenAt: string;
+  reason: BackupReason;
+  shopId: string | null;
+  tickets: number;
+  lastTicketNumber: number | null;
+  rowCounts: Record<string, number>;
+  sizeBytes: number;
+  durationMs: number;
+  integrity: 'ok';
+  withKey: boolean;
+}
+
+export interface StoredBackup extends BackupManifest {
+  /** The backup's folder. */
+  folder: string;
+  /** Its database file, what --restore takes. */
+  file: string;
+}
+
+export interface BackupAttempt {
+  ok: boolean;
+  reason: BackupReason;
+  startedAt: string;
+  finishedAt: string;
+  folder: string;
+  sizeBytes: number;
+  tickets: number;
+  lastTicketNumber: number | null;
+  durationMs: number;
+  detail: string;
+  backup: StoredBackup | null;
+}
+
+const pad = (n: number, width = 2) => String(n).padStart(width, '0');
+function stamp(d: Date): string {
+  return `${d.getUTCFullYear()}${pad(d.getUTCMonth() + 1)}${pad(d.getUTCDate())}T${pad(d.getUTCHours())}${pad(d.getUTCMinutes())}${pad(d.getUTCSeconds())}${pad(d.getUTCMilliseconds(), 3)}Z`;
+}
+
+export function backupsRoot(folder: string): string {
+  return join(resolve(folder), BACKUPS_FOLDER);
+}
+
+/** Each table's count in the copy must lie between the source's counts just before and just after the copy. */
+function countsAgree(copy: Record<string, number>, before: Record<string, number>, after: Record<string, number>): string | null {
+  const tables = new Set([...Object.keys(before), ...Object.keys(after), ...Object.keys(copy)]);
+  for (const table of tables) {
+    const n = copy[table] ?? -1;
+    const low = Math.min(before[table] ?? -1, after[table] ?? -1);
+    const high = Math.max(before[table] ?? -1, after[table] ?? -1);
+    if (n < low || n > high) return `${table}: ${n} rows in the copy, ${before[table] ?? 0}..${after[table] ?? 0} in the shop file`;
+  }
+  return null;
+}
+
+export interface TakeBackupOptions {
+  /** The shop's database file. */
+  databaseFile: string;
+  /** Its key file, copied with it when present. */
+  keyFile: string;
+  /** The destination folder (the backups go in its repair-desk-backups sub-folder). */
+  folder: string;
+  reason: BackupReason;
+  now: Date;
+  /** An open connection to use instead of opening one (the pre-migration backup, before TypeORM opens the file). */
+  source?: RawDatabase;
+}
+
+/** Takes, verifies and stores one backup. Never throws: a failure is an attempt with ok=false and its detail, and leaves no folder. */
+export async function takeBackup(options: TakeBackupOptions): Promise<BackupAttempt> {
+  const result = await copyAndVerify(options);
+  if (!result.ok) rmSync(result.folder, { recursive: true, force: true });
+  return result;
+}
+
+async function copyAndVerify(options: TakeBackupOptions): Promise<BackupAttempt> {
+  const started = Date.now();
+  const startedAt = options.now.toISOString();
+  const root = backupsRoot(options.folder);
+  const folder = join(root, `${stamp(options.now)}-${options.reason}`);
+  const attempt = (fields: Partial<BackupAttempt>): BackupAttempt => ({
+    ok: false,
+    reason: options.reason,
+    startedAt,
+    finishedAt: new Date(options.now.getTime() + (Date.now() - started)).toISOString(),
+    folder,
+    sizeBytes: 0,
+    tickets: 0,
+    lastTicketNumber: null,
+    durationMs: Date.now() - started,
+    detail: '',
+    backup: null,
+    ...fields,
+  });
+  const source = options.source ?? openRaw(options.databaseFile);
+  const partial = join(folder, `${BACKUP_DATABASE}.partial`);
+  try {
+    mkdirSync(folder, { recursive: true });
+    const before = rowCounts(source);
+    await source.backup(partial);
+    const after = rowCounts(source);
+
+    const copy = openRaw(partial, { readonly: true });
+    let facts;
+    try {
+      const integrity = integrityCheck(copy);
+      if (integrity !== 'ok') return attempt({ detail: `integrity_check: ${integrity}` });
+      facts = fileFacts(copy);
+    } finally {
+      copy.close();
+    }
+    const disagreement = countsAgree(facts.rowCounts, before, after);
+    if (disagreement) return attempt({ detail: `row counts differ: ${disagreement}` });
+
+    renameSync(partial, join(folder, BACKUP_DATABASE));
+    const withKey = existsSync(options.keyFile);
+    if (withKey) copyFileSync(options.keyFile, join(folder, BACKUP_KEY));
+    const sizeBytes = statSync(join(folder, BACKUP_DATABASE)).size;
+    const manifest: BackupManifest = {
+      format: 'repair-desk-backup/1',
+      takenAt: startedAt,
+      reason: options.reason,
+      shopId: facts.shopId,
+      tickets: facts.tickets,
+      lastTicketNumber: facts.lastTicketNumber,
+      rowCounts: facts.rowCounts,
+      sizeBytes,
+      durationMs: Date.now() - started,
+      integrity: 'ok',
+      withKey,
+    };
+    writeFileAtomic(join(folder, BACKUP_MANIFEST), JSON.stringify(manifest, null, 2), 0o600);
+    const backup: StoredBackup = { ...manifest, folder, file: join(folder, BACKUP_DATABASE) };
+    return attempt({ ok: true, sizeBytes, tickets: facts.tickets, lastTicketNumber: facts.lastTicketNumber, detail: 'verified', backup });
+  } catch (error) {
+    rmSync(partial, { force: true });
+    const code = (error as { code?: unknown }).code;
+    return attempt({ detail: `${typeof code === 'string' ? `${code}: ` : ''}${error instanceof Error ? error.message : String(error)}` });
+  } finally {
+    if (!options.source) source.close();
+  }
+}
+
+/** The manifest of a backup folder or of the database file inside one; null when it is not a verified backup. */
+export function readBackup(folderOrFile: string): StoredBackup | null {
+  const path = resolve(folderOrFile);
+  const folder = existsSync(path) && statSync(path).isDirectory() ? path : resolve(path, '..');
+  const manifestFile = join(folder, BACKUP_MANIFEST);
+  if (!existsSync(manifestFile) || !existsSync(join(folder, BACKUP_DATABASE))) return null;
+  try {
+    const manifest = JSON.parse(readFileSync(manifestFile, 'utf8')) as BackupManifest;
+    if (manifest.format !== 'repair-desk-backup/1' || manifest.integrity !== 'ok') return null;
+    return { ...manifest, folder, file: join(folder, BACKUP_DATABASE) };
+  } catch {
+    return null;
+  }
+}
+
+/** Verified backups in a destination folder, newest first. */
+export function listBackups(folder: string): StoredBackup[] {
+  const root = backupsRoot(folder);
+  if (!existsSync(root)) return [];
+  const found: StoredBackup[] = [];
+  for (const name of readdirSync(root)) {
+    const backup = readBackup(join(root, name));
+    if (backup) found.push(backup);
+  }
+  return found.sort((a, b) => b.takenAt.localeCompare(a.takenAt));
+}
+
+/** Deletes the backups retention does not keep, and leftovers of attempts that never verified. Returns the folders removed. */
+export function pruneBackups(folder: string): string[] {
+  const root = backupsRoot(folder);
+  if (!existsSync(root)) return [];
+  const verified = listBackups(folder);
+  const keep = backupsToKeep(verified.map((b) => ({ id: b.folder, takenAt: new Date(b.takenAt) })));
+  const removed: string[] = [];
+  for (const name of readdirSync(root)) {
+    const path = join(root, name);
+    const isVerified = verified.some((b) => b.folder === path);
+    // An unverified folder younger than an hour may be a backup still being written by another counter.
+    const stale = !isVerified && Date.now() - statSync(path).mtimeMs > 60 * 60 * 1000;
+    if ((isVerified && !keep.has(path)) || stale) {
+      rmSync(path, { recursive: true, force: true });
+      removed.push(path);
+    }
+  }
+  return removed;
+}

@@ -1,0 +1,228 @@
+// The desk's data safety while it runs: automatic backups (at start, every few
+// hours, at close; one at a time), their history and status for the manager,
+// the background integrity check, restore, and the full export.
+import { randomBytes } from 'node:crypto';
+import { accessSync, constants, existsSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import type { BackupAttemptView, BackupStatus, BackupView, BackupWarning, ExportProgress } from '../../../../shared/data-safety-contract';
+import { displayTicketNumber } from '../../../../shared/ticket-number';
+import type { Clock } from '../../context';
+import type { Database } from '../../storage/database';
+import { listBackups, pruneBackups, takeBackup, type BackupAttempt, type BackupReason, type StoredBackup } from './backup';
+import { readBackupSettings, writeBackupSettings, type BackupSettings } from './backup-settings';
+import { exportDatabase } from './export';
+import { advanceIdentity, readIdentity } from './identity';
+import { integrityCheckInBackground } from './integrity-worker';
+import type { DeskFiles, StartupProblem } from './startup';
+
+const HOUR_MS = 60 * 60 * 1000;
+export const STALE_AFTER_MS = 24 * HOUR_MS;
+
+export interface DataSafetyOptions {
+  files: DeskFiles;
+  clock: Clock;
+  logError: (what: string, error: unknown) => void;
+  /** The desk's database as it is now (a restore replaces it). */
+  database: () => Database | null;
+}
+
+export class DataSafety {
+  /** Set while the desk is in recovery: its data missing or damaged. */
+  problem: StartupProblem | null = null;
+  /** The background integrity_check since start: null while it runs or before. */
+  integrity: string | null = null;
+  private lastAttempt: BackupAttempt | null = null;
+  private running: Promise<BackupAttempt> | null = null;
+  private timer: NodeJS.Timeout | null = null;
+  private checking: Promise<void> = Promise.resolve();
+  private readonly exports = new Map<string, ExportProgress>();
+
+  constructor(private readonly options: DataSafetyOptions) {}
+
+  get files(): DeskFiles {
+    return this.options.files;
+  }
+
+  settings(): BackupSettings {
+    return readBackupSettings(this.files.dataDir);
+  }
+
+  configure(settings: BackupSettings): void {
+    writeBackupSettings(this.files.dataDir, settings);
+    this.schedule();
+  }
+
+  /** The manager's folder when it can be written to, else the data folder; and whether the chosen one is missing. */
+  destination(): { folder: string; missing: boolean } {
+    const chosen = this.settings().folder;
+    if (chosen === null) return { folder: this.files.dataDir, missing: false };
+    try {
+      if (!statSync(chosen).isDirectory()) throw new Error('not a folder');
+      accessSync(chosen, constants.W_OK);
+      return { folder: chosen, missing: false };
+    } catch {
+      return { folder: this.files.dataDir, missing: true };
+    }
+  }
+
+  /** Verified backups in the chosen folder and the data folder, newest first. */
+  backups(): StoredBackup[] {
+    const folders = new Set([this.files.dataDir]);
+    const chosen = this.settings().folder;
+    if (chosen !== null && existsSync(chosen)) folders.add(chosen);
+    return [...folders].flatMap((folder) => listBackups(folder)).sort((a, b) => b.takenAt.localeCompare(a.takenAt));
+  }
+
+  /** Takes a backup now (waiting for one already running first), records it and prunes old ones. */
+  async backup(reason: BackupReason): Promise<BackupAttempt> {
+    while (this.running) await this.running.catch(() => undefined);
+    this.running = this.runBackup(reason);
+    try {
+      return await this.running;
+    } finally {
+      this.running = null;
+    }
+  }
+
+  private async runBackup(reason: BackupReason): Promise<BackupAttempt> {
+    const { folder } = this.destination();
+    const attempt = await takeBackup({ databaseFile: this.files.databaseFile, keyFile: this.files.keyFile, folder, reason, now: this.options.clock.now() });
+    await this.record(attempt);
+    if (attempt.ok) {
+      try {
+        pruneBackups(folder);
+      } catch (error) {
+        this.options.logError('backups.prune', error);
+      }
+    } else {
+      this.options.logError(`backup (${reason})`, new Error(attempt.detail));
+    }
+    return attempt;
+  }
+
+  /** Writes an attempt into the backup history (append-only). */
+  async record(attempt: BackupAttempt): Promise<void> {
+    this.lastAttempt = attempt;
+    const db = this.options.database();
+    if (!db) return;
+    try {
+      await db.write((tx) =>
+        tx.query(
+          `INSERT INTO backup_run (started_at, finished_at, reason, ok, folder, size_bytes, tickets, last_ticket_number, duration_ms, detail)
+           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+          [attempt.startedAt, attempt.finishedAt, attempt.reason, attempt.ok ? 1 : 0, attempt.folder, attempt.sizeBytes, attempt.tickets, attempt.lastTicketNumber, attempt.durationMs, attempt.detail.slice(0, 2000)],
+        ),
+      );
+    } catch (error) {
+      this.options.logError('backups.record', error);
+    }
+  }
+
+  /** The newest attempt: in memory since start, else the history's. */
+  private async latestAttempt(): Promise<BackupAttemptView | null> {
+    if (this.lastAttempt) {
+      const { ok, reason, startedAt, detail } = this.lastAttempt;
+      return { ok, reason, startedAt, detail };
+    }
+    const db = this.options.database();
+    if (!db) return null;
+    const rows: { ok: number; reason: BackupReason; started_at: string; detail: string }[] = await db.read((tx) =>
+      tx.query(`SELECT ok, reason, started_at, detail FROM backup_run ORDER BY id DESC LIMIT 1`),
+    );
+    return rows[0] ? { ok: rows[0].ok === 1, reason: rows[0].reason, startedAt: rows[0].started_at, detail: rows[0].detail } : null;
+  }
+
+  async status(ticketPrefix: string): Promise<BackupStatus> {
+    const settings = this.settings();
+    const destination = this.destination();
+    const backups = this.backups().map((b) => backupView(b, ticketPrefix));
+    const lastGood = backups[0] ?? null;
+    const lastAttempt = await this.latestAttempt();
+    const warnings: BackupWarning[] = [];
+    if (!lastGood) warnings.push('never');
+    else if (this.options.clock.now().getTime() - Date.parse(lastGood.takenAt) > STALE_AFTER_MS) warnings.push('stale');
+    if (destination.missing) warnings.push('destination_missing');
+    if (lastAttempt && !lastAttempt.ok) warnings.push('last_failed');
+    return { folder: settings.folder, effectiveFolder: destination.folder, intervalHours: settings.intervalHours, lastGood, lastAttempt, warnings, backups, integrity: this.integrity };
+  }
+
+  /** Starts the background work of an open desk: the full integrity check, the start backup and the schedule. */
+  start(options: { backupNow: boolean }): void {
+    this.integrity = null;
+    this.checking = integrityCheckInBackground(this.files.databaseFile).then(
+      (result) => {
+        this.integrity = result;
+        if (result !== 'ok') this.options.logError('integrity_check', new Error(result));
+      },
+      (error: unknown) => this.options.logError('integrity_check', error),
+    );
+    if (options.backupNow) void this.backup('start');
+    this.schedule();
+  }
+
+  private schedule(): void {
+    this.stopSchedule();
+    if (this.problem) return;
+    this.timer = setInterval(() => void this.backup('interval'), this.settings().intervalHours * HOUR_MS);
+    this.timer.unref();
+  }
+
+  stopSchedule(): void {
+    if (this.timer) clearInterval(this.timer);
+    this.timer = null;
+  }
+
+  /** Lets the running backup and integrity check finish; nothing new starts. */
+  async settle(): Promise<void> {
+    this.stopSchedule();
+    await this.checking;
+    while (this.running) await this.running.catch(() => undefined);
+  }
+
+  /** Remembers the newest ticket numbers beside the file after a check-in. */
+  noteTickets(numbers: number[]): void {
+    const identity = readIdentity(this.files.dataDir);
+    if (!identity || numbers.length === 0) return;
+    try {
+      advanceIdentity(this.files.dataDir, { shopId: identity.shopId, lastTicketNumber: Math.max(...numbers), tickets: identity.tickets + numbers.length }, this.options.clock.now());
+    } catch (error) {
+      this.options.logError('identity', error);
+    }
+  }
+
+  // ---- full export ----
+
+  startExport(shopName: string): ExportProgress {
+    const jobId = randomBytes(9).toString('base64url');
+    const now = this.options.clock.now();
+    const path = join(this.destination().folder, 'repair-desk-exports', `repair-desk-export-${now.toISOString().replace(/[:.]/g, '-')}.zip`);
+    const progress: ExportProgress = { jobId, state: 'running', table: '', rowsDone: 0, rowsTotal: 0, path: null, error: null };
+    this.exports.set(jobId, progress);
+    exportDatabase({ databaseFile: this.files.databaseFile, path, now, shopName, onProgress: (p) => Object.assign(progress, p) }).then(
+      (result) => Object.assign(progress, { state: 'done', path: result.path, rowsDone: result.rows, rowsTotal: result.rows }),
+      (error: unknown) => {
+        this.options.logError('export', error);
+        Object.assign(progress, { state: 'failed', error: error instanceof Error ? error.message : String(error) });
+      },
+    );
+    return { ...progress };
+  }
+
+  exportProgress(jobId: string): ExportProgress | null {
+    const progress = this.exports.get(jobId);
+    return progress ? { ...progress } : null;
+  }
+}
+
+export function backupView(backup: StoredBackup, ticketPrefix: string): BackupView {
+  return {
+    file: backup.file,
+    takenAt: backup.takenAt,
+    reason: backup.reason,
+    tickets: backup.tickets,
+    lastTicketNumber: backup.lastTicketNumber,
+    displayLastTicket: backup.lastTicketNumber === null ? null : displayTicketNumber(backup.lastTicketNumber, ticketPrefix),
+    sizeBytes: backup.sizeBytes,
+    durationMs: backup.durationMs,
+  };
+}

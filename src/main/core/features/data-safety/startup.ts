@@ -1,0 +1,110 @@
+// What the desk checks before it opens the shop's file, so it never starts a
+// damaged, emptied or foreign file as if it were a new shop:
+// - the file is there and not empty when this desk has recorded tickets before;
+// - PRAGMA quick_check passes;
+// - it is the same shop and not older than the last ticket number seen here;
+// - the passcode key is usable (a new one is made only while nothing is sealed).
+// A file that needs migrating is backed up first.
+import { randomUUID } from 'node:crypto';
+import { existsSync, statSync } from 'node:fs';
+import type { StartupProblemKind } from '../../../../shared/data-safety-contract';
+import { MIGRATIONS } from '../../storage/migrations';
+import type { Database } from '../../storage/database';
+import { KeyFileError, SecretBox } from '../../security/secret-box';
+import { takeBackup, type BackupAttempt } from './backup';
+import { fileFacts, openRaw, quickCheck, sealedPasscodes, type FileFacts } from './data-file';
+import { applyTicketNumberFloor } from '../intake';
+import { advanceIdentity, readIdentity, type DeskIdentity } from './identity';
+
+export interface DeskFiles {
+  dataDir: string;
+  databaseFile: string;
+  keyFile: string;
+}
+
+export interface StartupProblem {
+  kind: StartupProblemKind;
+  /** The furthest this desk had got, when it knows. */
+  lastTicketNumber: number | null;
+  detail: string;
+}
+
+export interface PreparedFile {
+  problem: StartupProblem | null;
+  secrets: SecretBox | null;
+  /** The backup taken because migrations were about to run. */
+  migrationBackup: BackupAttempt | null;
+}
+
+function examine(files: DeskFiles, identity: DeskIdentity | null): { problem: StartupProblem | null; facts: FileFacts | null; sealed: number } {
+  const known = identity?.lastTicketNumber ?? null;
+  const problem = (kind: StartupProblemKind, detail: string) => ({ problem: { kind, lastTicketNumber: known, detail }, facts: null, sealed: 0 });
+  const present = existsSync(files.databaseFile) && statSync(files.databaseFile).size > 0;
+  if (!present) {
+    // Never seen a shop here, or one that never numbered a ticket: a new shop. Otherwise its data is missing.
+    return identity && identity.lastTicketNumber !== null ? problem('missing', `${files.databaseFile} is missing or empty`) : { problem: null, facts: null, sealed: 0 };
+  }
+  let db;
+  try {
+    db = openRaw(files.databaseFile);
+  } catch (error) {
+    return problem('damaged', error instanceof Error ? error.message : String(error));
+  }
+  try {
+    const check = quickCheck(db);
+    if (check !== 'ok') return problem('damaged', `quick_check: ${check}`);
+    const facts = fileFacts(db);
+    if (identity) {
+      if (facts.shopId !== null && facts.shopId !== identity.shopId) return problem('replaced', `file of shop ${facts.shopId}, this desk is ${identity.shopId}`);
+      if ((facts.lastTicketNumber ?? 0) < (identity.lastTicketNumber ?? 0)) {
+        return problem(facts.tickets === 0 ? 'missing' : 'replaced', `last ticket in the file ${facts.lastTicketNumber ?? 'none'}, this desk has seen ${identity.lastTicketNumber}`);
+      }
+    }
+    return { problem: null, facts, sealed: sealedPasscodes(db) };
+  } catch (error) {
+    return problem('damaged', error instanceof Error ? error.message : String(error)); // e.g. SQLITE_NOTADB on the first read
+  } finally {
+    db.close();
+  }
+}
+
+export async function prepareDataFile(files: DeskFiles, backupFolder: string, now: Date): Promise<PreparedFile> {
+  const identity = readIdentity(files.dataDir);
+  const { problem, facts, sealed } = examine(files, identity);
+  if (problem) return { problem, secrets: null, migrationBackup: null };
+
+  let secrets: SecretBox;
+  try {
+    secrets = SecretBox.fromKeyFile(files.keyFile, { sealedCount: sealed });
+  } catch (error) {
+    if (!(error instanceof KeyFileError)) throw error;
+    return { problem: { kind: 'key_missing', lastTicketNumber: identity?.lastTicketNumber ?? null, detail: error.message }, secrets: null, migrationBackup: null };
+  }
+
+  const pending = facts !== null && facts.migrations.length > 0 && MIGRATIONS.some((m) => !facts.migrations.includes(new m().name));
+  const migrationBackup = pending
+    ? await takeBackup({ databaseFile: files.databaseFile, keyFile: files.keyFile, folder: backupFolder, reason: 'migration', now })
+    : null;
+  if (migrationBackup && !migrationBackup.ok) {
+    // Upgrading without a verified copy could lose the shop's data: refuse to start.
+    throw new Error(`could not back up before upgrading the database: ${migrationBackup.detail}`);
+  }
+  return { problem: null, secrets, migrationBackup };
+}
+
+/** Gives the file its shop identity (once) and remembers it, with the last ticket number, beside the file. */
+export async function settleIdentity(db: Database, dataDir: string, now: Date): Promise<string> {
+  const remembered = readIdentity(dataDir);
+  const shopId = await db.write(async (tx) => {
+    // A number handed out before an older backup was restored (or the desk started empty) is never given again.
+    if (remembered?.ticketFloor) await applyTicketNumberFloor(tx, remembered.ticketFloor);
+    const rows: { value: string }[] = await tx.query(`SELECT value FROM desk_meta WHERE key = 'shop_id'`);
+    if (rows[0]) return rows[0].value;
+    const id = remembered?.shopId ?? randomUUID();
+    await tx.query(`INSERT INTO desk_meta (key, value, created_at) VALUES ('shop_id', ?, ?)`, [id, now.toISOString()]);
+    return id;
+  });
+  const [{ last, n }]: { last: number | null; n: number }[] = await db.read((tx) => tx.query(`SELECT MAX(number) AS last, COUNT(*) AS n FROM ticket`));
+  advanceIdentity(dataDir, { shopId, lastTicketNumber: last, tickets: n }, now);
+  return shopId;
+}

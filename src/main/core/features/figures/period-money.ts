@@ -1,0 +1,59 @@
+// The money of a period as stored: payments, refunds and voids booked by
+// rules/money-booking (a void on the day it was made), plus the deposits
+// taken at the intakes of the period under their method. The cash drawer, the
+// day close and the reports all read their takings here.
+import type { ReadTx } from '../../storage/transactions';
+import type { PaymentKind, PaymentMethod } from '../../../../shared/collection-contract';
+import { bookDeposits, bookPeriod, type Booking, type MoneyMovement, type Period } from '../../rules/money-booking';
+
+export interface PeriodMoney extends Booking {
+  deposits: { count: number; amountMinor: number };
+  /** Deposits from before the method was asked: in totalMinor, under no method. */
+  depositsWithoutMethodMinor: number;
+}
+
+/** The deposits of a period by method (null: taken before the method was asked). */
+export interface PeriodDeposit {
+  method: PaymentMethod | null;
+  count: number;
+  amountMinor: number;
+}
+
+/** The UTC instant a local calendar day starts. */
+export function localDayStart(day: string): string {
+  const [y, m, d] = day.split('-').map(Number);
+  return new Date(y, m - 1, d).toISOString();
+}
+
+/** The deposits taken at the intakes of a period, read from the tickets (an index range). */
+export async function periodDeposits(tx: ReadTx, period: Period): Promise<PeriodDeposit[]> {
+  return tx.query(
+    `SELECT deposit_method AS method, COUNT(*) AS count, SUM(deposit_minor) AS amountMinor FROM ticket
+     WHERE created_at >= ? AND created_at < ? AND deposit_minor > 0 GROUP BY deposit_method`,
+    [period.from, period.to],
+  );
+}
+
+/** The period's money; `deposits` when the caller already has them (a report reads them from the day totals). */
+export async function periodMoney(tx: ReadTx, period: Period, deposits?: readonly PeriodDeposit[]): Promise<PeriodMoney> {
+  // Two index ranges (payment_at, payment_voided_at), never the whole table.
+  const rows: { kind: PaymentKind; method: PaymentMethod; amount_minor: number; at: string; voided_at: string | null }[] = await tx.query(
+    `SELECT kind, method, amount_minor, at, voided_at FROM payment WHERE at >= ? AND at < ?
+     UNION ALL
+     SELECT kind, method, amount_minor, at, voided_at FROM payment WHERE voided_at >= ? AND voided_at < ? AND at < ?`,
+    [period.from, period.to, period.from, period.to, period.from],
+  );
+  const taken = deposits ?? (await periodDeposits(tx, period));
+  const movements: MoneyMovement[] = rows.map((r) => ({ kind: r.kind, method: r.method, amountMinor: r.amount_minor, at: r.at, voidedAt: r.voided_at }));
+  const booking = bookDeposits(
+    bookPeriod(movements, period),
+    taken.flatMap((d) => (d.method === null ? [] : [{ method: d.method, count: d.count, amountMinor: d.amountMinor }])),
+  );
+  const depositsWithoutMethodMinor = taken.filter((d) => d.method === null).reduce((sum, d) => sum + d.amountMinor, 0);
+  return {
+    ...booking,
+    totalMinor: booking.totalMinor + depositsWithoutMethodMinor,
+    deposits: { count: taken.reduce((sum, d) => sum + d.count, 0), amountMinor: taken.reduce((sum, d) => sum + d.amountMinor, 0) },
+    depositsWithoutMethodMinor,
+  };
+}

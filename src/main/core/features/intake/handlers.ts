@@ -1,0 +1,40 @@
+// Handlers of the intake channels: customers as the counter finds them, the
+// warranty check, check-in and the ticket as checked in.
+import type { intakeChannels } from '../../../../shared/contract';
+import { acting } from '../../acting';
+import type { FeatureHandlers } from '../../handler-map';
+import { localIsoDate } from '../../rules/calendar';
+import { assessWarranty } from '../../rules/warranty';
+import { requireActor } from '../staff';
+import { getCustomer, searchCustomers } from '../customers';
+import { checkIn } from './intake';
+import { loadSettings } from '../settings';
+import { requireSetupDone } from '../settings';
+import { getTicketByNumber, revealPasscode } from '../../record/tickets';
+
+export const intakeHandlers: FeatureHandlers<typeof intakeChannels> = {
+  'customers.search': (input, { db }) => db.read((tx) => searchCustomers(tx, input.query, input.limit)),
+  'customers.get': (input, { db }) =>
+    db.read(async (tx) => getCustomer(tx, input.id, (await loadSettings(tx)).ticketPrefix)),
+  'warranty.assess': (input, { db, clock }) =>
+    db.read(async (tx) => {
+      const { warrantyMonths } = await loadSettings(tx);
+      return assessWarranty({ ...input, today: localIsoDate(clock.now()), warrantyMonths });
+    }),
+  'intake.checkIn': async (input, ctx) => {
+    const result = await acting(ctx, input.session, null, async ({ tx, actor, settings, now }) => {
+      await requireSetupDone(tx);
+      return checkIn(tx, ctx.secrets, settings, actor, input, now);
+    });
+    // Remembered beside the file: an emptied or older file is then recognised at start.
+    ctx.safety.noteTickets(result.tickets.map((ticket) => ticket.number));
+    return result;
+  },
+  'tickets.get': (input, { db }) =>
+    db.read(async (tx) => getTicketByNumber(tx, input.number, await loadSettings(tx))),
+  'tickets.revealPasscode': (input, ctx) =>
+    ctx.db.write(async (tx) => {
+      const viewer = await requireActor(tx, ctx, input.session);
+      return revealPasscode(tx, ctx.secrets, input.ticketId, viewer.id, ctx.clock.now().toISOString());
+    }),
+};

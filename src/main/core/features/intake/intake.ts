@@ -1,0 +1,155 @@
+// Walk-in intake: one customer, one or more devices, one ticket per device, all
+// in the caller's transaction so nothing half-written is ever left behind.
+import { randomUUID } from 'node:crypto';
+import type { WriteTx } from '../../storage/transactions';
+import type { ChannelParsedInput, CheckInResult, Settings } from '../../../../shared/contract';
+import { CONDITION_CHECKS } from '../../../../shared/domain';
+import { DeskError, type FieldError } from '../../../../shared/errors';
+import { barcodeText, displayTicketNumber } from '../../../../shared/ticket-number';
+import { localIsoDate } from '../../rules/calendar';
+import { assessWarranty } from '../../rules/warranty';
+import type { SecretBox } from '../../security/secret-box';
+import { CustomerEntity, DeviceEntity, TicketEntity, type CustomerRow, type TicketRow } from '../../storage/entities';
+import { phoneDigits } from '../customers';
+import { requireActiveStaff } from '../staff';
+import type { Actor } from '../staff';
+import { allocateTicketNumber } from './ticket-numbers';
+import { appendTicketEvent } from '../../record/tickets';
+
+export type CheckInInput = ChannelParsedInput<'intake.checkIn'>;
+type DeviceInput = CheckInInput['devices'][number];
+
+/** Rules that need today's date or the shop's settings, beyond the contract's schema. */
+export function checkIntakeRules(input: CheckInInput, settings: Settings, today: string): FieldError[] {
+  const errors: FieldError[] = [];
+  input.devices.forEach((device, index) => {
+    const at = (field: string) => `devices.${index}.${field}`;
+    if (device.purchaseDate !== null && device.purchaseDate > today) errors.push({ path: at('purchaseDate'), code: 'date_in_future' });
+    if (device.promisedDate !== null && device.promisedDate < today) errors.push({ path: at('promisedDate'), code: 'date_in_past' });
+    if (device.estimateMinor > 0 && device.depositMinor > device.estimateMinor) {
+      errors.push({ path: at('depositMinor'), code: 'deposit_over_estimate' });
+    }
+    const allowedChecks = CONDITION_CHECKS[device.type];
+    if (device.conditionChecks.some((check) => !allowedChecks.includes(check))) {
+      errors.push({ path: at('conditionChecks'), code: 'invalid' });
+    }
+    if (settings.conditionRequired && device.conditionChecks.length === 0 && device.conditionNotes === '') {
+      errors.push({ path: at('conditionChecks'), code: 'condition_required' });
+    }
+    if (device.purchaseDate === null || device.purchaseDate <= today) {
+      const warranty = assessWarranty({ ...device, today, warrantyMonths: settings.warrantyMonths });
+      if (warranty.mayBeCharged && !device.feeConsent) errors.push({ path: at('feeConsent'), code: 'consent_required' });
+    }
+  });
+  return errors;
+}
+
+async function resolveCustomer(tx: WriteTx, input: CheckInInput['customer'], nowIso: string): Promise<CustomerRow> {
+  const digits = phoneDigits(input.phone);
+  const details = { name: input.name, phone: input.phone, phoneDigits: digits, address: input.address, notes: input.notes };
+  if (input.id !== null) {
+    // A returning customer is used as the archive has them: changing their name or phone is
+    // customers.update, an act of its own with its own history entry, never a side effect of an intake.
+    const existing = await tx.findOneBy(CustomerEntity, { id: input.id });
+    if (!existing) throw DeskError.field('customer.id', 'not_found');
+    return existing;
+  }
+  // The clerk did not pick from the archive, but the same person may be there.
+  const sameName: CustomerRow[] = await tx.query(
+    `SELECT id FROM customer WHERE phone_digits = ? AND lower(trim(name)) = lower(?) ORDER BY id LIMIT 1`,
+    [digits, input.name],
+  );
+  if (sameName.length > 0) return resolveCustomer(tx, { ...input, id: sameName[0].id }, nowIso);
+  const result = await tx.insert(CustomerEntity, { ...details, ownerTechnicianId: null, createdAt: nowIso, updatedAt: nowIso });
+  return tx.findOneByOrFail(CustomerEntity, { id: result.identifiers[0].id as number });
+}
+
+async function createTicket(
+  tx: WriteTx,
+  device: DeviceInput,
+  shared: { customerId: number; batch: string; settings: Settings; now: Date; today: string; technicianId: number | null; clerkId: number | null },
+  secrets: SecretBox,
+): Promise<CheckInResult['tickets'][number]> {
+  const nowIso = shared.now.toISOString();
+  const deviceResult = await tx.insert(DeviceEntity, {
+    customerId: shared.customerId,
+    type: device.type,
+    brand: device.brand,
+    model: device.model,
+    serial: device.serial,
+    colour: device.colour,
+    createdAt: nowIso,
+  });
+  const warranty = assessWarranty({ ...device, today: shared.today, warrantyMonths: shared.settings.warrantyMonths });
+  const number = await allocateTicketNumber(tx, shared.now);
+  const ticket: Omit<TicketRow, 'id'> = {
+    number,
+    status: 'received',
+    customerId: shared.customerId,
+    deviceId: deviceResult.identifiers[0].id as number,
+    intakeBatch: shared.batch,
+    fault: device.fault,
+    customerRequest: device.customerRequest,
+    accessories: JSON.stringify(device.accessories),
+    accessoriesOther: device.accessoriesOther,
+    conditionChecks: JSON.stringify(device.conditionChecks),
+    conditionNotes: device.conditionNotes,
+    purchaseDate: device.purchaseDate,
+    proofOfPurchase: device.proofOfPurchase,
+    warrantyStatus: warranty.status,
+    warrantyBasis: warranty.basis,
+    feeConsent: device.feeConsent,
+    dataAnswer: device.dataAnswer,
+    estimateMinor: device.estimateMinor,
+    depositMinor: device.depositMinor,
+    depositMethod: device.depositMinor > 0 ? device.depositMethod : null,
+    currency: shared.settings.currency,
+    promisedDate: device.promisedDate,
+    technicianId: shared.technicianId,
+    clerkId: shared.clerkId,
+    passcodeKind: device.passcode?.kind ?? null,
+    passcodeSealed: device.passcode ? secrets.seal(device.passcode.value) : null,
+    createdAt: nowIso,
+    updatedAt: nowIso,
+  };
+  const ticketResult = await tx.insert(TicketEntity, ticket);
+  const ticketId = ticketResult.identifiers[0].id as number;
+  await appendTicketEvent(tx, { ticketId, kind: 'checked_in', toStatus: 'received', staffId: shared.clerkId, at: nowIso });
+  if (device.estimateMinor > 0) {
+    await appendTicketEvent(tx, { ticketId, kind: 'estimate', amountMinor: device.estimateMinor, staffId: shared.clerkId, at: nowIso });
+  }
+  if (device.depositMinor > 0) {
+    await appendTicketEvent(tx, { ticketId, kind: 'deposit', amountMinor: device.depositMinor, staffId: shared.clerkId, at: nowIso });
+  }
+  return { id: ticketId, number, displayNumber: displayTicketNumber(number, shared.settings.ticketPrefix), barcode: barcodeText(number) };
+}
+
+export async function checkIn(
+  tx: WriteTx,
+  secrets: SecretBox,
+  settings: Settings,
+  clerk: Actor,
+  input: CheckInInput,
+  now: Date,
+): Promise<CheckInResult> {
+  const today = localIsoDate(now);
+  const nowIso = now.toISOString();
+  const ruleErrors = checkIntakeRules(input, settings, today);
+  if (ruleErrors.length > 0) throw new DeskError('validation', ruleErrors);
+  const technician = await requireActiveStaff(tx, input.technicianId, 'technicianId');
+
+  const customer = await resolveCustomer(tx, input.customer, nowIso);
+  const shared = {
+    customerId: customer.id,
+    batch: randomUUID(),
+    settings,
+    now,
+    today,
+    technicianId: technician?.id ?? null,
+    clerkId: clerk.id,
+  };
+  const tickets: CheckInResult['tickets'] = [];
+  for (const device of input.devices) tickets.push(await createTicket(tx, device, shared, secrets));
+  if (technician) await tx.update(CustomerEntity, { id: customer.id }, { ownerTechnicianId: technician.id });
+  return { customerId: customer.id, tickets };
+}

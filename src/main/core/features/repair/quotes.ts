@@ -1,0 +1,320 @@
+// Quotes (报价): labour lines from the fee standard (or a described labour line
+// not listed there), part lines from stock, an optional discount with its
+// reason, and what the warranty covers — decided by rules/pricing.ts, never
+// typed in. Quotes are versioned: saving again adds a version and supersedes
+// the open one; an accepted or declined quote is never changed.
+import type { ReadTx, WriteTx } from '../../storage/transactions';
+import type { ChannelParsedInput, Settings } from '../../../../shared/contract';
+import type { Language, TicketStatus } from '../../../../shared/domain';
+import { DeskError } from '../../../../shared/errors';
+import type { QuoteLineView, QuotePreview, QuoteView } from '../../../../shared/workflow-contract';
+import type { DiscountKind, PricingReason, QuoteLineKind, QuoteStatus } from '../../../../shared/workflow';
+import { coverageOf, priceQuote, type PriceLineInput } from '../../rules/pricing';
+import { requireManagerApproval, type Actor } from '../staff';
+import { getFeeItem } from './fee-standard';
+import { quoteNote } from '../../record/history-notes';
+import { getPart } from '../stock';
+import { loadDiagnosisFacts, loadTicket, pricingFactsOf, recordEvent, requireStatus, touchTicket, type TicketCore } from '../../record/ticket-record';
+
+/** A quote is written while diagnosing, revised while the customer decides, and re-done for a customer who declined. */
+export const QUOTE_STATUSES_EDITABLE: readonly TicketStatus[] = ['diagnosing', 'awaiting_approval', 'declined'];
+
+type DraftInput = ChannelParsedInput<'quotes.preview'>;
+
+interface ResolvedLine extends PriceLineInput {
+  feeItemId: number | null;
+  partId: number | null;
+  description: string;
+  /** The fee item's names when the line is named by the fee standard (not typed): shown in the shop's language of the day. */
+  names: { en: string; zh: string } | null;
+}
+
+async function resolveLines(tx: ReadTx, lines: DraftInput['lines'], settings: Settings): Promise<ResolvedLine[]> {
+  const resolved: ResolvedLine[] = [];
+  for (const [index, line] of lines.entries()) {
+    const at = (field: string) => `lines.${index}.${field}`;
+    if (line.kind === 'labour') {
+      if (line.feeItemId !== null) {
+        const item = await getFeeItem(tx, line.feeItemId);
+        if (!item || !item.active) throw DeskError.field(at('feeItemId'), 'not_found');
+        const name = settings.language === 'zh-CN' ? item.nameZh : item.nameEn;
+        resolved.push({
+          kind: 'labour',
+          feeItemId: item.id,
+          partId: null,
+          description: line.description || name,
+          names: line.description ? null : { en: item.nameEn, zh: item.nameZh },
+          qty: line.qty,
+          unitPriceMinor: item.priceMinor,
+          coveredUnitPriceMinor: null,
+          // A general item (diagnosis, cleaning) is the kind of work the diagnosis found.
+          category: item.category === 'general' ? null : item.category,
+        });
+      } else {
+        if (line.description === '') throw DeskError.field(at('description'), 'required');
+        if (line.unitPriceMinor === null) throw DeskError.field(at('unitPriceMinor'), 'required');
+        resolved.push({
+          kind: 'labour',
+          feeItemId: null,
+          partId: null,
+          description: line.description,
+          names: null,
+          qty: line.qty,
+          unitPriceMinor: line.unitPriceMinor,
+          coveredUnitPriceMinor: null,
+        });
+      }
+    } else {
+      const part = await getPart(tx, line.partId, at('partId'));
+      if (!part.active) throw DeskError.field(at('partId'), 'not_found');
+      resolved.push({
+        kind: 'part',
+        feeItemId: null,
+        partId: part.id,
+        description: part.specification ? `${part.name} (${part.specification})` : part.name,
+        names: null,
+        qty: line.qty,
+        unitPriceMinor: part.priceMinor,
+        coveredUnitPriceMinor: line.coveredUnitPriceMinor,
+      });
+    }
+  }
+  return resolved;
+}
+
+interface Priced {
+  ticket: TicketCore;
+  preview: QuotePreview;
+  resolved: ResolvedLine[];
+}
+
+async function price(tx: ReadTx, input: DraftInput, settings: Settings): Promise<Priced> {
+  const ticket = await loadTicket(tx, input.ticketId);
+  const facts = pricingFactsOf(ticket, await loadDiagnosisFacts(tx, ticket.id));
+  if (facts === null) throw new DeskError('conflict', [{ path: 'ticketId', code: 'diagnosis_required' }]);
+  const resolved = await resolveLines(tx, input.lines, settings);
+  const priced = priceQuote(facts, resolved, input.discount, settings.discountApprovalPercent);
+  const lines: QuoteLineView[] = resolved.map((line, index) => ({
+    position: index + 1,
+    kind: line.kind,
+    feeItemId: line.feeItemId,
+    partId: line.partId,
+    description: line.description,
+    qty: line.qty,
+    unitPriceMinor: line.unitPriceMinor,
+    coveredUnitPriceMinor: line.coveredUnitPriceMinor,
+    ...priced.lines[index],
+  }));
+  return {
+    ticket,
+    resolved,
+    preview: {
+      ...priced.totals,
+      lines,
+      basis: coverageOf(facts).reason,
+      discountNeedsManager: priced.discountNeedsManager,
+      discountExceedsCharge: priced.discountExceedsCharge,
+    },
+  };
+}
+
+/** Prices a quote without saving it, for the quote form's live totals. */
+export async function previewQuote(tx: ReadTx, input: DraftInput, settings: Settings): Promise<QuotePreview> {
+  return (await price(tx, input, settings)).preview;
+}
+
+export async function saveQuote(
+  tx: WriteTx,
+  actor: Actor,
+  approver: Actor | null,
+  input: ChannelParsedInput<'quotes.save'>,
+  settings: Settings,
+  nowIso: string,
+): Promise<number> {
+  const { ticket, preview, resolved } = await price(tx, input, settings);
+  requireStatus(ticket, QUOTE_STATUSES_EDITABLE);
+  if (preview.discountExceedsCharge) throw DeskError.field('discount.value', 'discount_too_large');
+  const manager = preview.discountNeedsManager ? await requireManagerApproval(tx, actor, approver) : null;
+
+  const versions: { version: number | null }[] = await tx.query(`SELECT MAX(version) AS version FROM quote WHERE ticket_id = ?`, [ticket.id]);
+  const version = (versions[0].version ?? 0) + 1;
+  await tx.query(`UPDATE quote SET status = 'superseded' WHERE ticket_id = ? AND status IN ('draft', 'sent')`, [ticket.id]);
+  // While the customer is deciding, the new version is the one in front of them.
+  const status: QuoteStatus = ticket.status === 'awaiting_approval' ? 'sent' : 'draft';
+  const discount = input.discount;
+  const rows: { id: number }[] = await tx.query(
+    `INSERT INTO quote (ticket_id, version, status, subtotal_minor, covered_minor, discount_minor, total_minor,
+       discount_kind, discount_value, discount_reason, discount_approved_by, note, staff_id, created_at)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`,
+    [
+      ticket.id,
+      version,
+      status,
+      preview.subtotalMinor,
+      preview.coveredMinor,
+      preview.discountMinor,
+      preview.totalMinor,
+      discount?.kind ?? null,
+      discount?.value ?? null,
+      discount?.reason ?? '',
+      manager?.id ?? null,
+      input.note,
+      actor.id,
+      nowIso,
+    ],
+  );
+  const quoteId = rows[0].id;
+  for (const [index, line] of preview.lines.entries()) {
+    const names = resolved[index].names;
+    await tx.query(
+      `INSERT INTO quote_line (quote_id, position, kind, fee_item_id, part_id, description, name_en, name_zh, qty, unit_price_minor,
+         covered_unit_price_minor, line_total_minor, covered_minor, charged_minor, free, reason)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      [
+        quoteId,
+        line.position,
+        line.kind,
+        line.feeItemId,
+        line.partId,
+        line.description,
+        names?.en ?? null,
+        names?.zh ?? null,
+        line.qty,
+        line.unitPriceMinor,
+        line.coveredUnitPriceMinor,
+        line.lineTotalMinor,
+        line.coveredMinor,
+        line.chargedMinor,
+        line.free,
+        line.reason,
+      ],
+    );
+  }
+  await recordEvent(tx, {
+    ticketId: ticket.id,
+    kind: 'quote_saved',
+    amountMinor: preview.totalMinor,
+    note: quoteNote(settings, { version, discount: discount ?? null, note: input.note }),
+    staffId: actor.id,
+    approvedBy: manager?.id ?? null,
+    at: nowIso,
+  });
+  await touchTicket(tx, ticket.id, nowIso);
+  return quoteId;
+}
+
+interface QuoteRecord {
+  id: number;
+  ticket_id: number;
+  version: number;
+  status: QuoteStatus;
+  subtotal_minor: number;
+  covered_minor: number;
+  discount_minor: number;
+  total_minor: number;
+  discount_kind: DiscountKind | null;
+  discount_value: number | null;
+  discount_reason: string;
+  discount_approved_by_name: string | null;
+  note: string;
+  staff_name: string | null;
+  created_at: string;
+  decided_at: string | null;
+}
+
+interface LineRecord {
+  quote_id: number;
+  position: number;
+  kind: QuoteLineKind;
+  fee_item_id: number | null;
+  part_id: number | null;
+  description: string;
+  name_en: string | null;
+  name_zh: string | null;
+  qty: number;
+  unit_price_minor: number;
+  covered_unit_price_minor: number | null;
+  line_total_minor: number;
+  covered_minor: number;
+  charged_minor: number;
+  free: number;
+  reason: PricingReason;
+}
+
+/** A line named by the fee standard in the language; a typed line, a part, or a line from before, as written. */
+function lineDescription(line: Pick<LineRecord, 'description' | 'name_en' | 'name_zh'>, language: Language): string {
+  const name = language === 'zh-CN' ? line.name_zh : line.name_en;
+  return name ?? line.description;
+}
+
+async function quotesWhere(tx: ReadTx, where: string, param: number, language: Language): Promise<QuoteView[]> {
+  const quotes: QuoteRecord[] = await tx.query(
+    `SELECT q.id, q.ticket_id, q.version, q.status, q.subtotal_minor, q.covered_minor, q.discount_minor, q.total_minor,
+       q.discount_kind, q.discount_value, q.discount_reason, a.name AS discount_approved_by_name, q.note, s.name AS staff_name,
+       q.created_at, q.decided_at
+     FROM quote q LEFT JOIN staff s ON s.id = q.staff_id LEFT JOIN staff a ON a.id = q.discount_approved_by
+     WHERE ${where} ORDER BY q.version DESC`,
+    [param],
+  );
+  if (quotes.length === 0) return [];
+  const lines: LineRecord[] = await tx.query(
+    `SELECT quote_id, position, kind, fee_item_id, part_id, description, name_en, name_zh, qty, unit_price_minor, covered_unit_price_minor,
+       line_total_minor, covered_minor, charged_minor, free, reason
+     FROM quote_line WHERE quote_id IN (${quotes.map(() => '?').join(',')}) ORDER BY quote_id, position`,
+    quotes.map((q) => q.id),
+  );
+  return quotes.map((q) => ({
+    id: q.id,
+    ticketId: q.ticket_id,
+    version: q.version,
+    status: q.status,
+    subtotalMinor: q.subtotal_minor,
+    coveredMinor: q.covered_minor,
+    chargeableMinor: q.subtotal_minor - q.covered_minor,
+    discountMinor: q.discount_minor,
+    totalMinor: q.total_minor,
+    discount: q.discount_kind === null ? null : { kind: q.discount_kind, value: q.discount_value ?? 0, reason: q.discount_reason },
+    discountApprovedByName: q.discount_approved_by_name,
+    note: q.note,
+    staffName: q.staff_name,
+    createdAt: q.created_at,
+    decidedAt: q.decided_at,
+    lines: lines
+      .filter((l) => l.quote_id === q.id)
+      .map((l) => ({
+        position: l.position,
+        kind: l.kind,
+        feeItemId: l.fee_item_id,
+        partId: l.part_id,
+        description: lineDescription(l, language),
+        qty: l.qty,
+        unitPriceMinor: l.unit_price_minor,
+        coveredUnitPriceMinor: l.covered_unit_price_minor,
+        lineTotalMinor: l.line_total_minor,
+        coveredMinor: l.covered_minor,
+        chargedMinor: l.charged_minor,
+        free: Boolean(l.free),
+        reason: l.reason,
+      })),
+  }));
+}
+
+/** Every version of a ticket's quote, newest first. */
+export function listQuotes(tx: ReadTx, ticketId: number, language: Language): Promise<QuoteView[]> {
+  return quotesWhere(tx, 'q.ticket_id = ?', ticketId, language);
+}
+
+export async function getQuote(tx: ReadTx, quoteId: number, language: Language): Promise<QuoteView> {
+  const [quote] = await quotesWhere(tx, 'q.id = ?', quoteId, language);
+  if (!quote) throw DeskError.field('quoteId', 'not_found');
+  return quote;
+}
+
+/** The newest version of a ticket's quote, if any. */
+export async function latestQuote(tx: ReadTx, ticketId: number): Promise<{ id: number; status: QuoteStatus; total_minor: number; version: number } | null> {
+  const rows: { id: number; status: QuoteStatus; total_minor: number; version: number }[] = await tx.query(
+    `SELECT id, status, total_minor, version FROM quote WHERE ticket_id = ? ORDER BY version DESC LIMIT 1`,
+    [ticketId],
+  );
+  return rows[0] ?? null;
+}

@@ -1,0 +1,492 @@
+// The repair workflow's use cases: status moves through the status machine,
+// the customer's decision on a quote, hand-over, promised-date changes, the
+// "customer notified" log, collection (for the collection feature), rework
+// under the repair warranty, and the ticket page's workflow view.
+//
+// Rework model (返修): a collected ticket is never re-opened. A repair that
+// comes back within its repair warranty gets a NEW ticket linked to the old
+// one (ticket.rework_of_ticket_id). Why:
+// - the collected ticket's receipt, payment and signature stay exactly as they
+//   were printed and signed, and the day's and month's reports keep counting
+//   the original collection;
+// - the device needs a new claim ticket and label for the bag, i.e. a number;
+// - the rework has its own diagnosis, parts and test trail, and every rework
+//   is countable per technician (quality of work).
+// The rework inherits the original's repair-warranty end date: a warranty
+// repair never restarts or extends the warranty, and a second claim inside the
+// same period is allowed (a rework of a rework). Pricing makes it free.
+import { randomUUID } from 'node:crypto';
+import type { ReadTx, WriteTx } from '../../storage/transactions';
+import type { ChannelParsedInput, Settings } from '../../../../shared/contract';
+import type { Language, TicketStatus } from '../../../../shared/domain';
+import { DeskError } from '../../../../shared/errors';
+import { barcodeText, displayTicketNumber } from '../../../../shared/ticket-number';
+import type { ApprovalView, NextMove, NotificationView, ReopenResult, TicketRef, TicketWorkflow, TimelineEvent } from '../../../../shared/workflow-contract';
+import type { ApprovalDecision, ApprovalMethod, NotificationMethod, NotificationOutcome, WorkflowAction } from '../../../../shared/workflow';
+import { addDays, localIsoDate } from '../../rules/calendar';
+import { coverageOf } from '../../rules/pricing';
+import { checkMove, isTerminal, movesFrom, OPEN_STATUSES, type MoveVia } from '../../rules/status-machine';
+import { assessWarranty } from '../../rules/warranty';
+import { approvingManager, type Actor } from '../staff';
+import { DIAGNOSIS_STATUSES, getDiagnosis } from './diagnosis';
+import { approvalNote, noteText, notificationNote, promisedDateNote, typedNote, type WrittenNote } from '../../record/history-notes';
+import { listTicketLoans } from './loaners';
+import { latestQuote, listQuotes, QUOTE_STATUSES_EDITABLE } from './quotes';
+import { HAND_BACK_STATUSES, listOldPartsHandedBack, listTicketParts, PART_USE_STATUSES, restockFittedParts } from '../stock';
+import { allocateTicketNumber } from '../intake';
+import { claimTicket, loadDiagnosisFacts, loadTicket, pricingFactsOf, recordEvent, requireStatus, type TicketCore } from '../../record/ticket-record';
+import { roleMayMove } from '../../../../shared/roles';
+
+interface MoveArgs {
+  ticket: TicketCore;
+  to: TicketStatus;
+  via: MoveVia;
+  note: string | WrittenNote;
+  actor: Actor;
+  manager: Actor | null;
+  amountMinor?: number | null;
+  at: string;
+}
+
+/** Moves a ticket through the status machine and writes the event; refuses an illegal move with the reason. */
+export async function moveTicket(tx: WriteTx, args: MoveArgs): Promise<void> {
+  const { ticket, to } = args;
+  const check = checkMove({ from: ticket.status, to, via: args.via, note: typeof args.note === 'object' ? args.note.text : args.note, managerApproved: args.manager !== null });
+  if (!check.ok) {
+    switch (check.reason) {
+      case 'illegal_move':
+        throw new DeskError('conflict', [{ path: 'toStatus', code: 'illegal_move' }], `${ticket.status} -> ${to}`);
+      case 'wrong_channel': {
+        const rule = movesFrom(ticket.status).find((m) => m.to === to)!;
+        throw new DeskError('conflict', [{ path: 'toStatus', code: rule.via === 'approval' ? 'use_approval' : 'use_collection' }]);
+      }
+      case 'note_required':
+        throw DeskError.field('note', 'required');
+      case 'manager_required':
+        throw new DeskError('forbidden', [{ path: 'managerApproval', code: 'manager_required' }]);
+    }
+  }
+  // Guard on the status read: a move made meanwhile on another counter wins.
+  const rows: { id: number }[] = await tx.query(`UPDATE ticket SET status = ?, updated_at = ? WHERE id = ? AND status = ? RETURNING id`, [
+    to,
+    args.at,
+    ticket.id,
+    ticket.status,
+  ]);
+  if (rows.length === 0) throw new DeskError('conflict', [], 'ticket changed meanwhile');
+  await recordEvent(tx, {
+    ticketId: ticket.id,
+    kind: 'status_changed',
+    fromStatus: ticket.status,
+    toStatus: to,
+    amountMinor: args.amountMinor ?? null,
+    note: args.note,
+    staffId: args.actor.id,
+    approvedBy: check.rule.requiresManager ? args.manager!.id : null,
+    at: args.at,
+  });
+  ticket.status = to;
+}
+
+/** workflow.move: a plain move, with what each target status needs first. */
+export async function workflowMove(
+  tx: WriteTx,
+  actor: Actor,
+  approver: Actor | null,
+  input: ChannelParsedInput<'workflow.move'>,
+  language: Language,
+  nowIso: string,
+): Promise<void> {
+  const ticket = await loadTicket(tx, input.ticketId);
+  const manager = await approvingManager(tx, actor, approver);
+  // Technicians move the repair along, clerks the counter's part (shared/roles.ts); a manager's PIN covers either.
+  if (!roleMayMove(input.toStatus, actor.role) && manager === null) {
+    throw new DeskError('forbidden', [{ path: 'toStatus', code: 'move_not_for_role' }], `${actor.role} -> ${input.toStatus}`);
+  }
+  let quoteToSend: number | null = null;
+  if (input.toStatus === 'awaiting_approval' && (ticket.status === 'diagnosing' || ticket.status === 'declined')) {
+    if ((await loadDiagnosisFacts(tx, ticket.id)) === null) throw new DeskError('conflict', [{ path: 'toStatus', code: 'diagnosis_required' }]);
+    const quote = await latestQuote(tx, ticket.id);
+    if (quote === null || (quote.status !== 'draft' && quote.status !== 'sent')) {
+      throw new DeskError('conflict', [{ path: 'toStatus', code: 'quote_required' }]);
+    }
+    if (quote.status === 'draft') quoteToSend = quote.id;
+  }
+  await moveTicket(tx, { ticket, to: input.toStatus, via: 'move', note: input.note, actor, manager, at: nowIso });
+  if (input.toStatus === 'diagnosing') await claimTicket(tx, ticket.id, actor, nowIso);
+  if (input.toStatus === 'cancelled') await restockFittedParts(tx, actor, ticket.id, language, nowIso);
+  if (quoteToSend !== null) await tx.query(`UPDATE quote SET status = 'sent' WHERE id = ?`, [quoteToSend]);
+}
+
+/**
+ * The hand-back at collection, for the collection use case (which adds the
+ * payment): moves to collected and, when the device was repaired, starts the
+ * repair warranty — or keeps the inherited one for a rework.
+ */
+export async function collectTicket(
+  tx: WriteTx,
+  actor: Actor,
+  ticketId: number,
+  note: string | WrittenNote,
+  settings: Settings,
+  now: Date,
+): Promise<void> {
+  const ticket = await loadTicket(tx, ticketId);
+  const repaired = ticket.status === 'ready';
+  await moveTicket(tx, { ticket, to: 'collected', via: 'collection', note, actor, manager: null, at: now.toISOString() });
+  const warrantyUntil = !repaired
+    ? null
+    : ticket.rework_of_ticket_id !== null
+      ? ticket.repair_warranty_until
+      : addDays(localIsoDate(now), settings.repairWarrantyDays);
+  await tx.query(`UPDATE ticket SET collected_at = ?, repair_warranty_until = ? WHERE id = ?`, [now.toISOString(), warrantyUntil, ticket.id]);
+}
+
+export function withinRepairWarranty(ticket: Pick<TicketCore, 'status' | 'repair_warranty_until'>, today: string): boolean {
+  return ticket.status === 'collected' && ticket.repair_warranty_until !== null && today <= ticket.repair_warranty_until;
+}
+
+/** How many reworks of a ticket are still in the shop. */
+async function openReworks(tx: ReadTx, ticketId: number): Promise<number> {
+  const rows: { n: number }[] = await tx.query(
+    `SELECT COUNT(*) AS n FROM ticket WHERE rework_of_ticket_id = ? AND status NOT IN ('collected', 'cancelled')`,
+    [ticketId],
+  );
+  return rows[0].n;
+}
+
+/** 返修: opens a linked rework ticket for a collected repair that came back within its repair warranty. */
+export async function reopenAsRework(
+  tx: WriteTx,
+  actor: Actor,
+  input: ChannelParsedInput<'workflow.reopen'>,
+  settings: Settings,
+  now: Date,
+): Promise<ReopenResult> {
+  const nowIso = now.toISOString();
+  const today = localIsoDate(now);
+  const original = await loadTicket(tx, input.ticketId);
+  requireStatus(original, ['collected']);
+  if (!withinRepairWarranty(original, today)) throw new DeskError('conflict', [{ path: 'ticketId', code: 'outside_repair_warranty' }]);
+  // One open rework at a time (a second click, or the other counter PC, must not open another).
+  if ((await openReworks(tx, original.id)) > 0) throw new DeskError('conflict', [{ path: 'ticketId', code: 'duplicate' }]);
+  const warranty = assessWarranty({
+    purchaseDate: original.purchase_date,
+    proofOfPurchase: Boolean(original.proof_of_purchase),
+    today,
+    warrantyMonths: settings.warrantyMonths,
+  });
+  const number = await allocateTicketNumber(tx, now);
+  const rows: { id: number }[] = await tx.query(
+    `INSERT INTO ticket (number, status, customer_id, device_id, intake_batch, fault, customer_request, accessories, accessories_other,
+       condition_checks, condition_notes, purchase_date, proof_of_purchase, warranty_status, warranty_basis, fee_consent, data_answer,
+       estimate_minor, deposit_minor, currency, promised_date, technician_id, clerk_id, passcode_kind, passcode_sealed,
+       created_at, updated_at, rework_of_ticket_id, repair_warranty_until)
+     SELECT ?, 'received', customer_id, device_id, ?, ?, '', '[]', '', '[]', '', purchase_date, proof_of_purchase, ?, ?, fee_consent, data_answer,
+       0, 0, currency, NULL, technician_id, ?, passcode_kind, passcode_sealed, ?, ?, id, repair_warranty_until
+     FROM ticket WHERE id = ? RETURNING id`,
+    [number, randomUUID(), input.fault, warranty.status, warranty.basis, actor.id, nowIso, nowIso, original.id],
+  );
+  const reworkId = rows[0].id;
+  const displayNumber = displayTicketNumber(number, settings.ticketPrefix);
+  const originalNumber = displayTicketNumber(original.number, settings.ticketPrefix);
+  const suffix = input.note ? `: ${input.note}` : '';
+  await recordEvent(tx, { ticketId: reworkId, kind: 'checked_in', toStatus: 'received', staffId: actor.id, at: nowIso });
+  await recordEvent(tx, { ticketId: reworkId, kind: 'rework_opened', note: `${originalNumber}${suffix}`, staffId: actor.id, at: nowIso });
+  await recordEvent(tx, { ticketId: original.id, kind: 'reopened_as_rework', note: `${displayNumber}${suffix}`, staffId: actor.id, at: nowIso });
+  return { ticketId: reworkId, number, displayNumber, barcode: barcodeText(number), reworkOfTicketId: original.id };
+}
+
+const PNG_DATA_URL = /^data:image\/png;base64,([A-Za-z0-9+/]+={0,2})$/;
+const PNG_MAGIC = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+
+export function isPngDataUrl(value: string): boolean {
+  const match = PNG_DATA_URL.exec(value);
+  if (!match) return false;
+  const bytes = Buffer.from(match[1], 'base64');
+  // A blank canvas is a few hundred bytes; a real signature is more.
+  return bytes.length > 100 && bytes.subarray(0, 8).equals(PNG_MAGIC);
+}
+
+/** 方案确认: records the customer's decision on the quote in front of them, and moves the ticket. */
+export async function recordApproval(
+  tx: WriteTx,
+  actor: Actor,
+  input: ChannelParsedInput<'approvals.record'>,
+  language: Language,
+  now: Date,
+): Promise<void> {
+  const nowIso = now.toISOString();
+  const ticket = await loadTicket(tx, input.ticketId);
+  requireStatus(ticket, ['awaiting_approval']);
+  const quote = await latestQuote(tx, ticket.id);
+  if (quote === null || quote.id !== input.quoteId || quote.status !== 'sent') {
+    throw new DeskError('conflict', [{ path: 'quoteId', code: 'quote_not_current' }]);
+  }
+  if (input.method === 'in_person') {
+    if (input.signaturePng === null || !isPngDataUrl(input.signaturePng)) throw DeskError.field('signaturePng', 'signature_invalid');
+  } else {
+    if (input.contactName === '') throw DeskError.field('contactName', 'required');
+    if (input.contactedAt === null) throw DeskError.field('contactedAt', 'required');
+    if (Date.parse(input.contactedAt) > now.getTime() + 60_000) throw DeskError.field('contactedAt', 'date_in_future');
+  }
+  await tx.query(
+    `INSERT INTO approval (ticket_id, quote_id, decision, method, signature_png, contact_name, contacted_at, note, staff_id, at)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    [
+      ticket.id,
+      quote.id,
+      input.decision,
+      input.method,
+      input.method === 'in_person' ? input.signaturePng : null,
+      input.method === 'phone' ? input.contactName : '',
+      input.method === 'phone' ? new Date(input.contactedAt!).toISOString() : null,
+      input.note,
+      actor.id,
+      nowIso,
+    ],
+  );
+  await tx.query(`UPDATE quote SET status = ?, decided_at = ? WHERE id = ?`, [input.decision, nowIso, quote.id]);
+  await moveTicket(tx, {
+    ticket,
+    to: input.decision === 'accepted' ? 'approved' : 'declined',
+    via: 'approval',
+    note: approvalNote(language, { version: quote.version, decision: input.decision, method: input.method, contactName: input.contactName, note: input.note }),
+    actor,
+    manager: null,
+    amountMinor: quote.total_minor,
+    at: nowIso,
+  });
+}
+
+/** One owner per customer: a hand-over names the next technician and says where the work stands. */
+export async function handOver(
+  tx: WriteTx,
+  actor: Actor,
+  input: ChannelParsedInput<'tickets.handOver'>,
+  language: Language,
+  nowIso: string,
+): Promise<void> {
+  const ticket = await loadTicket(tx, input.ticketId);
+  if (isTerminal(ticket.status)) throw new DeskError('conflict', [{ path: 'ticketId', code: 'wrong_status' }]);
+  const rows: { id: number; name: string; role: string; active: number }[] = await tx.query(
+    `SELECT id, name, role, active FROM staff WHERE id IN (?, ?)`,
+    [input.toTechnicianId, ticket.technician_id ?? 0],
+  );
+  const next = rows.find((r) => r.id === input.toTechnicianId);
+  if (!next || !next.active) throw DeskError.field('toTechnicianId', 'not_found');
+  if (next.role === 'clerk') throw DeskError.field('toTechnicianId', 'not_technician');
+  if (next.id === ticket.technician_id) throw DeskError.field('toTechnicianId', 'invalid');
+  const previous = rows.find((r) => r.id === ticket.technician_id);
+  await tx.query(`UPDATE ticket SET technician_id = ?, updated_at = ? WHERE id = ?`, [next.id, nowIso, ticket.id]);
+  await recordEvent(tx, {
+    ticketId: ticket.id,
+    kind: 'handed_over',
+    note: typedNote(language, `${previous?.name ?? '—'} → ${next.name}`, input.note),
+    staffId: actor.id,
+    at: nowIso,
+  });
+}
+
+export async function changePromisedDate(
+  tx: WriteTx,
+  actor: Actor,
+  input: ChannelParsedInput<'tickets.changePromisedDate'>,
+  language: Language,
+  now: Date,
+): Promise<void> {
+  const ticket = await loadTicket(tx, input.ticketId);
+  if (isTerminal(ticket.status)) throw new DeskError('conflict', [{ path: 'ticketId', code: 'wrong_status' }]);
+  if (input.promisedDate !== null && input.promisedDate < localIsoDate(now)) throw DeskError.field('promisedDate', 'date_in_past');
+  if (input.promisedDate === ticket.promised_date) throw DeskError.field('promisedDate', 'invalid');
+  const nowIso = now.toISOString();
+  await tx.query(`UPDATE ticket SET promised_date = ?, updated_at = ? WHERE id = ?`, [input.promisedDate, nowIso, ticket.id]);
+  await recordEvent(tx, {
+    ticketId: ticket.id,
+    kind: 'promised_date_changed',
+    note: promisedDateNote(language, { from: ticket.promised_date, to: input.promisedDate, reason: input.reason }),
+    staffId: actor.id,
+    at: nowIso,
+  });
+}
+
+/** The shop is offline: who called the customer, when, and what came of it. */
+export async function logNotification(
+  tx: WriteTx,
+  actor: Actor,
+  input: ChannelParsedInput<'notifications.log'>,
+  language: Language,
+  nowIso: string,
+): Promise<void> {
+  const ticket = await loadTicket(tx, input.ticketId);
+  if (ticket.status === 'cancelled') throw new DeskError('conflict', [{ path: 'ticketId', code: 'wrong_status' }]);
+  await tx.query(`INSERT INTO notification (ticket_id, staff_id, method, outcome, note, at) VALUES (?, ?, ?, ?, ?, ?)`, [
+    ticket.id,
+    actor.id,
+    input.method,
+    input.outcome,
+    input.note,
+    nowIso,
+  ]);
+  await recordEvent(tx, {
+    ticketId: ticket.id,
+    kind: 'customer_notified',
+    note: notificationNote(language, { method: input.method, outcome: input.outcome, note: input.note }),
+    staffId: actor.id,
+    at: nowIso,
+  });
+}
+
+// ---- the ticket page's workflow view ------------------------------------------
+
+async function listApprovals(tx: ReadTx, ticketId: number): Promise<ApprovalView[]> {
+  const rows: {
+    id: number;
+    quote_id: number;
+    version: number;
+    decision: ApprovalDecision;
+    method: ApprovalMethod;
+    signature_png: string | null;
+    contact_name: string;
+    contacted_at: string | null;
+    note: string;
+    staff_name: string | null;
+    at: string;
+  }[] = await tx.query(
+    `SELECT a.id, a.quote_id, q.version, a.decision, a.method, a.signature_png, a.contact_name, a.contacted_at, a.note, s.name AS staff_name, a.at
+     FROM approval a JOIN quote q ON q.id = a.quote_id LEFT JOIN staff s ON s.id = a.staff_id
+     WHERE a.ticket_id = ? ORDER BY a.id`,
+    [ticketId],
+  );
+  return rows.map((r) => ({
+    id: r.id,
+    quoteId: r.quote_id,
+    quoteVersion: r.version,
+    decision: r.decision,
+    method: r.method,
+    signaturePng: r.signature_png,
+    contactName: r.contact_name,
+    contactedAt: r.contacted_at,
+    note: r.note,
+    staffName: r.staff_name,
+    at: r.at,
+  }));
+}
+
+async function listNotifications(tx: ReadTx, ticketId: number): Promise<NotificationView[]> {
+  const rows: { id: number; method: NotificationMethod; outcome: NotificationOutcome; note: string; staff_name: string | null; at: string }[] =
+    await tx.query(
+      `SELECT n.id, n.method, n.outcome, n.note, s.name AS staff_name, n.at
+       FROM notification n LEFT JOIN staff s ON s.id = n.staff_id WHERE n.ticket_id = ? ORDER BY n.id`,
+      [ticketId],
+    );
+  return rows.map((r) => ({ id: r.id, method: r.method, outcome: r.outcome, note: r.note, staffName: r.staff_name, at: r.at }));
+}
+
+async function listTimeline(tx: ReadTx, ticketId: number, language: Language): Promise<TimelineEvent[]> {
+  const rows: {
+    id: number;
+    kind: string;
+    from_status: TicketStatus | null;
+    to_status: TicketStatus | null;
+    amount_minor: number | null;
+    note: string;
+    note_data: string | null;
+    staff_name: string | null;
+    approved_by_name: string | null;
+    at: string;
+  }[] = await tx.query(
+    `SELECT e.id, e.kind, e.from_status, e.to_status, e.amount_minor, e.note, e.note_data, s.name AS staff_name, a.name AS approved_by_name, e.at
+     FROM ticket_event e LEFT JOIN staff s ON s.id = e.staff_id LEFT JOIN staff a ON a.id = e.approved_by
+     WHERE e.ticket_id = ? ORDER BY e.id`,
+    [ticketId],
+  );
+  return rows.map((r) => ({
+    id: r.id,
+    kind: r.kind,
+    fromStatus: r.from_status,
+    toStatus: r.to_status,
+    amountMinor: r.amount_minor,
+    note: noteText(language, r.note, r.note_data),
+    staffName: r.staff_name,
+    approvedByName: r.approved_by_name,
+    at: r.at,
+  }));
+}
+
+async function ticketRefs(tx: ReadTx, where: string, param: number, prefix: string): Promise<TicketRef[]> {
+  const rows: { id: number; number: number }[] = await tx.query(`SELECT id, number FROM ticket WHERE ${where} ORDER BY id`, [param]);
+  return rows.map((r) => ({ ticketId: r.id, number: r.number, displayNumber: displayTicketNumber(r.number, prefix) }));
+}
+
+/** What the ticket page may offer now, besides the status moves. */
+export function availableActions(status: TicketStatus, facts: { hasSentQuote: boolean; hasOpenLoan: boolean; withinRepairWarranty: boolean }): WorkflowAction[] {
+  const actions: WorkflowAction[] = [];
+  if (DIAGNOSIS_STATUSES.includes(status)) actions.push('diagnosis.save');
+  if (QUOTE_STATUSES_EDITABLE.includes(status)) actions.push('quotes.save');
+  if (status === 'awaiting_approval' && facts.hasSentQuote) actions.push('approvals.record');
+  if (PART_USE_STATUSES.includes(status)) actions.push('parts.use', 'parts.returnToStores');
+  if (HAND_BACK_STATUSES.includes(status)) actions.push('parts.returnToCustomer');
+  if (OPEN_STATUSES.includes(status)) actions.push('tickets.handOver', 'tickets.changePromisedDate', 'notifications.log', 'loans.lend');
+  else if (status === 'collected') actions.push('notifications.log');
+  if (facts.hasOpenLoan) actions.push('loans.return');
+  if (facts.withinRepairWarranty) actions.push('workflow.reopen');
+  return actions;
+}
+
+export async function getWorkflow(tx: ReadTx, ticketId: number, settings: Settings, now: Date): Promise<TicketWorkflow> {
+  const ticket = await loadTicket(tx, ticketId);
+  const today = localIsoDate(now);
+  const prefix = settings.ticketPrefix;
+  const facts = pricingFactsOf(ticket, await loadDiagnosisFacts(tx, ticket.id));
+  const tech: { name: string }[] = ticket.technician_id === null ? [] : await tx.query(`SELECT name FROM staff WHERE id = ?`, [ticket.technician_id]);
+  const quotes = await listQuotes(tx, ticket.id, settings.language);
+  const loans = await listTicketLoans(tx, ticket.id);
+  const inRepairWarranty = withinRepairWarranty(ticket, today);
+  const reworkOf = ticket.rework_of_ticket_id === null ? [] : await ticketRefs(tx, 'id = ?', ticket.rework_of_ticket_id, prefix);
+  const nextMoves: NextMove[] = movesFrom(ticket.status).map((m) => ({
+    to: m.to,
+    via: m.via,
+    requiresNote: m.requiresNote,
+    requiresManager: m.requiresManager,
+  }));
+  return {
+    ticketId: ticket.id,
+    number: ticket.number,
+    displayNumber: displayTicketNumber(ticket.number, prefix),
+    status: ticket.status,
+    technicianId: ticket.technician_id,
+    technicianName: tech[0]?.name ?? null,
+    promisedDate: ticket.promised_date,
+    overdue: isOverdue(ticket.status, ticket.promised_date, today),
+    severity: ticket.severity,
+    warrantyStatus: ticket.warranty_status,
+    currency: ticket.currency,
+    depositMinor: ticket.deposit_minor,
+    repairWarrantyUntil: ticket.repair_warranty_until,
+    withinRepairWarranty: inRepairWarranty,
+    reworkOf: reworkOf[0] ?? null,
+    reworks: await ticketRefs(tx, 'rework_of_ticket_id = ?', ticket.id, prefix),
+    pricingBasis: facts === null ? null : coverageOf(facts).reason,
+    diagnosis: await getDiagnosis(tx, ticket.id),
+    quotes,
+    approvals: await listApprovals(tx, ticket.id),
+    partsUsed: await listTicketParts(tx, ticket.id, prefix),
+    oldPartsHandedBack: await listOldPartsHandedBack(tx, ticket.id),
+    loans,
+    notifications: await listNotifications(tx, ticket.id),
+    nextMoves,
+    actions: availableActions(ticket.status, {
+      hasSentQuote: quotes[0]?.status === 'sent',
+      hasOpenLoan: loans.some((l) => l.returnedAt === null),
+      withinRepairWarranty: inRepairWarranty && (await openReworks(tx, ticket.id)) === 0,
+    }),
+    timeline: await listTimeline(tx, ticket.id, settings.language),
+  };
+}
+
+/** Promised for a day that has passed, and not ready yet. */
+export function isOverdue(status: TicketStatus, promisedDate: string | null, today: string): boolean {
+  if (promisedDate === null || promisedDate >= today) return false;
+  return OPEN_STATUSES.includes(status) && status !== 'ready' && status !== 'declined' && status !== 'unrepairable';
+}

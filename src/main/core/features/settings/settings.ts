@@ -1,0 +1,78 @@
+import type { ReadTx, WriteTx } from '../../storage/transactions';
+import type { Settings } from '../../../../shared/contract';
+import { SettingEntity } from '../../storage/entities';
+import { isSqliteTx, sqlReaderOf, type SqlReader } from '../../storage/sql-reader';
+
+export const DEFAULT_SETTINGS: Settings = {
+  shopName: '',
+  shopAddress: '',
+  shopPhone: '',
+  ticketPrefix: 'RD',
+  warrantyMonths: 12,
+  currency: 'CNY',
+  language: 'en',
+  conditionRequired: false,
+  intakeTerms: '',
+  claimTerms: '',
+  printing: {
+    'intake-form': { enabled: true, printer: null, preset: 'a4', copies: 1 },
+    'claim-ticket': { enabled: true, printer: null, preset: 'roll-80', copies: 1 },
+    'device-label': { enabled: true, printer: null, preset: 'label-62x29', copies: 1 },
+    receipt: { enabled: true, printer: null, preset: 'roll-80', copies: 1 },
+  },
+  calibrations: {},
+  repairWarrantyDays: 90,
+  discountApprovalPercent: 10,
+  unclaimedAfterDays: 30,
+  followUpFromDay: 3,
+  followUpToDay: 7,
+  followUpMaxAttempts: 3,
+  cashFloatMinor: 0,
+  shopCalendar: { closedWeekdays: [], holidays: [] },
+  figuresPrinting: {
+    'day-close': { enabled: true, printer: null, preset: 'roll-80', copies: 1 },
+    report: { enabled: true, printer: null, preset: 'a4', copies: 1 },
+  },
+  idleLockMinutes: 5,
+};
+
+type SettingKey = keyof Settings;
+
+/** Settings are stored one key a row (JSON values), so later issues add keys without a migration. */
+export async function loadSettings(tx: ReadTx): Promise<Settings> {
+  const rows = await tx.find(SettingEntity);
+  const stored: Partial<Record<SettingKey, unknown>> = {};
+  for (const row of rows) {
+    if (row.key in DEFAULT_SETTINGS) stored[row.key as SettingKey] = JSON.parse(row.value);
+  }
+  const settings = { ...DEFAULT_SETTINGS, ...stored } as Settings;
+  // A document added later (the receipt) has no stored print settings yet: it gets its defaults.
+  return { ...settings, printing: { ...DEFAULT_SETTINGS.printing, ...settings.printing } };
+}
+
+/**
+ * The ticket prefix each connection last read, and the file's data version
+ * then: another connection's commit changes that version, and this
+ * connection's own settings change forgets the prefix (saveSettings).
+ */
+const ticketPrefixes = new WeakMap<SqlReader, { dataVersion: number; prefix: string }>();
+
+/** The ticket prefix alone, for the search at the counter: read on the driver once, then kept until the settings change. */
+export function readTicketPrefix(sql: SqlReader): string {
+  const [{ data_version: dataVersion }] = sql.all<{ data_version: number }>('PRAGMA data_version');
+  const kept = ticketPrefixes.get(sql);
+  if (kept && kept.dataVersion === dataVersion) return kept.prefix;
+  const [row] = sql.all<{ value: string }>(`SELECT value FROM setting WHERE key = ?`, ['ticketPrefix']);
+  const prefix = row ? (JSON.parse(row.value) as string) : DEFAULT_SETTINGS.ticketPrefix;
+  ticketPrefixes.set(sql, { dataVersion, prefix });
+  return prefix;
+}
+
+export async function saveSettings(tx: WriteTx, next: Settings): Promise<Settings> {
+  // The kept prefix belongs to a SQLite connection's reader; PostgreSQL keeps none.
+  if (isSqliteTx(tx)) ticketPrefixes.delete(sqlReaderOf(tx));
+  for (const key of Object.keys(DEFAULT_SETTINGS) as SettingKey[]) {
+    await tx.upsert(SettingEntity, { key, value: JSON.stringify(next[key]) }, ['key']);
+  }
+  return loadSettings(tx);
+}

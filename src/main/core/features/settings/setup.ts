@@ -1,0 +1,70 @@
+// First run: the shop's header (name, address, phone, language) and the first
+// manager's PIN, in one step. Until it is done nothing can be checked in: the
+// intake form and claim ticket would print with no shop on them.
+import type { ReadTx, WriteTx } from '../../storage/transactions';
+import type { ChannelParsedInput } from '../../../../shared/contract';
+import { DeskError } from '../../../../shared/errors';
+import type { SetupStatus } from '../../../../shared/trust-contract';
+import { recordAudit } from '../../record/audit';
+import { loadSettings, saveSettings } from './settings';
+
+const SETUP_KEY = 'setup.completedAt';
+
+export async function isSetupDone(tx: ReadTx): Promise<boolean> {
+  const rows: { n: number }[] = await tx.query(`SELECT COUNT(*) AS n FROM setting WHERE key = ?`, [SETUP_KEY]);
+  return rows[0].n > 0;
+}
+
+export async function requireSetupDone(tx: ReadTx): Promise<void> {
+  if (!(await isSetupDone(tx))) throw new DeskError('forbidden', [{ path: 'setup', code: 'setup_required' }]);
+}
+
+export async function setupStatus(tx: ReadTx): Promise<SetupStatus> {
+  const settings = await loadSettings(tx);
+  return { done: await isSetupDone(tx), shopName: settings.shopName, language: settings.language };
+}
+
+/**
+ * Writes the shop's header and names the first manager; returns that manager's
+ * id for the PIN (hashed outside the transaction). The first manager is the
+ * active manager without a PIN (the seeded one on a fresh desk).
+ */
+export async function completeSetup(tx: WriteTx, input: ChannelParsedInput<'setup.complete'>, pinHash: string, nowIso: string): Promise<number> {
+  if (await isSetupDone(tx)) throw new DeskError('forbidden', [{ path: 'setup', code: 'setup_done' }]);
+  const managers: { id: number; pin_hash: string | null }[] = await tx.query(
+    `SELECT id, pin_hash FROM staff WHERE role = 'manager' AND active = 1 ORDER BY id`,
+  );
+  // A manager who already chose a PIN (before setup existed) keeps the shop's keys: setup does not hand them to someone else.
+  if (managers.some((m) => m.pin_hash !== null)) throw new DeskError('forbidden', [{ path: 'setup', code: 'setup_done' }]);
+  let managerId = managers[0]?.id;
+  if (managerId === undefined) {
+    const inserted: { id: number }[] = await tx.query(
+      `INSERT INTO staff (name, role, active, created_at) VALUES (?, 'manager', 1, ?) RETURNING id`,
+      [input.managerName, nowIso],
+    );
+    managerId = inserted[0].id;
+  }
+  await tx.query(`UPDATE staff SET name = ?, pin_hash = ?, pin_failed_count = 0, pin_locked_until = NULL WHERE id = ?`, [
+    input.managerName,
+    pinHash,
+    managerId,
+  ]);
+  const before = await loadSettings(tx);
+  const after = await saveSettings(tx, {
+    ...before,
+    shopName: input.shopName,
+    shopAddress: input.shopAddress,
+    shopPhone: input.shopPhone,
+    language: input.language,
+  });
+  await tx.query(`INSERT INTO setting (key, value) VALUES (?, ?)`, [SETUP_KEY, JSON.stringify(nowIso)]);
+  await recordAudit(tx, {
+    kind: 'setup',
+    subjectId: managerId,
+    oldValue: { shopName: before.shopName, shopAddress: before.shopAddress, shopPhone: before.shopPhone, language: before.language },
+    newValue: { shopName: after.shopName, shopAddress: after.shopAddress, shopPhone: after.shopPhone, language: after.language, managerName: input.managerName },
+    staffId: managerId,
+    at: nowIso,
+  });
+  return managerId;
+}
