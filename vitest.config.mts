@@ -10,6 +10,8 @@ export default defineConfig({
           include: ['tests/unit/**/*.test.ts', 'tests/smoke/**/*.test.ts'],
           environment: 'node',
           testTimeout: 30_000,
+          // Opening a desk in beforeEach does a test's worth of work (migrations, setup, sign-in).
+          hookTimeout: 30_000,
         },
       },
       {
