@@ -12,6 +12,7 @@ import { setUpSampleDesk } from '../src/main/core/sample-desk';
 import { sampleCollectionView } from '../src/main/core/documents/sample-receipt';
 import type { ChannelInput, TicketDetail } from '../src/shared/contract';
 import { LANGUAGES, type Language } from '../src/shared/domain';
+import { itemAt } from '../src/shared/lists';
 
 /** Runs the sample intake on a temporary desk and returns the ticket as the desk reports it. */
 export async function sampleTicket(language: Language, checkIn: Omit<ChannelInput<'intake.checkIn'>, 'session'> = sampleCheckInInput()): Promise<TicketDetail> {
@@ -25,7 +26,7 @@ export async function sampleTicket(language: Language, checkIn: Omit<ChannelInpu
     };
     const session = await setUpSampleDesk(desk, language);
     const result = await call<{ tickets: { displayNumber: string }[] }>('intake.checkIn', { ...checkIn, session });
-    return await call<TicketDetail>('tickets.get', { number: result.tickets[0].displayNumber });
+    return await call<TicketDetail>('tickets.get', { number: itemAt(result.tickets, 0).displayNumber });
   } finally {
     await desk.close();
     rmSync(dir, { recursive: true, force: true });
@@ -54,7 +55,7 @@ async function main(argv: string[]): Promise<void> {
   if (positional.length !== 1) {
     throw new Error('usage: npm run docs:samples -- <outdir> [--lang en|zh-CN] [--preset <id>]...');
   }
-  const outDir = resolve(positional[0]);
+  const outDir = resolve(itemAt(positional, 0));
   mkdirSync(outDir, { recursive: true });
 
   const ticket = await sampleTicket(language);

@@ -16,7 +16,7 @@ import type { FieldErrorCode } from './errors';
 export type Access =
   | { kind: 'open' }
   | { kind: 'setup' }
-  | { kind: 'roles'; roles: readonly StaffRole[]; refusal: RoleRefusal; approval?: boolean };
+  | { kind: 'roles'; roles: readonly [StaffRole, ...StaffRole[]]; refusal: RoleRefusal; approval?: boolean };
 
 /** Why a role was refused; each is translated under errors.field.<code>. */
 export const ROLE_REFUSALS = ['manager_required', 'role_repair_only', 'role_counter_only'] as const;

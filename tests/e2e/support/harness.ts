@@ -77,7 +77,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Runnin
     const onData = (chunk: Buffer) => {
       output += chunk.toString();
       const match = READY.exec(output);
-      if (match) {
+      if (match?.[1]) {
         clearTimeout(timer);
         ready(match[1]);
       }

@@ -3,6 +3,7 @@
 // digits a symbol), which is what ticket numbers are; anything else printable
 // ASCII uses code set B.
 import type { ContentCanvas } from 'pdfmake/interfaces';
+import { itemAt } from '../../../shared/lists';
 
 /** Bar and space widths (in modules) of symbol values 0-106; 106 is the stop pattern. */
 export const CODE128_PATTERNS = [
@@ -42,7 +43,7 @@ export function code128Values(text: string): number[] {
 
 /** Alternating bar/space widths in modules, starting with a bar, stop pattern included. */
 export function code128Widths(text: string): number[] {
-  return [...code128Values(text), STOP].flatMap((value) => [...CODE128_PATTERNS[value]].map(Number));
+  return [...code128Values(text), STOP].flatMap((value) => [...itemAt(CODE128_PATTERNS, value)].map(Number));
 }
 
 /** Width of the symbol in modules, without quiet zones. */

@@ -5,7 +5,7 @@
 import type { Content, CustomTableLayout, TableCell, TDocumentDefinitions } from 'pdfmake/interfaces';
 import { barcodeText } from '../../../shared/ticket-number';
 import { code128Canvas, code128Modules, QUIET_ZONE_MODULES } from './barcode';
-import { estimateTextWidth, fitModuleWidth, mmToPt, pageGeometry, shortenToWidth, singleLine } from './layout';
+import { estimateTextWidth, fitModuleWidth, mmToPt, pageGeometry, shortenToWidth, singleLine, styleOf } from './layout';
 import { resolvePreset } from './presets';
 import { baseDefinition, claimTerms, deviceName, formatAmount, formatCalendarDate, formatDateTime, maskPhone, wording } from './shared';
 import type { DocumentInput } from './types';
@@ -33,7 +33,7 @@ const LABEL_GAP_MM = 1.5;
 export function claimTicketDefinition(input: DocumentInput): TDocumentDefinitions {
   const preset = resolvePreset('claim-ticket', input.preset);
   const g = pageGeometry(preset, input.calibration);
-  const style = STYLES[preset.id];
+  const style = styleOf(STYLES, preset.id);
   const t = wording(input.language);
   const lang = input.language;
   const { ticket, shop } = input;

@@ -5,7 +5,7 @@
 import type { Content, TDocumentDefinitions } from 'pdfmake/interfaces';
 import { barcodeText } from '../../../shared/ticket-number';
 import { code128Canvas, code128Modules, QUIET_ZONE_MODULES } from './barcode';
-import { estimateTextWidth, fitModuleWidth, LINE_HEIGHT_EM, mmToPt, pageGeometry, PT_PER_MM, shortenToWidth } from './layout';
+import { estimateTextWidth, fitModuleWidth, LINE_HEIGHT_EM, mmToPt, pageGeometry, PT_PER_MM, shortenToWidth, styleOf } from './layout';
 import { resolvePreset } from './presets';
 import { baseDefinition, deviceName, formatLocalDay, phoneLast4, wording } from './shared';
 import type { DocumentInput } from './types';
@@ -36,7 +36,7 @@ function lineMm(fontSize: number): number {
 export function deviceLabelDefinition(input: DocumentInput): TDocumentDefinitions {
   const preset = resolvePreset('device-label', input.preset);
   const g = pageGeometry(preset, input.calibration);
-  const style = STYLES[preset.id];
+  const style = styleOf(STYLES, preset.id);
   const t = wording(input.language);
   const { ticket } = input;
   const widthMm = g.contentWidthMm;

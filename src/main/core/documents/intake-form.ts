@@ -6,7 +6,7 @@
 import type { Column, Content, ContentTable, CustomTableLayout, TableCell, TDocumentDefinitions } from 'pdfmake/interfaces';
 import { barcodeText } from '../../../shared/ticket-number';
 import { code128Canvas, code128Modules, QUIET_ZONE_MODULES } from './barcode';
-import { estimateTextWidth, fitModuleWidth, mmToPt, pageGeometry, type PageGeometry } from './layout';
+import { estimateTextWidth, fitModuleWidth, mmToPt, pageGeometry, type PageGeometry, styleOf } from './layout';
 import { resolvePreset } from './presets';
 import {
   baseDefinition,
@@ -45,7 +45,7 @@ const STYLES: Record<string, FormStyle> = {
 export function intakeFormDefinition(input: DocumentInput): TDocumentDefinitions {
   const preset = resolvePreset('intake-form', input.preset);
   const g = pageGeometry(preset, input.calibration);
-  const style = STYLES[preset.id];
+  const style = styleOf(STYLES, preset.id);
   const t = wording(input.language);
   const copies: Content[] = [
     { section: copyContent(input, g, style, t('customerCopy')), footer: copyFooter(input, g, style, t('customerCopy')) },

@@ -3,6 +3,7 @@
 import type { PageSize } from 'pdfmake/interfaces';
 import type { PaperPreset } from './presets';
 import type { Calibration } from './types';
+import { itemAt } from '../../../shared/lists';
 
 export const PT_PER_MM = 72 / 25.4;
 
@@ -73,7 +74,7 @@ const ASCII_WIDTHS = [
 ];
 
 function charWidthEm(codePoint: number): number {
-  if (codePoint >= 0x20 && codePoint <= 0x7e) return ASCII_WIDTHS[codePoint - 0x20] / 100;
+  if (codePoint >= 0x20 && codePoint <= 0x7e) return itemAt(ASCII_WIDTHS, codePoint - 0x20) / 100;
   if (codePoint === 0x2e3a) return 1.7; // two-em dash
   if (codePoint === 0x2e3b) return 2.5; // three-em dash
   if (codePoint < 0x20 || (codePoint >= 0x200b && codePoint <= 0x200f)) return 0;
@@ -128,4 +129,11 @@ export function fitModuleWidth(modules: number, availableMm: number, candidates:
   const fit = candidates.find((c) => c * modules <= availableMm);
   if (fit === undefined) throw new Error(`a ${modules}-module barcode does not fit in ${availableMm.toFixed(1)} mm`);
   return fit;
+}
+
+/** The style a document draws a preset in; a preset without one is a programming error the document tests catch. */
+export function styleOf<T>(styles: Readonly<Record<string, T>>, presetId: string): T {
+  const style = styles[presetId];
+  if (!style) throw new Error(`no style for paper preset ${presetId}`);
+  return style;
 }

@@ -8,7 +8,7 @@ import type { CollectionView, PaymentView } from '../../../shared/collection-con
 import type { Language } from '../../../shared/domain';
 import { translate } from '../../../shared/i18n/translate';
 import { code128Canvas, code128Modules, QUIET_ZONE_MODULES } from './barcode';
-import { estimateTextWidth, fitModuleWidth, mmToPt, pageGeometry, shortenToWidth, singleLine, type PageGeometry } from './layout';
+import { estimateTextWidth, fitModuleWidth, mmToPt, pageGeometry, shortenToWidth, singleLine, type PageGeometry, styleOf } from './layout';
 import { resolvePreset } from './presets';
 import { baseDefinition, deviceName, formatAmount, formatCalendarDate, formatDateTime, joinList, maskPhone, termLines, vocabulary } from './shared';
 import type { DocumentInput } from './types';
@@ -49,7 +49,7 @@ export function receiptDefinition(input: DocumentInput): TDocumentDefinitions {
   if (!view) throw new Error('the receipt needs the collection (input.collection)');
   const preset = resolvePreset('receipt', input.preset);
   const g = pageGeometry(preset, input.calibration);
-  const style = STYLES[preset.id];
+  const style = styleOf(STYLES, preset.id);
   const lang = input.language;
   const say = receiptWording(lang);
   const widthMm = g.contentWidthMm;

@@ -24,7 +24,7 @@ export function sampleSignaturePng(width = 360, height = 110): string {
     const y = height / 2 + Math.sin(t * 19) * (height / 4) * (1 - t * 0.4) + Math.cos(t * 47) * 6;
     dot(x, y);
   }
-  return greyscalePngDataUrl(width, height, (x, y) => ink[y * width + x]);
+  return greyscalePngDataUrl(width, height, (x, y) => ink[y * width + x] ?? 0xff);
 }
 
 /** The sample ticket collected at `now`, repaired, with its charges and payments. */

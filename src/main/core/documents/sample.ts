@@ -4,6 +4,7 @@ import type { ChannelInput, TicketDetail } from '../../../shared/contract';
 import { composeTicketNumber, displayTicketNumber } from '../../../shared/ticket-number';
 import { localIsoDate } from '../rules/calendar';
 import type { ShopInfo } from './types';
+import { itemAt } from '../../../shared/lists';
 
 export const SAMPLE_SHOP: ShopInfo = {
   name: '明辉电脑维修 Minghui Computer Repair',
@@ -60,7 +61,7 @@ export function sampleCheckInInput(overrides: SampleOverrides = {}): Omit<Channe
 /** The sample laptop as a stored ticket, for test prints: nothing is written to the shop's file. */
 export function sampleTicketDetail(now: Date): TicketDetail {
   const input = sampleCheckInInput();
-  const device = input.devices[0];
+  const device = itemAt(input.devices, 0);
   const createdAt = now.toISOString();
   return {
     id: 0,

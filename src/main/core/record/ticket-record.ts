@@ -7,6 +7,7 @@ import type { FaultCategory, SeverityLevel } from '../../../shared/workflow';
 import { localIsoDate } from '../rules/calendar';
 import type { PricingFacts } from '../rules/pricing';
 import type { WrittenNote } from './history-notes';
+import { onlyRow } from '../storage/rows';
 
 export interface TicketCore {
   id: number;
@@ -33,8 +34,9 @@ const CORE_COLUMNS = `id, number, status, customer_id, device_id, technician_id,
 
 export async function loadTicket(tx: ReadTx, ticketId: number, path = 'ticketId'): Promise<TicketCore> {
   const rows: TicketCore[] = await tx.query(`SELECT ${CORE_COLUMNS} FROM ticket WHERE id = ?`, [ticketId]);
-  if (rows.length === 0) throw DeskError.field(path, 'not_found');
-  return rows[0];
+  const [row] = rows;
+  if (!row) throw DeskError.field(path, 'not_found');
+  return row;
 }
 
 export function requireStatus(ticket: TicketCore, allowed: readonly TicketStatus[], path = 'ticketId'): void {
@@ -72,7 +74,7 @@ export async function recordEvent(tx: WriteTx, event: WorkflowEvent): Promise<nu
       event.at,
     ],
   );
-  return rows[0].id;
+  return onlyRow(rows).id;
 }
 
 export async function touchTicket(tx: WriteTx, ticketId: number, nowIso: string): Promise<void> {

@@ -124,8 +124,8 @@ export async function getTicketByNumber(tx: ReadTx, typed: string, shop: { ticke
      WHERE t.number = ?`,
     [number],
   );
-  if (rows.length === 0) throw new DeskError('not_found');
   const r = rows[0];
+  if (!r) throw new DeskError('not_found');
   return {
     ...toSummary(r, prefix),
     customer: { id: r.customer_id, name: r.customer_name, phone: r.customer_phone, address: r.customer_address },

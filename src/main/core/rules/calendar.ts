@@ -8,7 +8,7 @@ export function localIsoDate(at: Date): string {
 }
 
 function toUtcDay(date: string): Date {
-  const [y, m, d] = date.split('-').map(Number);
+  const [y = 0, m = 1, d = 1] = date.split('-').map(Number);
   return new Date(Date.UTC(y, m - 1, d));
 }
 

@@ -10,7 +10,7 @@ export interface ShopCalendar {
 }
 
 function weekday(date: string): number {
-  const [y, m, d] = date.split('-').map(Number);
+  const [y = 0, m = 1, d = 1] = date.split('-').map(Number);
   return new Date(Date.UTC(y, m - 1, d)).getUTCDay();
 }
 

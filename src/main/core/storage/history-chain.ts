@@ -6,6 +6,7 @@
 import { createHash } from 'node:crypto';
 import type { ReadTx, WriteTx } from './transactions';
 import type { HistoryCheck } from '../../../shared/trust-contract';
+import { onlyRow } from './rows';
 
 /** The columns a row is hashed over: the ones that never change once written (a void changes only void columns). */
 const CHAINED = {
@@ -62,7 +63,7 @@ export async function chainNewRows(tx: WriteTx): Promise<void> {
     const done: { n: number | null }[] = await tx.query(`SELECT MAX(row_id) AS n FROM history_link WHERE source = ?`, [source]);
     const rows: Record<string, unknown>[] = await tx.query(
       `SELECT ${columnsOf(source)} FROM ${source} WHERE id > ? ORDER BY id`,
-      [done[0].n ?? 0],
+      [onlyRow(done).n ?? 0],
     );
     for (const row of rows) {
       const id = row.id as number;
@@ -89,7 +90,7 @@ export async function verifyHistory(tx: ReadTx): Promise<HistoryCheck> {
     if (link.prev_hash !== prev || link.hash !== linkHash(prev, link.source, link.row_id, link.row_hash)) return broken('link_changed');
     const rows: Record<string, unknown>[] = await tx.query(`SELECT ${columnsOf(link.source)} FROM ${link.source} WHERE id = ?`, [link.row_id]);
     if (rows.length === 0) return broken('row_missing');
-    if (rowHash(link.source, rows[0]) !== link.row_hash) return broken('row_changed');
+    if (rowHash(link.source, onlyRow(rows)) !== link.row_hash) return broken('row_changed');
     prev = link.hash;
     checked += 1;
   }

@@ -30,6 +30,6 @@ function driverCode(error: unknown): string | null {
 export function storageErrorCode(error: unknown): StorageErrorCode | null {
   const code = driverCode(error);
   if (code === null) return null;
-  if (Object.hasOwn(BY_NODE_CODE, code)) return BY_NODE_CODE[code];
+  if (Object.hasOwn(BY_NODE_CODE, code)) return BY_NODE_CODE[code] ?? null;
   return BY_SQLITE_CODE.find(([pattern]) => pattern.test(code))?.[1] ?? null;
 }

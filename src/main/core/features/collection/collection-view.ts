@@ -24,6 +24,7 @@ import { listTicketLoans } from '../repair';
 import { listQuotes } from '../repair';
 import { listOldPartsHandedBack } from '../stock';
 import { loadTicket } from '../../record/ticket-record';
+import { onlyRow } from '../../storage/rows';
 
 /** The fee-standard item charged for looking at a device that goes back unrepaired. */
 export const DIAGNOSIS_FEE_CODE = 'diagnosis';
@@ -136,7 +137,7 @@ async function chargesOf(tx: ReadTx, ticketId: number, repaired: boolean, langua
 /** A collected ticket was repaired when it was collected from ready (its collection record says so). */
 async function wasRepaired(tx: ReadTx, ticketId: number): Promise<boolean> {
   const rows: { repaired: number }[] = await tx.query(`SELECT repaired FROM collection WHERE ticket_id = ?`, [ticketId]);
-  return rows.length > 0 ? Boolean(rows[0].repaired) : false;
+  return rows.length > 0 ? Boolean(onlyRow(rows).repaired) : false;
 }
 
 async function openLoansOf(tx: ReadTx, ticketId: number): Promise<OpenLoanView[]> {
@@ -192,7 +193,7 @@ export async function getCollectionView(tx: ReadTx, ticketId: number, settings: 
      FROM ticket t JOIN customer c ON c.id = t.customer_id JOIN device d ON d.id = t.device_id WHERE t.id = ?`,
     [ticket.id],
   );
-  const r = rows[0];
+  const r = onlyRow(rows);
   // Once collected, "repaired" is what the hand-over recorded.
   const repaired = ticket.status === 'collected' ? await wasRepaired(tx, ticket.id) : ticket.status === 'ready';
   const charges = await chargesOf(tx, ticket.id, repaired, settings.language);

@@ -13,6 +13,7 @@ import { loadTicket, recordEvent, touchTicket } from '../../record/ticket-record
 import { collectedNote, identityNote, paymentNote, refundNote, typedNote, voidNote } from '../../record/history-notes';
 import { collectTicket, isPngDataUrl } from '../repair';
 import { startFollowUp } from '../customers';
+import { onlyRow } from '../../storage/rows';
 
 function wrongStatus(path = 'ticketId'): DeskError {
   return new DeskError('conflict', [{ path, code: 'wrong_status' }]);
@@ -96,8 +97,8 @@ export async function voidPayment(
 ): Promise<number> {
   const rows: PaymentRecord[] = await tx.query(`${PAYMENT_SELECT} WHERE p.id = ?`, [input.paymentId]);
   if (rows.length === 0) throw DeskError.field('paymentId', 'not_found');
-  const payment = toPaymentView(rows[0]);
-  const view = await getCollectionView(tx, rows[0].ticket_id, settings);
+  const payment = toPaymentView(onlyRow(rows));
+  const view = await getCollectionView(tx, onlyRow(rows).ticket_id, settings);
   if (!view.collectable) throw wrongStatus('paymentId');
   const manager = await requireManagerApproval(tx, actor, approver);
   const decision = decideVoid({ kind: payment.kind, method: payment.method, amountMinor: payment.amountMinor, voided: payment.voided }, view.paidMinor, input.reason);

@@ -16,6 +16,7 @@ import { displayTicketNumber } from '../../../../shared/ticket-number';
 import { addDays, daysBetween, localIsoDate } from '../../rules/calendar';
 import type { Actor } from '../staff';
 import { loadTicket, recordEvent } from '../../record/ticket-record';
+import { onlyRow } from '../../storage/rows';
 
 /** Days a complaint is given when no due date is set. */
 export const COMPLAINT_DEFAULT_DAYS = 3;
@@ -74,8 +75,8 @@ function toSummary(r: ComplaintRecord, prefix: string, now: Date): ComplaintSumm
 
 export async function getComplaint(tx: ReadTx, complaintId: number, prefix: string, now: Date): Promise<ComplaintView> {
   const rows: ComplaintRecord[] = await tx.query(`${SELECT} WHERE k.id = ?`, [complaintId]);
-  if (rows.length === 0) throw DeskError.field('complaintId', 'not_found');
   const r = rows[0];
+  if (!r) throw DeskError.field('complaintId', 'not_found');
   const steps: { id: number; kind: ComplaintStepKind; note: string; staff_name: string | null; at: string }[] = await tx.query(
     `SELECT p.id, p.kind, p.note, s.name AS staff_name, p.at FROM complaint_step p LEFT JOIN staff s ON s.id = p.staff_id
      WHERE p.complaint_id = ? ORDER BY p.id`,
@@ -114,7 +115,7 @@ async function addStep(tx: WriteTx, complaintId: number, kind: ComplaintStepKind
 async function defaultOwner(tx: ReadTx): Promise<number> {
   const rows: { id: number }[] = await tx.query(`SELECT id FROM staff WHERE role = 'manager' AND active = 1 ORDER BY id LIMIT 1`);
   if (rows.length === 0) throw DeskError.field('ownerId', 'required');
-  return rows[0].id;
+  return onlyRow(rows).id;
 }
 
 export interface NewComplaint {
@@ -147,7 +148,7 @@ export async function openComplaint(tx: WriteTx, actor: Actor, input: NewComplai
     `INSERT INTO complaint (customer_id, ticket_id, follow_up_call_id, category, reason, severity, owner_id, due_date, status, rework_ticket_id, opened_by, opened_at)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'open', ?, ?, ?) RETURNING id`,
     [
-      customers[0].merged_into_id ?? customers[0].id,
+      onlyRow(customers).merged_into_id ?? onlyRow(customers).id,
       input.ticketId,
       input.followUpCallId ?? null,
       input.category,
@@ -160,7 +161,7 @@ export async function openComplaint(tx: WriteTx, actor: Actor, input: NewComplai
       nowIso,
     ],
   );
-  const complaintId = rows[0].id;
+  const complaintId = onlyRow(rows).id;
   await addStep(tx, complaintId, 'opened', input.reason, actor.id, nowIso);
   if (input.ticketId !== null) {
     await recordEvent(tx, { ticketId: input.ticketId, kind: 'complaint_opened', note: `#${complaintId} ${input.reason}`, staffId: actor.id, at: nowIso });
@@ -173,8 +174,9 @@ async function loadStatus(tx: ReadTx, complaintId: number): Promise<{ status: Co
     `SELECT status, owner_id, ticket_id FROM complaint WHERE id = ?`,
     [complaintId],
   );
-  if (rows.length === 0) throw DeskError.field('complaintId', 'not_found');
-  return rows[0];
+  const [row] = rows;
+  if (!row) throw DeskError.field('complaintId', 'not_found');
+  return row;
 }
 
 function refuseClosed(status: ComplaintStatus): void {

@@ -25,8 +25,9 @@ interface CustomerRecord {
 
 async function loadCustomer(tx: ReadTx, customerId: number, path = 'customerId'): Promise<CustomerRecord> {
   const rows: CustomerRecord[] = await tx.query(`SELECT id, name, phone, address, notes, created_at, merged_into_id FROM customer WHERE id = ?`, [customerId]);
-  if (rows.length === 0) throw DeskError.field(path, 'not_found');
-  return rows[0];
+  const [row] = rows;
+  if (!row) throw DeskError.field(path, 'not_found');
+  return row;
 }
 
 async function devicesOf(tx: ReadTx, customerId: number): Promise<ArchiveDevice[]> {

@@ -2,6 +2,7 @@ import type { ReadTx } from '../../storage/transactions';
 import type { CustomerDetail, CustomerSummary } from '../../../../shared/contract';
 import { DeskError } from '../../../../shared/errors';
 import { listTicketsOfCustomer } from '../../record/tickets';
+import { onlyRow } from '../../storage/rows';
 
 export function phoneDigits(phone: string): string {
   return phone.normalize('NFKC').replace(/\D/g, '');
@@ -72,5 +73,5 @@ export async function searchCustomers(tx: ReadTx, query: string, limit: number):
 export async function getCustomer(tx: ReadTx, id: number, ticketPrefix: string): Promise<CustomerDetail> {
   const rows: CustomerSummaryRecord[] = await tx.query(`SELECT ${SUMMARY_COLUMNS} FROM customer c WHERE c.id = ?`, [id]);
   if (rows.length === 0) throw new DeskError('not_found');
-  return { ...toSummary(rows[0]), tickets: await listTicketsOfCustomer(tx, id, ticketPrefix) };
+  return { ...toSummary(onlyRow(rows)), tickets: await listTicketsOfCustomer(tx, id, ticketPrefix) };
 }

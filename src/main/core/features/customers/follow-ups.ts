@@ -16,6 +16,7 @@ import type { Actor } from '../staff';
 import { openComplaint } from './complaints';
 import { loadTicket, recordEvent, requireStatus } from '../../record/ticket-record';
 import { reopenAsRework } from '../repair';
+import { onlyRow } from '../../storage/rows';
 
 export function policyOf(settings: Settings): FollowUpPolicy {
   // A window typed backwards is read as the one day it starts on.
@@ -117,7 +118,7 @@ export async function recordFollowUp(tx: WriteTx, actor: Actor, input: FollowUpC
   requireStatus(ticket, ['collected']);
   const states: StateRecord[] = await tx.query(`SELECT ${STATE_COLUMNS} FROM follow_up_state s WHERE s.ticket_id = ?`, [ticket.id]);
   if (states.length === 0) throw new DeskError('conflict', [{ path: 'ticketId', code: 'wrong_status' }]);
-  const before = followUpState(factsOf(states[0]), policyOf(settings), localIsoDate(now));
+  const before = followUpState(factsOf(onlyRow(states)), policyOf(settings), localIsoDate(now));
   if (before.kind === 'closed' || before.kind === 'unreachable') throw new DeskError('conflict', [{ path: 'ticketId', code: 'wrong_status' }]);
   const reached = input.reached;
   const inserted: { id: number }[] = await tx.query(
@@ -133,7 +134,7 @@ export async function recordFollowUp(tx: WriteTx, actor: Actor, input: FollowUpC
       nowIso,
     ],
   );
-  const callId = inserted[0].id;
+  const callId = onlyRow(inserted).id;
   await tx.query(
     reached
       ? `UPDATE follow_up_state SET reached = 1 WHERE ticket_id = ?`
@@ -144,7 +145,7 @@ export async function recordFollowUp(tx: WriteTx, actor: Actor, input: FollowUpC
   await recordEvent(tx, { ticketId: ticket.id, kind: reached ? 'follow_up_reached' : 'follow_up_not_reached', note: summary, staffId: actor.id, at: nowIso });
 
   let state: FollowUpResult['state'] = 'closed';
-  if (!reached) state = states[0].failed_attempts + 1 >= settings.followUpMaxAttempts ? 'unreachable' : 'retry';
+  if (!reached) state = onlyRow(states).failed_attempts + 1 >= settings.followUpMaxAttempts ? 'unreachable' : 'retry';
   const result: FollowUpResult = { callId, state, reworkTicketId: null, reworkDisplayNumber: null, complaintId: null };
   if (!reached || input.then === 'nothing') return result;
   if (input.then === 'rework') {

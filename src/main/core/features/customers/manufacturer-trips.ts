@@ -11,6 +11,7 @@ import { localIsoDate } from '../../rules/calendar';
 import type { Actor } from '../staff';
 import { loadTicket } from '../../record/ticket-record';
 import { workflowMove } from '../repair';
+import { onlyRow } from '../../storage/rows';
 
 interface TripRecord {
   id: number;
@@ -76,7 +77,7 @@ export async function sendToManufacturer(
   if (input.expectedBack < localIsoDate(now)) throw DeskError.field('expectedBack', 'date_in_past');
   const ticket = await loadTicket(tx, input.ticketId);
   const open: { n: number }[] = await tx.query(`SELECT COUNT(*) AS n FROM manufacturer_trip WHERE ticket_id = ? AND back_at IS NULL`, [ticket.id]);
-  if (open[0].n > 0) throw new DeskError('conflict', [{ path: 'ticketId', code: 'duplicate' }]);
+  if (onlyRow(open).n > 0) throw new DeskError('conflict', [{ path: 'ticketId', code: 'duplicate' }]);
   const what = `${input.manufacturer} · RMA ${input.rmaNumber}`;
   await workflowMove(tx, actor, null, { session: '', ticketId: ticket.id, toStatus: 'at_manufacturer', note: what, managerApproval: null }, language, nowIso);
   await tx.query(
@@ -92,6 +93,6 @@ export async function backFromManufacturer(tx: WriteTx, actor: Actor, input: { t
     [nowIso, actor.id, ticket.id],
   );
   if (updated.length === 0) throw new DeskError('conflict', [{ path: 'ticketId', code: 'already_returned' }]);
-  const note = [`RMA ${updated[0].rma_number}`, input.note].filter(Boolean).join(' · ');
+  const note = [`RMA ${onlyRow(updated).rma_number}`, input.note].filter(Boolean).join(' · ');
   await workflowMove(tx, actor, null, { session: '', ticketId: ticket.id, toStatus: 'back_from_manufacturer', note, managerApproval: null }, language, nowIso);
 }

@@ -185,7 +185,7 @@ export async function exportDatabase(options: {
         options.onProgress?.({ table, rowsDone: rowsDone + count, rowsTotal });
         if (failure) throw failure;
         if (!batch || rows.length < BATCH_ROWS) break;
-        after = rows[rows.length - 1][0] as number;
+        after = rows.at(-1)?.[0] as number;
         await nextTurn(); // let the desk answer the counter between batches
       }
       await file.end();

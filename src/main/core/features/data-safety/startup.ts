@@ -15,6 +15,7 @@ import { takeBackup, type BackupAttempt } from './backup';
 import { fileFacts, openRaw, quickCheck, sealedPasscodes, type FileFacts } from './data-file';
 import { applyTicketNumberFloor } from '../intake';
 import { advanceIdentity, readIdentity, type DeskIdentity } from './identity';
+import { onlyRow } from '../../storage/rows';
 
 export interface DeskFiles {
   dataDir: string;
@@ -104,7 +105,7 @@ export async function settleIdentity(db: Database, dataDir: string, now: Date): 
     await tx.query(`INSERT INTO desk_meta (key, value, created_at) VALUES ('shop_id', ?, ?)`, [id, now.toISOString()]);
     return id;
   });
-  const [{ last, n }]: { last: number | null; n: number }[] = await db.read((tx) => tx.query(`SELECT MAX(number) AS last, COUNT(*) AS n FROM ticket`));
+  const { last, n } = onlyRow<{ last: number | null; n: number }>(await db.read((tx) => tx.query(`SELECT MAX(number) AS last, COUNT(*) AS n FROM ticket`)));
   advanceIdentity(dataDir, { shopId, lastTicketNumber: last, tickets: n }, now);
   return shopId;
 }

@@ -15,6 +15,7 @@ import { localIsoDate } from '../../rules/calendar';
 import type { Period } from '../../rules/money-booking';
 import type { Actor } from '../staff';
 import { localDayStart, periodMoney } from './period-money';
+import { onlyRow } from '../../storage/rows';
 
 interface LastClose {
   number: number;
@@ -54,7 +55,7 @@ export async function ticketFigures(tx: ReadTx, period: Period, ticketsIn?: numb
         range,
       ),
     },
-    discounts: { count: discounts[0].n, amountMinor: discounts[0].amount ?? 0 },
+    discounts: { count: onlyRow(discounts).n, amountMinor: onlyRow(discounts).amount ?? 0 },
   };
 }
 

@@ -21,7 +21,7 @@ export interface PeriodDeposit {
 
 /** The UTC instant a local calendar day starts. */
 export function localDayStart(day: string): string {
-  const [y, m, d] = day.split('-').map(Number);
+  const [y = 0, m = 1, d = 1] = day.split('-').map(Number);
   return new Date(y, m - 1, d).toISOString();
 }
 

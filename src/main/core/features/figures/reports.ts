@@ -21,6 +21,8 @@ import { DIAGNOSIS_FEE_CODE } from '../collection';
 import { localDayStart, periodMoney } from './period-money';
 import { reportGroups, type IntakeGroup, type ReportSource } from './report-days';
 import { satisfactionSummary } from './satisfaction-summary';
+import { onlyRow } from '../../storage/rows';
+import { itemAt } from '../../../../shared/lists';
 
 const DISTRIBUTION_MAX = 7;
 const AGEING = [
@@ -151,8 +153,8 @@ export async function buildReport(tx: ReadTx, from: string, to: string, settings
   const sum = (pick: (c: (typeof charged)[number]) => boolean) => charged.filter(pick).reduce((total, c) => total + c.amount, 0);
   const labourMinor = sum((c) => c.kind === 'labour' && !c.diagnosis);
   const partsMinor = sum((c) => c.kind === 'part');
-  const diagnosisMinor = sum((c) => c.kind === 'labour' && Boolean(c.diagnosis)) + (unrepaired[0].amount ?? 0);
-  const discountsMinor = discounts[0].amount ?? 0;
+  const diagnosisMinor = sum((c) => c.kind === 'labour' && Boolean(c.diagnosis)) + (onlyRow(unrepaired).amount ?? 0);
+  const discountsMinor = onlyRow(discounts).amount ?? 0;
   const money = await periodMoney(tx, period, depositsByMethod(groups.intake));
 
   // ---- parts used (managers): cost, what was charged, margin ---------------------------
@@ -203,7 +205,7 @@ export async function buildReport(tx: ReadTx, from: string, to: string, settings
   const ageing = AGEING.map((a) => ({ bucket: a.bucket, count: 0 }));
   for (const t of open) {
     const age = daysBetween(localIsoDate(new Date(t.created_at)), today);
-    ageing[AGEING.findIndex((a) => age <= a.max)].count += 1;
+    itemAt(ageing, AGEING.findIndex((a) => age <= a.max)).count += 1;
   }
   const byStatus = TICKET_STATUSES.filter((s) => (OPEN_STATUSES as readonly TicketStatus[]).includes(s))
     .map((status) => ({ status, count: open.filter((t) => t.status === status).length }))

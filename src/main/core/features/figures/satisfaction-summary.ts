@@ -3,6 +3,7 @@
 // did), complaints opened and closed in the range, and complaints open now.
 import type { ReadTx } from '../../storage/transactions';
 import type { SatisfactionSummary } from '../../../../shared/customer-care-contract';
+import { onlyRow } from '../../storage/rows';
 
 /** Half-open range of UTC instants: fromUtc <= at < toUtc. */
 export async function satisfactionSummary(tx: ReadTx, range: { fromUtc: string; toUtc: string }): Promise<SatisfactionSummary> {
@@ -19,12 +20,12 @@ export async function satisfactionSummary(tx: ReadTx, range: { fromUtc: string; 
   );
   const round = (value: number | null) => (value === null ? null : Math.round(value * 100) / 100);
   return {
-    calls: calls[0].calls,
-    reached: calls[0].reached ?? 0,
-    averageQuality: round(calls[0].quality),
-    averageAttitude: round(calls[0].attitude),
-    complaintsOpened: complaints[0].opened,
-    complaintsClosed: complaints[0].closed,
-    complaintsOpen: complaints[0].open,
+    calls: onlyRow(calls).calls,
+    reached: onlyRow(calls).reached ?? 0,
+    averageQuality: round(onlyRow(calls).quality),
+    averageAttitude: round(onlyRow(calls).attitude),
+    complaintsOpened: onlyRow(complaints).opened,
+    complaintsClosed: onlyRow(complaints).closed,
+    complaintsOpen: onlyRow(complaints).open,
   };
 }

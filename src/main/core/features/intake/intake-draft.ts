@@ -1,6 +1,7 @@
 // A counter's intake draft in storage (see intake-draft-contract.ts).
 import type { ReadTx, WriteTx } from '../../storage/transactions';
 import { storedIntakeDraftSchema, type SavedIntakeDraft, type StoredIntakeDraft } from '../../../../shared/intake-draft-contract';
+import { onlyRow } from '../../storage/rows';
 
 interface DraftRecord {
   body: string;
@@ -28,5 +29,5 @@ export async function saveIntakeDraft(tx: WriteTx, counter: string, draft: Store
 export async function discardIntakeDraft(tx: WriteTx, counter: string): Promise<{ discarded: boolean }> {
   const before: { n: number }[] = await tx.query(`SELECT COUNT(*) AS n FROM intake_draft WHERE counter_key = ?`, [counter]);
   await tx.query(`DELETE FROM intake_draft WHERE counter_key = ?`, [counter]);
-  return { discarded: before[0].n > 0 };
+  return { discarded: onlyRow(before).n > 0 };
 }

@@ -15,6 +15,7 @@ import { requireActiveStaff } from '../staff';
 import type { Actor } from '../staff';
 import { allocateTicketNumber } from './ticket-numbers';
 import { appendTicketEvent } from '../../record/tickets';
+import { onlyRow } from '../../storage/rows';
 
 export type CheckInInput = ChannelParsedInput<'intake.checkIn'>;
 type DeviceInput = CheckInInput['devices'][number];
@@ -59,9 +60,10 @@ async function resolveCustomer(tx: WriteTx, input: CheckInInput['customer'], now
     `SELECT id FROM customer WHERE phone_digits = ? AND lower(trim(name)) = lower(?) ORDER BY id LIMIT 1`,
     [digits, input.name],
   );
-  if (sameName.length > 0) return resolveCustomer(tx, { ...input, id: sameName[0].id }, nowIso);
+  const [known] = sameName;
+  if (known) return resolveCustomer(tx, { ...input, id: known.id }, nowIso);
   const result = await tx.insert(CustomerEntity, { ...details, ownerTechnicianId: null, createdAt: nowIso, updatedAt: nowIso });
-  return tx.findOneByOrFail(CustomerEntity, { id: result.identifiers[0].id as number });
+  return tx.findOneByOrFail(CustomerEntity, { id: onlyRow(result.identifiers).id as number });
 }
 
 async function createTicket(
@@ -86,7 +88,7 @@ async function createTicket(
     number,
     status: 'received',
     customerId: shared.customerId,
-    deviceId: deviceResult.identifiers[0].id as number,
+    deviceId: onlyRow(deviceResult.identifiers).id as number,
     intakeBatch: shared.batch,
     fault: device.fault,
     customerRequest: device.customerRequest,
@@ -113,7 +115,7 @@ async function createTicket(
     updatedAt: nowIso,
   };
   const ticketResult = await tx.insert(TicketEntity, ticket);
-  const ticketId = ticketResult.identifiers[0].id as number;
+  const ticketId = onlyRow(ticketResult.identifiers).id as number;
   await appendTicketEvent(tx, { ticketId, kind: 'checked_in', toStatus: 'received', staffId: shared.clerkId, at: nowIso });
   if (device.estimateMinor > 0) {
     await appendTicketEvent(tx, { ticketId, kind: 'estimate', amountMinor: device.estimateMinor, staffId: shared.clerkId, at: nowIso });

@@ -2,6 +2,7 @@ import type { WriteTx } from '../../storage/transactions';
 import { DAILY_SEQUENCE_MAX, composeTicketNumber, localDayCode, splitTicketNumber } from '../../../../shared/ticket-number';
 import { DeskError } from '../../../../shared/errors';
 import { engineOf } from '../../storage/engine';
+import { onlyRow } from '../../storage/rows';
 
 /**
  * Takes the next number of the shop's day inside the caller's transaction,
@@ -25,7 +26,7 @@ export async function allocateTicketNumber(tx: WriteTx, at: Date): Promise<numbe
     [day, 1],
   );
   if (rows.length === 0) throw new DeskError('conflict', [], 'daily ticket numbers exhausted');
-  return composeTicketNumber(day, rows[0].last_sequence);
+  return composeTicketNumber(day, onlyRow(rows).last_sequence);
 }
 
 /**

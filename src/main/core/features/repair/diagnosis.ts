@@ -75,8 +75,8 @@ export async function getDiagnosis(tx: ReadTx, ticketId: number): Promise<Diagno
      FROM diagnosis d LEFT JOIN staff s ON s.id = d.staff_id WHERE d.ticket_id = ?`,
     [ticketId],
   );
-  if (rows.length === 0) return null;
   const r = rows[0];
+  if (!r) return null;
   return {
     category: r.category,
     cause: r.cause,

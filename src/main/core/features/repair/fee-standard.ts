@@ -8,6 +8,7 @@ import { DeskError } from '../../../../shared/errors';
 import type { FeeItem } from '../../../../shared/workflow-contract';
 import type { FeeCategory } from '../../../../shared/workflow';
 import { requireManagerRole, type Actor } from '../staff';
+import { onlyRow } from '../../storage/rows';
 
 interface FeeItemRecord {
   id: number;
@@ -59,7 +60,7 @@ export async function saveFeeItem(tx: WriteTx, actor: Actor, input: ChannelParse
        VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`,
       values,
     );
-    return (await getFeeItem(tx, rows[0].id))!;
+    return (await getFeeItem(tx, onlyRow(rows).id))!;
   }
   if ((await getFeeItem(tx, input.id)) === null) throw DeskError.field('id', 'not_found');
   await tx.query(

@@ -11,6 +11,7 @@ import { isTerminal } from '../../rules/status-machine';
 import type { Actor } from '../staff';
 import { loanerNote } from '../../record/history-notes';
 import { loadTicket, recordEvent, touchTicket } from '../../record/ticket-record';
+import { onlyRow } from '../../storage/rows';
 
 interface LoanerRecord {
   id: number;
@@ -61,8 +62,9 @@ export async function listLoaners(tx: ReadTx, includeInactive: boolean, prefix: 
 
 async function getLoaner(tx: ReadTx, id: number, prefix: string, path: string): Promise<LoanerView> {
   const rows: LoanerRecord[] = await tx.query(`${LOANER_SELECT} WHERE l.id = ?`, [id]);
-  if (rows.length === 0) throw DeskError.field(path, 'not_found');
-  return toLoaner(rows[0], prefix);
+  const [row] = rows;
+  if (!row) throw DeskError.field(path, 'not_found');
+  return toLoaner(row, prefix);
 }
 
 export async function saveLoaner(tx: WriteTx, input: ChannelParsedInput<'loaners.save'>, prefix: string, nowIso: string): Promise<LoanerView> {
@@ -71,7 +73,7 @@ export async function saveLoaner(tx: WriteTx, input: ChannelParsedInput<'loaners
       `INSERT INTO loaner (name, serial, notes, active, created_at) VALUES (?, ?, ?, ?, ?) RETURNING id`,
       [input.name, input.serial, input.notes, input.active, nowIso],
     );
-    return getLoaner(tx, rows[0].id, prefix, 'id');
+    return getLoaner(tx, onlyRow(rows).id, prefix, 'id');
   }
   const existing = await getLoaner(tx, input.id, prefix, 'id');
   if (!input.active && existing.currentLoan !== null) throw DeskError.field('active', 'still_on_loan');

@@ -15,6 +15,8 @@ import { getFeeItem } from './fee-standard';
 import { quoteNote } from '../../record/history-notes';
 import { getPart } from '../stock';
 import { loadDiagnosisFacts, loadTicket, pricingFactsOf, recordEvent, requireStatus, touchTicket, type TicketCore } from '../../record/ticket-record';
+import { onlyRow } from '../../storage/rows';
+import { itemAt } from '../../../../shared/lists';
 
 /** A quote is written while diagnosing, revised while the customer decides, and re-done for a customer who declined. */
 export const QUOTE_STATUSES_EDITABLE: readonly TicketStatus[] = ['diagnosing', 'awaiting_approval', 'declined'];
@@ -103,7 +105,7 @@ async function price(tx: ReadTx, input: DraftInput, settings: Settings): Promise
     qty: line.qty,
     unitPriceMinor: line.unitPriceMinor,
     coveredUnitPriceMinor: line.coveredUnitPriceMinor,
-    ...priced.lines[index],
+    ...itemAt(priced.lines, index),
   }));
   return {
     ticket,
@@ -137,7 +139,7 @@ export async function saveQuote(
   const manager = preview.discountNeedsManager ? await requireManagerApproval(tx, actor, approver) : null;
 
   const versions: { version: number | null }[] = await tx.query(`SELECT MAX(version) AS version FROM quote WHERE ticket_id = ?`, [ticket.id]);
-  const version = (versions[0].version ?? 0) + 1;
+  const version = (onlyRow(versions).version ?? 0) + 1;
   await tx.query(`UPDATE quote SET status = 'superseded' WHERE ticket_id = ? AND status IN ('draft', 'sent')`, [ticket.id]);
   // While the customer is deciding, the new version is the one in front of them.
   const status: QuoteStatus = ticket.status === 'awaiting_approval' ? 'sent' : 'draft';
@@ -163,9 +165,9 @@ export async function saveQuote(
       nowIso,
     ],
   );
-  const quoteId = rows[0].id;
+  const quoteId = onlyRow(rows).id;
   for (const [index, line] of preview.lines.entries()) {
-    const names = resolved[index].names;
+    const names = itemAt(resolved, index).names;
     await tx.query(
       `INSERT INTO quote_line (quote_id, position, kind, fee_item_id, part_id, description, name_en, name_zh, qty, unit_price_minor,
          covered_unit_price_minor, line_total_minor, covered_minor, charged_minor, free, reason)

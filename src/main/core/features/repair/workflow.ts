@@ -36,6 +36,7 @@ import { HAND_BACK_STATUSES, listOldPartsHandedBack, listTicketParts, PART_USE_S
 import { allocateTicketNumber } from '../intake';
 import { claimTicket, loadDiagnosisFacts, loadTicket, pricingFactsOf, recordEvent, requireStatus, type TicketCore } from '../../record/ticket-record';
 import { roleMayMove } from '../../../../shared/roles';
+import { onlyRow } from '../../storage/rows';
 
 interface MoveArgs {
   ticket: TicketCore;
@@ -152,7 +153,7 @@ async function openReworks(tx: ReadTx, ticketId: number): Promise<number> {
     `SELECT COUNT(*) AS n FROM ticket WHERE rework_of_ticket_id = ? AND status NOT IN ('collected', 'cancelled')`,
     [ticketId],
   );
-  return rows[0].n;
+  return onlyRow(rows).n;
 }
 
 /** 返修: opens a linked rework ticket for a collected repair that came back within its repair warranty. */
@@ -187,7 +188,7 @@ export async function reopenAsRework(
      FROM ticket WHERE id = ? RETURNING id`,
     [number, randomUUID(), input.fault, warranty.status, warranty.basis, actor.id, nowIso, nowIso, original.id],
   );
-  const reworkId = rows[0].id;
+  const reworkId = onlyRow(rows).id;
   const displayNumber = displayTicketNumber(number, settings.ticketPrefix);
   const originalNumber = displayTicketNumber(original.number, settings.ticketPrefix);
   const suffix = input.note ? `: ${input.note}` : '';
@@ -202,8 +203,9 @@ const PNG_MAGIC = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
 
 export function isPngDataUrl(value: string): boolean {
   const match = PNG_DATA_URL.exec(value);
-  if (!match) return false;
-  const bytes = Buffer.from(match[1], 'base64');
+  const base64 = match?.[1];
+  if (!base64) return false;
+  const bytes = Buffer.from(base64, 'base64');
   // A blank canvas is a few hundred bytes; a real signature is more.
   return bytes.length > 100 && bytes.subarray(0, 8).equals(PNG_MAGIC);
 }

@@ -2,6 +2,7 @@ import type { ReadTx, WriteTx } from '../../storage/transactions';
 import type { Settings } from '../../../../shared/contract';
 import { SettingEntity } from '../../storage/entities';
 import { isSqliteTx, sqlReaderOf, type SqlReader } from '../../storage/sql-reader';
+import { onlyRow } from '../../storage/rows';
 
 export const DEFAULT_SETTINGS: Settings = {
   shopName: '',
@@ -59,7 +60,7 @@ const ticketPrefixes = new WeakMap<SqlReader, { dataVersion: number; prefix: str
 
 /** The ticket prefix alone, for the search at the counter: read on the driver once, then kept until the settings change. */
 export function readTicketPrefix(sql: SqlReader): string {
-  const [{ data_version: dataVersion }] = sql.all<{ data_version: number }>('PRAGMA data_version');
+  const { data_version: dataVersion } = onlyRow(sql.all<{ data_version: number }>('PRAGMA data_version'));
   const kept = ticketPrefixes.get(sql);
   if (kept && kept.dataVersion === dataVersion) return kept.prefix;
   const [row] = sql.all<{ value: string }>(`SELECT value FROM setting WHERE key = ?`, ['ticketPrefix']);

@@ -7,12 +7,13 @@ import { DeskError } from '../../../../shared/errors';
 import type { SetupStatus } from '../../../../shared/trust-contract';
 import { recordAudit } from '../../record/audit';
 import { loadSettings, saveSettings } from './settings';
+import { onlyRow } from '../../storage/rows';
 
 const SETUP_KEY = 'setup.completedAt';
 
 export async function isSetupDone(tx: ReadTx): Promise<boolean> {
   const rows: { n: number }[] = await tx.query(`SELECT COUNT(*) AS n FROM setting WHERE key = ?`, [SETUP_KEY]);
-  return rows[0].n > 0;
+  return onlyRow(rows).n > 0;
 }
 
 export async function requireSetupDone(tx: ReadTx): Promise<void> {
@@ -42,7 +43,7 @@ export async function completeSetup(tx: WriteTx, input: ChannelParsedInput<'setu
       `INSERT INTO staff (name, role, active, created_at) VALUES (?, 'manager', 1, ?) RETURNING id`,
       [input.managerName, nowIso],
     );
-    managerId = inserted[0].id;
+    managerId = onlyRow(inserted).id;
   }
   await tx.query(`UPDATE staff SET name = ?, pin_hash = ?, pin_failed_count = 0, pin_locked_until = NULL WHERE id = ?`, [
     input.managerName,

@@ -21,6 +21,7 @@ import type { AuthSession, SignInRoster, StaffRef } from '../../../../shared/wor
 import type { DeskContext } from '../../context';
 import { hashPin, lockSecondsAfter, verifyPin } from '../../security/pin';
 import type { Database } from '../../storage/database';
+import { onlyRow } from '../../storage/rows';
 
 export const SESSION_IDLE_MS = 4 * 60 * 60 * 1000;
 export const SESSION_MAX_MS = 14 * 60 * 60 * 1000;
@@ -210,7 +211,7 @@ async function managerHasPin(tx: ReadTx): Promise<boolean> {
   const rows: { n: number }[] = await tx.query(
     `SELECT COUNT(*) AS n FROM staff WHERE role = 'manager' AND active = 1 AND pin_hash IS NOT NULL`,
   );
-  return rows[0].n > 0;
+  return onlyRow(rows).n > 0;
 }
 
 /**
@@ -234,7 +235,7 @@ export async function authoriseStaffChange(
       `SELECT COUNT(*) AS n FROM staff WHERE role = 'manager' AND active = 1 AND pin_hash IS NOT NULL AND id <> ?`,
       [change.id],
     );
-    if (rows[0].n === 0) throw DeskError.field(change.role !== 'manager' ? 'role' : 'active', 'manager_required');
+    if (onlyRow(rows).n === 0) throw DeskError.field(change.role !== 'manager' ? 'role' : 'active', 'manager_required');
   }
 }
 

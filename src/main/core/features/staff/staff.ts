@@ -4,6 +4,7 @@ import type { StaffRole } from '../../../../shared/domain';
 import { DeskError } from '../../../../shared/errors';
 import { StaffEntity, type StaffRow } from '../../storage/entities';
 import { changedValues, recordAudit } from '../../record/audit';
+import { onlyRow } from '../../storage/rows';
 
 function toStaff(row: StaffRow): Staff {
   return { id: row.id, name: row.name, role: row.role, active: Boolean(row.active) };
@@ -25,7 +26,7 @@ export interface StaffDraft {
 export async function saveStaff(tx: WriteTx, draft: StaffDraft, nowIso: string): Promise<Staff> {
   if (draft.id === null) {
     const result = await tx.insert(StaffEntity, { name: draft.name, role: draft.role, active: draft.active, createdAt: nowIso });
-    return toStaff(await tx.findOneByOrFail(StaffEntity, { id: result.identifiers[0].id as number }));
+    return toStaff(await tx.findOneByOrFail(StaffEntity, { id: onlyRow(result.identifiers).id as number }));
   }
   const existing = await tx.findOneBy(StaffEntity, { id: draft.id });
   if (!existing) throw DeskError.field('id', 'not_found');

@@ -20,6 +20,7 @@ import { coverageOf } from '../../rules/pricing';
 import { requireManagerApproval, requireManagerRole, type Actor } from '../staff';
 import { partNote } from '../../record/history-notes';
 import { escapeLike, loadDiagnosisFacts, loadTicket, pricingFactsOf, recordEvent, requireStatus, touchTicket } from '../../record/ticket-record';
+import { onlyRow } from '../../storage/rows';
 
 /** Parts are drawn for a ticket once the customer approved the repair, until it is tested. */
 export const PART_USE_STATUSES: readonly TicketStatus[] = ['approved', 'awaiting_parts', 'in_repair', 'back_from_manufacturer', 'testing'];
@@ -61,7 +62,7 @@ function toPart(r: PartRecord): CostedPart {
 export async function getPart(tx: ReadTx, partId: number, path = 'partId'): Promise<CostedPart> {
   const rows: PartRecord[] = await tx.query(`SELECT ${PART_COLUMNS} FROM part WHERE id = ?`, [partId]);
   if (rows.length === 0) throw DeskError.field(path, 'not_found');
-  return toPart(rows[0]);
+  return toPart(onlyRow(rows));
 }
 
 /** Cost prices only for a manager; everyone else gets the part without them. */
@@ -135,7 +136,7 @@ export async function savePart(tx: WriteTx, actor: Actor, input: ChannelParsedIn
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`,
       [...details, nowIso, nowIso],
     );
-    const partId = rows[0].id;
+    const partId = onlyRow(rows).id;
     if (input.openingQty > 0) {
       await insertMove(tx, {
         partId,
@@ -321,7 +322,7 @@ export async function returnToStores(
      FROM stock_move WHERE ticket_id = ? AND part_id = ?`,
     [ticket.id, input.partId],
   );
-  if (input.qty > rows[0].used - rows[0].returned) throw new DeskError('conflict', [{ path: 'qty', code: 'too_many' }]);
+  if (input.qty > onlyRow(rows).used - onlyRow(rows).returned) throw new DeskError('conflict', [{ path: 'qty', code: 'too_many' }]);
   const facts = pricingFactsOf(ticket, await loadDiagnosisFacts(tx, ticket.id));
   await returnOldPart(tx, actor, input, language, nowIso, facts !== null && coverageOf(facts).covered);
   await touchTicket(tx, ticket.id, nowIso);
@@ -348,7 +349,7 @@ export async function returnToCustomer(
      FROM stock_move WHERE ticket_id = ? AND part_id = ?`,
     [ticket.id, part.id, ticket.id, part.id],
   );
-  if (input.qty > rows[0].used - rows[0].returned - rows[0].handed) throw new DeskError('conflict', [{ path: 'qty', code: 'too_many' }]);
+  if (input.qty > onlyRow(rows).used - onlyRow(rows).returned - onlyRow(rows).handed) throw new DeskError('conflict', [{ path: 'qty', code: 'too_many' }]);
   await tx.query(`INSERT INTO old_part_handback (ticket_id, part_id, qty, note, staff_id, at) VALUES (?, ?, ?, ?, ?, ?)`, [
     ticket.id,
     part.id,

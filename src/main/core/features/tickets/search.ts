@@ -98,8 +98,9 @@ function searchNumber(sql: SqlReader, text: string, limit: number, found: Collec
   if (parseTicketNumber(text) !== null) return; // a whole number was looked up exactly
   // The first digits of a number (its date part, typed or scanned, prefix optional).
   const match = /^(?:[A-Za-z]+[-\s]*)?([\d][\d\s-]*)$/.exec(text);
-  if (!match) return;
-  const digits = match[1].replace(/[\s-]/g, '');
+  const typed = match?.[1];
+  if (!typed) return;
+  const digits = typed.replace(/[\s-]/g, '');
   if (digits.length < TRIGRAM || digits.length >= 10) return;
   const scale = 10 ** (10 - digits.length);
   const low = Number(digits) * scale;

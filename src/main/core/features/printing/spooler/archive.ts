@@ -75,8 +75,8 @@ export async function listArchivedPrints(archiveDir: string, ticketNumber: strin
   const prints: ArchivedPrint[] = [];
   for (const fileName of names.sort()) {
     const match = ARCHIVED_NAME.exec(fileName);
-    if (!match) continue;
-    const [, stamp, document] = match;
+    const [, stamp, document] = match ?? [];
+    if (stamp === undefined || document === undefined) continue;
     prints.push({
       path: join(folder, fileName),
       fileName,

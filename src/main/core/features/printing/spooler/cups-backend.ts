@@ -29,7 +29,7 @@ export function parseLpstatDestinations(stdout: string): string[] {
 /** `lpstat -d`: "system default destination: NAME[/instance]" or "no system default destination". */
 export function parseLpstatDefault(stdout: string): string | null {
   const match = /default destination:\s*(\S+)/i.exec(stdout);
-  return match ? match[1].split('/')[0] : null;
+  return match?.[1]?.split('/')[0] ?? null;
 }
 
 /** `lpstat -r`: true when the scheduler answers. */
@@ -53,9 +53,8 @@ export interface LpstatPrinter {
 export function parseLpstatPrinters(stdout: string): LpstatPrinter[] {
   const printers: LpstatPrinter[] = [];
   for (const line of stdout.split(/\r?\n/)) {
-    const head = /^printer\s+(\S+)\s+(.*)$/.exec(line);
-    if (head) {
-      const rest = head[2];
+    const [, name, rest] = /^printer\s+(\S+)\s+(.*)$/.exec(line) ?? [];
+    if (name !== undefined && rest !== undefined) {
       const status: PrinterStatus = /^disabled\b/i.test(rest)
         ? 'disabled'
         : /^now printing\b/i.test(rest)
@@ -63,7 +62,7 @@ export function parseLpstatPrinters(stdout: string): LpstatPrinter[] {
           : /^is idle\b/i.test(rest)
             ? 'idle'
             : 'unknown';
-      printers.push({ name: head[1], status });
+      printers.push({ name, status });
       continue;
     }
     // Indented lines after a stopped printer give the reason.

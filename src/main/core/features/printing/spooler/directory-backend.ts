@@ -80,7 +80,7 @@ export function createDirectoryBackend(options: DirectoryBackendOptions): Printe
       return printers.map((name, index) => ({ name, isDefault: index === 0, status: 'idle' }));
     },
     async defaultPrinter() {
-      return printers[0];
+      return printers[0] ?? null;
     },
     async print(job) {
       if (!printers.includes(job.printer)) {
