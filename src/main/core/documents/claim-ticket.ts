@@ -10,6 +10,7 @@ import { resolvePreset } from './presets';
 import { baseDefinition, claimTerms, deviceName, formatAmount, formatCalendarDate, formatDateTime, maskPhone, wording } from './shared';
 import type { DocumentInput } from './types';
 import { depositText } from './deposit-text';
+import { qrCanvas } from './qr-code';
 
 interface TicketStyle {
   base: number;
@@ -100,7 +101,7 @@ export function claimTicketDefinition(input: DocumentInput): TDocumentDefinition
   content.push({ table: { widths: [g.mm(style.labelColumnMm), g.mm(widthMm - style.labelColumnMm - LABEL_GAP_MM)], body }, layout });
 
   if (widthMm >= QR_MIN_CONTENT_MM) {
-    content.push({ qr: digits, fit: g.mm(style.qrMm), eccLevel: 'M', alignment: 'center', margin: [0, g.mm(2.5), 0, g.mm(1)] });
+    content.push({ ...qrCanvas(digits, { fitPt: g.mm(style.qrMm), eccLevel: 'M' }), alignment: 'center', margin: [0, g.mm(2.5), 0, g.mm(1)] });
   }
 
   content.push(rule(g.mm(widthMm), g.mm(1.5), g.pt(0.6)));

@@ -3,3 +3,9 @@ declare module 'pdfmake/js/PDFDocument' {
   const PDFDocument: unknown;
   export default PDFDocument;
 }
+
+// pdfmake's QR encoder: measure() lays a QR node out as a canvas of one rectangle per dark module.
+declare module 'pdfmake/js/qrEnc' {
+  const qrEncoder: unknown;
+  export default qrEncoder;
+}

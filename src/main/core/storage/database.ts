@@ -10,6 +10,7 @@ import { ALL_ENTITIES } from './entities';
 import { MIGRATIONS } from './migrations';
 import { preparedReader, type SqlReader } from './sql-reader';
 import { chainNewRows } from './history-chain';
+import { bindNumbersAsParameters } from './bound-numbers';
 import { engineNamed, type PostgresConnection, type StorageEngine } from './engine';
 import { DESK_WRITE_LOCK } from './engine/postgres';
 import { POSTGRES_MIGRATIONS } from './postgres-migrations';
@@ -91,6 +92,7 @@ export class Database {
       },
       logging: false,
     });
+    bindNumbersAsParameters(dataSource);
     await dataSource.initialize();
     return new Database(dataSource);
   }

@@ -55,16 +55,25 @@ interface LinkRow {
   hash: string;
 }
 
+/**
+ * One probe for the whole chain: the last link's hash, and per source the last
+ * row linked and the last row written. Every write transaction runs it, so a
+ * transaction that wrote no chained row costs one indexed read, not one per source.
+ */
+const CHAIN_STATE = `SELECT (SELECT hash FROM history_link ORDER BY id DESC LIMIT 1) AS last_hash, ${SOURCES.map(
+  (source) =>
+    `(SELECT MAX(row_id) FROM history_link WHERE source = '${source}') AS ${source}_linked, (SELECT MAX(id) FROM ${source}) AS ${source}_written`,
+).join(', ')}`;
+
 /** Links every row written since the last link; called inside the write transaction, before COMMIT. */
 export async function chainNewRows(tx: WriteTx): Promise<void> {
-  const last: { hash: string }[] = await tx.query(`SELECT hash FROM history_link ORDER BY id DESC LIMIT 1`);
-  let prev = last[0]?.hash ?? GENESIS;
+  const state = onlyRow<Record<string, string | number | null>>(await tx.query(CHAIN_STATE));
+  let prev = (state.last_hash as string | null) ?? GENESIS;
   for (const source of SOURCES) {
-    const done: { n: number | null }[] = await tx.query(`SELECT MAX(row_id) AS n FROM history_link WHERE source = ?`, [source]);
-    const rows: Record<string, unknown>[] = await tx.query(
-      `SELECT ${columnsOf(source)} FROM ${source} WHERE id > ? ORDER BY id`,
-      [onlyRow(done).n ?? 0],
-    );
+    const linked = (state[`${source}_linked`] as number | null) ?? 0;
+    const written = (state[`${source}_written`] as number | null) ?? 0;
+    if (written <= linked) continue;
+    const rows: Record<string, unknown>[] = await tx.query(`SELECT ${columnsOf(source)} FROM ${source} WHERE id > ? ORDER BY id`, [linked]);
     for (const row of rows) {
       const id = row.id as number;
       const hashed = rowHash(source, row);

@@ -9,7 +9,9 @@
 // Exact lookups come first and stop the search when they find something: a
 // scanned claim ticket, a full phone number or a full serial / IMEI answers
 // from a primary-key or unique-index probe, and the substring matchers run only
-// when nothing matched exactly (or when asked for more). A full phone number
+// when nothing matched exactly (or when asked for more). A whole ticket number
+// that matched stops even the other exact probes: a phone or serial made of the
+// same digits comes with "more". A full phone number
 // also brings the same number written with a country code (the phones ending
 // with it, by the reversed-digits index). A short number (1-4 digits) is also
 // read as today's ticket of that sequence, ranked first.
@@ -224,7 +226,15 @@ const serialLike = (text: string) => text.length >= TRIGRAM && !text.includes(' 
  * the whole phone (and the same number with a country code), the whole serial.
  * Returns whether a whole number, phone or serial matched, which ends the search.
  */
-function searchExact(sql: SqlReader, text: string, limit: number, today: Date | null, found: Collector, rows: Map<number, HitRecord>): boolean {
+function searchExact(
+  sql: SqlReader,
+  text: string,
+  limit: number,
+  today: Date | null,
+  more: boolean,
+  found: Collector,
+  rows: Map<number, HitRecord>,
+): boolean {
   let whole = false;
   const number = parseTicketNumber(text);
   if (number !== null) {
@@ -237,6 +247,8 @@ function searchExact(sql: SqlReader, text: string, limit: number, today: Date | 
       'exact',
       RANK.exact_number,
     );
+    // The ticket itself answers a scan: a phone or serial of the same digits waits for "more".
+    if (tickets.length > 0 && !more) return true;
     whole ||= tickets.length > 0;
   }
   const sequence = /^\d{1,4}$/.exec(text);
@@ -282,7 +294,7 @@ export function searchTickets(sql: SqlReader, query: string, limit: number, pref
   if (text === '') return [];
   const found = new Collector();
   const byId = new Map<number, HitRecord>();
-  const exact = searchExact(sql, text, limit, today, found, byId);
+  const exact = searchExact(sql, text, limit, today, more, found, byId);
   if (!exact || more) {
     searchNumber(sql, text, limit, found);
     if (phoneLike(text)) {
