@@ -49,3 +49,33 @@ export function formatDateTime(at: string | Date, language: Language): string {
   const date = asDate(at);
   return `${formatDay(date, language)} ${two(date.getHours())}:${two(date.getMinutes())}`;
 }
+
+const MONTH_NAMES_EN = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
+
+/** The month (1-12) of an English month name, whole or cut to three letters ("Dec", "December"). */
+function monthOfName(name: string): number | null {
+  const index = MONTH_NAMES_EN.findIndex((full) => full === name || full.slice(0, 3) === name);
+  return index === -1 ? null : index + 1;
+}
+
+function isoDayOf(year: number, month: number, day: number): string | null {
+  const date = new Date(Date.UTC(year, month - 1, day));
+  if (year < 1000 || date.getUTCFullYear() !== year || date.getUTCMonth() !== month - 1 || date.getUTCDate() !== day) return null;
+  return `${year}-${two(month)}-${two(day)}`;
+}
+
+/**
+ * A calendar day typed into a date input, as YYYY-MM-DD, or null while it is not
+ * one yet. Either language's format is read in either language ("2 Dec 2026",
+ * "2026-12-02"), and year-first numbers with any separator ("2026/12/2",
+ * "2026年12月2日"). Day and month alone with slashes are refused: nobody can
+ * tell 02/12 from 12/02.
+ */
+export function parseDateInput(text: string): string | null {
+  const typed = text.trim().toLowerCase();
+  const yearFirst = /^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?$/.exec(typed);
+  if (yearFirst) return isoDayOf(Number(yearFirst[1]), Number(yearFirst[2]), Number(yearFirst[3]));
+  const dayFirst = /^(\d{1,2})\s+([a-z]+)\.?,?\s+(\d{4})$/.exec(typed);
+  const month = dayFirst ? monthOfName(dayFirst[2] ?? '') : null;
+  return dayFirst && month ? isoDayOf(Number(dayFirst[3]), month, Number(dayFirst[1])) : null;
+}

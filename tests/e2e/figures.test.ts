@@ -17,6 +17,7 @@ import type { ChannelInput } from '../../src/shared/contract';
 import type { TestInput } from '../support/desk';
 import { en } from '../../src/shared/i18n/en';
 import { zhCN } from '../../src/shared/i18n/zh-CN';
+import { formatDay } from '../../src/shared/dates';
 import { formatMoney } from '../../src/shared/money';
 import { pdfText, requirePdfTools } from '../support/pdf';
 import { signaturePng } from '../support/workflow';
@@ -112,6 +113,10 @@ describe('figures', () => {
       .poll(async () => (await page.getByRole('table', { name: f.reports.tickets, exact: true }).count()) > 0, { timeout: 30_000 })
       .toBe(true);
     await page.getByRole('table', { name: f.reports.satisfaction, exact: true }).waitFor({ timeout: 30_000 });
+    // The range, in the picker and above the tables, in the shop's one date format: no ISO day in English.
+    const main = await page.locator('main').innerText();
+    expect(main).toContain(formatDay(new Date(), 'en'));
+    expect(main).not.toMatch(/\b\d{4}-\d{2}-\d{2}\b/);
     await screenshotWholePage(page, 'figures-report-en');
     await page.getByRole('button', { name: f.reports.print, exact: true }).click();
     await expect.poll(() => printedJobs(printTo!).length, { timeout: 30_000 }).toBe(2);

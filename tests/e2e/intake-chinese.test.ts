@@ -8,7 +8,7 @@ import { launchChromium, openDesk } from './support/browser';
 import { TEST_PINS } from '../support/desk';
 import { signInOnScreen } from './support/crew';
 import { startHarness, type RunningHarness } from './support/harness';
-import { field, shownTicketNumbers } from './support/page-helpers';
+import { field, isoDayFromToday, shownTicketNumbers, waitUntil } from './support/page-helpers';
 
 const zh = zhCN.intake;
 
@@ -45,6 +45,31 @@ describe('walk-in intake in Chinese', () => {
     for (const english of [en.intake.customerName, en.intake.deviceType, en.intake.checkIn, en.intake.dataQuestion, en.app.signedInAs]) {
       expect(text).not.toContain(english);
     }
+  });
+
+  it('shows and takes dates in the Chinese format, never mm/dd/yyyy', async () => {
+    // No native date input is left to show the browser's own mm/dd/yyyy.
+    expect(await page.locator('input[type="date"]').count()).toBe(0);
+    const promised = field(page, zh.promisedDate);
+    const day = isoDayFromToday(3);
+    // Typed year first with slashes, from the keyboard; shown as the paper shows it once left.
+    await promised.click();
+    await page.keyboard.type(day.replace(/-/g, '/'));
+    // The calendar opened by the field is in Chinese too.
+    const calendar = page.locator('[data-dates-dropdown]').filter({ visible: true });
+    const calendarText = await calendar.innerText();
+    expect(calendarText).toMatch(/[一二三四五六七八九十]+月/);
+    expect(calendarText).not.toMatch(/Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|\bMo\b|\bSu\b/);
+    await page.keyboard.press('Tab');
+    await waitUntil('the promised date is shown in the Chinese format', async () => (await promised.inputValue()) === day);
+    for (const input of await page.locator('input').filter({ visible: true }).all()) {
+      expect(await input.getAttribute('placeholder') ?? '').not.toMatch(/mm|dd|yyyy/i);
+      expect(await input.inputValue()).not.toMatch(/\b\d{1,2}\/\d{1,2}\/\d{4}\b/);
+    }
+    // Emptied again, so the check-in below is the one it was.
+    await promised.fill('');
+    await page.keyboard.press('Tab');
+    expect(await promised.inputValue()).toBe('');
   });
 
   it('checks in a new customer with Chinese labels', async () => {

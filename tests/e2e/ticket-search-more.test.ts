@@ -1,6 +1,7 @@
 // A whole phone number or serial stops the Tickets search at its exact match;
 // "More results" brings the partial matches of the same text too, and a new
-// text is searched as usual again.
+// text is searched as usual again. A short number ("0001") is today's ticket of
+// that sequence, listed first.
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TestInput } from '../support/desk';
@@ -34,6 +35,8 @@ describe('more results in the Tickets search', () => {
     shown.exact = await checkIn('Tang Li', '137 2222 3333', 'SN-MORE-01');
     // Its phone and serial start with the first customer's.
     shown.longer = await checkIn('Song Jia', '137 2222 3333 9', 'SN-MORE-0177');
+    // Its phone holds "0001", the short number of today's first ticket.
+    shown.phone0001 = await checkIn('Lu Fang', '139 0001 7777', 'SN-LU-55');
     browser = await launchChromium();
     page = await openDesk(browser, harness.url);
     await page.getByRole('button', { name: en.app.nav.tickets, exact: true }).click();
@@ -85,6 +88,12 @@ describe('more results in the Tickets search', () => {
     expect(await more().isVisible()).toBe(true);
     await more().click();
     await waitForListed([shown.exact, shown.longer]);
+  });
+
+  it('reads a short number as today\'s ticket of that sequence, listed before what merely contains it', async () => {
+    expect(shown.exact.endsWith('-0001')).toBe(true);
+    await search('0001');
+    await waitForListed([shown.exact, shown.phone0001]);
   });
 
   it('offers no More results when nothing matched exactly (every matcher ran already)', async () => {

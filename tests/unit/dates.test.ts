@@ -6,7 +6,7 @@ import 'dayjs/locale/zh-cn';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildDocument, createDocumentRenderer, type DocumentRenderer } from '../../src/main/core/documents';
 import { SAMPLE_SHOP, sampleTicketDetail } from '../../src/main/core/documents/sample';
-import { DATE_INPUT_FORMAT, DAYJS_LOCALE, formatDate, formatDateTime, formatDay } from '../../src/shared/dates';
+import { DATE_INPUT_FORMAT, DAYJS_LOCALE, formatDate, formatDateTime, formatDay, parseDateInput } from '../../src/shared/dates';
 import { LANGUAGES, type Language } from '../../src/shared/domain';
 import { FONTS_DIR, pdfText, requirePdfTools } from '../support/pdf';
 
@@ -31,6 +31,31 @@ describe('dates', () => {
 
   it('refuses what is not a calendar date rather than printing garbage', () => {
     expect(() => formatDate('12/02/2026', 'en')).toThrow();
+  });
+
+  it.each(LANGUAGES)('a date input in %s reads back what it shows', (language) => {
+    for (const iso of ['2026-01-09', '2026-12-02', '2027-07-31']) expect(parseDateInput(formatDate(iso, language))).toBe(iso);
+  });
+
+  it.each([
+    ['2026-12-02', '2026-12-02'],
+    ['2026-12-2', '2026-12-02'],
+    ['2026/12/2', '2026-12-02'],
+    ['2026年12月2日', '2026-12-02'],
+    ['2 dec 2026', '2026-12-02'],
+    ['2 December 2026', '2026-12-02'],
+    [' 31 Jul 2027 ', '2027-07-31'],
+    // Not (yet) a day: half typed, ambiguous, or not in the calendar.
+    ['2026-12', null],
+    ['12/02/2026', null],
+    ['02/12/2026', null],
+    ['2026-02-30', null],
+    ['2026-13-01', null],
+    ['30 Feb 2026', null],
+    ['2 Decem 2026', null],
+    ['', null],
+  ])('a date input reads %j as %j', (typed, iso) => {
+    expect(parseDateInput(typed)).toBe(iso);
   });
 });
 

@@ -87,6 +87,29 @@ describe('parts drawn from stock', () => {
     expect(await partRow(screen.id)).toMatchObject({ qty_on_hand: 3 });
   });
 
+  it('words the stock move of a part taken off a cancelled repair in the language the shop reads it in', async () => {
+    const screen = await addPart(desk, crew, { openingQty: 2 });
+    const ticketId = await ticketInRepair();
+    await desk.call('parts.use', { session: crew.technician.session, ticketId, partId: screen.id, qty: 1, note: 'front glass' });
+    await forceStatus(desk, ticketId, 'awaiting_parts');
+    await desk.call('workflow.move', { session: crew.manager.session, ticketId, toStatus: 'cancelled', note: 'customer changed their mind' });
+    const restockNote = async () => {
+      const moves = await desk.call('parts.moves', { session: crew.manager.session, partId: screen.id, limit: 10 });
+      const onTicket = (await desk.call('tickets.getWorkflow', { ticketId })).partsUsed;
+      const notes = [moves, onTicket].map((list) => list.filter((m) => m.reason === 'restock' && m.ticketId === ticketId).map((m) => m.note));
+      // The part's ledger and the ticket page say the same.
+      expect(notes[0]).toEqual(notes[1]);
+      return { restocked: notes[0], typed: onTicket.find((m) => m.reason === 'used')?.note };
+    };
+    expect(await restockNote()).toEqual({ restocked: ['taken off the device, the repair was cancelled'], typed: 'front glass' });
+
+    await desk.call('settings.update', { language: 'zh-CN' });
+    // Worded when read: the shop's language now, not the one of the day it was written; what staff typed stays as typed.
+    expect(await restockNote()).toEqual({ restocked: ['维修已取消，配件已拆回'], typed: 'front glass' });
+    const stored = await desk.context.db.dataSource.query(`SELECT note, note_data FROM stock_move WHERE ticket_id = ? AND reason = 'restock'`, [ticketId]);
+    expect(stored).toEqual([{ note: 'taken off the device, the repair was cancelled', note_data: '{"code":"fitted_part_restocked"}' }]);
+  });
+
   it('refuses to draw more than is on hand, and changes nothing', async () => {
     const part = await addPart(desk, crew, { openingQty: 1 });
     const ticketId = await ticketInRepair();

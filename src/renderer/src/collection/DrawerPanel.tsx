@@ -1,12 +1,13 @@
 // The day's takings at collection by payment method, the total, and the cash
 // the drawer should hold. Fetched when shown, when the day changes, and after
 // each payment (refreshKey).
-import { Alert, Button, Group, Loader, Paper, Stack, Table, Text, TextInput } from '@mantine/core';
+import { Alert, Button, Group, Loader, Paper, Stack, Table, Text } from '@mantine/core';
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CashDrawer } from '../../../shared/collection-contract';
 import { invoke } from '../api';
 import { useFormat } from '../desk/useFormat';
+import { DayInput } from '../widgets/DayInput';
 import { useErrorText } from '../widgets/error-text';
 
 type Load = { state: 'loading' } | { state: 'failed'; message: string } | { state: 'ready'; drawer: CashDrawer };
@@ -33,13 +34,7 @@ export function DrawerPanel({ refreshKey }: { refreshKey: number }) {
   return (
     <Stack gap="sm" maw={640}>
       <Group gap="sm" align="flex-end">
-        <TextInput
-          type="date"
-          label={t('collection.drawer.date')}
-          value={date || drawer?.date || ''}
-          onChange={(event) => setDate(event.currentTarget.value)}
-          w={180}
-        />
+        <DayInput label={t('collection.drawer.date')} value={date || drawer?.date || ''} onChange={setDate} w={180} />
         <Button variant="default" onClick={() => void fetchDrawer()}>
           {t('collection.drawer.refresh')}
         </Button>

@@ -7,6 +7,7 @@ import '@mantine/dates/styles.css';
 import 'dayjs/locale/zh-cn';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { asLanguage, DATE_INPUT_FORMAT } from '../../../shared/dates';
 import type { FiguresPrinting } from '../../../shared/figures-contract';
 import { minorToInputText, parseMoney } from '../../../shared/money';
 import { useErrorText } from '../widgets/error-text';
@@ -87,7 +88,7 @@ export function FiguresSettings() {
               ))}
             </Group>
           </Checkbox.Group>
-          <DatePickerInput type="multiple" label={t('figures.calendar.holidays')} valueFormat="YYYY-MM-DD" clearable maw={640} value={holidays} onChange={(value) => setHolidays(value.map((d) => String(d).slice(0, 10)))} />
+          <DatePickerInput type="multiple" label={t('figures.calendar.holidays')} valueFormat={DATE_INPUT_FORMAT[asLanguage(i18n.language)]} clearable maw={640} value={holidays} onChange={(value) => setHolidays(value.map((d) => String(d).slice(0, 10)))} />
           <TextInput
             label={t('figures.calendar.cashFloat')}
             inputMode="decimal"

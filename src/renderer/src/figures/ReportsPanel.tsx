@@ -6,7 +6,9 @@ import { DatePickerInput, DatesProvider } from '@mantine/dates';
 import 'dayjs/locale/zh-cn';
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { asLanguage, DATE_INPUT_FORMAT } from '../../../shared/dates';
 import type { Report, ReportFormat } from '../../../shared/figures-contract';
+import { useFormat } from '../desk/useFormat';
 import { useErrorText } from '../widgets/error-text';
 import { isCancelled, useSignedInCall } from '../session/useSignedInCall';
 import { presetRange, RANGE_PRESETS, type RangePreset } from './report-range';
@@ -16,6 +18,7 @@ import { saveFile } from './save-file';
 
 export function ReportsPanel() {
   const { t, i18n } = useTranslation();
+  const format = useFormat();
   const call = useSignedInCall();
   const errorText = useErrorText();
   const [preset, setPreset] = useState<RangePreset | ''>('month');
@@ -81,7 +84,7 @@ export function ReportsPanel() {
             label={t('figures.reports.range')}
             w={280}
             value={range}
-            valueFormat="YYYY-MM-DD"
+            valueFormat={DATE_INPUT_FORMAT[asLanguage(i18n.language)]}
             onChange={(value) => {
               setPreset('');
               setRange([value[0] ? String(value[0]).slice(0, 10) : null, value[1] ? String(value[1]).slice(0, 10) : null]);
@@ -112,7 +115,7 @@ export function ReportsPanel() {
         {report && (
           <>
             <Text fw={600} aria-label={t('figures.reports.range')}>
-              {t('figures.reports.rangeValue', { from: report.from, to: report.to })}
+              {t('figures.reports.rangeValue', { from: format.day(report.from), to: format.day(report.to) })}
             </Text>
             <ReportTables report={report} />
             <ReportCharts report={report} />

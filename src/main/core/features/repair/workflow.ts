@@ -473,7 +473,7 @@ export async function getWorkflow(tx: ReadTx, ticketId: number, settings: Settin
     diagnosis: await getDiagnosis(tx, ticket.id),
     quotes,
     approvals: await listApprovals(tx, ticket.id),
-    partsUsed: await listTicketParts(tx, ticket.id, prefix),
+    partsUsed: await listTicketParts(tx, ticket.id, prefix, settings.language),
     oldPartsHandedBack: await listOldPartsHandedBack(tx, ticket.id),
     loans,
     notifications: await listNotifications(tx, ticket.id),

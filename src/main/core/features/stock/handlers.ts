@@ -25,7 +25,8 @@ export const stockHandlers: FeatureHandlers<typeof stockChannels> = {
   'parts.moves': (input, ctx) =>
     ctx.db.read(async (tx) => {
       const show = costsVisibleTo(await sessionRole(tx, ctx, input.session));
-      const moves = await listPartMoves(tx, input.partId, input.limit, (await loadSettings(tx)).ticketPrefix);
+      const settings = await loadSettings(tx);
+      const moves = await listPartMoves(tx, input.partId, input.limit, settings.ticketPrefix, settings.language);
       return moves.map((move) => withoutCosts(move, show));
     }),
 };

@@ -12,13 +12,13 @@ import type { ChannelParsedInput } from '../../../../shared/contract';
 import type { Language, TicketStatus } from '../../../../shared/domain';
 import { recordAudit } from '../../record/audit';
 import { DeskError } from '../../../../shared/errors';
-import { translate } from '../../../../shared/i18n/translate';
 import { displayTicketNumber } from '../../../../shared/ticket-number';
 import type { OldPartHandedBack, PartView, StockMoveView } from '../../../../shared/workflow-contract';
 import type { StockMoveReason } from '../../../../shared/workflow';
 import { coverageOf } from '../../rules/pricing';
 import { requireManagerApproval, requireManagerRole, type Actor } from '../staff';
 import { partNote } from '../../record/history-notes';
+import { renderStockNote, stockNoteText, type StockNoteData } from './stock-notes';
 import { escapeLike, loadDiagnosisFacts, loadTicket, pricingFactsOf, recordEvent, requireStatus, touchTicket } from '../../record/ticket-record';
 import { onlyRow } from '../../storage/rows';
 
@@ -103,13 +103,15 @@ interface NewMove {
   staffId: number;
   approvedBy: number | null;
   note: string;
+  /** A note the desk writes itself, as data (`note` then holds its words of the day). */
+  noteData?: StockNoteData;
   at: string;
 }
 
 async function insertMove(tx: WriteTx, move: NewMove): Promise<void> {
   await tx.query(
-    `INSERT INTO stock_move (part_id, ticket_id, reason, qty_delta, unit_cost_minor, unit_price_minor, under_warranty, staff_id, approved_by, note, at)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    `INSERT INTO stock_move (part_id, ticket_id, reason, qty_delta, unit_cost_minor, unit_price_minor, under_warranty, staff_id, approved_by, note, note_data, at)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     [
       move.partId,
       move.ticketId,
@@ -121,6 +123,7 @@ async function insertMove(tx: WriteTx, move: NewMove): Promise<void> {
       move.staffId,
       move.approvedBy,
       move.note,
+      move.noteData === undefined ? null : JSON.stringify(move.noteData),
       move.at,
     ],
   );
@@ -393,18 +396,19 @@ interface MoveRecord {
   staff_name: string | null;
   approved_by_name: string | null;
   note: string;
+  note_data: string | null;
   at: string;
 }
 
 const MOVE_SELECT = `SELECT m.id, m.part_id, p.name AS part_name, p.specification, m.ticket_id, t.number AS ticket_number, m.reason,
-    m.qty_delta, m.unit_cost_minor, m.unit_price_minor, m.under_warranty, s.name AS staff_name, a.name AS approved_by_name, m.note, m.at
+    m.qty_delta, m.unit_cost_minor, m.unit_price_minor, m.under_warranty, s.name AS staff_name, a.name AS approved_by_name, m.note, m.note_data, m.at
   FROM stock_move m
   JOIN part p ON p.id = m.part_id
   LEFT JOIN ticket t ON t.id = m.ticket_id
   LEFT JOIN staff s ON s.id = m.staff_id
   LEFT JOIN staff a ON a.id = m.approved_by`;
 
-function toMove(r: MoveRecord, prefix: string): StockMoveView {
+function toMove(r: MoveRecord, prefix: string, language: Language): StockMoveView {
   return {
     id: r.id,
     partId: r.part_id,
@@ -419,21 +423,21 @@ function toMove(r: MoveRecord, prefix: string): StockMoveView {
     underWarranty: Boolean(r.under_warranty),
     staffName: r.staff_name,
     approvedByName: r.approved_by_name,
-    note: r.note,
+    note: stockNoteText(language, r.note, r.note_data),
     at: r.at,
   };
 }
 
-export async function listTicketParts(tx: ReadTx, ticketId: number, prefix: string): Promise<StockMoveView[]> {
+export async function listTicketParts(tx: ReadTx, ticketId: number, prefix: string, language: Language): Promise<StockMoveView[]> {
   const rows: MoveRecord[] = await tx.query(`${MOVE_SELECT} WHERE m.ticket_id = ? ORDER BY m.id`, [ticketId]);
   // The ticket page is open to every role: cost prices stay off it.
-  return rows.map((r) => ({ ...toMove(r, prefix), unitCostMinor: null }));
+  return rows.map((r) => ({ ...toMove(r, prefix, language), unitCostMinor: null }));
 }
 
-export async function listPartMoves(tx: ReadTx, partId: number, limit: number, prefix: string): Promise<StockMoveView[]> {
+export async function listPartMoves(tx: ReadTx, partId: number, limit: number, prefix: string, language: Language): Promise<StockMoveView[]> {
   await getPart(tx, partId);
   const rows: MoveRecord[] = await tx.query(`${MOVE_SELECT} WHERE m.part_id = ? ORDER BY m.id DESC LIMIT ?`, [partId, limit]);
-  return rows.map((r) => toMove(r, prefix));
+  return rows.map((r) => toMove(r, prefix, language));
 }
 
 /**
@@ -450,7 +454,7 @@ export async function restockFittedParts(tx: WriteTx, actor: Actor, ticketId: nu
   );
   for (const { part_id: partId, qty } of fitted) {
     const part = await getPart(tx, partId);
-    const note = translate(language, 'historyNotes.fittedPartRestocked');
+    const noteData: StockNoteData = { code: 'fitted_part_restocked' };
     await insertMove(tx, {
       partId,
       ticketId,
@@ -461,7 +465,8 @@ export async function restockFittedParts(tx: WriteTx, actor: Actor, ticketId: nu
       underWarranty: false,
       staffId: actor.id,
       approvedBy: null,
-      note,
+      note: renderStockNote(language, noteData),
+      noteData,
       at: nowIso,
     });
     await recordEvent(tx, {

@@ -1,5 +1,6 @@
 import { PostgresSchema1765065600000 } from './0001-schema';
 import { PostgresCounterRecords1765152000000 } from './0002-counter-records';
+import { PostgresStockNotesAsData1765670400000 } from './0006-stock-notes-as-data';
 
 /** Every PostgreSQL migration, oldest first. Append; never edit one that has shipped. */
-export const POSTGRES_MIGRATIONS = [PostgresSchema1765065600000, PostgresCounterRecords1765152000000];
+export const POSTGRES_MIGRATIONS = [PostgresSchema1765065600000, PostgresCounterRecords1765152000000, PostgresStockNotesAsData1765670400000];

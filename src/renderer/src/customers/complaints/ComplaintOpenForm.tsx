@@ -1,12 +1,13 @@
 // Opens a complaint (投诉) for a customer, optionally about one of their
 // repairs: category, reason, severity, owner (a manager unless chosen) and due date.
-import { Button, Group, NativeSelect, Stack, TextInput, Textarea } from '@mantine/core';
+import { Button, Group, NativeSelect, Stack, Textarea } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useTranslation } from 'react-i18next';
 import { COMPLAINT_CATEGORIES, COMPLAINT_SEVERITIES, type ComplaintCategory, type ComplaintSeverity } from '../../../../shared/customer-care-contract';
 import { useDesk } from '../../desk/desk-context';
 import { useSignedInCall } from '../../session/useSignedInCall';
 import { ActionForm } from '../../widgets/ActionForm';
+import { DayInput } from '../../widgets/DayInput';
 import { useWorkflowCall } from '../../session/useWorkflowCall';
 
 const FIELDS = ['ticketId', 'category', 'reason', 'severity', 'ownerId', 'dueDate'];
@@ -94,11 +95,11 @@ export function ComplaintOpenForm({ customerId, tickets, initialTicketId = null,
               ...staff.map((person) => ({ value: String(person.id), label: `${person.name} (${t(`role.${person.role}`)})` })),
             ]}
           />
-          <TextInput
-            type="date"
+          <DayInput
             label={t('care.complaint.dueDate')}
             description={t('care.complaint.dueDateHint')}
-            {...form.getInputProps('dueDate')}
+            value={form.getValues().dueDate}
+            onChange={(day) => form.setFieldValue('dueDate', day)}
             error={err('dueDate')}
           />
         </Group>

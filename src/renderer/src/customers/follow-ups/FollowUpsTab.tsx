@@ -1,11 +1,12 @@
 // 回访: the follow-up calls due today (or on a chosen day), same-day calls and
 // overdue ones marked; a row opens the form to record the call.
-import { Alert, Badge, Button, Group, Loader, Stack, Table, Text, TextInput } from '@mantine/core';
+import { Alert, Badge, Button, Group, Loader, Stack, Table, Text } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { FollowUpDue } from '../../../../shared/customer-care-contract';
 import { call } from '../../api';
 import { useFormat } from '../../desk/useFormat';
+import { DayInput } from '../../widgets/DayInput';
 import { loadFailure, useLoaded } from '../../widgets/useLoaded';
 import type { CareNavigation } from '../navigation';
 import { FollowUpCallForm } from './FollowUpCallForm';
@@ -31,7 +32,7 @@ export function FollowUpsTab({ navigation, refreshKey }: { navigation: CareNavig
 
   return (
     <Stack gap="md">
-      <TextInput type="date" label={t('care.followUps.date')} value={date} onChange={(event) => setDate(event.currentTarget.value)} maw={220} />
+      <DayInput label={t('care.followUps.date')} value={date} onChange={setDate} maw={220} />
       {loaded.state === 'loading' && <Loader aria-label={t('app.loading')} />}
       {loaded.state === 'failed' && (
         <Alert color="red" role="alert">

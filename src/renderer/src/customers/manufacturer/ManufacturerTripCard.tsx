@@ -10,6 +10,7 @@ import { call } from '../../api';
 import { useFormat } from '../../desk/useFormat';
 import { keyboardFormKeyDown } from '../../forms/keyboard-form';
 import { useSignedInCall } from '../../session/useSignedInCall';
+import { DayInput } from '../../widgets/DayInput';
 import { loadFailure, useLoaded } from '../../widgets/useLoaded';
 import { useWorkflowCall } from '../../session/useWorkflowCall';
 
@@ -72,7 +73,7 @@ export function ManufacturerTripCard({ ticket, onChanged }: { ticket: TicketDeta
                 <Group grow align="flex-start">
                   <TextInput label={t('care.manufacturer.rma')} {...form.getInputProps('rmaNumber')} error={err('rmaNumber')} />
                   <TextInput label={t('care.manufacturer.where')} description={t('care.manufacturer.whereHint')} {...form.getInputProps('manufacturer')} error={err('manufacturer')} />
-                  <TextInput type="date" label={t('care.manufacturer.expectedBack')} {...form.getInputProps('expectedBack')} error={err('expectedBack')} />
+                  <DayInput label={t('care.manufacturer.expectedBack')} value={form.getValues().expectedBack} onChange={(day) => form.setFieldValue('expectedBack', day)} error={err('expectedBack')} />
                 </Group>
               )}
               <TextInput label={away ? t('care.manufacturer.backNote') : t('care.manufacturer.note')} {...form.getInputProps('note')} error={err('note')} />

@@ -2,7 +2,7 @@ import { NativeSelect, SimpleGrid, Stack, TextInput } from '@mantine/core';
 import { PAYMENT_METHODS, type PaymentMethod } from '../../../../shared/domain';
 import { useTranslation } from 'react-i18next';
 import { useDesk } from '../../desk/desk-context';
-import { localIsoDay } from '../payload';
+import { DayInput } from '../../widgets/DayInput';
 import type { DeviceFieldProps } from './device-field-props';
 
 export function MoneyAndDateFields({ device, field, onChange }: DeviceFieldProps) {
@@ -43,14 +43,13 @@ export function MoneyAndDateFields({ device, field, onChange }: DeviceFieldProps
           />
         )}
       </Stack>
-      <TextInput
+      <DayInput
         {...field('promisedDate')}
-        type="date"
-        min={localIsoDay(new Date())}
+        offer="future"
         label={t('intake.promisedDate')}
         description={'\u00a0'}
         value={device.promisedDate}
-        onChange={(event) => onChange({ promisedDate: event.currentTarget.value })}
+        onChange={(promisedDate) => onChange({ promisedDate })}
       />
     </SimpleGrid>
   );

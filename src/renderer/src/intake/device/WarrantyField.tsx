@@ -1,9 +1,9 @@
 // Purchase date and proof decide the warranty (main assesses it); the clerk
 // then reads the fee standard when the repair may be charged and records consent.
-import { Alert, Badge, Checkbox, Group, Stack, Text, TextInput } from '@mantine/core';
+import { Alert, Badge, Checkbox, Group, Stack, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { useFormat } from '../../desk/useFormat';
-import { localIsoDay } from '../payload';
+import { DayInput } from '../../widgets/DayInput';
 import type { WarrantyFieldProps } from './device-field-props';
 
 export function WarrantyField({ device, field, onChange, warranty }: WarrantyFieldProps) {
@@ -12,13 +12,12 @@ export function WarrantyField({ device, field, onChange, warranty }: WarrantyFie
   return (
     <Stack gap={6}>
       <Group align="flex-end" gap="sm" wrap="nowrap">
-        <TextInput
+        <DayInput
           {...field('purchaseDate')}
-          type="date"
-          max={localIsoDay(new Date())}
+          offer="past"
           label={t('intake.purchaseDate')}
           value={device.purchaseDate}
-          onChange={(event) => onChange({ purchaseDate: event.currentTarget.value })}
+          onChange={(purchaseDate) => onChange({ purchaseDate })}
           w={170}
         />
         <Checkbox

@@ -7,6 +7,7 @@ import { useFormat } from '../../../desk/useFormat';
 import { useSignedInCall } from '../../../session/useSignedInCall';
 import { required } from '../../../forms/required';
 import { ActionCard } from '../../../widgets/ActionCard';
+import { DayInput } from '../../../widgets/DayInput';
 import { useWorkflowCall } from '../../../session/useWorkflowCall';
 
 const FIELDS = ['promisedDate', 'reason'] as const;
@@ -45,13 +46,13 @@ export function PromisedDateForm({ workflow, onChanged }: { workflow: TicketWork
       </Group>
       <form onSubmit={(e) => void submit(e)} noValidate>
         <Group align="flex-start" gap="sm" wrap="wrap">
-          <TextInput
-            type="date"
+          <DayInput
             label={t('ticketMore.promised.newDate')}
             description={t('ticketMore.promised.newDateHint')}
             value={date}
-            onChange={(e) => {
-              setDate(e.currentTarget.value);
+            offer="future"
+            onChange={(day) => {
+              setDate(day);
               call.clearField('promisedDate');
             }}
             error={call.fieldErrors.promisedDate}
