@@ -11,6 +11,7 @@ import { addComplaintStep, closeComplaint, getComplaint, listComplaints, openCom
 import { contactsOfTickets, logMessage } from './services/contact-history';
 import { getArchive, mergeCustomers, updateCustomer } from './services/customer-archive';
 import { searchArchive } from './services/customer-archive-search';
+import { rowReaderOf } from './storage/sql-reader';
 import { followUpsDue, recordFollowUp } from './services/follow-ups';
 import { satisfactionSummary } from './services/satisfaction-summary';
 import { loadSettings } from './services/settings';
@@ -18,7 +19,7 @@ import { recordRepairTest, testsOfTicket } from './services/repair-tests';
 import { backFromManufacturer, sendToManufacturer, tripsAway, tripsOfTicket } from './services/manufacturer-trips';
 
 export const customerCareHandlers: FeatureHandlers<typeof customerCareChannels> = {
-  'archive.search': (input, { db }) => db.read((tx) => searchArchive(tx, input.query, input.limit)),
+  'archive.search': (input, { db }) => db.read((tx) => searchArchive(rowReaderOf(tx), input.query, input.limit, { more: input.more })),
   'archive.get': (input, { db, clock }) => db.read(async (tx) => getArchive(tx, input.customerId, await loadSettings(tx), clock.now())),
   'archive.update': (input, ctx) =>
     acting(ctx, input.session, null, async ({ tx, actor, settings, now }) => {
