@@ -14,10 +14,12 @@ import { addDays } from '../src/main/core/rules/calendar';
 import { FOLLOW_UP_LAPSE_DAYS } from '../src/main/core/rules/follow-up';
 import { DEFAULT_SETTINGS } from '../src/main/core/features/settings/settings';
 import type { ArchiveHit, FollowUpDue } from '../src/shared/customer-care-contract';
+import { displayTicketNumber } from '../src/shared/ticket-number';
 import { DATA_NOW } from './generate-data';
 import type { RawRunner } from './search';
 
 const LIMIT = 20;
+const PREFIX = 'RD'; // the desk's default ticket prefix; the generated file keeps the default settings
 
 export interface CareTimed {
   label: string;
@@ -47,13 +49,44 @@ const PHONE_BASELINE = `SELECT ${HIT_COLUMNS} FROM customer c WHERE c.phone_digi
  * The calls due on a day: the two ranges of follow_up_state_due (same-day calls
  * from the day back to the lapse, window calls from the window's start back to
  * the lapse), not reached, under the tries allowed, not tried that day, with
- * what the list shows.
+ * every column the list shows (the collection's "repaired" included).
  */
-const FOLLOW_UP_RANGE = `SELECT s.ticket_id AS id, t.number, c.name, c.phone, d.brand, d.model, t.collected_at, s.failed_attempts
+const FOLLOW_UP_RANGE = `SELECT s.ticket_id AS id, t.number, t.customer_id, c.name, c.phone, d.brand, d.model, t.collected_at, s.failed_attempts,
+    t.rework_of_ticket_id, k.repaired
   FROM follow_up_state s INDEXED BY follow_up_state_due JOIN ticket t ON t.id = s.ticket_id JOIN customer c ON c.id = t.customer_id JOIN device d ON d.id = t.device_id
+    LEFT JOIN collection k ON k.ticket_id = t.id
   WHERE s.reached = 0 AND s.same_day = ? AND s.collected_on >= ? AND s.collected_on <= ?
     AND s.failed_attempts < ? AND (s.last_failed_on IS NULL OR s.last_failed_on < ?) AND t.status = 'collected'`;
 const FOLLOW_UP_BASELINE = `${FOLLOW_UP_RANGE} UNION ALL ${FOLLOW_UP_RANGE}`;
+
+interface FollowUpRow {
+  id: number;
+  number: number;
+  customer_id: number;
+  name: string;
+  phone: string;
+  brand: string;
+  model: string;
+  collected_at: string;
+  failed_attempts: number;
+  rework_of_ticket_id: number | null;
+  repaired: number | null;
+}
+
+/** The listed facts that come from storage, one line a call, in ticket order: desk and baseline must agree on each. */
+function followUpLines(rows: { id: number; line: string }[]): string {
+  return rows
+    .sort((a, b) => a.id - b.id)
+    .map((r) => r.line)
+    .join('\n');
+}
+
+const deskLine = (d: FollowUpDue) =>
+  [d.ticketId, d.displayNumber, d.customerId, d.customerName, d.customerPhone, d.device, d.collectedAt, d.attempts, d.repaired, d.isRework].join('|');
+const rawLine = (r: FollowUpRow) =>
+  [r.id, displayTicketNumber(r.number, PREFIX), r.customer_id, r.name, r.phone, `${r.brand} ${r.model}`, r.collected_at, r.failed_attempts, r.repaired !== 0, r.rework_of_ticket_id !== null].join(
+    '|',
+  );
 
 async function dispatch<T>(desk: Desk, channel: 'archive.search' | 'followUps.due', input: unknown): Promise<T> {
   const result = await desk.dispatch(channel, input);
@@ -92,7 +125,7 @@ export async function timeCustomerSearch(desk: Desk, raw: RawRunner, db: BetterS
       const t0 = performance.now();
       const hits = await dispatch<ArchiveHit[]>(desk, 'archive.search', { query, limit: LIMIT });
       const t1 = performance.now();
-      const rawHits = kind.minimal ? (kind.minimal.all(query) as { id: number }[]) : await raw.read((tx) => searchArchive(tx, query, LIMIT));
+      const rawHits = kind.minimal ? (kind.minimal.all(query) as { id: number }[]) : await raw.read((tx) => searchArchive((sql, params = []) => tx.query(sql, [...params]), query, LIMIT));
       const t2 = performance.now();
       if (index < warmUp) continue;
       timed.desk.push(t1 - t0);
@@ -114,14 +147,14 @@ export async function timeCustomerSearch(desk: Desk, raw: RawRunner, db: BetterS
     const t0 = performance.now();
     const due = await dispatch<FollowUpDue[]>(desk, 'followUps.due', { date: day });
     const t1 = performance.now();
-    const rawDue = followUpBaseline.all(...followUpParams) as { id: number }[];
+    const rawDue = followUpBaseline.all(...followUpParams) as FollowUpRow[];
     const t2 = performance.now();
     if (i < warmUp) continue;
     followUps.desk.push(t1 - t0);
     followUps.raw.push(t2 - t1);
     followUps.hits.push(due.length);
-    const ids = (rows: { id: number }[]) => rows.map((r) => r.id).sort((a, b) => a - b).join();
-    if (ids(due.map((d) => ({ id: d.ticketId }))) !== ids(rawDue)) followUps.mismatches++;
+    const deskRows = due.map((d) => ({ id: d.ticketId, line: deskLine(d) }));
+    if (followUpLines(deskRows) !== followUpLines(rawDue.map((r) => ({ id: r.id, line: rawLine(r) })))) followUps.mismatches++;
   }
   out.push(followUps);
   return out;

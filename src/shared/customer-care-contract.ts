@@ -41,6 +41,8 @@ const range = z.object({ fromUtc: z.string().min(10).max(40), toUtc: z.string().
 export const archiveSearchInput = z.object({
   query: z.string().max(100),
   limit: z.number().int().min(1).max(50).default(20),
+  /** A whole phone or serial stops at its exact match; true asks for the partial matches too. */
+  more: z.boolean().default(false),
 });
 
 export const customerUpdateInput = z.object({
@@ -156,6 +158,8 @@ export interface ArchiveHit {
   name: string;
   phone: string;
   matchedOn: 'name' | 'phone' | 'serial';
+  /** The whole phone or serial, its start, or another part of it (or of the name). */
+  match: 'exact' | 'prefix' | 'contains';
   /** The device whose serial matched. */
   device: string | null;
   ticketCount: number;

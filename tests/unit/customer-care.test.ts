@@ -259,6 +259,20 @@ describe('the customer archive (客户档案)', () => {
     expect(await desk.call('archive.search', { query: '777' })).toEqual([]);
   });
 
+  it('a whole phone or serial stops at its exact match; "more" brings the partial matches too', async () => {
+    await checkIn(desk, { customer: { name: '王小明', phone: '138 0013 8000' }, device: { serial: 'IMEI35001122' } });
+    await checkIn(desk, { customer: { name: 'Wang Abroad', phone: '+86 138 0013 8000' }, device: { serial: 'IMEI350011229' } });
+    const idOf = async (name: string) => (await desk.call('archive.search', { query: name }))[0].id;
+    const [wangId, abroadId] = [await idOf('王小明'), await idOf('Wang Abroad')];
+    const how = (hits: { id: number; matchedOn: string; match: string }[]) => hits.map((h) => `${h.id}:${h.matchedOn}:${h.match}`);
+    expect(how(await desk.call('archive.search', { query: '13800138000' }))).toEqual([`${wangId}:phone:exact`]);
+    expect(how(await desk.call('archive.search', { query: '13800138000', more: true }))).toEqual([`${wangId}:phone:exact`, `${abroadId}:phone:contains`]);
+    expect(how(await desk.call('archive.search', { query: 'IMEI35001122' }))).toEqual([`${wangId}:serial:exact`]);
+    expect(how(await desk.call('archive.search', { query: 'imei35001122', more: true }))).toEqual([`${wangId}:serial:exact`, `${abroadId}:serial:prefix`]);
+    // Nothing whole: the partial matches as before.
+    expect(how(await desk.call('archive.search', { query: '0013 80' }))).toEqual([`${abroadId}:phone:contains`, `${wangId}:phone:contains`]);
+  });
+
   it('edits keep a history of who changed what, old and new values', async () => {
     await checkIn(desk, { customer: { name: '王小明', phone: '138 0013 8000' } });
     const [hit] = await desk.call('archive.search', { query: '0013' });

@@ -45,3 +45,15 @@ export function isSqliteTx(tx: ReadTx): boolean {
 export function sqlReaderOf(tx: ReadTx): SqlReader {
   return preparedReader(connectionOf(tx));
 }
+
+/** Reads the rows of a read-only statement inside the caller's transaction, whatever the engine. */
+export type RowReader = <T>(sql: string, params?: readonly unknown[]) => Promise<T[]>;
+
+/** On SQLite the connection's prepared statements (no ORM between query and rows); elsewhere the ORM's query. */
+export function rowReaderOf(tx: ReadTx): RowReader {
+  if (isSqliteTx(tx)) {
+    const reader = sqlReaderOf(tx);
+    return <T>(sql: string, params?: readonly unknown[]) => Promise.resolve(reader.all<T>(sql, params));
+  }
+  return <T>(sql: string, params: readonly unknown[] = []) => tx.query(sql, [...params]) as Promise<T[]>;
+}

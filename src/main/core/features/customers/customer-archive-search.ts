@@ -5,7 +5,11 @@
 // scans (customer.phone_digits, NOCASE name, NOCASE serial); substrings of 3+
 // characters go through the FTS5 trigram tables; 1-2 character names go through
 // the name gram index, over the whole history. Merged duplicates are left out.
-import type { ReadTx } from '../../storage/transactions';
+//
+// As the ticket search: a whole phone number or serial stops at its exact
+// match (an index probe), and the partial matchers run only when nothing
+// matched exactly or when asked for more.
+import type { RowReader } from '../../storage/sql-reader';
 import type { ArchiveHit } from '../../../../shared/customer-care-contract';
 import { phoneDigits } from './customers';
 import { foldAscii, normaliseQuery } from '../tickets';
@@ -38,47 +42,78 @@ class Collector {
   }
 }
 
-async function ids(tx: ReadTx, sql: string, params: unknown[]): Promise<number[]> {
-  const rows: { id: number }[] = await tx.query(sql, params);
-  return rows.map((r) => r.id);
+async function ids(rows: RowReader, sql: string, params: unknown[]): Promise<number[]> {
+  return (await rows<{ id: number }>(sql, params)).map((r) => r.id);
 }
 
-async function byPhone(tx: ReadTx, digits: string, limit: number, found: Collector): Promise<void> {
+interface DeviceMatch {
+  customer_id: number;
+  brand: string;
+  model: string;
+  serial: string;
+}
+
+function addDevices(found: Collector, devices: DeviceMatch[], rank: number): void {
+  for (const r of devices) found.add([r.customer_id], 'serial', rank, `${r.brand} ${r.model} · ${r.serial}`);
+}
+
+const phoneLike = (text: string) => /^[\d\s()+-]+$/.test(text);
+const serialLike = (text: string) => text.length >= TRIGRAM && !text.includes(' ');
+
+/** The whole phone and the whole serial; returns whether either matched someone not merged away. */
+async function byExact(rows: RowReader, text: string, limit: number, found: Collector): Promise<boolean> {
+  let whole = false;
+  if (phoneLike(text)) {
+    const digits = phoneDigits(text);
+    if (digits.length >= TRIGRAM) {
+      const exact = await ids(rows, `SELECT id FROM customer WHERE phone_digits = ? AND merged_into_id IS NULL ORDER BY id DESC LIMIT ?`, [digits, limit]);
+      found.add(exact, 'phone', 0);
+      whole ||= exact.length > 0;
+    }
+  }
+  if (serialLike(text)) {
+    const devices = await rows<DeviceMatch>(
+      `SELECT d.customer_id, d.brand, d.model, d.serial FROM device d JOIN customer c ON c.id = d.customer_id
+       WHERE d.serial = ? COLLATE NOCASE AND c.merged_into_id IS NULL ORDER BY d.id DESC LIMIT ?`,
+      [text, limit],
+    );
+    addDevices(found, devices, 0);
+    whole ||= devices.length > 0;
+  }
+  return whole;
+}
+
+async function byPhone(rows: RowReader, digits: string, limit: number, found: Collector): Promise<void> {
   if (digits.length < TRIGRAM) return;
-  found.add(await ids(tx, `SELECT id FROM customer WHERE phone_digits = ? ORDER BY id DESC LIMIT ?`, [digits, limit]), 'phone', 0);
   found.add(
-    await ids(tx, `SELECT id FROM customer WHERE phone_digits >= ? AND phone_digits < ? ORDER BY id DESC LIMIT ?`, [digits, `${digits}:`, limit]),
+    await ids(rows, `SELECT id FROM customer WHERE phone_digits >= ? AND phone_digits < ? ORDER BY id DESC LIMIT ?`, [digits, `${digits}:`, limit]),
     'phone',
     1,
   );
   found.add(
-    await ids(tx, `SELECT rowid AS id FROM customer_fts WHERE customer_fts MATCH ? ORDER BY rowid DESC LIMIT ?`, [`phone_digits : ${phrase(digits)}`, limit]),
+    await ids(rows, `SELECT rowid AS id FROM customer_fts WHERE customer_fts MATCH ? ORDER BY rowid DESC LIMIT ?`, [`phone_digits : ${phrase(digits)}`, limit]),
     'phone',
     2,
   );
 }
 
-async function byName(tx: ReadTx, text: string, limit: number, found: Collector): Promise<void> {
+async function byName(rows: RowReader, text: string, limit: number, found: Collector): Promise<void> {
   found.add(
-    await ids(tx, `SELECT id FROM customer WHERE name >= ? COLLATE NOCASE AND name < ? COLLATE NOCASE ORDER BY id DESC LIMIT ?`, [text, prefixEnd(text), limit]),
+    await ids(rows, `SELECT id FROM customer WHERE name >= ? COLLATE NOCASE AND name < ? COLLATE NOCASE ORDER BY id DESC LIMIT ?`, [text, prefixEnd(text), limit]),
     'name',
     1,
   );
   const contains =
     [...text].length >= TRIGRAM
-      ? await ids(tx, `SELECT rowid AS id FROM customer_fts WHERE customer_fts MATCH ? ORDER BY rowid DESC LIMIT ?`, [`name : ${phrase(text)}`, limit])
+      ? await ids(rows, `SELECT rowid AS id FROM customer_fts WHERE customer_fts MATCH ? ORDER BY rowid DESC LIMIT ?`, [`name : ${phrase(text)}`, limit])
       : // Names holding the 1-2 characters past their start (those at the start came with the prefix range above).
-        await ids(tx, `SELECT customer_id AS id FROM customer_name_gram WHERE gram = ? AND at_start = 0 ORDER BY customer_id DESC LIMIT ?`, [foldAscii(text), limit]);
+        await ids(rows, `SELECT customer_id AS id FROM customer_name_gram WHERE gram = ? AND at_start = 0 ORDER BY customer_id DESC LIMIT ?`, [foldAscii(text), limit]);
   found.add(contains, 'name', 2);
 }
 
-async function bySerial(tx: ReadTx, text: string, limit: number, found: Collector): Promise<void> {
-  if (text.length < TRIGRAM || text.includes(' ')) return;
-  const add = async (sql: string, params: unknown[], rank: number) => {
-    const rows: { customer_id: number; brand: string; model: string; serial: string }[] = await tx.query(sql, params);
-    for (const r of rows) found.add([r.customer_id], 'serial', rank, `${r.brand} ${r.model} · ${r.serial}`);
-  };
-  await add(`SELECT customer_id, brand, model, serial FROM device WHERE serial = ? COLLATE NOCASE ORDER BY id DESC LIMIT ?`, [text, limit], 0);
+async function bySerial(rows: RowReader, text: string, limit: number, found: Collector): Promise<void> {
+  if (!serialLike(text)) return;
+  const add = async (sql: string, params: unknown[], rank: number) => addDevices(found, await rows<DeviceMatch>(sql, params), rank);
   await add(
     `SELECT customer_id, brand, model, serial FROM device WHERE serial >= ? COLLATE NOCASE AND serial < ? COLLATE NOCASE ORDER BY id DESC LIMIT ?`,
     [text, prefixEnd(text), limit],
@@ -101,29 +136,48 @@ interface HitRecord {
   last_visit_at: string | null;
 }
 
-export async function searchArchive(tx: ReadTx, query: string, limit: number): Promise<ArchiveHit[]> {
+const MATCH_OF_RANK: ArchiveHit['match'][] = ['exact', 'prefix', 'contains'];
+
+export interface ArchiveSearchOptions {
+  /** Run the partial matchers even when something matched exactly. */
+  more?: boolean;
+}
+
+export async function searchArchive(rows: RowReader, query: string, limit: number, { more = false }: ArchiveSearchOptions = {}): Promise<ArchiveHit[]> {
   const text = normaliseQuery(query);
   if (text === '') return [];
   const found = new Collector();
-  if (/^[\d\s()+-]+$/.test(text)) await byPhone(tx, phoneDigits(text), limit, found);
-  if (/\p{L}/u.test(text)) await byName(tx, text, limit, found);
-  await bySerial(tx, text, limit, found);
+  const exact = await byExact(rows, text, limit, found);
+  if (!exact || more) {
+    if (phoneLike(text)) await byPhone(rows, phoneDigits(text), limit, found);
+    if (/\p{L}/u.test(text)) await byName(rows, text, limit, found);
+    await bySerial(rows, text, limit, found);
+  }
   const candidates = [...found.byCustomer.values()];
   if (candidates.length === 0) return [];
-  const rows: HitRecord[] = await tx.query(
+  const records = await rows<HitRecord>(
     `SELECT c.id, c.name, c.phone, c.merged_into_id,
        (SELECT COUNT(*) FROM ticket t WHERE t.customer_id = c.id) AS ticket_count,
        (SELECT MAX(t.created_at) FROM ticket t WHERE t.customer_id = c.id) AS last_visit_at
      FROM customer c WHERE c.id IN (${candidates.map(() => '?').join(',')})`,
     candidates.map((c) => c.customerId),
   );
-  const byId = new Map(rows.filter((r) => r.merged_into_id === null).map((r) => [r.id, r]));
+  const byId = new Map(records.filter((r) => r.merged_into_id === null).map((r) => [r.id, r]));
   return candidates
     .filter((c) => byId.has(c.customerId))
     .sort((a, b) => a.rank - b.rank || b.customerId - a.customerId)
     .slice(0, limit)
     .map((c) => {
       const r = byId.get(c.customerId) as HitRecord;
-      return { id: r.id, name: r.name, phone: r.phone, matchedOn: c.matchedOn, device: c.device, ticketCount: r.ticket_count, lastVisitAt: r.last_visit_at };
+      return {
+        id: r.id,
+        name: r.name,
+        phone: r.phone,
+        matchedOn: c.matchedOn,
+        match: MATCH_OF_RANK[c.rank],
+        device: c.device,
+        ticketCount: r.ticket_count,
+        lastVisitAt: r.last_visit_at,
+      };
     });
 }

@@ -6,6 +6,7 @@
 // follow_up_state_due (same-day calls, window calls) that hold only the calls
 // due, whatever the number of tickets; rules/follow-up.ts decides each one.
 import type { ReadTx, WriteTx } from '../../storage/transactions';
+import { isSqliteTx, sqlReaderOf } from '../../storage/sql-reader';
 import type { ComplaintCategory, FollowUpDue, FollowUpResult } from '../../../../shared/customer-care-contract';
 import type { Settings } from '../../../../shared/contract';
 import { DeskError } from '../../../../shared/errors';
@@ -39,7 +40,6 @@ interface StateRecord {
 
 interface DueRecord extends StateRecord {
   number: number;
-  status: string;
   customer_id: number;
   customer_name: string;
   customer_phone: string;
@@ -51,11 +51,25 @@ interface DueRecord extends StateRecord {
 }
 
 const STATE_COLUMNS = `s.ticket_id, s.collected_on, s.same_day, s.failed_attempts, s.last_failed_on, s.reached`;
-const DUE_SELECT = `SELECT ${STATE_COLUMNS}, t.number, t.status, t.customer_id, c.name AS customer_name, c.phone AS customer_phone, d.brand, d.model,
+
+/**
+ * One range of follow_up_state_due: calls not reached, under the tries allowed,
+ * not already tried on the day, of tickets still collected (a rework reopened
+ * the rest). `hint` names the index on SQLite, which otherwise may start from
+ * the ticket table.
+ */
+function dueRange(hint: string): string {
+  return `SELECT ${STATE_COLUMNS}, t.number, t.customer_id, c.name AS customer_name, c.phone AS customer_phone, d.brand, d.model,
     t.collected_at, t.rework_of_ticket_id, k.repaired
-  FROM follow_up_state s INDEXED BY follow_up_state_due
+  FROM follow_up_state s ${hint}
     JOIN ticket t ON t.id = s.ticket_id JOIN customer c ON c.id = t.customer_id JOIN device d ON d.id = t.device_id LEFT JOIN collection k ON k.ticket_id = t.id
-  WHERE s.reached = 0 AND s.same_day = ? AND s.collected_on >= ? AND s.collected_on <= ? AND s.failed_attempts < ?`;
+  WHERE s.reached = 0 AND s.same_day = ? AND s.collected_on >= ? AND s.collected_on <= ? AND s.failed_attempts < ?
+    AND (s.last_failed_on IS NULL OR s.last_failed_on < ?) AND t.status = 'collected'`;
+}
+
+/** Same-day calls from the day back to the lapse, then window calls from the window's start back to the lapse. */
+const DUE_SQLITE = `${dueRange('INDEXED BY follow_up_state_due')} UNION ALL ${dueRange('INDEXED BY follow_up_state_due')}`;
+const DUE_POSTGRES = `${dueRange('')} UNION ALL ${dueRange('')}`;
 
 function factsOf(r: StateRecord): FollowUpFacts {
   return {
@@ -70,13 +84,12 @@ function factsOf(r: StateRecord): FollowUpFacts {
 export async function followUpsDue(tx: ReadTx, day: string, settings: Settings): Promise<FollowUpDue[]> {
   const policy = policyOf(settings);
   const lapsedBefore = addDays(day, -FOLLOW_UP_LAPSE_DAYS);
-  const rows: DueRecord[] = [
-    ...((await tx.query(DUE_SELECT, [1, lapsedBefore, day, policy.maxAttempts])) as DueRecord[]),
-    ...((await tx.query(DUE_SELECT, [0, lapsedBefore, addDays(day, -policy.fromDay), policy.maxAttempts])) as DueRecord[]),
-  ];
+  const windowStarted = addDays(day, -policy.fromDay);
+  const params = [1, lapsedBefore, day, policy.maxAttempts, day, 0, lapsedBefore, windowStarted, policy.maxAttempts, day];
+  // The list is read when the tab opens: on SQLite its one statement stays prepared on the driver.
+  const rows: DueRecord[] = isSqliteTx(tx) ? sqlReaderOf(tx).all<DueRecord>(DUE_SQLITE, params) : await tx.query(DUE_POSTGRES, params);
   const due: FollowUpDue[] = [];
   for (const r of rows) {
-    if (r.status !== 'collected') continue;
     const state = followUpState(factsOf(r), policy, day);
     if (state.kind !== 'due') continue;
     due.push({
@@ -96,8 +109,11 @@ export async function followUpsDue(tx: ReadTx, day: string, settings: Settings):
       isRework: r.rework_of_ticket_id !== null,
     });
   }
-  // Same-day calls and the most overdue first.
-  return due.sort((a, b) => Number(b.reason === 'same_day') - Number(a.reason === 'same_day') || a.dueTo.localeCompare(b.dueTo) || a.ticketId - b.ticketId);
+  // Same-day calls and the most overdue first (ISO days compare as plain strings).
+  return due.sort(
+    (a, b) =>
+      Number(b.reason === 'same_day') - Number(a.reason === 'same_day') || (a.dueTo < b.dueTo ? -1 : a.dueTo > b.dueTo ? 1 : 0) || a.ticketId - b.ticketId,
+  );
 }
 
 export interface FollowUpCallInput {

@@ -1,6 +1,7 @@
 // Find a customer by name, any part of the phone number or a device's serial;
 // Enter opens the first (or the highlighted) one, each row is also a button.
-import { Alert, Badge, Group, Loader, Stack, Table, Text, TextInput, UnstyledButton } from '@mantine/core';
+// A whole phone or serial shows its exact match; "More results" adds the rest.
+import { Alert, Badge, Button, Group, Loader, Stack, Table, Text, TextInput, UnstyledButton } from '@mantine/core';
 import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ArchiveHit } from '../../../../shared/customer-care-contract';
@@ -15,6 +16,8 @@ export function ArchiveSearch({ onOpen, focusKey }: { onOpen(customerId: number)
   const input = useRef<HTMLInputElement>(null);
   const [active, setActive] = useState(0);
   const hits: ArchiveHit[] = search.result.state === 'done' ? search.result.items : [];
+  // An exact phone or serial ends the search; the clerk may still want the partial matches.
+  const canShowMore = hits.some((hit) => hit.match === 'exact') && !search.showingMore;
 
   useEffect(() => {
     requestAnimationFrame(() => input.current?.focus());
@@ -82,6 +85,13 @@ export function ArchiveSearch({ onOpen, focusKey }: { onOpen(customerId: number)
             ))}
           </Table.Tbody>
         </Table>
+      )}
+      {canShowMore && (
+        <Group>
+          <Button variant="subtle" size="compact-sm" onClick={() => search.showMore()}>
+            {t('tickets.moreResults')}
+          </Button>
+        </Group>
       )}
     </Stack>
   );

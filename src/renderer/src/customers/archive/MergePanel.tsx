@@ -13,7 +13,7 @@ import { useArchiveSearch } from './useArchiveSearch';
 
 export function MergePanel({ customer, onDone, onCancel }: { customer: CustomerArchive; onDone(): void; onCancel(): void }) {
   const { t } = useTranslation();
-  const search = useArchiveSearch();
+  const search = useArchiveSearch({ partialsAlways: true });
   const signedIn = useSignedInCall();
   const approve = useManagerApproval();
   const action = useWorkflowCall([]);

@@ -6,6 +6,9 @@ import { useFormat } from '../../desk/useFormat';
 
 const SEVERITY_COLOUR = { low: 'gray', medium: 'orange', high: 'red' } as const;
 const STATUS_COLOUR = { open: 'red', resolved: 'blue', closed: 'gray' } as const;
+// A narrow table must not cut a badge's word or break "3 days" over two lines.
+const NO_WRAP = { whiteSpace: 'nowrap' } as const;
+const WHOLE_LABEL = { minWidth: 'max-content' } as const;
 
 export function ComplaintList({ complaints, empty, onOpen }: { complaints: ComplaintSummary[]; empty: string; onOpen(id: number): void }) {
   const { t } = useTranslation();
@@ -44,17 +47,17 @@ export function ComplaintList({ complaints, empty, onOpen }: { complaints: Compl
             </Table.Td>
             <Table.Td>{t(`care.category.${complaint.category}`)}</Table.Td>
             <Table.Td maw={260}>{complaint.reason}</Table.Td>
-            <Table.Td>
-              <Badge color={SEVERITY_COLOUR[complaint.severity]} variant="light" tt="none">
+            <Table.Td style={NO_WRAP}>
+              <Badge color={SEVERITY_COLOUR[complaint.severity]} variant="light" tt="none" style={WHOLE_LABEL}>
                 {t(`care.severity.${complaint.severity}`)}
               </Badge>
             </Table.Td>
-            <Table.Td>
-              <Badge color={STATUS_COLOUR[complaint.status]} variant="light" tt="none">
+            <Table.Td style={NO_WRAP}>
+              <Badge color={STATUS_COLOUR[complaint.status]} variant="light" tt="none" style={WHOLE_LABEL}>
                 {t(`care.status.${complaint.status}`)}
               </Badge>
             </Table.Td>
-            <Table.Td>{t('care.complaints.ageDays', { count: complaint.ageDays })}</Table.Td>
+            <Table.Td style={NO_WRAP}>{t('care.complaints.ageDays', { count: complaint.ageDays })}</Table.Td>
             <Table.Td>
               {format.day(complaint.dueDate)}{' '}
               {complaint.overdue && (

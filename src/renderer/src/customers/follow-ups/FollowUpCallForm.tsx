@@ -6,9 +6,8 @@ import { Alert, Button, Group, NativeSelect, Radio, Stack, Text, Textarea, Title
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { COMPLAINT_CATEGORIES, type ComplaintCategory, type FollowUpDue, type FollowUpResult } from '../../../../shared/customer-care-contract';
-import { keyboardFormKeyDown } from '../../forms/keyboard-form';
 import { useSignedInCall } from '../../session/useSignedInCall';
-import { ActionCard } from '../../widgets/ActionCard';
+import { ActionForm } from '../../widgets/ActionForm';
 import { useWorkflowCall } from '../../session/useWorkflowCall';
 import type { CareNavigation } from '../navigation';
 
@@ -58,74 +57,85 @@ export function FollowUpCallForm({ due, navigation, onClose }: Props) {
     ...(['5', '4', '3', '2', '1'] as const).map((value) => ({ value, label: t(`care.call.score.${value}`) })),
   ];
   return (
-    <ActionCard title={t('care.call.title', { number: due.displayNumber })} error={action.error}>
-      <Text fw={600}>{t('care.call.phone', { name: due.customerName, phone: due.customerPhone })}</Text>
-      <Text size="sm" c="dimmed">
-        {due.device}
-      </Text>
-      <form
-        noValidate
-        onKeyDown={keyboardFormKeyDown(() => void submit())}
-        onSubmit={(event) => {
-          event.preventDefault();
-          void submit();
-        }}
-      >
-        <Stack gap="sm">
-          <Radio.Group label={t('care.call.reached')} value={reached} onChange={setReached} error={action.fieldErrors.reached}>
-            <Group mt={4}>
-              <Radio value="true" label={t('care.call.reachedYes')} />
-              <Radio value="false" label={t('care.call.reachedNo')} />
-            </Group>
-          </Radio.Group>
-          {isReached && (
-            <>
-              <Radio.Group label={t('care.call.working')} value={working} onChange={setWorking} error={action.fieldErrors.working}>
-                <Group mt={4}>
-                  <Radio value="true" label={t('care.call.yes')} />
-                  <Radio value="false" label={t('care.call.no')} />
-                </Group>
-              </Radio.Group>
-              <Group grow align="flex-start">
-                <NativeSelect label={t('care.call.quality')} value={quality} onChange={(e) => setQuality(e.currentTarget.value)} data={scores} error={action.fieldErrors.quality} />
-                <NativeSelect label={t('care.call.attitude')} value={attitude} onChange={(e) => setAttitude(e.currentTarget.value)} data={scores} error={action.fieldErrors.attitude} />
+    <ActionForm title={t('care.call.title', { number: due.displayNumber })} error={action.error} onSubmit={() => void submit()}>
+      <Stack gap="sm">
+        <Text fw={600}>{t('care.call.phone', { name: due.customerName, phone: due.customerPhone })}</Text>
+        <Text size="sm" c="dimmed">
+          {due.device}
+        </Text>
+        <Radio.Group label={t('care.call.reached')} value={reached} onChange={setReached} error={action.fieldErrors.reached}>
+          <Group mt={4}>
+            <Radio value="true" label={t('care.call.reachedYes')} />
+            <Radio value="false" label={t('care.call.reachedNo')} />
+          </Group>
+        </Radio.Group>
+        {isReached && (
+          <>
+            <Radio.Group label={t('care.call.working')} value={working} onChange={setWorking} error={action.fieldErrors.working}>
+              <Group mt={4}>
+                <Radio value="true" label={t('care.call.yes')} />
+                <Radio value="false" label={t('care.call.no')} />
               </Group>
-            </>
-          )}
-          <Textarea label={t('care.call.remarks')} description={t('care.call.remarksHint')} value={remarks} onChange={(e) => setRemarks(e.currentTarget.value)} error={action.fieldErrors.remarks} autosize minRows={2} />
-          {isReached && (
+            </Radio.Group>
             <Group grow align="flex-start">
               <NativeSelect
-                label={t('care.call.then')}
-                value={then}
-                onChange={(e) => setThen(e.currentTarget.value as Then)}
-                data={[
-                  { value: 'nothing', label: t('care.call.thenNothing') },
-                  { value: 'rework', label: t('care.call.thenRework') },
-                  { value: 'complaint', label: t('care.call.thenComplaint') },
-                ]}
+                label={t('care.call.quality')}
+                value={quality}
+                onChange={(e) => setQuality(e.currentTarget.value)}
+                data={scores}
+                error={action.fieldErrors.quality}
               />
-              {then === 'complaint' && (
-                <NativeSelect
-                  label={t('care.call.category')}
-                  value={category}
-                  onChange={(e) => setCategory(e.currentTarget.value as ComplaintCategory)}
-                  data={COMPLAINT_CATEGORIES.map((value) => ({ value, label: t(`care.category.${value}`) }))}
-                />
-              )}
+              <NativeSelect
+                label={t('care.call.attitude')}
+                value={attitude}
+                onChange={(e) => setAttitude(e.currentTarget.value)}
+                data={scores}
+                error={action.fieldErrors.attitude}
+              />
             </Group>
-          )}
-          <Group>
-            <Button type="submit" loading={action.busy} data-enter-target>
-              {t('care.call.submit')}
-            </Button>
-            <Button variant="default" onClick={onClose}>
-              {t('care.call.cancel')}
-            </Button>
+          </>
+        )}
+        <Textarea
+          label={t('care.call.remarks')}
+          description={t('care.call.remarksHint')}
+          value={remarks}
+          onChange={(e) => setRemarks(e.currentTarget.value)}
+          error={action.fieldErrors.remarks}
+          autosize
+          minRows={2}
+        />
+        {isReached && (
+          <Group grow align="flex-start">
+            <NativeSelect
+              label={t('care.call.then')}
+              value={then}
+              onChange={(e) => setThen(e.currentTarget.value as Then)}
+              data={[
+                { value: 'nothing', label: t('care.call.thenNothing') },
+                { value: 'rework', label: t('care.call.thenRework') },
+                { value: 'complaint', label: t('care.call.thenComplaint') },
+              ]}
+            />
+            {then === 'complaint' && (
+              <NativeSelect
+                label={t('care.call.category')}
+                value={category}
+                onChange={(e) => setCategory(e.currentTarget.value as ComplaintCategory)}
+                data={COMPLAINT_CATEGORIES.map((value) => ({ value, label: t(`care.category.${value}`) }))}
+              />
+            )}
           </Group>
-        </Stack>
-      </form>
-    </ActionCard>
+        )}
+        <Group>
+          <Button type="submit" loading={action.busy} data-enter-target>
+            {t('care.call.submit')}
+          </Button>
+          <Button variant="default" onClick={onClose}>
+            {t('care.call.cancel')}
+          </Button>
+        </Group>
+      </Stack>
+    </ActionForm>
   );
 }
 

@@ -49,14 +49,14 @@ export function FollowUpsTab({ navigation, refreshKey }: { navigation: CareNavig
               <Table.Th>{t('care.followUps.device')}</Table.Th>
               <Table.Th>{t('care.followUps.collected')}</Table.Th>
               <Table.Th>{t('care.followUps.window')}</Table.Th>
-              <Table.Th>{t('care.followUps.attempts')}</Table.Th>
+              <Table.Th style={{ whiteSpace: 'nowrap' }}>{t('care.followUps.attempts')}</Table.Th>
               <Table.Th />
             </Table.Tr>
           </Table.Thead>
           <Table.Tbody>
             {loaded.data.map((due) => (
               <Table.Tr key={due.ticketId}>
-                <Table.Td>{due.displayNumber}</Table.Td>
+                <Table.Td style={{ whiteSpace: 'nowrap' }}>{due.displayNumber}</Table.Td>
                 <Table.Td>
                   <Button size="compact-sm" variant="subtle" px={0} onClick={() => navigation.openCustomer(due.customerId)}>
                     {due.customerName}
