@@ -11,7 +11,7 @@ import { listFeeItems, saveFeeItem } from './services/fee-standard';
 import { lendLoaner, listLoaners, returnLoan, saveLoaner } from './services/loaners';
 import { currentSession, sessionRole, setPin, signIn, signInRoster, signOut, type ManagerApprovalInput } from './services/auth';
 import { getQuote, previewQuote, saveQuote } from './services/quotes';
-import { searchTickets } from './services/search';
+import { searchTickets, searchTicketsIn } from './services/search';
 import { loadSettings, readTicketPrefix } from './services/settings';
 import { adjustStock, listPartMoves, listParts, restockPart, returnToCustomer, returnToStores, savePart, useParts, withoutCosts } from './services/stock';
 import { costsVisibleTo } from '../../shared/roles';
@@ -42,8 +42,13 @@ export const workflowHandlers: FeatureHandlers<typeof sessionChannels & typeof r
   'auth.session': (input, ctx) => currentSession(ctx, input.session),
   'auth.setPin': (input, ctx) => setPin(ctx, input),
 
-  'tickets.search': (input, { db, clock }) =>
-    db.readSql((sql) => searchTickets(sql, input.query, input.limit, readTicketPrefix(sql), { today: clock.now(), more: input.more })),
+  'tickets.search': (input, { db, clock }) => {
+    const options = { today: clock.now(), more: input.more };
+    // SQLite answers on the driver with the prefix its connection keeps; PostgreSQL in a read transaction.
+    return db.engine.name === 'sqlite'
+      ? db.readSql((sql) => searchTickets(sql, input.query, input.limit, readTicketPrefix(sql), options))
+      : db.read(async (tx) => searchTicketsIn(tx, input.query, input.limit, (await loadSettings(tx)).ticketPrefix, options));
+  },
   'tickets.board': (input, { db, clock }) => db.read(async (tx) => ticketBoard(tx, input, (await loadSettings(tx)).ticketPrefix, clock.now())),
   'tickets.getWorkflow': (input, { db, clock }) => db.read(async (tx) => getWorkflow(tx, input.ticketId, await loadSettings(tx), clock.now())),
 

@@ -5,21 +5,16 @@
 // scans (customer.phone_digits, NOCASE name, NOCASE serial); substrings of 3+
 // characters go through the FTS5 trigram tables; 1-2 character names go through
 // the name gram index, over the whole history. Merged duplicates are left out.
+//
+// On PostgreSQL the engine's lower(column) comparisons and pg_trgm matches stand in for them.
+import { engineOf, type Statement, type StorageEngine } from '../storage/engine';
 import type { ReadTx } from '../storage/transactions';
 import type { ArchiveHit } from '../../../shared/customer-care-contract';
 import { phoneDigits } from './customers';
-import { foldAscii, normaliseQuery } from './search';
+import { NAME, normaliseQuery, PHONE_DIGITS, prefixEnd, SERIAL } from './search';
 
 const TRIGRAM = 3;
 type MatchedOn = ArchiveHit['matchedOn'];
-
-function phrase(text: string): string {
-  return `"${text.replace(/"/g, '""')}"`;
-}
-
-function prefixEnd(prefix: string): string {
-  return `${prefix}\u{10FFFF}`;
-}
 
 interface Found {
   customerId: number;
@@ -43,6 +38,15 @@ async function ids(tx: ReadTx, sql: string, params: unknown[]): Promise<number[]
   return rows.map((r) => r.id);
 }
 
+function idsOf(tx: ReadTx, { sql, params }: Statement): Promise<number[]> {
+  return ids(tx, sql, params);
+}
+
+/** A case-blind prefix range on a column, with its two parameters after the text's. */
+function startsWith(engine: StorageEngine, column: string): string {
+  return `${engine.compareNoCase(column, '>=')} AND ${engine.compareNoCase(column, '<')}`;
+}
+
 async function byPhone(tx: ReadTx, digits: string, limit: number, found: Collector): Promise<void> {
   if (digits.length < TRIGRAM) return;
   found.add(await ids(tx, `SELECT id FROM customer WHERE phone_digits = ? ORDER BY id DESC LIMIT ?`, [digits, limit]), 'phone', 0);
@@ -52,44 +56,37 @@ async function byPhone(tx: ReadTx, digits: string, limit: number, found: Collect
     1,
   );
   found.add(
-    await ids(tx, `SELECT rowid AS id FROM customer_fts WHERE customer_fts MATCH ? ORDER BY rowid DESC LIMIT ?`, [`phone_digits : ${phrase(digits)}`, limit]),
+    await idsOf(tx, engineOf(tx).newestContaining(PHONE_DIGITS, [digits], limit)),
     'phone',
     2,
   );
 }
 
 async function byName(tx: ReadTx, text: string, limit: number, found: Collector): Promise<void> {
-  found.add(
-    await ids(tx, `SELECT id FROM customer WHERE name >= ? COLLATE NOCASE AND name < ? COLLATE NOCASE ORDER BY id DESC LIMIT ?`, [text, prefixEnd(text), limit]),
-    'name',
-    1,
-  );
+  const engine = engineOf(tx);
+  found.add(await ids(tx, `SELECT id FROM customer WHERE ${startsWith(engine, 'name')} ORDER BY id DESC LIMIT ?`, [text, prefixEnd(text), limit]), 'name', 1);
   const contains =
     [...text].length >= TRIGRAM
-      ? await ids(tx, `SELECT rowid AS id FROM customer_fts WHERE customer_fts MATCH ? ORDER BY rowid DESC LIMIT ?`, [`name : ${phrase(text)}`, limit])
-      : // Names holding the 1-2 characters past their start (those at the start came with the prefix range above).
-        await ids(tx, `SELECT customer_id AS id FROM customer_name_gram WHERE gram = ? AND at_start = 0 ORDER BY customer_id DESC LIMIT ?`, [foldAscii(text), limit]);
+      ? await idsOf(tx, engine.newestContaining(NAME, [text], limit))
+      : // Names holding the 1-2 characters anywhere (those at the start came with the prefix range above, ranked first).
+        await idsOf(tx, engine.newestWithNamePart(text, false, limit));
   found.add(contains, 'name', 2);
 }
 
 async function bySerial(tx: ReadTx, text: string, limit: number, found: Collector): Promise<void> {
   if (text.length < TRIGRAM || text.includes(' ')) return;
-  const add = async (sql: string, params: unknown[], rank: number) => {
-    const rows: { customer_id: number; brand: string; model: string; serial: string }[] = await tx.query(sql, params);
+  const engine = engineOf(tx);
+  const add = async (deviceIds: number[], rank: number) => {
+    if (deviceIds.length === 0) return;
+    const rows: { customer_id: number; brand: string; model: string; serial: string }[] = await tx.query(
+      `SELECT customer_id, brand, model, serial FROM device WHERE id IN (${deviceIds.map(() => '?').join(',')}) ORDER BY id DESC`,
+      deviceIds,
+    );
     for (const r of rows) found.add([r.customer_id], 'serial', rank, `${r.brand} ${r.model} · ${r.serial}`);
   };
-  await add(`SELECT customer_id, brand, model, serial FROM device WHERE serial = ? COLLATE NOCASE ORDER BY id DESC LIMIT ?`, [text, limit], 0);
-  await add(
-    `SELECT customer_id, brand, model, serial FROM device WHERE serial >= ? COLLATE NOCASE AND serial < ? COLLATE NOCASE ORDER BY id DESC LIMIT ?`,
-    [text, prefixEnd(text), limit],
-    1,
-  );
-  await add(
-    `SELECT d.customer_id, d.brand, d.model, d.serial FROM device_fts f JOIN device d ON d.id = f.rowid
-     WHERE device_fts MATCH ? ORDER BY f.rowid DESC LIMIT ?`,
-    [`serial : ${phrase(text)}`, limit],
-    2,
-  );
+  await add(await ids(tx, `SELECT id FROM device WHERE ${engine.compareNoCase('serial', '=')} ORDER BY id DESC LIMIT ?`, [text, limit]), 0);
+  await add(await ids(tx, `SELECT id FROM device WHERE ${startsWith(engine, 'serial')} ORDER BY id DESC LIMIT ?`, [text, prefixEnd(text), limit]), 1);
+  await add(await idsOf(tx, engine.newestContaining(SERIAL, [text], limit)), 2);
 }
 
 interface HitRecord {
