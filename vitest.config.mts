@@ -1,4 +1,94 @@
-import { defineConfig } from 'vitest/config';
+import { execFileSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { defineConfig, type TestProjectInlineConfiguration } from 'vitest/config';
+
+/** Whether PostgreSQL's server is installed, found as tests/support/postgres.ts finds it (pg_config, else Debian's folder). */
+function postgresInstalled(): boolean {
+  try {
+    execFileSync('pg_config', ['--bindir'], { stdio: 'ignore' });
+    return true;
+  } catch {
+    return existsSync('/usr/lib/postgresql');
+  }
+}
+
+/**
+ * The desk-level unit files (they open test desks and run use cases through them) run a second time with
+ * every test desk on PostgreSQL; pure-function files need no second run.
+ */
+const DESK_LEVEL_FILES = [
+  'collection',
+  'contract-fuzz',
+  'customer-care',
+  'data-safety',
+  'day-close',
+  'documents-recorded',
+  'documents',
+  'figures-days',
+  'history-notes',
+  'intake',
+  'pricing-per-line',
+  'receipt-document',
+  'reliability',
+  'reports',
+  'roles',
+  'search-lookups',
+  'settings',
+  'storage',
+  'ticket-printing',
+  'transactions',
+  'trusted-record',
+  'words-as-data',
+  'workflow-auth',
+  'workflow-moves',
+  'workflow-path',
+  'workflow-search',
+  'workflow-stock',
+];
+
+/** Desk-level files that do not run on PostgreSQL yet, each with why. */
+const NOT_ON_POSTGRES: Record<string, string> = {
+  'customer-care': 'follow-ups, the archive and message log still use SQLite date SQL (followUps.due, archive.get/update, messages.log fail)',
+  'workflow-stock': 'its concurrency test runs workers on the SQLite file; one move fails internally and one check expects SQLite trigger SQL',
+  'data-safety': "backups, restore and recovery copy and check the SQLite file; a PostgreSQL shop's backups are the server's",
+  reliability: 'its crash workers open the SQLite file itself (tests/support/crash-worker.ts)',
+  storage: 'checks the SQLite file and its wording (busy timeout, CHECK and FOREIGN KEY messages); not yet run on PostgreSQL',
+  'figures-days': "the figures' day totals are SQLite triggers with no PostgreSQL counterpart yet",
+  reports: 'the report SQL (boolean sums, HAVING on an alias) is SQLite-only until the figures port lands',
+  'day-close': 'the day close reads the figures SQL, SQLite-only until the figures port lands',
+  'contract-fuzz': 'not yet run on PostgreSQL',
+  'documents-recorded': 'not yet run on PostgreSQL',
+  documents: 'not yet run on PostgreSQL',
+  'receipt-document': 'not yet run on PostgreSQL',
+  'ticket-printing': 'not yet run on PostgreSQL',
+  'trusted-record': 'not yet run on PostgreSQL',
+  'words-as-data': 'not yet run on PostgreSQL',
+  'workflow-auth': 'not yet run on PostgreSQL',
+  'workflow-moves': 'not yet run on PostgreSQL',
+};
+
+const postgresFiles = DESK_LEVEL_FILES.filter((name) => !(name in NOT_ON_POSTGRES)).map((name) => `tests/unit/${name}.test.ts`);
+
+/** The PostgreSQL run: under CI=true a missing server fails it (in its global setup); elsewhere it is left out, saying so. */
+function postgresProject(): TestProjectInlineConfiguration[] {
+  if (!postgresInstalled() && process.env.CI !== 'true') {
+    console.warn('Skipping the unit-postgres project: PostgreSQL is not installed (apt-get install postgresql postgresql-contrib)');
+    return [];
+  }
+  return [
+    {
+      test: {
+        name: 'unit-postgres',
+        include: postgresFiles,
+        environment: 'node',
+        env: { REPAIR_DESK_TEST_ENGINE: 'postgres' },
+        globalSetup: ['tests/support/postgres-suite.ts'],
+        testTimeout: 30_000,
+        hookTimeout: 60_000,
+      },
+    },
+  ];
+}
 
 export default defineConfig({
   test: {
@@ -14,6 +104,7 @@ export default defineConfig({
           hookTimeout: 30_000,
         },
       },
+      ...postgresProject(),
       {
         test: {
           name: 'e2e',

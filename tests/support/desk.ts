@@ -10,6 +10,7 @@ import type { AuthSession, SignInRoster } from '../../src/shared/workflow-contra
 import type { Clock } from '../../src/main/core/context';
 import { openDesk, type Desk, type PostgresConnection } from '../../src/main/core/desk';
 import { createDirectoryBackend, type PrinterBackend } from '../../src/main/core/features/printing/spooler';
+import { dropSuiteDatabase, suiteDatabaseFor, suiteOnPostgres } from './suite-engine';
 
 /** A channel's input where `session` may be left out: `call` then signs the call as the default crew member for it. */
 export type TestInput<C extends Channel> = 'session' extends keyof ChannelInput<C>
@@ -61,7 +62,10 @@ export interface TestDeskOptions {
   automaticBackups?: boolean;
   /** false: a fresh desk as on the first day, with no setup, no PINs and no crew (for setup tests). */
   setup?: boolean;
-  /** The shop's PostgreSQL database (tests/support/postgres.ts); the SQLite file in `dir` when absent. */
+  /**
+   * The shop's PostgreSQL database (tests/support/postgres.ts); when absent, the SQLite file in `dir`, or in the
+   * `unit-postgres` project the suite server's database of `dir` (a fresh one for a new folder).
+   */
   postgres?: PostgresConnection;
 }
 
@@ -128,7 +132,8 @@ async function crewOf(desk: Desk): Promise<TestCrew | null> {
 export async function openTestDesk(options: TestDeskOptions = {}): Promise<TestDesk> {
   const dir = options.dir ?? mkdtempSync(join(tmpdir(), 'repair-desk-test-'));
   const printBackend = options.printBackend ?? createDirectoryBackend({ dir: join(dir, 'printed') });
-  const desk = await openDesk({ dataDir: dir, clock: options.clock, printBackend, openPath: options.openPath, primeDocuments: false, automaticBackups: options.automaticBackups ?? false, logError: () => undefined, postgres: options.postgres });
+  const postgres = options.postgres ?? (suiteOnPostgres() ? await suiteDatabaseFor(dir) : undefined);
+  const desk = await openDesk({ dataDir: dir, clock: options.clock, printBackend, openPath: options.openPath, primeDocuments: false, automaticBackups: options.automaticBackups ?? false, logError: () => undefined, postgres });
   const crew = options.setup === false ? null : await crewOf(desk);
   const sessionFor = (role: StaffRole): string => {
     if (!crew) throw new Error('this test desk was opened with setup: false and has no crew');
@@ -157,7 +162,10 @@ export async function openTestDesk(options: TestDeskOptions = {}): Promise<TestD
     },
     async dispose() {
       await desk.close();
-      if (!options.dir) rmSync(dir, { recursive: true, force: true });
+      if (!options.dir) {
+        rmSync(dir, { recursive: true, force: true });
+        await dropSuiteDatabase(dir);
+      }
     },
   };
 }

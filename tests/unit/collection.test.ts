@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import type { CollectionView } from '../../src/shared/collection-contract';
 import type { ChannelInput } from '../../src/shared/contract';
 import { fixedClock, type TestDesk } from '../support/desk';
+import { CHECK_REFUSED } from '../support/suite-engine';
 import {
   checkIn,
   diagnoseAndQuote,
@@ -261,7 +262,7 @@ describe('collection', () => {
     await expect(db.query('UPDATE payment SET voided_at = NULL, voided_by = NULL, void_approved_by = NULL, void_reason = NULL WHERE id = ?', [mistaken.id])).rejects.toThrow(
       /never changed/,
     );
-    await expect(db.query(`UPDATE payment SET voided_at = 'x', void_approved_by = 1, void_reason = '' WHERE id = ?`, [view.payments[0].id])).rejects.toThrow(/CHECK/);
+    await expect(db.query(`UPDATE payment SET voided_at = 'x', void_approved_by = 1, void_reason = '' WHERE id = ?`, [view.payments[0].id])).rejects.toThrow(CHECK_REFUSED);
     expect(await rows(desk, 'SELECT COUNT(*) AS n FROM payment')).toEqual([{ n: 2 }]);
 
     const done = await desk.call('collection.complete', completion(crew.clerk.session, ticket.id));

@@ -7,6 +7,7 @@ import { DATABASE_FILE } from '../../src/main/core/desk';
 import { MIGRATIONS } from '../../src/main/core/storage/migrations';
 import type { TicketSearchHit } from '../../src/shared/workflow-contract';
 import { fixedClock, openTestDesk, type TestDesk } from '../support/desk';
+import { onSqliteFile } from '../support/suite-engine';
 import { checkIn } from '../support/workflow';
 
 const clock = fixedClock('2026-11-23T02:30:00Z');
@@ -151,7 +152,7 @@ describe('searching tickets', () => {
 });
 
 describe('a shop upgrading from the intake release', () => {
-  it('finds the tickets checked in before the repair-workflow migration', async () => {
+  onSqliteFile('finds the tickets checked in before the repair-workflow migration', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'repair-desk-upgrade-'));
     try {
       // The database as the intake release left it: migration 0001 only, with data.

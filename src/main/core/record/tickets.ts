@@ -188,7 +188,7 @@ export async function revealPasscode(
   nowIso: string,
 ): Promise<{ kind: PasscodeKind; value: string }> {
   const rows: Pick<TicketRow, 'passcodeKind' | 'passcodeSealed'>[] = await tx.query(
-    `SELECT passcode_kind AS passcodeKind, passcode_sealed AS passcodeSealed FROM ticket WHERE id = ?`,
+    `SELECT passcode_kind AS "passcodeKind", passcode_sealed AS "passcodeSealed" FROM ticket WHERE id = ?`,
     [ticketId],
   );
   const row = rows[0];

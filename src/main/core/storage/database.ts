@@ -52,6 +52,8 @@ export class Database {
   static async openPostgres(connection: PostgresConnection): Promise<Database> {
     // Ids, ticket numbers and counts are bigint there: numbers here, as SQLite returns them.
     pg.types.setTypeParser(pg.types.builtins.INT8, (value: string) => Number(value));
+    // SUM over bigint money and AVG give numeric: numbers too (the schema has no numeric columns of its own).
+    pg.types.setTypeParser(pg.types.builtins.NUMERIC, (value: string) => Number(value));
     const dataSource = new DataSource({
       type: 'postgres',
       host: connection.host,
@@ -67,7 +69,11 @@ export class Database {
       logging: false,
     });
     await dataSource.initialize();
-    return new Database(dataSource, engineNamed('postgres'));
+    const engine = engineNamed('postgres');
+    // After the migrations (their SQL is PostgreSQL's own): every later runner, inside a use case or not, speaks `?`.
+    const createQueryRunner = dataSource.createQueryRunner.bind(dataSource);
+    dataSource.createQueryRunner = (mode) => speakPostgres(createQueryRunner(mode), engine);
+    return new Database(dataSource, engine);
   }
 
   /** Opens (creating if needed) the file and brings its schema up to date. */
@@ -150,7 +156,6 @@ export class Database {
 
   private async inTransaction<T>(begin: readonly string[], work: (tx: EntityManager) => Promise<T>): Promise<T> {
     const runner: QueryRunner = this.dataSource.createQueryRunner();
-    if (this.engine.name === 'postgres') speakPostgres(runner, this.engine);
     for (const statement of begin) await runner.query(statement);
     // Tell TypeORM a transaction is open so its own save() does not start another.
     (runner as { isTransactionActive: boolean }).isTransactionActive = true;
@@ -173,9 +178,10 @@ export class Database {
  * The services write `?` placeholders and 0/1 flags, as SQLite takes them: on PostgreSQL
  * the runner rewrites each statement's placeholders and passes flags as numbers.
  */
-function speakPostgres(runner: QueryRunner, engine: StorageEngine): void {
+function speakPostgres(runner: QueryRunner, engine: StorageEngine): QueryRunner {
   const query = runner.query.bind(runner) as (sql: string, params?: unknown[], structured?: boolean) => Promise<unknown>;
   const rewritten = (sql: string, params?: unknown[], structured?: boolean) =>
     query(engine.placeholders(sql), params?.map((value) => (typeof value === 'boolean' ? Number(value) : value)), structured);
   (runner as unknown as { query: typeof rewritten }).query = rewritten;
+  return runner;
 }

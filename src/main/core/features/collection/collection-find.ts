@@ -11,8 +11,7 @@ import { displayTicketNumber, parseTicketNumber } from '../../../../shared/ticke
 import type { NotificationMethod, NotificationOutcome } from '../../../../shared/workflow';
 import { daysBetween, localIsoDate } from '../../rules/calendar';
 import { isCollectable, refusalOf } from './collection-view';
-import { sqlReaderOf } from '../../storage/sql-reader';
-import { searchTickets } from '../tickets';
+import { searchTicketsIn } from '../tickets';
 
 const FIND_LIMIT = 30;
 const STATUS_LIST = COLLECTABLE_STATUSES.map((s) => `'${s}'`).join(',');
@@ -68,7 +67,7 @@ export async function findForCollection(tx: ReadTx, query: string, settings: Set
     const rows: MatchRecord[] = await tx.query(`${MATCH_SELECT} WHERE t.number = ?`, [number]);
     return rows.map((r) => toMatch(r, settings.ticketPrefix));
   }
-  const hits = searchTickets(sqlReaderOf(tx), text, FIND_LIMIT, settings.ticketPrefix, { today: null });
+  const hits = await searchTicketsIn(tx, text, FIND_LIMIT, settings.ticketPrefix, { today: null });
   if (hits.length === 0) return [];
   const order = new Map(hits.map((h, index) => [h.ticketId, index]));
   const rows: MatchRecord[] = await tx.query(`${MATCH_SELECT} WHERE t.id IN (${hits.map(() => '?').join(',')})`, hits.map((h) => h.ticketId));

@@ -9,21 +9,16 @@
 // As the ticket search: a whole phone number or serial stops at its exact
 // match (an index probe), and the partial matchers run only when nothing
 // matched exactly or when asked for more.
+//
+// On PostgreSQL the engine's lower(column) comparisons and pg_trgm matches stand in for them.
+import type { Statement, StorageEngine } from '../../storage/engine';
 import type { RowReader } from '../../storage/sql-reader';
 import type { ArchiveHit } from '../../../../shared/customer-care-contract';
 import { phoneDigits } from './customers';
-import { foldAscii, normaliseQuery } from '../tickets';
+import { NAME, normaliseQuery, PHONE_DIGITS, prefixEnd, SERIAL } from '../tickets';
 
 const TRIGRAM = 3;
 type MatchedOn = ArchiveHit['matchedOn'];
-
-function phrase(text: string): string {
-  return `"${text.replace(/"/g, '""')}"`;
-}
-
-function prefixEnd(prefix: string): string {
-  return `${prefix}\u{10FFFF}`;
-}
 
 interface Found {
   customerId: number;
@@ -46,6 +41,24 @@ async function ids(rows: RowReader, sql: string, params: unknown[]): Promise<num
   return (await rows<{ id: number }>(sql, params)).map((r) => r.id);
 }
 
+function idsOf(rows: RowReader, { sql, params }: Statement): Promise<number[]> {
+  return ids(rows, sql, params);
+}
+
+/** A case-blind prefix range on a column, with its two parameters after the text's. */
+function startsWith(engine: StorageEngine, column: string): string {
+  return `${engine.compareNoCase(column, '>=')} AND ${engine.compareNoCase(column, '<')}`;
+}
+
+/** The devices with these ids, newest first, with what the hit shows of them. */
+async function devicesOf(rows: RowReader, deviceIds: number[]): Promise<DeviceMatch[]> {
+  if (deviceIds.length === 0) return [];
+  return rows<DeviceMatch>(
+    `SELECT customer_id, brand, model, serial FROM device WHERE id IN (${deviceIds.map(() => '?').join(',')}) ORDER BY id DESC`,
+    deviceIds,
+  );
+}
+
 interface DeviceMatch {
   customer_id: number;
   brand: string;
@@ -61,7 +74,7 @@ const phoneLike = (text: string) => /^[\d\s()+-]+$/.test(text);
 const serialLike = (text: string) => text.length >= TRIGRAM && !text.includes(' ');
 
 /** The whole phone and the whole serial; returns whether either matched someone not merged away. */
-async function byExact(rows: RowReader, text: string, limit: number, found: Collector): Promise<boolean> {
+async function byExact(rows: RowReader, engine: StorageEngine, text: string, limit: number, found: Collector): Promise<boolean> {
   let whole = false;
   if (phoneLike(text)) {
     const digits = phoneDigits(text);
@@ -74,7 +87,7 @@ async function byExact(rows: RowReader, text: string, limit: number, found: Coll
   if (serialLike(text)) {
     const devices = await rows<DeviceMatch>(
       `SELECT d.customer_id, d.brand, d.model, d.serial FROM device d JOIN customer c ON c.id = d.customer_id
-       WHERE d.serial = ? COLLATE NOCASE AND c.merged_into_id IS NULL ORDER BY d.id DESC LIMIT ?`,
+       WHERE ${engine.compareNoCase('d.serial', '=')} AND c.merged_into_id IS NULL ORDER BY d.id DESC LIMIT ?`,
       [text, limit],
     );
     addDevices(found, devices, 0);
@@ -83,48 +96,31 @@ async function byExact(rows: RowReader, text: string, limit: number, found: Coll
   return whole;
 }
 
-async function byPhone(rows: RowReader, digits: string, limit: number, found: Collector): Promise<void> {
+async function byPhone(rows: RowReader, engine: StorageEngine, digits: string, limit: number, found: Collector): Promise<void> {
   if (digits.length < TRIGRAM) return;
   found.add(
     await ids(rows, `SELECT id FROM customer WHERE phone_digits >= ? AND phone_digits < ? ORDER BY id DESC LIMIT ?`, [digits, `${digits}:`, limit]),
     'phone',
     1,
   );
-  found.add(
-    await ids(rows, `SELECT rowid AS id FROM customer_fts WHERE customer_fts MATCH ? ORDER BY rowid DESC LIMIT ?`, [`phone_digits : ${phrase(digits)}`, limit]),
-    'phone',
-    2,
-  );
+  found.add(await idsOf(rows, engine.newestContaining(PHONE_DIGITS, [digits], limit)), 'phone', 2);
 }
 
-async function byName(rows: RowReader, text: string, limit: number, found: Collector): Promise<void> {
-  found.add(
-    await ids(rows, `SELECT id FROM customer WHERE name >= ? COLLATE NOCASE AND name < ? COLLATE NOCASE ORDER BY id DESC LIMIT ?`, [text, prefixEnd(text), limit]),
-    'name',
-    1,
-  );
+async function byName(rows: RowReader, engine: StorageEngine, text: string, limit: number, found: Collector): Promise<void> {
+  found.add(await ids(rows, `SELECT id FROM customer WHERE ${startsWith(engine, 'name')} ORDER BY id DESC LIMIT ?`, [text, prefixEnd(text), limit]), 'name', 1);
   const contains =
     [...text].length >= TRIGRAM
-      ? await ids(rows, `SELECT rowid AS id FROM customer_fts WHERE customer_fts MATCH ? ORDER BY rowid DESC LIMIT ?`, [`name : ${phrase(text)}`, limit])
-      : // Names holding the 1-2 characters past their start (those at the start came with the prefix range above).
-        await ids(rows, `SELECT customer_id AS id FROM customer_name_gram WHERE gram = ? AND at_start = 0 ORDER BY customer_id DESC LIMIT ?`, [foldAscii(text), limit]);
+      ? await idsOf(rows, engine.newestContaining(NAME, [text], limit))
+      : // Names holding the 1-2 characters anywhere (those at the start came with the prefix range above, ranked first).
+        await idsOf(rows, engine.newestWithNamePart(text, false, limit));
   found.add(contains, 'name', 2);
 }
 
-async function bySerial(rows: RowReader, text: string, limit: number, found: Collector): Promise<void> {
+async function bySerial(rows: RowReader, engine: StorageEngine, text: string, limit: number, found: Collector): Promise<void> {
   if (!serialLike(text)) return;
-  const add = async (sql: string, params: unknown[], rank: number) => addDevices(found, await rows<DeviceMatch>(sql, params), rank);
-  await add(
-    `SELECT customer_id, brand, model, serial FROM device WHERE serial >= ? COLLATE NOCASE AND serial < ? COLLATE NOCASE ORDER BY id DESC LIMIT ?`,
-    [text, prefixEnd(text), limit],
-    1,
-  );
-  await add(
-    `SELECT d.customer_id, d.brand, d.model, d.serial FROM device_fts f JOIN device d ON d.id = f.rowid
-     WHERE device_fts MATCH ? ORDER BY f.rowid DESC LIMIT ?`,
-    [`serial : ${phrase(text)}`, limit],
-    2,
-  );
+  const prefixed = await ids(rows, `SELECT id FROM device WHERE ${startsWith(engine, 'serial')} ORDER BY id DESC LIMIT ?`, [text, prefixEnd(text), limit]);
+  addDevices(found, await devicesOf(rows, prefixed), 1);
+  addDevices(found, await devicesOf(rows, await idsOf(rows, engine.newestContaining(SERIAL, [text], limit))), 2);
 }
 
 interface HitRecord {
@@ -143,15 +139,15 @@ export interface ArchiveSearchOptions {
   more?: boolean;
 }
 
-export async function searchArchive(rows: RowReader, query: string, limit: number, { more = false }: ArchiveSearchOptions = {}): Promise<ArchiveHit[]> {
+export async function searchArchive(rows: RowReader, engine: StorageEngine, query: string, limit: number, { more = false }: ArchiveSearchOptions = {}): Promise<ArchiveHit[]> {
   const text = normaliseQuery(query);
   if (text === '') return [];
   const found = new Collector();
-  const exact = await byExact(rows, text, limit, found);
+  const exact = await byExact(rows, engine, text, limit, found);
   if (!exact || more) {
-    if (phoneLike(text)) await byPhone(rows, phoneDigits(text), limit, found);
-    if (/\p{L}/u.test(text)) await byName(rows, text, limit, found);
-    await bySerial(rows, text, limit, found);
+    if (phoneLike(text)) await byPhone(rows, engine, phoneDigits(text), limit, found);
+    if (/\p{L}/u.test(text)) await byName(rows, engine, text, limit, found);
+    await bySerial(rows, engine, text, limit, found);
   }
   const candidates = [...found.byCustomer.values()];
   if (candidates.length === 0) return [];

@@ -10,6 +10,7 @@ import { addComplaintStep, closeComplaint, getComplaint, listComplaints, openCom
 import { contactsOfTickets, logMessage } from './contact-history';
 import { getArchive, mergeCustomers, updateCustomer } from './customer-archive';
 import { searchArchive } from './customer-archive-search';
+import { engineOf } from '../../storage/engine';
 import { rowReaderOf } from '../../storage/sql-reader';
 import { followUpsDue, recordFollowUp } from './follow-ups';
 import { satisfactionSummary } from '../figures';
@@ -18,7 +19,7 @@ import { recordRepairTest, testsOfTicket } from './repair-tests';
 import { backFromManufacturer, sendToManufacturer, tripsAway, tripsOfTicket } from './manufacturer-trips';
 
 export const customerCareHandlers: FeatureHandlers<typeof customerCareChannels> = {
-  'archive.search': (input, { db }) => db.read((tx) => searchArchive(rowReaderOf(tx), input.query, input.limit, { more: input.more })),
+  'archive.search': (input, { db }) => db.read((tx) => searchArchive(rowReaderOf(tx), engineOf(tx), input.query, input.limit, { more: input.more })),
   'archive.get': (input, { db, clock }) => db.read(async (tx) => getArchive(tx, input.customerId, await loadSettings(tx), clock.now())),
   'archive.update': (input, ctx) =>
     acting(ctx, input.session, null, async ({ tx, actor, settings, now }) => {

@@ -28,7 +28,7 @@ export function localDayStart(day: string): string {
 /** The deposits taken at the intakes of a period, read from the tickets (an index range). */
 export async function periodDeposits(tx: ReadTx, period: Period): Promise<PeriodDeposit[]> {
   return tx.query(
-    `SELECT deposit_method AS method, COUNT(*) AS count, SUM(deposit_minor) AS amountMinor FROM ticket
+    `SELECT deposit_method AS method, COUNT(*) AS count, SUM(deposit_minor) AS "amountMinor" FROM ticket
      WHERE created_at >= ? AND created_at < ? AND deposit_minor > 0 GROUP BY deposit_method`,
     [period.from, period.to],
   );

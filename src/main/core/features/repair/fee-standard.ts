@@ -51,7 +51,7 @@ export async function getFeeItem(tx: ReadTx, id: number): Promise<FeeItem | null
 /** Only a manager changes the price list. */
 export async function saveFeeItem(tx: WriteTx, actor: Actor, input: ChannelParsedInput<'feeStandard.save'>, nowIso: string): Promise<FeeItem> {
   requireManagerRole(actor);
-  const clash: { id: number }[] = await tx.query(`SELECT id FROM fee_item WHERE code = ? AND id IS NOT ?`, [input.code, input.id]);
+  const clash: { id: number }[] = await tx.query(`SELECT id FROM fee_item WHERE code = ? AND id IS DISTINCT FROM ?`, [input.code, input.id]);
   if (clash.length > 0) throw DeskError.field('code', 'duplicate');
   const values = [input.code, input.nameEn, input.nameZh, input.category, input.priceMinor, input.active, input.sortOrder, nowIso];
   if (input.id === null) {

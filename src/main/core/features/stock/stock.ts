@@ -8,6 +8,7 @@
 //   stores at once (旧件返还) — into the old-parts count, not sellable stock.
 // - parts.restock: goods received. parts.adjust: a manager's stocktake correction.
 import type { ReadTx, WriteTx } from '../../storage/transactions';
+import { engineOf } from '../../storage/engine';
 import type { ChannelParsedInput } from '../../../../shared/contract';
 import type { Language, TicketStatus } from '../../../../shared/domain';
 import { recordAudit } from '../../record/audit';
@@ -75,6 +76,7 @@ export function withoutCosts<T extends { costMinor?: number | null; unitCostMino
 }
 
 export async function listParts(tx: ReadTx, input: ChannelParsedInput<'parts.list'>): Promise<PartView[]> {
+  const engine = engineOf(tx);
   const where: string[] = [];
   const params: unknown[] = [];
   if (!input.includeInactive) where.push('active = 1');
@@ -82,11 +84,11 @@ export async function listParts(tx: ReadTx, input: ChannelParsedInput<'parts.lis
   const text = input.query.normalize('NFKC').trim();
   if (text !== '') {
     const like = `%${escapeLike(text)}%`;
-    where.push(`(name LIKE ? ESCAPE '\\' OR specification LIKE ? ESCAPE '\\' OR compatible_models LIKE ? ESCAPE '\\')`);
+    where.push(`(${engine.likeNoCase('name')} OR ${engine.likeNoCase('specification')} OR ${engine.likeNoCase('compatible_models')})`);
     params.push(like, like, like);
   }
   const rows: PartRecord[] = await tx.query(
-    `SELECT ${PART_COLUMNS} FROM part ${where.length > 0 ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY name COLLATE NOCASE, id LIMIT ?`,
+    `SELECT ${PART_COLUMNS} FROM part ${where.length > 0 ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY ${engine.sortNoCase('name')}, id LIMIT ?`,
     [...params, input.limit],
   );
   return rows.map(toPart);

@@ -3,10 +3,15 @@ import type { FeatureHandlers } from '../../handler-map';
 import type { ticketChannels } from '../../../../shared/contract';
 import { loadSettings, readTicketPrefix } from '../settings';
 import { ticketBoard } from './board';
-import { searchTickets } from './search';
+import { searchTickets, searchTicketsIn } from './search';
 
 export const ticketHandlers: FeatureHandlers<typeof ticketChannels> = {
-  'tickets.search': (input, { db, clock }) =>
-    db.readSql((sql) => searchTickets(sql, input.query, input.limit, readTicketPrefix(sql), { today: clock.now(), more: input.more })),
+  'tickets.search': (input, { db, clock }) => {
+    const options = { today: clock.now(), more: input.more };
+    // SQLite answers on the driver with the prefix its connection keeps; PostgreSQL in a read transaction.
+    return db.engine.name === 'sqlite'
+      ? db.readSql((sql) => searchTickets(sql, input.query, input.limit, readTicketPrefix(sql), options))
+      : db.read(async (tx) => searchTicketsIn(tx, input.query, input.limit, (await loadSettings(tx)).ticketPrefix, options));
+  },
   'tickets.board': (input, { db, clock }) => db.read(async (tx) => ticketBoard(tx, input, (await loadSettings(tx)).ticketPrefix, clock.now())),
 };

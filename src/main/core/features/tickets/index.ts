@@ -1,2 +1,2 @@
 // What the tickets feature offers the other features; they import only from here.
-export { foldAscii, normaliseQuery, searchTickets } from './search';
+export { NAME, normaliseQuery, PHONE_DIGITS, prefixEnd, searchTickets, searchTicketsIn, SERIAL } from './search';

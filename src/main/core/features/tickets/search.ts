@@ -28,10 +28,19 @@
 //   and model pairs in use (device_model, kept by triggers), then read from
 //   the model index, newest first.
 //
-// Statements run straight on the driver (SqlReader), inside the caller's transaction.
+// On PostgreSQL the same lookups use the lower(column) indexes for case-blind
+// exact and prefix matches, and pg_trgm indexes for substrings of any length.
+//
+// The search is one Lookup (storage/lookup.ts): on SQLite its statements run
+// straight on the driver (SqlReader), inside the caller's transaction; on
+// PostgreSQL through the transaction's queries.
 import type { DeviceType, TicketStatus } from '../../../../shared/domain';
 import { displayTicketNumber, localDayCode, parseTicketNumber } from '../../../../shared/ticket-number';
-import type { SqlReader } from '../../storage/sql-reader';
+import { engineOf, type Statement, type StorageEngine, type TextColumns } from '../../storage/engine';
+import { foldAscii, sqliteEngine } from '../../storage/engine/sqlite';
+import { rowsOf, runInTx, runOnReader, type Lookup } from '../../storage/lookup';
+import { isSqliteTx, sqlReaderOf, type SqlReader } from '../../storage/sql-reader';
+import type { ReadTx } from '../../storage/transactions';
 import type { TicketSearchHit } from '../../../../shared/workflow-contract';
 import type { SearchMatchField, SearchMatchKind } from '../../../../shared/workflow';
 import { escapeLike } from '../../record/ticket-record';
@@ -46,15 +55,12 @@ interface Candidate {
 
 const RANK: Record<SearchMatchKind | 'exact_number', number> = { exact_number: 0, exact: 1, prefix: 2, contains: 3 };
 
-/** A quoted FTS5 phrase: the text is matched literally, whatever it contains. */
-function phrase(text: string): string {
-  return `"${text.replace(/"/g, '""')}"`;
-}
-
 /** Upper bound for a prefix range under NOCASE / BINARY: every string starting with `prefix` sorts below it. */
-function prefixEnd(prefix: string): string {
+export function prefixEnd(prefix: string): string {
   return `${prefix}\u{10FFFF}`;
 }
+
+export { foldAscii };
 
 export function normaliseQuery(query: string): string {
   return query.normalize('NFKC').trim().replace(/\s+/g, ' ');
@@ -71,13 +77,27 @@ class Collector {
   }
 }
 
-function ids(sql: SqlReader, statement: string, params: unknown[]): number[] {
-  return sql.all<{ id: number }>(statement, params).map((r) => r.id);
+const CUSTOMER_TEXT = { table: 'customer', ftsTable: 'customer_fts' } as const;
+const DEVICE_TEXT = { table: 'device', ftsTable: 'device_fts' } as const;
+export const PHONE_DIGITS: TextColumns = { ...CUSTOMER_TEXT, columns: ['phone_digits'] };
+export const NAME: TextColumns = { ...CUSTOMER_TEXT, columns: ['name'] };
+export const SERIAL: TextColumns = { ...DEVICE_TEXT, columns: ['serial'] };
+const BRAND_MODEL: TextColumns = { ...DEVICE_TEXT, columns: ['brand', 'model'] };
+
+function* ids(statement: string, params: unknown[]): Lookup<number[]> {
+  return (yield* rowsOf<{ id: number }>(statement, params)).map((r) => r.id);
 }
 
-/** ASCII letters to lower case, as SQLite's lower(), LIKE and NOCASE fold them (and nothing else). */
-export function foldAscii(text: string): string {
-  return text.replace(/[A-Z]/g, (c) => c.toLowerCase());
+function* idsOf({ sql, params }: Statement): Lookup<number[]> {
+  return yield* ids(sql, params);
+}
+
+/** The ids of a column's rows starting with the text, case ignored, newest first. */
+function* startingWith(engine: StorageEngine, table: string, column: string, text: string, limit: number): Lookup<number[]> {
+  return yield* ids(
+    `SELECT id FROM ${table} WHERE ${engine.compareNoCase(column, '>=')} AND ${engine.compareNoCase(column, '<')} ORDER BY id DESC LIMIT ?`,
+    [text, prefixEnd(text), limit],
+  );
 }
 
 function placeholders(values: unknown[]): string {
@@ -85,18 +105,18 @@ function placeholders(values: unknown[]): string {
 }
 
 /** The most recent tickets of some customers. */
-function ticketsOfCustomers(sql: SqlReader, customerIds: number[], limit: number): number[] {
+function* ticketsOfCustomers(customerIds: number[], limit: number): Lookup<number[]> {
   if (customerIds.length === 0) return [];
-  return ids(sql, `SELECT id FROM ticket WHERE customer_id IN (${placeholders(customerIds)}) ORDER BY id DESC LIMIT ?`, [...customerIds, limit]);
+  return yield* ids(`SELECT id FROM ticket WHERE customer_id IN (${placeholders(customerIds)}) ORDER BY id DESC LIMIT ?`, [...customerIds, limit]);
 }
 
 /** The most recent tickets of some devices. */
-function ticketsOfDevices(sql: SqlReader, deviceIds: number[], limit: number): number[] {
+function* ticketsOfDevices(deviceIds: number[], limit: number): Lookup<number[]> {
   if (deviceIds.length === 0) return [];
-  return ids(sql, `SELECT id FROM ticket WHERE device_id IN (${placeholders(deviceIds)}) ORDER BY id DESC LIMIT ?`, [...deviceIds, limit]);
+  return yield* ids(`SELECT id FROM ticket WHERE device_id IN (${placeholders(deviceIds)}) ORDER BY id DESC LIMIT ?`, [...deviceIds, limit]);
 }
 
-function searchNumber(sql: SqlReader, text: string, limit: number, found: Collector): void {
+function* searchNumber(text: string, limit: number, found: Collector): Lookup<void> {
   if (parseTicketNumber(text) !== null) return; // a whole number was looked up exactly
   // The first digits of a number (its date part, typed or scanned, prefix optional).
   const match = /^(?:[A-Za-z]+[-\s]*)?([\d][\d\s-]*)$/.exec(text);
@@ -107,71 +127,48 @@ function searchNumber(sql: SqlReader, text: string, limit: number, found: Collec
   const scale = 10 ** (10 - digits.length);
   const low = Number(digits) * scale;
   found.add(
-    ids(sql, `SELECT id FROM ticket WHERE number >= ? AND number < ? ORDER BY number DESC LIMIT ?`, [low, low + scale, limit]),
+    yield* ids(`SELECT id FROM ticket WHERE number >= ? AND number < ? ORDER BY number DESC LIMIT ?`, [low, low + scale, limit]),
     'number',
     'prefix',
   );
 }
 
-function searchPhone(sql: SqlReader, digits: string, limit: number, found: Collector): void {
+function* searchPhone(engine: StorageEngine, digits: string, limit: number, found: Collector): Lookup<void> {
   if (digits.length < TRIGRAM) return;
-  const prefix = ids(sql, `SELECT id FROM customer WHERE phone_digits >= ? AND phone_digits < ? ORDER BY id DESC LIMIT ?`, [
+  const prefix = yield* ids(`SELECT id FROM customer WHERE phone_digits >= ? AND phone_digits < ? ORDER BY id DESC LIMIT ?`, [
     digits,
     `${digits}:`, // ':' follows '9'
     limit,
   ]);
-  found.add(ticketsOfCustomers(sql, prefix, limit), 'phone', 'prefix');
-  const contains = ids(sql, `SELECT rowid AS id FROM customer_fts WHERE customer_fts MATCH ? ORDER BY rowid DESC LIMIT ?`, [
-    `phone_digits : ${phrase(digits)}`,
-    limit,
-  ]);
-  found.add(ticketsOfCustomers(sql, contains, limit), 'phone', 'contains');
+  found.add(yield* ticketsOfCustomers(prefix, limit), 'phone', 'prefix');
+  const contains = yield* idsOf(engine.newestContaining(PHONE_DIGITS, [digits], limit));
+  found.add(yield* ticketsOfCustomers(contains, limit), 'phone', 'contains');
 }
 
-function searchSerial(sql: SqlReader, text: string, limit: number, found: Collector): void {
+function* searchSerial(engine: StorageEngine, text: string, limit: number, found: Collector): Lookup<void> {
   if (!serialLike(text)) return;
-  const prefix = ids(
-    sql,
-    `SELECT id FROM device WHERE serial >= ? COLLATE NOCASE AND serial < ? COLLATE NOCASE ORDER BY id DESC LIMIT ?`,
-    [text, prefixEnd(text), limit],
-  );
-  found.add(ticketsOfDevices(sql, prefix, limit), 'serial', 'prefix');
-  const contains = ids(sql, `SELECT rowid AS id FROM device_fts WHERE device_fts MATCH ? ORDER BY rowid DESC LIMIT ?`, [
-    `serial : ${phrase(text)}`,
-    limit,
-  ]);
-  found.add(ticketsOfDevices(sql, contains, limit), 'serial', 'contains');
+  const prefix = yield* startingWith(engine, 'device', 'serial', text, limit);
+  found.add(yield* ticketsOfDevices(prefix, limit), 'serial', 'prefix');
+  const contains = yield* idsOf(engine.newestContaining(SERIAL, [text], limit));
+  found.add(yield* ticketsOfDevices(contains, limit), 'serial', 'contains');
 }
 
-function searchName(sql: SqlReader, text: string, limit: number, found: Collector): void {
+function* searchName(engine: StorageEngine, text: string, limit: number, found: Collector): Lookup<void> {
   if ([...text].length < TRIGRAM) {
-    // One or two characters: the name gram index, newest first; at_start marks a name's first characters.
-    const gram = foldAscii(text);
-    const byGram = `SELECT customer_id AS id FROM customer_name_gram WHERE gram = ? AND at_start = ? ORDER BY customer_id DESC LIMIT ?`;
-    found.add(ticketsOfCustomers(sql, ids(sql, byGram, [gram, 1, limit]), limit), 'name', 'prefix');
-    found.add(ticketsOfCustomers(sql, ids(sql, byGram, [gram, 0, limit]), limit), 'name', 'contains');
+    // One or two characters (a Chinese surname or given name): at a name's start, or anywhere in it.
+    found.add(yield* ticketsOfCustomers(yield* idsOf(engine.newestWithNamePart(text, true, limit)), limit), 'name', 'prefix');
+    found.add(yield* ticketsOfCustomers(yield* idsOf(engine.newestWithNamePart(text, false, limit)), limit), 'name', 'contains');
     return;
   }
-  const prefix = ids(
-    sql,
-    `SELECT id FROM customer WHERE name >= ? COLLATE NOCASE AND name < ? COLLATE NOCASE ORDER BY id DESC LIMIT ?`,
-    [text, prefixEnd(text), limit],
-  );
-  found.add(ticketsOfCustomers(sql, prefix, limit), 'name', 'prefix');
-  const contains = ids(sql, `SELECT rowid AS id FROM customer_fts WHERE customer_fts MATCH ? ORDER BY rowid DESC LIMIT ?`, [
-    `name : ${phrase(text)}`,
-    limit,
-  ]);
-  found.add(ticketsOfCustomers(sql, contains, limit), 'name', 'contains');
+  const prefix = yield* startingWith(engine, 'customer', 'name', text, limit);
+  found.add(yield* ticketsOfCustomers(prefix, limit), 'name', 'prefix');
+  const contains = yield* idsOf(engine.newestContaining(NAME, [text], limit));
+  found.add(yield* ticketsOfCustomers(contains, limit), 'name', 'contains');
 }
 
-function searchModel(sql: SqlReader, text: string, limit: number, found: Collector): void {
-  const prefix = ids(
-    sql,
-    `SELECT id FROM device WHERE model >= ? COLLATE NOCASE AND model < ? COLLATE NOCASE ORDER BY id DESC LIMIT ?`,
-    [text, prefixEnd(text), limit],
-  );
-  found.add(ticketsOfDevices(sql, prefix, limit), 'model', 'prefix');
+function* searchModel(engine: StorageEngine, text: string, limit: number, found: Collector): Lookup<void> {
+  const prefix = yield* startingWith(engine, 'device', 'model', text, limit);
+  found.add(yield* ticketsOfDevices(prefix, limit), 'model', 'prefix');
   // "Huawei Mate 60": every word must appear in the brand or the model.
   const words = text.toLowerCase().split(' ');
   const long = words.filter((w) => [...w].length >= TRIGRAM);
@@ -179,27 +176,25 @@ function searchModel(sql: SqlReader, text: string, limit: number, found: Collect
     // Only short words ("X1", "13"): too short for the trigram index. The
     // brand and model pairs in use are few; each matching pair's newest
     // devices come from the model index.
-    const like = words.map(() => `(brand || ' ' || model) LIKE ? ESCAPE '\\'`).join(' AND ');
-    const models = sql.all<{ brand: string; model: string }>(`SELECT brand, model FROM device_model WHERE ${like}`, words.map((w) => `%${escapeLike(w)}%`));
-    const devices = new Set(
-      models.flatMap(({ brand, model }) =>
-        ids(sql, `SELECT id FROM device WHERE model = ? COLLATE NOCASE AND brand = ? ORDER BY id DESC LIMIT ?`, [model, brand, limit]),
-      ),
-    );
+    const like = words.map(() => engine.likeNoCase(`(brand || ' ' || model)`)).join(' AND ');
+    const models = yield* rowsOf<{ brand: string; model: string }>(`SELECT brand, model FROM device_model WHERE ${like}`, words.map((w) => `%${escapeLike(w)}%`));
+    const devices = new Set<number>();
+    for (const { brand, model } of models) {
+      const sql = `SELECT id FROM device WHERE ${engine.compareNoCase('model', '=')} AND brand = ? ORDER BY id DESC LIMIT ?`;
+      for (const id of yield* ids(sql, [model, brand, limit])) devices.add(id);
+    }
     const newest = [...devices].sort((a, b) => b - a).slice(0, limit);
-    found.add(ticketsOfDevices(sql, newest, limit), 'model', 'contains');
+    found.add(yield* ticketsOfDevices(newest, limit), 'model', 'contains');
     return;
   }
   const shortWords = words.length > long.length;
-  const rows = sql.all<{ id: number; brand: string; model: string }>(
-    `SELECT rowid AS id, brand, model FROM device_fts WHERE device_fts MATCH ? ORDER BY rowid DESC LIMIT ?`,
-    [`{brand model} : (${long.map(phrase).join(' AND ')})`, shortWords ? limit * 10 : limit],
-  );
+  const { sql, params } = engine.newestContaining(BRAND_MODEL, long, shortWords ? limit * 10 : limit, ['brand', 'model']);
+  const rows = yield* rowsOf<{ id: number; brand: string; model: string }>(sql, params);
   const matching = rows.filter((r) => {
     const haystack = `${r.brand} ${r.model}`.toLowerCase();
     return words.every((w) => haystack.includes(w));
   });
-  found.add(ticketsOfDevices(sql, matching.slice(0, limit).map((r) => r.id), limit), 'model', 'contains');
+  found.add(yield* ticketsOfDevices(matching.slice(0, limit).map((r) => r.id), limit), 'model', 'contains');
 }
 
 interface HitRecord {
@@ -226,20 +221,20 @@ const serialLike = (text: string) => text.length >= TRIGRAM && !text.includes(' 
  * the whole phone (and the same number with a country code), the whole serial.
  * Returns whether a whole number, phone or serial matched, which ends the search.
  */
-function searchExact(
-  sql: SqlReader,
+function* searchExact(
+  engine: StorageEngine,
   text: string,
   limit: number,
   today: Date | null,
   more: boolean,
   found: Collector,
   rows: Map<number, HitRecord>,
-): boolean {
+): Lookup<boolean> {
   let whole = false;
   const number = parseTicketNumber(text);
   if (number !== null) {
     // A scanned claim ticket, the commonest lookup: its hit's columns come with the probe.
-    const tickets = sql.all<HitRecord>(`${HIT_SELECT} WHERE t.number = ?`, [number]);
+    const tickets = yield* rowsOf<HitRecord>(`${HIT_SELECT} WHERE t.number = ?`, [number]);
     for (const row of tickets) rows.set(row.id, row);
     found.add(
       tickets.map((row) => row.id),
@@ -254,29 +249,28 @@ function searchExact(
   const sequence = /^\d{1,4}$/.exec(text);
   if (sequence && today && Number(text) > 0) {
     const todays = Number(localDayCode(today)) * 10_000 + Number(text);
-    found.add(ids(sql, `SELECT id FROM ticket WHERE number = ?`, [todays]), 'number', 'exact', RANK.exact_number);
+    found.add(yield* ids(`SELECT id FROM ticket WHERE number = ?`, [todays]), 'number', 'exact', RANK.exact_number);
   }
   if (phoneLike(text)) {
     const digits = text.replace(/\D/g, '');
     if (digits.length >= TRIGRAM) {
-      const exact = ids(sql, `SELECT id FROM customer WHERE phone_digits = ? ORDER BY id DESC LIMIT ?`, [digits, limit]);
-      found.add(ticketsOfCustomers(sql, exact, limit), 'phone', 'exact');
+      const exact = yield* ids(`SELECT id FROM customer WHERE phone_digits = ? ORDER BY id DESC LIMIT ?`, [digits, limit]);
+      found.add(yield* ticketsOfCustomers(exact, limit), 'phone', 'exact');
       whole ||= exact.length > 0;
       if (exact.length > 0) {
         // Phones ending with these digits: the same number with a country code.
         const reversed = [...digits].reverse().join('');
-        const longer = ids(
-          sql,
+        const longer = yield* ids(
           `SELECT id FROM customer WHERE phone_digits_reversed > ? AND phone_digits_reversed < ? ORDER BY id DESC LIMIT ?`,
           [reversed, `${reversed}:`, limit],
         );
-        found.add(ticketsOfCustomers(sql, longer, limit), 'phone', 'contains');
+        found.add(yield* ticketsOfCustomers(longer, limit), 'phone', 'contains');
       }
     }
   }
   if (serialLike(text)) {
-    const exact = ids(sql, `SELECT id FROM device WHERE serial = ? COLLATE NOCASE ORDER BY id DESC LIMIT ?`, [text, limit]);
-    found.add(ticketsOfDevices(sql, exact, limit), 'serial', 'exact');
+    const exact = yield* ids(`SELECT id FROM device WHERE ${engine.compareNoCase('serial', '=')} ORDER BY id DESC LIMIT ?`, [text, limit]);
+    found.add(yield* ticketsOfDevices(exact, limit), 'serial', 'exact');
     whole ||= exact.length > 0;
   }
   return whole;
@@ -289,28 +283,39 @@ export interface SearchOptions {
   more?: boolean;
 }
 
-export function searchTickets(sql: SqlReader, query: string, limit: number, prefix: string, { today, more = false }: SearchOptions): TicketSearchHit[] {
+/** The search on SQLite's driver reader, inside a transaction its caller holds. */
+export function searchTickets(sql: SqlReader, query: string, limit: number, prefix: string, options: SearchOptions): TicketSearchHit[] {
+  return runOnReader(ticketSearch(sqliteEngine, query, limit, prefix, options), sql);
+}
+
+/** The search inside a use case's transaction, on either engine. */
+export function searchTicketsIn(tx: ReadTx, query: string, limit: number, prefix: string, options: SearchOptions): Promise<TicketSearchHit[]> {
+  const search = ticketSearch(engineOf(tx), query, limit, prefix, options);
+  return isSqliteTx(tx) ? Promise.resolve(runOnReader(search, sqlReaderOf(tx))) : runInTx(search, tx);
+}
+
+function* ticketSearch(engine: StorageEngine, query: string, limit: number, prefix: string, { today, more = false }: SearchOptions): Lookup<TicketSearchHit[]> {
   const text = normaliseQuery(query);
   if (text === '') return [];
   const found = new Collector();
   const byId = new Map<number, HitRecord>();
-  const exact = searchExact(sql, text, limit, today, more, found, byId);
+  const exact = yield* searchExact(engine, text, limit, today, more, found, byId);
   if (!exact || more) {
-    searchNumber(sql, text, limit, found);
+    yield* searchNumber(text, limit, found);
     if (phoneLike(text)) {
-      searchPhone(sql, text.replace(/\D/g, ''), limit, found);
-      searchSerial(sql, text, limit, found);
+      yield* searchPhone(engine, text.replace(/\D/g, ''), limit, found);
+      yield* searchSerial(engine, text, limit, found);
     } else {
-      searchName(sql, text, limit, found);
-      searchSerial(sql, text, limit, found);
-      searchModel(sql, text, limit, found);
+      yield* searchName(engine, text, limit, found);
+      yield* searchSerial(engine, text, limit, found);
+      yield* searchModel(engine, text, limit, found);
     }
   }
   const ranked = [...found.byTicket.entries()].sort((a, b) => a[1].rank - b[1].rank || b[0] - a[0]).slice(0, limit);
   if (ranked.length === 0) return [];
   // The rows the exact number brought along are not read again.
   const missing = ranked.filter(([id]) => !byId.has(id)).map(([id]) => id);
-  if (missing.length > 0) for (const row of sql.all<HitRecord>(`${HIT_SELECT} WHERE t.id IN (${placeholders(missing)})`, missing)) byId.set(row.id, row);
+  if (missing.length > 0) for (const row of yield* rowsOf<HitRecord>(`${HIT_SELECT} WHERE t.id IN (${placeholders(missing)})`, missing)) byId.set(row.id, row);
   return ranked.map(([id, candidate]) => {
     const r = byId.get(id)!;
     return {

@@ -40,6 +40,20 @@ export interface SubstringTarget {
   ftsTable: string;
 }
 
+/** Columns a search reads substrings of: SQLite's FTS5 trigram table over them, PostgreSQL's pg_trgm indexes on them. */
+export interface TextColumns {
+  table: string;
+  columns: readonly string[];
+  /** The FTS5 table indexing the columns (its rowid is the table's id). */
+  ftsTable: string;
+}
+
+/** A statement with its parameters. */
+export interface Statement {
+  sql: string;
+  params: unknown[];
+}
+
 export interface StorageEngine {
   readonly name: EngineName;
   /** A statement written with `?` placeholders as the driver takes it (`$1, $2...` on PostgreSQL; `?` in string literals, quoted names and comments stays). */
@@ -54,6 +68,19 @@ export interface StorageEngine {
    * the text (3 characters or more), with its parameter.
    */
   containsText(target: SubstringTarget, alias: string, text: string): { sql: string; params: unknown[] };
+  /** A comparison of a column with one `?` that ignores the case of ASCII letters (the NOCASE indexes serve it). */
+  compareNoCase(column: string, operator: '=' | '>=' | '<'): string;
+  /** An expression to sort by ignoring the case of ASCII letters. */
+  sortNoCase(expression: string): string;
+  /** `<expression> LIKE ?` (backslash escapes) ignoring the case of ASCII letters, as SQLite's LIKE does. */
+  likeNoCase(expression: string): string;
+  /**
+   * The newest rows (`id` descending, at most `limit`, with the `select` columns) holding each text (3 characters
+   * or more, case ignored) in one of the columns.
+   */
+  newestContaining(target: TextColumns, texts: readonly string[], limit: number, select?: readonly string[]): Statement;
+  /** The newest customers (`id` descending) whose name holds a 1-2 character text (no space), at its start or anywhere. */
+  newestWithNamePart(text: string, atStart: boolean, limit: number): Statement;
   /** Holds the ticket numbers' lock until the transaction ends, so numbers are unique and gap-free across counters. */
   lockTicketNumbers(tx: WriteTx): Promise<void>;
 }

@@ -54,9 +54,14 @@ export function toDollarParameters(sql: string): string {
   return out;
 }
 
+/** The text with LIKE's wildcards taken literally. */
+function likeLiteral(text: string): string {
+  return text.replace(/[\\%_]/g, (m) => `\\${m}`);
+}
+
 /** A LIKE pattern matching the text anywhere, its wildcards taken literally. */
 function containsPattern(text: string): string {
-  return `%${text.replace(/[\\%_]/g, (m) => `\\${m}`)}%`;
+  return `%${likeLiteral(text)}%`;
 }
 
 export const postgresEngine: StorageEngine = {
@@ -75,6 +80,21 @@ export const postgresEngine: StorageEngine = {
   containsText: (target, alias, text) => ({
     sql: `${alias}.${target.column} ILIKE ?`,
     params: [containsPattern(text)],
+  }),
+  // The lower(column) indexes serve these, as NOCASE indexes do on SQLite.
+  compareNoCase: (column, operator) => `lower(${column}) ${operator} lower(?)`,
+  sortNoCase: (expression) => `lower(${expression})`,
+  likeNoCase: (expression) => `${expression} ILIKE ?`,
+  newestContaining: (target, texts, limit, select = []) => {
+    const eachText = `(${target.columns.map((column) => `${column} ILIKE ?`).join(' OR ')})`;
+    return {
+      sql: `SELECT id${select.map((column) => `, ${column}`).join('')} FROM ${target.table} WHERE ${texts.map(() => eachText).join(' AND ')} ORDER BY id DESC LIMIT ?`,
+      params: [...texts.flatMap((text) => target.columns.map(() => containsPattern(text))), limit],
+    };
+  },
+  newestWithNamePart: (text, atStart, limit) => ({
+    sql: `SELECT id FROM customer WHERE name ILIKE ? ORDER BY id DESC LIMIT ?`,
+    params: [atStart ? `${likeLiteral(text)}%` : containsPattern(text), limit],
   }),
   async lockTicketNumbers(tx) {
     await tx.query(`SELECT pg_advisory_xact_lock(${TICKET_NUMBER_LOCK})`);

@@ -17,6 +17,11 @@ function ftsPhrase(text: string): string {
   return `"${text.replaceAll('"', '""')}"`;
 }
 
+/** ASCII letters to lower case, as SQLite's lower(), LIKE and NOCASE fold them (and nothing else). */
+export function foldAscii(text: string): string {
+  return text.replace(/[A-Z]/g, (c) => c.toLowerCase());
+}
+
 export const sqliteEngine: StorageEngine = {
   name: 'sqlite',
   placeholders: (sql) => sql,
@@ -26,6 +31,22 @@ export const sqliteEngine: StorageEngine = {
   containsText: (target, alias, text) => ({
     sql: `${alias}.id IN (SELECT rowid FROM ${target.ftsTable} WHERE ${target.ftsTable} MATCH ?)`,
     params: [`${target.column} : ${ftsPhrase(text)}`],
+  }),
+  compareNoCase: (column, operator) => `${column} ${operator} ? COLLATE NOCASE`,
+  sortNoCase: (expression) => `${expression} COLLATE NOCASE`,
+  likeNoCase: (expression) => `${expression} LIKE ? ESCAPE '\\'`,
+  newestContaining: (target, texts, limit, select = []) => {
+    const columns = target.columns.length === 1 ? target.columns[0] : `{${target.columns.join(' ')}}`;
+    const phrases = texts.length === 1 ? ftsPhrase(texts[0]) : `(${texts.map(ftsPhrase).join(' AND ')})`;
+    return {
+      sql: `SELECT rowid AS id${select.map((column) => `, ${column}`).join('')} FROM ${target.ftsTable} WHERE ${target.ftsTable} MATCH ? ORDER BY rowid DESC LIMIT ?`,
+      params: [`${columns} : ${phrases}`, limit],
+    };
+  },
+  // The name gram index: every character and pair of a name, its first ones marked at_start.
+  newestWithNamePart: (text, atStart, limit) => ({
+    sql: `SELECT customer_id AS id FROM customer_name_gram WHERE gram = ? AND at_start = ? ORDER BY customer_id DESC LIMIT ?`,
+    params: [foldAscii(text), atStart ? 1 : 0, limit],
   }),
   // BEGIN IMMEDIATE already holds the file's write lock for the whole write transaction.
   lockTicketNumbers: async () => undefined,

@@ -1,0 +1,34 @@
+// A read written once for both engines: a generator that yields each statement
+// it needs and gets its rows back. On SQLite it runs synchronously on the
+// driver's prepared statements (the counter's hottest lookups keep their
+// speed); on PostgreSQL it awaits each statement in the transaction.
+import type { SqlReader } from './sql-reader';
+import type { ReadTx } from './transactions';
+
+/** One statement a lookup needs, written with `?` placeholders. */
+export interface RowsRequest {
+  sql: string;
+  params: unknown[];
+}
+
+/** A lookup: yields statements, receives their rows, returns its answer. */
+export type Lookup<T> = Generator<RowsRequest, T, unknown[]>;
+
+/** The rows of one statement, inside a lookup: `const rows = yield* rowsOf<Row>(sql, params)`. */
+export function* rowsOf<T>(sql: string, params: unknown[]): Lookup<T[]> {
+  return (yield { sql, params }) as T[];
+}
+
+/** Runs a lookup on SQLite's driver reader, synchronously. */
+export function runOnReader<T>(lookup: Lookup<T>, reader: SqlReader): T {
+  let step = lookup.next();
+  while (!step.done) step = lookup.next(reader.all(step.value.sql, step.value.params));
+  return step.value;
+}
+
+/** Runs a lookup through a transaction's queries (PostgreSQL, or SQLite through the ORM). */
+export async function runInTx<T>(lookup: Lookup<T>, tx: ReadTx): Promise<T> {
+  let step = lookup.next();
+  while (!step.done) step = lookup.next(await tx.query(step.value.sql, step.value.params));
+  return step.value;
+}
