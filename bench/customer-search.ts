@@ -9,6 +9,7 @@ import type BetterSqlite3 from 'better-sqlite3';
 import type { Desk } from '../src/main/core/desk';
 import { localIsoDate } from '../src/main/core/rules/calendar';
 import { searchArchive } from '../src/main/core/features/customers/customer-archive-search';
+import { engineOf } from '../src/main/core/storage/engine';
 import { policyOf } from '../src/main/core/features/customers/follow-ups';
 import { addDays } from '../src/main/core/rules/calendar';
 import { FOLLOW_UP_LAPSE_DAYS } from '../src/main/core/rules/follow-up';
@@ -125,7 +126,7 @@ export async function timeCustomerSearch(desk: Desk, raw: RawRunner, db: BetterS
       const t0 = performance.now();
       const hits = await dispatch<ArchiveHit[]>(desk, 'archive.search', { query, limit: LIMIT });
       const t1 = performance.now();
-      const rawHits = kind.minimal ? (kind.minimal.all(query) as { id: number }[]) : await raw.read((tx) => searchArchive((sql, params = []) => tx.query(sql, [...params]), query, LIMIT));
+      const rawHits = kind.minimal ? (kind.minimal.all(query) as { id: number }[]) : await raw.read((tx) => searchArchive((sql, params = []) => tx.query(sql, [...params]), engineOf(tx), query, LIMIT));
       const t2 = performance.now();
       if (index < warmUp) continue;
       timed.desk.push(t1 - t0);

@@ -5,7 +5,10 @@
 // after collection (most reach the customer, some take a few tries, some are
 // never made). The schema, indexes and triggers (FTS included) come from
 // the desk's own migrations: the file is opened once through openDesk, closed,
-// then filled with raw better-sqlite3 inserts in large transactions.
+// then filled with raw better-sqlite3 inserts in large transactions, with the
+// triggers and secondary indexes set aside during the load and the tables they
+// keep filled at the end (bulk-load.ts). The same rows can be written with the
+// triggers live, which the tests use to check the bulk load gives the same file.
 //
 // The file is cached under the temp folder keyed by the ticket count and the
 // generator version, so a rerun reuses it.
@@ -19,12 +22,11 @@ import { DATABASE_FILE } from '../src/main/core/desk';
 import { OPEN_STATUSES } from '../src/main/core/rules/status-machine';
 import type { DeviceType, TicketStatus } from '../src/shared/domain';
 import { composeTicketNumber, localDayCode } from '../src/shared/ticket-number';
-import { FIGURES_DAY_TRIGGERS, FILL_FIGURES_DAYS } from '../src/main/core/storage/migrations/0015-figures-days';
 import { openBenchDesk } from './checkin';
-import { FOLLOW_UP_STATE_FILL } from '../src/main/core/storage/migrations/0012-follow-up-state';
+import { USE_CASE_FILLS, resumeAfterBulkLoad, suspendForBulkLoad } from './bulk-load';
 
-/** Bump when the generated data changes shape, so cached files are not reused. */
-const GENERATOR_VERSION = 4;
+/** Bump when the generated data changes shape or how it is written, so cached files are not reused. */
+const GENERATOR_VERSION = 5;
 /** The shop's "today" in the generated data (local time), and the ten years before it. */
 export const DATA_NOW = new Date(2026, 10, 23, 18, 0, 0);
 const YEARS = 10;
@@ -237,10 +239,22 @@ export async function ensureBenchData(tickets: number, options: { force?: boolea
     const saved = JSON.parse(readFileSync(marker, 'utf8')) as GeneratedData;
     return { ...saved, dir, file: join(dir, DATABASE_FILE), reused: true };
   }
+  const result = await generateBenchFile(dir, tickets, { bulk: true, log });
+  writeFileSync(marker, JSON.stringify(result, null, 2));
+  return result;
+}
+
+/**
+ * Writes a new shop file with `tickets` tickets into `dir` (emptied first). `bulk`
+ * sets the triggers and indexes aside during the load (fast); without it every
+ * row goes through the live triggers, as the desk's own writes do (slow, for checks).
+ */
+export async function generateBenchFile(dir: string, tickets: number, options: { bulk: boolean; log?: (text: string) => void }): Promise<GeneratedData> {
+  const log = options.log ?? (() => undefined);
   rmSync(dir, { recursive: true, force: true });
   mkdirSync(dir, { recursive: true });
   const started = performance.now();
-  log(`generating ${tickets.toLocaleString('en')} tickets in ${dir}`);
+  log(`generating ${tickets.toLocaleString('en')} tickets in ${dir}${options.bulk ? '' : ' (triggers live)'}`);
 
   // The schema from the desk's own migrations.
   await (await openBenchDesk(dir)).close();
@@ -251,10 +265,9 @@ export async function ensureBenchData(tickets: number, options: { force?: boolea
   db.pragma('journal_mode = OFF');
   db.pragma('synchronous = OFF');
   db.pragma('cache_size = -262144');
+  db.pragma('temp_store = MEMORY');
   db.pragma('foreign_keys = OFF');
-  // The reports' day totals are filled once at the end, as the migration fills them for
-  // an existing history, rather than recomputed by their triggers at every insert.
-  for (const name of Object.keys(FIGURES_DAY_TRIGGERS)) db.exec(`DROP TRIGGER ${name}`);
+  const suspended = options.bulk ? suspendForBulkLoad(db) : null;
 
   const random = new Random(20261123 + tickets);
   const nowMs = DATA_NOW.getTime();
@@ -430,15 +443,13 @@ export async function ensureBenchData(tickets: number, options: { force?: boolea
     })();
     log(`  ${Math.min(days, from + batchDays)}/${days} days, ${ticketId.toLocaleString('en')} tickets, ${((performance.now() - started) / 1000).toFixed(1)} s`);
   }
-  // What the collection and call use cases keep per ticket, as the migration fills it.
-  db.exec(FOLLOW_UP_STATE_FILL);
-  log(`  ${calls.toLocaleString('en')} follow-up calls, follow-up state filled, ${((performance.now() - started) / 1000).toFixed(1)} s`);
-  db.transaction(() => {
-    for (const table of ['figures_day_intake', 'figures_day_response', 'figures_day_finished']) db.exec(`DELETE FROM ${table}`);
-    for (const statement of FILL_FIGURES_DAYS) db.exec(statement);
-    for (const [name, body] of Object.entries(FIGURES_DAY_TRIGGERS)) db.exec(`CREATE TRIGGER ${name} ${body}`);
-  })();
-  log(`  day totals filled, ${((performance.now() - started) / 1000).toFixed(1)} s`);
+  log(`  ${calls.toLocaleString('en')} follow-up calls, rows loaded, ${((performance.now() - started) / 1000).toFixed(1)} s`);
+  if (suspended) {
+    resumeAfterBulkLoad(db, suspended, log);
+  } else {
+    // What the collection and call use cases keep per ticket, as the migration fills it.
+    for (const statement of USE_CASE_FILLS) db.exec(statement);
+  }
   db.pragma('journal_mode = WAL');
   db.close();
 
@@ -457,7 +468,7 @@ export async function ensureBenchData(tickets: number, options: { force?: boolea
     reused: false,
   };
   if (ticketId !== tickets) throw new Error(`generated ${ticketId} tickets, expected ${tickets}`);
-  writeFileSync(marker, JSON.stringify(result, null, 2));
+  log(`  done: ${Math.round(tickets / (generatedMs / 1000)).toLocaleString('en')} tickets/s`);
   return result;
 }
 

@@ -96,6 +96,8 @@ describe('the full export of a big shop', () => {
       const running = section.getByRole('status').filter({ hasText: /^Exporting / });
       await expect.poll(() => running.isVisible(), { timeout: 30_000 }).toBe(true);
       expect(await section.getByRole('progressbar').count()).toBe(1);
+      // The table is named by what it holds, not by its SQL name.
+      await expect.poll(() => running.textContent(), { timeout: 30_000 }).toContain(`Exporting ${en.dataSafety.export.tables.backup_run}…`);
       await screenshotWholePage(page, 'export-progress-en');
       await expect.poll(() => section.getByText(/^Exported \d+ rows to /).isVisible(), { timeout: 30_000 }).toBe(true);
 
@@ -105,6 +107,9 @@ describe('the full export of a big shop', () => {
       const zhSection = page.locator('fieldset', { hasText: zhCN.dataSafety.backups.title });
       await zhSection.getByRole('button', { name: zhCN.dataSafety.export.start, exact: true }).click();
       await expect.poll(() => zhSection.getByRole('status').filter({ hasText: /^正在导出/ }).isVisible(), { timeout: 30_000 }).toBe(true);
+      await expect
+        .poll(() => zhSection.getByRole('status').filter({ hasText: /^正在导出/ }).textContent(), { timeout: 30_000 })
+        .toContain(`正在导出 ${zhCN.dataSafety.export.tables.backup_run}…`);
       await screenshotWholePage(page, 'export-progress-zh');
       await expect.poll(() => zhSection.getByText(/^已导出 \d+ 行/).isVisible(), { timeout: 30_000 }).toBe(true);
       await page.close();

@@ -19,6 +19,7 @@ import { MIGRATIONS } from '../../src/main/core/storage/migrations';
 import { openTestDesk, sampleIntake } from '../support/desk';
 
 const TRIALS = Number(process.env.RELIABILITY_TRIALS ?? 3);
+const UPGRADE_TRIALS = Math.max(1, Math.ceil(TRIALS / 3));
 // Node itself runs the worker (tsx as a loader), so SIGKILL reaches the process that writes: the tsx
 // command would run it in a child of its own and leave that child running.
 const WORKER_ARGS = ['--import', 'tsx'];
@@ -36,11 +37,46 @@ function tempDir(): string {
 
 const randomMs = (max: number) => Math.floor(Math.random() * max);
 
-/** Runs the worker on the folder and kills it (SIGKILL) `afterMs` after it started, or after it is ready when `afterReady`. */
-function killAtRandom(dataDir: string, afterMs: number, afterReady: boolean): Promise<{ acked: number[]; output: string }> {
+/** Spawn to READY of the worker on a fresh folder, once: how long a start takes on this machine right now. */
+async function measureStart(): Promise<number> {
+  const started = performance.now();
+  const child = spawn(process.execPath, [...WORKER_ARGS, worker, tempDir()], { stdio: ['ignore', 'pipe', 'pipe'] });
+  let output = '';
+  const ready = await new Promise<boolean>((done) => {
+    child.stdout.on('data', (chunk: Buffer) => {
+      output += chunk.toString();
+      if (output.includes('READY\n')) done(true);
+    });
+    child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    child.once('exit', () => done(false));
+  });
+  const startMs = performance.now() - started;
+  child.kill('SIGKILL');
+  if (child.exitCode === null && child.signalCode === null) await new Promise((done) => child.once('exit', done));
+  if (!ready) throw new Error(`the crash worker did not start: ${output}`);
+  return startMs;
+}
+
+/**
+ * How long one trial (a start, a kill, the desk reopened and checked) may take:
+ * scaled from the measured start, so a busy machine gets room and a hung trial
+ * still stops with a clear message instead of the whole run's timeout.
+ */
+const trialLimitMs = (startMs: number) => Math.max(60_000, 12 * startMs);
+
+/**
+ * Runs the worker on the folder and kills it (SIGKILL) `afterMs` after it started, or after it is ready when
+ * `afterReady`; a worker that is still not ready after `limitMs` is killed too, and the run says so.
+ */
+function killAtRandom(dataDir: string, afterMs: number, afterReady: boolean, limitMs = 600_000): Promise<{ acked: number[]; output: string; overLimit: boolean }> {
   return new Promise((done) => {
     const child = spawn(process.execPath, [...WORKER_ARGS, worker, dataDir], { stdio: ['ignore', 'pipe', 'pipe'] });
     let output = '';
+    let overLimit = false;
+    const watchdog = setTimeout(() => {
+      overLimit = true;
+      child.kill('SIGKILL');
+    }, limitMs);
     let timer: NodeJS.Timeout | null = afterReady ? null : setTimeout(() => child.kill('SIGKILL'), afterMs);
     child.stdout.on('data', (chunk: Buffer) => {
       output += chunk.toString();
@@ -49,9 +85,10 @@ function killAtRandom(dataDir: string, afterMs: number, afterReady: boolean): Pr
     child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
     child.once('exit', () => {
       if (timer) clearTimeout(timer);
+      clearTimeout(watchdog);
       // Only whole lines were acknowledged: a line cut by the kill was never seen.
       const acked = [...output.matchAll(/^ACK (\d+)$/gm)].map((m) => Number(m[1]));
-      done({ acked, output });
+      done({ acked, output, overLimit });
     });
   });
 }
@@ -77,23 +114,31 @@ async function checkAfterCrash(dataDir: string, acked: number[]): Promise<void> 
 }
 
 describe('a counter PC killed at a random moment', () => {
+  // The run's own limit is generous: each trial's worker has a watchdog of its own, scaled from a measured start.
   it(`loses no acknowledged ticket (${TRIALS} trials, the first during the first start)`, async () => {
+    const startMs = await measureStart();
+    const limitMs = trialLimitMs(startMs);
+    console.log(`crash trials: a start takes ${(startMs / 1000).toFixed(1)} s here now; each trial may take up to ${(limitMs / 1000).toFixed(0)} s`);
     const dataDir = tempDir();
     const acked: number[] = [];
     for (let trial = 0; trial < TRIALS; trial++) {
+      const trialStarted = performance.now();
       const afterReady = trial % 2 === 1;
-      const run = await killAtRandom(dataDir, afterReady ? randomMs(1500) : randomMs(trial === 0 ? 2500 : 5000), afterReady);
+      // Kills before READY fall anywhere in a start as long as this machine's (the first start sets the desk up).
+      const run = await killAtRandom(dataDir, afterReady ? randomMs(1500) : randomMs(trial === 0 ? startMs : 1.5 * startMs), afterReady, limitMs);
+      expect(run.overLimit, `crash trial ${trial + 1}: the worker was not ready within ${(limitMs / 1000).toFixed(0)} s (12 x a measured start of ${(startMs / 1000).toFixed(1)} s): hung, or the machine is far busier than when measured`).toBe(false);
       expect(run.output).not.toMatch(/FAILED|REFUSED/);
       acked.push(...run.acked);
       await checkAfterCrash(dataDir, acked);
+      const trialMs = performance.now() - trialStarted;
       // What `npm run reliability` reports: every check above passed for this many trials.
-      console.log(`crash trials: ${trial + 1} of ${TRIALS} passed, ${acked.length} acknowledged tickets, none lost, ${acked.length - new Set(acked).size} duplicate numbers, integrity ok`);
+      console.log(`crash trials: ${trial + 1} of ${TRIALS} passed, ${acked.length} acknowledged tickets, none lost, ${acked.length - new Set(acked).size} duplicate numbers, integrity ok (${(trialMs / 1000).toFixed(1)} s)`);
     }
     expect(new Set(acked).size).toBe(acked.length);
-  }, 60_000 + TRIALS * 30_000);
+  }, 120_000 + TRIALS * 600_000);
 
   it('during the upgrade of an older file, keeps every ticket and ends up migrated', async () => {
-    for (let trial = 0; trial < Math.max(1, Math.ceil(TRIALS / 3)); trial++) {
+    for (let trial = 0; trial < UPGRADE_TRIALS; trial++) {
       const dataDir = tempDir();
       // A shop file as the previous version left it: every migration but the newest.
       const old = new DataSource({ type: 'better-sqlite3', database: join(dataDir, DATABASE_FILE), entities: ALL_ENTITIES, migrations: MIGRATIONS.slice(0, -1), migrationsRun: true, enableWAL: true });
@@ -108,7 +153,7 @@ describe('a counter PC killed at a random moment', () => {
         raw.close();
       }
     }
-  }, 120_000);
+  }, 120_000 + UPGRADE_TRIALS * 300_000);
 });
 
 describe('a backup taken while another process writes', () => {

@@ -5,6 +5,7 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ExportProgress } from '../../../shared/data-safety-contract';
 import { isCancelled, useSignedInCall } from '../session/useSignedInCall';
+import { exportRunningText } from './export-progress-text';
 
 const POLL_MS = 300;
 
@@ -49,7 +50,7 @@ export function ExportPanel() {
         <>
           <Progress value={percent} animated aria-label={t('dataSafety.export.title')} />
           <Text size="sm" role="status">
-            {t('dataSafety.export.running', { table: progress.table, done: progress.rowsDone, total: progress.rowsTotal })}
+            {exportRunningText(t, progress)}
           </Text>
         </>
       )}

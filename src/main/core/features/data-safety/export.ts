@@ -1,7 +1,8 @@
 // The full export: one ZIP with a CSV per table (UTF-8 with a BOM, so Excel
 // reads Chinese correctly) and a JSON manifest. Read on a connection of its
-// own in one snapshot, a few thousand rows per statement call (in rowid order),
-// each batch encoded as one string; the CSVs are compressed by zlib in Node's
+// own in one snapshot, a few thousand rows per statement call (in rowid order;
+// a WITHOUT ROWID table through one cursor, paused between batches), each
+// batch encoded as one string; the CSVs are compressed by zlib in Node's
 // thread pool at a fast level, so the desk's own thread only reads and encodes,
 // and yields between batches so it keeps answering. PIN hashes and sealed
 // passcodes never leave the file; signatures go in as PNG files named from
@@ -24,8 +25,14 @@ const LEFT_OUT_COLUMNS: Record<string, string[]> = {
   ticket: ['passcode_sealed'],
 };
 
+/**
+ * Tables left out whole: the schema's bookkeeping and the search indexes, which
+ * hold nothing but what the exported tables already say (rebuilt from them).
+ */
+export const LEFT_OUT_TABLES = ['migrations', 'search_position', 'customer_name_gram', 'desk_write'];
+
 export function exportedTables(db: RawDatabase): string[] {
-  return tableNames(db).filter((name) => name !== 'migrations' && !name.includes('_fts'));
+  return tableNames(db).filter((name) => !LEFT_OUT_TABLES.includes(name) && !name.includes('_fts'));
 }
 
 const NEEDS_QUOTES = /[",\r\n]/;
@@ -124,6 +131,41 @@ function columnsOf(db: RawDatabase, table: string): string[] {
   return (db.prepare(`PRAGMA table_info(${quoted(table)})`).all() as { name: string }[]).map((c) => c.name).filter((c) => !left.includes(c));
 }
 
+/**
+ * The table's rows, a batch at a time: keyset batches in rowid order (one
+ * statement call per batch, not per row), or, without a rowid, one cursor in
+ * primary key order read a batch at a time (nothing else runs on this
+ * connection meanwhile; leaving the loop early closes it). With a rowid, each
+ * row starts with it.
+ */
+function* batchesOf(db: RawDatabase, table: string, list: string, byRowid: boolean): Generator<unknown[][]> {
+  if (byRowid) {
+    const batch = db.prepare(`SELECT _rowid_, ${list} FROM ${quoted(table)} WHERE _rowid_ > ? ORDER BY _rowid_ LIMIT ${BATCH_ROWS}`).raw(true);
+    let after = Number.MIN_SAFE_INTEGER;
+    for (;;) {
+      const rows = batch.all(after) as unknown[][];
+      if (rows.length > 0) yield rows;
+      if (rows.length < BATCH_ROWS) return;
+      after = rows.at(-1)?.[0] as number;
+    }
+  }
+  const cursor = db.prepare(`SELECT ${list} FROM ${quoted(table)}`).raw(true).iterate() as IterableIterator<unknown[]>;
+  try {
+    for (;;) {
+      const rows: unknown[][] = [];
+      while (rows.length < BATCH_ROWS) {
+        const next = cursor.next();
+        if (next.done) break;
+        rows.push(next.value);
+      }
+      if (rows.length > 0) yield rows;
+      if (rows.length < BATCH_ROWS) return;
+    }
+  } finally {
+    cursor.return?.();
+  }
+}
+
 /** Writes the export ZIP to `path` (through a temporary file, renamed when complete). */
 export async function exportDatabase(options: {
   databaseFile: string;
@@ -146,8 +188,11 @@ export async function exportDatabase(options: {
   try {
     db.exec('BEGIN'); // one snapshot for every table
     const names = exportedTables(db);
-    const totals = Object.fromEntries(names.map((t) => [t, (db.prepare(`SELECT COUNT(*) AS n FROM ${quoted(t)}`).get() as { n: number }).n]));
-    const rowsTotal = Object.values(totals).reduce((a, b) => a + b, 0);
+    let rowsTotal = 0;
+    for (const table of names) {
+      rowsTotal += (db.prepare(`SELECT COUNT(*) AS n FROM ${quoted(table)}`).get() as { n: number }).n;
+      await nextTurn(); // a large table's count takes a while: answer the counter between them
+    }
     let rowsDone = 0;
     for (const table of names) {
       const columns = columnsOf(db, table);
@@ -158,16 +203,9 @@ export async function exportDatabase(options: {
       await file.push(Buffer.from('\uFEFF' + columns.map(csvCell).join(',') + '\r\n', 'utf8'));
       const list = columns.map(quoted).join(', ');
       const byRowid = hasRowid(db, table);
-      // Keyset batches in rowid order: one statement call per batch, not per row.
-      const batch = byRowid
-        ? db.prepare(`SELECT _rowid_, ${list} FROM ${quoted(table)} WHERE _rowid_ > ? ORDER BY _rowid_ LIMIT ${BATCH_ROWS}`).raw(true)
-        : null;
       const from = byRowid ? 1 : 0;
       let count = 0;
-      let after = Number.MIN_SAFE_INTEGER;
-      for (;;) {
-        const rows = (batch ? batch.all(after) : db.prepare(`SELECT ${list} FROM ${quoted(table)}`).raw(true).all()) as unknown[][];
-        if (rows.length === 0) break;
+      for (const rows of batchesOf(db, table, list, byRowid)) {
         for (const at of signatureColumns) {
           for (const row of rows) {
             const value = row[at + from];
@@ -184,8 +222,6 @@ export async function exportDatabase(options: {
         count += rows.length;
         options.onProgress?.({ table, rowsDone: rowsDone + count, rowsTotal });
         if (failure) throw failure;
-        if (!batch || rows.length < BATCH_ROWS) break;
-        after = rows.at(-1)?.[0] as number;
         await nextTurn(); // let the desk answer the counter between batches
       }
       await file.end();
@@ -202,6 +238,7 @@ export async function exportDatabase(options: {
       money: 'integer minor units (fen)',
       timestamps: 'UTC ISO 8601; calendar dates YYYY-MM-DD',
       leftOut: LEFT_OUT_COLUMNS,
+      leftOutTables: LEFT_OUT_TABLES,
       tables: Object.fromEntries(Object.entries(tables).map(([t, rows]) => [t, { file: `${t}.csv`, rows }])),
     };
     const manifestFile = new ZipDeflate('manifest.json', { level: 6 });

@@ -34,6 +34,12 @@ function reversedDigits(): string {
   return Array.from({ length: 24 }, (_, i) => `substr(phone_digits, ${24 - i}, 1)`).join(' || ');
 }
 
+/** Fills customer_name_gram from every stored customer (as the insert trigger would, one customer at a time). */
+export const CUSTOMER_NAME_GRAM_FILL = `INSERT OR IGNORE INTO customer_name_gram (gram, at_start, customer_id)
+      ${gramsOf('c.name', 'c.id', 'customer c, search_position')}`;
+/** Fills device_model from every stored device. */
+export const DEVICE_MODEL_FILL = `INSERT OR IGNORE INTO device_model (brand, model) SELECT DISTINCT brand, model FROM device`;
+
 export class FastLookups1764892800000 implements MigrationInterface {
   name = 'FastLookups1764892800000';
 
@@ -46,8 +52,7 @@ export class FastLookups1764892800000 implements MigrationInterface {
       customer_id INTEGER NOT NULL,
       PRIMARY KEY (gram, at_start, customer_id)
     ) WITHOUT ROWID`);
-    await db.query(`INSERT OR IGNORE INTO customer_name_gram (gram, at_start, customer_id)
-      ${gramsOf('c.name', 'c.id', 'customer c, search_position')}`);
+    await db.query(CUSTOMER_NAME_GRAM_FILL);
     await db.query(`CREATE TRIGGER customer_name_gram_insert AFTER INSERT ON customer BEGIN
       INSERT OR IGNORE INTO customer_name_gram (gram, at_start, customer_id) ${gramsOf('NEW.name', 'NEW.id')}; END`);
     await db.query(`CREATE TRIGGER customer_name_gram_delete AFTER DELETE ON customer BEGIN
@@ -57,7 +62,7 @@ export class FastLookups1764892800000 implements MigrationInterface {
       INSERT OR IGNORE INTO customer_name_gram (gram, at_start, customer_id) ${gramsOf('NEW.name', 'NEW.id')}; END`);
 
     await db.query(`CREATE TABLE device_model (brand TEXT NOT NULL, model TEXT NOT NULL, PRIMARY KEY (brand, model)) WITHOUT ROWID`);
-    await db.query(`INSERT OR IGNORE INTO device_model (brand, model) SELECT DISTINCT brand, model FROM device`);
+    await db.query(DEVICE_MODEL_FILL);
     await db.query(`CREATE TRIGGER device_model_insert AFTER INSERT ON device BEGIN
       INSERT OR IGNORE INTO device_model (brand, model) VALUES (NEW.brand, NEW.model); END`);
     // A pair no device uses any more stays: matching it finds no device, which costs one index probe.
