@@ -10,7 +10,8 @@ import { stockAdjustInput, type PartView } from '../../../shared/workflow-contra
 import { issuesToFieldErrors, type FieldErrors } from '../forms/field-errors';
 import { useSession } from '../session/session-context';
 import { isCancelled, useSignedInCall } from '../session/useSignedInCall';
-import { errorSentence, formFieldErrors, needsManagerApproval } from './contract-errors';
+import { readFailure } from '../widgets/error-text';
+import { needsManagerApproval } from '../widgets/manager-check';
 
 const FIELDS = ['countedQty', 'note'] as const;
 const draftSchema = stockAdjustInput.omit({ session: true });
@@ -49,8 +50,9 @@ export function AdjustForm({ part, onDone, onCancel }: Props) {
     setSaving(false);
     if (isCancelled(result)) return setFailure(t('stock.adjust.notApproved'));
     if (result.ok) return onDone(result.data);
-    setErrors(formFieldErrors(result.error, FIELDS));
-    setFailure(errorSentence(t, result.error, FIELDS));
+    const failure = readFailure(t, result.error, FIELDS);
+    setErrors(failure.fields);
+    setFailure(failure.message);
   };
 
   const change = typeof counted === 'number' ? counted - part.qtyOnHand : null;

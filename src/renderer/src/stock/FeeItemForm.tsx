@@ -10,7 +10,8 @@ import { feeItemInput, type FeeItem } from '../../../shared/workflow-contract';
 import { FEE_CATEGORIES, type FeeCategory } from '../../../shared/workflow';
 import { issuesToFieldErrors, type FieldErrors } from '../forms/field-errors';
 import { isCancelled, useSignedInCall } from '../session/useSignedInCall';
-import { errorSentence, formFieldErrors, needsManagerSession } from './contract-errors';
+import { readFailure } from '../widgets/error-text';
+import { needsManagerSession } from '../widgets/manager-check';
 import { ManagerOnly } from '../widgets/ManagerOnly';
 import { readMoney } from './money-field';
 
@@ -64,8 +65,9 @@ export function FeeItemForm({ item, nextSortOrder, onSaved, onCancel }: Props) {
     if (isCancelled(result)) return;
     if (result.ok) return onSaved(result.data);
     if (needsManagerSession(result.error)) return setManagerOnly(true);
-    setErrors(formFieldErrors(result.error, FIELDS));
-    setFailure(errorSentence(t, result.error, FIELDS));
+    const failure = readFailure(t, result.error, FIELDS);
+    setErrors(failure.fields);
+    setFailure(failure.message);
   };
 
   const error = (path: string) => (errors[path] ? t(`errors.field.${errors[path]}`) : undefined);

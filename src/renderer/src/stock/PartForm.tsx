@@ -9,7 +9,8 @@ import { minorToInputText } from '../../../shared/money';
 import { partInput, type PartView } from '../../../shared/workflow-contract';
 import { issuesToFieldErrors, type FieldErrors } from '../forms/field-errors';
 import { isCancelled, useSignedInCall } from '../session/useSignedInCall';
-import { errorSentence, formFieldErrors, needsManagerSession } from './contract-errors';
+import { readFailure } from '../widgets/error-text';
+import { needsManagerSession } from '../widgets/manager-check';
 import { ManagerOnly } from '../widgets/ManagerOnly';
 import { readMoney } from './money-field';
 
@@ -67,8 +68,9 @@ export function PartForm({ part, onSaved, onCancel }: Props) {
     if (isCancelled(result)) return;
     if (result.ok) return onSaved(result.data);
     if (needsManagerSession(result.error)) return setManagerOnly(true);
-    setErrors(formFieldErrors(result.error, FIELDS));
-    setFailure(errorSentence(t, result.error, FIELDS));
+    const failure = readFailure(t, result.error, FIELDS);
+    setErrors(failure.fields);
+    setFailure(failure.message);
   };
 
   const error = (path: string) => (errors[path] ? t(`errors.field.${errors[path]}`) : undefined);

@@ -8,7 +8,7 @@ import { restockInput, type PartView } from '../../../shared/workflow-contract';
 import { issuesToFieldErrors, type FieldErrors } from '../forms/field-errors';
 import { isCancelled, useSignedInCall } from '../session/useSignedInCall';
 import { useCostsVisible } from '../session/useAccess';
-import { errorSentence, formFieldErrors } from './contract-errors';
+import { readFailure } from '../widgets/error-text';
 import { readMoney } from './money-field';
 
 const FIELDS = ['qty', 'unitCostMinor', 'note'] as const;
@@ -45,8 +45,9 @@ export function RestockForm({ part, onDone, onCancel }: Props) {
     setSaving(false);
     if (isCancelled(result)) return;
     if (result.ok) return onDone(result.data);
-    setErrors(formFieldErrors(result.error, FIELDS));
-    setFailure(errorSentence(t, result.error, FIELDS));
+    const failure = readFailure(t, result.error, FIELDS);
+    setErrors(failure.fields);
+    setFailure(failure.message);
   };
 
   const error = (path: string) => (errors[path] ? t(`errors.field.${errors[path]}`) : undefined);

@@ -11,6 +11,7 @@ import { StatusBadge } from '../widgets/StatusBadge';
 import { TicketInfo } from './TicketInfo';
 import { TicketPrintPanel } from './TicketPrintPanel';
 import { TicketTimeline } from './TicketTimeline';
+import { useErrorText } from '../widgets/error-text';
 
 type Load = { state: 'loading' } | { state: 'failed'; message: string } | { state: 'ready'; ticket: TicketDetail };
 
@@ -26,14 +27,15 @@ interface Props {
 
 export function TicketPage({ number, refreshKey, active, onBack }: Props) {
   const { t } = useTranslation();
+  const errorText = useErrorText();
   const [load, setLoad] = useState<Load>({ state: 'loading' });
   const backRef = useRef<HTMLButtonElement>(null);
 
   const fetchTicket = useCallback(async () => {
     const result = await invoke('tickets.get', { number });
     if (result.ok) setLoad({ state: 'ready', ticket: result.data });
-    else setLoad({ state: 'failed', message: result.error.message || t(`errors.${result.error.code}` as 'errors.internal') });
-  }, [number, t]);
+    else setLoad({ state: 'failed', message: errorText(result.error) });
+  }, [number, errorText]);
 
   useEffect(() => {
     void fetchTicket();

@@ -8,7 +8,7 @@ import type { ContractError } from '../../../../shared/errors';
 import type { TicketWorkflow } from '../../../../shared/workflow-contract';
 import { useSession } from '../../session/session-context';
 import { isCancelled, useSignedInCall } from '../../session/useSignedInCall';
-import { needsManagerApproval } from './action-failure';
+import { needsManagerApproval } from '../../widgets/manager-check';
 
 /** The ticket actions this panel makes; each answers with the new workflow view. */
 export type WorkflowActionChannel = 'workflow.move' | 'diagnosis.save' | 'quotes.save' | 'approvals.record' | 'parts.use' | 'parts.returnToStores' | 'parts.returnToCustomer';
