@@ -8,10 +8,9 @@ import { useTranslation } from 'react-i18next';
 import { LIMITS } from '../../../shared/domain';
 import { stockAdjustInput, type PartView } from '../../../shared/workflow-contract';
 import { issuesToFieldErrors, type FieldErrors } from '../forms/field-errors';
-import { useSession } from '../session/session-context';
-import { isCancelled, useSignedInCall } from '../session/useSignedInCall';
+import { isCancelled } from '../session/useSignedInCall';
+import { useApprovedCall } from '../widgets/useManagerApproval';
 import { readFailure } from '../widgets/error-text';
-import { needsManagerApproval } from '../widgets/manager-check';
 
 const FIELDS = ['countedQty', 'note'] as const;
 const draftSchema = stockAdjustInput.omit({ session: true });
@@ -24,21 +23,12 @@ interface Props {
 
 export function AdjustForm({ part, onDone, onCancel }: Props) {
   const { t } = useTranslation();
-  const run = useSignedInCall();
-  const { askManagerApproval } = useSession();
+  const approved = useApprovedCall();
   const [counted, setCounted] = useState<string | number>(part.qtyOnHand);
   const [note, setNote] = useState('');
   const [errors, setErrors] = useState<FieldErrors>({});
   const [failure, setFailure] = useState<string | null>(null);
   const [saving, setSaving] = useState(false);
-
-  const submit = async (input: ReturnType<typeof draftSchema.parse>) => {
-    const first = await run('parts.adjust', input);
-    if (isCancelled(first) || first.ok || !needsManagerApproval(first.error)) return first;
-    const approval = await askManagerApproval(t('stock.adjust.approvalReason', { name: part.name, from: part.qtyOnHand, to: input.countedQty }));
-    if (approval === null) return { ok: false as const, cancelled: true as const };
-    return run('parts.adjust', { ...input, managerApproval: approval });
-  };
 
   const save = async () => {
     const parsed = draftSchema.safeParse({ partId: part.id, countedQty: counted === '' ? undefined : Number(counted), note, managerApproval: null });
@@ -46,7 +36,7 @@ export function AdjustForm({ part, onDone, onCancel }: Props) {
     setFailure(null);
     if (!parsed.success) return;
     setSaving(true);
-    const result = await submit(parsed.data);
+    const result = await approved('parts.adjust', parsed.data, t('stock.adjust.approvalReason', { name: part.name, from: part.qtyOnHand, to: parsed.data.countedQty }));
     setSaving(false);
     if (isCancelled(result)) return setFailure(t('stock.adjust.notApproved'));
     if (result.ok) return onDone(result.data);
