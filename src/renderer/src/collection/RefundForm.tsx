@@ -4,13 +4,13 @@ import { Alert, Group, NativeSelect, Stack, Text, TextInput } from '@mantine/cor
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { PAYMENT_METHODS, type CollectionView, type PaymentMethod } from '../../../shared/collection-contract';
-import { minorToInputText } from '../../../shared/money';
+import { minorToInputText, readMoney } from '../../../shared/money';
 import { useFormat } from '../desk/useFormat';
 import { isCancelled } from '../session/useSignedInCall';
 import { useErrorText } from '../widgets/error-text';
-import { readAmount } from './money-field';
 import { GatedButton } from '../widgets/GatedButton';
 import { useApprovedCall } from '../widgets/useManagerApproval';
+import { MoneyInput } from '../widgets/MoneyInput';
 
 interface Props {
   view: CollectionView;
@@ -32,7 +32,7 @@ export function RefundForm({ view, onRefunded }: Props) {
   useEffect(() => setAmount(minorToInputText(due)), [due]);
 
   const submit = async () => {
-    const read = readAmount(amount);
+    const read = readMoney(amount);
     const text = reason.trim();
     const found: typeof errors = {};
     if (!read.ok) found.amount = t(`errors.field.${read.code}`);
@@ -62,9 +62,8 @@ export function RefundForm({ view, onRefunded }: Props) {
             onChange={(event) => setMethod(event.currentTarget.value as PaymentMethod)}
             data={PAYMENT_METHODS.map((value) => ({ value, label: t(`collection.payment.methods.${value}`) }))}
           />
-          <TextInput
+          <MoneyInput
             label={t('collection.refund.amount')}
-            inputMode="decimal"
             value={amount}
             error={errors.amount}
             onChange={(event) => setAmount(event.currentTarget.value)}

@@ -9,7 +9,8 @@ import { issuesToFieldErrors, type FieldErrors } from '../forms/field-errors';
 import { isCancelled, useSignedInCall } from '../session/useSignedInCall';
 import { useCostsVisible } from '../session/useAccess';
 import { readFailure } from '../widgets/error-text';
-import { readMoney } from './money-field';
+import { readMoney } from '../../../shared/money';
+import { MoneyInput } from '../widgets/MoneyInput';
 
 const FIELDS = ['qty', 'unitCostMinor', 'note'] as const;
 const draftSchema = restockInput.omit({ session: true });
@@ -34,7 +35,10 @@ export function RestockForm({ part, onDone, onCancel }: Props) {
 
   const save = async () => {
     const found: FieldErrors = {};
-    const unitCostMinor = readMoney(cost, 'unitCostMinor', found, false);
+    // Left empty, the cost is not known (null), not free.
+    const unitCost = cost.trim() === '' ? null : readMoney(cost);
+    if (unitCost && !unitCost.ok) found.unitCostMinor = unitCost.code;
+    const unitCostMinor = unitCost?.ok ? unitCost.minor : null;
     const parsed = draftSchema.safeParse({ partId: part.id, qty: qty === '' ? undefined : Number(qty), unitCostMinor, note });
     const all = { ...(parsed.success ? {} : issuesToFieldErrors(parsed.error.issues)), ...found };
     setErrors(all);
@@ -72,11 +76,10 @@ export function RestockForm({ part, onDone, onCancel }: Props) {
           onChange={setQty}
           data-autofocus
         />
-        <TextInput
+        <MoneyInput
           label={t('stock.restock.unitCost')}
           description={mayCost ? t('stock.restock.unitCostHint') : t('trust.gate.costManagerOnly')}
           disabled={!mayCost}
-          inputMode="decimal"
           value={cost}
           error={error('unitCostMinor')}
           onChange={(event) => setCost(event.currentTarget.value)}

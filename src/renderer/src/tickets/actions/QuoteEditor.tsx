@@ -18,6 +18,7 @@ import { QuoteTotals } from './QuoteTotals';
 import { useFailure } from '../../widgets/useFailure';
 import { useQuotePreview } from './useQuotePreview';
 import { useErrorText } from '../../widgets/error-text';
+import { MoneyInput } from '../../widgets/MoneyInput';
 
 interface Props extends ActionFormProps {
   feeItems: FeeItem[];
@@ -206,9 +207,8 @@ export function QuoteEditor({ workflow, perform, feeItems, parts }: Props) {
             error={typedError('typedDescription')}
             style={{ flex: 1 }}
           />
-          <TextInput
+          <MoneyInput
             label={t('ticketActions.quote.typedLabourPrice')}
-            inputMode="decimal"
             value={typed.price}
             onChange={(event) => setTyped({ ...typed, price: event.currentTarget.value })}
             error={typedError('typedPrice')}
@@ -231,10 +231,9 @@ export function QuoteEditor({ workflow, perform, feeItems, parts }: Props) {
           />
           {draft.discountKind !== 'none' && (
             <>
-              <TextInput
+              <MoneyInput
                 label={draft.discountKind === 'percent' ? t('ticketActions.quote.discountPercent') : t('ticketActions.quote.discountAmount')}
                 {...required()}
-                inputMode="decimal"
                 value={draft.discountValue}
                 onChange={(event) => {
                   update({ discountValue: event.currentTarget.value });
