@@ -51,7 +51,7 @@ export function FeeItemForm({ item, nextSortOrder, onSaved, onCancel }: Props) {
       nameEn,
       nameZh,
       category,
-      priceMinor: priceMinor ?? 0,
+      priceMinor: priceMinor.ok ? priceMinor.minor : 0,
       active,
       sortOrder: item?.sortOrder ?? nextSortOrder,
     });
