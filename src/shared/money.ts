@@ -15,6 +15,18 @@ export function parseMoney(text: string): MoneyParseResult {
   return { ok: true, minor: Number(match[1]) * 100 + Number(fraction.padEnd(2, '0')) };
 }
 
+export type MoneyReading = { ok: true; minor: number } | { ok: false; code: 'required' | 'money_invalid' | 'money_negative' | 'money_too_precise' };
+
+/**
+ * Reads a money field as minor units, or the field error code to show under it
+ * (the same codes main gives). `required`: an empty field is an error, not 0.
+ */
+export function readMoney(text: string, required = false): MoneyReading {
+  if (required && text.trim() === '') return { ok: false, code: 'required' };
+  const parsed = parseMoney(text);
+  return parsed.ok ? parsed : { ok: false, code: `money_${parsed.reason}` };
+}
+
 /** Plain decimal text for an input field: 12050 -> "120.50". */
 export function minorToInputText(minor: number): string {
   const sign = minor < 0 ? '-' : '';

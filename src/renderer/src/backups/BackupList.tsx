@@ -6,11 +6,13 @@ import type { BackupContentsView, BackupView } from '../../../shared/data-safety
 import { isCancelled, useSignedInCall } from '../session/useSignedInCall';
 import { RestoreForm } from './RestoreForm';
 import { useInstant } from './useInstant';
+import { useErrorText } from '../widgets/error-text';
 
 const megabytes = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
 
 export function BackupList({ backups }: { backups: BackupView[] }) {
   const { t } = useTranslation();
+  const errorText = useErrorText();
   const instant = useInstant();
   const run = useSignedInCall();
   const [chosen, setChosen] = useState<BackupContentsView | null>(null);
@@ -21,7 +23,7 @@ export function BackupList({ backups }: { backups: BackupView[] }) {
     const result = await run('backups.inspect', { path: file });
     if (isCancelled(result)) return;
     if (result.ok) setChosen(result.data);
-    else setFailure(result.error.fields?.[0] ? t(`errors.field.${result.error.fields[0].code}`) : result.error.message);
+    else setFailure(errorText(result.error));
   };
 
   if (backups.length === 0) return <Text size="sm">{t('dataSafety.backups.empty')}</Text>;

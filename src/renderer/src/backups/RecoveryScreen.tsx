@@ -11,11 +11,13 @@ import { invoke } from '../api';
 import { applyLanguage } from '../i18n';
 import { RestoreForm } from './RestoreForm';
 import { StartEmptyForm } from './StartEmptyForm';
+import { useErrorText } from '../widgets/error-text';
 
 const PROBLEM_TEXT = { missing: 'missing', replaced: 'replaced', damaged: 'damaged', key_missing: 'keyMissing' } as const;
 
 export function RecoveryScreen({ status, onRestored }: { status: RecoveryStatus; onRestored: () => void }) {
   const { t, i18n } = useTranslation();
+  const errorText = useErrorText();
   const problem = status.problem!;
   const [chosen, setChosen] = useState<BackupContentsView | null>(status.newest);
   const [path, setPath] = useState('');
@@ -25,7 +27,7 @@ export function RecoveryScreen({ status, onRestored }: { status: RecoveryStatus;
     setPathError(null);
     const result = await invoke('recovery.inspect', { path });
     if (result.ok) setChosen(result.data);
-    else setPathError(result.error.fields?.[0] ? t(`errors.field.${result.error.fields[0].code}`) : result.error.message);
+    else setPathError(errorText(result.error));
   };
 
   return (

@@ -8,6 +8,7 @@ import { useTranslation } from 'react-i18next';
 import type { BackupContentsView } from '../../../shared/data-safety-contract';
 import type { ContractResult } from '../../../shared/errors';
 import { BackupHolds } from './BackupHolds';
+import { useErrorText } from '../widgets/error-text';
 
 export interface RestoreFormProps {
   contents: BackupContentsView;
@@ -19,6 +20,7 @@ export interface RestoreFormProps {
 
 export function RestoreForm({ contents, askManagerPin, restore, onCancel }: RestoreFormProps) {
   const { t } = useTranslation();
+  const errorText = useErrorText();
   const [failure, setFailure] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const needsPin = askManagerPin && contents.managers.length > 0;
@@ -35,7 +37,7 @@ export function RestoreForm({ contents, askManagerPin, restore, onCancel }: Rest
     if (!result || result.ok) return;
     const field = result.error.fields?.[0];
     if (field?.path.endsWith('pin')) form.setFieldError('pin', t(`errors.field.${field.code}`));
-    else setFailure(field ? t(`errors.field.${field.code}`) : result.error.message);
+    else setFailure(errorText(result.error));
   });
 
   return (

@@ -5,9 +5,11 @@ import { Alert, Button, Checkbox, Stack, Text } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { invoke } from '../api';
+import { useErrorText } from '../widgets/error-text';
 
 export function StartEmptyForm({ lastTicket, onStarted }: { lastTicket: string | null; onStarted: () => void }) {
   const { t } = useTranslation();
+  const errorText = useErrorText();
   const [acknowledged, setAcknowledged] = useState(false);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
@@ -18,7 +20,7 @@ export function StartEmptyForm({ lastTicket, onStarted }: { lastTicket: string |
     const result = await invoke('recovery.startEmpty', { confirm: true });
     setBusy(false);
     if (result.ok) onStarted();
-    else setError(result.error.fields?.[0] ? t(`errors.field.${result.error.fields[0].code}`) : result.error.message);
+    else setError(errorText(result.error));
   };
 
   return (

@@ -8,7 +8,7 @@ import { useFormat } from '../desk/useFormat';
 import type { ManagerApproval } from '../session/session-context';
 import { isCancelled, useSignedInCall } from '../session/useSignedInCall';
 import { useErrorText } from '../widgets/error-text';
-import { useManagerApproval } from '../session/useManagerApproval';
+import { useManagerApproval } from '../widgets/useManagerApproval';
 
 export interface LoanerOverride {
   reason: string;

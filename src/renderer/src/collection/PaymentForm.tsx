@@ -6,11 +6,11 @@ import { Button, Group, Paper, SegmentedControl, Stack, Text, TextInput, Title }
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { PAYMENT_METHODS, type CollectionView, type PaymentMethod } from '../../../shared/collection-contract';
-import { minorToInputText } from '../../../shared/money';
+import { minorToInputText, readMoney } from '../../../shared/money';
 import { useFormat } from '../desk/useFormat';
 import { isCancelled, useSignedInCall } from '../session/useSignedInCall';
 import { fieldCode, useErrorText } from '../widgets/error-text';
-import { readAmount } from './money-field';
+import { MoneyInput } from '../widgets/MoneyInput';
 
 interface Props {
   view: CollectionView;
@@ -44,8 +44,8 @@ export function PaymentForm({ view, focusKey, onPaid, onCancel }: Props) {
   }, [focusKey]);
 
   const cash = method === 'cash';
-  const amountRead = readAmount(amount);
-  const tenderedRead = readAmount(tendered);
+  const amountRead = readMoney(amount);
+  const tenderedRead = readMoney(tendered);
   const change = cash && amountRead.ok && tenderedRead.ok && tendered.trim() !== '' ? tenderedRead.minor - amountRead.minor : null;
 
   const submit = async (event: FormEvent) => {
@@ -110,20 +110,16 @@ export function PaymentForm({ view, focusKey, onPaid, onCancel }: Props) {
           />
         </Stack>
         <Group gap="sm" align="flex-start" grow>
-          <TextInput
+          <MoneyInput
             ref={amountRef}
             label={t('collection.payment.amount')}
-            inputMode="decimal"
-            autoComplete="off"
             value={amount}
             error={errors.amount}
             onChange={(event) => setAmount(event.currentTarget.value)}
           />
           {cash ? (
-            <TextInput
+            <MoneyInput
               label={t('collection.payment.tendered')}
-              inputMode="decimal"
-              autoComplete="off"
               value={tendered}
               error={errors.tendered}
               onChange={(event) => setTendered(event.currentTarget.value)}

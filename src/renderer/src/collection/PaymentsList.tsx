@@ -7,9 +7,9 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CollectionView, PaymentView } from '../../../shared/collection-contract';
 import { useFormat } from '../desk/useFormat';
-import { isCancelled, useSignedInCall } from '../session/useSignedInCall';
+import { isCancelled } from '../session/useSignedInCall';
 import { useErrorText } from '../widgets/error-text';
-import { useManagerApproval } from '../session/useManagerApproval';
+import { useApprovedCall } from '../widgets/useManagerApproval';
 
 interface Props {
   view: CollectionView;
@@ -22,8 +22,7 @@ export function PaymentsList({ view, canVoid, onView }: Props) {
   const { t } = useTranslation();
   const format = useFormat();
   const money = (minor: number) => format.money(minor, view.currency);
-  const run = useSignedInCall();
-  const askManager = useManagerApproval();
+  const approved = useApprovedCall();
   const errorText = useErrorText();
   const [voiding, setVoiding] = useState<PaymentView | null>(null);
   const [reason, setReason] = useState('');
@@ -41,9 +40,11 @@ export function PaymentsList({ view, canVoid, onView }: Props) {
     if (!voiding) return;
     const text = reason.trim();
     if (text === '') return setReasonMissing(true);
-    const answer = await askManager(t('collection.managerReason.void', { amount: money(voiding.amountMinor), reason: text }));
-    if (!answer.approved) return;
-    const result = await run('collection.voidPayment', { paymentId: voiding.id, reason: text, managerApproval: answer.approval });
+    const result = await approved(
+      'collection.voidPayment',
+      { paymentId: voiding.id, reason: text, managerApproval: null },
+      t('collection.managerReason.void', { amount: money(voiding.amountMinor), reason: text }),
+    );
     if (isCancelled(result)) return;
     if (!result.ok) return setError(errorText(result.error));
     setVoiding(null);

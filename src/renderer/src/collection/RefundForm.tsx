@@ -4,13 +4,13 @@ import { Alert, Group, NativeSelect, Stack, Text, TextInput } from '@mantine/cor
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { PAYMENT_METHODS, type CollectionView, type PaymentMethod } from '../../../shared/collection-contract';
-import { minorToInputText } from '../../../shared/money';
+import { minorToInputText, readMoney } from '../../../shared/money';
 import { useFormat } from '../desk/useFormat';
-import { isCancelled, useSignedInCall } from '../session/useSignedInCall';
+import { isCancelled } from '../session/useSignedInCall';
 import { useErrorText } from '../widgets/error-text';
-import { readAmount } from './money-field';
 import { GatedButton } from '../widgets/GatedButton';
-import { useManagerApproval } from '../session/useManagerApproval';
+import { useApprovedCall } from '../widgets/useManagerApproval';
+import { MoneyInput } from '../widgets/MoneyInput';
 
 interface Props {
   view: CollectionView;
@@ -21,8 +21,7 @@ export function RefundForm({ view, onRefunded }: Props) {
   const { t } = useTranslation();
   const format = useFormat();
   const money = (minor: number) => format.money(minor, view.currency);
-  const run = useSignedInCall();
-  const askManager = useManagerApproval();
+  const approved = useApprovedCall();
   const errorText = useErrorText();
   const due = -view.balanceMinor;
   const [method, setMethod] = useState<PaymentMethod>('cash');
@@ -33,7 +32,7 @@ export function RefundForm({ view, onRefunded }: Props) {
   useEffect(() => setAmount(minorToInputText(due)), [due]);
 
   const submit = async () => {
-    const read = readAmount(amount);
+    const read = readMoney(amount);
     const text = reason.trim();
     const found: typeof errors = {};
     if (!read.ok) found.amount = t(`errors.field.${read.code}`);
@@ -41,16 +40,11 @@ export function RefundForm({ view, onRefunded }: Props) {
     if (text === '') found.reason = t('errors.field.required');
     setErrors(found);
     if (Object.keys(found).length > 0 || !read.ok) return;
-    const answer = await askManager(t('collection.managerReason.refund', { amount: money(read.minor), reason: text }));
-    if (!answer.approved) return;
-    const result = await run('collection.refund', {
-      ticketId: view.ticketId,
-      method,
-      amountMinor: read.minor,
-      reason: text,
-      reference: '',
-      managerApproval: answer.approval,
-    });
+    const result = await approved(
+      'collection.refund',
+      { ticketId: view.ticketId, method, amountMinor: read.minor, reason: text, reference: '', managerApproval: null },
+      t('collection.managerReason.refund', { amount: money(read.minor), reason: text }),
+    );
     if (isCancelled(result)) return;
     if (!result.ok) return setErrors({ form: errorText(result.error) });
     setReason('');
@@ -68,9 +62,8 @@ export function RefundForm({ view, onRefunded }: Props) {
             onChange={(event) => setMethod(event.currentTarget.value as PaymentMethod)}
             data={PAYMENT_METHODS.map((value) => ({ value, label: t(`collection.payment.methods.${value}`) }))}
           />
-          <TextInput
+          <MoneyInput
             label={t('collection.refund.amount')}
-            inputMode="decimal"
             value={amount}
             error={errors.amount}
             onChange={(event) => setAmount(event.currentTarget.value)}

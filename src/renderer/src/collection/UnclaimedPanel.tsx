@@ -2,32 +2,22 @@
 // they have waited and when the customer was last called. Fetched each time
 // the tab is shown.
 import { Alert, Button, Group, Loader, Stack, Table, Text, UnstyledButton } from '@mantine/core';
-import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { UnclaimedTicket } from '../../../shared/collection-contract';
-import { invoke } from '../api';
+import { call } from '../api';
 import { useDesk } from '../desk/desk-context';
 import { useFormat } from '../desk/useFormat';
 import { StatusBadge } from '../widgets/StatusBadge';
-import { useErrorText } from '../widgets/error-text';
-
-type Load = { state: 'loading' } | { state: 'failed'; message: string } | { state: 'ready'; tickets: UnclaimedTicket[] };
+import { loadFailure, useLoaded } from '../widgets/useLoaded';
 
 export function UnclaimedPanel({ onOpen }: { onOpen(ticket: UnclaimedTicket): void }) {
   const { t } = useTranslation();
   const format = useFormat();
-  const errorText = useErrorText();
   const { settings } = useDesk();
-  const [load, setLoad] = useState<Load>({ state: 'loading' });
-
-  const fetchList = useCallback(async () => {
-    const result = await invoke('collection.unclaimed', {});
-    setLoad(result.ok ? { state: 'ready', tickets: result.data } : { state: 'failed', message: errorText(result.error) });
-  }, [errorText]);
-
-  useEffect(() => {
-    void fetchList();
-  }, [fetchList]);
+  const [load, fetchList] = useLoaded(
+    () => call('collection.unclaimed', {}),
+    (error) => loadFailure(t, error),
+  );
 
   return (
     <Stack gap="sm">
@@ -45,12 +35,12 @@ export function UnclaimedPanel({ onOpen }: { onOpen(ticket: UnclaimedTicket): vo
           {t('collection.unclaimed.failed')} {load.message}
         </Alert>
       )}
-      {load.state === 'ready' && load.tickets.length === 0 && (
+      {load.state === 'done' && load.data.length === 0 && (
         <Text c="dimmed" role="status">
           {t('collection.unclaimed.none')}
         </Text>
       )}
-      {load.state === 'ready' && load.tickets.length > 0 && (
+      {load.state === 'done' && load.data.length > 0 && (
         <Table aria-label={t('collection.unclaimed.table')} withTableBorder highlightOnHover verticalSpacing={6} layout="fixed">
           <Table.Thead>
             <Table.Tr>
@@ -65,7 +55,7 @@ export function UnclaimedPanel({ onOpen }: { onOpen(ticket: UnclaimedTicket): vo
             </Table.Tr>
           </Table.Thead>
           <Table.Tbody>
-            {load.tickets.map((ticket) => (
+            {load.data.map((ticket) => (
               <Table.Tr key={ticket.ticketId}>
                 <Table.Td>
                   <UnstyledButton

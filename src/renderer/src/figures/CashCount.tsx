@@ -1,11 +1,12 @@
 // The manager's count of the drawer: one sum, or notes and coins by face
 // value (the sum is worked out). Reports the counted amount in fen, or null
 // while what is typed is not an amount.
-import { Group, NumberInput, SegmentedControl, SimpleGrid, Stack, TextInput } from '@mantine/core';
+import { Group, NumberInput, SegmentedControl, SimpleGrid, Stack } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { DENOMINATIONS_MINOR } from '../../../shared/figures-contract';
 import { parseMoney } from '../../../shared/money';
 import { useFormat } from '../desk/useFormat';
+import { MoneyInput } from '../widgets/MoneyInput';
 
 export type CountMode = 'sum' | 'denominations';
 
@@ -45,9 +46,8 @@ export function CashCount({ value, onChange, error }: { value: CashCountValue; o
         />
       </Group>
       {value.mode === 'sum' ? (
-        <TextInput
+        <MoneyInput
           label={t('figures.dayClose.counted')}
-          inputMode="decimal"
           w={220}
           value={value.sumText}
           onChange={(event) => onChange({ ...value, sumText: event.currentTarget.value })}

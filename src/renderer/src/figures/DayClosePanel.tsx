@@ -1,6 +1,6 @@
 // 日结: the open period's figures, the drawer's expected cash, the manager's
 // count and the difference; closing stores the numbered record, then it prints.
-import { Alert, Button, Group, Loader, Paper, Stack, Text, Textarea, TextInput, Title } from '@mantine/core';
+import { Alert, Button, Group, Loader, Paper, Stack, Text, Textarea, Title } from '@mantine/core';
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { DayCloseFigures, DayCloseRecord } from '../../../shared/figures-contract';
@@ -12,6 +12,7 @@ import { isCancelled, useSignedInCall } from '../session/useSignedInCall';
 import { CashCount, countedMinor, denominationsOf, EMPTY_COUNT, type CashCountValue } from './CashCount';
 import { DayCloseFiguresView } from './DayCloseFiguresView';
 import { DayClosePrint } from './DayClosePrint';
+import { MoneyInput } from '../widgets/MoneyInput';
 
 const num = { fontVariantNumeric: 'tabular-nums' } as const;
 
@@ -118,9 +119,8 @@ export function DayClosePanel({ onClosed }: { onClosed(): void }) {
         <Stack gap="sm">
           <Title order={4}>{t('figures.dayClose.cash')}</Title>
           <Group gap="xl" align="flex-end">
-            <TextInput
+            <MoneyInput
               label={t('figures.dayClose.openingFloat')}
-              inputMode="decimal"
               w={180}
               value={floatText}
               onChange={(event) => setFloatText(event.currentTarget.value)}

@@ -1,7 +1,7 @@
 // Settings of the figures: the shop's calendar (weekdays closed, holidays) that
 // turnaround counts working days by, the drawer's opening float, and where the
 // day close and the reports print.
-import { Alert, Button, Checkbox, Group, NativeSelect, NumberInput, Paper, Stack, Text, TextInput, Title } from '@mantine/core';
+import { Alert, Button, Checkbox, Group, NativeSelect, NumberInput, Paper, Stack, Text, Title } from '@mantine/core';
 import { DatePickerInput, DatesProvider } from '@mantine/dates';
 import '@mantine/dates/styles.css';
 import 'dayjs/locale/zh-cn';
@@ -14,6 +14,7 @@ import { useErrorText } from '../widgets/error-text';
 import { useDesk } from '../desk/desk-context';
 import { usePrintingOptions } from '../printing/usePrintingOptions';
 import { isCancelled, useSignedInCall } from '../session/useSignedInCall';
+import { MoneyInput } from '../widgets/MoneyInput';
 
 const WEEKDAYS = [1, 2, 3, 4, 5, 6, 0];
 
@@ -89,9 +90,8 @@ export function FiguresSettings() {
             </Group>
           </Checkbox.Group>
           <DatePickerInput type="multiple" label={t('figures.calendar.holidays')} valueFormat={DATE_INPUT_FORMAT[asLanguage(i18n.language)]} clearable maw={640} value={holidays} onChange={(value) => setHolidays(value.map((d) => String(d).slice(0, 10)))} />
-          <TextInput
+          <MoneyInput
             label={t('figures.calendar.cashFloat')}
-            inputMode="decimal"
             w={200}
             value={floatText}
             onChange={(event) => setFloatText(event.currentTarget.value)}

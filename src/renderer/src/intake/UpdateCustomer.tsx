@@ -8,6 +8,7 @@ import type { CustomerDetail } from '../../../shared/contract';
 import { customerUpdateInput } from '../../../shared/trust-contract';
 import { isCancelled, useSignedInCall } from '../session/useSignedInCall';
 import type { CustomerDraft } from './draft';
+import { useErrorText } from '../widgets/error-text';
 
 const FIELDS = ['name', 'phone', 'address', 'notes'] as const;
 const LABELS = { name: 'intake.customerName', phone: 'intake.phone', address: 'intake.address', notes: 'intake.customerNotes' } as const;
@@ -18,6 +19,7 @@ export function differsFromArchive(typed: CustomerDraft, archive: CustomerDetail
 
 export function UpdateCustomer({ typed, onUpdated }: { typed: CustomerDraft; onUpdated(): void }) {
   const { t } = useTranslation();
+  const errorText = useErrorText();
   const signedIn = useSignedInCall();
   const [busy, setBusy] = useState(false);
   const [failure, setFailure] = useState<string | null>(null);
@@ -35,10 +37,7 @@ export function UpdateCustomer({ typed, onUpdated }: { typed: CustomerDraft; onU
     const result = await signedIn('customers.update', parsed.data);
     setBusy(false);
     if (isCancelled(result)) return;
-    if (!result.ok) {
-      const field = result.error.fields?.[0];
-      return setFailure(field ? t(`errors.field.${field.code}`) : result.error.message || t(`errors.${result.error.code}`));
-    }
+    if (!result.ok) return setFailure(errorText(result.error));
     setFailure(null);
     onUpdated();
   };

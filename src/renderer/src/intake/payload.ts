@@ -2,17 +2,16 @@
 // knows (money typed as text) and the rules main will apply with today's date,
 // so the clerk sees every problem at once.
 import { checkInInput, type ChannelParsedInput, type Settings, type WarrantyAssessment } from '../../../shared/contract';
-import type { FieldErrorCode } from '../../../shared/errors';
-import { parseMoney } from '../../../shared/money';
+import { readMoney } from '../../../shared/money';
 import { issuesToFieldErrors, mergeFieldErrors, type FieldErrors } from '../forms/field-errors';
 import type { DeviceDraft, IntakeDraft } from './draft';
 
 type MoneyField = 'estimateMinor' | 'depositMinor';
 
 function moneyValue(text: string, path: string, errors: FieldErrors): number {
-  const parsed = parseMoney(text);
-  if (parsed.ok) return parsed.minor;
-  errors[path] = `money_${parsed.reason}` as FieldErrorCode;
+  const read = readMoney(text);
+  if (read.ok) return read.minor;
+  errors[path] = read.code;
   return Number.NaN;
 }
 

@@ -8,6 +8,7 @@ import type { PrintableDocument } from '../../../shared/contract';
 import { invoke } from '../api';
 import type { CheckInPrinting, PrintRow } from './useCheckInPrinting';
 import { PrintResultRow } from './PrintResultRow';
+import { useErrorText } from '../widgets/error-text';
 
 
 interface Props {
@@ -19,6 +20,7 @@ interface Props {
 
 export function PrintResults({ number, printing, accessoryCaptions }: Props) {
   const { t } = useTranslation();
+  const errorText = useErrorText();
   const rows = printing.rows(number);
   const [previewFailed, setPreviewFailed] = useState<string | null>(null);
   const anyFailed = rows.some((row) => row.state === 'failed');
@@ -30,7 +32,7 @@ export function PrintResults({ number, printing, accessoryCaptions }: Props) {
   const preview = async (document: PrintableDocument) => {
     setPreviewFailed(null);
     const result = await invoke('printing.preview', { number, document });
-    if (!result.ok) setPreviewFailed(result.error.message || t(`errors.${result.error.code}` as 'errors.internal'));
+    if (!result.ok) setPreviewFailed(errorText(result.error));
   };
 
   return (

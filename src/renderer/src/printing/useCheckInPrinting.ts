@@ -7,6 +7,7 @@ import { useTranslation } from 'react-i18next';
 import { INTAKE_DOCUMENTS, type PrintableDocument, type PrintResult } from '../../../shared/contract';
 import type { ContractResult } from '../../../shared/errors';
 import { isCancelled, useSignedInCall } from '../session/useSignedInCall';
+import { useErrorText } from '../widgets/error-text';
 
 export type PrintState = 'printing' | 'printed' | 'failed' | 'skipped';
 
@@ -68,6 +69,7 @@ export interface CheckInPrinting {
 
 export function useCheckInPrinting(numbers: string[]): CheckInPrinting {
   const { t } = useTranslation();
+  const errorText = useErrorText();
   const signedIn = useSignedInCall();
   const [prints, setPrints] = useState<TicketPrints>(() =>
     Object.fromEntries(numbers.map((number) => [number, INTAKE_DOCUMENTS.map((document) => pendingRow(document, null))])),
@@ -78,7 +80,7 @@ export function useCheckInPrinting(numbers: string[]): CheckInPrinting {
       const rows = requestedRows(request).map(({ document, caption }): PrintRow => {
         const key = rowKey(document, caption);
         if (!outcome.ok) {
-          const message = outcome.error.message || t(`errors.${outcome.error.code}` as 'errors.internal');
+          const message = errorText(outcome.error);
           return { key, document, caption, state: 'failed', message, detail: null };
         }
         const result = outcome.data.find((r) => r.document === document && r.caption === caption);
@@ -96,7 +98,7 @@ export function useCheckInPrinting(numbers: string[]): CheckInPrinting {
       });
       setPrints((current) => ({ ...current, [number]: upsert(current[number] ?? [], rows) }));
     },
-    [t],
+    [t, errorText],
   );
 
   const send = useCallback(

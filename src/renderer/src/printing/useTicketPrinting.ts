@@ -6,6 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { INTAKE_DOCUMENTS, type PrintableDocument, type PrintResult } from '../../../shared/contract';
 import type { ContractResult } from '../../../shared/errors';
 import { isCancelled, useSignedInCall } from '../session/useSignedInCall';
+import { useErrorText } from '../widgets/error-text';
 
 export type TicketPrintState = 'idle' | 'printing' | 'printed' | 'failed';
 
@@ -50,6 +51,7 @@ export interface TicketPrinting {
 /** `documents`: what the panel offers (the receipt only once the ticket is collected). */
 export function useTicketPrinting(number: string, documents: readonly PrintableDocument[] = INTAKE_DOCUMENTS): TicketPrinting {
   const { t } = useTranslation();
+  const errorText = useErrorText();
   const signedIn = useSignedInCall();
   const [rows, setRows] = useState<TicketPrintRow[]>(() => documents.map((document) => row(document, null, 'idle')));
 
@@ -69,7 +71,7 @@ export function useTicketPrinting(number: string, documents: readonly PrintableD
       const outcome: ContractResult<PrintResult[]> = isCancelled(sent) ? { ok: false, error: { code: 'forbidden', message: t('errors.field.signed_out') } } : sent;
       const settled = wanted.map(({ document, caption }) => {
         if (!outcome.ok) {
-          return row(document, caption, 'failed', outcome.error.message || t(`errors.${outcome.error.code}` as 'errors.internal'));
+          return row(document, caption, 'failed', errorText(outcome.error));
         }
         const result = outcome.data.find((r) => r.document === document && r.caption === caption);
         if (result?.ok) return row(document, caption, 'printed');
@@ -77,7 +79,7 @@ export function useTicketPrinting(number: string, documents: readonly PrintableD
       });
       setRows((current) => upsert(current, settled));
     },
-    [number, t, signedIn],
+    [number, t, errorText, signedIn],
   );
 
   const print = useCallback(

@@ -4,13 +4,13 @@ import { Modal, Text } from '@mantine/core';
 import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AuthSession, SignInRoster } from '../../../shared/workflow-contract';
-import type { ContractError } from '../../../shared/errors';
 import { invoke } from '../api';
 import { useDesk } from '../desk/desk-context';
 import { FirstPinForm } from './FirstPinForm';
 import { PinForm } from './PinForm';
 import { useIdleLock, useSwitchUserKey } from './idle-lock';
 import { SessionContext, type ManagerApproval, type SessionState } from './session-context';
+import { useErrorText } from '../widgets/error-text';
 
 const STORAGE_KEY = 'repairDesk.session';
 
@@ -38,6 +38,7 @@ function store(session: AuthSession | null): void {
 
 export function SessionProvider({ children }: { children: ReactNode }) {
   const { t } = useTranslation();
+  const errorText = useErrorText();
   const { settings } = useDesk();
   const [current, setCurrent] = useState<AuthSession | null>(readStored);
   const [dialog, setDialog] = useState<Dialog | null>(null);
@@ -62,13 +63,6 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     });
   }, [remember]);
 
-  const errorText = useCallback(
-    (error: ContractError) => {
-      const field = error.fields?.[0];
-      return field ? t(`errors.field.${field.code}` as 'errors.field.invalid') : error.message || t(`errors.${error.code}` as 'errors.internal');
-    },
-    [t],
-  );
 
   const ensureSession = useCallback(async (): Promise<string | null> => {
     if (currentRef.current !== null) return currentRef.current.token;

@@ -1,8 +1,9 @@
 // One action's call state: busy while it runs, the refusal translated for the
-// form (per field, plus a message for the rest). A cancelled sign-in does nothing.
+// form (per field, plus a message for the rest, as describeFailure reads it). A cancelled sign-in does nothing.
 import { useCallback, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ContractError } from '../../../shared/errors';
+import { readFailure } from '../widgets/error-text';
 import { isCancelled, type SignedInResult } from './useSignedInCall';
 
 export interface WorkflowCall {
@@ -25,17 +26,9 @@ export function useWorkflowCall(formFields: readonly string[]): WorkflowCall {
 
   const explain = useCallback(
     (refusal: ContractError) => {
-      const onForm: Record<string, string> = {};
-      const elsewhere: string[] = [];
-      for (const field of refusal.fields ?? []) {
-        const text = t(`errors.field.${field.code}` as 'errors.field.invalid');
-        if (fieldsKey.split(',').includes(field.path)) onForm[field.path] ??= text;
-        else elsewhere.push(text);
-      }
-      setFieldErrors(onForm);
-      const general = refusal.message || t(`errors.${refusal.code}` as 'errors.internal');
-      // Field messages say more than "please correct the highlighted fields" when no field is on the form.
-      setError(elsewhere.length > 0 ? elsewhere.join(' · ') : Object.keys(onForm).length > 0 ? null : general);
+      const failure = readFailure(t, refusal, fieldsKey.split(','));
+      setFieldErrors(Object.fromEntries(Object.entries(failure.fields).map(([path, code]) => [path, t(`errors.field.${code}` as 'errors.field.invalid')])));
+      setError(failure.message);
     },
     [t, fieldsKey],
   );

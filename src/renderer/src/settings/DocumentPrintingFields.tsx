@@ -10,6 +10,7 @@ import { CalibrationFields } from './CalibrationFields';
 import { parseCalibration, PRINTING_FORM, type CalibrationDraft } from './printing-draft';
 import type { PrinterList } from '../printing/usePrintingOptions';
 import { isCancelled, useSignedInCall } from '../session/useSignedInCall';
+import { useErrorText } from '../widgets/error-text';
 
 const COPIES = Array.from({ length: 10 }, (_, index) => String(index + 1));
 
@@ -40,6 +41,7 @@ function formatMm(mm: number): string {
 export function DocumentPrintingFields(props: Props) {
   const { document, value, presets, printers, calibration, errors } = props;
   const { t } = useTranslation();
+  const errorText = useErrorText();
   const signedIn = useSignedInCall();
   const [test, setTest] = useState<TestState>({ state: 'idle' });
   const docName = t(`settings.printing.documents.${document}`);
@@ -103,7 +105,7 @@ export function DocumentPrintingFields(props: Props) {
     else {
       const wrongPreset = result.error.fields?.some((field) => field.path === 'preset');
       if (wrongPreset) props.onErrors({ [path('preset')]: 'invalid' });
-      setTest({ state: 'failed', message: result.error.message || t(`errors.${result.error.code}`) });
+      setTest({ state: 'failed', message: errorText(result.error) });
     }
   };
 

@@ -7,9 +7,11 @@ import { useTranslation } from 'react-i18next';
 import type { HistoryCheck as Check } from '../../../shared/trust-contract';
 import { isCancelled, useSignedInCall } from '../session/useSignedInCall';
 import { RoleSection } from '../widgets/RoleSection';
+import { useErrorText } from '../widgets/error-text';
 
 export function HistoryCheck() {
   const { t } = useTranslation();
+  const errorText = useErrorText();
   const signedIn = useSignedInCall();
   const [busy, setBusy] = useState(false);
   const [outcome, setOutcome] = useState<{ check: Check } | { failure: string } | null>(null);
@@ -20,8 +22,7 @@ export function HistoryCheck() {
     setBusy(false);
     if (isCancelled(result)) return;
     if (result.ok) return setOutcome({ check: result.data });
-    const field = result.error.fields?.[0];
-    setOutcome({ failure: field ? t(`errors.field.${field.code}`) : result.error.message || t(`errors.${result.error.code}`) });
+    setOutcome({ failure: errorText(result.error) });
   };
 
   const broken = outcome && 'check' in outcome ? outcome.check.firstBroken : null;

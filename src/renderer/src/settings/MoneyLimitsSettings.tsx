@@ -7,9 +7,10 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { settingsInput } from '../../../shared/contract';
 import { useDesk } from '../desk/desk-context';
-import { fieldId, issuesToFieldErrors, serverFieldErrors, withoutField, type FieldErrors } from '../forms/field-errors';
+import { fieldId, issuesToFieldErrors, withoutField, type FieldErrors } from '../forms/field-errors';
 import { keyboardFormKeyDown } from '../forms/keyboard-form';
 import { isCancelled, useSignedInCall } from '../session/useSignedInCall';
+import { readFailure } from '../widgets/error-text';
 import { RoleSection } from '../widgets/RoleSection';
 
 const FORM = 'limits';
@@ -55,9 +56,9 @@ function LimitsForm() {
       setStatus('saved');
       return;
     }
-    setErrors(serverFieldErrors(result.error.fields));
-    const other = result.error.fields?.find((field) => !FIELDS.some(({ key }) => key === field.path));
-    setFailure(other ? t(`errors.field.${other.code}`) : result.error.message || t(`errors.${result.error.code}`));
+    const failure = readFailure(t, result.error, FIELDS.map(({ key }) => key));
+    setErrors(failure.fields);
+    setFailure(failure.message ?? t('errors.validation'));
     setStatus('failed');
   };
 

@@ -13,6 +13,7 @@ import { DocumentPrintingFields } from './DocumentPrintingFields';
 import { calibrationPath, draftFrom, parsePrintingDraft, PRINTING_FORM, type CalibrationDraft, type PrintingDraft } from './printing-draft';
 import { usePrintingOptions } from '../printing/usePrintingOptions';
 import { isCancelled, useSignedInCall } from '../session/useSignedInCall';
+import { useErrorText } from '../widgets/error-text';
 
 type Status = 'idle' | 'saving' | 'saved' | 'failed';
 
@@ -25,6 +26,7 @@ function withoutPaths(errors: FieldErrors, paths: string[]): FieldErrors {
 
 export function PrintingSettings() {
   const { t } = useTranslation();
+  const errorText = useErrorText();
   const signedIn = useSignedInCall();
   const desk = useDesk();
   const { presets, presetsFailure, printers, refreshPrinters } = usePrintingOptions();
@@ -87,8 +89,10 @@ export function PrintingSettings() {
       setErrors({});
       setStatus('saved');
     } else {
-      setErrors(serverFieldErrors(result.error.fields));
-      setFailure(result.error.message || t(`errors.${result.error.code}`));
+      const fields = serverFieldErrors(result.error.fields);
+      setErrors(fields);
+      // Like the screen's own check: the fields at fault say why, the alert says to look at them.
+      setFailure(Object.keys(fields).length > 0 ? t('errors.validation') : errorText(result.error));
       setStatus('failed');
     }
   };

@@ -6,11 +6,13 @@ import { useTranslation } from 'react-i18next';
 import type { Staff } from '../../../shared/contract';
 import { useSession } from '../session/session-context';
 import { isCancelled, useSignedInCall } from '../session/useSignedInCall';
+import { useErrorText } from '../widgets/error-text';
 
 const digitsOnly = (value: string) => value.replace(/\D/g, '');
 
 export function StaffPinForm({ person }: { person: Staff }) {
   const { t } = useTranslation();
+  const errorText = useErrorText();
   const { current } = useSession();
   const run = useSignedInCall();
   const [open, setOpen] = useState(false);
@@ -30,8 +32,7 @@ export function StaffPinForm({ person }: { person: Staff }) {
       setOpen(false);
       return;
     }
-    const field = result.error.fields?.[0];
-    setMessage({ ok: false, text: field ? t(`errors.field.${field.code}`) : result.error.message });
+    setMessage({ ok: false, text: errorText(result.error) });
   };
 
   const label = (key: 'settings.newPin' | 'settings.currentPin') => `${person.name}: ${t(key)}`;

@@ -1,27 +1,21 @@
-import { useCallback, useEffect, useState } from 'react';
-import type { Staff } from '../../../shared/contract';
-import { invoke } from '../api';
+import { useCallback } from 'react';
+import { useTranslation } from 'react-i18next';
+import { call } from '../api';
 import { useDesk } from '../desk/desk-context';
+import { loadFailure, useLoaded } from '../widgets/useLoaded';
 
 /** Everyone, former staff included; after a change the app's active list is refreshed too. */
 export function useStaffList() {
+  const { t } = useTranslation();
   const { reloadStaff } = useDesk();
-  const [staff, setStaff] = useState<Staff[]>([]);
-  const [failure, setFailure] = useState<string | null>(null);
-
-  const load = useCallback(async () => {
-    const result = await invoke('staff.list', { includeInactive: true });
-    if (result.ok) setStaff(result.data);
-    setFailure(result.ok ? null : result.error.message);
-  }, []);
-
-  useEffect(() => {
-    void load();
-  }, [load]);
+  const [loaded, load] = useLoaded(
+    () => call('staff.list', { includeInactive: true }),
+    (error) => loadFailure(t, error),
+  );
 
   const changed = useCallback(async () => {
     await Promise.all([load(), reloadStaff()]);
   }, [load, reloadStaff]);
 
-  return { staff, failure, changed };
+  return { staff: loaded.state === 'done' ? loaded.data : [], failure: loaded.state === 'failed' ? loaded.message : null, changed };
 }

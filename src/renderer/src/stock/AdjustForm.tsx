@@ -7,10 +7,11 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { LIMITS } from '../../../shared/domain';
 import { stockAdjustInput, type PartView } from '../../../shared/workflow-contract';
-import { issuesToFieldErrors, type FieldErrors } from '../forms/field-errors';
-import { useSession } from '../session/session-context';
-import { isCancelled, useSignedInCall } from '../session/useSignedInCall';
-import { errorSentence, formFieldErrors, needsManagerApproval } from './contract-errors';
+import { useForm } from '@mantine/form';
+import { isCancelled } from '../session/useSignedInCall';
+import { useApprovedCall } from '../widgets/useManagerApproval';
+import { contractValidate, fieldMessages } from '../widgets/contract-form';
+import { readFailure } from '../widgets/error-text';
 
 const FIELDS = ['countedQty', 'note'] as const;
 const draftSchema = stockAdjustInput.omit({ session: true });
@@ -21,40 +22,39 @@ interface Props {
   onCancel(): void;
 }
 
+const toInput = (partId: number) => (values: { countedQty: string | number; note: string }) => ({
+  partId,
+  countedQty: values.countedQty === '' ? undefined : Number(values.countedQty),
+  note: values.note,
+  managerApproval: null,
+});
+
 export function AdjustForm({ part, onDone, onCancel }: Props) {
   const { t } = useTranslation();
-  const run = useSignedInCall();
-  const { askManagerApproval } = useSession();
-  const [counted, setCounted] = useState<string | number>(part.qtyOnHand);
-  const [note, setNote] = useState('');
-  const [errors, setErrors] = useState<FieldErrors>({});
+  const approved = useApprovedCall();
+  const form = useForm({
+    initialValues: { countedQty: part.qtyOnHand as string | number, note: '' },
+    validate: contractValidate(draftSchema, toInput(part.id), t),
+  });
   const [failure, setFailure] = useState<string | null>(null);
   const [saving, setSaving] = useState(false);
 
-  const submit = async (input: ReturnType<typeof draftSchema.parse>) => {
-    const first = await run('parts.adjust', input);
-    if (isCancelled(first) || first.ok || !needsManagerApproval(first.error)) return first;
-    const approval = await askManagerApproval(t('stock.adjust.approvalReason', { name: part.name, from: part.qtyOnHand, to: input.countedQty }));
-    if (approval === null) return { ok: false as const, cancelled: true as const };
-    return run('parts.adjust', { ...input, managerApproval: approval });
-  };
-
   const save = async () => {
-    const parsed = draftSchema.safeParse({ partId: part.id, countedQty: counted === '' ? undefined : Number(counted), note, managerApproval: null });
-    setErrors(parsed.success ? {} : issuesToFieldErrors(parsed.error.issues));
     setFailure(null);
-    if (!parsed.success) return;
+    if (form.validate().hasErrors) return;
+    const input = draftSchema.parse(toInput(part.id)(form.getValues()));
     setSaving(true);
-    const result = await submit(parsed.data);
+    const result = await approved('parts.adjust', input, t('stock.adjust.approvalReason', { name: part.name, from: part.qtyOnHand, to: input.countedQty }));
     setSaving(false);
     if (isCancelled(result)) return setFailure(t('stock.adjust.notApproved'));
     if (result.ok) return onDone(result.data);
-    setErrors(formFieldErrors(result.error, FIELDS));
-    setFailure(errorSentence(t, result.error, FIELDS));
+    const refusal = readFailure(t, result.error, FIELDS);
+    form.setErrors(fieldMessages(t, refusal.fields));
+    setFailure(refusal.message);
   };
 
+  const counted = form.getValues().countedQty;
   const change = typeof counted === 'number' ? counted - part.qtyOnHand : null;
-  const error = (path: string) => (errors[path] ? t(`errors.field.${errors[path]}`) : undefined);
   return (
     <StockFormFrame
       titleId="adjust-form-title"
@@ -75,11 +75,9 @@ export function AdjustForm({ part, onDone, onCancel }: Props) {
           min={0}
           allowDecimal={false}
           allowNegative={false}
-          value={counted}
-          error={error('countedQty')}
-          onChange={setCounted}
+          {...form.getInputProps('countedQty')}
         />
-        <TextInput label={t('stock.adjust.reason')} value={note} maxLength={LIMITS.notesMax} error={error('note')} onChange={(event) => setNote(event.currentTarget.value)} />
+        <TextInput label={t('stock.adjust.reason')} maxLength={LIMITS.notesMax} {...form.getInputProps('note')} />
       </Group>
     </StockFormFrame>
   );

@@ -5,14 +5,15 @@ import { StockFormFrame } from './StockFormFrame';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { LIMITS } from '../../../shared/domain';
-import { minorToInputText } from '../../../shared/money';
+import { minorToInputText, readMoney } from '../../../shared/money';
 import { feeItemInput, type FeeItem } from '../../../shared/workflow-contract';
 import { FEE_CATEGORIES, type FeeCategory } from '../../../shared/workflow';
 import { issuesToFieldErrors, type FieldErrors } from '../forms/field-errors';
 import { isCancelled, useSignedInCall } from '../session/useSignedInCall';
-import { errorSentence, formFieldErrors, needsManagerSession } from './contract-errors';
+import { readFailure } from '../widgets/error-text';
+import { needsManagerSession } from '../widgets/manager-check';
 import { ManagerOnly } from '../widgets/ManagerOnly';
-import { readMoney } from './money-field';
+import { MoneyInput } from '../widgets/MoneyInput';
 
 const FIELDS = ['code', 'nameEn', 'nameZh', 'category', 'priceMinor', 'active'] as const;
 const draftSchema = feeItemInput.omit({ session: true });
@@ -42,14 +43,15 @@ export function FeeItemForm({ item, nextSortOrder, onSaved, onCancel }: Props) {
 
   const save = async () => {
     const found: FieldErrors = {};
-    const priceMinor = readMoney(price, 'priceMinor', found);
+    const priceMinor = readMoney(price, true);
+    if (!priceMinor.ok) found.priceMinor = priceMinor.code;
     const parsed = draftSchema.safeParse({
       id: item?.id ?? null,
       code: code.trim(),
       nameEn,
       nameZh,
       category,
-      priceMinor: priceMinor ?? 0,
+      priceMinor: priceMinor.ok ? priceMinor.minor : 0,
       active,
       sortOrder: item?.sortOrder ?? nextSortOrder,
     });
@@ -64,8 +66,9 @@ export function FeeItemForm({ item, nextSortOrder, onSaved, onCancel }: Props) {
     if (isCancelled(result)) return;
     if (result.ok) return onSaved(result.data);
     if (needsManagerSession(result.error)) return setManagerOnly(true);
-    setErrors(formFieldErrors(result.error, FIELDS));
-    setFailure(errorSentence(t, result.error, FIELDS));
+    const failure = readFailure(t, result.error, FIELDS);
+    setErrors(failure.fields);
+    setFailure(failure.message);
   };
 
   const error = (path: string) => (errors[path] ? t(`errors.field.${errors[path]}`) : undefined);
@@ -97,7 +100,7 @@ export function FeeItemForm({ item, nextSortOrder, onSaved, onCancel }: Props) {
           onChange={(event) => setCategory(event.currentTarget.value as FeeCategory)}
           data={FEE_CATEGORIES.map((value) => ({ value, label: t(`workflow.feeCategory.${value}`) }))}
         />
-        <TextInput label={t('stock.fees.price')} inputMode="decimal" value={price} error={error('priceMinor')} onChange={(event) => setPrice(event.currentTarget.value)} />
+        <MoneyInput label={t('stock.fees.price')} value={price} error={error('priceMinor')} onChange={(event) => setPrice(event.currentTarget.value)} />
       </Group>
       <Group gap="sm" align="flex-start" grow>
         <TextInput label={t('stock.fees.nameZh')} value={nameZh} maxLength={LIMITS.shortTextMax} error={error('nameZh')} onChange={(event) => setNameZh(event.currentTarget.value)} />

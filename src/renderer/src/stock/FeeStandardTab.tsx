@@ -7,7 +7,8 @@ import type { FeeItem } from '../../../shared/workflow-contract';
 import { call } from '../api';
 import { useFormat } from '../desk/useFormat';
 import { isCancelled, useSignedInCall } from '../session/useSignedInCall';
-import { errorSentence, needsManagerSession } from './contract-errors';
+import { useErrorText } from '../widgets/error-text';
+import { needsManagerSession } from '../widgets/manager-check';
 import { FeeItemForm } from './FeeItemForm';
 import { GatedButton } from '../widgets/GatedButton';
 import { ManagerOnly } from '../widgets/ManagerOnly';
@@ -17,6 +18,7 @@ export function FeeStandardTab() {
   const { t } = useTranslation();
   const format = useFormat();
   const run = useSignedInCall();
+  const errorText = useErrorText();
   const [loaded, reload] = useLoaded(
     () => call('feeStandard.list', { includeInactive: true }),
     (error) => loadFailure(t, error),
@@ -41,7 +43,7 @@ export function FeeStandardTab() {
     const { id, code, nameEn, nameZh, category, priceMinor, sortOrder } = item;
     const result = await run('feeStandard.save', { id, code, nameEn, nameZh, category, priceMinor, sortOrder, active });
     if (isCancelled(result)) return;
-    if (!result.ok) return setFailure({ managerOnly: needsManagerSession(result.error), message: errorSentence(t, result.error) });
+    if (!result.ok) return setFailure({ managerOnly: needsManagerSession(result.error), message: errorText(result.error) });
     await saved(result.data, t(active ? 'stock.fees.reactivated' : 'stock.fees.deactivated', { name: name(item) }));
   };
 

@@ -7,7 +7,7 @@ import { LIMITS } from '../../../shared/domain';
 import { loanerInput, type LoanerView } from '../../../shared/workflow-contract';
 import { issuesToFieldErrors, type FieldErrors } from '../forms/field-errors';
 import { isCancelled, useSignedInCall } from '../session/useSignedInCall';
-import { errorSentence, formFieldErrors } from './contract-errors';
+import { readFailure } from '../widgets/error-text';
 
 const FIELDS = ['name', 'serial', 'notes', 'active'] as const;
 const draftSchema = loanerInput.omit({ session: true });
@@ -39,8 +39,9 @@ export function LoanerForm({ loaner, onSaved, onCancel }: Props) {
     setSaving(false);
     if (isCancelled(result)) return;
     if (result.ok) return onSaved(result.data);
-    setErrors(formFieldErrors(result.error, FIELDS));
-    setFailure(errorSentence(t, result.error, FIELDS));
+    const failure = readFailure(t, result.error, FIELDS);
+    setErrors(failure.fields);
+    setFailure(failure.message);
   };
 
   const error = (path: string) => (errors[path] ? t(`errors.field.${errors[path]}`) : undefined);

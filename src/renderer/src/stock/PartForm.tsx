@@ -5,13 +5,14 @@ import { StockFormFrame } from './StockFormFrame';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { LIMITS } from '../../../shared/domain';
-import { minorToInputText } from '../../../shared/money';
+import { minorToInputText, readMoney } from '../../../shared/money';
 import { partInput, type PartView } from '../../../shared/workflow-contract';
 import { issuesToFieldErrors, type FieldErrors } from '../forms/field-errors';
 import { isCancelled, useSignedInCall } from '../session/useSignedInCall';
-import { errorSentence, formFieldErrors, needsManagerSession } from './contract-errors';
+import { readFailure } from '../widgets/error-text';
+import { needsManagerSession } from '../widgets/manager-check';
 import { ManagerOnly } from '../widgets/ManagerOnly';
-import { readMoney } from './money-field';
+import { MoneyInput } from '../widgets/MoneyInput';
 
 const FIELDS = ['name', 'specification', 'compatibleModels', 'costMinor', 'priceMinor', 'reorderLevel', 'openingQty', 'active'] as const;
 const draftSchema = partInput.omit({ session: true });
@@ -43,15 +44,17 @@ export function PartForm({ part, onSaved, onCancel }: Props) {
 
   const save = async () => {
     const found: FieldErrors = {};
-    const costMinor = readMoney(cost, 'costMinor', found);
-    const priceMinor = readMoney(price, 'priceMinor', found);
+    const costMinor = readMoney(cost, true);
+    const priceMinor = readMoney(price, true);
+    if (!costMinor.ok) found.costMinor = costMinor.code;
+    if (!priceMinor.ok) found.priceMinor = priceMinor.code;
     const parsed = draftSchema.safeParse({
       id: part?.id ?? null,
       name,
       specification,
       compatibleModels: models,
-      costMinor: costMinor ?? 0,
-      priceMinor: priceMinor ?? 0,
+      costMinor: costMinor.ok ? costMinor.minor : 0,
+      priceMinor: priceMinor.ok ? priceMinor.minor : 0,
       reorderLevel: wholeNumber(reorderLevel),
       active,
       openingQty: part ? 0 : wholeNumber(openingQty),
@@ -67,8 +70,9 @@ export function PartForm({ part, onSaved, onCancel }: Props) {
     if (isCancelled(result)) return;
     if (result.ok) return onSaved(result.data);
     if (needsManagerSession(result.error)) return setManagerOnly(true);
-    setErrors(formFieldErrors(result.error, FIELDS));
-    setFailure(errorSentence(t, result.error, FIELDS));
+    const failure = readFailure(t, result.error, FIELDS);
+    setErrors(failure.fields);
+    setFailure(failure.message);
   };
 
   const error = (path: string) => (errors[path] ? t(`errors.field.${errors[path]}`) : undefined);
@@ -104,8 +108,8 @@ export function PartForm({ part, onSaved, onCancel }: Props) {
         onChange={(event) => setModels(event.currentTarget.value)}
       />
       <Group gap="sm" align="flex-start" grow>
-        <TextInput label={t('stock.parts.cost')} inputMode="decimal" value={cost} error={error('costMinor')} onChange={(event) => setCost(event.currentTarget.value)} />
-        <TextInput label={t('stock.parts.price')} inputMode="decimal" value={price} error={error('priceMinor')} onChange={(event) => setPrice(event.currentTarget.value)} />
+        <MoneyInput label={t('stock.parts.cost')} value={cost} error={error('costMinor')} onChange={(event) => setCost(event.currentTarget.value)} />
+        <MoneyInput label={t('stock.parts.price')} value={price} error={error('priceMinor')} onChange={(event) => setPrice(event.currentTarget.value)} />
         <NumberInput label={t('stock.parts.reorderLevel')} min={0} allowDecimal={false} allowNegative={false} value={reorderLevel} error={error('reorderLevel')} onChange={setReorderLevel} />
         {!part && (
           <NumberInput label={t('stock.parts.openingQty')} min={0} allowDecimal={false} allowNegative={false} value={openingQty} error={error('openingQty')} onChange={setOpeningQty} />

@@ -8,8 +8,9 @@ import { restockInput, type PartView } from '../../../shared/workflow-contract';
 import { issuesToFieldErrors, type FieldErrors } from '../forms/field-errors';
 import { isCancelled, useSignedInCall } from '../session/useSignedInCall';
 import { useCostsVisible } from '../session/useAccess';
-import { errorSentence, formFieldErrors } from './contract-errors';
-import { readMoney } from './money-field';
+import { readFailure } from '../widgets/error-text';
+import { readMoney } from '../../../shared/money';
+import { MoneyInput } from '../widgets/MoneyInput';
 
 const FIELDS = ['qty', 'unitCostMinor', 'note'] as const;
 const draftSchema = restockInput.omit({ session: true });
@@ -34,7 +35,10 @@ export function RestockForm({ part, onDone, onCancel }: Props) {
 
   const save = async () => {
     const found: FieldErrors = {};
-    const unitCostMinor = readMoney(cost, 'unitCostMinor', found, false);
+    // Left empty, the cost is not known (null), not free.
+    const unitCost = cost.trim() === '' ? null : readMoney(cost);
+    if (unitCost && !unitCost.ok) found.unitCostMinor = unitCost.code;
+    const unitCostMinor = unitCost?.ok ? unitCost.minor : null;
     const parsed = draftSchema.safeParse({ partId: part.id, qty: qty === '' ? undefined : Number(qty), unitCostMinor, note });
     const all = { ...(parsed.success ? {} : issuesToFieldErrors(parsed.error.issues)), ...found };
     setErrors(all);
@@ -45,8 +49,9 @@ export function RestockForm({ part, onDone, onCancel }: Props) {
     setSaving(false);
     if (isCancelled(result)) return;
     if (result.ok) return onDone(result.data);
-    setErrors(formFieldErrors(result.error, FIELDS));
-    setFailure(errorSentence(t, result.error, FIELDS));
+    const failure = readFailure(t, result.error, FIELDS);
+    setErrors(failure.fields);
+    setFailure(failure.message);
   };
 
   const error = (path: string) => (errors[path] ? t(`errors.field.${errors[path]}`) : undefined);
@@ -71,11 +76,10 @@ export function RestockForm({ part, onDone, onCancel }: Props) {
           onChange={setQty}
           data-autofocus
         />
-        <TextInput
+        <MoneyInput
           label={t('stock.restock.unitCost')}
           description={mayCost ? t('stock.restock.unitCostHint') : t('trust.gate.costManagerOnly')}
           disabled={!mayCost}
-          inputMode="decimal"
           value={cost}
           error={error('unitCostMinor')}
           onChange={(event) => setCost(event.currentTarget.value)}

@@ -1,18 +1,16 @@
 // One ticket: its number and status, the stored intake details, the Print
 // panel and the history. Escape or "Back to search" returns to the list.
 import { Alert, Button, Center, Group, Loader, Stack, Text } from '@mantine/core';
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { TicketDetail } from '../../../shared/contract';
 import { CustomerContactPanel, ManufacturerTripCard, RepairTestCard } from '../customers';
-import { invoke } from '../api';
+import { call } from '../api';
 import { TicketActions } from './actions/TicketActions';
 import { StatusBadge } from '../widgets/StatusBadge';
 import { TicketInfo } from './TicketInfo';
 import { TicketPrintPanel } from './TicketPrintPanel';
 import { TicketTimeline } from './TicketTimeline';
-
-type Load = { state: 'loading' } | { state: 'failed'; message: string } | { state: 'ready'; ticket: TicketDetail };
+import { loadFailure, useLoaded } from '../widgets/useLoaded';
 
 interface Props {
   /** The ticket's number as tickets.get reads it (digits, prefix optional). */
@@ -26,18 +24,12 @@ interface Props {
 
 export function TicketPage({ number, refreshKey, active, onBack }: Props) {
   const { t } = useTranslation();
-  const [load, setLoad] = useState<Load>({ state: 'loading' });
+  const [load, fetchTicket] = useLoaded(
+    () => call('tickets.get', { number }),
+    (error) => loadFailure(t, error),
+    `${number}|${refreshKey}`,
+  );
   const backRef = useRef<HTMLButtonElement>(null);
-
-  const fetchTicket = useCallback(async () => {
-    const result = await invoke('tickets.get', { number });
-    if (result.ok) setLoad({ state: 'ready', ticket: result.data });
-    else setLoad({ state: 'failed', message: result.error.message || t(`errors.${result.error.code}` as 'errors.internal') });
-  }, [number, t]);
-
-  useEffect(() => {
-    void fetchTicket();
-  }, [fetchTicket, refreshKey]);
 
   // Focus lands on the page so Escape and Tab start here, not on the hidden search box.
   useEffect(() => {
@@ -79,7 +71,7 @@ export function TicketPage({ number, refreshKey, active, onBack }: Props) {
     );
   }
 
-  const { ticket } = load;
+  const ticket = load.data;
   return (
     <Stack gap="md" component="article" aria-labelledby="ticket-page-number">
       <Group justify="space-between" align="flex-start" wrap="nowrap">

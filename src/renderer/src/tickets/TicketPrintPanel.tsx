@@ -8,11 +8,13 @@ import { INTAKE_DOCUMENTS, PRINTABLE_DOCUMENTS, type PrintableDocument, type Tic
 import { invoke } from '../api';
 import { useTicketPrinting, type TicketPrintRow } from '../printing/useTicketPrinting';
 import { PrintResultRow } from '../printing/PrintResultRow';
+import { useErrorText } from '../widgets/error-text';
 
 const CAPTION_MAX = 40;
 
 export function TicketPrintPanel({ ticket }: { ticket: TicketDetail }) {
   const { t } = useTranslation();
+  const errorText = useErrorText();
   const number = ticket.displayNumber;
   // The receipt is the record of a collection: offered once the ticket is collected.
   const printing = useTicketPrinting(number, ticket.status === 'collected' ? PRINTABLE_DOCUMENTS : INTAKE_DOCUMENTS);
@@ -32,7 +34,7 @@ export function TicketPrintPanel({ ticket }: { ticket: TicketDetail }) {
     setPreview(
       result.ok
         ? { ok: true, text: t('tickets.print.previewOpened', { document: documentName }) }
-        : { ok: false, text: `${t('printResult.previewFailed')} ${result.error.message || t(`errors.${result.error.code}` as 'errors.internal')}` },
+        : { ok: false, text: `${t('printResult.previewFailed')} ${errorText(result.error)}` },
     );
   };
 

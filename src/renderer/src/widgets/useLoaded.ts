@@ -2,6 +2,7 @@
 import type { TFunction } from 'i18next';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { ContractFailure } from '../api';
+import { readFailure } from './error-text';
 
 export type Loaded<T> = { state: 'loading' } | { state: 'done'; data: T } | { state: 'failed'; message: string };
 
@@ -32,6 +33,6 @@ export function useLoaded<T>(load: () => Promise<T>, describe: (error: unknown) 
 
 /** One sentence for a failed load. */
 export function loadFailure(t: TFunction, error: unknown): string {
-  if (error instanceof ContractFailure) return error.error.message || t(`errors.${error.error.code}`);
+  if (error instanceof ContractFailure) return readFailure(t, error.error).message ?? t('errors.validation');
   return t('errors.internal');
 }

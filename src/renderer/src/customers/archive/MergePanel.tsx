@@ -5,8 +5,7 @@ import { Alert, Button, Group, Stack, Text, TextInput } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CustomerArchive, MergeResult } from '../../../../shared/customer-care-contract';
-import { useManagerApproval } from '../../session/useManagerApproval';
-import { useSignedInCall } from '../../session/useSignedInCall';
+import { useApprovedCall } from '../../widgets/useManagerApproval';
 import { ActionCard } from '../../widgets/ActionCard';
 import { useWorkflowCall } from '../../session/useWorkflowCall';
 import { useArchiveSearch } from './useArchiveSearch';
@@ -14,16 +13,13 @@ import { useArchiveSearch } from './useArchiveSearch';
 export function MergePanel({ customer, onDone, onCancel }: { customer: CustomerArchive; onDone(): void; onCancel(): void }) {
   const { t } = useTranslation();
   const search = useArchiveSearch({ partialsAlways: true });
-  const signedIn = useSignedInCall();
-  const approve = useManagerApproval();
+  const approved = useApprovedCall();
   const action = useWorkflowCall([]);
   const [merged, setMerged] = useState<MergeResult | null>(null);
   const others = search.result.state === 'done' ? search.result.items.filter((hit) => hit.id !== customer.id) : [];
 
   const merge = async (mergeId: number) => {
-    const approval = await approve(t('care.merge.approvalReason'));
-    if (!approval.approved) return;
-    const result = await action.submit(() => signedIn('archive.merge', { keepId: customer.id, mergeId, managerApproval: approval.approval }));
+    const result = await action.submit(() => approved('archive.merge', { keepId: customer.id, mergeId, managerApproval: null }, t('care.merge.approvalReason')));
     if (result) setMerged(result);
   };
 

@@ -2,10 +2,10 @@
 // whole phone or serial stops at its exact match; "More results" asks for the
 // partial matches of the same text too, until the text changes.
 import { useCallback, useRef, useState } from 'react';
-import { useTranslation } from 'react-i18next';
 import type { ArchiveHit } from '../../../../shared/customer-care-contract';
 import { invoke } from '../../api';
 import { useTypeaheadLookup, type TypeaheadLookup } from '../../forms/useTypeaheadLookup';
+import { useErrorText } from '../../widgets/error-text';
 
 const LIMIT = 20;
 
@@ -18,13 +18,13 @@ export interface ArchiveSearch extends TypeaheadLookup<ArchiveHit> {
 
 /** `partialsAlways`: every search brings the partial matches too (finding a duplicate to merge, where a near number is the point). */
 export function useArchiveSearch({ partialsAlways = false }: { partialsAlways?: boolean } = {}): ArchiveSearch {
-  const { t } = useTranslation();
+  const errorText = useErrorText();
   // The text the partial matches were asked for; another text is searched as usual.
   const moreFor = useRef<string | null>(null);
   const [moreShownFor, setMoreShownFor] = useState<string | null>(null);
   const lookup = useTypeaheadLookup<ArchiveHit>(
     (query) => invoke('archive.search', { query, limit: LIMIT, more: partialsAlways || query === moreFor.current }),
-    (error) => error.message || t(`errors.${error.code}` as 'errors.internal'),
+    errorText,
   );
   const { query, refresh } = lookup;
   const showMore = useCallback(() => {

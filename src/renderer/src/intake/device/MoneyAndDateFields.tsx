@@ -1,9 +1,10 @@
-import { NativeSelect, SimpleGrid, Stack, TextInput } from '@mantine/core';
+import { NativeSelect, SimpleGrid, Stack } from '@mantine/core';
 import { PAYMENT_METHODS, type PaymentMethod } from '../../../../shared/domain';
 import { useTranslation } from 'react-i18next';
 import { useDesk } from '../../desk/desk-context';
 import { DayInput } from '../../widgets/DayInput';
 import type { DeviceFieldProps } from './device-field-props';
+import { MoneyInput } from '../../widgets/MoneyInput';
 
 export function MoneyAndDateFields({ device, field, onChange }: DeviceFieldProps) {
   const { t } = useTranslation();
@@ -12,22 +13,18 @@ export function MoneyAndDateFields({ device, field, onChange }: DeviceFieldProps
   const hasDeposit = /[1-9]/.test(device.depositText);
   return (
     <SimpleGrid cols={3} spacing="sm">
-      <TextInput
+      <MoneyInput
         {...field('estimateMinor')}
         label={t('intake.estimate')}
         description={moneyHint}
-        inputMode="decimal"
-        autoComplete="off"
         value={device.estimateText}
         onChange={(event) => onChange({ estimateText: event.currentTarget.value })}
       />
       <Stack gap={6}>
-        <TextInput
+        <MoneyInput
           {...field('depositMinor')}
           label={t('intake.deposit')}
           description={moneyHint}
-          inputMode="decimal"
-          autoComplete="off"
           value={device.depositText}
           onChange={(event) => onChange({ depositText: event.currentTarget.value })}
         />

@@ -11,9 +11,9 @@ import { keyboardFormKeyDown } from '../../forms/keyboard-form';
 import { required } from '../../forms/required';
 import { SignaturePad } from '../../forms/SignaturePad';
 import type { ActionFormProps } from './action-types';
-import { FailureAlert } from './FailureAlert';
+import { FailureAlert } from '../../widgets/FailureAlert';
 import { QuoteSummary } from './QuoteSummary';
-import { useFailure } from './useFailure';
+import { useFailure } from '../../widgets/useFailure';
 
 /** "YYYY-MM-DDTHH:mm" of now in local time, for a datetime-local field. */
 function localNow(): string {

@@ -13,9 +13,9 @@ import { keyboardFormKeyDown } from '../../forms/keyboard-form';
 import { required } from '../../forms/required';
 import { useFormat } from '../../desk/useFormat';
 import type { ActionFormProps } from './action-types';
-import { FailureAlert } from './FailureAlert';
+import { FailureAlert } from '../../widgets/FailureAlert';
 import { severityMeaning, severityName } from './severity-text';
-import { useFailure } from './useFailure';
+import { useFailure } from '../../widgets/useFailure';
 
 const FIELDS = ['category', 'severity', 'repairClass', 'cause', 'solution', 'internalNotes'];
 const diagnosisDraft = diagnosisInput.omit({ session: true });

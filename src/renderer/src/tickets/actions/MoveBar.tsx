@@ -10,9 +10,9 @@ import { useSession } from '../../session/session-context';
 import { keyboardFormKeyDown } from '../../forms/keyboard-form';
 import { required } from '../../forms/required';
 import type { ActionFormProps } from './action-types';
-import { FailureAlert } from './FailureAlert';
+import { FailureAlert } from '../../widgets/FailureAlert';
 import { moveButtons, type MoveButton } from './move-verbs';
-import { useFailure } from './useFailure';
+import { useFailure } from '../../widgets/useFailure';
 
 const TONE_PROPS = {
   forward: { variant: 'filled' },

@@ -13,10 +13,10 @@ import { useFormat } from '../../desk/useFormat';
 import { keyboardFormKeyDown } from '../../forms/keyboard-form';
 import { required } from '../../forms/required';
 import type { ActionFormProps } from './action-types';
-import { FailureAlert } from './FailureAlert';
+import { FailureAlert } from '../../widgets/FailureAlert';
 import { handBackableParts, returnableParts } from './parts-used';
 import { parseQty } from './quote-draft';
-import { useFailure } from './useFailure';
+import { useFailure } from '../../widgets/useFailure';
 
 /** The warranty covers this repair's parts: the replaced part belongs to the stores (a part is hardware, so the software 15-day rule does not charge it). */
 const COVERED = ['in_warranty', 'software_within_15_days', 'software_after_15_days', 'rework_within_repair_warranty'];

@@ -12,11 +12,13 @@ import { useFormat } from '../../desk/useFormat';
 import { keyboardFormKeyDown } from '../../forms/keyboard-form';
 import { required } from '../../forms/required';
 import type { ActionFormProps } from './action-types';
-import { FailureAlert } from './FailureAlert';
+import { FailureAlert } from '../../widgets/FailureAlert';
 import { addLine, addTypedLabour, checkDraft, draftFromQuote, type DraftErrors, type DraftLine, type QuoteDraft } from './quote-draft';
 import { QuoteTotals } from './QuoteTotals';
-import { useFailure } from './useFailure';
+import { useFailure } from '../../widgets/useFailure';
 import { useQuotePreview } from './useQuotePreview';
+import { useErrorText } from '../../widgets/error-text';
+import { MoneyInput } from '../../widgets/MoneyInput';
 
 interface Props extends ActionFormProps {
   feeItems: FeeItem[];
@@ -25,6 +27,7 @@ interface Props extends ActionFormProps {
 
 export function QuoteEditor({ workflow, perform, feeItems, parts }: Props) {
   const { t, i18n } = useTranslation();
+  const errorText = useErrorText();
   const format = useFormat();
   const [draft, setDraft] = useState<QuoteDraft>(() => draftFromQuote(workflow.quotes[0]));
   const [labourPick, setLabourPick] = useState('');
@@ -204,9 +207,8 @@ export function QuoteEditor({ workflow, perform, feeItems, parts }: Props) {
             error={typedError('typedDescription')}
             style={{ flex: 1 }}
           />
-          <TextInput
+          <MoneyInput
             label={t('ticketActions.quote.typedLabourPrice')}
-            inputMode="decimal"
             value={typed.price}
             onChange={(event) => setTyped({ ...typed, price: event.currentTarget.value })}
             error={typedError('typedPrice')}
@@ -229,10 +231,9 @@ export function QuoteEditor({ workflow, perform, feeItems, parts }: Props) {
           />
           {draft.discountKind !== 'none' && (
             <>
-              <TextInput
+              <MoneyInput
                 label={draft.discountKind === 'percent' ? t('ticketActions.quote.discountPercent') : t('ticketActions.quote.discountAmount')}
                 {...required()}
-                inputMode="decimal"
                 value={draft.discountValue}
                 onChange={(event) => {
                   update({ discountValue: event.currentTarget.value });
@@ -264,7 +265,7 @@ export function QuoteEditor({ workflow, perform, feeItems, parts }: Props) {
         )}
         {previewError && draft.lines.length > 0 && (
           <Text size="sm" c="red.8">
-            {previewError.fields?.[0] ? t(`errors.field.${previewError.fields[0].code}`) : previewError.message}
+            {errorText(previewError)}
           </Text>
         )}
         {preview?.discountNeedsManager && <Alert color="yellow" py="xs">{t('ticketActions.quote.discountNeedsManager')}</Alert>}

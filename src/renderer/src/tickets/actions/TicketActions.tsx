@@ -20,6 +20,7 @@ import { SectionBox } from './SectionBox';
 import { severityName } from './severity-text';
 import { useCatalog } from './useCatalog';
 import { useWorkflowAction } from './useWorkflowAction';
+import { useErrorText } from '../../widgets/error-text';
 
 type Load = { state: 'loading' } | { state: 'failed'; message: string } | { state: 'ready'; workflow: TicketWorkflow };
 
@@ -33,6 +34,7 @@ interface Props {
 
 export function TicketActions({ ticketId, refreshKey, onTicketChanged }: Props) {
   const { t } = useTranslation();
+  const errorText = useErrorText();
   const [load, setLoad] = useState<Load>({ state: 'loading' });
   const [focusRequest, setFocusRequest] = useState(0);
   const panelRef = useRef<HTMLDivElement>(null);
@@ -42,12 +44,12 @@ export function TicketActions({ ticketId, refreshKey, onTicketChanged }: Props) 
     void invoke('tickets.getWorkflow', { ticketId }).then((result) => {
       if (stale) return;
       if (result.ok) setLoad({ state: 'ready', workflow: result.data });
-      else setLoad({ state: 'failed', message: result.error.message || t(`errors.${result.error.code}`) });
+      else setLoad({ state: 'failed', message: errorText(result.error) });
     });
     return () => {
       stale = true;
     };
-  }, [ticketId, refreshKey, t]);
+  }, [ticketId, refreshKey, errorText]);
 
   const changed = useCallback(
     (next: TicketWorkflow) => {

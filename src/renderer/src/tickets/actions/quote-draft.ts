@@ -3,7 +3,7 @@
 // Pure, so it is unit-tested.
 import type { ChannelInput } from '../../../../shared/contract';
 import type { FieldErrorCode } from '../../../../shared/errors';
-import { minorToInputText, parseMoney } from '../../../../shared/money';
+import { minorToInputText, readMoney } from '../../../../shared/money';
 import type { QuoteView } from '../../../../shared/workflow-contract';
 import { WORKFLOW_LIMITS, type DiscountKind } from '../../../../shared/workflow';
 
@@ -68,11 +68,10 @@ export function addTypedLabour(
   const errors: DraftErrors = {};
   const description = typed.description.trim();
   if (description === '') errors.typedDescription = 'required';
-  const parsed = parseMoney(typed.price);
+  const price = readMoney(typed.price, true);
   let unitPriceMinor: number | null = null;
-  if (typed.price.trim() === '') errors.typedPrice = 'required';
-  else if (!parsed.ok) errors.typedPrice = parsed.reason === 'negative' ? 'money_negative' : parsed.reason === 'too_precise' ? 'money_too_precise' : 'money_invalid';
-  else unitPriceMinor = parsed.minor;
+  if (!price.ok) errors.typedPrice = price.code;
+  else unitPriceMinor = price.minor;
   if (Object.keys(errors).length > 0 || unitPriceMinor === null) return { lines: [...lines], errors };
   return { lines: [...lines, { kind: 'labour', feeItemId: null, description, unitPriceMinor, qty: '1' }], errors };
 }
@@ -122,11 +121,10 @@ function checkDiscount(draft: QuoteDraft, forPreview: boolean, errors: DraftErro
     if (/^\d{1,3}$/.test(text) && Number(text) >= 1 && Number(text) <= 100) value = Number(text);
     else errors['discount.value'] = text === '' ? 'required' : 'invalid';
   } else {
-    const parsed = parseMoney(draft.discountValue);
-    if (draft.discountValue.trim() === '') errors['discount.value'] = 'required';
-    else if (!parsed.ok) errors['discount.value'] = parsed.reason === 'negative' ? 'money_negative' : parsed.reason === 'too_precise' ? 'money_too_precise' : 'money_invalid';
-    else if (parsed.minor === 0) errors['discount.value'] = 'invalid';
-    else value = parsed.minor;
+    const amount = readMoney(draft.discountValue, true);
+    if (!amount.ok) errors['discount.value'] = amount.code;
+    else if (amount.minor === 0) errors['discount.value'] = 'invalid';
+    else value = amount.minor;
   }
   const reason = draft.discountReason.trim();
   if (reason === '' && !forPreview) errors['discount.reason'] = 'required';

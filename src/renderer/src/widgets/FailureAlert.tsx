@@ -1,6 +1,6 @@
 // The message of a failed action that no field shows, announced to screen readers.
 import { Alert } from '@mantine/core';
-import type { Failure } from './action-failure';
+import type { Failure } from './error-text';
 
 export function FailureAlert({ failure }: { failure: Failure | null }) {
   if (!failure?.message) return null;
