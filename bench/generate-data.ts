@@ -20,6 +20,7 @@ import { OPEN_STATUSES } from '../src/main/core/rules/status-machine';
 import type { DeviceType, TicketStatus } from '../src/shared/domain';
 import { composeTicketNumber, localDayCode } from '../src/shared/ticket-number';
 import { FIGURES_DAY_TRIGGERS, FILL_FIGURES_DAYS } from '../src/main/core/storage/migrations/0015-figures-days';
+import { FIGURES_DAY_MONEY_TRIGGERS, FILL_FIGURES_DAY_MONEY } from '../src/main/core/storage/migrations/0016-figures-days-money';
 import { openBenchDesk } from './checkin';
 import { FOLLOW_UP_STATE_FILL } from '../src/main/core/storage/migrations/0012-follow-up-state';
 
@@ -254,7 +255,7 @@ export async function ensureBenchData(tickets: number, options: { force?: boolea
   db.pragma('foreign_keys = OFF');
   // The reports' day totals are filled once at the end, as the migration fills them for
   // an existing history, rather than recomputed by their triggers at every insert.
-  for (const name of Object.keys(FIGURES_DAY_TRIGGERS)) db.exec(`DROP TRIGGER ${name}`);
+  for (const name of Object.keys({ ...FIGURES_DAY_TRIGGERS, ...FIGURES_DAY_MONEY_TRIGGERS })) db.exec(`DROP TRIGGER ${name}`);
 
   const random = new Random(20261123 + tickets);
   const nowMs = DATA_NOW.getTime();
@@ -434,9 +435,10 @@ export async function ensureBenchData(tickets: number, options: { force?: boolea
   db.exec(FOLLOW_UP_STATE_FILL);
   log(`  ${calls.toLocaleString('en')} follow-up calls, follow-up state filled, ${((performance.now() - started) / 1000).toFixed(1)} s`);
   db.transaction(() => {
-    for (const table of ['figures_day_intake', 'figures_day_response', 'figures_day_finished']) db.exec(`DELETE FROM ${table}`);
-    for (const statement of FILL_FIGURES_DAYS) db.exec(statement);
-    for (const [name, body] of Object.entries(FIGURES_DAY_TRIGGERS)) db.exec(`CREATE TRIGGER ${name} ${body}`);
+    const tables = ['figures_day_intake', 'figures_day_response', 'figures_day_finished', 'figures_day_payment', 'figures_day_collected', 'figures_day_parts', 'figures_day_calls'];
+    for (const table of tables) db.exec(`DELETE FROM ${table}`);
+    for (const statement of [...FILL_FIGURES_DAYS, ...FILL_FIGURES_DAY_MONEY]) db.exec(statement);
+    for (const [name, body] of Object.entries({ ...FIGURES_DAY_TRIGGERS, ...FIGURES_DAY_MONEY_TRIGGERS })) db.exec(`CREATE TRIGGER ${name} ${body}`);
   })();
   log(`  day totals filled, ${((performance.now() - started) / 1000).toFixed(1)} s`);
   db.pragma('journal_mode = WAL');
