@@ -16,7 +16,7 @@ import { FIRST_RESPONSE_MINUTES, SEVERITY_LEVELS } from '../../../shared/workflo
 import { addDays, daysBetween, localIsoDate } from '../rules/calendar';
 import type { MoneyMovement, Period } from '../rules/money-booking';
 import { OPEN_STATUSES } from '../rules/status-machine';
-import { workingDaysBetween } from '../rules/shop-calendar';
+import { workingDayCounter } from '../rules/shop-calendar';
 import { bookMoney, localDayStart } from './period-money';
 import { reportGroups, type IntakeGroup, type ReportSource } from './report-days';
 import { satisfactionSummary } from './satisfaction-summary';
@@ -81,15 +81,13 @@ export async function buildReport(tx: ReadTx, from: string, to: string, settings
   let workingDaysSum = 0;
   let within7Days = 0;
   let within24Hours = 0;
-  const workingDays = new Map<string, number>();
+  const workingDaysBetween = workingDayCounter(
+    groups.finished.flatMap((g) => [g.dayIn, g.dayOut]),
+    settings.shopCalendar,
+  );
   for (const g of groups.finished) {
     // A ready event stamped before its check-in (a counter PC's clock set wrong) counts as the same day.
-    const span = `${g.dayIn}/${g.dayOut}`;
-    let days = workingDays.get(span);
-    if (days === undefined) {
-      days = g.dayOut < g.dayIn ? 0 : workingDaysBetween(g.dayIn, g.dayOut, settings.shopCalendar);
-      workingDays.set(span, days);
-    }
+    const days = g.dayOut < g.dayIn ? 0 : workingDaysBetween(g.dayIn, g.dayOut);
     finished += g.finished;
     workingDaysSum += days * g.finished;
     if (days <= 7) within7Days += g.finished;
