@@ -84,6 +84,9 @@ export const FIGURES_DAY_MONEY_TRIGGERS: Record<string, string> = {
   figures_day_payment_update: `AFTER UPDATE OF at, voided_at, kind, method, amount_minor ON payment BEGIN
     ${recomputePayments(`${dayOf('OLD.at')} UNION ${dayOf('NEW.at')}`)} END`,
   figures_day_collection_insert: `AFTER INSERT ON collection BEGIN ${recomputeCollected(dayOf('NEW.at'))} END`,
+  // Collections are never changed by the desk (a trigger refuses it); a repair of the record that lifts that guard still leaves the totals right.
+  figures_day_collection_update: `AFTER UPDATE OF at, ticket_id, repaired ON collection BEGIN
+    ${recomputeCollected(`${dayOf('OLD.at')} UNION ${dayOf('NEW.at')}`)} END`,
   // What a collected ticket was charged follows its quotes, as the live figures do.
   figures_day_collected_quote_insert: `AFTER INSERT ON quote WHEN ${isCollected('NEW.ticket_id')} BEGIN
     ${recomputeCollected(collectedDayOf('NEW.ticket_id'))} END`,

@@ -193,6 +193,11 @@ const TRIGGERS: DayTrigger[] = [
   },
   { name: 'figures_day_collection_insert', on: 'AFTER INSERT ON collection', body: recompute('figures_day_collected', day('NEW.at')) },
   {
+    name: 'figures_day_collection_update',
+    on: 'AFTER UPDATE OF at, ticket_id, repaired ON collection',
+    body: recompute('figures_day_collected', `${day('OLD.at')} || ${day('NEW.at')}`),
+  },
+  {
     name: 'figures_day_collected_quote_insert',
     on: 'AFTER INSERT ON quote',
     body: `IF ${isCollected('NEW.ticket_id')} THEN ${recompute('figures_day_collected', collectedDay('NEW.ticket_id'))} END IF;`,
