@@ -84,6 +84,8 @@ describe('figures', () => {
 
     // 345.00 counted: five yuan short.
     await page.getByRole('textbox', { name: f.dayClose.counted, exact: true }).fill('345');
+    // Typed as one sum, the counted cash is the field alone, not repeated as a figure under it.
+    expect(await page.getByLabel(f.dayClose.counted, { exact: true }).count()).toBe(1);
     expect(await page.getByLabel(f.dayClose.difference, { exact: true }).innerText()).toBe(`${formatMoney(-500, 'CNY', 'en')} (${f.dayClose.short})`);
     await screenshotWholePage(page, 'figures-day-close-en');
     await page.getByRole('button', { name: f.dayClose.close, exact: true }).click();

@@ -1,20 +1,24 @@
 // The day totals the reports read (migration figures-days) against the same
 // figures computed from the tickets at read time: a generated fortnight of
 // counter work through the desk's own use cases (check-ins with deposits,
-// diagnoses that set the fault level and repair class, quotes accepted,
-// repairs finished, payments, refunds, voids of earlier days' payments, a
-// hand-over to another technician, a day close, a rework), with moments just
-// before and after local midnight. Every report over every day, every
+// diagnoses that set the fault level and repair class, quotes accepted, some
+// with parts and discounts, parts fitted, a repair cancelled after a part was
+// fitted (the part back on the shelf), devices found unrepairable and
+// collected for the diagnosis fee, repairs finished, payments, refunds, voids
+// of earlier days' payments, follow-up calls, a hand-over to another
+// technician, a day close, a rework), with moments just before and after
+// local midnight. Every report over every day, every
 // three-day window and the whole span is the same from either source, and the
 // stored rows are the ones a refill from the whole history gives.
 import { describe, expect, it } from 'vitest';
 import type { ChannelInput } from '../../src/shared/contract';
 import { buildReport } from '../../src/main/core/features/figures/reports';
 import { FILL_FIGURES_DAYS } from '../../src/main/core/storage/migrations/0015-figures-days';
+import { FILL_FIGURES_DAY_MONEY } from '../../src/main/core/storage/migrations/0016-figures-days-money';
 import { addDays } from '../../src/main/core/rules/calendar';
 import { REPAIR_CLASSES } from '../../src/shared/figures-contract';
 import { fixedClock, type TestDesk } from '../support/desk';
-import { checkIn, feeItemId, freshDeskWithCrewEachTest, signInAgain, signaturePng, type Crew } from '../support/workflow';
+import { addPart, checkIn, feeItemId, freshDeskWithCrewEachTest, signInAgain, signaturePng, type Crew } from '../support/workflow';
 
 /** A local moment (the shop's clock), as the UTC instant the desk stores. */
 const local = (day: string, hour: number, minute: number) => {
@@ -56,15 +60,22 @@ describe('the stored day totals', () => {
   const move = (ticketId: number, toStatus: ChannelInput<'workflow.move'>['toStatus'], session = crew.technician.session) =>
     desk.call('workflow.move', { session, ticketId, toStatus, note: toStatus === 'cancelled' ? 'Customer changed their mind' : '' });
 
+  const toCall: number[] = [];
   async function collect(t: { id: number; stage: string }) {
     await desk.call('collection.complete', { session: crew.clerk.session, ticketId: t.id, identity: 'claim_ticket', signaturePng: signaturePng() });
     t.stage = 'collected';
+    toCall.push(t.id);
   }
 
   async function generateHistory() {
     const rand = random(20260504);
     const board = { kind: 'labour' as const, feeItemId: await feeItemId(desk, 'board_repair') };
     const diagnosisFee = { kind: 'labour' as const, feeItemId: await feeItemId(desk, 'diagnosis') };
+    const screen = await addPart(desk, crew, { openingQty: 500, reorderLevel: 0 });
+    const battery = await addPart(desk, crew, { name: 'Battery', specification: '5000 mAh', costMinor: 9000, priceMinor: 15000, openingQty: 500, reorderLevel: 0 });
+    const screenLine = { kind: 'part' as const, partId: screen.id, qty: 1 };
+    const discount = { kind: 'amount' as const, value: 1000, reason: 'Regular customer' };
+    let cancelledWithPart = false;
     type Open = { id: number; stage: 'received' | 'diagnosing' | 'in_repair' | 'ready' | 'paid' | 'collected'; paidIds: number[] };
     const tickets: Open[] = [];
     let handedOver = false;
@@ -101,13 +112,31 @@ describe('the stored day totals', () => {
         } else if (t.stage === 'diagnosing') {
           const severity = rand.int(1, 3) as 1 | 2 | 3;
           await desk.call('diagnosis.save', { session: crew.technician.session, ticketId: t.id, category: 'hardware', cause: 'Fault found', solution: 'Repair', severity, repairClass: REPAIR_CLASSES[rand.int(0, 3)] });
-          await desk.call('quotes.save', { session: crew.technician.session, ticketId: t.id, lines: rand.chance(0.5) ? [diagnosisFee, board] : [board], discount: null });
+          if (rand.chance(0.15)) {
+            // Not worth repairing: collected unrepaired, paying the diagnosis fee of the quote.
+            await desk.call('quotes.save', { session: crew.technician.session, ticketId: t.id, lines: [diagnosisFee], discount: null });
+            await desk.call('workflow.move', { session: crew.technician.session, ticketId: t.id, toStatus: 'unrepairable', note: 'Board beyond repair' });
+            t.stage = 'ready';
+            continue;
+          }
+          const lines: ChannelInput<'quotes.save'>['lines'] = rand.chance(0.5) ? [diagnosisFee, board] : [board];
+          if (rand.chance(0.4)) lines.push(screenLine);
+          await desk.call('quotes.save', { session: crew.technician.session, ticketId: t.id, lines, discount: rand.chance(0.3) ? discount : null });
           await move(t.id, 'awaiting_approval');
           const quoteId = (await desk.call('tickets.getWorkflow', { ticketId: t.id })).quotes[0].id;
           await desk.call('approvals.record', { session: crew.technician.session, ticketId: t.id, quoteId, decision: 'accepted', method: 'in_person', signaturePng: signaturePng() });
           await move(t.id, 'in_repair');
           t.stage = 'in_repair';
         } else if (t.stage === 'in_repair') {
+          await desk.call('parts.use', { session: crew.technician.session, ticketId: t.id, partId: rand.chance(0.5) ? screen.id : battery.id, qty: 1 });
+          if (!cancelledWithPart) {
+            // Waiting for a part, then cancelled: the fitted part goes back on the shelf, booked to the ticket.
+            await move(t.id, 'awaiting_parts');
+            await move(t.id, 'cancelled', crew.manager.session);
+            cancelledWithPart = true;
+            t.stage = 'collected';
+            continue;
+          }
           await move(t.id, 'testing');
           await move(t.id, 'ready');
           t.stage = 'ready';
@@ -134,6 +163,18 @@ describe('the stored day totals', () => {
           if (voided.balanceMinor > 0) await desk.call('collection.pay', { session: crew.clerk.session, ticketId: t.id, method: 'wechat', amountMinor: voided.balanceMinor });
           await collect(t);
         }
+      }
+      // Follow-up calls on the collected tickets, some reaching the customer.
+      for (const ticketId of toCall.splice(0, rand.int(0, 2))) {
+        minute += rand.int(3, 40);
+        await go(local(day, Math.floor(minute / 60) % 24, minute % 60));
+        const reached = rand.chance(0.7);
+        await desk.call('followUps.record', {
+          session: crew.clerk.session,
+          ticketId,
+          reached,
+          ...(reached ? { working: true, quality: rand.int(3, 5), attitude: rand.int(2, 5) } : {}),
+        });
       }
       if (early) {
         await checkInAt(9, 5);
@@ -186,16 +227,38 @@ describe('the stored day totals', () => {
     expect(whole.technicians.filter((t) => t.finished > 0).length).toBe(2);
     const voided = await desk.context.db.read((tx) => tx.query(`SELECT COUNT(*) AS n FROM payment WHERE voided_at IS NOT NULL`));
     expect(voided[0].n).toBeGreaterThan(0);
+    expect(whole.tickets.collected).toBeGreaterThan(3);
+    expect(whole.tickets.cancelled).toBeGreaterThan(0);
+    expect(whole.revenue.diagnosisMinor).toBeGreaterThan(0);
+    expect(whole.revenue.discountsMinor).toBeGreaterThan(0);
+    expect(whole.revenue.partsMinor).toBeGreaterThan(0);
+    expect(whole.parts!.lines.length).toBe(2);
+    expect(whole.satisfaction.calls).toBeGreaterThan(0);
+    expect(whole.satisfaction.averageQuality).not.toBeNull();
+    const moves = await desk.context.db.read((tx) => tx.query(`SELECT COUNT(*) AS n FROM stock_move WHERE reason = 'restock' AND ticket_id IS NOT NULL`));
+    expect(moves[0].n).toBe(1);
+    const unrepaired = await desk.context.db.read((tx) => tx.query(`SELECT COUNT(*) AS n FROM collection WHERE repaired = 0`));
+    expect(unrepaired[0].n).toBeGreaterThan(0);
 
     // The rows the triggers kept are the rows a refill from the whole history gives.
-    const tables = ['figures_day_intake', 'figures_day_response', 'figures_day_finished'];
+    const tables = [
+      'figures_day_intake',
+      'figures_day_response',
+      'figures_day_finished',
+      'figures_day_payment',
+      'figures_day_collected',
+      'figures_day_parts',
+      'figures_day_calls',
+    ];
     const kept = await desk.context.db.read(async (tx) => Promise.all(tables.map((t) => tx.query(`SELECT * FROM ${t} ORDER BY 1, 2, 3`))));
     const refilled = await desk.context.db.write(async (tx) => {
       for (const t of tables) await tx.query(`DELETE FROM ${t}`);
-      for (const statement of FILL_FIGURES_DAYS) await tx.query(statement);
+      for (const statement of [...FILL_FIGURES_DAYS, ...FILL_FIGURES_DAY_MONEY]) await tx.query(statement);
       return Promise.all(tables.map((t) => tx.query(`SELECT * FROM ${t} ORDER BY 1, 2, 3`)));
     });
     expect(kept).toEqual(refilled);
-    expect(kept[2].length).toBeGreaterThan(0);
+    for (const rows of kept) expect(rows.length).toBeGreaterThan(0);
+    // Voided payments sit under the day they were voided as well as the day they were taken.
+    expect((kept[3] as { void_day: string }[]).some((r) => r.void_day !== '')).toBe(true);
   });
 });

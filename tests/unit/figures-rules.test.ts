@@ -2,7 +2,8 @@
 // period money is booked in, and the report's preset ranges.
 import { describe, expect, it } from 'vitest';
 import { bookPeriod, type MoneyMovement } from '../../src/main/core/rules/money-booking';
-import { isWorkingDay, workingDaysBetween } from '../../src/main/core/rules/shop-calendar';
+import { isWorkingDay, workingDayCounter, workingDaysBetween } from '../../src/main/core/rules/shop-calendar';
+import { addDays } from '../../src/main/core/rules/calendar';
 import { presetRange } from '../../src/renderer/src/figures/report-range';
 
 describe('working days', () => {
@@ -18,6 +19,13 @@ describe('working days', () => {
   it('knows a closed weekday and a holiday, and refuses a backwards span', () => {
     expect([isWorkingDay('2026-10-03', calendar), isWorkingDay('2026-10-01', calendar), isWorkingDay('2026-10-05', calendar)]).toEqual([false, false, true]);
     expect(() => workingDaysBetween('2026-10-05', '2026-10-01', calendar)).toThrow(RangeError);
+  });
+  it('counts many spans at once as one span at a time does, over a year end and a leap day', () => {
+    const days = Array.from({ length: 90 }, (_, i) => addDays('2027-12-20', i * 7 - 300));
+    const between = workingDayCounter(days, calendar);
+    for (const from of days) for (const to of days) if (from <= to) expect(between(from, to), `${from} to ${to}`).toBe(workingDaysBetween(from, to, calendar));
+    expect(() => between('2026-10-05', '2026-10-01')).toThrow(RangeError);
+    expect(() => between('2020-01-01', days[3])).toThrow(RangeError);
   });
 });
 

@@ -15,6 +15,8 @@ export interface MoneyMovement {
   amountMinor: number;
   at: string;
   voidedAt: string | null;
+  /** How many rows of the same kind, method, day and void day this movement adds up (a day total); 1 when absent. */
+  count?: number;
 }
 
 export interface Period {
@@ -64,19 +66,20 @@ export function bookPeriod(rows: readonly MoneyMovement[], period: Period): Book
   const voids = { count: 0, amountMinor: 0 };
   const cash = { inMinor: 0, outMinor: 0 };
   for (const row of rows) {
+    const rowCount = row.count ?? 1;
     if (within(row.voidedAt, period)) {
-      voids.count += 1;
+      voids.count += rowCount;
       voids.amountMinor += row.amountMinor;
     }
     for (const entry of entries(row, period)) {
       const method = byMethod.get(row.method)!;
       method.amountMinor += entry.signed;
       if (entry.kind === 'payment') {
-        method.count += 1;
+        method.count += rowCount;
         paymentsMinor += entry.signed;
       } else if (entry.kind === 'refund') {
-        method.refundCount += 1;
-        refunds.count += 1;
+        method.refundCount += rowCount;
+        refunds.count += rowCount;
         refunds.amountMinor -= entry.signed;
       }
       if (row.method === 'cash') {

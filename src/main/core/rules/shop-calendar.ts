@@ -30,3 +30,35 @@ export function workingDaysBetween(from: string, to: string, calendar: ShopCalen
   for (let i = 1; i <= span; i += 1) if (isWorkingDay(addDays(from, i), calendar)) count += 1;
   return count;
 }
+
+/**
+ * workingDaysBetween for many spans at once: the open days are counted once
+ * over the whole range the spans cover (a running total per day), so each
+ * span is one subtraction instead of a walk over its days.
+ */
+export function workingDayCounter(days: Iterable<string>, calendar: ShopCalendar): (from: string, to: string) => number {
+  const sorted = [...new Set(days)].sort();
+  const running = new Map<string, number>();
+  if (sorted.length > 0) {
+    // One Date stepped a day at a time (no parsing per day): the range may span years.
+    const [y, m, d] = sorted[0].split('-').map(Number);
+    const day = new Date(Date.UTC(y, m - 1, d));
+    const closed = new Set(calendar.closedWeekdays);
+    const holidays = new Set(calendar.holidays);
+    const last = sorted[sorted.length - 1];
+    let total = 0;
+    for (let iso = sorted[0]; iso <= last; ) {
+      running.set(iso, total);
+      day.setUTCDate(day.getUTCDate() + 1);
+      iso = day.toISOString().slice(0, 10);
+      if (!closed.has(day.getUTCDay()) && !holidays.has(iso)) total += 1;
+    }
+  }
+  return (from, to) => {
+    const a = running.get(from);
+    const b = running.get(to);
+    if (a === undefined || b === undefined) throw new RangeError(`${from} or ${to} was not among the counter's days`);
+    if (b < a || to < from) throw new RangeError(`${to} is before ${from}`);
+    return b - a;
+  };
+}

@@ -62,6 +62,8 @@ export class Database {
       username: connection.user,
       password: connection.password,
       ssl: connection.tls,
+      // The reports' day totals count this counter's local days, as the SQLite file counts them with 'localtime'.
+      extra: { options: `-c TimeZone=${Intl.DateTimeFormat().resolvedOptions().timeZone}` },
       entities: ALL_ENTITIES,
       migrations: POSTGRES_MIGRATIONS,
       migrationsRun: true,

@@ -139,7 +139,8 @@ export function DayClosePanel({ onClosed }: { onClosed(): void }) {
             error={countError}
           />
           <Group gap="xl">
-            <Figure label={t('figures.dayClose.counted')} value={counted === null ? '—' : format.money(counted)} strong />
+            {/* Typed as one sum, the field already shows the counted cash; counted by notes and coins, this is their total. */}
+            {count.mode === 'denominations' && <Figure label={t('figures.dayClose.counted')} value={counted === null ? '—' : format.money(counted)} strong />}
             <Figure
               label={t('figures.dayClose.difference')}
               value={difference === null ? '—' : `${format.money(difference)}${difference === 0 ? '' : ` (${t(difference > 0 ? 'figures.dayClose.over' : 'figures.dayClose.short')})`}`}

@@ -34,17 +34,25 @@ export async function periodDeposits(tx: ReadTx, period: Period): Promise<Period
   );
 }
 
-/** The period's money; `deposits` when the caller already has them (a report reads them from the day totals). */
-export async function periodMoney(tx: ReadTx, period: Period, deposits?: readonly PeriodDeposit[]): Promise<PeriodMoney> {
-  // Two index ranges (payment_at, payment_voided_at), never the whole table.
+/** The payments, refunds and voids that may book in a period: two index ranges (payment_at, payment_voided_at), never the whole table. */
+export async function periodMovements(tx: ReadTx, period: Period): Promise<MoneyMovement[]> {
   const rows: { kind: PaymentKind; method: PaymentMethod; amount_minor: number; at: string; voided_at: string | null }[] = await tx.query(
     `SELECT kind, method, amount_minor, at, voided_at FROM payment WHERE at >= ? AND at < ?
      UNION ALL
      SELECT kind, method, amount_minor, at, voided_at FROM payment WHERE voided_at >= ? AND voided_at < ? AND at < ?`,
     [period.from, period.to, period.from, period.to, period.from],
   );
-  const taken = deposits ?? (await periodDeposits(tx, period));
-  const movements: MoneyMovement[] = rows.map((r) => ({ kind: r.kind, method: r.method, amountMinor: r.amount_minor, at: r.at, voidedAt: r.voided_at }));
+  return rows.map((r) => ({ kind: r.kind, method: r.method, amountMinor: r.amount_minor, at: r.at, voidedAt: r.voided_at }));
+}
+
+/** The period's money; `deposits` when the caller already has them (a report reads them from the day totals). */
+export async function periodMoney(tx: ReadTx, period: Period, deposits?: readonly PeriodDeposit[]): Promise<PeriodMoney> {
+  const movements = await periodMovements(tx, period);
+  return bookMoney(period, movements, deposits ?? (await periodDeposits(tx, period)));
+}
+
+/** Books the movements and deposits of a period (movements may be day totals: see MoneyMovement.count). */
+export function bookMoney(period: Period, movements: readonly MoneyMovement[], taken: readonly PeriodDeposit[]): PeriodMoney {
   const booking = bookDeposits(
     bookPeriod(movements, period),
     taken.flatMap((d) => (d.method === null ? [] : [{ method: d.method, count: d.count, amountMinor: d.amountMinor }])),

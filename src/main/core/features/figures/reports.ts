@@ -1,27 +1,25 @@
 // The shop's report for a range of local days (日报 / 月报): tickets, revenue,
 // work by technician, parts, turnaround, first response, repair classes and
-// the open tickets. Tickets in, deposits, first response and finished work
+// the open tickets. Tickets in, deposits, first response, finished work,
+// collections and what they were charged, payments, parts and follow-up calls
 // come from the day totals (report-days: day rows, not every ticket); the
-// rest reads an index range of its period (collections and payments by time,
-// stock moves by reason and time, cancellations by status and time) and
-// aggregates in SQL; only small grouped rows come back. Nothing scans the
-// whole history.
+// rest reads small index ranges (cancellations by status and time, reworks
+// and open tickets from partial indexes, complaints by time) and aggregates
+// in SQL; only small grouped rows come back. Nothing scans the whole history.
 import type { ReadTx } from '../../storage/transactions';
 import type { Settings } from '../../../../shared/contract';
 import { TICKET_STATUSES, type TicketStatus } from '../../../../shared/domain';
+import { OPEN_TICKET } from '../../storage/migrations/0016-figures-days-money';
 import type { FirstResponseFigures, RepairClass, Report, ReportDay, TechnicianFigures } from '../../../../shared/figures-contract';
 import { REPAIR_CLASSES, SATISFACTION_TARGET } from '../../../../shared/figures-contract';
 import { FIRST_RESPONSE_MINUTES, SEVERITY_LEVELS } from '../../../../shared/workflow';
 import { addDays, daysBetween, localIsoDate } from '../../rules/calendar';
-import type { Period } from '../../rules/money-booking';
+import type { MoneyMovement, Period } from '../../rules/money-booking';
 import { OPEN_STATUSES } from '../../rules/status-machine';
-import { workingDaysBetween } from '../../rules/shop-calendar';
-import { ticketFigures } from './day-close';
-import { DIAGNOSIS_FEE_CODE } from '../collection';
-import { localDayStart, periodMoney } from './period-money';
+import { workingDayCounter } from '../../rules/shop-calendar';
+import { bookMoney, localDayStart } from './period-money';
 import { reportGroups, type IntakeGroup, type ReportSource } from './report-days';
 import { satisfactionSummary } from './satisfaction-summary';
-import { onlyRow } from '../../storage/rows';
 import { itemAt } from '../../../../shared/lists';
 
 const DISTRIBUTION_MAX = 7;
@@ -65,9 +63,13 @@ export async function buildReport(tx: ReadTx, from: string, to: string, settings
   const period: Period = { from: localDayStart(from), to: localDayStart(addDays(to, 1)) };
   const local = localDayModifier(period);
   const range = [period.from, period.to];
-  const groups = await reportGroups(tx, options.source ?? 'stored', from, to, period, local);
+  const groups = await reportGroups(tx, options.source ?? 'stored', from, to, period, local, options.withParts);
   const ticketsIn = groups.intake.reduce((total, g) => total + g.tickets, 0);
-  const { tickets: counted } = await ticketFigures(tx, period, ticketsIn);
+  // A ticket cancelled, reopened and cancelled again counts once: the cancellations of the period, an index range.
+  const cancelled: { n: number }[] = await tx.query(
+    `SELECT COUNT(DISTINCT ticket_id) AS n FROM ticket_event WHERE to_status = 'cancelled' AND at >= ? AND at < ?`,
+    range,
+  );
 
   // ---- finished tickets (first ready in the range): turnaround, technicians, classes ----
   const distribution = new Map<string, number>();
@@ -80,15 +82,13 @@ export async function buildReport(tx: ReadTx, from: string, to: string, settings
   let workingDaysSum = 0;
   let within7Days = 0;
   let within24Hours = 0;
-  const workingDays = new Map<string, number>();
+  const workingDaysBetween = workingDayCounter(
+    groups.finished.flatMap((g) => [g.dayIn, g.dayOut]),
+    settings.shopCalendar,
+  );
   for (const g of groups.finished) {
     // A ready event stamped before its check-in (a counter PC's clock set wrong) counts as the same day.
-    const span = `${g.dayIn}/${g.dayOut}`;
-    let days = workingDays.get(span);
-    if (days === undefined) {
-      days = g.dayOut < g.dayIn ? 0 : workingDaysBetween(g.dayIn, g.dayOut, settings.shopCalendar);
-      workingDays.set(span, days);
-    }
+    const days = g.dayOut < g.dayIn ? 0 : workingDaysBetween(g.dayIn, g.dayOut);
     finished += g.finished;
     workingDaysSum += days * g.finished;
     if (days <= 7) within7Days += g.finished;
@@ -106,10 +106,11 @@ export async function buildReport(tx: ReadTx, from: string, to: string, settings
     finishedPerDay.set(g.dayOut, (finishedPerDay.get(g.dayOut) ?? 0) + g.finished);
   }
 
-  // A rework (返修) counts against the technician of the repair that came back.
+  // A rework (返修) counts against the technician of the repair that came back; the reworks of the period, a partial index range.
   const reworks: { technician_id: number | null; n: number }[] = await tx.query(
-    `SELECT o.technician_id, COUNT(*) AS n FROM ticket r JOIN ticket o ON o.id = r.rework_of_ticket_id
-     WHERE r.created_at >= ? AND r.created_at < ? AND r.rework_of_ticket_id IS NOT NULL GROUP BY o.technician_id`,
+    `SELECT o.technician_id, COUNT(*) AS n FROM (SELECT rework_of_ticket_id FROM ticket
+       WHERE created_at >= ? AND created_at < ? AND rework_of_ticket_id IS NOT NULL ORDER BY created_at) r
+     JOIN ticket o ON o.id = r.rework_of_ticket_id GROUP BY o.technician_id`,
     range,
   );
   const staff: { id: number; name: string }[] = await tx.query(`SELECT id, name FROM staff`);
@@ -130,47 +131,14 @@ export async function buildReport(tx: ReadTx, from: string, to: string, settings
   technicians.sort((a, b) => b.finished - a.finished || (a.name ?? '').localeCompare(b.name ?? ''));
 
   // ---- revenue: what was charged for the tickets collected in the range -------------
-  const charged: { kind: 'labour' | 'part'; diagnosis: number; amount: number }[] = await tx.query(
-    `SELECT ql.kind, COALESCE(fi.code = ?, 0) AS diagnosis, SUM(ql.charged_minor) AS amount
-     FROM collection c JOIN quote q ON q.ticket_id = c.ticket_id AND q.status = 'accepted' JOIN quote_line ql ON ql.quote_id = q.id
-       LEFT JOIN fee_item fi ON fi.id = ql.fee_item_id
-     WHERE c.at >= ? AND c.at < ? AND c.repaired = 1 GROUP BY ql.kind, diagnosis`,
-    [DIAGNOSIS_FEE_CODE, ...range],
-  );
-  // A device returned unrepaired pays only the diagnosis fee of its last quote (as collection charges it).
-  const unrepaired: { amount: number | null }[] = await tx.query(
-    `SELECT SUM(ql.charged_minor) AS amount FROM collection c
-       JOIN quote q ON q.id = (SELECT id FROM quote WHERE ticket_id = c.ticket_id AND status <> 'superseded' ORDER BY version DESC LIMIT 1)
-       JOIN quote_line ql ON ql.quote_id = q.id AND ql.kind = 'labour' JOIN fee_item fi ON fi.id = ql.fee_item_id AND fi.code = ?
-     WHERE c.at >= ? AND c.at < ? AND c.repaired = 0`,
-    [DIAGNOSIS_FEE_CODE, ...range],
-  );
-  const discounts: { amount: number | null }[] = await tx.query(
-    `SELECT SUM(q.discount_minor) AS amount FROM collection c JOIN quote q ON q.ticket_id = c.ticket_id AND q.status = 'accepted'
-     WHERE c.at >= ? AND c.at < ? AND c.repaired = 1`,
-    range,
-  );
-  const sum = (pick: (c: (typeof charged)[number]) => boolean) => charged.filter(pick).reduce((total, c) => total + c.amount, 0);
-  const labourMinor = sum((c) => c.kind === 'labour' && !c.diagnosis);
-  const partsMinor = sum((c) => c.kind === 'part');
-  const diagnosisMinor = sum((c) => c.kind === 'labour' && Boolean(c.diagnosis)) + (onlyRow(unrepaired).amount ?? 0);
-  const discountsMinor = onlyRow(discounts).amount ?? 0;
-  const money = await periodMoney(tx, period, depositsByMethod(groups.intake));
+  const { labourMinor, partsMinor, diagnosisMinor, discountsMinor } = groups.collected;
+  const money = bookMoney(period, groups.money, depositsByMethod(groups.intake));
 
   // ---- parts used (managers): cost, what was charged, margin ---------------------------
+  // The margin is against the price when fitted.
   let parts: Report['parts'] = null;
-  if (options.withParts) {
-    // Fitted parts, less those put back on the shelf when a repair was cancelled; a part
-    // under warranty is charged nothing. The margin is against the price when fitted.
-    const lines: { part_id: number; name: string; qty: number; cost: number; charged: number }[] = await tx.query(
-      `SELECT m.part_id, p.name, SUM(-m.qty_delta) AS qty, SUM(-m.qty_delta * m.unit_cost_minor) AS cost,
-         SUM(CASE WHEN m.under_warranty THEN 0 ELSE -m.qty_delta * m.unit_price_minor END) AS charged
-       FROM stock_move m JOIN part p ON p.id = m.part_id
-       WHERE m.reason IN ('used', 'restock') AND m.at >= ? AND m.at < ? AND m.ticket_id IS NOT NULL
-       GROUP BY m.part_id HAVING qty <> 0 ORDER BY cost DESC, p.name`,
-      range,
-    );
-    const partLines = lines.map((l) => ({ partId: l.part_id, name: l.name, qty: l.qty, costMinor: l.cost, chargedMinor: l.charged, marginMinor: l.charged - l.cost }));
+  if (groups.parts) {
+    const partLines = groups.parts.map((l) => ({ partId: l.part_id, name: l.name, qty: l.qty, costMinor: l.cost, chargedMinor: l.charged, marginMinor: l.charged - l.cost }));
     parts = {
       lines: partLines,
       costMinor: partLines.reduce((s, l) => s + l.costMinor, 0),
@@ -197,25 +165,25 @@ export async function buildReport(tx: ReadTx, from: string, to: string, settings
   });
 
   // ---- open tickets, as they stand now ----------------------------------------------------
-  const open: { status: TicketStatus; created_at: string }[] = await tx.query(
-    `SELECT status, created_at FROM ticket WHERE status IN (${OPEN_STATUSES.map(() => '?').join(',')})`,
-    [...OPEN_STATUSES],
-  );
+  // From the partial index of the tickets still in the shop (status, check-in time): never the closed history.
+  const open: { status: TicketStatus; created_at: string }[] = await tx.query(`SELECT status, created_at FROM ticket WHERE ${OPEN_TICKET}`);
   const today = localIsoDate(options.now);
   const ageing = AGEING.map((a) => ({ bucket: a.bucket, count: 0 }));
+  const openByStatus = new Map<TicketStatus, number>();
   for (const t of open) {
     const age = daysBetween(localIsoDate(new Date(t.created_at)), today);
     itemAt(ageing, AGEING.findIndex((a) => age <= a.max)).count += 1;
+    openByStatus.set(t.status, (openByStatus.get(t.status) ?? 0) + 1);
   }
   const byStatus = TICKET_STATUSES.filter((s) => (OPEN_STATUSES as readonly TicketStatus[]).includes(s))
-    .map((status) => ({ status, count: open.filter((t) => t.status === status).length }))
+    .map((status) => ({ status, count: openByStatus.get(status) ?? 0 }))
     .filter((s) => s.count > 0);
 
   return {
     from,
     to,
     currency: settings.currency,
-    tickets: { in: counted.in, finished, collected: counted.collected, cancelled: counted.cancelled },
+    tickets: { in: ticketsIn, finished, collected: groups.collected.collected, cancelled: cancelled[0].n },
     revenue: {
       labourMinor,
       partsMinor,
@@ -239,8 +207,8 @@ export async function buildReport(tx: ReadTx, from: string, to: string, settings
     firstResponse,
     repairClasses: [...classes].map(([repairClass, count]) => ({ repairClass, count })),
     open: { total: open.length, byStatus, ageing },
-    satisfaction: { ...(await satisfactionSummary(tx, { fromUtc: period.from, toUtc: period.to })), targetScore: SATISFACTION_TARGET },
-    days: await reportDays(tx, from, to, period, groups.intake, finishedPerDay),
+    satisfaction: { ...(await satisfactionSummary(tx, { fromUtc: period.from, toUtc: period.to }, groups.calls)), targetScore: SATISFACTION_TARGET },
+    days: reportDays(from, to, groups.money, groups.intake, finishedPerDay),
   };
 }
 
@@ -258,20 +226,13 @@ function depositsByMethod(intake: readonly IntakeGroup[]) {
 }
 
 /** Per local day: takings (a void on the day it was made), tickets in, tickets finished. */
-async function reportDays(
-  tx: ReadTx,
+function reportDays(
   from: string,
   to: string,
-  period: Period,
+  money: readonly MoneyMovement[],
   intake: readonly IntakeGroup[],
   finishedPerDay: Map<string, number>,
-): Promise<ReportDay[]> {
-  const range = [period.from, period.to];
-  const rows: { kind: 'payment' | 'refund'; amount_minor: number; at: string; voided_at: string | null }[] = await tx.query(
-    `SELECT kind, amount_minor, at, voided_at FROM payment WHERE at >= ? AND at < ?
-     UNION ALL SELECT kind, amount_minor, at, voided_at FROM payment WHERE voided_at >= ? AND voided_at < ? AND at < ?`,
-    [...range, ...range, period.from],
-  );
+): ReportDay[] {
   const takings = new Map<string, number>();
   const inByDay = new Map<string, number>();
   for (const g of intake) {
@@ -281,10 +242,10 @@ async function reportDays(
   const add = (day: string, amount: number) => {
     if (day >= from && day <= to) takings.set(day, (takings.get(day) ?? 0) + amount);
   };
-  for (const row of rows) {
-    const signed = row.kind === 'refund' ? -row.amount_minor : row.amount_minor;
+  for (const row of money) {
+    const signed = row.kind === 'refund' ? -row.amountMinor : row.amountMinor;
     const taken = localIsoDate(new Date(row.at));
-    const voided = row.voided_at === null ? null : localIsoDate(new Date(row.voided_at));
+    const voided = row.voidedAt === null ? null : localIsoDate(new Date(row.voidedAt));
     if (voided === taken) continue;
     add(taken, signed);
     if (voided !== null) add(voided, -signed);

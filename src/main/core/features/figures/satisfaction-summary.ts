@@ -5,13 +5,27 @@ import type { ReadTx } from '../../storage/transactions';
 import type { SatisfactionSummary } from '../../../../shared/customer-care-contract';
 import { onlyRow } from '../../storage/rows';
 
-/** Half-open range of UTC instants: fromUtc <= at < toUtc. */
-export async function satisfactionSummary(tx: ReadTx, range: { fromUtc: string; toUtc: string }): Promise<SatisfactionSummary> {
+/** The follow-up calls of a period; averages unrounded, null when no call has a score. */
+export interface CallFigures {
+  calls: number;
+  reached: number;
+  quality: number | null;
+  attitude: number | null;
+}
+
+/** The calls of a half-open range of UTC instants, read from the calls themselves (an index range). */
+export async function periodCalls(tx: ReadTx, range: { fromUtc: string; toUtc: string }): Promise<CallFigures> {
   const calls: { calls: number; reached: number | null; quality: number | null; attitude: number | null }[] = await tx.query(
     `SELECT COUNT(*) AS calls, SUM(reached) AS reached, AVG(quality) AS quality, AVG(attitude) AS attitude
      FROM follow_up_call WHERE at >= ? AND at < ?`,
     [range.fromUtc, range.toUtc],
   );
+  return { calls: calls[0].calls, reached: calls[0].reached ?? 0, quality: calls[0].quality, attitude: calls[0].attitude };
+}
+
+/** Half-open range of UTC instants: fromUtc <= at < toUtc; `calls` when the caller already has them (a report reads them from the day totals). */
+export async function satisfactionSummary(tx: ReadTx, range: { fromUtc: string; toUtc: string }, known?: CallFigures): Promise<SatisfactionSummary> {
+  const calls = known ?? (await periodCalls(tx, range));
   const complaints: { opened: number; closed: number; open: number }[] = await tx.query(
     `SELECT (SELECT COUNT(*) FROM complaint WHERE opened_at >= ? AND opened_at < ?) AS opened,
        (SELECT COUNT(*) FROM complaint WHERE closed_at >= ? AND closed_at < ?) AS closed,
@@ -20,10 +34,10 @@ export async function satisfactionSummary(tx: ReadTx, range: { fromUtc: string; 
   );
   const round = (value: number | null) => (value === null ? null : Math.round(value * 100) / 100);
   return {
-    calls: onlyRow(calls).calls,
-    reached: onlyRow(calls).reached ?? 0,
-    averageQuality: round(onlyRow(calls).quality),
-    averageAttitude: round(onlyRow(calls).attitude),
+    calls: calls.calls,
+    reached: calls.reached,
+    averageQuality: round(calls.quality),
+    averageAttitude: round(calls.attitude),
     complaintsOpened: onlyRow(complaints).opened,
     complaintsClosed: onlyRow(complaints).closed,
     complaintsOpen: onlyRow(complaints).open,

@@ -451,7 +451,7 @@ export async function listPartMoves(tx: ReadTx, partId: number, limit: number, p
 export async function restockFittedParts(tx: WriteTx, actor: Actor, ticketId: number, language: Language, nowIso: string): Promise<void> {
   const fitted: { part_id: number; qty: number }[] = await tx.query(
     `SELECT part_id, -SUM(qty_delta) AS qty FROM stock_move
-     WHERE ticket_id = ? AND reason IN ('used', 'restock') GROUP BY part_id HAVING qty > 0 ORDER BY part_id`,
+     WHERE ticket_id = ? AND reason IN ('used', 'restock') GROUP BY part_id HAVING -SUM(qty_delta) > 0 ORDER BY part_id`,
     [ticketId],
   );
   for (const { part_id: partId, qty } of fitted) {

@@ -12,6 +12,7 @@ import { FollowUpState1765065600000 } from './0012-follow-up-state';
 import { OldPartHandback1765152000000 } from './0013-old-part-handback';
 import { WordsAsData1765238400000 } from './0014-words-as-data';
 import { FiguresDays1765324800000 } from './0015-figures-days';
+import { FiguresDaysMoney1765411200000 } from './0016-figures-days-money';
 import { StockNotesAsData1765670400000 } from './0019-stock-notes-as-data';
 
 /** Every migration, oldest first. Append; never edit one that has shipped. */
@@ -30,5 +31,6 @@ export const MIGRATIONS = [
   OldPartHandback1765152000000,
   WordsAsData1765238400000,
   FiguresDays1765324800000,
+  FiguresDaysMoney1765411200000,
   StockNotesAsData1765670400000,
 ];

@@ -1,7 +1,7 @@
 // SQLite migrations 0012 to 0014 in PostgreSQL: each collected ticket's
 // follow-up state, the replaced parts given back to customers, and history
 // notes and fee-named quote lines stored as data. (The figures' day totals of
-// 0015 are kept by SQLite triggers and have no PostgreSQL counterpart yet.)
+// 0015 and 0016 are in 0003.)
 import type { MigrationInterface, QueryRunner } from 'typeorm';
 import { refuseChange } from './refuse-change';
 

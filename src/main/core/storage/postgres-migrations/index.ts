@@ -1,6 +1,12 @@
 import { PostgresSchema1765065600000 } from './0001-schema';
 import { PostgresCounterRecords1765152000000 } from './0002-counter-records';
+import { PostgresFiguresDays1765411200000 } from './0003-figures-days';
 import { PostgresStockNotesAsData1765670400000 } from './0006-stock-notes-as-data';
 
 /** Every PostgreSQL migration, oldest first. Append; never edit one that has shipped. */
-export const POSTGRES_MIGRATIONS = [PostgresSchema1765065600000, PostgresCounterRecords1765152000000, PostgresStockNotesAsData1765670400000];
+export const POSTGRES_MIGRATIONS = [
+  PostgresSchema1765065600000,
+  PostgresCounterRecords1765152000000,
+  PostgresFiguresDays1765411200000,
+  PostgresStockNotesAsData1765670400000,
+];
