@@ -16,6 +16,7 @@ import { BUSY_TIMEOUT_MS } from '../src/main/core/storage/database';
 import type { ChannelInput, CheckInResult, PrintResult } from '../src/shared/contract';
 import { localDayCode, composeTicketNumber } from '../src/shared/ticket-number';
 import { BENCH_NOW } from './documents';
+import { itemAt } from '../src/shared/lists';
 
 const FONTS_DIR = join(__dirname, '..', 'resources', 'fonts');
 const clock = { now: () => new Date(BENCH_NOW) };
@@ -118,7 +119,7 @@ export async function timeRawCheckIns(count: number, warmUp = 10): Promise<numbe
     const checkIn = db.transaction((index: number) => {
       const input = benchIntake(index);
       const { customer } = input;
-      const device = input.devices[0];
+      const device = itemAt(input.devices, 0);
       const now = clock.now();
       const nowIso = now.toISOString();
       const digits = customer.phone.replace(/\D/g, '');
@@ -181,7 +182,7 @@ export async function checkInAndPrint(desk: Desk, index: number): Promise<CheckI
   const { tickets } = await checkInThroughDesk(desk, index);
   const checkedIn = performance.now();
   const results = await call<PrintResult[]>(desk, 'printing.printTicket', {
-    number: tickets[0].displayNumber,
+    number: itemAt(tickets, 0).displayNumber,
     documents: ['intake-form', 'claim-ticket', 'device-label'],
     labelCaptions: [],
     onlyEnabled: true,

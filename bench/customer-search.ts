@@ -18,6 +18,7 @@ import type { ArchiveHit, FollowUpDue } from '../src/shared/customer-care-contra
 import { displayTicketNumber } from '../src/shared/ticket-number';
 import { DATA_NOW } from './generate-data';
 import type { RawRunner } from './search';
+import { itemAt } from '../src/shared/lists';
 
 const LIMIT = 20;
 const PREFIX = 'RD'; // the desk's default ticket prefix; the generated file keeps the default settings
@@ -97,7 +98,7 @@ async function dispatch<T>(desk: Desk, channel: 'archive.search' | 'followUps.du
 
 function sample<T>(rows: T[], count: number, seed: number): T[] {
   const out: T[] = [];
-  for (let i = 0; i < count && rows.length > 0; i++) out.push(rows[(i * 7919 + seed) % rows.length]);
+  for (let i = 0; i < count && rows.length > 0; i++) out.push(itemAt(rows, (i * 7919 + seed) % rows.length));
   return out;
 }
 

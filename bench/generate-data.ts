@@ -24,6 +24,7 @@ import type { DeviceType, TicketStatus } from '../src/shared/domain';
 import { composeTicketNumber, localDayCode } from '../src/shared/ticket-number';
 import { openBenchDesk } from './checkin';
 import { USE_CASE_FILLS, resumeAfterBulkLoad, suspendForBulkLoad } from './bulk-load';
+import { itemAt } from '../src/shared/lists';
 
 /** Bump when the generated data changes shape or how it is written, so cached files are not reused. */
 const GENERATOR_VERSION = 5;
@@ -71,7 +72,7 @@ class Random {
     return min + Math.floor(this.next() * (max - min + 1));
   }
   pick<T>(items: readonly T[]): T {
-    return items[Math.floor(this.next() * items.length)];
+    return itemAt(items, Math.floor(this.next() * items.length));
   }
   chance(p: number): boolean {
     return this.next() < p;
@@ -145,7 +146,7 @@ function customerName(random: Random): string {
   if (roll < 0.72) return chinese();
   if (roll < 0.8) {
     const name = chinese();
-    const pinyin = PINYIN[name[0]];
+    const pinyin = PINYIN[name.charAt(0)];
     return pinyin ? `${name} ${pinyin}` : name;
   }
   return `${random.pick(LATIN_FIRST)} ${random.pick(LATIN_LAST)}`;
@@ -179,8 +180,8 @@ function pickModel(random: Random): { spec: ModelSpec; model: string } {
     roll -= spec.weight;
     if (roll <= 0) return { spec, model: random.pick(spec.models) };
   }
-  const spec = CATALOGUE[0];
-  return { spec, model: spec.models[0] };
+  const spec = itemAt(CATALOGUE, 0);
+  return { spec, model: itemAt(spec.models, 0) };
 }
 
 // ---- ticket paths -------------------------------------------------------------
@@ -215,7 +216,7 @@ function pickPath(random: Random, paths: [number, TicketStatus[]][]): TicketStat
     roll -= p;
     if (roll <= 0) return path;
   }
-  return paths[0][1];
+  return itemAt(paths, 0)[1];
 }
 
 const iso = (ms: number) => new Date(ms).toISOString();
@@ -303,7 +304,7 @@ export async function generateBenchFile(dir: string, tickets: number, options: {
   const totalWeight = weights.reduce((s, w) => s + w, 0);
   const perDay = weights.map((w) => Math.floor((w / totalWeight) * tickets));
   let missing = tickets - perDay.reduce((s, n) => s + n, 0);
-  for (let d = days - 1; missing > 0; d = (d - 1 + days) % days, missing--) perDay[d]++;
+  for (let d = days - 1; missing > 0; d = (d - 1 + days) % days, missing--) perDay[d] = itemAt(perDay, d) + 1;
 
   const insertCustomer = db.prepare(
     `INSERT INTO customer (name, phone, phone_digits, address, notes, owner_technician_id, created_at, updated_at) VALUES (?, ?, ?, ?, '', NULL, ?, ?)`,
@@ -340,7 +341,7 @@ export async function generateBenchFile(dir: string, tickets: number, options: {
   for (let from = 0; from < days; from += batchDays) {
     db.transaction(() => {
       for (let d = from; d < Math.min(days, from + batchDays); d++) {
-        const count = perDay[d];
+        const count = itemAt(perDay, d);
         if (count === 0) continue;
         const dayStart = new Date(startMs + (d + 1) * DAY_MS);
         dayStart.setHours(9, 0, 0, 0);
@@ -362,7 +363,7 @@ export async function generateBenchFile(dir: string, tickets: number, options: {
             customerDevices.push([]);
           }
           // Device: the customer's earlier device again, or a new one.
-          const owned = customerDevices[customerId];
+          const owned = itemAt(customerDevices, customerId);
           let deviceId: number;
           if (owned.length > 0 && random.chance(0.3)) {
             deviceId = random.pick(owned);
@@ -388,10 +389,10 @@ export async function generateBenchFile(dir: string, tickets: number, options: {
           // Each step a few hours to a few days after the last, the open ones not past today.
           const stepMs: number[] = [createdMs];
           for (let i = 1; i < path.length; i++) {
-            const next = stepMs[i - 1] + random.int(2, 60) * 3_600_000;
+            const next = itemAt(stepMs, i - 1) + random.int(2, 60) * 3_600_000;
             stepMs.push(open ? Math.min(next, nowMs - (path.length - i) * 60_000) : next);
           }
-          const lastMs = stepMs[stepMs.length - 1];
+          const lastMs = itemAt(stepMs, stepMs.length - 1);
           const collectedAt = status === 'collected' ? iso(lastMs) : null;
           const warrantyUntil = status === 'collected' && path.includes('ready') ? isoDate(lastMs + 90 * DAY_MS) : null;
           const inWarranty = random.chance(0.15);
@@ -424,7 +425,7 @@ export async function generateBenchFile(dir: string, tickets: number, options: {
           events += 2;
           for (let i = 1; i < path.length; i++) {
             const by = path[i] === 'collected' || path[i] === 'cancelled' ? clerk : (technician ?? clerk);
-            insertEvent.run(ticketId, path[i] === 'diagnosing' && random.chance(0.2) ? 'diagnosis_saved' : 'status_changed', path[i - 1], path[i], null, by, iso(stepMs[i]));
+            insertEvent.run(ticketId, path[i] === 'diagnosing' && random.chance(0.2) ? 'diagnosis_saved' : 'status_changed', itemAt(path, i - 1), itemAt(path, i), null, by, iso(itemAt(stepMs, i)));
             events++;
           }
           // The follow-up call, on day 3 to 7 after collection, retried the next day when nobody answers.

@@ -24,6 +24,7 @@ import type { TicketBoard, TicketSearchHit } from '../src/shared/workflow-contra
 import { DATA_NOW, countOpen, ensureBenchData, type GeneratedData } from './generate-data';
 import { ms, summarize, table } from './stats';
 import { timeCustomerSearch } from './customer-search';
+import { itemAt } from '../src/shared/lists';
 
 const PREFIX = 'RD'; // the desk's default ticket prefix; the generated file keeps the default settings
 const LIMIT = 20; // the search box's default
@@ -141,7 +142,7 @@ export class RawRunner {
 function sample<T>(rows: T[], count: number, seed: number): T[] {
   // Deterministic spread over the rows (they come sorted by a random key already).
   const out: T[] = [];
-  for (let i = 0; i < count && rows.length > 0; i++) out.push(rows[(i * 7919 + seed) % rows.length]);
+  for (let i = 0; i < count && rows.length > 0; i++) out.push(itemAt(rows, (i * 7919 + seed) % rows.length));
   return out;
 }
 
@@ -181,7 +182,7 @@ function lookupKinds(db: BetterSqlite3.Database, count: number): LookupKind[] {
     { label: 'phone, first 7 digits', queries: sample(tickets, count, 5).map((t) => ({ query: mobile(t.phone_digits).slice(0, 7) })) },
     { label: 'name, Chinese full (3 chars)', queries: sample(chinese, count, 6).map((t) => ({ query: t.name })) },
     { label: 'name, Chinese partial (given name)', queries: sample(chinese, count, 7).map((t) => ({ query: [...t.name].slice(1).join('') })), goal: SHORT_NAME_GOAL },
-    { label: 'name, Chinese surname (1 char)', queries: sample(chinese, count, 13).map((t) => ({ query: [...t.name][0] })), goal: SHORT_NAME_GOAL },
+    { label: 'name, Chinese surname (1 char)', queries: sample(chinese, count, 13).map((t) => ({ query: t.name.charAt(0) })), goal: SHORT_NAME_GOAL },
     {
       label: 'name, Latin partial (4-6 letters, lower case)',
       queries: sample(latin, count, 8).map((t, i) => {
@@ -205,8 +206,8 @@ async function deskCall<T>(desk: Desk, channel: 'tickets.search' | 'tickets.boar
   return result.data as T;
 }
 
-const sameIds = (a: TicketSearchHit[], b: { id: number }[]) => a.length === b.length && a.every((h, i) => h.ticketId === b[i].id);
-const sameHits = (a: TicketSearchHit[], b: TicketSearchHit[]) => a.length === b.length && a.every((h, i) => h.ticketId === b[i].ticketId && h.match === b[i].match);
+const sameIds = (a: TicketSearchHit[], b: { id: number }[]) => a.length === b.length && a.every((h, i) => h.ticketId === b[i]?.id);
+const sameHits = (a: TicketSearchHit[], b: TicketSearchHit[]) => a.length === b.length && a.every((h, i) => h.ticketId === b[i]?.ticketId && h.match === b[i]?.match);
 
 async function timeLookups(desk: Desk, raw: RawRunner, kind: LookupKind, warmUp: number): Promise<Timed> {
   const { baseline } = kind;
@@ -348,7 +349,7 @@ export async function runSearchBench({ tickets, queriesPerKind, log }: SearchBen
       desk,
       raw,
       "board, first page, 'my tickets'",
-      Array.from({ length: boardRuns }, (_, i) => ({ ...defaultBoard, technicianId: data.technicianIds[i % data.technicianIds.length] })),
+      Array.from({ length: boardRuns }, (_, i) => ({ ...defaultBoard, technicianId: itemAt(data.technicianIds, i % data.technicianIds.length) })),
       warmUp,
     );
     const ready = await timeBoard(desk, raw, "board, first page, status 'ready'", Array(boardRuns).fill({ ...defaultBoard, statuses: ['ready'] }), warmUp);

@@ -1,3 +1,4 @@
+import { itemAt } from '../src/shared/lists';
 // Small statistics and table printing for the benchmarks.
 
 export interface Summary {
@@ -13,14 +14,14 @@ export function percentile(values: readonly number[], p: number): number {
   if (values.length === 0) return Number.NaN;
   const sorted = [...values].sort((a, b) => a - b);
   const rank = Math.ceil((p / 100) * sorted.length);
-  return sorted[Math.min(sorted.length, Math.max(1, rank)) - 1];
+  return itemAt(sorted, Math.min(sorted.length, Math.max(1, rank)) - 1);
 }
 
 export function median(values: readonly number[]): number {
   if (values.length === 0) return Number.NaN;
   const sorted = [...values].sort((a, b) => a - b);
   const mid = Math.floor(sorted.length / 2);
-  return sorted.length % 2 === 1 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+  return sorted.length % 2 === 1 ? itemAt(sorted, mid) : (itemAt(sorted, mid - 1) + itemAt(sorted, mid)) / 2;
 }
 
 export function summarize(values: readonly number[]): Summary {
@@ -37,10 +38,11 @@ export const ms = (value: number): string => (Number.isFinite(value) ? value.toF
 
 /** A plain-text table: the first row is the header; numbers are right-aligned. */
 export function table(rows: string[][]): string {
-  const widths = rows[0].map((_, column) => Math.max(...rows.map((row) => (row[column] ?? '').length)));
+  const [header = []] = rows;
+  const widths = header.map((_, column) => Math.max(...rows.map((row) => (row[column] ?? '').length)));
   const numeric = (text: string) => /^[-\d.,x×%]+( ms| KB)?$/.test(text.trim());
   const line = (row: string[]) =>
-    row.map((cell, column) => (numeric(cell) && rows.indexOf(row) > 0 ? cell.padStart(widths[column]) : cell.padEnd(widths[column]))).join('  ');
+    row.map((cell, column) => (numeric(cell) && rows.indexOf(row) > 0 ? cell.padStart(widths[column] ?? 0) : cell.padEnd(widths[column] ?? 0))).join('  ');
   const rule = widths.map((w) => '-'.repeat(w)).join('  ');
-  return [line(rows[0]), rule, ...rows.slice(1).map(line)].join('\n');
+  return [line(header), rule, ...rows.slice(1).map(line)].join('\n');
 }

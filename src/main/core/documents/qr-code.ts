@@ -27,6 +27,7 @@ const qrEncoder: QrEncoder = 'default' in moduleDefault ? moduleDefault.default 
 export function qrCanvas(text: string, { fitPt, eccLevel }: { fitPt: number; eccLevel: 'L' | 'M' | 'Q' | 'H' }): ContentCanvas {
   const { _canvas: rects } = qrEncoder.measure({ qr: text, fit: fitPt, eccLevel });
   const [background, ...modules] = rects;
+  if (!background) throw new Error('the QR encoder drew nothing');
   // Modules come row by row, left to right (whole points: the encoder floors the module size).
   const runs: QrRect[] = [];
   for (const module of modules) {

@@ -11,7 +11,7 @@ export function localIsoDate(at: Date): string {
 // Gregorian calendar), not Date objects: the follow-up list and the figures do
 // this for every row, and a Date round trip costs microseconds each time.
 function dayNumber(date: string): number {
-  const [y0, m, d] = date.split('-').map(Number);
+  const [y0 = 1970, m = 1, d = 1] = date.split('-').map(Number);
   const y = m <= 2 ? y0 - 1 : y0;
   const era = Math.floor(y / 400);
   const yearOfEra = y - era * 400;

@@ -39,15 +39,16 @@ export function workingDaysBetween(from: string, to: string, calendar: ShopCalen
 export function workingDayCounter(days: Iterable<string>, calendar: ShopCalendar): (from: string, to: string) => number {
   const sorted = [...new Set(days)].sort();
   const running = new Map<string, number>();
-  if (sorted.length > 0) {
+  const first = sorted[0];
+  const last = sorted.at(-1);
+  if (first !== undefined && last !== undefined) {
     // One Date stepped a day at a time (no parsing per day): the range may span years.
-    const [y, m, d] = sorted[0].split('-').map(Number);
+    const [y = 1970, m = 1, d = 1] = first.split('-').map(Number);
     const day = new Date(Date.UTC(y, m - 1, d));
     const closed = new Set(calendar.closedWeekdays);
     const holidays = new Set(calendar.holidays);
-    const last = sorted[sorted.length - 1];
     let total = 0;
-    for (let iso = sorted[0]; iso <= last; ) {
+    for (let iso = first; iso <= last; ) {
       running.set(iso, total);
       day.setUTCDate(day.getUTCDate() + 1);
       iso = day.toISOString().slice(0, 10);

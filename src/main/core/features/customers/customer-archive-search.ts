@@ -16,6 +16,7 @@ import type { RowReader } from '../../storage/sql-reader';
 import type { ArchiveHit } from '../../../../shared/customer-care-contract';
 import { phoneDigits } from './customers';
 import { NAME, normaliseQuery, PHONE_DIGITS, prefixEnd, SERIAL } from '../tickets';
+import { itemAt } from '../../../../shared/lists';
 
 const TRIGRAM = 3;
 type MatchedOn = ArchiveHit['matchedOn'];
@@ -170,7 +171,7 @@ export async function searchArchive(rows: RowReader, engine: StorageEngine, quer
         name: r.name,
         phone: r.phone,
         matchedOn: c.matchedOn,
-        match: MATCH_OF_RANK[c.rank],
+        match: itemAt(MATCH_OF_RANK, c.rank),
         device: c.device,
         ticketCount: r.ticket_count,
         lastVisitAt: r.last_visit_at,

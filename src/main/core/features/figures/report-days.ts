@@ -13,6 +13,7 @@ import type { MoneyMovement, Period } from '../../rules/money-booking';
 import { DIAGNOSIS_FEE_CODE } from '../collection';
 import { localDayStart, periodMovements } from './period-money';
 import { periodCalls, type CallFigures } from './satisfaction-summary';
+import { onlyRow } from '../../storage/rows';
 
 export type ReportSource = 'stored' | 'live';
 
@@ -157,14 +158,14 @@ async function storedGroups(tx: ReadTx, from: string, to: string, withParts: boo
        FROM figures_day_calls WHERE day >= ? AND day <= ?`,
       days,
     );
-  const c = calls[0];
+  const c = onlyRow(calls);
   const average = (total: number | null, count: number | null) => (count ? total! / count : null);
   return {
     intake,
     responses,
     finished,
     money,
-    collected: zeroFor(collected[0]),
+    collected: zeroFor(onlyRow(collected)),
     parts,
     calls: { calls: c.calls ?? 0, reached: c.reached ?? 0, quality: average(c.qualitySum, c.qualityCount), attitude: average(c.attitudeSum, c.attitudeCount) },
   };
@@ -246,11 +247,11 @@ async function liveCollected(tx: ReadTx, period: Period): Promise<CollectedTotal
   );
   const sum = (pick: (c: (typeof charged)[number]) => boolean) => charged.filter(pick).reduce((total, c) => total + c.amount, 0);
   return {
-    collected: collected[0].n,
+    collected: onlyRow(collected).n,
     labourMinor: sum((c) => c.kind === 'labour' && !c.diagnosis),
     partsMinor: sum((c) => c.kind === 'part'),
-    diagnosisMinor: sum((c) => c.kind === 'labour' && Boolean(c.diagnosis)) + (unrepaired[0].amount ?? 0),
-    discountsMinor: discounts[0].amount ?? 0,
+    diagnosisMinor: sum((c) => c.kind === 'labour' && Boolean(c.diagnosis)) + (onlyRow(unrepaired).amount ?? 0),
+    discountsMinor: onlyRow(discounts).amount ?? 0,
   };
 }
 

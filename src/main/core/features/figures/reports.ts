@@ -21,6 +21,7 @@ import { bookMoney, localDayStart } from './period-money';
 import { reportGroups, type IntakeGroup, type ReportSource } from './report-days';
 import { satisfactionSummary } from './satisfaction-summary';
 import { itemAt } from '../../../../shared/lists';
+import { onlyRow } from '../../storage/rows';
 
 const DISTRIBUTION_MAX = 7;
 const AGEING = [
@@ -183,7 +184,7 @@ export async function buildReport(tx: ReadTx, from: string, to: string, settings
     from,
     to,
     currency: settings.currency,
-    tickets: { in: ticketsIn, finished, collected: groups.collected.collected, cancelled: cancelled[0].n },
+    tickets: { in: ticketsIn, finished, collected: groups.collected.collected, cancelled: onlyRow(cancelled).n },
     revenue: {
       labourMinor,
       partsMinor,

@@ -20,7 +20,8 @@ export async function periodCalls(tx: ReadTx, range: { fromUtc: string; toUtc: s
      FROM follow_up_call WHERE at >= ? AND at < ?`,
     [range.fromUtc, range.toUtc],
   );
-  return { calls: calls[0].calls, reached: calls[0].reached ?? 0, quality: calls[0].quality, attitude: calls[0].attitude };
+  const c = onlyRow(calls);
+  return { calls: c.calls, reached: c.reached ?? 0, quality: c.quality, attitude: c.attitude };
 }
 
 /** Half-open range of UTC instants: fromUtc <= at < toUtc; `calls` when the caller already has them (a report reads them from the day totals). */

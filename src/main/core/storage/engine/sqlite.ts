@@ -36,8 +36,8 @@ export const sqliteEngine: StorageEngine = {
   sortNoCase: (expression) => `${expression} COLLATE NOCASE`,
   likeNoCase: (expression) => `${expression} LIKE ? ESCAPE '\\'`,
   newestContaining: (target, texts, limit, select = []) => {
-    const columns = target.columns.length === 1 ? target.columns[0] : `{${target.columns.join(' ')}}`;
-    const phrases = texts.length === 1 ? ftsPhrase(texts[0]) : `(${texts.map(ftsPhrase).join(' AND ')})`;
+    const columns = target.columns.length === 1 ? target.columns.join('') : `{${target.columns.join(' ')}}`;
+    const phrases = texts.length === 1 ? texts.map(ftsPhrase).join('') : `(${texts.map(ftsPhrase).join(' AND ')})`;
     return {
       sql: `SELECT rowid AS id${select.map((column) => `, ${column}`).join('')} FROM ${target.ftsTable} WHERE ${target.ftsTable} MATCH ? ORDER BY rowid DESC LIMIT ?`,
       params: [`${columns} : ${phrases}`, limit],
