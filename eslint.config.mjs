@@ -50,7 +50,12 @@ const coreKernelBoundary = {
   rules: {
     'no-restricted-imports': [
       'error',
-      { patterns: [coreBoundary, { group: ['**/features/**', '../features'], message: 'The kernel knows no feature: features build on it, not the other way round.' }] },
+      {
+        patterns: [
+          coreBoundary,
+          { group: ['**/features/**', '../features'], message: 'The kernel knows no feature: features build on it, not the other way round.' },
+        ],
+      },
     ],
   },
 };
@@ -103,7 +108,14 @@ export default tseslint.config(
     rules: {
       'no-restricted-imports': [
         'error',
-        { patterns: [{ group: ['**/main/**', '**/renderer/**', '**/preload/**', 'electron', 'node:*'], message: 'Shared code runs on both sides: plain TypeScript only.' }] },
+        {
+          patterns: [
+            {
+              group: ['**/main/**', '**/renderer/**', '**/preload/**', 'electron', 'node:*'],
+              message: 'Shared code runs on both sides: plain TypeScript only.',
+            },
+          ],
+        },
       ],
     },
   },

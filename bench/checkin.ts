@@ -114,7 +114,7 @@ export async function timeRawCheckIns(count: number, warmUp = 10): Promise<numbe
          NULL, 1, ?, ?, ?, ?)`,
     );
     const insertEvent = db.prepare(
-      'INSERT INTO ticket_event (ticket_id, kind, from_status, to_status, amount_minor, note, staff_id, at) VALUES (?, ?, NULL, ?, ?, \'\', 1, ?)',
+      "INSERT INTO ticket_event (ticket_id, kind, from_status, to_status, amount_minor, note, staff_id, at) VALUES (?, ?, NULL, ?, ?, '', 1, ?)",
     );
     const checkIn = db.transaction((index: number) => {
       const input = benchIntake(index);
@@ -127,7 +127,9 @@ export async function timeRawCheckIns(count: number, warmUp = 10): Promise<numbe
       if (customerId === undefined) {
         customerId = Number(insertCustomer.run(customer.name, customer.phone, digits, customer.address ?? '', nowIso, nowIso).lastInsertRowid);
       }
-      const deviceId = Number(insertDevice.run(customerId, device.type, device.brand, device.model, device.serial ?? '', device.colour ?? '', nowIso).lastInsertRowid);
+      const deviceId = Number(
+        insertDevice.run(customerId, device.type, device.brand, device.model, device.serial ?? '', device.colour ?? '', nowIso).lastInsertRowid,
+      );
       const day = localDayCode(now);
       const { last_sequence } = nextSequence.get(day) as { last_sequence: number };
       const ticketId = Number(

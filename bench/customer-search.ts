@@ -86,9 +86,18 @@ function followUpLines(rows: { id: number; line: string }[]): string {
 const deskLine = (d: FollowUpDue) =>
   [d.ticketId, d.displayNumber, d.customerId, d.customerName, d.customerPhone, d.device, d.collectedAt, d.attempts, d.repaired, d.isRework].join('|');
 const rawLine = (r: FollowUpRow) =>
-  [r.id, displayTicketNumber(r.number, PREFIX), r.customer_id, r.name, r.phone, `${r.brand} ${r.model}`, r.collected_at, r.failed_attempts, r.repaired !== 0, r.rework_of_ticket_id !== null].join(
-    '|',
-  );
+  [
+    r.id,
+    displayTicketNumber(r.number, PREFIX),
+    r.customer_id,
+    r.name,
+    r.phone,
+    `${r.brand} ${r.model}`,
+    r.collected_at,
+    r.failed_attempts,
+    r.repaired !== 0,
+    r.rework_of_ticket_id !== null,
+  ].join('|');
 
 async function dispatch<T>(desk: Desk, channel: 'archive.search' | 'followUps.due', input: unknown): Promise<T> {
   const result = await desk.dispatch(channel, input);
@@ -122,12 +131,22 @@ export async function timeCustomerSearch(desk: Desk, raw: RawRunner, db: BetterS
   ];
   const out: CareTimed[] = [];
   for (const kind of kinds) {
-    const timed: CareTimed = { label: kind.label, goal: kind.goal, baselineKind: kind.minimal ? 'minimal' : 'service', desk: [], raw: [], hits: [], mismatches: 0 };
+    const timed: CareTimed = {
+      label: kind.label,
+      goal: kind.goal,
+      baselineKind: kind.minimal ? 'minimal' : 'service',
+      desk: [],
+      raw: [],
+      hits: [],
+      mismatches: 0,
+    };
     for (const [index, query] of kind.queries.entries()) {
       const t0 = performance.now();
       const hits = await dispatch<ArchiveHit[]>(desk, 'archive.search', { query, limit: LIMIT });
       const t1 = performance.now();
-      const rawHits = kind.minimal ? (kind.minimal.all(query) as { id: number }[]) : await raw.read((tx) => searchArchive((sql, params = []) => tx.query(sql, [...params]), engineOf(tx), query, LIMIT));
+      const rawHits = kind.minimal
+        ? (kind.minimal.all(query) as { id: number }[])
+        : await raw.read((tx) => searchArchive((sql, params = []) => tx.query(sql, [...params]), engineOf(tx), query, LIMIT));
       const t2 = performance.now();
       if (index < warmUp) continue;
       timed.desk.push(t1 - t0);
@@ -137,7 +156,15 @@ export async function timeCustomerSearch(desk: Desk, raw: RawRunner, db: BetterS
     }
     out.push(timed);
   }
-  const followUps: CareTimed = { label: "follow-ups due on the bench's today", goal: FOLLOW_UP_GOAL, baselineKind: 'minimal', desk: [], raw: [], hits: [], mismatches: 0 };
+  const followUps: CareTimed = {
+    label: "follow-ups due on the bench's today",
+    goal: FOLLOW_UP_GOAL,
+    baselineKind: 'minimal',
+    desk: [],
+    raw: [],
+    hits: [],
+    mismatches: 0,
+  };
   const day = localIsoDate(DATA_NOW);
   // The generated file keeps the default settings.
   const policy = policyOf(DEFAULT_SETTINGS);

@@ -15,7 +15,10 @@ import { ensureBenchData } from './generate-data';
 
 const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
 const seconds = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
-const load = () => `load average ${loadavg().map((n) => n.toFixed(2)).join(' ')}`;
+const load = () =>
+  `load average ${loadavg()
+    .map((n) => n.toFixed(2))
+    .join(' ')}`;
 
 export async function runDataSafetyBench({ tickets, log }: { tickets: number; log: (text: string) => void }): Promise<string> {
   const data = await ensureBenchData(tickets, { log });
@@ -31,7 +34,13 @@ export async function runDataSafetyBench({ tickets, log }: { tickets: number; lo
     const cpuBefore = process.cpuUsage();
     const stalls = monitorEventLoopDelay({ resolution: 10 });
     stalls.enable();
-    const exported = await exportDatabase({ databaseFile: data.file, path: join(work, 'export.zip'), now: new Date(), shopName: 'bench', onProgress: () => chunks++ });
+    const exported = await exportDatabase({
+      databaseFile: data.file,
+      path: join(work, 'export.zip'),
+      now: new Date(),
+      shopName: 'bench',
+      onProgress: () => chunks++,
+    });
     stalls.disable();
     const exportLoad = load();
     const cpu = process.cpuUsage(cpuBefore);
@@ -42,7 +51,13 @@ export async function runDataSafetyBench({ tickets, log }: { tickets: number; lo
     log('restore into an empty folder');
     const target = join(work, 'restored');
     const restoreStarted = performance.now();
-    restoreBackup({ dataDir: target, databaseFile: join(target, DATABASE_FILE), keyFile: join(target, SECRET_KEY_FILE), backup: backup.backup.file, now: new Date() });
+    restoreBackup({
+      dataDir: target,
+      databaseFile: join(target, DATABASE_FILE),
+      keyFile: join(target, SECRET_KEY_FILE),
+      backup: backup.backup.file,
+      now: new Date(),
+    });
     const restoreMs = performance.now() - restoreStarted;
     const restoreLoad = load();
 

@@ -92,12 +92,111 @@ class Random {
 // ---- names, phones, devices -------------------------------------------------
 
 // The most common surnames first, so 王, 李, 张 and 刘 are as frequent as in a real shop.
-const SURNAMES = '王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤';
-const GIVEN = '伟芳娜敏静丽强磊军洋勇艳杰娟涛明超秀霞平刚桂英华玉萍红娥玲斌辉鹏宇浩然子涵欣怡梓轩雨泽晨曦思远嘉诚俊杰文博天佑一鸣小明小红建国建华国强海燕春梅志强晓东晓燕丹丹婷婷佳琪家豪宏伟雪梅秀兰';
-const LATIN_FIRST = ['James', 'Maria', 'David', 'Anna', 'Michael', 'Sophie', 'Daniel', 'Laura', 'Thomas', 'Emma', 'Peter', 'Julia', 'Mark', 'Olga', 'Ivan', 'Kevin', 'Grace', 'Lucas', 'Sarah', 'Ahmed', 'Fatima', 'Yuki', 'Kenji', 'Minh', 'Linh', 'Carlos', 'Elena', 'John', 'Wangari', 'Chloe'];
-const LATIN_LAST = ['Smith', 'Johnson', 'Brown', 'Miller', 'Garcia', 'Martin', 'Müller', 'Schmidt', 'Rossi', 'Dubois', 'Ivanov', 'Kowalski', 'Nguyen', 'Tanaka', 'Sato', 'Kim', 'Park', 'Silva', 'Santos', 'Wilson', 'Taylor', 'Anderson', 'Lopez', 'Hassan', 'Khan', 'Novak', 'Maathai', 'Okafor', 'Jensen', 'Moreau'];
+const SURNAMES =
+  '王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤';
+const GIVEN =
+  '伟芳娜敏静丽强磊军洋勇艳杰娟涛明超秀霞平刚桂英华玉萍红娥玲斌辉鹏宇浩然子涵欣怡梓轩雨泽晨曦思远嘉诚俊杰文博天佑一鸣小明小红建国建华国强海燕春梅志强晓东晓燕丹丹婷婷佳琪家豪宏伟雪梅秀兰';
+const LATIN_FIRST = [
+  'James',
+  'Maria',
+  'David',
+  'Anna',
+  'Michael',
+  'Sophie',
+  'Daniel',
+  'Laura',
+  'Thomas',
+  'Emma',
+  'Peter',
+  'Julia',
+  'Mark',
+  'Olga',
+  'Ivan',
+  'Kevin',
+  'Grace',
+  'Lucas',
+  'Sarah',
+  'Ahmed',
+  'Fatima',
+  'Yuki',
+  'Kenji',
+  'Minh',
+  'Linh',
+  'Carlos',
+  'Elena',
+  'John',
+  'Wangari',
+  'Chloe',
+];
+const LATIN_LAST = [
+  'Smith',
+  'Johnson',
+  'Brown',
+  'Miller',
+  'Garcia',
+  'Martin',
+  'Müller',
+  'Schmidt',
+  'Rossi',
+  'Dubois',
+  'Ivanov',
+  'Kowalski',
+  'Nguyen',
+  'Tanaka',
+  'Sato',
+  'Kim',
+  'Park',
+  'Silva',
+  'Santos',
+  'Wilson',
+  'Taylor',
+  'Anderson',
+  'Lopez',
+  'Hassan',
+  'Khan',
+  'Novak',
+  'Maathai',
+  'Okafor',
+  'Jensen',
+  'Moreau',
+];
 const PINYIN: Record<string, string> = { 王: 'Wang', 李: 'Li', 张: 'Zhang', 刘: 'Liu', 陈: 'Chen', 杨: 'Yang', 黄: 'Huang', 赵: 'Zhao', 吴: 'Wu', 周: 'Zhou' };
-const MOBILE_PREFIXES = ['130', '131', '132', '133', '135', '136', '137', '138', '139', '147', '150', '151', '152', '155', '156', '157', '158', '159', '166', '176', '177', '178', '180', '181', '182', '183', '185', '186', '187', '188', '189', '191', '198', '199'];
+const MOBILE_PREFIXES = [
+  '130',
+  '131',
+  '132',
+  '133',
+  '135',
+  '136',
+  '137',
+  '138',
+  '139',
+  '147',
+  '150',
+  '151',
+  '152',
+  '155',
+  '156',
+  '157',
+  '158',
+  '159',
+  '166',
+  '176',
+  '177',
+  '178',
+  '180',
+  '181',
+  '182',
+  '183',
+  '185',
+  '186',
+  '187',
+  '188',
+  '189',
+  '191',
+  '198',
+  '199',
+];
 
 interface ModelSpec {
   type: DeviceType;
@@ -108,17 +207,76 @@ interface ModelSpec {
 }
 
 const CATALOGUE: ModelSpec[] = [
-  { type: 'phone', brand: 'Apple', models: ['iPhone 8', 'iPhone X', 'iPhone XR', 'iPhone 11', 'iPhone 12', 'iPhone 13', 'iPhone 13 Pro', 'iPhone 14', 'iPhone 14 Pro Max', 'iPhone 15', 'iPhone 15 Pro', 'iPhone 16'], serial: 'imei', weight: 16 },
-  { type: 'phone', brand: 'Huawei', models: ['Mate 20', 'Mate 30 Pro', 'Mate 40', 'Mate 60', 'Mate 60 Pro', 'P30', 'P40 Pro', 'P60', 'nova 9', 'nova 11'], serial: 'imei', weight: 14 },
-  { type: 'phone', brand: 'Xiaomi', models: ['Redmi Note 8', 'Redmi Note 10', 'Redmi Note 12', 'Redmi Note 13', 'Redmi K60', 'Mi 10', 'Xiaomi 12', 'Xiaomi 13', 'Xiaomi 14'], serial: 'imei', weight: 12 },
+  {
+    type: 'phone',
+    brand: 'Apple',
+    models: [
+      'iPhone 8',
+      'iPhone X',
+      'iPhone XR',
+      'iPhone 11',
+      'iPhone 12',
+      'iPhone 13',
+      'iPhone 13 Pro',
+      'iPhone 14',
+      'iPhone 14 Pro Max',
+      'iPhone 15',
+      'iPhone 15 Pro',
+      'iPhone 16',
+    ],
+    serial: 'imei',
+    weight: 16,
+  },
+  {
+    type: 'phone',
+    brand: 'Huawei',
+    models: ['Mate 20', 'Mate 30 Pro', 'Mate 40', 'Mate 60', 'Mate 60 Pro', 'P30', 'P40 Pro', 'P60', 'nova 9', 'nova 11'],
+    serial: 'imei',
+    weight: 14,
+  },
+  {
+    type: 'phone',
+    brand: 'Xiaomi',
+    models: ['Redmi Note 8', 'Redmi Note 10', 'Redmi Note 12', 'Redmi Note 13', 'Redmi K60', 'Mi 10', 'Xiaomi 12', 'Xiaomi 13', 'Xiaomi 14'],
+    serial: 'imei',
+    weight: 12,
+  },
   { type: 'phone', brand: 'OPPO', models: ['Reno 6', 'Reno 8', 'Reno 10', 'Find X5', 'Find X7', 'A57', 'A96'], serial: 'imei', weight: 7 },
   { type: 'phone', brand: 'vivo', models: ['X70', 'X90', 'X100', 'S16', 'Y76s', 'iQOO 11'], serial: 'imei', weight: 7 },
   { type: 'phone', brand: 'Honor', models: ['Honor 50', 'Honor 70', 'Honor 90', 'Magic5 Pro', 'X40'], serial: 'imei', weight: 5 },
-  { type: 'phone', brand: 'Samsung', models: ['Galaxy S21', 'Galaxy S22', 'Galaxy S23', 'Galaxy S24', 'Galaxy A54', 'Galaxy Note 20'], serial: 'imei', weight: 4 },
+  {
+    type: 'phone',
+    brand: 'Samsung',
+    models: ['Galaxy S21', 'Galaxy S22', 'Galaxy S23', 'Galaxy S24', 'Galaxy A54', 'Galaxy Note 20'],
+    serial: 'imei',
+    weight: 4,
+  },
   { type: 'tablet', brand: 'Apple', models: ['iPad 9', 'iPad Air 4', 'iPad Air 5', 'iPad Pro 11', 'iPad mini 6'], serial: 'apple', weight: 4 },
   { type: 'tablet', brand: 'Huawei', models: ['MatePad 11', 'MatePad Pro', 'MatePad SE'], serial: 'alnum', weight: 2 },
-  { type: 'laptop', brand: 'Lenovo', models: ['ThinkPad X1 Carbon', 'ThinkPad X1', 'ThinkPad T14', 'ThinkPad E14', 'ThinkBook 14', 'Legion Y7000', 'Legion R9000P', 'Xiaoxin Pro 14', 'IdeaPad 5'], serial: 'lenovo', weight: 8 },
-  { type: 'laptop', brand: 'Apple', models: ['MacBook Air M1', 'MacBook Air M2', 'MacBook Pro 13', 'MacBook Pro 14', 'MacBook Pro 16'], serial: 'apple', weight: 4 },
+  {
+    type: 'laptop',
+    brand: 'Lenovo',
+    models: [
+      'ThinkPad X1 Carbon',
+      'ThinkPad X1',
+      'ThinkPad T14',
+      'ThinkPad E14',
+      'ThinkBook 14',
+      'Legion Y7000',
+      'Legion R9000P',
+      'Xiaoxin Pro 14',
+      'IdeaPad 5',
+    ],
+    serial: 'lenovo',
+    weight: 8,
+  },
+  {
+    type: 'laptop',
+    brand: 'Apple',
+    models: ['MacBook Air M1', 'MacBook Air M2', 'MacBook Pro 13', 'MacBook Pro 14', 'MacBook Pro 16'],
+    serial: 'apple',
+    weight: 4,
+  },
   { type: 'laptop', brand: 'Dell', models: ['XPS 13', 'XPS 15', 'Inspiron 14', 'Latitude 5420', 'Vostro 3500'], serial: 'alnum', weight: 3 },
   { type: 'laptop', brand: 'HP', models: ['Pavilion 14', 'EliteBook 840', 'ProBook 450', 'Envy 13', 'OMEN 16'], serial: 'alnum', weight: 3 },
   { type: 'laptop', brand: 'ASUS', models: ['VivoBook 15', 'ZenBook 14', 'ROG Zephyrus G14', 'TUF Gaming F15'], serial: 'alnum', weight: 2 },
@@ -138,7 +296,24 @@ const CATALOGUE: ModelSpec[] = [
 ];
 const CATALOGUE_WEIGHT = CATALOGUE.reduce((sum, c) => sum + c.weight, 0);
 const COLOURS = ['black', 'white', 'silver', 'grey', 'blue', 'gold', 'green', 'purple', 'red', '', ''];
-const FAULTS = ['屏幕碎了', '不开机', '充电慢', '电池鼓包', '进水', '系统卡顿', 'Screen cracked', 'No power', 'Battery drains fast', 'Keyboard not working', '无法联网', '摄像头模糊', '卡纸', 'Overheating', '蓝屏', '听筒无声音'];
+const FAULTS = [
+  '屏幕碎了',
+  '不开机',
+  '充电慢',
+  '电池鼓包',
+  '进水',
+  '系统卡顿',
+  'Screen cracked',
+  'No power',
+  'Battery drains fast',
+  'Keyboard not working',
+  '无法联网',
+  '摄像头模糊',
+  '卡纸',
+  'Overheating',
+  '蓝屏',
+  '听筒无声音',
+];
 
 function customerName(random: Random): string {
   const roll = random.float();
@@ -425,7 +600,15 @@ export async function generateBenchFile(dir: string, tickets: number, options: {
           events += 2;
           for (let i = 1; i < path.length; i++) {
             const by = path[i] === 'collected' || path[i] === 'cancelled' ? clerk : (technician ?? clerk);
-            insertEvent.run(ticketId, path[i] === 'diagnosing' && random.chance(0.2) ? 'diagnosis_saved' : 'status_changed', itemAt(path, i - 1), itemAt(path, i), null, by, iso(itemAt(stepMs, i)));
+            insertEvent.run(
+              ticketId,
+              path[i] === 'diagnosing' && random.chance(0.2) ? 'diagnosis_saved' : 'status_changed',
+              itemAt(path, i - 1),
+              itemAt(path, i),
+              null,
+              by,
+              iso(itemAt(stepMs, i)),
+            );
             events++;
           }
           // The follow-up call, on day 3 to 7 after collection, retried the next day when nobody answers.
@@ -433,7 +616,15 @@ export async function generateBenchFile(dir: string, tickets: number, options: {
             let callMs = lastMs + callRandom.int(3, 7) * DAY_MS;
             for (let attempt = 0; attempt < 3 && callMs < nowMs; attempt++, callMs += DAY_MS) {
               const reached = callRandom.chance(0.8);
-              insertCall.run(ticketId, reached ? 1 : 0, reached ? 1 : null, reached ? callRandom.int(3, 5) : null, reached ? callRandom.int(3, 5) : null, clerk, iso(callMs));
+              insertCall.run(
+                ticketId,
+                reached ? 1 : 0,
+                reached ? 1 : null,
+                reached ? callRandom.int(3, 5) : null,
+                reached ? callRandom.int(3, 5) : null,
+                clerk,
+                iso(callMs),
+              );
               calls++;
               if (reached) break;
             }

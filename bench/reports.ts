@@ -65,7 +65,9 @@ export async function runReportsBench({ tickets, runs, log }: { tickets: number;
       const rawTimes: number[] = [];
       let ticketsIn = 0;
       const l0 = performance.now();
-      const live = JSON.stringify(await raw.read((tx) => buildReport(tx, c.from, c.to, { ...DEFAULT_SETTINGS }, { withParts: true, now: DATA_NOW, source: 'live' })));
+      const live = JSON.stringify(
+        await raw.read((tx) => buildReport(tx, c.from, c.to, { ...DEFAULT_SETTINGS }, { withParts: true, now: DATA_NOW, source: 'live' })),
+      );
       const liveMs = performance.now() - l0;
       for (let i = 0; i < runs + warmUp; i++) {
         const t0 = performance.now();
@@ -85,9 +87,20 @@ export async function runReportsBench({ tickets, runs, log }: { tickets: number;
       }
       const d = summarize(deskTimes);
       const r = summarize(rawTimes);
-      rows.push([c.label, ticketsIn.toLocaleString('en'), `${ms(d.median)} ms`, `${ms(d.p95)} ms`, `< ${c.goalMs} ms`, `${ms(r.median)} ms`, `${ms(r.p95)} ms`, `${ms(liveMs)} ms`]);
+      rows.push([
+        c.label,
+        ticketsIn.toLocaleString('en'),
+        `${ms(d.median)} ms`,
+        `${ms(d.p95)} ms`,
+        `< ${c.goalMs} ms`,
+        `${ms(r.median)} ms`,
+        `${ms(r.p95)} ms`,
+        `${ms(liveMs)} ms`,
+      ]);
     }
-    return `\nReports on ${data.tickets.toLocaleString('en')} tickets (${runs} runs each after ${warmUp} warm-up; load average ${loadavg().map((l) => l.toFixed(2)).join(' ')})\n${table(rows)}`;
+    return `\nReports on ${data.tickets.toLocaleString('en')} tickets (${runs} runs each after ${warmUp} warm-up; load average ${loadavg()
+      .map((l) => l.toFixed(2))
+      .join(' ')})\n${table(rows)}`;
   } finally {
     db.close();
     await desk.close();

@@ -41,7 +41,8 @@ const safetyOnly = process.argv.includes('--safety-only');
 const ticketsAt = process.argv.indexOf('--tickets');
 const SEARCH_TICKETS = ticketsAt > 0 ? Number(process.argv[ticketsAt + 1]) : 200_000;
 const SEARCH_QUERIES = quick ? 30 : 200;
-if (!Number.isInteger(SEARCH_TICKETS) || SEARCH_TICKETS < 1000) throw new Error(`--tickets wants a whole number of at least 1000, not ${process.argv[ticketsAt + 1]}`);
+if (!Number.isInteger(SEARCH_TICKETS) || SEARCH_TICKETS < 1000)
+  throw new Error(`--tickets wants a whole number of at least 1000, not ${process.argv[ticketsAt + 1]}`);
 
 interface ColdRender {
   kind: string;
@@ -85,7 +86,11 @@ function progress(text: string): void {
 
 async function main(): Promise<void> {
   const started = performance.now();
-  console.log(`Repair Desk benchmark (${quick ? 'quick' : 'full'}) - Node ${process.version}, ${cpus().length} x ${cpus()[0]?.model ?? 'cpu'}, load average ${loadavg().map((l) => l.toFixed(2)).join(' ')}`);
+  console.log(
+    `Repair Desk benchmark (${quick ? 'quick' : 'full'}) - Node ${process.version}, ${cpus().length} x ${cpus()[0]?.model ?? 'cpu'}, load average ${loadavg()
+      .map((l) => l.toFixed(2))
+      .join(' ')}`,
+  );
   if (!searchOnly && !safetyOnly && !reportsOnly) await documentsAndCheckIn();
   if (!searchOnly && !safetyOnly && !reportsOnly && !skipStart) console.log(await runStartBench(START_LOADS, progress));
   if (!skipSearch && !safetyOnly) {
@@ -94,11 +99,14 @@ async function main(): Promise<void> {
   }
   // Backup, export and restore on the same generated file.
   if (!skipSafety && !searchOnly && !reportsOnly) console.log(await runDataSafetyBench({ tickets: SEARCH_TICKETS, log: progress }));
-  console.log(`\nFinished in ${((performance.now() - started) / 1000).toFixed(1)} s (load average now ${loadavg().map((l) => l.toFixed(2)).join(' ')}).`);
+  console.log(
+    `\nFinished in ${((performance.now() - started) / 1000).toFixed(1)} s (load average now ${loadavg()
+      .map((l) => l.toFixed(2))
+      .join(' ')}).`,
+  );
 }
 
 async function documentsAndCheckIn(): Promise<void> {
-
   // ---- documents: cold, in fresh processes (one at a time, so they do not compete) ----
   const cold = new Map<string, ColdRender[]>();
   for (const { kind } of BENCH_DOCUMENTS) {

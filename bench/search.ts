@@ -181,7 +181,11 @@ function lookupKinds(db: BetterSqlite3.Database, count: number): LookupKind[] {
     { label: 'phone, last 4 digits', queries: sample(tickets, count, 4).map((t) => ({ query: t.phone_digits.slice(-4) })) },
     { label: 'phone, first 7 digits', queries: sample(tickets, count, 5).map((t) => ({ query: mobile(t.phone_digits).slice(0, 7) })) },
     { label: 'name, Chinese full (3 chars)', queries: sample(chinese, count, 6).map((t) => ({ query: t.name })) },
-    { label: 'name, Chinese partial (given name)', queries: sample(chinese, count, 7).map((t) => ({ query: [...t.name].slice(1).join('') })), goal: SHORT_NAME_GOAL },
+    {
+      label: 'name, Chinese partial (given name)',
+      queries: sample(chinese, count, 7).map((t) => ({ query: [...t.name].slice(1).join('') })),
+      goal: SHORT_NAME_GOAL,
+    },
     { label: 'name, Chinese surname (1 char)', queries: sample(chinese, count, 13).map((t) => ({ query: t.name.charAt(0) })), goal: SHORT_NAME_GOAL },
     {
       label: 'name, Latin partial (4-6 letters, lower case)',
@@ -193,10 +197,19 @@ function lookupKinds(db: BetterSqlite3.Database, count: number): LookupKind[] {
       }),
       goal: PARTIAL_GOAL,
     },
-    { label: 'serial / IMEI, full', queries: sample(withSerial, count, 9).map((t) => ({ query: t.serial, expect: t.id })), goal: EXACT_GOAL, baseline: BASELINES.serial },
+    {
+      label: 'serial / IMEI, full',
+      queries: sample(withSerial, count, 9).map((t) => ({ query: t.serial, expect: t.id })),
+      goal: EXACT_GOAL,
+      baseline: BASELINES.serial,
+    },
     { label: 'serial / IMEI, last 6', queries: sample(withSerial, count, 10).map((t) => ({ query: t.serial.slice(-6) })) },
     { label: "model ('iPhone 13', 'ThinkPad X1')", queries: sample(tickets, count, 11).map((t) => ({ query: t.model })), goal: PARTIAL_GOAL },
-    { label: "brand + model ('Huawei Mate 60')", queries: sample(tickets, count, 12).map((t) => ({ query: `${t.brand} ${t.model}`.toLowerCase() })), goal: PARTIAL_GOAL },
+    {
+      label: "brand + model ('Huawei Mate 60')",
+      queries: sample(tickets, count, 12).map((t) => ({ query: `${t.brand} ${t.model}`.toLowerCase() })),
+      goal: PARTIAL_GOAL,
+    },
   ];
 }
 
@@ -207,7 +220,8 @@ async function deskCall<T>(desk: Desk, channel: 'tickets.search' | 'tickets.boar
 }
 
 const sameIds = (a: TicketSearchHit[], b: { id: number }[]) => a.length === b.length && a.every((h, i) => h.ticketId === b[i]?.id);
-const sameHits = (a: TicketSearchHit[], b: TicketSearchHit[]) => a.length === b.length && a.every((h, i) => h.ticketId === b[i]?.ticketId && h.match === b[i]?.match);
+const sameHits = (a: TicketSearchHit[], b: TicketSearchHit[]) =>
+  a.length === b.length && a.every((h, i) => h.ticketId === b[i]?.ticketId && h.match === b[i]?.match);
 
 async function timeLookups(desk: Desk, raw: RawRunner, kind: LookupKind, warmUp: number): Promise<Timed> {
   const { baseline } = kind;
@@ -259,8 +273,25 @@ async function timeLookups(desk: Desk, raw: RawRunner, kind: LookupKind, warmUp:
   return timed;
 }
 
-async function timeBoard(desk: Desk, raw: RawRunner, label: string, inputs: ChannelParsedInput<'tickets.board'>[], warmUp: number): Promise<Timed & { total: number }> {
-  const timed: Timed & { total: number } = { label, baselineKind: 'service', desk: [], service: [], raw: [], hits: [], found: 0, expected: 0, mismatches: 0, total: 0 };
+async function timeBoard(
+  desk: Desk,
+  raw: RawRunner,
+  label: string,
+  inputs: ChannelParsedInput<'tickets.board'>[],
+  warmUp: number,
+): Promise<Timed & { total: number }> {
+  const timed: Timed & { total: number } = {
+    label,
+    baselineKind: 'service',
+    desk: [],
+    service: [],
+    raw: [],
+    hits: [],
+    found: 0,
+    expected: 0,
+    mismatches: 0,
+    total: 0,
+  };
   for (const [index, input] of inputs.entries()) {
     const t0 = performance.now();
     const board = await deskCall<TicketBoard>(desk, 'tickets.board', input);
@@ -312,7 +343,9 @@ export async function runSearchBench({ tickets, queriesPerKind, log }: SearchBen
   lines.push(
     `\nSearch and board on ${data.tickets.toLocaleString('en')} tickets (${data.customers.toLocaleString('en')} customers, ${data.devices.toLocaleString('en')} devices, ` +
       `${data.events.toLocaleString('en')} events, ${(data.bytes / 1024 / 1024).toFixed(0)} MB file) - ` +
-      (data.reused ? `cached file reused (generated earlier in ${(data.generatedMs / 1000).toFixed(1)} s)` : `generated in ${(data.generatedMs / 1000).toFixed(1)} s`),
+      (data.reused
+        ? `cached file reused (generated earlier in ${(data.generatedMs / 1000).toFixed(1)} s)`
+        : `generated in ${(data.generatedMs / 1000).toFixed(1)} s`),
   );
   lines.push(`File: ${data.file}`);
 
@@ -356,7 +389,25 @@ export async function runSearchBench({ tickets, queriesPerKind, log }: SearchBen
     log(`customers: archive search and follow-ups x ${queriesPerKind}`);
     const care = (await timeCustomerSearch(desk, raw, db, queriesPerKind, warmUp)).map((t) => ({ ...t, found: 0, expected: 0, service: [] as number[] }));
 
-    const rows = [['lookup', 'n', 'desk p50', 'desk p95', 'service p50', 'service p95', 'raw p50', 'raw p95', 'ratio p50', 'ratio p95', 'hits p50', 'target found', 'raw is', 'goal (1M)', 'met']];
+    const rows = [
+      [
+        'lookup',
+        'n',
+        'desk p50',
+        'desk p95',
+        'service p50',
+        'service p95',
+        'raw p50',
+        'raw p95',
+        'ratio p50',
+        'ratio p95',
+        'hits p50',
+        'target found',
+        'raw is',
+        'goal (1M)',
+        'met',
+      ],
+    ];
     for (const t of [...results, board, mine, ready, ...care]) {
       const d = summarize(t.desk);
       const r = summarize(t.raw);

@@ -39,7 +39,9 @@ function rebuild() {
     npmCli && /\.[cm]?js$/.test(npmCli)
       ? [process.execPath, [npmCli, 'rebuild', MODULE]]
       : [process.platform === 'win32' ? 'npm.cmd' : 'npm', ['rebuild', MODULE]];
-  console.log(`[ensure-node-native] ${MODULE} was built for another runtime; rebuilding it for Node ${process.versions.node} (ABI ${process.versions.modules})...`);
+  console.log(
+    `[ensure-node-native] ${MODULE} was built for another runtime; rebuilding it for Node ${process.versions.node} (ABI ${process.versions.modules})...`,
+  );
   const result = spawnSync(command, args, { cwd: projectDir, stdio: 'inherit', shell: process.platform === 'win32' && command === 'npm.cmd' });
   return result.status === 0;
 }

@@ -85,7 +85,10 @@ export const intakeDeviceInput = z.object({
   colour: optionalText(LIMITS.shortTextMax),
   accessories: z.array(z.enum(ACCESSORIES)).max(ACCESSORIES.length).default([]),
   accessoriesOther: optionalText(LIMITS.shortTextMax * 2),
-  conditionChecks: z.array(z.enum(ALL_CONDITION_CHECKS as [string, ...string[]])).max(ALL_CONDITION_CHECKS.length).default([]),
+  conditionChecks: z
+    .array(z.enum(ALL_CONDITION_CHECKS as [string, ...string[]]))
+    .max(ALL_CONDITION_CHECKS.length)
+    .default([]),
   conditionNotes: optionalText(LIMITS.notesMax),
   fault: requiredText(LIMITS.faultMax),
   customerRequest: optionalText(LIMITS.notesMax),
@@ -138,7 +141,10 @@ export const settingsInput = z.object({
   shopName: plainText(LIMITS.nameMax),
   shopAddress: plainText(LIMITS.addressMax),
   shopPhone: plainText(30),
-  ticketPrefix: z.string().trim().regex(/^[A-Za-z]{0,6}$/, code('invalid')),
+  ticketPrefix: z
+    .string()
+    .trim()
+    .regex(/^[A-Za-z]{0,6}$/, code('invalid')),
   warrantyMonths: z.number().int(code('invalid')).min(0, code('invalid')).max(120, code('invalid')),
   currency: z.string().regex(/^[A-Z]{3}$/, code('invalid')),
   language: z.enum(LANGUAGES),
@@ -325,29 +331,22 @@ function channel<O>() {
 export const settingsChannels = {
   'settings.get': channel<Settings>()(z.object({})),
   /** Changes only the settings given (and only the documents given under printing); the rest stay as stored. */
-  'settings.update': channel<Settings>()(
-    settingsInput.extend({ printing: printingSettings.partial() }).partial().extend({ session: wf.sessionSchema }),
-  ),
+  'settings.update': channel<Settings>()(settingsInput.extend({ printing: printingSettings.partial() }).partial().extend({ session: wf.sessionSchema })),
   'staff.list': channel<Staff[]>()(z.object({ includeInactive: z.boolean().default(false) })),
   'staff.save': channel<Staff>()(staffInput),
 } as const;
 
 /** Intake at the counter: customers, warranty, check-in, the ticket as checked in. */
 export const intakeChannels = {
-  'customers.search': channel<CustomerSummary[]>()(
-    z.object({ query: z.string().max(100), limit: z.number().int().min(1).max(50).default(8) }),
-  ),
+  'customers.search': channel<CustomerSummary[]>()(z.object({ query: z.string().max(100), limit: z.number().int().min(1).max(50).default(8) })),
   'customers.get': channel<CustomerDetail>()(z.object({ id })),
-  'warranty.assess': channel<WarrantyAssessment>()(
-    z.object({ purchaseDate: calendarDate.nullable(), proofOfPurchase: z.boolean() }),
-  ),
+  'warranty.assess': channel<WarrantyAssessment>()(z.object({ purchaseDate: calendarDate.nullable(), proofOfPurchase: z.boolean() })),
   'intake.checkIn': channel<CheckInResult>()(checkInInput),
   'tickets.get': channel<TicketDetail>()(z.object({ number: z.string().min(1).max(40) })),
   'tickets.revealPasscode': channel<{ kind: PasscodeKind; value: string }>()(
     // Only a signed-in staff member may see a customer's passcode; each viewing names them.
     z.object({ ticketId: id, session: wf.sessionSchema }),
   ),
-
 } as const;
 
 /** Documents and printers. */
@@ -369,9 +368,7 @@ export const printingChannels = {
       .refine((input) => input.documents.length + input.labelCaptions.length > 0, { path: ['documents'], ...code('required') }),
   ),
   /** Opens the document as a PDF for the clerk to look at; nothing is printed. */
-  'printing.preview': channel<{ path: string }>()(
-    z.object({ number: z.string().min(1).max(40), document: z.enum(PRINTABLE_DOCUMENTS) }),
-  ),
+  'printing.preview': channel<{ path: string }>()(z.object({ number: z.string().min(1).max(40), document: z.enum(PRINTABLE_DOCUMENTS) })),
   /** Prints a sample ticket's document on a printer and preset, with a calibration to try. */
   'printing.testPrint': channel<PrintResult>()(
     z.object({

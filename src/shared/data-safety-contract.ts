@@ -19,8 +19,12 @@ export const backupsStatusInput = z.object({ session: sessionSchema });
 export const backupsConfigureInput = z.object({
   session: sessionSchema,
   /** An absolute folder path; empty keeps backups in the data folder. */
-  // eslint-disable-next-line no-control-regex -- a path with control characters is refused
-  folder: z.string(code('invalid')).trim().max(1000, code('too_long')).refine((v) => !/[\u0000-\u001f]/.test(v), code('invalid')),
+  folder: z
+    .string(code('invalid'))
+    .trim()
+    .max(1000, code('too_long'))
+    // eslint-disable-next-line no-control-regex -- a path with control characters is refused
+    .refine((v) => !/[\u0000-\u001f]/.test(v), code('invalid')),
   intervalHours: z.number(code('invalid')).int(code('invalid')).min(1, code('invalid')).max(24, code('invalid')),
 });
 export const backupsRunInput = z.object({ session: sessionSchema });
@@ -30,7 +34,10 @@ export const recoveryInspectInput = z.object({ path: backupPath });
 export const recoveryRestoreInput = z.object({
   path: backupPath,
   /** A manager of the backup's own staff with their PIN; null only when that backup has no manager with a PIN. */
-  managerApproval: z.object({ staffId: z.number(code('required')).int(code('invalid')).positive(code('invalid')), pin: pinSchema }).nullable().default(null),
+  managerApproval: z
+    .object({ staffId: z.number(code('required')).int(code('invalid')).positive(code('invalid')), pin: pinSchema })
+    .nullable()
+    .default(null),
 });
 /** Starting an empty desk is a manager's explicit decision, offered only while no backup exists at all. */
 export const recoveryStartEmptyInput = z.object({ confirm: z.literal(true, code('consent_required')) });

@@ -4,19 +4,7 @@
 export const DEVICE_TYPES = ['phone', 'tablet', 'laptop', 'desktop', 'monitor', 'printer', 'console', 'other'] as const;
 export type DeviceType = (typeof DEVICE_TYPES)[number];
 
-export const ACCESSORIES = [
-  'charger',
-  'cable',
-  'battery',
-  'bag',
-  'case',
-  'sim_card',
-  'memory_card',
-  'stylus',
-  'keyboard',
-  'mouse',
-  'box',
-] as const;
+export const ACCESSORIES = ['charger', 'cable', 'battery', 'bag', 'case', 'sim_card', 'memory_card', 'stylus', 'keyboard', 'mouse', 'box'] as const;
 export type Accessory = (typeof ACCESSORIES)[number];
 
 const COMMON_CONDITION = ['housing_scratched', 'housing_dented', 'buttons_faulty', 'ports_damaged', 'water_damage', 'missing_screws'] as const;

@@ -10,7 +10,11 @@ import { code } from './schema-helpers';
  * Text as typed: not trimmed (the clerk may be mid-word). A field may hold more than check-in accepts
  * (a pasted paragraph is kept whole and refused with a field error, never cut), so the bound is looser.
  */
-const typed = (max: number) => z.string(code('invalid')).max(max * 4, code('too_long')).default('');
+const typed = (max: number) =>
+  z
+    .string(code('invalid'))
+    .max(max * 4, code('too_long'))
+    .default('');
 
 export const counterKeySchema = z.string().regex(/^[A-Za-z0-9-]{8,64}$/, code('invalid'));
 
@@ -30,7 +34,10 @@ export const draftDeviceSchema = z.object({
   colour: typed(LIMITS.shortTextMax),
   accessories: z.array(z.enum(ACCESSORIES)).max(ACCESSORIES.length).default([]),
   accessoriesOther: typed(LIMITS.shortTextMax * 2),
-  conditionChecks: z.array(z.enum(ALL_CONDITION_CHECKS as [string, ...string[]])).max(ALL_CONDITION_CHECKS.length).default([]),
+  conditionChecks: z
+    .array(z.enum(ALL_CONDITION_CHECKS as [string, ...string[]]))
+    .max(ALL_CONDITION_CHECKS.length)
+    .default([]),
   conditionNotes: typed(LIMITS.notesMax),
   fault: typed(LIMITS.faultMax),
   customerRequest: typed(LIMITS.notesMax),

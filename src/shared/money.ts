@@ -5,7 +5,10 @@ export type MoneyParseResult = { ok: true; minor: number } | { ok: false; reason
 
 /** Parses "120", "120.5", "1,200.50", "¥120" into minor units (2 decimals). Empty means 0. */
 export function parseMoney(text: string): MoneyParseResult {
-  const cleaned = text.normalize('NFKC').trim().replace(/[,\s¥$￥]/g, '');
+  const cleaned = text
+    .normalize('NFKC')
+    .trim()
+    .replace(/[,\s¥$￥]/g, '');
   if (cleaned === '') return { ok: true, minor: 0 };
   if (/^-/.test(cleaned)) return { ok: false, reason: 'negative' };
   const match = /^(\d{1,12})(?:\.(\d*))?$/.exec(cleaned);

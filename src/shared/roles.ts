@@ -14,9 +14,7 @@ import type { FieldErrorCode } from './errors';
  *   (`managerApproval`); the use case checks that PIN.
  */
 export type Access =
-  | { kind: 'open' }
-  | { kind: 'setup' }
-  | { kind: 'roles'; roles: readonly [StaffRole, ...StaffRole[]]; refusal: RoleRefusal; approval?: boolean };
+  { kind: 'open' } | { kind: 'setup' } | { kind: 'roles'; roles: readonly [StaffRole, ...StaffRole[]]; refusal: RoleRefusal; approval?: boolean };
 
 /** Why a role was refused; each is translated under errors.field.<code>. */
 export const ROLE_REFUSALS = ['manager_required', 'role_repair_only', 'role_counter_only'] as const;

@@ -12,8 +12,7 @@ export const code = (c: FieldErrorCode) => ({ error: c });
 // clerk typed (tabs and line breaks do).
 // eslint-disable-next-line no-control-regex -- finding control characters is the point
 const CONTROL_CHARACTERS = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/;
-const typedText = (missing: 'required' | 'invalid') =>
-  z.string(code(missing)).refine((value) => !CONTROL_CHARACTERS.test(value), code('invalid'));
+const typedText = (missing: 'required' | 'invalid') => z.string(code(missing)).refine((value) => !CONTROL_CHARACTERS.test(value), code('invalid'));
 
 export const requiredText = (max: number) => typedText('required').trim().min(1, code('required')).max(max, code('too_long'));
 export const plainText = (max: number) => typedText('invalid').trim().max(max, code('too_long'));

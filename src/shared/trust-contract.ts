@@ -68,4 +68,3 @@ export const trustContract = {
   'customers.update': channel<CustomerUpdateResult>()(customerUpdateInput),
   'audit.verify': channel<HistoryCheck>()(z.object({ session: sessionSchema })),
 };
-

@@ -45,9 +45,7 @@ const id = z.number(code('required')).int(code('invalid')).positive(code('invali
 const instant = z.string(code('date_invalid')).refine((value) => /^\d{4}-\d{2}-\d{2}T/.test(value) && !Number.isNaN(Date.parse(value)), code('date_invalid'));
 const quantity = z.number(code('required')).int(code('invalid')).min(1, code('invalid')).max(WORKFLOW_LIMITS.lineQtyMax, code('too_many'));
 
-export const pinSchema = z
-  .string(code('required'))
-  .regex(new RegExp(`^\\d{${PIN_LIMITS.minDigits},${PIN_LIMITS.maxDigits}}$`), code('pin_format'));
+export const pinSchema = z.string(code('required')).regex(new RegExp(`^\\d{${PIN_LIMITS.minDigits},${PIN_LIMITS.maxDigits}}$`), code('pin_format'));
 export const sessionSchema = z.string(code('signed_out')).min(1, code('signed_out')).max(200, code('signed_out'));
 export const managerApprovalSchema = z.object({ staffId: id, pin: pinSchema }).nullable().default(null);
 const note = optionalText(LIMITS.notesMax);
@@ -178,7 +176,10 @@ export const loanReturnInput = z.object({ session: sessionSchema, loanId: id, no
 export const feeItemInput = z.object({
   session: sessionSchema,
   id: id.nullable().default(null),
-  code: z.string(code('required')).trim().regex(/^[a-z0-9_]{1,40}$/, code('invalid')),
+  code: z
+    .string(code('required'))
+    .trim()
+    .regex(/^[a-z0-9_]{1,40}$/, code('invalid')),
   nameEn: requiredText(LIMITS.shortTextMax),
   nameZh: requiredText(LIMITS.shortTextMax),
   category: z.enum(FEE_CATEGORIES, code('required')),

@@ -76,13 +76,25 @@ describe('tickets board and parts & fees', () => {
     // Three go on to diagnosis; two are diagnosed (severity 1 and 3); one is cancelled by the manager.
     diagnosing = [tickets[0], tickets[1], tickets[3]];
     for (const ticket of diagnosing) {
-      await harness.call('workflow.move', { session: crew.technician.session, ticketId: ticket.ticketId, toStatus: 'diagnosing', note: '', managerApproval: null });
+      await harness.call('workflow.move', {
+        session: crew.technician.session,
+        ticketId: ticket.ticketId,
+        toStatus: 'diagnosing',
+        note: '',
+        managerApproval: null,
+      });
     }
     const diagnosis = { category: 'hardware', cause: '主板损坏', solution: '更换主板', userCaused: false, internalNotes: '' } as const;
     await harness.call('diagnosis.save', { session: crew.technician.session, ticketId: tickets[0].ticketId, severity: 1, ...diagnosis });
     await harness.call('diagnosis.save', { session: crew.technician.session, ticketId: tickets[1].ticketId, severity: 3, ...diagnosis });
     cancelled = tickets[4];
-    await harness.call('workflow.move', { session: crew.manager.session, ticketId: cancelled.ticketId, toStatus: 'cancelled', note: '顾客取消', managerApproval: null });
+    await harness.call('workflow.move', {
+      session: crew.manager.session,
+      ticketId: cancelled.ticketId,
+      toStatus: 'cancelled',
+      note: '顾客取消',
+      managerApproval: null,
+    });
     // The shop cannot promise a past date; time passing can. Backdate one ticket in the database.
     overdue = tickets[5];
     const db = new Database(join(harness.dataDir, DATABASE_FILE));
@@ -197,7 +209,7 @@ describe('tickets board and parts & fees', () => {
     await page.getByRole('dialog').waitFor();
     await signInThroughUi(page, crew.technician, undefined, true);
     const mine = open(tickets.filter((_, i) => i % 3 !== 2));
-    const numbers = await waitForRows('only Li Wei\'s tickets are listed', (shown) => shown.length === mine.length);
+    const numbers = await waitForRows("only Li Wei's tickets are listed", (shown) => shown.length === mine.length);
     expect(numbers).toEqual(mine.map((t) => t.displayNumber));
     const technicians = await board().locator('tbody tr td:nth-child(6)').allInnerTexts();
     expect(new Set(technicians.map((s) => s.trim()))).toEqual(new Set([crew.technician.name]));
@@ -269,7 +281,13 @@ describe('tickets board and parts & fees', () => {
     await page.getByRole('heading', { name: 'Screen assembly', exact: true }).waitFor();
     expect(await onHand().innerText()).toBe('1');
     await page.getByText(en.stock.parts.lowStock, { exact: true }).waitFor();
-    const [part] = await harness.call('parts.list', { session: crew.manager.session, query: 'Screen assembly', includeInactive: true, lowStockOnly: false, limit: 10 });
+    const [part] = await harness.call('parts.list', {
+      session: crew.manager.session,
+      query: 'Screen assembly',
+      includeInactive: true,
+      lowStockOnly: false,
+      limit: 10,
+    });
     expect(part).toMatchObject({ specification: '6.1 inch OLED', costMinor: 30000, priceMinor: 55050, reorderLevel: 2, qtyOnHand: 1, lowStock: true });
 
     await page.getByRole('button', { name: en.stock.restock.button, exact: true }).click();
@@ -346,7 +364,9 @@ describe('tickets board and parts & fees', () => {
     const edit = page.getByRole('button', { name: fill(en.stock.fees.editOne, { name: item.nameEn }), exact: true });
     await edit.waitFor();
     expect(await edit.getAttribute('aria-disabled')).toBe('true');
-    expect(await edit.getAttribute('aria-description')).toBe(fill(en.trust.gate.refused, { rule: en.trust.needsRole.manager_required, role: en.role.technician }));
+    expect(await edit.getAttribute('aria-description')).toBe(
+      fill(en.trust.gate.refused, { rule: en.trust.needsRole.manager_required, role: en.role.technician }),
+    );
     // The manager takes over the counter.
     await page.getByRole('banner').getByRole('button', { name: en.session.signOut, exact: true }).click();
     await signInThroughUi(page, crew.manager);
@@ -364,7 +384,14 @@ describe('tickets board and parts & fees', () => {
   });
 
   it('lists the loaners and who has each one', async () => {
-    const loaner = await harness.call('loaners.save', { session: crew.manager.session, id: null, name: 'Huawei nova 11', serial: 'LN-0001', notes: '', active: true });
+    const loaner = await harness.call('loaners.save', {
+      session: crew.manager.session,
+      id: null,
+      name: 'Huawei nova 11',
+      serial: 'LN-0001',
+      notes: '',
+      active: true,
+    });
     await harness.call('loaners.save', { session: crew.manager.session, id: null, name: 'Xiaomi Redmi 12', serial: 'LN-0002', notes: '', active: true });
     await harness.call('loans.lend', { session: crew.clerk.session, ticketId: tickets[0].ticketId, loanerId: loaner.id, note: '' });
     await page.getByRole('tab', { name: en.stock.tab.loaners, exact: true }).click();
@@ -393,7 +420,12 @@ describe('tickets board and parts & fees', () => {
   /** Words in Latin letters on screen that are not the shop's own data. */
   async function englishWords(allowedData: string[]): Promise<string[]> {
     const body = await page.locator('body').innerText();
-    const allowed = new Set([...allowedData, 'RD', 'IMEI', 'PIN', 'Alt', 'Ctrl', 'Esc'].join(' ').split(/[^A-Za-z]+/).filter(Boolean));
+    const allowed = new Set(
+      [...allowedData, 'RD', 'IMEI', 'PIN', 'Alt', 'Ctrl', 'Esc']
+        .join(' ')
+        .split(/[^A-Za-z]+/)
+        .filter(Boolean),
+    );
     return [...new Set(body.match(/[A-Za-z]{2,}/g) ?? [])].filter((word) => !allowed.has(word));
   }
 

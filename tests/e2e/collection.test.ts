@@ -136,7 +136,11 @@ describe('collection: scan, pay, sign, hand over, print the receipt', () => {
     for (const ticket of [cashTicket, splitTicket, lostTicket, refundTicket, chineseTicket]) await driveTo(ticket, 'ready');
     await driveTo(inRepair, 'in_repair');
     // He Ping borrowed a spare phone while his laptop was in repair.
-    const loaner = await harness.call('loaners.save', { session: crew.manager.session, name: 'Spare phone 2', serial: 'SP-02' } as ChannelInput<'loaners.save'>);
+    const loaner = await harness.call('loaners.save', {
+      session: crew.manager.session,
+      name: 'Spare phone 2',
+      serial: 'SP-02',
+    } as ChannelInput<'loaners.save'>);
     await harness.call('loans.lend', { session: crew.clerk.session, ticketId: refundTicket.id, loanerId: loaner.id } as ChannelInput<'loans.lend'>);
     // A device repaired 40 days ago that nobody came for (as the unit tests' forceStatus does, behind the workflow's back).
     const db = new Database(join(harness.dataDir, 'repair-desk.sqlite'));
@@ -146,7 +150,13 @@ describe('collection: scan, pay, sign, hand over, print the receipt', () => {
     db.prepare(`UPDATE ticket SET status = 'ready', created_at = ? WHERE id = ?`).run(longAgo, forgotten.id);
     db.exec('DELETE FROM desk_write');
     db.close();
-    await harness.call('notifications.log', { session: crew.clerk.session, ticketId: forgotten.id, method: 'phone', outcome: 'no_answer', note: '' } as ChannelInput<'notifications.log'>);
+    await harness.call('notifications.log', {
+      session: crew.clerk.session,
+      ticketId: forgotten.id,
+      method: 'phone',
+      outcome: 'no_answer',
+      note: '',
+    } as ChannelInput<'notifications.log'>);
 
     browser = await launchChromium();
     page = await openDesk(browser, harness.url);
@@ -381,7 +391,10 @@ describe('collection: scan, pay, sign, hand over, print the receipt', () => {
 
   it('refuses a ticket still in repair and one already collected, with nothing to pay or sign', async () => {
     await scan(inRepair);
-    await page.getByRole('alert').filter({ hasText: fill(c.refusal.not_ready, { status: en.status.in_repair }) }).waitFor();
+    await page
+      .getByRole('alert')
+      .filter({ hasText: fill(c.refusal.not_ready, { status: en.status.in_repair }) })
+      .waitFor();
     expect(await button(c.handOver.complete).count()).toBe(0);
     expect(await button(c.payment.take).count()).toBe(0);
     expect(await page.getByRole('img', { name: c.handOver.signature }).count()).toBe(0);
@@ -403,7 +416,10 @@ describe('collection: scan, pay, sign, hand over, print the receipt', () => {
     const missing = `${barcodeText(cashTicket.number).slice(0, 6)}9999`;
     await page.keyboard.type(missing, { delay: 5 });
     await page.keyboard.press('Enter');
-    await page.getByRole('alert').filter({ hasText: fill(c.scan.noSuchNumber, { number: missing }) }).waitFor();
+    await page
+      .getByRole('alert')
+      .filter({ hasText: fill(c.scan.noSuchNumber, { number: missing }) })
+      .waitFor();
   });
 
   it('finds a lost claim ticket by phone, checks phone and name with a note, and hands over', async () => {
@@ -504,7 +520,13 @@ describe('collection: scan, pay, sign, hand over, print the receipt', () => {
     await page.getByRole('tab', { name: c.tabs.drawer, exact: true }).click();
     const drawer = page.getByRole('table', { name: c.drawer.table, exact: true });
     await drawer.waitFor();
-    const byMethod = async (method: string) => squeeze(await drawer.getByRole('row').filter({ has: page.getByRole('rowheader', { name: method, exact: true }) }).innerText());
+    const byMethod = async (method: string) =>
+      squeeze(
+        await drawer
+          .getByRole('row')
+          .filter({ has: page.getByRole('rowheader', { name: method, exact: true }) })
+          .innerText(),
+      );
     // Today's intakes took deposits too, all in cash (the intake's default method): they count under cash.
     const { count: depositCount, yuan: deposits } = await depositsToday();
     expect(depositCount).toBeGreaterThan(0);

@@ -23,7 +23,18 @@ describe('words on screen', () => {
     const result = await harness.call('intake.checkIn', {
       technicianId: crew.technician.id,
       customer: { name: 'Tang Hui', phone: '137 5555 6666', address: '' },
-      devices: [{ type: 'phone', brand: 'Honor', model: 'Magic 6', fault: 'Charging port loose', dataAnswer: 'has_backup', estimateMinor: 10000, depositMinor: 0, feeConsent: true }],
+      devices: [
+        {
+          type: 'phone',
+          brand: 'Honor',
+          model: 'Magic 6',
+          fault: 'Charging port loose',
+          dataAnswer: 'has_backup',
+          estimateMinor: 10000,
+          depositMinor: 0,
+          feeConsent: true,
+        },
+      ],
     } as TestInput<'intake.checkIn'>);
     const fees = await harness.call('feeStandard.list', {});
     await repairOverHttp(harness, crew, result.tickets[0].id, {
@@ -46,8 +57,12 @@ describe('words on screen', () => {
     await page.getByRole('button', { name: en.app.nav.settings, exact: true }).click();
     const receipt = page.getByLabel(en.counter.settings.printAtCollectionFor.replace('{{document}}', en.settings.printing.documents.receipt), { exact: true });
     await receipt.waitFor();
-    expect(await page.getByLabel(en.settings.printing.enabledFor.replace('{{document}}', en.settings.printing.documents.receipt), { exact: true }).count()).toBe(0);
-    expect(await page.getByLabel(en.settings.printing.enabledFor.replace('{{document}}', en.settings.printing.documents['intake-form']), { exact: true }).count()).toBe(1);
+    expect(
+      await page.getByLabel(en.settings.printing.enabledFor.replace('{{document}}', en.settings.printing.documents.receipt), { exact: true }).count(),
+    ).toBe(0);
+    expect(
+      await page.getByLabel(en.settings.printing.enabledFor.replace('{{document}}', en.settings.printing.documents['intake-form']), { exact: true }).count(),
+    ).toBe(1);
     expect(await page.getByText(en.settings.printing.intro, { exact: true }).innerText()).toContain('receipt at collection');
   });
 

@@ -68,13 +68,27 @@ describe('customer archive, follow-up calls and complaints', () => {
     await repairOverHttp(harness, crew, ticket.id, {
       cause: 'Charging port worn',
       solution: 'Replaced the charging port',
-      lines: [{ kind: 'labour', feeItemId: null, description: 'Charging port replacement', unitPriceMinor: 12000, qty: 1 }] as ChannelInput<'quotes.save'>['lines'],
+      lines: [
+        { kind: 'labour', feeItemId: null, description: 'Charging port replacement', unitPriceMinor: 12000, qty: 1 },
+      ] as ChannelInput<'quotes.save'>['lines'],
       contactName: 'Sun Li',
       until: 'ready',
     });
     const view = await harness.call('collection.get', { ticketId: ticket.id });
-    await harness.call('collection.pay', { session: crew.clerk.session, ticketId: ticket.id, method: 'cash', amountMinor: view.balanceMinor, tenderedMinor: view.balanceMinor });
-    await harness.call('collection.complete', { session: crew.clerk.session, ticketId: ticket.id, identity: 'claim_ticket', signaturePng: signaturePng(), accessoriesReturned: ['charger'] });
+    await harness.call('collection.pay', {
+      session: crew.clerk.session,
+      ticketId: ticket.id,
+      method: 'cash',
+      amountMinor: view.balanceMinor,
+      tenderedMinor: view.balanceMinor,
+    });
+    await harness.call('collection.complete', {
+      session: crew.clerk.session,
+      ticketId: ticket.id,
+      identity: 'claim_ticket',
+      signaturePng: signaturePng(),
+      accessoriesReturned: ['charger'],
+    });
     browser = await launchChromium();
     page = await openDesk(browser, harness.url);
   }, 120_000);
@@ -194,7 +208,12 @@ describe('customer archive, follow-up calls and complaints', () => {
   /** Words in Latin letters on screen that are not the shop's own data. */
   async function englishWords(allowedData: string[]): Promise<string[]> {
     const body = await page.locator('body').innerText();
-    const allowed = new Set([...allowedData, 'RD', 'IMEI', 'PIN', 'SN', 'Alt', 'Ctrl'].join(' ').split(/[^A-Za-z]+/).filter(Boolean));
+    const allowed = new Set(
+      [...allowedData, 'RD', 'IMEI', 'PIN', 'SN', 'Alt', 'Ctrl']
+        .join(' ')
+        .split(/[^A-Za-z]+/)
+        .filter(Boolean),
+    );
     return [...new Set(body.match(/[A-Za-z]{2,}/g) ?? [])].filter((word) => !allowed.has(word));
   }
 
@@ -203,10 +222,22 @@ describe('customer archive, follow-up calls and complaints', () => {
     await harness.call('settings.update', { language: 'zh-CN' });
     await page.reload();
     await field(page, zhCN.intake.customerName).waitFor();
-    const data = [NAME, crew.manager.name, crew.technician.name, crew.clerk.name, 'Lenovo ThinkPad X1 black', 'SUN', 'Does not charge', 'Replaced the charging port',
-      'The clerk was rude when I collected it', 'Called back and apologised', 'Manager apologised; free cleaning next visit', 'Customer satisfied',
+    const data = [
+      NAME,
+      crew.manager.name,
+      crew.technician.name,
+      crew.clerk.name,
+      'Lenovo ThinkPad X1 black',
+      'SUN',
+      'Does not charge',
+      'Replaced the charging port',
+      'The clerk was rude when I collected it',
+      'Called back and apologised',
+      'Manager apologised; free cleaning next visit',
+      'Customer satisfied',
       // The message copied earlier was written in English for the customer: it is shown as sent.
-      ...(await harness.call('tickets.contacts', { ticketId: ticket.id })).map((contact) => contact.text)];
+      ...(await harness.call('tickets.contacts', { ticketId: ticket.id })).map((contact) => contact.text),
+    ];
 
     await press(page.getByRole('navigation').getByRole('button', { name: zhCN.app.nav.customers, exact: true }));
     await waitUntil('the search box has focus', () => isFocused(field(page, zh.search.label)));

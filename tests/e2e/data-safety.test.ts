@@ -106,9 +106,25 @@ describe('the full export of a big shop', () => {
       await page.getByRole('button', { name: zhCN.app.nav.settings, exact: true }).click();
       const zhSection = page.locator('fieldset', { hasText: zhCN.dataSafety.backups.title });
       await zhSection.getByRole('button', { name: zhCN.dataSafety.export.start, exact: true }).click();
-      await expect.poll(() => zhSection.getByRole('status').filter({ hasText: /^正在导出/ }).isVisible(), { timeout: 30_000 }).toBe(true);
       await expect
-        .poll(() => zhSection.getByRole('status').filter({ hasText: /^正在导出/ }).textContent(), { timeout: 30_000 })
+        .poll(
+          () =>
+            zhSection
+              .getByRole('status')
+              .filter({ hasText: /^正在导出/ })
+              .isVisible(),
+          { timeout: 30_000 },
+        )
+        .toBe(true);
+      await expect
+        .poll(
+          () =>
+            zhSection
+              .getByRole('status')
+              .filter({ hasText: /^正在导出/ })
+              .textContent(),
+          { timeout: 30_000 },
+        )
         .toContain(`正在导出 ${zhCN.dataSafety.export.tables.backup_run}…`);
       await screenshotWholePage(page, 'export-progress-zh');
       await expect.poll(() => zhSection.getByText(/^已导出 \d+ 行/).isVisible(), { timeout: 30_000 }).toBe(true);

@@ -42,11 +42,28 @@ async function readyTicket(harness: RunningHarness, crew: E2eCrew, name: string,
   const result = await harness.call('intake.checkIn', {
     technicianId: crew.technician.id,
     customer: { name, phone: '139 1234 5678', address: '' },
-    devices: [{ type: 'laptop', brand: 'Lenovo', model: 'ThinkPad X1', fault: 'No power', dataAnswer: 'has_backup', estimateMinor: 20000, depositMinor, feeConsent: true }],
+    devices: [
+      {
+        type: 'laptop',
+        brand: 'Lenovo',
+        model: 'ThinkPad X1',
+        fault: 'No power',
+        dataAnswer: 'has_backup',
+        estimateMinor: 20000,
+        depositMinor,
+        feeConsent: true,
+      },
+    ],
   } as TestInput<'intake.checkIn'>);
   const ticket = result.tickets[0];
   const fee = (await harness.call('feeStandard.list', {})).find((item) => item.code === 'board_repair')!;
-  await repairOverHttp(harness, crew, ticket.id, { cause: 'Power IC', solution: 'Replace it', lines: [{ kind: 'labour', feeItemId: fee.id }], contactName: name, until: 'ready' });
+  await repairOverHttp(harness, crew, ticket.id, {
+    cause: 'Power IC',
+    solution: 'Replace it',
+    lines: [{ kind: 'labour', feeItemId: fee.id }],
+    contactName: name,
+    until: 'ready',
+  });
   return ticket;
 }
 
@@ -68,7 +85,13 @@ describe('figures', () => {
     await harness.call('settings.update', { cashFloatMinor: 20000 });
     // A deposit of 50.00 in cash at intake, then 100.00 cash at collection: 150.00 cash in.
     const ticket = await readyTicket(harness, crew, 'Chen Jie', 5000);
-    await harness.call('collection.pay', { session: crew.clerk.session, ticketId: ticket.id, method: 'cash', amountMinor: 10000, tenderedMinor: 10000 } as ChannelInput<'collection.pay'>);
+    await harness.call('collection.pay', {
+      session: crew.clerk.session,
+      ticketId: ticket.id,
+      method: 'cash',
+      amountMinor: 10000,
+      tenderedMinor: 10000,
+    } as ChannelInput<'collection.pay'>);
 
     browser = await launchChromium();
     const page = await openDesk(browser, harness.url);
@@ -78,7 +101,12 @@ describe('figures', () => {
     await signInThroughUi(page, crew.manager);
     const takings = page.getByRole('table', { name: f.dayClose.takings, exact: true });
     await takings.waitFor();
-    const cashRow = squeeze(await takings.getByRole('row').filter({ has: page.getByRole('rowheader', { name: f.method.cash, exact: true }) }).innerText());
+    const cashRow = squeeze(
+      await takings
+        .getByRole('row')
+        .filter({ has: page.getByRole('rowheader', { name: f.method.cash, exact: true }) })
+        .innerText(),
+    );
     expect(cashRow).toBe(`${f.method.cash} 2 0 ${formatMoney(15000, 'CNY', 'en')}`);
     expect(await page.getByLabel(f.dayClose.expected, { exact: true }).innerText()).toBe(formatMoney(35000, 'CNY', 'en'));
 
@@ -99,7 +127,12 @@ describe('figures', () => {
     expect(jobs[0].media.widthMm).toBe(80);
     printedPng(join(printTo, jobs[0].file), 'printed-day-close-en');
     const text = squeeze(await pdfText(readFileSync(join(printTo, jobs[0].file))));
-    for (const expected of [f.dayClose.documentTitle, 'Day close no. 1', `${f.dayClose.expected} ${formatMoney(35000, 'CNY', 'en')}`, `${f.dayClose.counted} ${formatMoney(34500, 'CNY', 'en')}`]) {
+    for (const expected of [
+      f.dayClose.documentTitle,
+      'Day close no. 1',
+      `${f.dayClose.expected} ${formatMoney(35000, 'CNY', 'en')}`,
+      `${f.dayClose.counted} ${formatMoney(34500, 'CNY', 'en')}`,
+    ]) {
       expect(text).toContain(expected);
     }
     expect(text).toContain(formatMoney(-500, 'CNY', 'en'));
@@ -111,9 +144,7 @@ describe('figures', () => {
     expect(squeeze(await history.locator('tbody tr').first().innerText())).toContain(formatMoney(-500, 'CNY', 'en'));
     await page.getByRole('tab', { name: f.tabs.reports, exact: true }).click();
     await page.getByText(f.reports.presets.month, { exact: true }).click();
-    await expect
-      .poll(async () => (await page.getByRole('table', { name: f.reports.tickets, exact: true }).count()) > 0, { timeout: 30_000 })
-      .toBe(true);
+    await expect.poll(async () => (await page.getByRole('table', { name: f.reports.tickets, exact: true }).count()) > 0, { timeout: 30_000 }).toBe(true);
     await page.getByRole('table', { name: f.reports.satisfaction, exact: true }).waitFor({ timeout: 30_000 });
     // The range, in the picker and above the tables, in the shop's one date format: no ISO day in English.
     const main = await page.locator('main').innerText();
@@ -123,14 +154,22 @@ describe('figures', () => {
     await page.getByRole('button', { name: f.reports.print, exact: true }).click();
     await expect.poll(() => printedJobs(printTo!).length, { timeout: 30_000 }).toBe(2);
     printedPng(join(printTo, printedJobs(printTo)[1].file), 'printed-report-en');
-    expect((await harness.invoke('dayClose.close', { session: crew.manager.session, openingFloatMinor: 0, countedCashMinor: 0 } as ChannelInput<'dayClose.close'>)).ok).toBe(false);
+    expect(
+      (await harness.invoke('dayClose.close', { session: crew.manager.session, openingFloatMinor: 0, countedCashMinor: 0 } as ChannelInput<'dayClose.close'>))
+        .ok,
+    ).toBe(false);
   });
 
   it('shows last month’s report in Chinese and exports it as XLSX with the same figures', async () => {
     harness = await startHarness();
     const crew = await setUpCrewOverHttp(harness);
     const collected = await readyTicket(harness, crew, 'Wu Fang', 0);
-    await harness.call('collection.pay', { session: crew.clerk.session, ticketId: collected.id, method: 'wechat', amountMinor: 15000 } as ChannelInput<'collection.pay'>);
+    await harness.call('collection.pay', {
+      session: crew.clerk.session,
+      ticketId: collected.id,
+      method: 'wechat',
+      amountMinor: 15000,
+    } as ChannelInput<'collection.pay'>);
     await harness.call('collection.complete', {
       session: crew.clerk.session,
       ticketId: collected.id,
@@ -141,12 +180,17 @@ describe('figures', () => {
     // Move the month's work back to the 10th of last month, 10:00 local time: same times of day, one month earlier.
     const now = new Date();
     const target = new Date(now.getFullYear(), now.getMonth() - 1, 10, 10, 0, 0);
-    const shiftDays = Math.round((new Date(now.getFullYear(), now.getMonth(), now.getDate()).getTime() - new Date(target.getFullYear(), target.getMonth(), target.getDate()).getTime()) / 86_400_000);
+    const shiftDays = Math.round(
+      (new Date(now.getFullYear(), now.getMonth(), now.getDate()).getTime() - new Date(target.getFullYear(), target.getMonth(), target.getDate()).getTime()) /
+        86_400_000,
+    );
     const db = new Database(join(harness.dataDir, 'repair-desk.sqlite'));
     // Raw writes to a ticket go through the desk's write guard, as the desk's own writes do.
     db.exec('INSERT INTO desk_write (id) VALUES (1)');
     const shift = `strftime('%Y-%m-%dT%H:%M:%fZ', julianday(%) - ${shiftDays})`;
-    db.exec(`UPDATE ticket SET created_at = ${shift.replace('%)', 'created_at)')}, collected_at = CASE WHEN collected_at IS NULL THEN NULL ELSE ${shift.replace('%)', 'collected_at)')} END`);
+    db.exec(
+      `UPDATE ticket SET created_at = ${shift.replace('%)', 'created_at)')}, collected_at = CASE WHEN collected_at IS NULL THEN NULL ELSE ${shift.replace('%)', 'collected_at)')} END`,
+    );
     // Money and history rows are append-only: the test recreates the month by lifting the guards for this one edit.
     db.exec(`DROP TRIGGER payment_void_only; UPDATE payment SET at = ${shift.replace('%)', 'at)')};`);
     db.exec(`DROP TRIGGER ticket_event_no_update; UPDATE ticket_event SET at = ${shift.replace('%)', 'at)')};`);
@@ -164,14 +208,21 @@ describe('figures', () => {
     const tickets = page.getByRole('table', { name: zf.reports.tickets, exact: true });
     await tickets.waitFor();
     const cell = async (table: string, row: string) =>
-      squeeze(await page.getByRole('table', { name: table, exact: true }).getByRole('row').filter({ has: page.getByRole('rowheader', { name: row, exact: true }) }).innerText());
+      squeeze(
+        await page
+          .getByRole('table', { name: table, exact: true })
+          .getByRole('row')
+          .filter({ has: page.getByRole('rowheader', { name: row, exact: true }) })
+          .innerText(),
+      );
     await expect.poll(() => cell(zf.reports.tickets, zf.reports.ticketsIn), { timeout: 30_000 }).toBe(`${zf.reports.ticketsIn} 2`);
     expect(await cell(zf.reports.tickets, zf.reports.collected)).toBe(`${zf.reports.collected} 1`);
     expect(await cell(zf.reports.revenue, zf.reports.labour)).toBe(`${zf.reports.labour} ${formatMoney(15000, 'CNY', 'zh-CN')}`);
     expect(await cell(zf.reports.satisfaction, zf.reports.calls)).toBe(`${zf.reports.calls} 0 — —`);
     await screenshotWholePage(page, 'figures-report-zh-CN');
     const body = await page.locator('main').innerText();
-    for (const english of [f.reports.tickets, f.reports.revenue, f.reports.takingsPerDay, f.reports.turnaround, f.tabs.reports]) expect(body).not.toContain(english);
+    for (const english of [f.reports.tickets, f.reports.revenue, f.reports.takingsPerDay, f.reports.turnaround, f.tabs.reports])
+      expect(body).not.toContain(english);
 
     const [download] = await Promise.all([
       page.waitForEvent('download'),
@@ -185,7 +236,12 @@ describe('figures', () => {
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.readFile(file);
     // A manager's export has the parts sheet (cost and margin) too.
-    expect(workbook.worksheets.map((s) => s.name)).toEqual([zf.reports.sheet.summary, zf.reports.sheet.technicians, zf.reports.sheet.parts, zf.reports.sheet.days]);
+    expect(workbook.worksheets.map((s) => s.name)).toEqual([
+      zf.reports.sheet.summary,
+      zf.reports.sheet.technicians,
+      zf.reports.sheet.parts,
+      zf.reports.sheet.days,
+    ]);
     const summary = workbook.getWorksheet(zf.reports.sheet.summary)!;
     const valueOf = (label: string) => {
       let found: ExcelJS.CellValue | undefined;

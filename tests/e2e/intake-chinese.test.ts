@@ -63,7 +63,7 @@ describe('walk-in intake in Chinese', () => {
     await page.keyboard.press('Tab');
     await waitUntil('the promised date is shown in the Chinese format', async () => (await promised.inputValue()) === day);
     for (const input of await page.locator('input').filter({ visible: true }).all()) {
-      expect(await input.getAttribute('placeholder') ?? '').not.toMatch(/mm|dd|yyyy/i);
+      expect((await input.getAttribute('placeholder')) ?? '').not.toMatch(/mm|dd|yyyy/i);
       expect(await input.inputValue()).not.toMatch(/\b\d{1,2}\/\d{1,2}\/\d{4}\b/);
     }
     // Emptied again, so the check-in below is the one it was.

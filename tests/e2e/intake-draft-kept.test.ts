@@ -65,7 +65,9 @@ describe('work typed at the counter is kept', () => {
     const dialog = page.getByRole('dialog', { name: en.counter.draft.discardTitle });
     await dialog.waitFor();
     // Keeping is the answer Enter gives.
-    await waitUntil(`Keep typing has focus (focus is on ${await focusedLabel(page)})`, () => isFocused(dialog.getByRole('button', { name: en.counter.draft.keep })));
+    await waitUntil(`Keep typing has focus (focus is on ${await focusedLabel(page)})`, () =>
+      isFocused(dialog.getByRole('button', { name: en.counter.draft.keep })),
+    );
     await page.keyboard.press('Enter');
     await dialog.waitFor({ state: 'hidden' });
     expect(await field(page, 'Customer name').inputValue()).toBe('Wang Fang');
@@ -112,13 +114,29 @@ describe('work typed at the counter is kept', () => {
       technicianId: crew.technician.id,
       customer: { name: 'Lin Tao', phone: '139 8888 1234', address: '' },
       devices: [
-        { type: 'laptop', brand: 'HP', model: 'EliteBook 840', fault: 'Will not boot', dataAnswer: 'has_backup', estimateMinor: 30000, depositMinor: 0, feeConsent: true },
+        {
+          type: 'laptop',
+          brand: 'HP',
+          model: 'EliteBook 840',
+          fault: 'Will not boot',
+          dataAnswer: 'has_backup',
+          estimateMinor: 30000,
+          depositMinor: 0,
+          feeConsent: true,
+        },
       ],
     } as TestInput<'intake.checkIn'>);
     const ticket = checkedIn.tickets[0];
     const session = crew.technician.session;
     await harness.call('workflow.move', { session, ticketId: ticket.id, toStatus: 'diagnosing' } as ChannelInput<'workflow.move'>);
-    await harness.call('diagnosis.save', { session, ticketId: ticket.id, category: 'software', cause: 'Boot loader damaged', solution: 'Reinstall the system', severity: 2 } as ChannelInput<'diagnosis.save'>);
+    await harness.call('diagnosis.save', {
+      session,
+      ticketId: ticket.id,
+      category: 'software',
+      cause: 'Boot loader damaged',
+      solution: 'Reinstall the system',
+      severity: 2,
+    } as ChannelInput<'diagnosis.save'>);
 
     await signInThroughUi(page, crew.technician);
     await page.getByRole('button', { name: en.app.nav.tickets, exact: true }).click();
@@ -137,7 +155,10 @@ describe('work typed at the counter is kept', () => {
     const cause = field(page, en.ticketActions.diagnosis.cause);
     await cause.fill('Boot loader and system files damaged');
     await panel.getByRole('button', { name: en.ticketActions.diagnosis.save, exact: true }).click();
-    await waitUntil('the diagnosis is stored', async () => (await harness.call('tickets.getWorkflow', { ticketId: ticket.id })).diagnosis?.cause === 'Boot loader and system files damaged');
+    await waitUntil(
+      'the diagnosis is stored',
+      async () => (await harness.call('tickets.getWorkflow', { ticketId: ticket.id })).diagnosis?.cause === 'Boot loader and system files damaged',
+    );
     await page.waitForLoadState('networkidle');
     expect(squeeze(await lines.innerText())).toContain('System reinstall');
 

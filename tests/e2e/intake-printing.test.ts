@@ -57,11 +57,18 @@ describe('printing after check-in', () => {
 
   /** Waits until the document's row shows the state, e.g. "Sent to the printer". */
   async function waitForRow(number: string, document: string, state: string, label?: string): Promise<void> {
-    const row = documentsTable(number, label).getByRole('row').filter({ has: page.getByRole('rowheader', { name: document, exact: true }) });
+    const row = documentsTable(number, label)
+      .getByRole('row')
+      .filter({ has: page.getByRole('rowheader', { name: document, exact: true }) });
     await row.getByText(state, { exact: true }).waitFor({ timeout: 20_000 });
   }
 
-  async function fillIntake(customer: { name: string; phone: string }, device: { brand: string; model: string; fault: string }, labels = en.intake, zh = false) {
+  async function fillIntake(
+    customer: { name: string; phone: string },
+    device: { brand: string; model: string; fault: string },
+    labels = en.intake,
+    zh = false,
+  ) {
     const t = zh ? zhCN : en;
     await field(page, labels.customerName).fill(customer.name);
     await field(page, labels.phone).fill(customer.phone);
@@ -154,17 +161,21 @@ describe('printing after check-in', () => {
     // The ticket is stored all the same; only its claim ticket is missing from the printer.
     const stored: TicketDetail = await harness.call('tickets.get', { number });
     expect(stored.customer.name).toBe('Wu Fang');
-    expect(jobsFor(printTo, number).map((job) => job.title).sort()).toEqual([`${number} device-label`, `${number} intake-form`]);
+    expect(
+      jobsFor(printTo, number)
+        .map((job) => job.title)
+        .sort(),
+    ).toEqual([`${number} device-label`, `${number} intake-form`]);
 
     // The printer is fixed in Settings; Reprint prints just the claim ticket.
     await harness.call('settings.update', { printing });
     await reprint.click();
     await waitForRow(number, en.printResult.documents['claim-ticket'], en.printResult.printed);
-    expect(jobsFor(printTo, number).map((job) => job.title).sort()).toEqual([
-      `${number} claim-ticket`,
-      `${number} device-label`,
-      `${number} intake-form`,
-    ]);
+    expect(
+      jobsFor(printTo, number)
+        .map((job) => job.title)
+        .sort(),
+    ).toEqual([`${number} claim-ticket`, `${number} device-label`, `${number} intake-form`]);
     expect(await page.getByText(en.errors.print.printer_not_found, { exact: true }).count()).toBe(0);
   });
 
@@ -210,7 +221,12 @@ describe('printing after check-in', () => {
       await waitForRow(number, zhCN.printResult.documents[document], zhCN.printResult.printed, zhCN.printResult.documentsFor);
     }
     await page.getByRole('button', { name: zhCN.printResult.extraLabelsFor.replace('{{number}}', number), exact: true }).click();
-    await waitForRow(number, zhCN.printResult.extraLabel.replace('{{caption}}', zhCN.accessory.charger), zhCN.printResult.printed, zhCN.printResult.documentsFor);
+    await waitForRow(
+      number,
+      zhCN.printResult.extraLabel.replace('{{caption}}', zhCN.accessory.charger),
+      zhCN.printResult.printed,
+      zhCN.printResult.documentsFor,
+    );
     await screenshot('result-zh-printed');
 
     const stored: TicketDetail = await harness.call('tickets.get', { number });
@@ -221,7 +237,14 @@ describe('printing after check-in', () => {
       expect(text, job.title).toContain(stored.model);
     }
     const body = await page.locator('body').innerText();
-    for (const english of [en.printResult.printed, en.printResult.printAgain, en.printResult.preview, en.printResult.extraLabels, en.printResult.document, 'Charger']) {
+    for (const english of [
+      en.printResult.printed,
+      en.printResult.printAgain,
+      en.printResult.preview,
+      en.printResult.extraLabels,
+      en.printResult.document,
+      'Charger',
+    ]) {
       expect(body).not.toContain(english);
     }
 

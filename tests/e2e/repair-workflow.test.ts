@@ -76,7 +76,10 @@ describe('repair workflow on the ticket page', () => {
     });
     // No purchase date: out of warranty, so the quote charges everything.
     const first = await harness.call('intake.checkIn', intake(crew.clerk.id, { name: 'Huang Lei', phone: '139 1000 2000' }));
-    const second = await harness.call('intake.checkIn', intake(crew.clerk.id, { name: 'Sun Yu', phone: '139 3000 4000' }, { model: 'ThinkPad E14', serial: 'PF1QQQ22' }));
+    const second = await harness.call(
+      'intake.checkIn',
+      intake(crew.clerk.id, { name: 'Sun Yu', phone: '139 3000 4000' }, { model: 'ThinkPad E14', serial: 'PF1QQQ22' }),
+    );
     const third = await harness.call('intake.checkIn', intake(crew.clerk.id, { name: 'Qian Bo', phone: '139 5000 6000' }, { serial: 'PF5CAN55' }));
     cancelTicket = await harness.call('tickets.get', { number: third.tickets[0].barcode });
     ticket = await harness.call('tickets.get', { number: first.tickets[0].barcode });
@@ -163,7 +166,13 @@ describe('repair workflow on the ticket page', () => {
     await page.keyboard.press('Enter');
     await focusIs(field(page, en.ticketActions.quote.labourPick), 'the fee standard list');
     const stored = (await harness.call('tickets.getWorkflow', { ticketId: ticket.id })).diagnosis;
-    expect(stored).toMatchObject({ category: 'hardware', severity: 2, cause: 'Disk failing: 152 reallocated sectors', userCaused: false, staffName: crew.technician.name });
+    expect(stored).toMatchObject({
+      category: 'hardware',
+      severity: 2,
+      cause: 'Disk failing: 152 reallocated sectors',
+      userCaused: false,
+      staffName: crew.technician.name,
+    });
     expect(await field(page, en.ticketActions.diagnosis.cause).inputValue()).toBe('Disk failing: 152 reallocated sectors');
   });
 
@@ -199,11 +208,18 @@ describe('repair workflow on the ticket page', () => {
     await page.keyboard.press('Control+a');
     await page.keyboard.type('2');
     const totals = panel().getByRole('table', { name: en.ticketActions.quote.totals, exact: true });
-    await waitUntil('the totals show two reinstalls and the SSD', async () => (await totals.count()) > 0 && squeeze(await totals.innerText()).includes(money(55000)));
+    await waitUntil(
+      'the totals show two reinstalls and the SSD',
+      async () => (await totals.count()) > 0 && squeeze(await totals.innerText()).includes(money(55000)),
+    );
     await page.keyboard.press('Control+a');
     await page.keyboard.type('1');
-    await waitUntil('the totals follow the quantity', async () => squeeze(await totals.innerText()).includes(`${en.ticketActions.quote.total} ${money(45000)}`));
-    expect(await panel().getByText(en.ticketActions.quote.basis.replace('{{reason}}', en.workflow.pricingReason.out_of_warranty), { exact: true }).count()).toBe(1);
+    await waitUntil('the totals follow the quantity', async () =>
+      squeeze(await totals.innerText()).includes(`${en.ticketActions.quote.total} ${money(45000)}`),
+    );
+    expect(
+      await panel().getByText(en.ticketActions.quote.basis.replace('{{reason}}', en.workflow.pricingReason.out_of_warranty), { exact: true }).count(),
+    ).toBe(1);
     expect(squeeze(await lines.innerText())).toContain(en.workflow.pricingReason.out_of_warranty);
     // 20% off is above the shop's 10% limit: the form says a manager approves it.
     const discountKind = field(page, en.ticketActions.quote.discountKind);
@@ -213,7 +229,9 @@ describe('repair workflow on the ticket page', () => {
     await page.keyboard.press('Tab');
     await focusIs(field(page, en.ticketActions.quote.discountPercent), 'the discount percent');
     await page.keyboard.type('20');
-    await waitUntil('the totals take the discount off', async () => squeeze(await totals.innerText()).includes(`${en.ticketActions.quote.total} ${money(36000)}`));
+    await waitUntil('the totals take the discount off', async () =>
+      squeeze(await totals.innerText()).includes(`${en.ticketActions.quote.total} ${money(36000)}`),
+    );
     await panel().getByText(en.ticketActions.quote.discountNeedsManager, { exact: true }).waitFor();
     // A discount needs its reason.
     await page.keyboard.press('Control+Enter');
@@ -286,7 +304,12 @@ describe('repair workflow on the ticket page', () => {
     const workflow = await harness.call('tickets.getWorkflow', { ticketId: ticket.id });
     expect(workflow.status).toBe('approved');
     expect(workflow.approvals).toHaveLength(1);
-    expect(workflow.approvals[0]).toMatchObject({ decision: 'accepted', method: 'in_person', note: 'Wants the old disk back', staffName: crew.technician.name });
+    expect(workflow.approvals[0]).toMatchObject({
+      decision: 'accepted',
+      method: 'in_person',
+      note: 'Wants the old disk back',
+      staffName: crew.technician.name,
+    });
     expect(workflow.approvals[0].signaturePng).toMatch(/^data:image\/png;base64,/);
   });
 
@@ -388,7 +411,9 @@ describe('repair workflow on the ticket page', () => {
     await focusIs(reason, 'the reason to cancel');
     // Enter goes on to the form's button; without a reason it is refused next to the field.
     await page.keyboard.press('Enter');
-    const confirm = panel().getByRole('form', { name: en.ticketActions.move.cancelRepair }).getByRole('button', { name: en.ticketActions.move.cancelRepair, exact: true });
+    const confirm = panel()
+      .getByRole('form', { name: en.ticketActions.move.cancelRepair })
+      .getByRole('button', { name: en.ticketActions.move.cancelRepair, exact: true });
     await focusIs(confirm, 'the confirm button');
     await page.keyboard.press('Enter');
     await waitUntil('the reason is required', async () => (await fieldError(reason)) === en.errors.field.required);
@@ -405,7 +430,12 @@ describe('repair workflow on the ticket page', () => {
     await dialog.getByLabel(en.session.pin, { exact: true }).press('Enter');
     await waitUntil('the repair is cancelled', async () => (await workflowStatus(cancelTicket.id)) === 'cancelled');
     const last = (await harness.call('tickets.getWorkflow', { ticketId: cancelTicket.id })).timeline.at(-1)!;
-    expect(last).toMatchObject({ toStatus: 'cancelled', note: 'Customer bought a new laptop', staffName: crew.technician.name, approvedByName: crew.manager.name });
+    expect(last).toMatchObject({
+      toStatus: 'cancelled',
+      note: 'Customer bought a new laptop',
+      staffName: crew.technician.name,
+      approvedByName: crew.manager.name,
+    });
     await panel().getByText(en.ticketActions.nothingToDo, { exact: true }).waitFor();
     await screenshot('repair-9-cancelled-en');
   });

@@ -34,7 +34,18 @@ describe('a scan anywhere, and the intake by keyboard', () => {
     const result = await harness.call('intake.checkIn', {
       technicianId: crew.technician.id,
       customer: { name, phone, address: '' },
-      devices: [{ type: 'phone', brand: 'Huawei', model: 'P40', fault: 'Battery swollen', dataAnswer: 'has_backup', estimateMinor: 20000, depositMinor: 0, feeConsent: true }],
+      devices: [
+        {
+          type: 'phone',
+          brand: 'Huawei',
+          model: 'P40',
+          fault: 'Battery swollen',
+          dataAnswer: 'has_backup',
+          estimateMinor: 20000,
+          depositMinor: 0,
+          feeConsent: true,
+        },
+      ],
     } as TestInput<'intake.checkIn'>);
     const { id, number, displayNumber } = result.tickets[0];
     return { id, number, displayNumber };

@@ -67,7 +67,9 @@ describe('sign-in with a PIN', () => {
     // The last step: printers per document, with a test print each; it can be skipped.
     await page.getByRole('heading', { name: setup.title }).waitFor({ timeout: 30_000 });
     await page.getByText(setup.printersIntro, { exact: true }).waitFor();
-    await page.getByRole('button', { name: en.settings.printing.testPrintFor.replace('{{document}}', en.settings.printing.documentsInline['claim-ticket']) }).click();
+    await page
+      .getByRole('button', { name: en.settings.printing.testPrintFor.replace('{{document}}', en.settings.printing.documentsInline['claim-ticket']) })
+      .click();
     await expect.poll(() => printedJobs(printTo).length, { timeout: 30_000 }).toBe(1);
     await page.getByText(en.settings.printing.testSent, { exact: true }).waitFor();
     await screenshotWholePage(page, 'setup-printers-en');
@@ -136,9 +138,7 @@ describe('sign-in with a PIN', () => {
     await row.getByLabel(`Li Wei 李伟: ${en.settings.staffName}`).fill('Li Wei 李伟 2');
     await row.getByRole('button', { name: en.settings.saveStaff }).click();
     await signInThroughUi(page, { id: 1, pin: MANAGER_PIN }, undefined, true);
-    await expect
-      .poll(async () => (await harness.call('staff.list', { includeInactive: false })).map((s) => s.name))
-      .toContain('Li Wei 李伟 2');
+    await expect.poll(async () => (await harness.call('staff.list', { includeInactive: false })).map((s) => s.name)).toContain('Li Wei 李伟 2');
     await expect.poll(() => signedIn().textContent(), { timeout: 30_000 }).toBe('Manager (Manager)');
   });
 

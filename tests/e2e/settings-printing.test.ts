@@ -132,7 +132,12 @@ describe('printing settings', () => {
   it('prints the saved number of device label copies after a check-in', async () => {
     const before = printedJobs(printTo).length;
     const [ticket] = (await harness.call('intake.checkIn', intakeInput())).tickets;
-    const results = await harness.call('printing.printTicket', { number: ticket.displayNumber, documents: ['device-label'], labelCaptions: [], onlyEnabled: true });
+    const results = await harness.call('printing.printTicket', {
+      number: ticket.displayNumber,
+      documents: ['device-label'],
+      labelCaptions: [],
+      onlyEnabled: true,
+    });
     expect(results.map((result) => result.ok)).toEqual([true]);
     const job = (await waitForJobs(printTo, before + 1)).at(-1)!;
     expect(job.title).toBe(`${ticket.displayNumber} device-label`);
@@ -289,7 +294,17 @@ describe('printing settings', () => {
     await form.screenshot({ path: join(SCREENSHOTS, 'settings-printing-zh-CN.png') });
 
     const text = await form.innerText();
-    for (const english of [en.settings.printing.intro, en.settings.printing.enabled, en.settings.printing.systemDefault, en.settings.printing.testPrint, en.settings.printing.copies, en.settings.printing.calibrationHint, en.settings.printing.save, 'Thermal receipt roll', 'Device label']) {
+    for (const english of [
+      en.settings.printing.intro,
+      en.settings.printing.enabled,
+      en.settings.printing.systemDefault,
+      en.settings.printing.testPrint,
+      en.settings.printing.copies,
+      en.settings.printing.calibrationHint,
+      en.settings.printing.save,
+      'Thermal receipt roll',
+      'Device label',
+    ]) {
       expect(text).not.toContain(english);
     }
     expect(text).toContain(zh.documents['device-label']);

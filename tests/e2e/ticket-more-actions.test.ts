@@ -101,13 +101,21 @@ describe('ticket page: hand-over, promised date, calls, loaner, rework', () => {
     await repairOverHttp(harness, crew, ticketId, {
       cause: 'Charging port worn',
       solution: 'Replace the port',
-      lines: [{ kind: 'labour', feeItemId: null, description: 'Charging port replacement', unitPriceMinor: 12000, qty: 1 }] as ChannelInput<'quotes.save'>['lines'],
+      lines: [
+        { kind: 'labour', feeItemId: null, description: 'Charging port replacement', unitPriceMinor: 12000, qty: 1 },
+      ] as ChannelInput<'quotes.save'>['lines'],
       contactName: 'Zhao Lei',
       until: 'ready',
     });
     const view = await harness.call('collection.get', { ticketId });
     if (view.balanceMinor > 0) {
-      await harness.call('collection.pay', { session: crew.clerk.session, ticketId, method: 'cash', amountMinor: view.balanceMinor, tenderedMinor: view.balanceMinor });
+      await harness.call('collection.pay', {
+        session: crew.clerk.session,
+        ticketId,
+        method: 'cash',
+        amountMinor: view.balanceMinor,
+        tenderedMinor: view.balanceMinor,
+      });
     }
     await harness.call('collection.complete', {
       session: crew.clerk.session,
@@ -263,7 +271,9 @@ describe('ticket page: hand-over, promised date, calls, loaner, rework', () => {
     const items = (await list.getByRole('listitem').allInnerTexts()).map(squeeze);
     expect(items).toHaveLength(1);
     expect(items[0]).toMatch(
-      new RegExp(`^${en.workflow.notificationOutcome.no_answer} · ${en.workflow.notificationMethod.sms} · ${crew.clerk.name} · .+ · Texted that the part is late$`),
+      new RegExp(
+        `^${en.workflow.notificationOutcome.no_answer} · ${en.workflow.notificationMethod.sms} · ${crew.clerk.name} · .+ · Texted that the part is late$`,
+      ),
     );
     expect(await field(page, en.ticketMore.notify.note).inputValue()).toBe('');
     const stored = (await harness.call('tickets.getWorkflow', { ticketId: ticket.id })).notifications;
@@ -354,7 +364,15 @@ describe('ticket page: hand-over, promised date, calls, loaner, rework', () => {
     await screenshot('ticket-more-actions-zh');
     // Latin words allowed: staff names, the loaner's name and serial, and the note typed in English earlier.
     const allowed = new Set(
-      [crew.technician.name, crew.clerk.name, secondTech.name, 'ThinkPad T480 LN', 'RD', 'Ctrl Enter', 'With charger Returned clean Texted that the part is late']
+      [
+        crew.technician.name,
+        crew.clerk.name,
+        secondTech.name,
+        'ThinkPad T480 LN',
+        'RD',
+        'Ctrl Enter',
+        'With charger Returned clean Texted that the part is late',
+      ]
         .join(' ')
         .split(/[^A-Za-z]+/)
         .filter(Boolean),

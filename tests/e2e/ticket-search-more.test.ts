@@ -24,7 +24,19 @@ describe('more results in the Tickets search', () => {
     const result = await harness.call('intake.checkIn', {
       technicianId: crew.technician.id,
       customer: { name, phone, address: '' },
-      devices: [{ type: 'phone', brand: 'Huawei', model: 'P40', serial, fault: 'Screen cracked', dataAnswer: 'has_backup', estimateMinor: 20000, depositMinor: 0, feeConsent: true }],
+      devices: [
+        {
+          type: 'phone',
+          brand: 'Huawei',
+          model: 'P40',
+          serial,
+          fault: 'Screen cracked',
+          dataAnswer: 'has_backup',
+          estimateMinor: 20000,
+          depositMinor: 0,
+          feeConsent: true,
+        },
+      ],
     } as TestInput<'intake.checkIn'>);
     return result.tickets[0].displayNumber;
   }
@@ -90,7 +102,7 @@ describe('more results in the Tickets search', () => {
     await waitForListed([shown.exact, shown.longer]);
   });
 
-  it('reads a short number as today\'s ticket of that sequence, listed before what merely contains it', async () => {
+  it("reads a short number as today's ticket of that sequence, listed before what merely contains it", async () => {
     expect(shown.exact.endsWith('-0001')).toBe(true);
     await search('0001');
     await waitForListed([shown.exact, shown.phone0001]);

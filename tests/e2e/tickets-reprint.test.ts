@@ -22,7 +22,6 @@ import { field, fieldError, focusedLabel, isFocused, waitUntil } from './support
 import { closePrintingDesk, printedJobs } from './support/printed-jobs';
 import { SCREENSHOTS, screenshotWholePage } from './support/screenshots';
 
-
 const squeeze = (text: string) => text.replace(/\s+/g, ' ');
 const fill = (template: string, vars: Record<string, string>) => template.replace(/\{\{(\w+)\}\}/g, (_, name: string) => vars[name] ?? '');
 
@@ -72,7 +71,11 @@ describe('tickets: find, open and reprint', () => {
     );
     const second = await harness.call(
       'intake.checkIn',
-      intake(clerk.id, { name: 'Wu Fang', phone: '136 2222 9999' }, { type: 'phone', brand: 'Xiaomi', model: 'Redmi Note 12', serial: '', accessories: [], passcode: { kind: 'pin', value: '482915' } }),
+      intake(
+        clerk.id,
+        { name: 'Wu Fang', phone: '136 2222 9999' },
+        { type: 'phone', brand: 'Xiaomi', model: 'Redmi Note 12', serial: '', accessories: [], passcode: { kind: 'pin', value: '482915' } },
+      ),
     );
     ticket = await harness.call('tickets.get', { number: first.tickets[0].barcode });
     other = await harness.call('tickets.get', { number: second.tickets[0].barcode });
@@ -144,13 +147,7 @@ describe('tickets: find, open and reprint', () => {
     await screenshot('tickets-list-en-two');
     await search('2222 3');
     const row = await waitForOnlyRow(ticket.displayNumber);
-    expect(row.slice(1)).toEqual([
-      'Chen Jing',
-      '137 2222 3333',
-      'Laptop · Lenovo ThinkPad X1 Carbon',
-      en.status.received,
-      expect.stringMatching(/\d{4}/),
-    ]);
+    expect(row.slice(1)).toEqual(['Chen Jing', '137 2222 3333', 'Laptop · Lenovo ThinkPad X1 Carbon', en.status.received, expect.stringMatching(/\d{4}/)]);
     await screenshot('tickets-list-en');
 
     const withoutPrefix = ticket.displayNumber.replace(/^RD-/, '');
@@ -213,7 +210,9 @@ describe('tickets: find, open and reprint', () => {
     expect(await charger.isChecked()).toBe(true);
     await bag.uncheck();
     await page.getByRole('button', { name: en.tickets.print.printExtra, exact: true }).click();
-    await printRow(fill(en.printResult.extraLabel, { caption: en.accessory.charger })).getByText(en.printResult.printed, { exact: true }).waitFor();
+    await printRow(fill(en.printResult.extraLabel, { caption: en.accessory.charger }))
+      .getByText(en.printResult.printed, { exact: true })
+      .waitFor();
     expect(await printRow(fill(en.printResult.extraLabel, { caption: en.accessory.bag })).count()).toBe(0);
     // Only the extra label: the device's own label is not printed again.
     expect(await printRow(en.printResult.documents['device-label']).getByText(en.printResult.printed, { exact: true }).count()).toBe(0);
@@ -233,7 +232,9 @@ describe('tickets: find, open and reprint', () => {
     expect(await fieldError(caption)).toBe(en.tickets.print.nothingChosen);
     await caption.fill('Power bank');
     await caption.press('Enter');
-    await printRow(fill(en.printResult.extraLabel, { caption: 'Power bank' })).getByText(en.printResult.printed, { exact: true }).waitFor();
+    await printRow(fill(en.printResult.extraLabel, { caption: 'Power bank' }))
+      .getByText(en.printResult.printed, { exact: true })
+      .waitFor();
     const powerBank = printedJobs(printTo).slice(before + 2);
     expect(powerBank.map((job) => job.title)).toEqual([`${ticket.displayNumber} device-label`]);
     expect(squeeze(await pdfText(readFileSync(join(printTo, powerBank[0].file))))).toContain('Power bank');
@@ -258,7 +259,11 @@ describe('tickets: find, open and reprint', () => {
     await harness.call('settings.update', { printing });
     await page.getByRole('button', { name: fill(en.printResult.reprintFor, { document: claimTicket }), exact: true }).click();
     await printRow(claimTicket).getByText(en.printResult.printed, { exact: true }).waitFor();
-    expect(printedJobs(printTo).slice(before).map((job) => job.title)).toEqual([`${ticket.displayNumber} claim-ticket`]);
+    expect(
+      printedJobs(printTo)
+        .slice(before)
+        .map((job) => job.title),
+    ).toEqual([`${ticket.displayNumber} claim-ticket`]);
     expect(await page.getByText(en.errors.print.printer_not_found, { exact: true }).count()).toBe(0);
   });
 
@@ -291,7 +296,10 @@ describe('tickets: find, open and reprint', () => {
     const missing = `${barcodeText(ticket.number).slice(0, 6)}9999`;
     await searchBox().pressSequentially(missing, { delay: 5 });
     await searchBox().press('Enter');
-    await page.getByRole('alert').filter({ hasText: fill(en.tickets.noSuchNumber, { number: missing }) }).waitFor();
+    await page
+      .getByRole('alert')
+      .filter({ hasText: fill(en.tickets.noSuchNumber, { number: missing }) })
+      .waitFor();
     expect(await pageNumber().count()).toBe(0);
   });
 

@@ -191,4 +191,3 @@ describe('one identity at the counter', () => {
     console.warn(`keystrokes from a locked counter to a check-in under another person: ${keys.length} (${keys.join(' ')})`);
   });
 });
-

@@ -95,7 +95,16 @@ describe('main bundle', () => {
   });
 
   it('creates one locked-down window with the built preload and renderer', () => {
-    const options = window.options as { title: string; show: boolean; width: number; height: number; minWidth: number; minHeight: number; icon?: string; webPreferences: Record<string, unknown> };
+    const options = window.options as {
+      title: string;
+      show: boolean;
+      width: number;
+      height: number;
+      minWidth: number;
+      minHeight: number;
+      icon?: string;
+      webPreferences: Record<string, unknown>;
+    };
     const prefs = options.webPreferences;
     expect(prefs.contextIsolation).toBe(true);
     expect(prefs.sandbox).toBe(true);
@@ -155,7 +164,7 @@ describe('main bundle', () => {
     expect(onHeaders).toBeTypeOf('function');
     const callback = vi.fn();
     const url = pathToFileURL(join(ROOT, 'out/renderer/assets/index.js')).href;
-    onHeaders!({ url, responseHeaders: { 'content-security-policy': ["default-src *"], 'X-Other': ['kept'] } }, callback);
+    onHeaders!({ url, responseHeaders: { 'content-security-policy': ['default-src *'], 'X-Other': ['kept'] } }, callback);
     expect(callback).toHaveBeenCalledOnce();
     const headers = callback.mock.calls[0][0].responseHeaders as Record<string, string[]>;
     const policies = Object.entries(headers).filter(([name]) => name.toLowerCase() === 'content-security-policy');

@@ -14,7 +14,12 @@ async function managerSession(desk: Desk): Promise<string> {
   const status = (await desk.dispatch('setup.status', {})) as ContractResult<SetupStatus>;
   if (!status.ok) throw new Error(`setup.status: ${status.error.code}`);
   if (!status.data.done) {
-    const done = (await desk.dispatch('setup.complete', { ...TEST_SHOP, language: 'en', managerName: 'Manager', managerPin: TEST_PINS.manager })) as ContractResult<AuthSession>;
+    const done = (await desk.dispatch('setup.complete', {
+      ...TEST_SHOP,
+      language: 'en',
+      managerName: 'Manager',
+      managerPin: TEST_PINS.manager,
+    })) as ContractResult<AuthSession>;
     if (!done.ok) throw new Error(`setup.complete: ${done.error.code}`);
     return done.data.token;
   }

@@ -24,8 +24,7 @@ export const CUPS_PDF_OUTPUT_DIR = '/var/spool/cups-pdf/repair-desk';
 export const STOP_REASON = 'held by the Repair Desk tests';
 const CUPS_CONFIG_DIR = '/etc/cups';
 const BACKEND_DIRS = ['/usr/lib/cups/backend', '/usr/libexec/cups/backend', '/usr/lib64/cups/backend'];
-const INSTALL_HINT =
-  'Install CUPS and cups-pdf: apt-get install cups cups-client cups-bsd printer-driver-cups-pdf poppler-utils cups-ipp-utils';
+const INSTALL_HINT = 'Install CUPS and cups-pdf: apt-get install cups cups-client cups-bsd printer-driver-cups-pdf poppler-utils cups-ipp-utils';
 
 const env = cupsEnvironment();
 const TIMEOUT = 20_000;
@@ -64,7 +63,9 @@ async function exec(command: string, args: string[], input?: Buffer): Promise<Ru
 
 /** Runs an administrative command as root: directly, or through password-less sudo. */
 async function asRoot(command: string, args: string[], input?: Buffer): Promise<RunResult> {
-  const result = isRoot() ? await exec(command, args, input) : await exec('sudo', ['-n', command, ...args], input).catch((error) => ({ code: -1, stdout: '', stderr: String(error) }));
+  const result = isRoot()
+    ? await exec(command, args, input)
+    : await exec('sudo', ['-n', command, ...args], input).catch((error) => ({ code: -1, stdout: '', stderr: String(error) }));
   if (result.code !== 0) {
     throw new Error(
       `CUPS test setup: "${command} ${args.join(' ')}" failed (${result.stderr.trim() || result.code}).` +
@@ -84,10 +85,16 @@ async function startScheduler(cupsd: string, lpstat: string): Promise<void> {
   await new Promise<void>((resolve, reject) => {
     const child = spawn(command, args, { stdio: 'ignore', detached: true, env });
     child.once('error', (error) =>
-      reject(new Error(`CUPS test setup: the scheduler is not running and could not be started (${error.message}); starting cupsd needs root or password-less sudo.`)),
+      reject(
+        new Error(
+          `CUPS test setup: the scheduler is not running and could not be started (${error.message}); starting cupsd needs root or password-less sudo.`,
+        ),
+      ),
     );
     child.once('exit', (code) =>
-      code === 0 ? resolve() : reject(new Error(`CUPS test setup: cupsd exited with code ${code}${isRoot() ? '' : ' (starting it needs root or password-less sudo)'}.`)),
+      code === 0
+        ? resolve()
+        : reject(new Error(`CUPS test setup: cupsd exited with code ${code}${isRoot() ? '' : ' (starting it needs root or password-less sudo)'}.`)),
     );
     child.unref();
   });
@@ -139,11 +146,7 @@ interface QueueState {
 }
 
 async function queueState(lpstat: string, printer: string): Promise<QueueState> {
-  const [device, printers, accepting] = await Promise.all([
-    exec(lpstat, ['-v', printer]),
-    exec(lpstat, ['-p', printer]),
-    exec(lpstat, ['-a', printer]),
-  ]);
+  const [device, printers, accepting] = await Promise.all([exec(lpstat, ['-v', printer]), exec(lpstat, ['-p', printer]), exec(lpstat, ['-a', printer])]);
   const uri = /device for \S+:\s*(\S+)/.exec(device.stdout)?.[1] ?? null;
   const queue = parseLpstatPrinters(printers.stdout).find((p) => p.name === printer);
   return {

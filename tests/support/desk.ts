@@ -133,7 +133,16 @@ export async function openTestDesk(options: TestDeskOptions = {}): Promise<TestD
   const dir = options.dir ?? mkdtempSync(join(tmpdir(), 'repair-desk-test-'));
   const printBackend = options.printBackend ?? createDirectoryBackend({ dir: join(dir, 'printed') });
   const postgres = options.postgres ?? (suiteOnPostgres() ? await suiteDatabaseFor(dir) : undefined);
-  const desk = await openDesk({ dataDir: dir, clock: options.clock, printBackend, openPath: options.openPath, primeDocuments: false, automaticBackups: options.automaticBackups ?? false, logError: () => undefined, postgres });
+  const desk = await openDesk({
+    dataDir: dir,
+    clock: options.clock,
+    printBackend,
+    openPath: options.openPath,
+    primeDocuments: false,
+    automaticBackups: options.automaticBackups ?? false,
+    logError: () => undefined,
+    postgres,
+  });
   const crew = options.setup === false ? null : await crewOf(desk);
   const sessionFor = (role: StaffRole): string => {
     if (!crew) throw new Error('this test desk was opened with setup: false and has no crew');

@@ -13,7 +13,10 @@ async function main(): Promise<void> {
   const session = (signedIn.data as { token: string }).token;
   const numbers: number[] = [];
   const pending = Array.from({ length: Number(countText) }, async (_, i) => {
-    const result = await desk.dispatch('intake.checkIn', { ...sampleIntake({ customer: { name: `Worker ${process.pid}-${i}`, phone: `139${String(i).padStart(8, '0')}` } }), session });
+    const result = await desk.dispatch('intake.checkIn', {
+      ...sampleIntake({ customer: { name: `Worker ${process.pid}-${i}`, phone: `139${String(i).padStart(8, '0')}` } }),
+      session,
+    });
     if (!result.ok) throw new Error(JSON.stringify(result.error));
     numbers.push(...(result.data as { tickets: { number: number }[] }).tickets.map((t) => t.number));
   });

@@ -93,7 +93,12 @@ export interface WordLayout {
 }
 
 const unescapeHtml = (text: string) =>
-  text.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&amp;/g, '&');
+  text
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&quot;/g, '"')
+    .replace(/&#39;/g, "'")
+    .replace(/&amp;/g, '&');
 
 /** Every word with its box in points (origin top-left), from pdftotext -bbox. */
 export async function pdfWords(pdf: Buffer): Promise<WordLayout> {

@@ -13,7 +13,6 @@ import { join } from 'node:path';
 import pg from 'pg';
 import type { PostgresConnection } from '../../src/main/core/storage/engine';
 
-
 const INSTALL_HINT = 'PostgreSQL is not installed: apt-get install postgresql postgresql-contrib';
 const SUPERUSER = 'postgres';
 

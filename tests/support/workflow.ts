@@ -34,11 +34,7 @@ export async function setUpCrew(desk: TestDesk): Promise<Crew> {
  * the crew (see setUpCrew), then hands both to `keep` (which stores them in the block's variables);
  * after each test, disposes of that desk.
  */
-export function freshDeskWithCrewEachTest(
-  clock: ReturnType<typeof fixedClock>,
-  start: string,
-  keep: (opened: { desk: TestDesk; crew: Crew }) => void,
-): void {
+export function freshDeskWithCrewEachTest(clock: ReturnType<typeof fixedClock>, start: string, keep: (opened: { desk: TestDesk; crew: Crew }) => void): void {
   let desk: TestDesk;
   beforeEach(async () => {
     clock.set(start);

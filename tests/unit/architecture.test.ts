@@ -33,7 +33,7 @@ describe('architecture', () => {
       'import {\n  BrowserWindow,\n} from "electron";',
     ];
     for (const line of imports) expect(ELECTRON_IMPORT.test(line), line).toBe(true);
-    const lookalikes = ["import { z } from 'zod';", "import x from 'electron-store-like';", "// runs without electron", "const name = 'electron';"];
+    const lookalikes = ["import { z } from 'zod';", "import x from 'electron-store-like';", '// runs without electron', "const name = 'electron';"];
     for (const line of lookalikes) expect(ELECTRON_IMPORT.test(line), line).toBe(false);
   });
 
@@ -53,13 +53,25 @@ describe('lint boundaries', { timeout: 90_000 }, () => {
   const cases: Array<{ file: string; code: string; refused: boolean }> = [
     { file: 'src/renderer/src/intake/Probe.tsx', code: "import { openDesk } from '../../../main/core/desk';\nexport const x = openDesk;\n", refused: true },
     { file: 'src/renderer/src/intake/Probe.tsx', code: "import { readFileSync } from 'node:fs';\nexport const x = readFileSync;\n", refused: true },
-    { file: 'src/renderer/src/intake/Probe.tsx', code: "import { StatusBadge } from '../tickets/board/BoardTable';\nexport const x = StatusBadge;\n", refused: true },
-    { file: 'src/renderer/src/intake/Probe.tsx', code: "import { StatusBadge } from '../widgets/StatusBadge';\nexport const x = StatusBadge;\n", refused: false },
+    {
+      file: 'src/renderer/src/intake/Probe.tsx',
+      code: "import { StatusBadge } from '../tickets/board/BoardTable';\nexport const x = StatusBadge;\n",
+      refused: true,
+    },
+    {
+      file: 'src/renderer/src/intake/Probe.tsx',
+      code: "import { StatusBadge } from '../widgets/StatusBadge';\nexport const x = StatusBadge;\n",
+      refused: false,
+    },
     { file: 'src/main/core/probe.ts', code: "import { app } from 'electron';\nexport const x = app;\n", refused: true },
     { file: 'src/shared/probe.ts', code: "import { openDesk } from '../main/core/desk';\nexport const x = openDesk;\n", refused: true },
     { file: 'src/main/shell/probe.ts', code: "import { app } from 'electron';\nexport const x = app;\n", refused: false },
     // Main-side features: another feature only through its index, and the kernel imports no feature.
-    { file: 'src/main/core/features/stock/probe.ts', code: "import { loadSettings } from '../settings/settings';\nexport const x = loadSettings;\n", refused: true },
+    {
+      file: 'src/main/core/features/stock/probe.ts',
+      code: "import { loadSettings } from '../settings/settings';\nexport const x = loadSettings;\n",
+      refused: true,
+    },
     { file: 'src/main/core/features/stock/probe.ts', code: "import { loadSettings } from '../settings';\nexport const x = loadSettings;\n", refused: false },
     { file: 'src/main/core/features/stock/probe.ts', code: "import { onlyRow } from '../../storage/rows';\nexport const x = onlyRow;\n", refused: false },
     { file: 'src/main/core/features/stock/probe.ts', code: "import { app } from 'electron';\nexport const x = app;\n", refused: true },

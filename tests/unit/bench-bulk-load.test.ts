@@ -31,7 +31,10 @@ afterAll(() => {
 /** Every row of a table, in a stable order. */
 function rowsOf(db: BetterSqlite3.Database, table: string): unknown[] {
   const columns = (db.prepare(`SELECT name FROM pragma_table_info(?)`).all(table) as { name: string }[]).map((c) => c.name);
-  return db.prepare(`SELECT * FROM ${table} ORDER BY ${columns.map((_, i) => i + 1).join(', ')}`).raw().all();
+  return db
+    .prepare(`SELECT * FROM ${table} ORDER BY ${columns.map((_, i) => i + 1).join(', ')}`)
+    .raw()
+    .all();
 }
 
 const schema = (db: BetterSqlite3.Database, type: string) =>
@@ -40,8 +43,18 @@ const schema = (db: BetterSqlite3.Database, type: string) =>
 describe('bench data bulk load', () => {
   it('writes the same rows as the live triggers, derived tables included', () => {
     const tables = [
-      'customer', 'device', 'ticket_day_counter', 'ticket', 'ticket_event', 'follow_up_call', 'follow_up_state',
-      'customer_name_gram', 'device_model', 'figures_day_intake', 'figures_day_response', 'figures_day_finished',
+      'customer',
+      'device',
+      'ticket_day_counter',
+      'ticket',
+      'ticket_event',
+      'follow_up_call',
+      'follow_up_state',
+      'customer_name_gram',
+      'device_model',
+      'figures_day_intake',
+      'figures_day_response',
+      'figures_day_finished',
     ];
     for (const table of tables) {
       const rows = rowsOf(bulk, table);
@@ -66,8 +79,12 @@ describe('bench data bulk load', () => {
       expect(() => bulk.prepare(`INSERT INTO ${fts}(${fts}, rank) VALUES ('integrity-check', 1)`).run(), fts).not.toThrow();
     }
     const probes: [string, string][] = [
-      ['customer_fts', 'Smith'], ['customer_fts', 'Zhang'], ['customer_fts', '1380'],
-      ['device_fts', 'iPhone'], ['device_fts', 'ThinkPad'], ['device_fts', 'Galaxy'],
+      ['customer_fts', 'Smith'],
+      ['customer_fts', 'Zhang'],
+      ['customer_fts', '1380'],
+      ['device_fts', 'iPhone'],
+      ['device_fts', 'ThinkPad'],
+      ['device_fts', 'Galaxy'],
     ];
     for (const [fts, text] of probes) {
       const query = `SELECT rowid FROM ${fts} WHERE ${fts} MATCH ? ORDER BY rowid`;

@@ -44,7 +44,8 @@ async function driveTo(desk: TestDesk, person: Person, ticketId: number, end: 'r
   const quoteId = (await desk.call('tickets.getWorkflow', { ticketId })).quotes[0].id;
   const decision = end === 'ready' ? 'accepted' : 'declined';
   await desk.call('approvals.record', { session: person.session, ticketId, quoteId, decision, method: 'in_person', signaturePng: signaturePng() });
-  if (end === 'ready') for (const toStatus of ['in_repair', 'testing', 'ready'] as const) await desk.call('workflow.move', { session: person.session, ticketId, toStatus });
+  if (end === 'ready')
+    for (const toStatus of ['in_repair', 'testing', 'ready'] as const) await desk.call('workflow.move', { session: person.session, ticketId, toStatus });
 }
 
 async function readyTicket(desk: TestDesk, crew: Crew, device: Record<string, unknown> = {}, customer: Record<string, unknown> = {}) {
@@ -117,7 +118,15 @@ describe('collection', () => {
   it('takes a split payment with cash change, then hands over: collected, warranty = collection day + repair warranty days, all in the trail', async () => {
     const ticket = await readyTicket(desk, crew);
     let view: CollectionView = await desk.call('collection.get', { ticketId: ticket.id });
-    expect(view).toMatchObject({ status: 'ready', collectable: true, repaired: true, totalMinor: 18000, depositMinor: 10000, paidMinor: 10000, balanceMinor: 8000 });
+    expect(view).toMatchObject({
+      status: 'ready',
+      collectable: true,
+      repaired: true,
+      totalMinor: 18000,
+      depositMinor: 10000,
+      paidMinor: 10000,
+      balanceMinor: 8000,
+    });
     expect(view.lines.map((l) => [l.kind, l.qty, l.unitMinor, l.totalMinor, l.free])).toEqual([
       ['labour', 1, 3000, 3000, false],
       ['labour', 1, 15000, 15000, false],
@@ -129,18 +138,42 @@ describe('collection', () => {
     expect(early.fields).toEqual([{ path: 'ticketId', code: 'balance_due' }]);
     const tooMuch = await desk.fail('collection.pay', { session: crew.clerk.session, ticketId: ticket.id, method: 'card', amountMinor: 8001 });
     expect(tooMuch.fields).toEqual([{ path: 'amountMinor', code: 'amount_over_balance' }]);
-    const short = await desk.fail('collection.pay', { session: crew.clerk.session, ticketId: ticket.id, method: 'cash', amountMinor: 5000, tenderedMinor: 4000 });
+    const short = await desk.fail('collection.pay', {
+      session: crew.clerk.session,
+      ticketId: ticket.id,
+      method: 'cash',
+      amountMinor: 5000,
+      tenderedMinor: 4000,
+    });
     expect(short.fields).toEqual([{ path: 'tenderedMinor', code: 'tendered_short' }]);
 
     view = await desk.call('collection.pay', { session: crew.clerk.session, ticketId: ticket.id, method: 'cash', amountMinor: 5000, tenderedMinor: 10000 });
-    expect(view.payments.at(-1)).toMatchObject({ kind: 'payment', method: 'cash', amountMinor: 5000, tenderedMinor: 10000, changeMinor: 5000, staffName: crew.clerk.name });
+    expect(view.payments.at(-1)).toMatchObject({
+      kind: 'payment',
+      method: 'cash',
+      amountMinor: 5000,
+      tenderedMinor: 10000,
+      changeMinor: 5000,
+      staffName: crew.clerk.name,
+    });
     expect(view.balanceMinor).toBe(3000);
-    view = await desk.call('collection.pay', { session: crew.clerk.session, ticketId: ticket.id, method: 'alipay', amountMinor: 3000, reference: '2026112322001' });
+    view = await desk.call('collection.pay', {
+      session: crew.clerk.session,
+      ticketId: ticket.id,
+      method: 'alipay',
+      amountMinor: 3000,
+      reference: '2026112322001',
+    });
     expect(view).toMatchObject({ paidMinor: 18000, paymentsNetMinor: 8000, balanceMinor: 0 });
 
     clock.set(later(0, 2));
     const result = await desk.call('collection.complete', completion(crew.clerk.session, ticket.id, { accessoriesReturned: ['charger', 'SIM tray pin'] }));
-    expect(result).toMatchObject({ ticketId: ticket.id, status: 'collected', repairWarrantyUntil: '2027-02-21', receipt: { document: 'receipt', number: ticket.displayNumber } });
+    expect(result).toMatchObject({
+      ticketId: ticket.id,
+      status: 'collected',
+      repairWarrantyUntil: '2027-02-21',
+      receipt: { document: 'receipt', number: ticket.displayNumber },
+    });
     expect((await desk.call('settings.get', {})).repairWarrantyDays).toBe(90);
     expect(result.view.collection).toMatchObject({ identity: 'claim_ticket', accessoriesReturned: ['charger', 'SIM tray pin'], staffName: crew.clerk.name });
     const stored = await ticketRow(desk, ticket.id);
@@ -161,7 +194,9 @@ describe('collection', () => {
     ]);
 
     // Collected: nothing more is taken, and it cannot be handed over twice.
-    expect((await desk.fail('collection.pay', { session: crew.clerk.session, ticketId: ticket.id, method: 'card', amountMinor: 1 })).fields?.[0].code).toBe('wrong_status');
+    expect((await desk.fail('collection.pay', { session: crew.clerk.session, ticketId: ticket.id, method: 'card', amountMinor: 1 })).fields?.[0].code).toBe(
+      'wrong_status',
+    );
     expect((await desk.fail('collection.complete', completion(crew.clerk.session, ticket.id))).fields?.[0].code).toBe('wrong_status');
     expect((await desk.call('collection.find', { query: ticket.displayNumber }))[0].refusal).toBe('already_collected');
   });
@@ -177,7 +212,11 @@ describe('collection', () => {
       'collection.complete',
       completion(crew.clerk.session, ticket.id, { identity: 'phone_and_name', identityNote: 'Phone 138…8000 and name matched the ID card' }),
     );
-    expect(result.view.collection).toMatchObject({ identity: 'phone_and_name', identityNote: 'Phone 138…8000 and name matched the ID card', staffName: crew.clerk.name });
+    expect(result.view.collection).toMatchObject({
+      identity: 'phone_and_name',
+      identityNote: 'Phone 138…8000 and name matched the ID card',
+      staffName: crew.clerk.name,
+    });
     const [record] = await rows(desk, 'SELECT identity, identity_note, staff_id FROM collection WHERE ticket_id = ?', [ticket.id]);
     expect(record).toEqual({ identity: 'phone_and_name', identity_note: 'Phone 138…8000 and name matched the ID card', staff_id: crew.clerk.id });
     const collected = (await eventsOf(desk, ticket.id)).find((e) => e.kind === 'collected')!;
@@ -199,7 +238,10 @@ describe('collection', () => {
 
     const result = await desk.call(
       'collection.complete',
-      completion(crew.clerk.session, ticket.id, { loanerOverrideReason: 'Returns it tomorrow', managerApproval: { staffId: crew.manager.id, pin: crew.manager.pin } }),
+      completion(crew.clerk.session, ticket.id, {
+        loanerOverrideReason: 'Returns it tomorrow',
+        managerApproval: { staffId: crew.manager.id, pin: crew.manager.pin },
+      }),
     );
     expect(result.view.collection).toMatchObject({ loanerOverrideReason: 'Returns it tomorrow', approvedByName: 'Manager' });
     const override = (await eventsOf(desk, ticket.id)).find((e) => e.kind === 'loaner_override')!;
@@ -226,7 +268,10 @@ describe('collection', () => {
     expect((await desk.fail('collection.refund', refundInput)).fields).toEqual([{ path: 'managerApproval', code: 'manager_required' }]);
     const approval = { staffId: crew.manager.id, pin: crew.manager.pin };
     // The role table asks for the manager's PIN before the use case looks at the reason.
-    expect((await desk.fail('collection.refund', { ...refundInput, reason: ' ', managerApproval: approval })).fields?.[0]).toMatchObject({ path: 'reason', code: 'required' });
+    expect((await desk.fail('collection.refund', { ...refundInput, reason: ' ', managerApproval: approval })).fields?.[0]).toMatchObject({
+      path: 'reason',
+      code: 'required',
+    });
     const wrongPin = await desk.fail('collection.refund', { ...refundInput, managerApproval: { staffId: crew.manager.id, pin: '0000' } });
     expect(wrongPin.fields?.[0].code).toBe('pin_wrong');
     expect((await desk.fail('collection.refund', { ...refundInput, amountMinor: 20001, managerApproval: approval })).fields).toEqual([
@@ -242,11 +287,16 @@ describe('collection', () => {
     const mistaken = view.payments.at(-1)!;
     const voidInput = { session: crew.clerk.session, paymentId: mistaken.id, reason: 'Refund entered twice' };
     expect((await desk.fail('collection.voidPayment', voidInput)).fields).toEqual([{ path: 'managerApproval', code: 'manager_required' }]);
-    expect((await desk.fail('collection.voidPayment', { ...voidInput, session: crew.manager.session, reason: '' })).fields?.[0]).toMatchObject({ path: 'reason', code: 'required' });
+    expect((await desk.fail('collection.voidPayment', { ...voidInput, session: crew.manager.session, reason: '' })).fields?.[0]).toMatchObject({
+      path: 'reason',
+      code: 'required',
+    });
     view = await desk.call('collection.voidPayment', { ...voidInput, session: crew.manager.session });
     expect(view.payments.at(-1)).toMatchObject({ id: mistaken.id, voided: true, voidReason: 'Refund entered twice', voidedByName: 'Manager' });
     expect(view.balanceMinor).toBe(0);
-    expect((await desk.fail('collection.voidPayment', { ...voidInput, session: crew.manager.session })).fields).toEqual([{ path: 'paymentId', code: 'already_voided' }]);
+    expect((await desk.fail('collection.voidPayment', { ...voidInput, session: crew.manager.session })).fields).toEqual([
+      { path: 'paymentId', code: 'already_voided' },
+    ]);
 
     const trail = (await eventsOf(desk, ticket.id)).filter((e) => e.kind.startsWith('payment_') || e.kind.endsWith('_voided'));
     expect(trail.map((e) => [e.kind, e.amount_minor, e.approved_by])).toEqual([
@@ -259,10 +309,12 @@ describe('collection', () => {
     const db = desk.context.db.dataSource;
     await expect(db.query('DELETE FROM payment WHERE id = ?', [mistaken.id])).rejects.toThrow(/never deleted/);
     await expect(db.query('UPDATE payment SET amount_minor = 1 WHERE id = ?', [view.payments[0].id])).rejects.toThrow(/never changed/);
-    await expect(db.query('UPDATE payment SET voided_at = NULL, voided_by = NULL, void_approved_by = NULL, void_reason = NULL WHERE id = ?', [mistaken.id])).rejects.toThrow(
-      /never changed/,
+    await expect(
+      db.query('UPDATE payment SET voided_at = NULL, voided_by = NULL, void_approved_by = NULL, void_reason = NULL WHERE id = ?', [mistaken.id]),
+    ).rejects.toThrow(/never changed/);
+    await expect(db.query(`UPDATE payment SET voided_at = 'x', void_approved_by = 1, void_reason = '' WHERE id = ?`, [view.payments[0].id])).rejects.toThrow(
+      CHECK_REFUSED,
     );
-    await expect(db.query(`UPDATE payment SET voided_at = 'x', void_approved_by = 1, void_reason = '' WHERE id = ?`, [view.payments[0].id])).rejects.toThrow(CHECK_REFUSED);
     expect(await rows(desk, 'SELECT COUNT(*) AS n FROM payment')).toEqual([{ n: 2 }]);
 
     const done = await desk.call('collection.complete', completion(crew.clerk.session, ticket.id));
@@ -312,7 +364,12 @@ describe('collection', () => {
     clock.set(later(34));
     let list = await desk.call('collection.unclaimed', {});
     expect(list.map((u) => [u.ticketId, u.daysWaiting])).toEqual([[old.id, 34]]);
-    expect(list[0]).toMatchObject({ customerName: 'Old Customer', customerPhone: '139 0000 0001', status: 'ready', lastNotification: { method: 'phone', outcome: 'no_answer', at: new Date(START).toISOString() } });
+    expect(list[0]).toMatchObject({
+      customerName: 'Old Customer',
+      customerPhone: '139 0000 0001',
+      status: 'ready',
+      lastNotification: { method: 'phone', outcome: 'no_answer', at: new Date(START).toISOString() },
+    });
 
     await signInAgain(desk, crew);
     await desk.call('settings.update', { unclaimedAfterDays: 10 });

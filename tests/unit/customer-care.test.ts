@@ -120,7 +120,12 @@ describe('follow-up calls (回访)', () => {
     const filled = await desk.context.db.dataSource.query(`${FOLLOW_UP_STATE_FILL.replace(/^INSERT INTO follow_up_state \([^)]*\)/, '')} ORDER BY t.id`);
     expect(kept).toHaveLength(4);
     expect(kept.map((r: Record<string, unknown>) => Object.values(r))).toEqual(filled.map((r: Record<string, unknown>) => Object.values(r)));
-    expect(kept.find((r: { ticket_id: number }) => r.ticket_id === notFixed.id)).toMatchObject({ same_day: 1, failed_attempts: 2, last_failed_on: dayAt(4).slice(0, 10), reached: 0 });
+    expect(kept.find((r: { ticket_id: number }) => r.ticket_id === notFixed.id)).toMatchObject({
+      same_day: 1,
+      failed_attempts: 2,
+      last_failed_on: dayAt(4).slice(0, 10),
+      reached: 0,
+    });
     expect(kept.find((r: { ticket_id: number }) => r.ticket_id === rework.ticketId)).toMatchObject({ same_day: 1, collected_on: dayAt(3).slice(0, 10) });
     // Calls only move it forward; it is never deleted.
     await expect(desk.context.db.dataSource.query(`UPDATE follow_up_state SET reached = 0 WHERE ticket_id = ?`, [ordinary.id])).rejects.toThrow();
@@ -297,14 +302,26 @@ describe('the customer archive (客户档案)', () => {
   it('an "Update customer" at intake is the same edit, kept in the customer history; an unknown customer is refused', async () => {
     await checkIn(desk, { customer: { name: '陈静 Chen', phone: '137 0000 2222' } });
     const [hit] = await desk.call('archive.search', { query: '2222' });
-    const updated = await desk.call('customers.update', { session: crew.clerk.session, id: hit.id, name: '陈静 Chen Jing', phone: '137 0000 2222', address: '', notes: '' });
+    const updated = await desk.call('customers.update', {
+      session: crew.clerk.session,
+      id: hit.id,
+      name: '陈静 Chen Jing',
+      phone: '137 0000 2222',
+      address: '',
+      notes: '',
+    });
     expect(updated).toMatchObject({ id: hit.id, name: '陈静 Chen Jing', changed: true });
     const page = await desk.call('archive.get', { customerId: hit.id });
     expect(page.changes.map((c) => [c.field, c.oldValue, c.newValue, c.staffName])).toEqual([['name', '陈静 Chen', '陈静 Chen Jing', crew.clerk.name]]);
     // Sent again unchanged: nothing written.
-    expect((await desk.call('customers.update', { session: crew.clerk.session, id: hit.id, name: '陈静 Chen Jing', phone: '137 0000 2222', address: '', notes: '' })).changed).toBe(false);
+    expect(
+      (await desk.call('customers.update', { session: crew.clerk.session, id: hit.id, name: '陈静 Chen Jing', phone: '137 0000 2222', address: '', notes: '' }))
+        .changed,
+    ).toBe(false);
     expect((await desk.call('archive.get', { customerId: hit.id })).changes).toHaveLength(1);
-    expect((await desk.fail('customers.update', { session: crew.clerk.session, id: 999999, name: 'x', phone: '12345', address: '', notes: '' })).fields).toEqual([{ path: 'id', code: 'not_found' }]);
+    expect(
+      (await desk.fail('customers.update', { session: crew.clerk.session, id: 999999, name: 'x', phone: '12345', address: '', notes: '' })).fields,
+    ).toEqual([{ path: 'id', code: 'not_found' }]);
   });
 
   it('merging two records of the same person keeps every ticket, device and the history, and needs a manager', async () => {

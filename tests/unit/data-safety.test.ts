@@ -1,6 +1,19 @@
 // Backups, restore, damage at start, the key file and the full export, on real
 // SQLite files in temporary folders.
-import { closeSync, existsSync, mkdirSync, mkdtempSync, openSync, readdirSync, readFileSync, rmSync, statSync, truncateSync, writeFileSync, writeSync } from 'node:fs';
+import {
+  closeSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  openSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  truncateSync,
+  writeFileSync,
+  writeSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { unzipSync, strFromU8 } from 'fflate';
@@ -163,7 +176,9 @@ describe('restore', () => {
 
     const holds = await desk.call('backups.inspect', { session: crew.manager.session, path: backup.file });
     expect(holds).toMatchObject({ tickets: 2, lastTicketNumber: backup.lastTicketNumber, managers: [{ id: 1 }] });
-    expect((await desk.fail('backups.restore', { session: crew.clerk.session, path: backup.file })).fields).toEqual([{ path: 'session', code: 'manager_required' }]);
+    expect((await desk.fail('backups.restore', { session: crew.clerk.session, path: backup.file })).fields).toEqual([
+      { path: 'session', code: 'manager_required' },
+    ]);
     const restored = await desk.call('backups.restore', { session: crew.manager.session, path: backup.file });
     expect(await ticketCount(desk)).toBe(2);
     // the file as it was before the restore is kept, whole
@@ -429,7 +444,9 @@ describe('bad input that used to end in "internal"', () => {
       { path: 'purchaseDate', code: 'date_invalid' },
     ]);
     expect((await desk.fail('collection.drawer', { date: '9999-12-31' })).fields).toEqual([{ path: 'date', code: 'date_invalid' }]);
-    expect((await desk.fail('intake.checkIn', sampleIntake({ customer: { name: '\u0000Wang' } }))).fields).toEqual([{ path: 'customer.name', code: 'invalid' }]);
+    expect((await desk.fail('intake.checkIn', sampleIntake({ customer: { name: '\u0000Wang' } }))).fields).toEqual([
+      { path: 'customer.name', code: 'invalid' },
+    ]);
     expect((await desk.fail('loaners.save', { session: crew.manager.session, name: '\u0000Loaner' })).fields).toEqual([{ path: 'name', code: 'invalid' }]);
     expect((await desk.fail('parts.save', { session: crew.manager.session, name: '\u0000Part', costMinor: 1, priceMinor: 2 })).fields).toEqual([
       { path: 'name', code: 'invalid' },
@@ -527,11 +544,26 @@ describe('the full export', () => {
     const rows = 12_345; // more than two batches, the last one partial
     const nameOf = (i: number) => (i % 1000 === 7 ? `客户 ${i}, "第二行"\nline` : `客户 ${i}`);
     raw.transaction(() => {
-      for (let i = 1; i <= rows; i++) insert.run(nameOf(i), `138${String(i).padStart(8, '0')}`, `138${String(i).padStart(8, '0')}`, '', '', '2026-12-01T02:00:00.000Z', '2026-12-01T02:00:00.000Z');
+      for (let i = 1; i <= rows; i++)
+        insert.run(
+          nameOf(i),
+          `138${String(i).padStart(8, '0')}`,
+          `138${String(i).padStart(8, '0')}`,
+          '',
+          '',
+          '2026-12-01T02:00:00.000Z',
+          '2026-12-01T02:00:00.000Z',
+        );
     })();
     raw.close();
     const reports: { table: string; rowsDone: number }[] = [];
-    const result = await exportDatabase({ databaseFile: join(dir, DATABASE_FILE), path: join(dir, 'out', 'export.zip'), now: new Date(), shopName: 'x', onProgress: (p) => reports.push(p) });
+    const result = await exportDatabase({
+      databaseFile: join(dir, DATABASE_FILE),
+      path: join(dir, 'out', 'export.zip'),
+      now: new Date(),
+      shopName: 'x',
+      onProgress: (p) => reports.push(p),
+    });
     expect(result.tables.customer).toBe(rows);
     const csv = strFromU8(unzipSync(readFileSync(result.path))['customer.csv']).replace(/^\uFEFF/, '');
     const header = parseCsv(csv)[0];
@@ -560,11 +592,21 @@ describe('the full export', () => {
     raw.transaction(() => {
       for (let i = 0; i < rows; i++) insert.run(dayOf(i), i);
     })();
-    raw.prepare(`INSERT INTO customer (name, phone, phone_digits, address, notes, created_at, updated_at) VALUES ('王小明', '1', '1', '', '', '2026-12-01T02:00:00.000Z', '2026-12-01T02:00:00.000Z')`).run();
+    raw
+      .prepare(
+        `INSERT INTO customer (name, phone, phone_digits, address, notes, created_at, updated_at) VALUES ('王小明', '1', '1', '', '', '2026-12-01T02:00:00.000Z', '2026-12-01T02:00:00.000Z')`,
+      )
+      .run();
     expect((raw.prepare(`SELECT COUNT(*) AS n FROM customer_name_gram`).get() as { n: number }).n).toBeGreaterThan(0);
     raw.close();
     const reports: { table: string; rowsDone: number; rowsTotal: number }[] = [];
-    const result = await exportDatabase({ databaseFile: join(dir, DATABASE_FILE), path: join(dir, 'out', 'export.zip'), now: new Date(), shopName: 'x', onProgress: (p) => reports.push(p) });
+    const result = await exportDatabase({
+      databaseFile: join(dir, DATABASE_FILE),
+      path: join(dir, 'out', 'export.zip'),
+      now: new Date(),
+      shopName: 'x',
+      onProgress: (p) => reports.push(p),
+    });
     expect(result.tables.figures_day_intake).toBe(rows);
     const files = unzipSync(readFileSync(result.path));
     const records = parseCsv(strFromU8(files['figures_day_intake.csv']).replace(/^\uFEFF/, ''));

@@ -91,7 +91,13 @@ describe('day close', () => {
       { faceMinor: 100, count: 5 },
       { faceMinor: 50, count: 0 },
     ];
-    const record = await desk.call('dayClose.close', { session: crew.manager.session, openingFloatMinor: 20000, countedCashMinor: 36500, denominations, note: '5 yuan short' });
+    const record = await desk.call('dayClose.close', {
+      session: crew.manager.session,
+      openingFloatMinor: 20000,
+      countedCashMinor: 36500,
+      denominations,
+      note: '5 yuan short',
+    });
     expect(record).toMatchObject({
       number: 1,
       countedCashMinor: 36500,
@@ -130,7 +136,11 @@ describe('day close', () => {
     // Next day: the late payment was a mistake and is voided; a new ticket comes in with a deposit.
     clock.set(at(1, 60));
     await signInAgain(desk, crew);
-    await desk.call('collection.voidPayment', { session: crew.manager.session, paymentId: late.payments.find((p) => p.amountMinor === 13000 && !p.voided)!.id, reason: 'Paid twice' });
+    await desk.call('collection.voidPayment', {
+      session: crew.manager.session,
+      paymentId: late.payments.find((p) => p.amountMinor === 13000 && !p.voided)!.id,
+      reason: 'Paid twice',
+    });
     // D's cash payment of day one voided today: booked today, day one's record stays as it was.
     await desk.call('collection.voidPayment', { session: crew.manager.session, paymentId: dPaid.payments[0].id, reason: 'Counted twice' });
     await checkIn(desk, { device: { depositMinor: 3000, depositMethod: 'alipay' } });
@@ -167,15 +177,49 @@ describe('day close', () => {
     await expect(db.query(`UPDATE day_close SET counted_cash_minor = 37000, difference_minor = 0`)).rejects.toThrow(/never changed/);
     await expect(db.query(`UPDATE day_close SET note = 'tidied up'`)).rejects.toThrow(/never changed/);
     await expect(db.query(`DELETE FROM day_close`)).rejects.toThrow(/never deleted/);
-    await expect(db.query(`INSERT OR REPLACE INTO day_close (${columns.join(', ')}) VALUES (${columns.map(() => '?').join(', ')})`, values)).rejects.toThrow(/never replaced/);
-    await expect(db.query(`REPLACE INTO day_close (id, ${columns.join(', ')}) VALUES (?, ${columns.map(() => '?').join(', ')})`, [row.id, ...values])).rejects.toThrow(/never replaced/);
+    await expect(db.query(`INSERT OR REPLACE INTO day_close (${columns.join(', ')}) VALUES (${columns.map(() => '?').join(', ')})`, values)).rejects.toThrow(
+      /never replaced/,
+    );
+    await expect(
+      db.query(`REPLACE INTO day_close (id, ${columns.join(', ')}) VALUES (?, ${columns.map(() => '?').join(', ')})`, [row.id, ...values]),
+    ).rejects.toThrow(/never replaced/);
     // A later number for an earlier day, a period that does not follow on, a sum that does not add up: refused.
     const next: Record<string, unknown> = { ...row, number: 2, business_date: '2026-11-22' };
-    await expect(db.query(`INSERT INTO day_close (${columns.join(', ')}) VALUES (${columns.map(() => '?').join(', ')})`, columns.map((k) => next[k]))).rejects.toThrow(/never replaced/);
-    const gap: Record<string, unknown> = { ...row, number: 2, business_date: '2026-11-24', period_from: '2026-11-24T00:00:00.000Z', period_to: '2026-11-24T10:00:00.000Z', closed_at: '2026-11-24T10:00:00.000Z' };
-    await expect(db.query(`INSERT INTO day_close (${columns.join(', ')}) VALUES (${columns.map(() => '?').join(', ')})`, columns.map((k) => gap[k]))).rejects.toThrow(/never replaced/);
-    const wrongSum: Record<string, unknown> = { ...row, number: 2, business_date: '2026-11-24', period_from: row.period_to, period_to: '2026-11-24T10:00:00.000Z', closed_at: '2026-11-24T10:00:00.000Z', difference_minor: 0 };
-    await expect(db.query(`INSERT INTO day_close (${columns.join(', ')}) VALUES (${columns.map(() => '?').join(', ')})`, columns.map((k) => wrongSum[k]))).rejects.toThrow(/CHECK/);
+    await expect(
+      db.query(
+        `INSERT INTO day_close (${columns.join(', ')}) VALUES (${columns.map(() => '?').join(', ')})`,
+        columns.map((k) => next[k]),
+      ),
+    ).rejects.toThrow(/never replaced/);
+    const gap: Record<string, unknown> = {
+      ...row,
+      number: 2,
+      business_date: '2026-11-24',
+      period_from: '2026-11-24T00:00:00.000Z',
+      period_to: '2026-11-24T10:00:00.000Z',
+      closed_at: '2026-11-24T10:00:00.000Z',
+    };
+    await expect(
+      db.query(
+        `INSERT INTO day_close (${columns.join(', ')}) VALUES (${columns.map(() => '?').join(', ')})`,
+        columns.map((k) => gap[k]),
+      ),
+    ).rejects.toThrow(/never replaced/);
+    const wrongSum: Record<string, unknown> = {
+      ...row,
+      number: 2,
+      business_date: '2026-11-24',
+      period_from: row.period_to,
+      period_to: '2026-11-24T10:00:00.000Z',
+      closed_at: '2026-11-24T10:00:00.000Z',
+      difference_minor: 0,
+    };
+    await expect(
+      db.query(
+        `INSERT INTO day_close (${columns.join(', ')}) VALUES (${columns.map(() => '?').join(', ')})`,
+        columns.map((k) => wrongSum[k]),
+      ),
+    ).rejects.toThrow(/CHECK/);
     expect(await dayCloseRows(desk)).toEqual(before);
   });
 
@@ -189,10 +233,20 @@ describe('day close', () => {
     });
     expect(await desk.fail('dayClose.list', { session: crew.technician.session })).toMatchObject({ code: 'forbidden' });
     // Denominations that do not add up to the sum typed.
-    const mismatch = await desk.fail('dayClose.close', { session: crew.manager.session, openingFloatMinor: 0, countedCashMinor: 100, denominations: [{ faceMinor: 5000, count: 1 }] });
+    const mismatch = await desk.fail('dayClose.close', {
+      session: crew.manager.session,
+      openingFloatMinor: 0,
+      countedCashMinor: 100,
+      denominations: [{ faceMinor: 5000, count: 1 }],
+    });
     expect(mismatch).toMatchObject({ code: 'validation', fields: [{ path: 'countedCashMinor', code: 'invalid' }] });
     expect(mismatch.message.length).toBeGreaterThan(0);
-    const oddCoin = await desk.fail('dayClose.close', { session: crew.manager.session, openingFloatMinor: 0, countedCashMinor: 300, denominations: [{ faceMinor: 300, count: 1 }] });
+    const oddCoin = await desk.fail('dayClose.close', {
+      session: crew.manager.session,
+      openingFloatMinor: 0,
+      countedCashMinor: 300,
+      denominations: [{ faceMinor: 300, count: 1 }],
+    });
     expect(oddCoin.fields?.[0]).toMatchObject({ path: 'denominations.0.faceMinor', code: 'invalid' });
     expect(await dayCloseRows(desk)).toEqual([]);
 
@@ -219,7 +273,20 @@ describe('day close', () => {
     const pdfs = readdirSync(printed).filter((f) => f.endsWith('.pdf'));
     expect(pdfs).toHaveLength(1);
     const text = (await pdfText(readFileSync(join(printed, pdfs[0])))).replace(/\s+/g, ' ');
-    for (const expected of ['码上修电脑店', '日结单', '日结单号 1', '应有现金', '¥370.00', '实点现金', '¥365.00', '短款', '-¥5.00', '现金', '银行卡', '¥400.00']) {
+    for (const expected of [
+      '码上修电脑店',
+      '日结单',
+      '日结单号 1',
+      '应有现金',
+      '¥370.00',
+      '实点现金',
+      '¥365.00',
+      '短款',
+      '-¥5.00',
+      '现金',
+      '银行卡',
+      '¥400.00',
+    ]) {
       expect(text).toContain(expected);
     }
     const job = JSON.parse(readFileSync(join(printed, pdfs[0].replace(/\.pdf$/, '.json')), 'utf8')) as { media: { widthMm: number } };

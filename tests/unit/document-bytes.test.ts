@@ -30,7 +30,8 @@ describe('document bytes', () => {
     const busy = createDocumentRenderer({ fontsDir: FONTS_DIR });
     await busy.warmUp();
     const first = new Map<string, string>();
-    for (const language of LANGUAGES) for (const kind of DOCUMENT_KINDS) first.set(`${kind} ${language}`, digest(await busy.render(definition(kind, language))));
+    for (const language of LANGUAGES)
+      for (const kind of DOCUMENT_KINDS) first.set(`${kind} ${language}`, digest(await busy.render(definition(kind, language))));
     // Other customers' documents in between: other glyphs, other words shaped.
     for (const name of ['李四 Li Si', '欧阳娜娜', 'Zoë Ångström', '张伟 Zhang Wei']) {
       for (const kind of DOCUMENT_KINDS) await busy.render(definition(kind, 'zh-CN', name));

@@ -42,17 +42,45 @@ async function collect(ticket: TicketDetail, options: { decline?: boolean; feeCo
   const session = crew.technician.session;
   const ticketId = ticket.id;
   await desk.call('workflow.move', { session, ticketId, toStatus: 'diagnosing' });
-  await desk.call('diagnosis.save', { session, ticketId, category: 'hardware', cause: '屏幕排线松动 loose cable', solution: '更换排线 new cable', severity: 2 });
-  await desk.call('quotes.save', { session, ticketId, lines: [{ kind: 'labour', feeItemId: await feeItemId(desk, 'diagnosis') }, { kind: 'labour', feeItemId: await feeItemId(desk, options.feeCode) }] });
+  await desk.call('diagnosis.save', {
+    session,
+    ticketId,
+    category: 'hardware',
+    cause: '屏幕排线松动 loose cable',
+    solution: '更换排线 new cable',
+    severity: 2,
+  });
+  await desk.call('quotes.save', {
+    session,
+    ticketId,
+    lines: [
+      { kind: 'labour', feeItemId: await feeItemId(desk, 'diagnosis') },
+      { kind: 'labour', feeItemId: await feeItemId(desk, options.feeCode) },
+    ],
+  });
   await desk.call('workflow.move', { session, ticketId, toStatus: 'awaiting_approval' });
   const quoteId = (await desk.call('tickets.getWorkflow', { ticketId })).quotes[0].id;
-  await desk.call('approvals.record', { session, ticketId, quoteId, decision: options.decline ? 'declined' : 'accepted', method: 'in_person', signaturePng: signaturePng() });
+  await desk.call('approvals.record', {
+    session,
+    ticketId,
+    quoteId,
+    decision: options.decline ? 'declined' : 'accepted',
+    method: 'in_person',
+    signaturePng: signaturePng(),
+  });
   if (!options.decline) for (const toStatus of ['in_repair', 'testing', 'ready'] as const) await desk.call('workflow.move', { session, ticketId, toStatus });
   const clerk = crew.clerk.session;
   const due = (await desk.call('collection.get', { ticketId })).balanceMinor;
   if (due > 0) await desk.call('collection.pay', { session: clerk, ticketId, method: 'card', amountMinor: due });
-  if (due < 0) await desk.call('collection.refund', { session: crew.manager.session, ticketId, method: 'cash', amountMinor: -due, reason: 'deposit over the fee' });
-  const done = await desk.call('collection.complete', { session: clerk, ticketId, identity: 'claim_ticket', signaturePng: signaturePng(120, 40), accessoriesReturned: ['charger'] });
+  if (due < 0)
+    await desk.call('collection.refund', { session: crew.manager.session, ticketId, method: 'cash', amountMinor: -due, reason: 'deposit over the fee' });
+  const done = await desk.call('collection.complete', {
+    session: clerk,
+    ticketId,
+    identity: 'claim_ticket',
+    signaturePng: signaturePng(120, 40),
+    accessoriesReturned: ['charger'],
+  });
   return { ticket: await desk.call('tickets.get', { number: ticket.displayNumber }), view: done.view };
 }
 

@@ -40,7 +40,9 @@ import {
 const PASSCODE = 'Qz7Hidden93';
 const PRINTED_AT = new Date('2026-11-23T02:35:00Z');
 
-const LONG_NAME = '欧阳娜娜 Nana Ouyang-Featherstonehaugh-Worthington 上官婉儿 Wan\'er Shangguan-Montgomery 诸葛'.padEnd(LIMITS.nameMax, '长').slice(0, LIMITS.nameMax);
+const LONG_NAME = "欧阳娜娜 Nana Ouyang-Featherstonehaugh-Worthington 上官婉儿 Wan'er Shangguan-Montgomery 诸葛"
+  .padEnd(LIMITS.nameMax, '长')
+  .slice(0, LIMITS.nameMax);
 const LONG_MODEL = `ThinkPad X1 Carbon Gen 11 至尊版 ${'Z'.repeat(40)} Ultra-Long-Model-Name 超长型号`.slice(0, LIMITS.shortTextMax);
 const FAULT_END = 'ENDOFFAULT';
 const LONG_FAULT = (() => {
@@ -164,7 +166,8 @@ describe.each(cases)('$kind on $preset in $language', ({ kind, preset: presetId,
       // (Chinese may wrap between any two characters, so it is counted rather than searched;
       // pdftotext joins a word broken after a hyphen, so the parts are looked for without it).
       expect(text).not.toContain(ELLIPSIS);
-      for (const word of ['Featherstonehaugh', 'Worthington', 'Shangguan', 'Montgomery', '欧阳娜娜', 'Ultra', 'Long', 'Model', 'Name']) expect(text).toContain(word);
+      for (const word of ['Featherstonehaugh', 'Worthington', 'Shangguan', 'Montgomery', '欧阳娜娜', 'Ultra', 'Long', 'Model', 'Name'])
+        expect(text).toContain(word);
       const count = (s: string, c: string) => [...s].filter((x) => x === c).length;
       expect(count(text, '长')).toBe(2 * (count(LONG_NAME, '长') + count(LONG_MODEL, '长')));
       expect(count(text, 'Z')).toBe(2 * count(LONG_MODEL, 'Z'));
@@ -209,7 +212,9 @@ describe('calibration', () => {
   });
 
   it('refuses calibrations that would push content off the label', () => {
-    expect(() => buildDocument('device-label', inputFor(ticket, 'en', undefined, { calibration: { offsetXmm: 50, offsetYmm: 0, scale: 1 } }))).toThrow(/offsets/);
+    expect(() => buildDocument('device-label', inputFor(ticket, 'en', undefined, { calibration: { offsetXmm: 50, offsetYmm: 0, scale: 1 } }))).toThrow(
+      /offsets/,
+    );
     expect(() => buildDocument('device-label', inputFor(ticket, 'en', undefined, { calibration: { offsetXmm: 0, offsetYmm: 0, scale: 3 } }))).toThrow(/scale/);
   });
 });
@@ -241,7 +246,9 @@ describe('document definitions', () => {
   });
 
   it('print the shop terms when given, the default terms otherwise', async () => {
-    const custom = await pdfText(await renderer.render(buildDocument('intake-form', inputFor(ticket, 'en', 'a5', { terms: 'Clause one of our own.\nClause two.' }))));
+    const custom = await pdfText(
+      await renderer.render(buildDocument('intake-form', inputFor(ticket, 'en', 'a5', { terms: 'Clause one of our own.\nClause two.' }))),
+    );
     expect(custom).toContain('Clause one of our own.');
     expect(custom).not.toContain('90 days');
     const claim = await pdfText(await renderer.render(buildDocument('claim-ticket', inputFor(ticket, 'en', 'roll-58', { claimTerms: 'Our pick-up rule.' }))));
@@ -250,8 +257,7 @@ describe('document definitions', () => {
 
   it('print a logo given as a data URL', async () => {
     // An 8x8 grey-scale chequerboard PNG.
-    const logo =
-      'data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAgAAAAICAAAAADhZOFXAAAAEElEQVR4nGNg+I8GGcgSAQB8BB/hEhcEHgAAAABJRU5ErkJggg==';
+    const logo = 'data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAgAAAAICAAAAADhZOFXAAAAEElEQVR4nGNg+I8GGcgSAQB8BB/hEhcEHgAAAABJRU5ErkJggg==';
     const pdf = await renderer.render(buildDocument('intake-form', inputFor(ticket, 'en', 'a4', { shop: { ...SAMPLE_SHOP, logo } })));
     expect(pdf.toString('latin1')).toMatch(/\/Subtype \/Image/);
     expect((await pdfInfo(pdf)).pages).toBe(2);

@@ -72,7 +72,14 @@ describe('the stored day totals', () => {
     const board = { kind: 'labour' as const, feeItemId: await feeItemId(desk, 'board_repair') };
     const diagnosisFee = { kind: 'labour' as const, feeItemId: await feeItemId(desk, 'diagnosis') };
     const screen = await addPart(desk, crew, { openingQty: 500, reorderLevel: 0 });
-    const battery = await addPart(desk, crew, { name: 'Battery', specification: '5000 mAh', costMinor: 9000, priceMinor: 15000, openingQty: 500, reorderLevel: 0 });
+    const battery = await addPart(desk, crew, {
+      name: 'Battery',
+      specification: '5000 mAh',
+      costMinor: 9000,
+      priceMinor: 15000,
+      openingQty: 500,
+      reorderLevel: 0,
+    });
     const screenLine = { kind: 'part' as const, partId: screen.id, qty: 1 };
     const discount = { kind: 'amount' as const, value: 1000, reason: 'Regular customer' };
     let cancelledWithPart = false;
@@ -111,7 +118,15 @@ describe('the stored day totals', () => {
           t.stage = 'diagnosing';
         } else if (t.stage === 'diagnosing') {
           const severity = rand.int(1, 3) as 1 | 2 | 3;
-          await desk.call('diagnosis.save', { session: crew.technician.session, ticketId: t.id, category: 'hardware', cause: 'Fault found', solution: 'Repair', severity, repairClass: REPAIR_CLASSES[rand.int(0, 3)] });
+          await desk.call('diagnosis.save', {
+            session: crew.technician.session,
+            ticketId: t.id,
+            category: 'hardware',
+            cause: 'Fault found',
+            solution: 'Repair',
+            severity,
+            repairClass: REPAIR_CLASSES[rand.int(0, 3)],
+          });
           if (rand.chance(0.15)) {
             // Not worth repairing: collected unrepaired, paying the diagnosis fee of the quote.
             await desk.call('quotes.save', { session: crew.technician.session, ticketId: t.id, lines: [diagnosisFee], discount: null });
@@ -124,7 +139,14 @@ describe('the stored day totals', () => {
           await desk.call('quotes.save', { session: crew.technician.session, ticketId: t.id, lines, discount: rand.chance(0.3) ? discount : null });
           await move(t.id, 'awaiting_approval');
           const quoteId = (await desk.call('tickets.getWorkflow', { ticketId: t.id })).quotes[0].id;
-          await desk.call('approvals.record', { session: crew.technician.session, ticketId: t.id, quoteId, decision: 'accepted', method: 'in_person', signaturePng: signaturePng() });
+          await desk.call('approvals.record', {
+            session: crew.technician.session,
+            ticketId: t.id,
+            quoteId,
+            decision: 'accepted',
+            method: 'in_person',
+            signaturePng: signaturePng(),
+          });
           await move(t.id, 'in_repair');
           t.stage = 'in_repair';
         } else if (t.stage === 'in_repair') {
@@ -148,7 +170,12 @@ describe('the stored day totals', () => {
         } else if (t.stage === 'ready') {
           const due = (await desk.call('collection.get', { ticketId: t.id })).balanceMinor;
           if (due > 0) {
-            const paid = await desk.call('collection.pay', { session: crew.clerk.session, ticketId: t.id, method: rand.chance(0.5) ? 'cash' : 'card', amountMinor: due });
+            const paid = await desk.call('collection.pay', {
+              session: crew.clerk.session,
+              ticketId: t.id,
+              method: rand.chance(0.5) ? 'cash' : 'card',
+              amountMinor: due,
+            });
             t.paidIds.push(paid.payments[paid.payments.length - 1].id);
           }
           // Some are paid one day and collected another (after a void of that payment).
@@ -159,8 +186,13 @@ describe('the stored day totals', () => {
           await collect(t);
         } else if (t.stage === 'paid') {
           // A payment of an earlier day voided today, paid again another way, then collected.
-          const voided = await desk.call('collection.voidPayment', { session: crew.manager.session, paymentId: t.paidIds.shift()!, reason: 'Charged twice by the terminal' });
-          if (voided.balanceMinor > 0) await desk.call('collection.pay', { session: crew.clerk.session, ticketId: t.id, method: 'wechat', amountMinor: voided.balanceMinor });
+          const voided = await desk.call('collection.voidPayment', {
+            session: crew.manager.session,
+            paymentId: t.paidIds.shift()!,
+            reason: 'Charged twice by the terminal',
+          });
+          if (voided.balanceMinor > 0)
+            await desk.call('collection.pay', { session: crew.clerk.session, ticketId: t.id, method: 'wechat', amountMinor: voided.balanceMinor });
           await collect(t);
         }
       }
@@ -188,7 +220,8 @@ describe('the stored day totals', () => {
     }
     // A rework of the first finished repair.
     const collected = tickets.find((t) => t.stage === 'collected' && t.paidIds.length > 0);
-    if (collected) await desk.call('collection.refund', { session: crew.manager.session, ticketId: collected.id, method: 'cash', amountMinor: 500, reason: 'Goodwill' });
+    if (collected)
+      await desk.call('collection.refund', { session: crew.manager.session, ticketId: collected.id, method: 'cash', amountMinor: 500, reason: 'Goodwill' });
     if (collected) {
       await go(local(addDays(FIRST_DAY, DAYS - 1), 23, 59));
       await desk.call('workflow.reopen', { session: crew.clerk.session, ticketId: collected.id, fault: 'No power again' });

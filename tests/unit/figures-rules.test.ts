@@ -31,14 +31,27 @@ describe('working days', () => {
 
 describe('booking money in a period', () => {
   const day = { from: '2026-11-23T00:00:00.000Z', to: '2026-11-24T00:00:00.000Z' };
-  const row = (over: Partial<MoneyMovement>): MoneyMovement => ({ kind: 'payment', method: 'cash', amountMinor: 1000, at: '2026-11-23T10:00:00.000Z', voidedAt: null, ...over });
+  const row = (over: Partial<MoneyMovement>): MoneyMovement => ({
+    kind: 'payment',
+    method: 'cash',
+    amountMinor: 1000,
+    at: '2026-11-23T10:00:00.000Z',
+    voidedAt: null,
+    ...over,
+  });
   it.each([
     ['a payment of the day', row({}), 1000, 1, 0],
     ['a refund of the day, counted apart', row({ kind: 'refund' }), -1000, 0, 0],
     ['a payment voided the same day: no trace but the void count', row({ voidedAt: '2026-11-23T11:00:00.000Z' }), 0, 0, 1],
     ['a payment of the day voided the next day: still the day’s', row({ voidedAt: '2026-11-24T09:00:00.000Z' }), 1000, 1, 0],
     ['an earlier payment voided today: booked today', row({ at: '2026-11-20T10:00:00.000Z', voidedAt: '2026-11-23T09:00:00.000Z' }), -1000, 0, 1],
-    ['an earlier refund voided today: given back today', row({ kind: 'refund', at: '2026-11-20T10:00:00.000Z', voidedAt: '2026-11-23T09:00:00.000Z' }), 1000, 0, 1],
+    [
+      'an earlier refund voided today: given back today',
+      row({ kind: 'refund', at: '2026-11-20T10:00:00.000Z', voidedAt: '2026-11-23T09:00:00.000Z' }),
+      1000,
+      0,
+      1,
+    ],
     ['another day altogether', row({ at: '2026-11-22T10:00:00.000Z' }), 0, 0, 0],
   ])('%s', (_what, movement, amount, payments, voids) => {
     const booked = bookPeriod([movement], day);

@@ -20,7 +20,12 @@ describe('which collected repairs are due for a follow-up call on which day', ()
     { name: 'not reached on day 3: not again the same day', facts: { failedAttempts: 1, lastAttemptOn: addDays(COLLECTED, 3) }, day: 3, expected: 'not_yet' },
     { name: 'not reached on day 3: retried on day 4', facts: { failedAttempts: 1, lastAttemptOn: addDays(COLLECTED, 3) }, day: 4, expected: 'due retry' },
     { name: 'not reached twice: still due', facts: { failedAttempts: 2, lastAttemptOn: addDays(COLLECTED, 4) }, day: 5, expected: 'due retry' },
-    { name: 'reached after two failed tries: closed', facts: { failedAttempts: 2, lastAttemptOn: addDays(COLLECTED, 4), reached: true }, day: 5, expected: 'closed' },
+    {
+      name: 'reached after two failed tries: closed',
+      facts: { failedAttempts: 2, lastAttemptOn: addDays(COLLECTED, 4), reached: true },
+      day: 5,
+      expected: 'closed',
+    },
     { name: 'third failed try: unreachable', facts: { failedAttempts: 3, lastAttemptOn: addDays(COLLECTED, 5) }, day: 6, expected: 'unreachable' },
     { name: 'reached: closed at once', facts: { reached: true }, day: 3, expected: 'closed' },
   ];
@@ -32,8 +37,20 @@ describe('which collected repairs are due for a follow-up call on which day', ()
   });
 
   it('reports the window of an ordinary repair and the single day of a same-day call', () => {
-    expect(followUpState(plain, policy, addDays(COLLECTED, 5))).toEqual({ kind: 'due', dueFrom: '2026-11-13', dueTo: '2026-11-17', overdue: false, reason: 'window' });
-    expect(followUpState({ ...plain, sameDay: true }, policy, COLLECTED)).toEqual({ kind: 'due', dueFrom: COLLECTED, dueTo: COLLECTED, overdue: false, reason: 'same_day' });
+    expect(followUpState(plain, policy, addDays(COLLECTED, 5))).toEqual({
+      kind: 'due',
+      dueFrom: '2026-11-13',
+      dueTo: '2026-11-17',
+      overdue: false,
+      reason: 'window',
+    });
+    expect(followUpState({ ...plain, sameDay: true }, policy, COLLECTED)).toEqual({
+      kind: 'due',
+      dueFrom: COLLECTED,
+      dueTo: COLLECTED,
+      overdue: false,
+      reason: 'same_day',
+    });
   });
 
   it('follows the window set in the settings', () => {

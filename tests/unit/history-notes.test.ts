@@ -9,7 +9,8 @@ const START = '2026-11-23T06:30:00Z';
 const clock = fixedClock(START);
 
 /** Internal ids and English words the composed part of a note must not contain in Chinese. */
-const ENGLISH_IDS = /software|hardware|user caused|accepted|declined|in person|phone|sms|no_answer|reached|cash|wechat|alipay|tendered|change|claim|repaired|returned|withdrawn/i;
+const ENGLISH_IDS =
+  /software|hardware|user caused|accepted|declined|in person|phone|sms|no_answer|reached|cash|wechat|alipay|tendered|change|claim|repaired|returned|withdrawn/i;
 
 function yuan(minor: number): string {
   return `¥${(minor / 100).toFixed(2)}`;
@@ -81,7 +82,14 @@ describe('history notes', () => {
     await diagnoseAndQuote(desk, crew.technician.session, ticket.id, { lines: [{ kind: 'labour', feeItemId: await feeItemId(desk, 'diagnosis') }] });
     await desk.call('workflow.move', { session: crew.technician.session, ticketId: ticket.id, toStatus: 'awaiting_approval' });
     const quoteId = (await desk.call('tickets.getWorkflow', { ticketId: ticket.id })).quotes[0].id;
-    await desk.call('approvals.record', { session: crew.technician.session, ticketId: ticket.id, quoteId, decision: 'declined', method: 'in_person', signaturePng: signaturePng() });
+    await desk.call('approvals.record', {
+      session: crew.technician.session,
+      ticketId: ticket.id,
+      quoteId,
+      decision: 'declined',
+      method: 'in_person',
+      signaturePng: signaturePng(),
+    });
     const due = (await desk.call('collection.get', { ticketId: ticket.id })).balanceMinor;
     let view = await desk.call('collection.pay', { session: crew.clerk.session, ticketId: ticket.id, method: 'wechat', amountMinor: due, reference: 'WX-001' });
     view = await desk.call('collection.voidPayment', { session: crew.manager.session, paymentId: view.payments.at(-1)!.id, reason: '收错了' });

@@ -69,7 +69,10 @@ describe('intake form: each copy keeps its signature block', () => {
           expect(text, context).toContain(marks.terms);
         }
         // The shop's copy starts on a new page after the customer's signatures.
-        expect(pages.slice(signed[0] + 1).some((text) => text.includes(marks.shopCopy)), context).toBe(true);
+        expect(
+          pages.slice(signed[0] + 1).some((text) => text.includes(marks.shopCopy)),
+          context,
+        ).toBe(true);
       }
     });
   });

@@ -136,9 +136,8 @@ describe('intake.checkIn', () => {
   });
 
   it('computes the warranty status in main from the purchase date and proof', async () => {
-    const [ticket] = (
-      await desk.call('intake.checkIn', sampleIntake({ device: { purchaseDate: '2026-11-20', proofOfPurchase: true, feeConsent: false } }))
-    ).tickets;
+    const [ticket] = (await desk.call('intake.checkIn', sampleIntake({ device: { purchaseDate: '2026-11-20', proofOfPurchase: true, feeConsent: false } })))
+      .tickets;
     const detail = await desk.call('tickets.get', { number: ticket.barcode });
     expect(detail).toMatchObject({ warrantyStatus: 'in_warranty', warrantyBasis: 'proof_within_period', feeConsent: false });
   });
@@ -154,8 +153,7 @@ describe('intake.checkIn refuses bad input and leaves nothing behind', () => {
   afterEach(async () => desk.dispose());
 
   async function expectNothingStored(): Promise<void> {
-    const rows: { customers: number; devices: number; tickets: number; events: number; counters: number }[] =
-      await desk.context.db.dataSource.query(`SELECT
+    const rows: { customers: number; devices: number; tickets: number; events: number; counters: number }[] = await desk.context.db.dataSource.query(`SELECT
         (SELECT COUNT(*) FROM customer) AS customers, (SELECT COUNT(*) FROM device) AS devices,
         (SELECT COUNT(*) FROM ticket) AS tickets, (SELECT COUNT(*) FROM ticket_event) AS events,
         (SELECT COUNT(*) FROM ticket_day_counter) AS counters`);

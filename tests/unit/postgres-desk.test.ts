@@ -46,8 +46,16 @@ describe.skipIf(!postgresAvailable())('the desk on PostgreSQL', () => {
       await diagnoseAndQuote(desk, technician, ticket.id, { lines });
       await desk.call('workflow.move', { session: technician, ticketId: ticket.id, toStatus: 'awaiting_approval' });
       const quoteId = (await desk.call('tickets.getWorkflow', { ticketId: ticket.id })).quotes[0].id;
-      await desk.call('approvals.record', { session: technician, ticketId: ticket.id, quoteId, decision: 'accepted', method: 'in_person', signaturePng: signaturePng() });
-      for (const toStatus of ['in_repair', 'testing', 'ready'] as const) await desk.call('workflow.move', { session: technician, ticketId: ticket.id, toStatus });
+      await desk.call('approvals.record', {
+        session: technician,
+        ticketId: ticket.id,
+        quoteId,
+        decision: 'accepted',
+        method: 'in_person',
+        signaturePng: signaturePng(),
+      });
+      for (const toStatus of ['in_repair', 'testing', 'ready'] as const)
+        await desk.call('workflow.move', { session: technician, ticketId: ticket.id, toStatus });
       const before = await desk.call('collection.get', { ticketId: ticket.id });
       expect(before).toMatchObject({ status: 'ready', collectable: true, totalMinor: 18000, depositMinor: 10000, balanceMinor: 8000 });
       const paid = await desk.call('collection.pay', { ticketId: ticket.id, method: 'cash', amountMinor: 8000, tenderedMinor: 10000 });
@@ -80,7 +88,12 @@ describe.skipIf(!postgresAvailable())('the desk on PostgreSQL', () => {
     try {
       expect(secondCounter.crew?.clerk.id).toBe(first.crew?.clerk.id);
       const round = (desk: TestDesk, counter: number) =>
-        Array.from({ length: 25 }, (_, i) => desk.call('intake.checkIn', sampleIntake({ customer: { name: `Counter ${counter} #${i}`, phone: `138 0000 ${String(counter * 100 + i).padStart(4, '0')}` } })));
+        Array.from({ length: 25 }, (_, i) =>
+          desk.call(
+            'intake.checkIn',
+            sampleIntake({ customer: { name: `Counter ${counter} #${i}`, phone: `138 0000 ${String(counter * 100 + i).padStart(4, '0')}` } }),
+          ),
+        );
       const results = await Promise.all([...round(first, 1), ...round(secondCounter, 2)]);
       const numbers = results.map((r) => r.tickets[0].number).sort((a, b) => a - b);
       const day = Number(localDayCode(clock.now()));

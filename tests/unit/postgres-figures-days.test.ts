@@ -45,7 +45,8 @@ async function replay(desk: TestDesk, clock: ReturnType<typeof fixedClock>): Pro
   await at(0, 9, 0);
   const battery = await addPart(desk, desk.crew!, { name: 'Battery', openingQty: 10 });
   const checkIn = async (name: string, depositMinor: number) =>
-    (await desk.call('intake.checkIn', sampleIntake({ customer: { name }, device: { serial: `SN-${name}`, depositMinor, depositMethod: 'cash' } }))).tickets[0].id;
+    (await desk.call('intake.checkIn', sampleIntake({ customer: { name }, device: { serial: `SN-${name}`, depositMinor, depositMethod: 'cash' } }))).tickets[0]
+      .id;
   const repaired = await checkIn('Chen Jie', 5000);
   const cancelled = await checkIn('Li Na', 0);
   const unrepairable = await checkIn('Wang Fang', 0);
@@ -53,7 +54,15 @@ async function replay(desk: TestDesk, clock: ReturnType<typeof fixedClock>): Pro
   await move(repaired, 'diagnosing');
   await move(cancelled, 'cancelled', 'Customer changed their mind');
   await at(0, 10, 0);
-  await desk.call('diagnosis.save', { session: technician(), ticketId: repaired, category: 'hardware', cause: 'Battery swollen', solution: 'Replace it', severity: 2, repairClass: 'major' });
+  await desk.call('diagnosis.save', {
+    session: technician(),
+    ticketId: repaired,
+    category: 'hardware',
+    cause: 'Battery swollen',
+    solution: 'Replace it',
+    severity: 2,
+    repairClass: 'major',
+  });
   await desk.call('quotes.save', {
     session: technician(),
     ticketId: repaired,
@@ -62,12 +71,27 @@ async function replay(desk: TestDesk, clock: ReturnType<typeof fixedClock>): Pro
   });
   await move(repaired, 'awaiting_approval');
   const quoteId = (await desk.call('tickets.getWorkflow', { ticketId: repaired })).quotes[0].id;
-  await desk.call('approvals.record', { session: technician(), ticketId: repaired, quoteId, decision: 'accepted', method: 'in_person', signaturePng: signaturePng() });
+  await desk.call('approvals.record', {
+    session: technician(),
+    ticketId: repaired,
+    quoteId,
+    decision: 'accepted',
+    method: 'in_person',
+    signaturePng: signaturePng(),
+  });
   await move(repaired, 'in_repair');
   await desk.call('parts.use', { session: technician(), ticketId: repaired, partId: battery.id, qty: 1 });
   await at(0, 23, 58);
   await move(unrepairable, 'diagnosing');
-  await desk.call('diagnosis.save', { session: technician(), ticketId: unrepairable, category: 'hardware', cause: 'Board burnt', solution: 'None', severity: 3, repairClass: 'minor' });
+  await desk.call('diagnosis.save', {
+    session: technician(),
+    ticketId: unrepairable,
+    category: 'hardware',
+    cause: 'Board burnt',
+    solution: 'None',
+    severity: 3,
+    repairClass: 'minor',
+  });
   await desk.call('quotes.save', { session: technician(), ticketId: unrepairable, lines: [diagnosisFee], discount: null });
   await move(unrepairable, 'unrepairable', 'Board beyond repair');
 

@@ -26,7 +26,13 @@ describe('warranty rules per line', () => {
   const cases: [string, Partial<PricingFacts>, PriceLineInput, number, PricingReason][] = [
     ['a replaced SSD on a software diagnosis, in warranty after 15 days: free', {}, part(), 0, 'in_warranty'],
     ['a system reinstall (software item) after 15 days: charged', {}, labour('software'), 10000, 'software_after_15_days'],
-    ['a system reinstall on a hardware diagnosis after 15 days: still software, charged', { faultCategory: 'hardware' }, labour('software'), 10000, 'software_after_15_days'],
+    [
+      'a system reinstall on a hardware diagnosis after 15 days: still software, charged',
+      { faultCategory: 'hardware' },
+      labour('software'),
+      10000,
+      'software_after_15_days',
+    ],
     ['a system reinstall within 15 days: free', { purchaseDate: '2026-11-13' }, labour('software'), 0, 'software_within_15_days'],
     ['screen replacement labour (hardware item) on a software diagnosis: free', {}, labour('hardware'), 0, 'in_warranty'],
     ['a typed or general labour line follows the diagnosis (software, after 15 days)', {}, labour(null), 10000, 'software_after_15_days'],
@@ -51,7 +57,14 @@ describe('warranty rules per line', () => {
       const ticket = await checkIn(desk, { device: { purchaseDate: '2026-10-14', proofOfPurchase: true } });
       const session = crew.technician.session;
       await desk.call('workflow.move', { session, ticketId: ticket.id, toStatus: 'diagnosing' });
-      await desk.call('diagnosis.save', { session, ticketId: ticket.id, category: 'software', cause: 'System will not boot; SSD failing', solution: 'New SSD and reinstall', severity: 2 });
+      await desk.call('diagnosis.save', {
+        session,
+        ticketId: ticket.id,
+        category: 'software',
+        cause: 'System will not boot; SSD failing',
+        solution: 'New SSD and reinstall',
+        severity: 2,
+      });
       const preview = await desk.call('quotes.preview', {
         ticketId: ticket.id,
         lines: [

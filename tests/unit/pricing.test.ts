@@ -43,15 +43,40 @@ describe('what the warranty covers (coverageOf)', () => {
     ['in warranty, software, bought the same day: free', { faultCategory: 'software', purchaseDate: boughtDaysBefore(0) }, true, 'software_within_15_days'],
     ['in warranty, software, 14 days after purchase: free', { faultCategory: 'software', purchaseDate: boughtDaysBefore(14) }, true, 'software_within_15_days'],
     ['in warranty, software, 15 days after purchase: free', { faultCategory: 'software', purchaseDate: boughtDaysBefore(15) }, true, 'software_within_15_days'],
-    ['in warranty, software, 16 days after purchase: charged', { faultCategory: 'software', purchaseDate: boughtDaysBefore(16) }, false, 'software_after_15_days'],
+    [
+      'in warranty, software, 16 days after purchase: charged',
+      { faultCategory: 'software', purchaseDate: boughtDaysBefore(16) },
+      false,
+      'software_after_15_days',
+    ],
     ['in warranty, software, 11 months after purchase: charged', { faultCategory: 'software', purchaseDate: '2026-01-02' }, false, 'software_after_15_days'],
     ['in warranty, hardware, 16 days after purchase: still free', { purchaseDate: boughtDaysBefore(16) }, true, 'in_warranty'],
-    ['out of warranty, software within 15 days (no proof): charged', { warrantyStatus: 'out_of_warranty', faultCategory: 'software', purchaseDate: boughtDaysBefore(3) }, false, 'out_of_warranty'],
+    [
+      'out of warranty, software within 15 days (no proof): charged',
+      { warrantyStatus: 'out_of_warranty', faultCategory: 'software', purchaseDate: boughtDaysBefore(3) },
+      false,
+      'out_of_warranty',
+    ],
     // 返修: a repair returned within the repair warranty is free, even out of warranty and for software.
-    ['rework within the repair warranty, out of warranty: free', { reworkWithinRepairWarranty: true, warrantyStatus: 'out_of_warranty' }, true, 'rework_within_repair_warranty'],
-    ['rework within the repair warranty, software months after purchase: free', { reworkWithinRepairWarranty: true, faultCategory: 'software', purchaseDate: '2026-01-02' }, true, 'rework_within_repair_warranty'],
+    [
+      'rework within the repair warranty, out of warranty: free',
+      { reworkWithinRepairWarranty: true, warrantyStatus: 'out_of_warranty' },
+      true,
+      'rework_within_repair_warranty',
+    ],
+    [
+      'rework within the repair warranty, software months after purchase: free',
+      { reworkWithinRepairWarranty: true, faultCategory: 'software', purchaseDate: '2026-01-02' },
+      true,
+      'rework_within_repair_warranty',
+    ],
     ['rework within the repair warranty, in warranty: free as rework', { reworkWithinRepairWarranty: true }, true, 'rework_within_repair_warranty'],
-    ['rework, but the new fault was caused by the user: charged', { reworkWithinRepairWarranty: true, warrantyStatus: 'out_of_warranty', userCaused: true }, false, 'user_caused'],
+    [
+      'rework, but the new fault was caused by the user: charged',
+      { reworkWithinRepairWarranty: true, warrantyStatus: 'out_of_warranty', userCaused: true },
+      false,
+      'user_caused',
+    ],
   ];
 
   it.each(cases)('%s', (_label, overrides, covered, reason) => {
@@ -60,17 +85,57 @@ describe('what the warranty covers (coverageOf)', () => {
 });
 
 describe('pricing a line (priceLine)', () => {
-  const cases: [string, Partial<PricingFacts>, PriceLineInput, { lineTotalMinor: number; coveredMinor: number; chargedMinor: number; free: boolean; reason: PricingReason }][] = [
+  const cases: [
+    string,
+    Partial<PricingFacts>,
+    PriceLineInput,
+    { lineTotalMinor: number; coveredMinor: number; chargedMinor: number; free: boolean; reason: PricingReason },
+  ][] = [
     ['labour in warranty', {}, labour(8000), { lineTotalMinor: 8000, coveredMinor: 8000, chargedMinor: 0, free: true, reason: 'in_warranty' }],
     ['two parts in warranty', {}, part(30000, null, 2), { lineTotalMinor: 60000, coveredMinor: 60000, chargedMinor: 0, free: true, reason: 'in_warranty' }],
-    ['a part out of warranty, at the price list', { warrantyStatus: 'out_of_warranty' }, part(60000), { lineTotalMinor: 60000, coveredMinor: 0, chargedMinor: 60000, free: false, reason: 'out_of_warranty' }],
+    [
+      'a part out of warranty, at the price list',
+      { warrantyStatus: 'out_of_warranty' },
+      part(60000),
+      { lineTotalMinor: 60000, coveredMinor: 0, chargedMinor: 60000, free: false, reason: 'out_of_warranty' },
+    ],
     // Upgrades under warranty charge the difference.
-    ['an upgrade under warranty: the difference', {}, part(80000, 50000), { lineTotalMinor: 80000, coveredMinor: 50000, chargedMinor: 30000, free: false, reason: 'upgrade_difference' }],
-    ['two upgrades under warranty', {}, part(80000, 50000, 2), { lineTotalMinor: 160000, coveredMinor: 100000, chargedMinor: 60000, free: false, reason: 'upgrade_difference' }],
-    ['a "covered" price not below the part: free', {}, part(50000, 50000), { lineTotalMinor: 50000, coveredMinor: 50000, chargedMinor: 0, free: true, reason: 'in_warranty' }],
-    ['an upgrade on a rework: the difference', { reworkWithinRepairWarranty: true, warrantyStatus: 'out_of_warranty' }, part(80000, 50000), { lineTotalMinor: 80000, coveredMinor: 50000, chargedMinor: 30000, free: false, reason: 'upgrade_difference' }],
-    ['an upgrade out of warranty: everything', { warrantyStatus: 'out_of_warranty' }, part(80000, 50000), { lineTotalMinor: 80000, coveredMinor: 0, chargedMinor: 80000, free: false, reason: 'out_of_warranty' }],
-    ['an upgrade the user caused: everything', { userCaused: true }, part(80000, 50000), { lineTotalMinor: 80000, coveredMinor: 0, chargedMinor: 80000, free: false, reason: 'user_caused' }],
+    [
+      'an upgrade under warranty: the difference',
+      {},
+      part(80000, 50000),
+      { lineTotalMinor: 80000, coveredMinor: 50000, chargedMinor: 30000, free: false, reason: 'upgrade_difference' },
+    ],
+    [
+      'two upgrades under warranty',
+      {},
+      part(80000, 50000, 2),
+      { lineTotalMinor: 160000, coveredMinor: 100000, chargedMinor: 60000, free: false, reason: 'upgrade_difference' },
+    ],
+    [
+      'a "covered" price not below the part: free',
+      {},
+      part(50000, 50000),
+      { lineTotalMinor: 50000, coveredMinor: 50000, chargedMinor: 0, free: true, reason: 'in_warranty' },
+    ],
+    [
+      'an upgrade on a rework: the difference',
+      { reworkWithinRepairWarranty: true, warrantyStatus: 'out_of_warranty' },
+      part(80000, 50000),
+      { lineTotalMinor: 80000, coveredMinor: 50000, chargedMinor: 30000, free: false, reason: 'upgrade_difference' },
+    ],
+    [
+      'an upgrade out of warranty: everything',
+      { warrantyStatus: 'out_of_warranty' },
+      part(80000, 50000),
+      { lineTotalMinor: 80000, coveredMinor: 0, chargedMinor: 80000, free: false, reason: 'out_of_warranty' },
+    ],
+    [
+      'an upgrade the user caused: everything',
+      { userCaused: true },
+      part(80000, 50000),
+      { lineTotalMinor: 80000, coveredMinor: 0, chargedMinor: 80000, free: false, reason: 'user_caused' },
+    ],
   ];
 
   it.each(cases)('%s', (_label, overrides, line, expected) => {
@@ -89,7 +154,12 @@ describe('the fee standard examples of the domain brief', () => {
     ['system reinstall, in warranty, 15 days after purchase', { faultCategory: 'software', purchaseDate: boughtDaysBefore(15) }, REINSTALL, 0],
     ['system reinstall, in warranty, 16 days after purchase', { faultCategory: 'software', purchaseDate: boughtDaysBefore(16) }, REINSTALL, 10000],
     ['system reinstall, out of warranty', { faultCategory: 'software', warrantyStatus: 'out_of_warranty' }, REINSTALL, 10000],
-    ['system reinstall returned within the repair warranty', { faultCategory: 'software', reworkWithinRepairWarranty: true, purchaseDate: boughtDaysBefore(200) }, REINSTALL, 0],
+    [
+      'system reinstall returned within the repair warranty',
+      { faultCategory: 'software', reworkWithinRepairWarranty: true, purchaseDate: boughtDaysBefore(200) },
+      REINSTALL,
+      0,
+    ],
   ];
 
   it.each(cases)('%s', (_label, overrides, price, total) => {
@@ -103,16 +173,70 @@ describe('discounts and totals (priceQuote)', () => {
   const OUT: Partial<PricingFacts> = { warrantyStatus: 'out_of_warranty' };
   const discount = (kind: 'percent' | 'amount', value: number): DiscountInput => ({ kind, value, reason: 'regular customer' });
 
-  const cases: [string, PriceLineInput[], DiscountInput | null, number, { discountMinor: number; totalMinor: number; needsManager: boolean; exceeds: boolean }][] = [
+  const cases: [
+    string,
+    PriceLineInput[],
+    DiscountInput | null,
+    number,
+    { discountMinor: number; totalMinor: number; needsManager: boolean; exceeds: boolean },
+  ][] = [
     ['no discount', [labour(8000), part(60000)], null, 10, { discountMinor: 0, totalMinor: 68000, needsManager: false, exceeds: false }],
-    ['10% at a 10% threshold: no manager', [labour(20000)], discount('percent', 10), 10, { discountMinor: 2000, totalMinor: 18000, needsManager: false, exceeds: false }],
-    ['11% at a 10% threshold: manager', [labour(20000)], discount('percent', 11), 10, { discountMinor: 2200, totalMinor: 17800, needsManager: true, exceeds: false }],
-    ['10% of an odd amount at a 10% threshold: no manager', [labour(5005)], discount('percent', 10), 10, { discountMinor: 501, totalMinor: 4504, needsManager: false, exceeds: false }],
-    ['an amount at the threshold: no manager', [labour(20000)], discount('amount', 2000), 10, { discountMinor: 2000, totalMinor: 18000, needsManager: false, exceeds: false }],
-    ['an amount one cent over the threshold: manager', [labour(20000)], discount('amount', 2001), 10, { discountMinor: 2001, totalMinor: 17999, needsManager: true, exceeds: false }],
-    ['a threshold of 0: every discount needs a manager', [labour(20000)], discount('amount', 1), 0, { discountMinor: 1, totalMinor: 19999, needsManager: true, exceeds: false }],
-    ['a threshold of 100: even 100% needs none', [labour(20000)], discount('percent', 100), 100, { discountMinor: 20000, totalMinor: 0, needsManager: false, exceeds: false }],
-    ['more than is charged: cut down, never negative', [labour(1000)], discount('amount', 5000), 10, { discountMinor: 1000, totalMinor: 0, needsManager: true, exceeds: true }],
+    [
+      '10% at a 10% threshold: no manager',
+      [labour(20000)],
+      discount('percent', 10),
+      10,
+      { discountMinor: 2000, totalMinor: 18000, needsManager: false, exceeds: false },
+    ],
+    [
+      '11% at a 10% threshold: manager',
+      [labour(20000)],
+      discount('percent', 11),
+      10,
+      { discountMinor: 2200, totalMinor: 17800, needsManager: true, exceeds: false },
+    ],
+    [
+      '10% of an odd amount at a 10% threshold: no manager',
+      [labour(5005)],
+      discount('percent', 10),
+      10,
+      { discountMinor: 501, totalMinor: 4504, needsManager: false, exceeds: false },
+    ],
+    [
+      'an amount at the threshold: no manager',
+      [labour(20000)],
+      discount('amount', 2000),
+      10,
+      { discountMinor: 2000, totalMinor: 18000, needsManager: false, exceeds: false },
+    ],
+    [
+      'an amount one cent over the threshold: manager',
+      [labour(20000)],
+      discount('amount', 2001),
+      10,
+      { discountMinor: 2001, totalMinor: 17999, needsManager: true, exceeds: false },
+    ],
+    [
+      'a threshold of 0: every discount needs a manager',
+      [labour(20000)],
+      discount('amount', 1),
+      0,
+      { discountMinor: 1, totalMinor: 19999, needsManager: true, exceeds: false },
+    ],
+    [
+      'a threshold of 100: even 100% needs none',
+      [labour(20000)],
+      discount('percent', 100),
+      100,
+      { discountMinor: 20000, totalMinor: 0, needsManager: false, exceeds: false },
+    ],
+    [
+      'more than is charged: cut down, never negative',
+      [labour(1000)],
+      discount('amount', 5000),
+      10,
+      { discountMinor: 1000, totalMinor: 0, needsManager: true, exceeds: true },
+    ],
   ];
 
   it.each(cases)('%s', (_label, lines, asked, threshold, expected) => {
@@ -138,7 +262,12 @@ describe('discounts and totals (priceQuote)', () => {
   });
 
   it('adds up mixed lines', () => {
-    const quote = priceQuote(facts({ faultCategory: 'software', purchaseDate: boughtDaysBefore(40) }), [labour(5000), labour(10000), part(3000, null, 3)], null, 10);
+    const quote = priceQuote(
+      facts({ faultCategory: 'software', purchaseDate: boughtDaysBefore(40) }),
+      [labour(5000), labour(10000), part(3000, null, 3)],
+      null,
+      10,
+    );
     // The software rule charges the labour; the parts are hardware, free in warranty.
     expect(quote.lines.map((l) => l.reason)).toEqual(['software_after_15_days', 'software_after_15_days', 'in_warranty']);
     expect(quote.totals).toEqual({ subtotalMinor: 24000, coveredMinor: 9000, chargeableMinor: 15000, discountMinor: 0, totalMinor: 15000 });

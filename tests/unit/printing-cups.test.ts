@@ -204,7 +204,14 @@ describe('print service through CUPS', () => {
     const service = createPrintService({ backend: pickBackend('linux'), archiveDir: printArchiveDir(dataDir), clock: fixedClock('2026-03-01T10:00:00.000Z') });
     expect(service.backendKind).toBe('cups');
     const pdf = minimalPdf(80, 120, 'receipt');
-    const outcome = await service.print({ ticketNumber: 'RD-00042', document: 'receipt', pdf, printer: cups.printer, media: { widthMm: 80, heightMm: 120 }, copies: 1 });
+    const outcome = await service.print({
+      ticketNumber: 'RD-00042',
+      document: 'receipt',
+      pdf,
+      printer: cups.printer,
+      media: { widthMm: 80, heightMm: 120 },
+      copies: 1,
+    });
     expect(outcome).toEqual({
       ok: true,
       jobId: expect.stringMatching(new RegExp(`^${cups.printer}-\\d+$`)),
@@ -219,7 +226,13 @@ describe('print service through CUPS', () => {
   it('prints to the system default when settings name no printer', async () => {
     const cups = requireCups();
     const service = createPrintService({ backend: createCupsBackend({ env: { LPDEST: cups.printer } }), archiveDir: printArchiveDir(dataDir) });
-    const outcome = await service.print({ ticketNumber: 'RD-00046', document: 'claim-ticket', pdf: minimalPdf(58, 90), printer: null, media: { widthMm: 58, heightMm: 90 } });
+    const outcome = await service.print({
+      ticketNumber: 'RD-00046',
+      document: 'claim-ticket',
+      pdf: minimalPdf(58, 90),
+      printer: null,
+      media: { widthMm: 58, heightMm: 90 },
+    });
     expect(outcome).toMatchObject({ ok: true, jobId: expect.stringMatching(new RegExp(`^${cups.printer}-\\d+$`)) });
     if (!outcome.ok) throw new Error('unreachable');
     await waitForCompletedJob(outcome.jobId!);
@@ -232,7 +245,13 @@ describe('print service through CUPS', () => {
     const cups = requireCups();
     const service = createPrintService({ backend: createCupsBackend(), archiveDir: printArchiveDir(dataDir), clock: fixedClock('2026-03-01T11:00:00.000Z') });
     const pdf = minimalPdf(62, 29, 'label');
-    const outcome = await service.print({ ticketNumber: 'RD-00043', document: 'device-label', pdf, printer: 'NoSuchLabelPrinter', media: { widthMm: 62, heightMm: 29 } });
+    const outcome = await service.print({
+      ticketNumber: 'RD-00043',
+      document: 'device-label',
+      pdf,
+      printer: 'NoSuchLabelPrinter',
+      media: { widthMm: 62, heightMm: 29 },
+    });
     expect(outcome.ok).toBe(false);
     if (outcome.ok) throw new Error('unreachable');
     expect(outcome.error.code).toBe('printer_not_found');
@@ -254,8 +273,14 @@ describe('print service through CUPS', () => {
     const request = { ticketNumber: 'RD-00044', document: 'claim-ticket' as const, pdf: minimalPdf(80, 120), media };
     const archiveDir = printArchiveDir(dataDir);
     const stopped = await createPrintService({ backend: createCupsBackend(), archiveDir }).print({ ...request, printer: cups.stoppedPrinter });
-    const dead = await createPrintService({ backend: createCupsBackend({ env: { CUPS_SERVER: join(dataDir, 'none.sock') } }), archiveDir }).print({ ...request, printer: cups.printer });
-    const noLp = await createPrintService({ backend: createCupsBackend({ lp: 'repair-desk-no-such-lp' }), archiveDir }).print({ ...request, printer: cups.printer });
+    const dead = await createPrintService({ backend: createCupsBackend({ env: { CUPS_SERVER: join(dataDir, 'none.sock') } }), archiveDir }).print({
+      ...request,
+      printer: cups.printer,
+    });
+    const noLp = await createPrintService({ backend: createCupsBackend({ lp: 'repair-desk-no-such-lp' }), archiveDir }).print({
+      ...request,
+      printer: cups.printer,
+    });
     expect([stopped, dead, noLp].map((o) => (o.ok ? 'ok' : o.error.code))).toEqual(['printer_unavailable', 'spooler_error', 'spooler_error']);
     for (const outcome of [stopped, dead, noLp]) expect(existsSync(outcome.archivedPath!)).toBe(true);
   });
@@ -267,7 +292,13 @@ describe('print service through CUPS', () => {
     // How long each takes is measured by `npm run bench`, not here: a busy machine must not fail a test.
     const jobs: string[] = [];
     for (let i = 0; i < 10; i++) {
-      const outcome = await service.print({ ticketNumber: 'RD-00045', document: 'claim-ticket', pdf, printer: cups.printer, media: { widthMm: 80, heightMm: 120 } });
+      const outcome = await service.print({
+        ticketNumber: 'RD-00045',
+        document: 'claim-ticket',
+        pdf,
+        printer: cups.printer,
+        media: { widthMm: 80, heightMm: 120 },
+      });
       if (!outcome.ok) throw new Error(`print failed: ${JSON.stringify(outcome.error)}`);
       jobs.push(outcome.jobId!);
     }

@@ -58,11 +58,7 @@ describe('lpstat output', () => {
   });
 
   it('reads destination names one a line', () => {
-    expect(parseLpstatDestinations('Brother_QL-700\n\nHP_LaserJet_M110w\r\nRepairDeskPDF\n')).toEqual([
-      'Brother_QL-700',
-      'HP_LaserJet_M110w',
-      'RepairDeskPDF',
-    ]);
+    expect(parseLpstatDestinations('Brother_QL-700\n\nHP_LaserJet_M110w\r\nRepairDeskPDF\n')).toEqual(['Brother_QL-700', 'HP_LaserJet_M110w', 'RepairDeskPDF']);
     expect(parseLpstatDestinations('lpstat: No destinations added.\n')).toEqual([]);
   });
 
@@ -91,19 +87,43 @@ describe('lp output and errors', () => {
 });
 
 describe('lp arguments', () => {
-  const job = (over: Partial<PrintJob> = {}) => ({ printer: 'EPSON_TM-T20III', copies: 1, title: 'RD-00012 receipt', media: { widthMm: 80, heightMm: 200 }, ...over });
+  const job = (over: Partial<PrintJob> = {}) => ({
+    printer: 'EPSON_TM-T20III',
+    copies: 1,
+    title: 'RD-00012 receipt',
+    media: { widthMm: 80, heightMm: 200 },
+    ...over,
+  });
 
   it('asks for the roll size and no scaling', () => {
     expect(lpArguments(job())).toEqual([
-      '-d', 'EPSON_TM-T20III', '-n', '1', '-t', 'RD-00012 receipt',
-      '-o', 'media=Custom.80x200mm', '-o', 'print-scaling=none',
+      '-d',
+      'EPSON_TM-T20III',
+      '-n',
+      '1',
+      '-t',
+      'RD-00012 receipt',
+      '-o',
+      'media=Custom.80x200mm',
+      '-o',
+      'print-scaling=none',
     ]);
   });
 
   it('collates several copies of an intake form on A4', () => {
     expect(lpArguments(job({ printer: 'Office', copies: 2, title: 'RD-00012 intake-form', media: { widthMm: 210, heightMm: 297 } }))).toEqual([
-      '-d', 'Office', '-n', '2', '-t', 'RD-00012 intake-form',
-      '-o', 'media=iso_a4_210x297mm', '-o', 'print-scaling=none', '-o', 'collate=true',
+      '-d',
+      'Office',
+      '-n',
+      '2',
+      '-t',
+      'RD-00012 intake-form',
+      '-o',
+      'media=iso_a4_210x297mm',
+      '-o',
+      'print-scaling=none',
+      '-o',
+      'collate=true',
     ]);
   });
 
@@ -154,10 +174,20 @@ describe('Windows helper', () => {
 
   it('prints silently at actual size, naming only office papers', () => {
     expect(sumatraArguments({ printer: 'Brother QL-700', copies: 1, media: { widthMm: 62, heightMm: 29 } }, 'C:\\Temp\\job.pdf')).toEqual([
-      '-print-to', 'Brother QL-700', '-silent', '-print-settings', 'noscale', 'C:\\Temp\\job.pdf',
+      '-print-to',
+      'Brother QL-700',
+      '-silent',
+      '-print-settings',
+      'noscale',
+      'C:\\Temp\\job.pdf',
     ]);
     expect(sumatraArguments({ printer: 'HP LaserJet', copies: 2, media: { widthMm: 210, heightMm: 297 } }, 'C:\\Temp\\job.pdf')).toEqual([
-      '-print-to', 'HP LaserJet', '-silent', '-print-settings', 'noscale,paper=A4,2x', 'C:\\Temp\\job.pdf',
+      '-print-to',
+      'HP LaserJet',
+      '-silent',
+      '-print-settings',
+      'noscale,paper=A4,2x',
+      'C:\\Temp\\job.pdf',
     ]);
     expect(sumatraPaperName({ widthMm: 215.9, heightMm: 279.4 })).toBe('letter');
     expect(sumatraPaperName({ widthMm: 80, heightMm: 120 })).toBeUndefined();
@@ -196,7 +226,10 @@ describe('Windows backend with a stand-in for SumatraPDF', () => {
     expect(await backend.defaultPrinter()).toBe('EPSON TM-T20III');
     const broken = createWindowsBackend({ printers: { getPrinters: () => Promise.reject(new Error('no spooler')), getDefaultPrinter: async () => null } });
     expect(await broken.defaultPrinter()).toBeNull();
-    const reason = await broken.listPrinters().then(() => 'ok', (e: unknown) => (e instanceof PrintBackendError ? e.reason : String(e)));
+    const reason = await broken.listPrinters().then(
+      () => 'ok',
+      (e: unknown) => (e instanceof PrintBackendError ? e.reason : String(e)),
+    );
     expect(reason).toBe('spooler_not_running');
   });
 
@@ -217,7 +250,12 @@ describe('Windows backend with a stand-in for SumatraPDF', () => {
         backend.print({ ...job, printer: 'Zebra GK420d' }),
         backend.print({ ...job, printer: 'brother ql-700' }),
         createWindowsBackend({ printers, sumatraPdfPath: join(dir, 'missing.exe') }).print({ ...job, printer: 'Brother QL-700' }),
-      ].map((p) => p.then(() => 'ok', (e: unknown) => (e instanceof PrintBackendError ? e.reason : String(e)))),
+      ].map((p) =>
+        p.then(
+          () => 'ok',
+          (e: unknown) => (e instanceof PrintBackendError ? e.reason : String(e)),
+        ),
+      ),
     );
     expect(reasons).toEqual(['printer_not_found', 'failed', 'spooler_missing']);
   });

@@ -90,7 +90,10 @@ describe('print service', () => {
     }
     const odd = await createPrintService({ backend: recordingBackend(new Error('boom')).backend, archiveDir: printArchiveDir(dataDir) }).print(request());
     expect(odd).toMatchObject({ ok: false, error: { code: 'spooler_error', detail: 'boom' } });
-    const thrownString = await createPrintService({ backend: recordingBackend('Operating System not supported').backend, archiveDir: printArchiveDir(dataDir) }).print(request());
+    const thrownString = await createPrintService({
+      backend: recordingBackend('Operating System not supported').backend,
+      archiveDir: printArchiveDir(dataDir),
+    }).print(request());
     expect(thrownString).toMatchObject({ ok: false, error: { code: 'spooler_error', detail: 'Operating System not supported' } });
   });
 
@@ -149,7 +152,9 @@ describe('print service', () => {
     const failing = recordingBackend(new PrintBackendError('printer_disabled', 'paused'));
     const archiveDir = printArchiveDir(dataDir);
     const pdf = minimalPdf(62, 29, 'label');
-    const failed = await createPrintService({ backend: failing.backend, archiveDir }).print(request({ document: 'device-label', pdf, media: { widthMm: 62, heightMm: 29 } }));
+    const failed = await createPrintService({ backend: failing.backend, archiveDir }).print(
+      request({ document: 'device-label', pdf, media: { widthMm: 62, heightMm: 29 } }),
+    );
     expect(failed.ok).toBe(false);
 
     const { backend, jobs } = recordingBackend();

@@ -68,7 +68,12 @@ const trialLimitMs = (startMs: number) => Math.max(60_000, 12 * startMs);
  * Runs the worker on the folder and kills it (SIGKILL) `afterMs` after it started, or after it is ready when
  * `afterReady`; a worker that is still not ready after `limitMs` is killed too, and the run says so.
  */
-function killAtRandom(dataDir: string, afterMs: number, afterReady: boolean, limitMs = 600_000): Promise<{ acked: number[]; output: string; overLimit: boolean }> {
+function killAtRandom(
+  dataDir: string,
+  afterMs: number,
+  afterReady: boolean,
+  limitMs = 600_000,
+): Promise<{ acked: number[]; output: string; overLimit: boolean }> {
   return new Promise((done) => {
     const child = spawn(process.execPath, [...WORKER_ARGS, worker, dataDir], { stdio: ['ignore', 'pipe', 'pipe'] });
     let output = '';
@@ -115,45 +120,65 @@ async function checkAfterCrash(dataDir: string, acked: number[]): Promise<void> 
 
 describe('a counter PC killed at a random moment', () => {
   // The run's own limit is generous: each trial's worker has a watchdog of its own, scaled from a measured start.
-  it(`loses no acknowledged ticket (${TRIALS} trials, the first during the first start)`, async () => {
-    const startMs = await measureStart();
-    const limitMs = trialLimitMs(startMs);
-    console.log(`crash trials: a start takes ${(startMs / 1000).toFixed(1)} s here now; each trial may take up to ${(limitMs / 1000).toFixed(0)} s`);
-    const dataDir = tempDir();
-    const acked: number[] = [];
-    for (let trial = 0; trial < TRIALS; trial++) {
-      const trialStarted = performance.now();
-      const afterReady = trial % 2 === 1;
-      // Kills before READY fall anywhere in a start as long as this machine's (the first start sets the desk up).
-      const run = await killAtRandom(dataDir, afterReady ? randomMs(1500) : randomMs(trial === 0 ? startMs : 1.5 * startMs), afterReady, limitMs);
-      expect(run.overLimit, `crash trial ${trial + 1}: the worker was not ready within ${(limitMs / 1000).toFixed(0)} s (12 x a measured start of ${(startMs / 1000).toFixed(1)} s): hung, or the machine is far busier than when measured`).toBe(false);
-      expect(run.output).not.toMatch(/FAILED|REFUSED/);
-      acked.push(...run.acked);
-      await checkAfterCrash(dataDir, acked);
-      const trialMs = performance.now() - trialStarted;
-      // What `npm run reliability` reports: every check above passed for this many trials.
-      console.log(`crash trials: ${trial + 1} of ${TRIALS} passed, ${acked.length} acknowledged tickets, none lost, ${acked.length - new Set(acked).size} duplicate numbers, integrity ok (${(trialMs / 1000).toFixed(1)} s)`);
-    }
-    expect(new Set(acked).size).toBe(acked.length);
-  }, 120_000 + TRIALS * 600_000);
-
-  it('during the upgrade of an older file, keeps every ticket and ends up migrated', async () => {
-    for (let trial = 0; trial < UPGRADE_TRIALS; trial++) {
+  it(
+    `loses no acknowledged ticket (${TRIALS} trials, the first during the first start)`,
+    async () => {
+      const startMs = await measureStart();
+      const limitMs = trialLimitMs(startMs);
+      console.log(`crash trials: a start takes ${(startMs / 1000).toFixed(1)} s here now; each trial may take up to ${(limitMs / 1000).toFixed(0)} s`);
       const dataDir = tempDir();
-      // A shop file as the previous version left it: every migration but the newest.
-      const old = new DataSource({ type: 'better-sqlite3', database: join(dataDir, DATABASE_FILE), entities: ALL_ENTITIES, migrations: MIGRATIONS.slice(0, -1), migrationsRun: true, enableWAL: true });
-      await old.initialize();
-      await old.destroy();
-      const run = await killAtRandom(dataDir, randomMs(4000), false);
-      await checkAfterCrash(dataDir, run.acked);
-      const raw = openRaw(join(dataDir, DATABASE_FILE), { readonly: true });
-      try {
-        expect(fileFacts(raw).migrations).toEqual(MIGRATIONS.map((m) => new m().name));
-      } finally {
-        raw.close();
+      const acked: number[] = [];
+      for (let trial = 0; trial < TRIALS; trial++) {
+        const trialStarted = performance.now();
+        const afterReady = trial % 2 === 1;
+        // Kills before READY fall anywhere in a start as long as this machine's (the first start sets the desk up).
+        const run = await killAtRandom(dataDir, afterReady ? randomMs(1500) : randomMs(trial === 0 ? startMs : 1.5 * startMs), afterReady, limitMs);
+        expect(
+          run.overLimit,
+          `crash trial ${trial + 1}: the worker was not ready within ${(limitMs / 1000).toFixed(0)} s (12 x a measured start of ${(startMs / 1000).toFixed(1)} s): hung, or the machine is far busier than when measured`,
+        ).toBe(false);
+        expect(run.output).not.toMatch(/FAILED|REFUSED/);
+        acked.push(...run.acked);
+        await checkAfterCrash(dataDir, acked);
+        const trialMs = performance.now() - trialStarted;
+        // What `npm run reliability` reports: every check above passed for this many trials.
+        console.log(
+          `crash trials: ${trial + 1} of ${TRIALS} passed, ${acked.length} acknowledged tickets, none lost, ${acked.length - new Set(acked).size} duplicate numbers, integrity ok (${(trialMs / 1000).toFixed(1)} s)`,
+        );
       }
-    }
-  }, 120_000 + UPGRADE_TRIALS * 300_000);
+      expect(new Set(acked).size).toBe(acked.length);
+    },
+    120_000 + TRIALS * 600_000,
+  );
+
+  it(
+    'during the upgrade of an older file, keeps every ticket and ends up migrated',
+    async () => {
+      for (let trial = 0; trial < UPGRADE_TRIALS; trial++) {
+        const dataDir = tempDir();
+        // A shop file as the previous version left it: every migration but the newest.
+        const old = new DataSource({
+          type: 'better-sqlite3',
+          database: join(dataDir, DATABASE_FILE),
+          entities: ALL_ENTITIES,
+          migrations: MIGRATIONS.slice(0, -1),
+          migrationsRun: true,
+          enableWAL: true,
+        });
+        await old.initialize();
+        await old.destroy();
+        const run = await killAtRandom(dataDir, randomMs(4000), false);
+        await checkAfterCrash(dataDir, run.acked);
+        const raw = openRaw(join(dataDir, DATABASE_FILE), { readonly: true });
+        try {
+          expect(fileFacts(raw).migrations).toEqual(MIGRATIONS.map((m) => new m().name));
+        } finally {
+          raw.close();
+        }
+      }
+    },
+    120_000 + UPGRADE_TRIALS * 300_000,
+  );
 });
 
 describe('a backup taken while another process writes', () => {
@@ -166,14 +191,26 @@ describe('a backup taken while another process writes', () => {
     const writer = spawn(process.execPath, [...WORKER_ARGS, worker, dataDir], { stdio: ['ignore', 'pipe', 'pipe'] });
     await new Promise<void>((ready) => writer.stdout.on('data', (chunk: Buffer) => chunk.toString().includes('READY') && ready()));
     const backupDir = tempDir();
-    const attempt = await takeBackup({ databaseFile: join(dataDir, DATABASE_FILE), keyFile: join(dataDir, BACKUP_KEY), folder: backupDir, reason: 'manual', now: new Date() });
+    const attempt = await takeBackup({
+      databaseFile: join(dataDir, DATABASE_FILE),
+      keyFile: join(dataDir, BACKUP_KEY),
+      folder: backupDir,
+      reason: 'manual',
+      now: new Date(),
+    });
     writer.kill('SIGKILL');
     await new Promise((done) => writer.once('exit', done));
     expect(attempt.ok, attempt.detail).toBe(true);
     expect(attempt.tickets).toBeGreaterThanOrEqual(20);
 
     const restoredDir = tempDir();
-    restoreBackup({ dataDir: restoredDir, databaseFile: join(restoredDir, DATABASE_FILE), keyFile: join(restoredDir, BACKUP_KEY), backup: attempt.backup!.file, now: new Date() });
+    restoreBackup({
+      dataDir: restoredDir,
+      databaseFile: join(restoredDir, DATABASE_FILE),
+      keyFile: join(restoredDir, BACKUP_KEY),
+      backup: attempt.backup!.file,
+      now: new Date(),
+    });
     const copy = openRaw(attempt.backup!.file, { readonly: true });
     const restored = openRaw(join(restoredDir, DATABASE_FILE), { readonly: true });
     try {

@@ -30,7 +30,13 @@ describe('the month report', () => {
   const move = (ticketId: number, toStatus: ChannelInput<'workflow.move'>['toStatus'], session = tech()) =>
     desk.call('workflow.move', { session, ticketId, toStatus, note: toStatus === 'cancelled' ? 'Customer changed their mind' : '' });
 
-  async function diagnose(ticketId: number, severity: 1 | 2 | 3, repairClass: RepairClass, lines: ChannelInput<'quotes.save'>['lines'], discount: ChannelInput<'quotes.save'>['discount'] = null) {
+  async function diagnose(
+    ticketId: number,
+    severity: 1 | 2 | 3,
+    repairClass: RepairClass,
+    lines: ChannelInput<'quotes.save'>['lines'],
+    discount: ChannelInput<'quotes.save'>['discount'] = null,
+  ) {
     await desk.call('diagnosis.save', { session: tech(), ticketId, category: 'hardware', cause: 'Fault found', solution: 'Repair', severity, repairClass });
     await desk.call('quotes.save', { session: tech(), ticketId, lines, discount });
     await move(ticketId, 'awaiting_approval');
@@ -44,7 +50,8 @@ describe('the month report', () => {
     await move(ticketId, 'ready');
   }
 
-  const collect = (ticketId: number) => desk.call('collection.complete', { session: crew.clerk.session, ticketId, identity: 'claim_ticket', signaturePng: signaturePng() });
+  const collect = (ticketId: number) =>
+    desk.call('collection.complete', { session: crew.clerk.session, ticketId, identity: 'claim_ticket', signaturePng: signaturePng() });
   const intake = (depositMinor: number) => checkIn(desk, { technicianId: crew.technician.id, device: { depositMinor } });
 
   async function buildMonth() {
@@ -232,7 +239,22 @@ describe('the month report', () => {
     const bytes = Buffer.from(csv.base64, 'base64');
     expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const lines = bytes.subarray(3).toString('utf8').split('\r\n');
-    for (const line of ['受理,6', '工时费,380.00', '配件费,600.00', '检测费,60.00', '折扣,-10.00', '退款,-20.00', '现金,2,260.00', '实收,,1010.00', '7 个工作日内修复,66.7%,2', 'LCD screen,1,400.00,600.00,200.00', '2026-03-20,680.00,0,1', '回访次数,2,,', '服务态度（满分 5）,4,不低于 4.8,未达标', '维修质量（满分 5）,5,不低于 4.8,达标']) {
+    for (const line of [
+      '受理,6',
+      '工时费,380.00',
+      '配件费,600.00',
+      '检测费,60.00',
+      '折扣,-10.00',
+      '退款,-20.00',
+      '现金,2,260.00',
+      '实收,,1010.00',
+      '7 个工作日内修复,66.7%,2',
+      'LCD screen,1,400.00,600.00,200.00',
+      '2026-03-20,680.00,0,1',
+      '回访次数,2,,',
+      '服务态度（满分 5）,4,不低于 4.8,未达标',
+      '维修质量（满分 5）,5,不低于 4.8,达标',
+    ]) {
       expect(lines).toContain(line);
     }
 

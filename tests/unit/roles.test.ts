@@ -72,7 +72,9 @@ describe('the role table', () => {
     it.each(ROLES)('with a %s session', async (role) => {
       // Signing out would end the crew's shared session: that channel gets a session of its own.
       const session =
-        channel === 'auth.signOut' ? (await desk.call('auth.signIn', { staffId: desk.crew![role].id, pin: desk.crew![role].pin })).token : desk.sessionFor(role);
+        channel === 'auth.signOut'
+          ? (await desk.call('auth.signIn', { staffId: desk.crew![role].id, pin: desk.crew![role].pin })).token
+          : desk.sessionFor(role);
       const result = await desk.dispatch(channel, { session });
       const refusal = result.ok ? null : accessRefusal(result.error);
       if (access.kind === 'setup') expect(refusal).toBe('setup_done');
@@ -125,8 +127,9 @@ describe('what the table keeps from each role', () => {
 
   it('lets a clerk do the counter’s moves but not start a diagnosis', async () => {
     const { tickets } = await desk.call('intake.checkIn', { ...(await import('../support/desk')).sampleIntake(), session: desk.sessionFor('clerk') });
-    expect(
-      await desk.fail('workflow.move', { session: desk.sessionFor('clerk'), ticketId: tickets[0].id, toStatus: 'diagnosing' }),
-    ).toMatchObject({ code: 'forbidden', fields: [{ path: 'toStatus', code: 'move_not_for_role' }] });
+    expect(await desk.fail('workflow.move', { session: desk.sessionFor('clerk'), ticketId: tickets[0].id, toStatus: 'diagnosing' })).toMatchObject({
+      code: 'forbidden',
+      fields: [{ path: 'toStatus', code: 'move_not_for_role' }],
+    });
   });
 });

@@ -30,7 +30,7 @@ describe('exact lookups and short numbers', () => {
 
   const search = (query: string, more?: boolean) => desk.call('tickets.search', { query, more });
 
-  it('reads a short number as today\'s ticket of that sequence, before partial matches', async () => {
+  it("reads a short number as today's ticket of that sequence, before partial matches", async () => {
     expect(t.third.barcode.endsWith('0003')).toBe(true);
     const hits = await search('0003');
     expect(how(hits)[0]).toBe(`${t.third.id}:number:exact`);
@@ -101,14 +101,20 @@ describe('short names over the whole history', () => {
     );
     for (const query of ['光明', '明', '司马', '司']) {
       const hits = await desk.call('tickets.search', { query });
-      expect(hits.map((h) => h.ticketId), query).toEqual([old.id]);
+      expect(
+        hits.map((h) => h.ticketId),
+        query,
+      ).toEqual([old.id]);
     }
     expect((await desk.call('tickets.search', { query: '光明' }))[0]).toMatchObject({ matchedOn: 'name', match: 'contains' });
     expect((await desk.call('tickets.search', { query: '司马' }))[0]).toMatchObject({ matchedOn: 'name', match: 'prefix' });
   });
 
   it('finds an old device by a model typed as short words behind more than 50,000 newer devices', async () => {
-    const old = await checkIn(desk, { customer: { name: 'Chen', phone: '137 5555 0000' }, device: { brand: 'Lenovo', model: 'ThinkPad X1', serial: 'PF-OLD-1' } });
+    const old = await checkIn(desk, {
+      customer: { name: 'Chen', phone: '137 5555 0000' },
+      device: { brand: 'Lenovo', model: 'ThinkPad X1', serial: 'PF-OLD-1' },
+    });
     await desk.context.db.dataSource.query(
       `WITH RECURSIVE seq(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM seq WHERE i < 50001)
        INSERT INTO device (customer_id, type, brand, model, serial, created_at)
@@ -116,16 +122,22 @@ describe('short names over the whole history', () => {
     );
     for (const query of ['x1', 'X1', 'lenovo x1']) {
       const hits = await desk.call('tickets.search', { query });
-      expect(hits.map((h) => `${h.ticketId}:${h.matchedOn}:${h.match}`), query).toEqual([`${old.id}:model:contains`]);
+      expect(
+        hits.map((h) => `${h.ticketId}:${h.matchedOn}:${h.match}`),
+        query,
+      ).toEqual([`${old.id}:model:contains`]);
     }
   });
 
   onSqliteFile('keeps the name index right when a customer is renamed or removed', async () => {
     const db = desk.context.db.dataSource;
     const grams = async (id: number) =>
-      ((await db.query(`SELECT gram, at_start FROM customer_name_gram WHERE customer_id = ? ORDER BY gram, at_start`, [id])) as { gram: string; at_start: number }[]).map(
-        (r) => `${r.gram}${r.at_start ? '^' : ''}`,
-      );
+      (
+        (await db.query(`SELECT gram, at_start FROM customer_name_gram WHERE customer_id = ? ORDER BY gram, at_start`, [id])) as {
+          gram: string;
+          at_start: number;
+        }[]
+      ).map((r) => `${r.gram}${r.at_start ? '^' : ''}`);
     await db.query(`INSERT INTO customer (name, phone, phone_digits, created_at, updated_at) VALUES ('Li Na', '1', '1', 'x', 'x')`);
     const [{ id }] = (await db.query(`SELECT max(id) AS id FROM customer`)) as { id: number }[];
     expect(await grams(id)).toEqual(['a', 'i', 'l', 'l^', 'li', 'li^', 'n', 'na'].sort());

@@ -1,15 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { TICKET_STATUSES, type TicketStatus } from '../../src/shared/domain';
-import {
-  checkMove,
-  findMove,
-  isTerminal,
-  MOVES,
-  movesFrom,
-  OPEN_STATUSES,
-  TERMINAL_STATUSES,
-  type MoveVia,
-} from '../../src/main/core/rules/status-machine';
+import { checkMove, findMove, isTerminal, MOVES, movesFrom, OPEN_STATUSES, TERMINAL_STATUSES, type MoveVia } from '../../src/main/core/rules/status-machine';
 
 // The repair status machine of issue 4, written out independently of the
 // implementation: every legal move with how it is made and what it needs.
@@ -97,14 +88,19 @@ describe('the status machine', () => {
       expect(findMove(from, 'collected')?.via).toBe('collection');
     }
     // Nothing but the hand-back ends in collected.
-    expect(MOVES.filter((m) => m.to === 'collected').map((m) => m.from).sort()).toEqual(['declined', 'ready', 'unrepairable']);
+    expect(
+      MOVES.filter((m) => m.to === 'collected')
+        .map((m) => m.from)
+        .sort(),
+    ).toEqual(['declined', 'ready', 'unrepairable']);
   });
 
   it('decides approved and declined only by recording the customer decision', () => {
-    expect(MOVES.filter((m) => m.via === 'approval').map((m) => `${m.from}->${m.to}`).sort()).toEqual([
-      'awaiting_approval->approved',
-      'awaiting_approval->declined',
-    ]);
+    expect(
+      MOVES.filter((m) => m.via === 'approval')
+        .map((m) => `${m.from}->${m.to}`)
+        .sort(),
+    ).toEqual(['awaiting_approval->approved', 'awaiting_approval->declined']);
   });
 
   it('lets every status that can be reached be left (apart from the ends) and reaches every status from received', () => {

@@ -67,9 +67,7 @@ describe('the shop database', () => {
     // Ticket money changes only through the desk's own write path; there, the CHECK still holds.
     await expect(query('UPDATE ticket SET estimate_minor = -1')).rejects.toThrow(/only through the desk/);
     await expect(desk.context.db.write((tx) => tx.query('UPDATE ticket SET estimate_minor = -1'))).rejects.toThrow(/CHECK constraint/);
-    await expect(query(`INSERT INTO device (customer_id, type, brand, model, created_at) VALUES (999, 'phone', 'x', 'y', 'z')`)).rejects.toThrow(
-      /FOREIGN KEY/,
-    );
+    await expect(query(`INSERT INTO device (customer_id, type, brand, model, created_at) VALUES (999, 'phone', 'x', 'y', 'z')`)).rejects.toThrow(/FOREIGN KEY/);
   });
 
   it('runs interleaved use cases one at a time, so a failure rolls back only its own work', async () => {
@@ -97,10 +95,7 @@ describe('ticket numbers under concurrent check-ins on one file', () => {
     const mine = Promise.all(Array.from({ length: perWorker }, () => local.call('intake.checkIn', sampleIntake())));
     const [otherOutputs, myResults] = await Promise.all([Promise.all(others), mine]);
 
-    const numbers = [
-      ...otherOutputs.flatMap(({ stdout }) => JSON.parse(stdout) as number[]),
-      ...myResults.flatMap((r) => r.tickets.map((t) => t.number)),
-    ];
+    const numbers = [...otherOutputs.flatMap(({ stdout }) => JSON.parse(stdout) as number[]), ...myResults.flatMap((r) => r.tickets.map((t) => t.number))];
     expect(numbers).toHaveLength(3 * perWorker);
     expect(new Set(numbers).size).toBe(numbers.length);
     const sequences = numbers.map((n) => n % 10_000).sort((a, b) => a - b);

@@ -44,7 +44,12 @@ describe('move verbs', () => {
   it('lists plain moves only, forward first and the ones that end the repair last', () => {
     const moves = MOVES.filter((m) => m.from === 'in_repair').map(({ to, via, requiresNote, requiresManager }) => ({ to, via, requiresNote, requiresManager }));
     expect(moveButtons('in_repair', moves).map((m) => m.verb)).toEqual(['startTesting', 'waitForParts', 'sendToManufacturer', 'markUnrepairable']);
-    const deciding = MOVES.filter((m) => m.from === 'awaiting_approval').map(({ to, via, requiresNote, requiresManager }) => ({ to, via, requiresNote, requiresManager }));
+    const deciding = MOVES.filter((m) => m.from === 'awaiting_approval').map(({ to, via, requiresNote, requiresManager }) => ({
+      to,
+      via,
+      requiresNote,
+      requiresManager,
+    }));
     // Approved / declined are made by recording the customer's decision, not by a button.
     expect(moveButtons('awaiting_approval', deciding).map((m) => m.verb)).toEqual(['diagnoseAgain', 'cancelRepair']);
     expect(moveButtons('ready', [{ to: 'collected', via: 'collection', requiresNote: false, requiresManager: false }])).toEqual([]);
@@ -68,9 +73,51 @@ const sentQuote = (over: Partial<QuoteView> = {}): QuoteView => ({
   createdAt: '2026-01-01T00:00:00Z',
   decidedAt: null,
   lines: [
-    { position: 1, kind: 'labour', feeItemId: 3, partId: null, description: 'System reinstall', qty: 1, unitPriceMinor: 10000, coveredUnitPriceMinor: null, lineTotalMinor: 10000, coveredMinor: 0, chargedMinor: 10000, free: false, reason: 'out_of_warranty' },
-    { position: 2, kind: 'part', feeItemId: null, partId: 5, description: 'SSD', qty: 2, unitPriceMinor: 1500, coveredUnitPriceMinor: null, lineTotalMinor: 3000, coveredMinor: 0, chargedMinor: 3000, free: false, reason: 'out_of_warranty' },
-    { position: 3, kind: 'labour', feeItemId: null, partId: null, description: 'Hinge glue', qty: 1, unitPriceMinor: 500, coveredUnitPriceMinor: null, lineTotalMinor: 500, coveredMinor: 0, chargedMinor: 500, free: false, reason: 'out_of_warranty' },
+    {
+      position: 1,
+      kind: 'labour',
+      feeItemId: 3,
+      partId: null,
+      description: 'System reinstall',
+      qty: 1,
+      unitPriceMinor: 10000,
+      coveredUnitPriceMinor: null,
+      lineTotalMinor: 10000,
+      coveredMinor: 0,
+      chargedMinor: 10000,
+      free: false,
+      reason: 'out_of_warranty',
+    },
+    {
+      position: 2,
+      kind: 'part',
+      feeItemId: null,
+      partId: 5,
+      description: 'SSD',
+      qty: 2,
+      unitPriceMinor: 1500,
+      coveredUnitPriceMinor: null,
+      lineTotalMinor: 3000,
+      coveredMinor: 0,
+      chargedMinor: 3000,
+      free: false,
+      reason: 'out_of_warranty',
+    },
+    {
+      position: 3,
+      kind: 'labour',
+      feeItemId: null,
+      partId: null,
+      description: 'Hinge glue',
+      qty: 1,
+      unitPriceMinor: 500,
+      coveredUnitPriceMinor: null,
+      lineTotalMinor: 500,
+      coveredMinor: 0,
+      chargedMinor: 500,
+      free: false,
+      reason: 'out_of_warranty',
+    },
   ],
   ...over,
 });
@@ -155,7 +202,14 @@ describe('failures', () => {
 
   it('puts errors of shown fields next to them and says the rest above the button', () => {
     const failure = describeFailure(
-      { code: 'conflict', message: 'conflict!', fields: [{ path: 'qty', code: 'stock_insufficient' }, { path: 'toStatus', code: 'quote_required' }] },
+      {
+        code: 'conflict',
+        message: 'conflict!',
+        fields: [
+          { path: 'qty', code: 'stock_insufficient' },
+          { path: 'toStatus', code: 'quote_required' },
+        ],
+      },
       ['qty'],
       text,
     );
@@ -174,7 +228,17 @@ describe('failures', () => {
 describe('next focus', () => {
   const view = (over: Partial<TicketWorkflow>) =>
     ({ status: 'diagnosing', actions: ['diagnosis.save', 'quotes.save'], diagnosis: null, quotes: [], partsUsed: [], ...over }) as TicketWorkflow;
-  const diagnosis = { category: 'hardware', cause: 'x', solution: '', severity: 2, userCaused: false, internalNotes: '', repairClass: null, staffName: null, updatedAt: '' } as const;
+  const diagnosis = {
+    category: 'hardware',
+    cause: 'x',
+    solution: '',
+    severity: 2,
+    userCaused: false,
+    internalNotes: '',
+    repairClass: null,
+    staffName: null,
+    updatedAt: '',
+  } as const;
 
   it('follows the repair: diagnosis, quote, send, approval, parts, moves', () => {
     expect(nextFocusSection(view({}))).toBe('diagnosis');
@@ -193,7 +257,9 @@ describe('returnable parts', () => {
     ({ id: 1, partId: 5, partName: 'SSD', reason: 'used', qtyDelta: -1, underWarranty: true, ...over }) as StockMoveView;
 
   it('offers one old part back for each fitted under warranty, never more', () => {
-    expect(returnableParts([move({ qtyDelta: -2 }), move({ id: 2, reason: 'returned_to_stores', qtyDelta: 1 })])).toEqual([{ partId: 5, partName: 'SSD', returnable: 1 }]);
+    expect(returnableParts([move({ qtyDelta: -2 }), move({ id: 2, reason: 'returned_to_stores', qtyDelta: 1 })])).toEqual([
+      { partId: 5, partName: 'SSD', returnable: 1 },
+    ]);
     expect(returnableParts([move({}), move({ id: 2, reason: 'returned_to_stores', qtyDelta: 1 })])).toEqual([]);
     expect(returnableParts([move({ underWarranty: false })])).toEqual([]);
   });

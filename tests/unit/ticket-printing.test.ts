@@ -8,14 +8,7 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from
 import type { PrintResult, Settings } from '../../src/shared/contract';
 import { translate } from '../../src/shared/i18n/translate';
 import { createCupsBackend, DIRECTORY_PRINTER, type DirectoryJobRecord, type PrinterBackend } from '../../src/main/core/features/printing/spooler';
-import {
-  cupsPdfOutputOf,
-  ensureCupsPdfPrinter,
-  mmToPt,
-  pdfPageSize as cupsOutputPageSize,
-  waitForCompletedJob,
-  type CupsTestSetup,
-} from '../support/cups';
+import { cupsPdfOutputOf, ensureCupsPdfPrinter, mmToPt, pdfPageSize as cupsOutputPageSize, waitForCompletedJob, type CupsTestSetup } from '../support/cups';
 import { fixedClock, openTestDesk, sampleIntake, type TestDesk, type TestInput } from '../support/desk';
 import { pdfInfo, pdfText, pdfWords, requirePdfTools } from '../support/pdf';
 
@@ -83,7 +76,12 @@ describe('printing.printTicket to the folder backend', () => {
         'device-label': { ...s.printing['device-label'], copies: 3 },
       },
     }));
-    const results = await desk.call('printing.printTicket', { number: ticket.displayNumber, documents: [...ALL_DOCUMENTS], labelCaptions: [], onlyEnabled: true });
+    const results = await desk.call('printing.printTicket', {
+      number: ticket.displayNumber,
+      documents: [...ALL_DOCUMENTS],
+      labelCaptions: [],
+      onlyEnabled: true,
+    });
     expect(results.map((r) => [r.document, r.caption, r.ok, r.error])).toEqual([
       ['intake-form', null, true, null],
       ['claim-ticket', null, true, null],
@@ -139,11 +137,21 @@ describe('printing.printTicket to the folder backend', () => {
 
   it('skips a document disabled in settings after check-in, but prints it on an explicit reprint', async () => {
     await updateSettings(desk, (s) => withDocument(s, 'intake-form', { enabled: false }));
-    const afterCheckIn = await desk.call('printing.printTicket', { number: ticket.displayNumber, documents: [...ALL_DOCUMENTS], labelCaptions: [], onlyEnabled: true });
+    const afterCheckIn = await desk.call('printing.printTicket', {
+      number: ticket.displayNumber,
+      documents: [...ALL_DOCUMENTS],
+      labelCaptions: [],
+      onlyEnabled: true,
+    });
     expect(afterCheckIn.map((r) => r.document)).toEqual(['claim-ticket', 'device-label']);
     expect(printedJobs(desk).map((j) => j.record.title)).toEqual([`${ticket.displayNumber} claim-ticket`, `${ticket.displayNumber} device-label`]);
 
-    const reprint = await desk.call('printing.printTicket', { number: ticket.displayNumber, documents: ['intake-form'], labelCaptions: [], onlyEnabled: false });
+    const reprint = await desk.call('printing.printTicket', {
+      number: ticket.displayNumber,
+      documents: ['intake-form'],
+      labelCaptions: [],
+      onlyEnabled: false,
+    });
     expect(reprint.map((r) => [r.document, r.ok])).toEqual([['intake-form', true]]);
     const jobs = printedJobs(desk);
     expect(jobs).toHaveLength(3);
@@ -160,7 +168,13 @@ describe('printing.printTicket to the folder backend', () => {
     await desk.call('printing.printTicket', { number: ticket.displayNumber, documents: [...ALL_DOCUMENTS], labelCaptions: [], onlyEnabled: true });
     expect(await historyOf()).toEqual([]);
 
-    await desk.call('printing.printTicket', { number: ticket.displayNumber, documents: ['claim-ticket'], labelCaptions: ['Charger'], onlyEnabled: false, session: amy.token });
+    await desk.call('printing.printTicket', {
+      number: ticket.displayNumber,
+      documents: ['claim-ticket'],
+      labelCaptions: ['Charger'],
+      onlyEnabled: false,
+      session: amy.token,
+    });
     const events = await historyOf();
     expect(events.map((e) => [e.kind, e.note, e.staffName])).toEqual([
       ['printed_claim_ticket', '', '柜台 Amy'],
@@ -169,7 +183,12 @@ describe('printing.printTicket to the folder backend', () => {
   });
 
   it('prints a second device label for a caption, naming what it is stuck on', async () => {
-    const results = await desk.call('printing.printTicket', { number: ticket.displayNumber, documents: ['device-label'], labelCaptions: ['Charger'], onlyEnabled: true });
+    const results = await desk.call('printing.printTicket', {
+      number: ticket.displayNumber,
+      documents: ['device-label'],
+      labelCaptions: ['Charger'],
+      onlyEnabled: true,
+    });
     expect(results.map((r) => [r.document, r.caption, r.ok])).toEqual([
       ['device-label', null, true],
       ['device-label', 'Charger', true],
@@ -189,7 +208,10 @@ describe('printing.printTicket to the folder backend', () => {
     const typed = [ticket.displayNumber, ticket.barcode, ticket.displayNumber.toLowerCase(), ticket.displayNumber.replace(/^RD-/, '')];
     for (const number of typed) {
       const results = await desk.call('printing.printTicket', { number, documents: ['claim-ticket'], labelCaptions: [], onlyEnabled: false });
-      expect(results.map((r) => r.ok), number).toEqual([true]);
+      expect(
+        results.map((r) => r.ok),
+        number,
+      ).toEqual([true]);
     }
     // Every print was filed under the ticket's display number.
     expect(archived(desk, ticket.displayNumber)).toHaveLength(typed.length);
@@ -346,7 +368,12 @@ describe('printing.printTicket through CUPS', () => {
     }));
     const [ticket] = (await desk.call('intake.checkIn', sampleIntake())).tickets;
 
-    const failed = await desk.call('printing.printTicket', { number: ticket.displayNumber, documents: [...ALL_DOCUMENTS], labelCaptions: [], onlyEnabled: true });
+    const failed = await desk.call('printing.printTicket', {
+      number: ticket.displayNumber,
+      documents: [...ALL_DOCUMENTS],
+      labelCaptions: [],
+      onlyEnabled: true,
+    });
     expect(codes(failed)).toEqual([
       ['intake-form', false, 'printer_not_found'],
       ['claim-ticket', false, 'printer_unavailable'],
@@ -361,7 +388,12 @@ describe('printing.printTicket through CUPS', () => {
 
     // The same failures in Chinese when the shop works in Chinese.
     await updateSettings(desk, () => ({ language: 'zh-CN' }));
-    const zh = await desk.call('printing.printTicket', { number: ticket.barcode, documents: ['intake-form', 'claim-ticket'], labelCaptions: [], onlyEnabled: false });
+    const zh = await desk.call('printing.printTicket', {
+      number: ticket.barcode,
+      documents: ['intake-form', 'claim-ticket'],
+      labelCaptions: [],
+      onlyEnabled: false,
+    });
     expect(codes(zh)).toEqual([
       ['intake-form', false, 'printer_not_found'],
       ['claim-ticket', false, 'printer_unavailable'],
@@ -383,7 +415,12 @@ describe('printing.printTicket through CUPS', () => {
         'device-label': { ...s.printing['device-label'], printer: cups.printer },
       },
     }));
-    const printed = await desk.call('printing.printTicket', { number: ticket.displayNumber, documents: [...ALL_DOCUMENTS], labelCaptions: [], onlyEnabled: false });
+    const printed = await desk.call('printing.printTicket', {
+      number: ticket.displayNumber,
+      documents: [...ALL_DOCUMENTS],
+      labelCaptions: [],
+      onlyEnabled: false,
+    });
     expect(codes(printed)).toEqual([
       ['intake-form', true, null],
       ['claim-ticket', true, null],

@@ -14,11 +14,24 @@ async function collectedTicket(): Promise<{ id: number }> {
   await diagnoseAndQuote(desk, technician, ticket.id);
   await desk.call('workflow.move', { session: technician, ticketId: ticket.id, toStatus: 'awaiting_approval' });
   const quoteId = (await desk.call('tickets.getWorkflow', { ticketId: ticket.id })).quotes[0].id;
-  await desk.call('approvals.record', { session: clerk, ticketId: ticket.id, quoteId, decision: 'accepted', method: 'in_person', signaturePng: signaturePng() });
+  await desk.call('approvals.record', {
+    session: clerk,
+    ticketId: ticket.id,
+    quoteId,
+    decision: 'accepted',
+    method: 'in_person',
+    signaturePng: signaturePng(),
+  });
   for (const toStatus of ['in_repair', 'testing', 'ready'] as const) await desk.call('workflow.move', { session: technician, ticketId: ticket.id, toStatus });
   const view = await desk.call('collection.get', { ticketId: ticket.id });
   await desk.call('collection.pay', { session: clerk, ticketId: ticket.id, method: 'card', amountMinor: view.balanceMinor });
-  await desk.call('collection.complete', { session: clerk, ticketId: ticket.id, identity: 'claim_ticket', signaturePng: signaturePng(), accessoriesReturned: ['charger'] });
+  await desk.call('collection.complete', {
+    session: clerk,
+    ticketId: ticket.id,
+    identity: 'claim_ticket',
+    signaturePng: signaturePng(),
+    accessoriesReturned: ['charger'],
+  });
   return ticket;
 }
 
@@ -57,9 +70,14 @@ describe('the database refuses rewriting the record', () => {
       await expect(raw(`UPDATE ticket SET ${column} = ${column} WHERE id = ?`, [ticket.id]), column).rejects.toThrow(/only through the desk/);
     }
     const ticketRow = await one('ticket');
-    await expect(raw(`REPLACE INTO ticket (${Object.keys(ticketRow).join(', ')}) VALUES (${Object.keys(ticketRow).map(() => '?').join(', ')})`, Object.values(ticketRow))).rejects.toThrow(
-      /never replaced|never deleted/,
-    );
+    await expect(
+      raw(
+        `REPLACE INTO ticket (${Object.keys(ticketRow).join(', ')}) VALUES (${Object.keys(ticketRow)
+          .map(() => '?')
+          .join(', ')})`,
+        Object.values(ticketRow),
+      ),
+    ).rejects.toThrow(/never replaced|never deleted/);
   });
 });
 
@@ -95,7 +113,9 @@ describe('first run', () => {
     }
     const blank = await openTestDesk({ setup: false });
     try {
-      expect((await blank.fail('setup.complete', { shopName: '', shopAddress: '', shopPhone: 'abc', language: 'en', managerName: '', managerPin: '12' })).fields).toEqual(
+      expect(
+        (await blank.fail('setup.complete', { shopName: '', shopAddress: '', shopPhone: 'abc', language: 'en', managerName: '', managerPin: '12' })).fields,
+      ).toEqual(
         expect.arrayContaining([
           { path: 'shopName', code: 'required' },
           { path: 'shopPhone', code: 'phone_invalid' },
@@ -108,7 +128,9 @@ describe('first run', () => {
       const checkedIn = await blank.call('intake.checkIn', { ...sampleIntake(), session: manager.token });
       const ticket = await blank.call('tickets.get', { number: checkedIn.tickets[0].displayNumber });
       expect(ticket.clerkName).toBe('老板 Boss');
-      expect((await blank.fail('setup.complete', { ...TEST_SHOP, language: 'en', managerName: 'X', managerPin: '1234' })).fields).toEqual([{ path: 'setup', code: 'setup_done' }]);
+      expect((await blank.fail('setup.complete', { ...TEST_SHOP, language: 'en', managerName: 'X', managerPin: '1234' })).fields).toEqual([
+        { path: 'setup', code: 'setup_done' },
+      ]);
     } finally {
       await blank.dispose();
     }

@@ -13,7 +13,8 @@ const START = '2026-11-23T06:30:00Z';
 const clock = fixedClock(START);
 
 /** English words the composed part of a note or line must not keep after the switch. */
-const ENGLISH = /software|hardware|user caused|accepted|declined|in person|signed|phone|sms|no answer|cash|tendered|change|claim ticket|repaired|returned|Cleaning|Diagnosis|maintenance|Nov 2026/i;
+const ENGLISH =
+  /software|hardware|user caused|accepted|declined|in person|signed|phone|sms|no answer|cash|tendered|change|claim ticket|repaired|returned|Cleaning|Diagnosis|maintenance|Nov 2026/i;
 
 describe('words as data', () => {
   let desk: TestDesk;
@@ -27,7 +28,14 @@ describe('words as data', () => {
     const clerk = crew.clerk.session;
     const ticket = await checkIn(desk, { device: { depositMinor: 0 } });
     await desk.call('workflow.move', { session: tech, ticketId: ticket.id, toStatus: 'diagnosing' });
-    await desk.call('diagnosis.save', { session: tech, ticketId: ticket.id, category: 'hardware', cause: 'dust in the fan', solution: 'clean it', severity: 3 });
+    await desk.call('diagnosis.save', {
+      session: tech,
+      ticketId: ticket.id,
+      category: 'hardware',
+      cause: 'dust in the fan',
+      solution: 'clean it',
+      severity: 3,
+    });
     await desk.call('quotes.save', {
       session: tech,
       ticketId: ticket.id,
@@ -38,13 +46,26 @@ describe('words as data', () => {
     });
     await desk.call('workflow.move', { session: tech, ticketId: ticket.id, toStatus: 'awaiting_approval' });
     const quoteId = (await desk.call('tickets.getWorkflow', { ticketId: ticket.id })).quotes[0].id;
-    await desk.call('approvals.record', { session: clerk, ticketId: ticket.id, quoteId, decision: 'accepted', method: 'in_person', signaturePng: signaturePng() });
+    await desk.call('approvals.record', {
+      session: clerk,
+      ticketId: ticket.id,
+      quoteId,
+      decision: 'accepted',
+      method: 'in_person',
+      signaturePng: signaturePng(),
+    });
     for (const toStatus of ['in_repair', 'testing', 'ready'] as const) await desk.call('workflow.move', { session: tech, ticketId: ticket.id, toStatus });
     await desk.call('notifications.log', { session: clerk, ticketId: ticket.id, method: 'phone', outcome: 'no_answer', note: '' });
     await desk.call('tickets.changePromisedDate', { session: clerk, ticketId: ticket.id, promisedDate: '2026-11-30', reason: 'part late' });
     const due = (await desk.call('collection.get', { ticketId: ticket.id })).balanceMinor;
     await desk.call('collection.pay', { session: clerk, ticketId: ticket.id, method: 'cash', amountMinor: due, tenderedMinor: due + 1000 });
-    await desk.call('collection.complete', { session: clerk, ticketId: ticket.id, identity: 'claim_ticket', signaturePng: signaturePng(), accessoriesReturned: ['charger'] });
+    await desk.call('collection.complete', {
+      session: clerk,
+      ticketId: ticket.id,
+      identity: 'claim_ticket',
+      signaturePng: signaturePng(),
+      accessoriesReturned: ['charger'],
+    });
     return ticket;
   }
 

@@ -201,7 +201,10 @@ describe('signing in at the counter', () => {
 
   it('sets PINs: first run without sign-in only, own PIN with the current one, others only by a manager', async () => {
     // The first run is over: no one sets a PIN without signing in.
-    expect(await desk.fail('auth.setPin', { staffId: 1, newPin: '1111' })).toMatchObject({ code: 'forbidden', fields: [{ path: 'session', code: 'signed_out' }] });
+    expect(await desk.fail('auth.setPin', { staffId: 1, newPin: '1111' })).toMatchObject({
+      code: 'forbidden',
+      fields: [{ path: 'session', code: 'signed_out' }],
+    });
     // Changing one's own PIN needs the current one, and the right one.
     expect((await desk.fail('auth.setPin', { session: crew.clerk.session, staffId: crew.clerk.id, newPin: '2468' })).fields).toEqual([
       { path: 'currentPin', code: 'required' },
@@ -285,8 +288,14 @@ describe('roles', () => {
   it('lets only a signed-in manager add staff or change roles once a manager has a PIN', async () => {
     // Nobody signed in, a clerk or a technician: no new staff, no promotion to manager.
     const promote = { id: crew.clerk.id, name: '前台 Zhou', role: 'manager' } as const;
-    expect(await desk.fail('staff.save', { ...promote, session: undefined })).toMatchObject({ code: 'forbidden', fields: [{ path: 'session', code: 'signed_out' }] });
-    expect(await desk.fail('staff.save', { ...promote, session: 'forged' })).toMatchObject({ code: 'forbidden', fields: [{ path: 'session', code: 'signed_out' }] });
+    expect(await desk.fail('staff.save', { ...promote, session: undefined })).toMatchObject({
+      code: 'forbidden',
+      fields: [{ path: 'session', code: 'signed_out' }],
+    });
+    expect(await desk.fail('staff.save', { ...promote, session: 'forged' })).toMatchObject({
+      code: 'forbidden',
+      fields: [{ path: 'session', code: 'signed_out' }],
+    });
     for (const person of [crew.clerk, crew.technician]) {
       expect(await desk.fail('staff.save', { ...promote, session: person.session })).toMatchObject({
         code: 'forbidden',

@@ -181,7 +181,9 @@ describe('status moves through the desk', () => {
       expect(error).toMatchObject({ code: 'forbidden', fields: [{ path: 'managerApproval', code: 'manager_required' }] });
     }
     // A technician's own PIN is no manager approval; a wrong manager PIN neither.
-    expect(await desk.fail('workflow.move', { ...move, session: crew.clerk.session, managerApproval: { staffId: crew.technician.id, pin: crew.technician.pin } })).toMatchObject({
+    expect(
+      await desk.fail('workflow.move', { ...move, session: crew.clerk.session, managerApproval: { staffId: crew.technician.id, pin: crew.technician.pin } }),
+    ).toMatchObject({
       code: 'forbidden',
       fields: [{ path: 'managerApproval.staffId', code: 'manager_required' }],
     });
@@ -223,9 +225,13 @@ describe('status moves through the desk', () => {
     const calls = JSON.stringify([{ channel: 'workflow.move', input: { ticketId: ticket.id, toStatus: 'diagnosing' } }]);
     // Starting a diagnosis is bench work: the technician on one PC, the manager on another and on this one.
     const others = [crew.technician, crew.manager].map((p) =>
-      run(join(process.cwd(), 'node_modules/.bin/tsx'), [join(process.cwd(), 'tests/support/workflow-worker.ts'), desk.dir, String(p.id), p.pin, START, calls], {
-        timeout: 60_000,
-      }),
+      run(
+        join(process.cwd(), 'node_modules/.bin/tsx'),
+        [join(process.cwd(), 'tests/support/workflow-worker.ts'), desk.dir, String(p.id), p.pin, START, calls],
+        {
+          timeout: 60_000,
+        },
+      ),
     );
     const mine = desk.dispatch('workflow.move', { session: crew.manager.session, ticketId: ticket.id, toStatus: 'diagnosing' });
     const [outputs, local] = await Promise.all([Promise.all(others), mine]);
@@ -274,7 +280,12 @@ describe('re-open under the repair warranty (返修)', () => {
     clock.set(daysLater(31));
     await signInAgain(desk, crew);
     const eventsBefore = (await eventsOf(desk, original.id)).length;
-    const rework = await desk.call('workflow.reopen', { session: crew.clerk.session, ticketId: original.id, fault: 'screen flickers again', note: 'same screen' });
+    const rework = await desk.call('workflow.reopen', {
+      session: crew.clerk.session,
+      ticketId: original.id,
+      fault: 'screen flickers again',
+      note: 'same screen',
+    });
     expect(rework.reworkOfTicketId).toBe(original.id);
     expect(rework.number).not.toBe(original.number);
     // The collected ticket stays collected, with one more event pointing to the rework.
@@ -292,7 +303,12 @@ describe('re-open under the repair warranty (返修)', () => {
     expect(originalEvents.at(-1)).toMatchObject({ kind: 'reopened_as_rework', note: `${rework.displayNumber}: same screen`, staff_id: crew.clerk.id });
 
     const view = await desk.call('tickets.getWorkflow', { ticketId: rework.ticketId });
-    expect(view).toMatchObject({ status: 'received', reworkOf: { ticketId: original.id }, repairWarrantyUntil: '2027-02-22', technicianId: crew.technician.id });
+    expect(view).toMatchObject({
+      status: 'received',
+      reworkOf: { ticketId: original.id },
+      repairWarrantyUntil: '2027-02-22',
+      technicianId: crew.technician.id,
+    });
     expect(view.timeline.map((e) => e.kind)).toEqual(['checked_in', 'rework_opened']);
     // The rework is free even though the device is out of warranty.
     expect(view.warrantyStatus).toBe('out_of_warranty');
@@ -382,4 +398,3 @@ describe('re-open under the repair warranty (返修)', () => {
     await expect(collect(desk, crew.clerk, ticket.id)).rejects.toMatchObject({ fields: [{ path: 'toStatus', code: 'illegal_move' }] });
   });
 });
-

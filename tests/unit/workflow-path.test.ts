@@ -107,14 +107,18 @@ describe('a repair from check-in to ready, through the desk', () => {
     expect((await desk.call('parts.list', {}))[0].qtyOnHand).toBe(1);
     view = await step(90, () => desk.call('workflow.move', { session: tech, ticketId: ticket.id, toStatus: 'testing' }));
     view = await step(100, () => desk.call('workflow.move', { session: tech, ticketId: ticket.id, toStatus: 'ready', note: 'touch, camera, charging OK' }));
-    view = await step(110, () => desk.call('notifications.log', { session: crew.clerk.session, ticketId: ticket.id, method: 'phone', outcome: 'reached', note: 'will come at 6' }));
+    view = await step(110, () =>
+      desk.call('notifications.log', { session: crew.clerk.session, ticketId: ticket.id, method: 'phone', outcome: 'reached', note: 'will come at 6' }),
+    );
 
     expect(view.status).toBe('ready');
     expect(view.nextMoves).toEqual([
       { to: 'collected', via: 'collection', requiresNote: false, requiresManager: false },
       { to: 'testing', via: 'move', requiresNote: true, requiresManager: false },
     ]);
-    expect(view.notifications).toEqual([{ id: expect.any(Number), method: 'phone', outcome: 'reached', note: 'will come at 6', staffName: '前台 Zhou', at: at(110) }]);
+    expect(view.notifications).toEqual([
+      { id: expect.any(Number), method: 'phone', outcome: 'reached', note: 'will come at 6', staffName: '前台 Zhou', at: at(110) },
+    ]);
     expect(view.timeline.map((e) => [e.kind, e.fromStatus, e.toStatus, e.staffName, e.at])).toEqual([
       ['checked_in', null, 'received', 'Manager', at(0)],
       ['estimate', null, null, 'Manager', at(0)],
@@ -155,7 +159,13 @@ describe('a repair from check-in to ready, through the desk', () => {
     ]);
     expect(await tableCounts(desk)).toEqual(before);
     const view = await desk.call('approvals.record', { ...byPhone, contactName: '王小明 (owner)', contactedAt: '2026-11-23T02:10:00+00:00', note: 'go ahead' });
-    expect(view.approvals[0]).toMatchObject({ method: 'phone', contactName: '王小明 (owner)', contactedAt: '2026-11-23T02:10:00.000Z', signaturePng: null, note: 'go ahead' });
+    expect(view.approvals[0]).toMatchObject({
+      method: 'phone',
+      contactName: '王小明 (owner)',
+      contactedAt: '2026-11-23T02:10:00.000Z',
+      signaturePng: null,
+      note: 'go ahead',
+    });
     expect(view.timeline.at(-1)).toMatchObject({ toStatus: 'approved', note: 'v1 accepted (phone: 王小明 (owner)): go ahead' });
   });
 
@@ -163,19 +173,37 @@ describe('a repair from check-in to ready, through the desk', () => {
     const ticket = await checkIn(desk);
     await diagnoseAndQuote(desk, crew.technician.session, ticket.id);
     const draftId = (await desk.call('tickets.getWorkflow', { ticketId: ticket.id })).quotes[0].id;
-    const inPerson = { session: crew.clerk.session, ticketId: ticket.id, quoteId: draftId, decision: 'accepted', method: 'in_person', signaturePng: signaturePng() } as const;
+    const inPerson = {
+      session: crew.clerk.session,
+      ticketId: ticket.id,
+      quoteId: draftId,
+      decision: 'accepted',
+      method: 'in_person',
+      signaturePng: signaturePng(),
+    } as const;
     // Still diagnosing: nobody has asked the customer yet.
     expect((await desk.fail('approvals.record', inPerson)).fields).toEqual([{ path: 'ticketId', code: 'wrong_status' }]);
     await desk.call('workflow.move', { session: crew.technician.session, ticketId: ticket.id, toStatus: 'awaiting_approval' });
     const before = await tableCounts(desk);
-    for (const signature of [null, '', 'data:image/png;base64,', 'data:image/png;base64,iVBORw0KGgo=', 'data:image/jpeg;base64,/9j/4AAQ', signaturePng().replace('iVBOR', 'AAAAA')]) {
+    for (const signature of [
+      null,
+      '',
+      'data:image/png;base64,',
+      'data:image/png;base64,iVBORw0KGgo=',
+      'data:image/jpeg;base64,/9j/4AAQ',
+      signaturePng().replace('iVBOR', 'AAAAA'),
+    ]) {
       expect((await desk.fail('approvals.record', { ...inPerson, signaturePng: signature })).fields, String(signature).slice(0, 30)).toEqual([
         { path: 'signaturePng', code: 'signature_invalid' },
       ]);
     }
     expect((await desk.fail('approvals.record', { ...inPerson, signaturePng: 'x'.repeat(400_001) })).code).toBe('validation');
     // A revised quote replaces the one the customer is looking at.
-    await desk.call('quotes.save', { session: crew.technician.session, ticketId: ticket.id, lines: [{ kind: 'labour', feeItemId: await feeItemId(desk, 'board_repair') }] });
+    await desk.call('quotes.save', {
+      session: crew.technician.session,
+      ticketId: ticket.id,
+      lines: [{ kind: 'labour', feeItemId: await feeItemId(desk, 'board_repair') }],
+    });
     const current = await desk.call('tickets.getWorkflow', { ticketId: ticket.id });
     expect(current.quotes.map((q) => [q.version, q.status])).toEqual([
       [2, 'sent'],
@@ -189,7 +217,9 @@ describe('a repair from check-in to ready, through the desk', () => {
     expect((await desk.fail('approvals.record', { ...inPerson, quoteId: current.quotes[0].id })).fields).toEqual([{ path: 'ticketId', code: 'wrong_status' }]);
     // A decided quote is never changed, even behind the desk's back.
     await expect(desk.context.db.dataSource.query(`UPDATE quote SET total_minor = 1 WHERE id = ?`, [current.quotes[0].id])).rejects.toThrow(/never changed/);
-    await expect(desk.context.db.dataSource.query(`UPDATE quote SET status = 'declined' WHERE id = ?`, [current.quotes[0].id])).rejects.toThrow(/keeps its status/);
+    await expect(desk.context.db.dataSource.query(`UPDATE quote SET status = 'declined' WHERE id = ?`, [current.quotes[0].id])).rejects.toThrow(
+      /keeps its status/,
+    );
   });
 
   it('keeps quotes, signatures, notifications and loans: the database refuses to delete or rewrite them', async () => {
@@ -197,7 +227,14 @@ describe('a repair from check-in to ready, through the desk', () => {
     await diagnoseAndQuote(desk, crew.technician.session, ticket.id);
     await desk.call('workflow.move', { session: crew.technician.session, ticketId: ticket.id, toStatus: 'awaiting_approval' });
     const quoteId = (await desk.call('tickets.getWorkflow', { ticketId: ticket.id })).quotes[0].id;
-    await desk.call('approvals.record', { session: crew.clerk.session, ticketId: ticket.id, quoteId, decision: 'accepted', method: 'in_person', signaturePng: signaturePng() });
+    await desk.call('approvals.record', {
+      session: crew.clerk.session,
+      ticketId: ticket.id,
+      quoteId,
+      decision: 'accepted',
+      method: 'in_person',
+      signaturePng: signaturePng(),
+    });
     await desk.call('notifications.log', { session: crew.clerk.session, ticketId: ticket.id, outcome: 'no_answer' });
     const loaner = await desk.call('loaners.save', { session: crew.clerk.session, name: 'Spare' });
     const lent = await desk.call('loans.lend', { session: crew.clerk.session, ticketId: ticket.id, loanerId: loaner.id });
@@ -232,7 +269,11 @@ describe('a repair from check-in to ready, through the desk', () => {
     expect(view.actions).toContain('quotes.save');
     expect(view.actions).not.toContain('parts.use');
     // A cheaper quote (diagnosis fee only), sent again with a note.
-    view = await desk.call('quotes.save', { session: crew.technician.session, ticketId: ticket.id, lines: [{ kind: 'labour', feeItemId: await feeItemId(desk, 'diagnosis') }] });
+    view = await desk.call('quotes.save', {
+      session: crew.technician.session,
+      ticketId: ticket.id,
+      lines: [{ kind: 'labour', feeItemId: await feeItemId(desk, 'diagnosis') }],
+    });
     expect(view.quotes.map((q) => [q.version, q.status])).toEqual([
       [2, 'draft'],
       [1, 'declined'],
@@ -240,7 +281,12 @@ describe('a repair from check-in to ready, through the desk', () => {
     expect((await desk.fail('workflow.move', { session: crew.technician.session, ticketId: ticket.id, toStatus: 'awaiting_approval' })).fields).toEqual([
       { path: 'note', code: 'required' },
     ]);
-    view = await desk.call('workflow.move', { session: crew.technician.session, ticketId: ticket.id, toStatus: 'awaiting_approval', note: 'customer called back' });
+    view = await desk.call('workflow.move', {
+      session: crew.technician.session,
+      ticketId: ticket.id,
+      toStatus: 'awaiting_approval',
+      note: 'customer called back',
+    });
     expect(view.quotes[0].status).toBe('sent');
     view = await desk.call('approvals.record', {
       session: crew.clerk.session,
@@ -282,7 +328,11 @@ describe('quotes: warranty rules and discounts through the desk', () => {
     const ticketId = await diagnosed(purchaseDate, category, userCaused);
     const preview = await desk.call('quotes.preview', { ticketId, lines: [{ kind: 'labour', feeItemId: await feeItemId(desk, code) }] });
     expect(preview).toMatchObject({ totalMinor: total, basis });
-    const view = await desk.call('quotes.save', { session: crew.technician.session, ticketId, lines: [{ kind: 'labour', feeItemId: await feeItemId(desk, code) }] });
+    const view = await desk.call('quotes.save', {
+      session: crew.technician.session,
+      ticketId,
+      lines: [{ kind: 'labour', feeItemId: await feeItemId(desk, code) }],
+    });
     expect(view.quotes[0]).toMatchObject({ totalMinor: total });
     expect(view.pricingBasis).toBe(basis);
   });
@@ -314,7 +364,14 @@ describe('quotes: warranty rules and discounts through the desk', () => {
     view = await desk.call('diagnosis.save', { session: crew.technician.session, ticketId, category: 'hardware', cause: 'capacitor', severity: 2 });
     expect(view.quotes[0].status).toBe('sent');
     // Liquid found under the board: the repair is no longer free.
-    view = await desk.call('diagnosis.save', { session: crew.technician.session, ticketId, category: 'hardware', cause: 'liquid damage', severity: 2, userCaused: true });
+    view = await desk.call('diagnosis.save', {
+      session: crew.technician.session,
+      ticketId,
+      category: 'hardware',
+      cause: 'liquid damage',
+      severity: 2,
+      userCaused: true,
+    });
     expect(view.quotes[0]).toMatchObject({ id: freeQuote.id, status: 'superseded' });
     expect(view.actions).not.toContain('approvals.record');
     expect(view.timeline.at(-1)?.note).toBe('Hardware fault · L2 · user caused: liquid damage · quote v1 withdrawn');
@@ -355,7 +412,9 @@ describe('quotes: warranty rules and discounts through the desk', () => {
     const ticketId = await diagnosed(null, 'hardware');
     const lines = [{ kind: 'labour' as const, feeItemId: await feeItemId(desk, 'board_repair') }]; // 150.00
     const save = { session: crew.technician.session, ticketId, lines };
-    expect((await desk.fail('quotes.save', { ...save, discount: { kind: 'percent', value: 10 } })).fields).toEqual([{ path: 'discount.reason', code: 'required' }]);
+    expect((await desk.fail('quotes.save', { ...save, discount: { kind: 'percent', value: 10 } })).fields).toEqual([
+      { path: 'discount.reason', code: 'required' },
+    ]);
     expect((await desk.fail('quotes.save', { ...save, discount: { kind: 'percent', value: 10, reason: '  ' } })).fields).toEqual([
       { path: 'discount.reason', code: 'required' },
     ]);
@@ -364,21 +423,28 @@ describe('quotes: warranty rules and discounts through the desk', () => {
     // 10% (the default threshold) is the technician's to give; 11% is not.
     const big = { ...save, discount: { kind: 'percent' as const, value: 11, reason: 'long wait' } };
     expect(await desk.fail('quotes.save', big)).toMatchObject({ code: 'forbidden', fields: [{ path: 'managerApproval', code: 'manager_required' }] });
-    expect(await desk.fail('quotes.save', { ...big, managerApproval: { staffId: crew.technician.id, pin: PINS.technician } })).toMatchObject({ code: 'forbidden' });
+    expect(await desk.fail('quotes.save', { ...big, managerApproval: { staffId: crew.technician.id, pin: PINS.technician } })).toMatchObject({
+      code: 'forbidden',
+    });
     expect(await tableCounts(desk)).toEqual(before);
     const preview = await desk.call('quotes.preview', { ticketId, lines, discount: big.discount });
     expect(preview).toMatchObject({ discountMinor: 1650, totalMinor: 13350, discountNeedsManager: true });
 
     let view = await desk.call('quotes.save', { ...big, managerApproval: { staffId: crew.manager.id, pin: PINS.manager } });
-    expect(view.quotes[0]).toMatchObject({ discountMinor: 1650, totalMinor: 13350, discount: { kind: 'percent', value: 11, reason: 'long wait' }, discountApprovedByName: 'Manager' });
+    expect(view.quotes[0]).toMatchObject({
+      discountMinor: 1650,
+      totalMinor: 13350,
+      discount: { kind: 'percent', value: 11, reason: 'long wait' },
+      discountApprovedByName: 'Manager',
+    });
     expect(view.timeline.at(-1)).toMatchObject({ kind: 'quote_saved', staffName: '李工 Li', approvedByName: 'Manager' });
     view = await desk.call('quotes.save', { ...save, discount: { kind: 'amount', value: 1500, reason: 'regular' } });
     expect(view.quotes[0]).toMatchObject({ totalMinor: 13500, discountApprovedByName: null });
     view = await desk.call('quotes.save', { ...save, session: crew.manager.session, discount: { kind: 'amount', value: 15000, reason: 'goodwill' } });
     expect(view.quotes[0]).toMatchObject({ totalMinor: 0, discountApprovedByName: 'Manager' });
-    expect((await desk.fail('quotes.save', { ...save, session: crew.manager.session, discount: { kind: 'amount', value: 15001, reason: 'x' } })).fields).toEqual([
-      { path: 'discount.value', code: 'discount_too_large' },
-    ]);
+    expect(
+      (await desk.fail('quotes.save', { ...save, session: crew.manager.session, discount: { kind: 'amount', value: 15001, reason: 'x' } })).fields,
+    ).toEqual([{ path: 'discount.value', code: 'discount_too_large' }]);
     // The shop's threshold is a setting.
     await desk.call('settings.update', { discountApprovalPercent: 20 });
     view = await desk.call('quotes.save', { ...save, discount: { kind: 'percent', value: 20, reason: 'long wait' } });
@@ -393,9 +459,9 @@ describe('quotes: warranty rules and discounts through the desk', () => {
     ]);
     await desk.call('workflow.move', { session: crew.technician.session, ticketId: ticket.id, toStatus: 'diagnosing' });
     await desk.call('diagnosis.save', { session: crew.technician.session, ticketId: ticket.id, category: 'hardware', cause: 'dust', severity: 3 });
-    expect((await desk.fail('quotes.save', { session: crew.technician.session, ticketId: ticket.id, lines: [{ kind: 'labour', description: 'x' }] })).fields).toEqual([
-      { path: 'lines.0.unitPriceMinor', code: 'required' },
-    ]);
+    expect(
+      (await desk.fail('quotes.save', { session: crew.technician.session, ticketId: ticket.id, lines: [{ kind: 'labour', description: 'x' }] })).fields,
+    ).toEqual([{ path: 'lines.0.unitPriceMinor', code: 'required' }]);
     const view = await desk.call('quotes.save', { session: crew.technician.session, ticketId: ticket.id, lines });
     expect(view.quotes[0].lines[0]).toMatchObject({ description: 'Cleaning the fan', feeItemId: null, chargedMinor: 2000 });
     await forceStatus(desk, ticket.id, 'approved');
@@ -453,13 +519,18 @@ describe('diagnosis, hand-over, promised date, loaners and the board', () => {
     const mine = await checkIn(desk, { technicianId: crew.technician.id });
     const others = await checkIn(desk);
     await forceStatus(desk, others.id, 'collected');
-    expect((await desk.fail('tickets.changePromisedDate', { session: crew.clerk.session, ticketId: late.id, promisedDate: '2026-11-22', reason: 'x' })).fields).toEqual([
-      { path: 'promisedDate', code: 'date_in_past' },
-    ]);
+    expect(
+      (await desk.fail('tickets.changePromisedDate', { session: crew.clerk.session, ticketId: late.id, promisedDate: '2026-11-22', reason: 'x' })).fields,
+    ).toEqual([{ path: 'promisedDate', code: 'date_in_past' }]);
     expect((await desk.fail('tickets.changePromisedDate', { session: crew.clerk.session, ticketId: late.id, promisedDate: '2026-11-25' })).fields).toEqual([
       { path: 'reason', code: 'required' },
     ]);
-    const view = await desk.call('tickets.changePromisedDate', { session: crew.clerk.session, ticketId: late.id, promisedDate: '2026-11-25', reason: 'part delayed' });
+    const view = await desk.call('tickets.changePromisedDate', {
+      session: crew.clerk.session,
+      ticketId: late.id,
+      promisedDate: '2026-11-25',
+      reason: 'part delayed',
+    });
     expect(view.timeline.at(-1)).toMatchObject({ kind: 'promised_date_changed', note: '24 Nov 2026 → 25 Nov 2026: part delayed' });
 
     clock.set('2026-11-26T02:30:00Z');

@@ -25,11 +25,23 @@ describe('searching tickets', () => {
       customer: { ...wang, id: wangId },
       device: { type: 'laptop', brand: 'Lenovo', model: 'ThinkPad X1', serial: 'PF3ABC12', conditionChecks: [] },
     });
-    t.iphone = await checkIn(desk, { customer: { name: '张伟 Zhang Wei', phone: '139 1234 5678' }, device: { brand: 'Apple', model: 'iPhone 15 Pro', serial: 'F2LXK9AB1234' } });
-    t.galaxy = await checkIn(desk, { customer: { name: 'Wangari Maathai', phone: '150 0000 1380' }, device: { brand: 'Samsung', model: 'Galaxy S24', serial: 'R5CT123456' } });
-    t.matepad = await checkIn(desk, { customer: { name: '李娜 Li Na', phone: '186 8000 0013' }, device: { type: 'tablet', brand: 'Huawei', model: 'MatePad 11', serial: 'HW-MP-7788' } });
+    t.iphone = await checkIn(desk, {
+      customer: { name: '张伟 Zhang Wei', phone: '139 1234 5678' },
+      device: { brand: 'Apple', model: 'iPhone 15 Pro', serial: 'F2LXK9AB1234' },
+    });
+    t.galaxy = await checkIn(desk, {
+      customer: { name: 'Wangari Maathai', phone: '150 0000 1380' },
+      device: { brand: 'Samsung', model: 'Galaxy S24', serial: 'R5CT123456' },
+    });
+    t.matepad = await checkIn(desk, {
+      customer: { name: '李娜 Li Na', phone: '186 8000 0013' },
+      device: { type: 'tablet', brand: 'Huawei', model: 'MatePad 11', serial: 'HW-MP-7788' },
+    });
     // A phone number that is, digit for digit, the first ticket's number; and one containing Wang's phone.
-    t.lookalike = await checkIn(desk, { customer: { name: 'Chen', phone: t.mate.barcode }, device: { brand: 'Xiaomi', model: 'Redmi Note 13', serial: 'XM13' } });
+    t.lookalike = await checkIn(desk, {
+      customer: { name: 'Chen', phone: t.mate.barcode },
+      device: { brand: 'Xiaomi', model: 'Redmi Note 13', serial: 'XM13' },
+    });
     t.intl = await checkIn(desk, { customer: { name: 'Zhou', phone: '+86 138 0013 8000' }, device: { brand: 'OPPO', model: 'Find X7', serial: 'OP7' } });
   });
   afterAll(async () => desk.dispose());
@@ -41,7 +53,14 @@ describe('searching tickets', () => {
   const how = (hits: TicketSearchHit[]) => hits.map((h) => `${h.ticketId}:${h.matchedOn}:${h.match}`);
 
   it('finds a ticket by its number, with or without the prefix, as typed or scanned', async () => {
-    for (const typed of [t.iphone.displayNumber, t.iphone.barcode, t.iphone.displayNumber.toLowerCase(), t.iphone.displayNumber.replace(/-/g, ''), `${t.iphone.barcode.slice(0, 6)} ${t.iphone.barcode.slice(6)}`, ` ${t.iphone.barcode} `]) {
+    for (const typed of [
+      t.iphone.displayNumber,
+      t.iphone.barcode,
+      t.iphone.displayNumber.toLowerCase(),
+      t.iphone.displayNumber.replace(/-/g, ''),
+      `${t.iphone.barcode.slice(0, 6)} ${t.iphone.barcode.slice(6)}`,
+      ` ${t.iphone.barcode} `,
+    ]) {
       const hits = await search(typed);
       expect(hits[0], typed).toMatchObject({ ticketId: t.iphone.id, matchedOn: 'number', match: 'exact', displayNumber: t.iphone.displayNumber });
     }
@@ -156,11 +175,22 @@ describe('a shop upgrading from the intake release', () => {
     const dir = mkdtempSync(join(tmpdir(), 'repair-desk-upgrade-'));
     try {
       // The database as the intake release left it: migration 0001 only, with data.
-      const old = new DataSource({ type: 'better-sqlite3', database: join(dir, DATABASE_FILE), migrations: [MIGRATIONS[0]], migrationsRun: true, logging: false });
+      const old = new DataSource({
+        type: 'better-sqlite3',
+        database: join(dir, DATABASE_FILE),
+        migrations: [MIGRATIONS[0]],
+        migrationsRun: true,
+        logging: false,
+      });
       await old.initialize();
       const stamp = '2026-11-20T02:30:00.000Z';
-      await old.query(`INSERT INTO customer (name, phone, phone_digits, created_at, updated_at) VALUES ('刘德华 Lau', '137 0000 1111', '13700001111', ?, ?)`, [stamp, stamp]);
-      await old.query(`INSERT INTO device (customer_id, type, brand, model, serial, created_at) VALUES (1, 'laptop', 'Dell', 'XPS 13', 'DL-XPS-0042', ?)`, [stamp]);
+      await old.query(`INSERT INTO customer (name, phone, phone_digits, created_at, updated_at) VALUES ('刘德华 Lau', '137 0000 1111', '13700001111', ?, ?)`, [
+        stamp,
+        stamp,
+      ]);
+      await old.query(`INSERT INTO device (customer_id, type, brand, model, serial, created_at) VALUES (1, 'laptop', 'Dell', 'XPS 13', 'DL-XPS-0042', ?)`, [
+        stamp,
+      ]);
       await old.query(
         `INSERT INTO ticket (number, status, customer_id, device_id, intake_batch, fault, warranty_status, warranty_basis, data_answer, estimate_minor, deposit_minor, currency, created_at, updated_at)
          VALUES (2611200001, 'received', 1, 1, 'b1', 'no power', 'out_of_warranty', 'no_purchase_date', 'has_backup', 0, 0, 'CNY', ?, ?)`,
@@ -172,7 +202,10 @@ describe('a shop upgrading from the intake release', () => {
       try {
         for (const query of ['德华', 'lau', '0000 111', 'XPS-00', 'xps', '2611200001', 'RD-261120-0001']) {
           const hits = await desk.call('tickets.search', { query });
-          expect(hits.map((h) => h.number), query).toEqual([2611200001]);
+          expect(
+            hits.map((h) => h.number),
+            query,
+          ).toEqual([2611200001]);
         }
         const board = await desk.call('tickets.board', {});
         expect(board.items.map((i) => [i.number, i.severity, i.technicianName])).toEqual([[2611200001, null, null]]);

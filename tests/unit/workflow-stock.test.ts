@@ -37,7 +37,12 @@ describe('parts drawn from stock', () => {
     expect(view.partsUsed.map((m) => [m.reason, m.qtyDelta, m.unitPriceMinor, m.underWarranty, m.staffName, m.ticketDisplayNumber])).toEqual([
       ['used', -2, 60000, false, '李工 Li', view.displayNumber],
     ]);
-    expect(view.timeline.at(-1)).toMatchObject({ kind: 'part_used', amountMinor: 120000, note: '2 × LCD screen (6.7" OLED): front and spare', staffName: '李工 Li' });
+    expect(view.timeline.at(-1)).toMatchObject({
+      kind: 'part_used',
+      amountMinor: 120000,
+      note: '2 × LCD screen (6.7" OLED): front and spare',
+      staffName: '李工 Li',
+    });
     expect((await desk.call('parts.list', { lowStockOnly: true })).map((p) => p.id)).toEqual([part.id]);
 
     // When the event cannot be written, the stock is not drawn either.
@@ -83,7 +88,9 @@ describe('parts drawn from stock', () => {
       ['part_restocked', '1 × Battery (4800 mAh): taken off the device, the repair was cancelled'],
     ]);
     // Cancelled is the end: nothing can put the parts back a second time.
-    expect((await desk.fail('workflow.move', { session: crew.manager.session, ticketId: ticket.id, toStatus: 'cancelled', note: 'again' })).code).toBe('conflict');
+    expect((await desk.fail('workflow.move', { session: crew.manager.session, ticketId: ticket.id, toStatus: 'cancelled', note: 'again' })).code).toBe(
+      'conflict',
+    );
     expect(await partRow(screen.id)).toMatchObject({ qty_on_hand: 3 });
   });
 
@@ -153,16 +160,18 @@ describe('parts drawn from stock', () => {
     const ticketId = await ticketInRepair();
     const query = (sql: string, params: unknown[] = []) => desk.context.db.dataSource.query(sql, params);
     await expect(
-      query(`INSERT INTO stock_move (part_id, ticket_id, reason, qty_delta, unit_cost_minor, unit_price_minor, staff_id, at) VALUES (?, ?, 'used', -2, 0, 0, 2, 'now')`, [
-        part.id,
-        ticketId,
-      ]),
+      query(
+        `INSERT INTO stock_move (part_id, ticket_id, reason, qty_delta, unit_cost_minor, unit_price_minor, staff_id, at) VALUES (?, ?, 'used', -2, 0, 0, 2, 'now')`,
+        [part.id, ticketId],
+      ),
     ).rejects.toThrow(/cannot go negative/);
     await expect(query(`UPDATE part SET qty_on_hand = 100 WHERE id = ?`, [part.id])).rejects.toThrow(/only through stock moves/);
     await expect(query(`DELETE FROM stock_move`)).rejects.toThrow(/never deleted/);
     await expect(query(`UPDATE stock_move SET qty_delta = 50`)).rejects.toThrow(/never changed/);
     await expect(
-      query(`INSERT INTO stock_move (part_id, reason, qty_delta, unit_cost_minor, unit_price_minor, staff_id, at) VALUES (?, 'override', 5, 0, 0, 2, 'now')`, [part.id]),
+      query(`INSERT INTO stock_move (part_id, reason, qty_delta, unit_cost_minor, unit_price_minor, staff_id, at) VALUES (?, 'override', 5, 0, 0, 2, 'now')`, [
+        part.id,
+      ]),
     ).rejects.toThrow(/CHECK constraint/);
     expect(await partRow(part.id)).toEqual({ qty_on_hand: 1, qty_returned: 0 });
   });
@@ -215,7 +224,22 @@ describe('parts drawn from stock', () => {
     const part = await addPart(desk, crew, { openingQty: 5 });
     const ticket = await checkIn(desk);
     const allowed = ['approved', 'awaiting_parts', 'in_repair', 'back_from_manufacturer', 'testing'];
-    for (const status of ['received', 'diagnosing', 'awaiting_approval', 'approved', 'declined', 'awaiting_parts', 'in_repair', 'at_manufacturer', 'back_from_manufacturer', 'testing', 'ready', 'collected', 'unrepairable', 'cancelled'] as const) {
+    for (const status of [
+      'received',
+      'diagnosing',
+      'awaiting_approval',
+      'approved',
+      'declined',
+      'awaiting_parts',
+      'in_repair',
+      'at_manufacturer',
+      'back_from_manufacturer',
+      'testing',
+      'ready',
+      'collected',
+      'unrepairable',
+      'cancelled',
+    ] as const) {
       await forceStatus(desk, ticket.id, status);
       const result = await desk.dispatch('parts.use', { session: crew.technician.session, ticketId: ticket.id, partId: part.id, qty: 1 });
       expect(result.ok, status).toBe(allowed.includes(status));
@@ -225,9 +249,9 @@ describe('parts drawn from stock', () => {
     // An inactive part is not drawn.
     await desk.call('parts.save', { session: crew.manager.session, id: part.id, name: part.name, costMinor: 1, priceMinor: 2, active: false });
     await forceStatus(desk, ticket.id, 'in_repair');
-    expect((await desk.fail('parts.use', { session: crew.technician.session, ticketId: ticket.id, partId: part.id, qty: 1, overrideStock: true })).fields).toEqual([
-      { path: 'partId', code: 'not_found' },
-    ]);
+    expect(
+      (await desk.fail('parts.use', { session: crew.technician.session, ticketId: ticket.id, partId: part.id, qty: 1, overrideStock: true })).fields,
+    ).toEqual([{ path: 'partId', code: 'not_found' }]);
   });
 
   it('never goes negative when three counter PCs (processes) draw the last units at the same instant', async () => {

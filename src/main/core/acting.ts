@@ -18,12 +18,7 @@ export interface Acting {
 }
 
 /** Runs a privileged use case in one write transaction, as the session's staff member. */
-export async function acting<T>(
-  ctx: DeskContext,
-  session: string,
-  approval: ManagerApprovalInput | null,
-  work: (acting: Acting) => Promise<T>,
-): Promise<T> {
+export async function acting<T>(ctx: DeskContext, session: string, approval: ManagerApprovalInput | null, work: (acting: Acting) => Promise<T>): Promise<T> {
   const approver = await verifyManagerApproval(ctx, approval);
   return ctx.db.write(async (tx) => {
     const actor = await requireActor(tx, ctx, session);

@@ -21,7 +21,10 @@ export function registerFolderPicker(ipcMain: Pick<IpcMain, 'handle'>, dialog: P
       return null;
     }
     const parent = options.window();
-    const choice = { title: typeof title === 'string' ? title.slice(0, 200) : undefined, properties: ['openDirectory', 'createDirectory'] as ('openDirectory' | 'createDirectory')[] };
+    const choice = {
+      title: typeof title === 'string' ? title.slice(0, 200) : undefined,
+      properties: ['openDirectory', 'createDirectory'] as ('openDirectory' | 'createDirectory')[],
+    };
     const result = parent ? await dialog.showOpenDialog(parent, choice) : await dialog.showOpenDialog(choice);
     return result.canceled ? null : (result.filePaths[0] ?? null);
   });

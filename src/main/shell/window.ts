@@ -30,12 +30,7 @@ export function mainWindowOptions(files: ShellFiles, title: string, platform: No
   };
 }
 
-export function createMainWindow(
-  files: ShellFiles,
-  location: AppLocation,
-  title: string,
-  log: (message: string, error?: unknown) => void,
-): BrowserWindow {
+export function createMainWindow(files: ShellFiles, location: AppLocation, title: string, log: (message: string, error?: unknown) => void): BrowserWindow {
   const window = new BrowserWindow(mainWindowOptions(files, title, process.platform));
   window.once('ready-to-show', () => window.show());
   const loading = location.kind === 'dev' ? window.loadURL(appEntryUrl(location)) : window.loadFile(location.indexFile);

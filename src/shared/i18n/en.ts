@@ -18,7 +18,15 @@ import type { Widen } from './widen';
 export const en = {
   app: {
     title: 'Repair Desk',
-    nav: { intake: 'Intake', tickets: 'Tickets', collection: 'Collection', stock: 'Parts & fees', figures: 'Figures', customers: 'Customers', settings: 'Settings' },
+    nav: {
+      intake: 'Intake',
+      tickets: 'Tickets',
+      collection: 'Collection',
+      stock: 'Parts & fees',
+      figures: 'Figures',
+      customers: 'Customers',
+      settings: 'Settings',
+    },
     signedInAs: 'Working as',
     language: 'Language',
     newIntakeShortcut: 'New intake (Alt+N)',
@@ -66,7 +74,8 @@ export const en = {
     proofOfPurchase: 'Proof of purchase or warranty card shown',
     warranty: 'Warranty',
     coveredUntil: 'covered until {{date}}',
-    feeReminder: 'This repair may be charged. Read the fee standard to the customer: a software problem solved by simple handling is 50, a system reinstall is 100, hardware is quoted after diagnosis.',
+    feeReminder:
+      'This repair may be charged. Read the fee standard to the customer: a software problem solved by simple handling is 50, a system reinstall is 100, hardware is quoted after diagnosis.',
     feeConsent: 'Customer heard the fee standard and agrees',
     returnWindow: 'Bought within 7 days: a quality problem may be returned or exchanged instead.',
     dataQuestion: 'Files, software or accounts to keep?',
@@ -213,7 +222,8 @@ export const en = {
     staffSaved: 'Saved',
     printing: {
       title: 'Printing',
-      intro: 'For each document: whether it prints by itself (the intake form, claim ticket and device label at check-in, the repair receipt at collection), on which printer, on what paper, and how many copies. Test print sends one sample copy.',
+      intro:
+        'For each document: whether it prints by itself (the intake form, claim ticket and device label at check-in, the repair receipt at collection), on which printer, on what paper, and how many copies. Test print sends one sample copy.',
       documents: { 'intake-form': 'Intake form', 'claim-ticket': 'Claim ticket', 'device-label': 'Device label', receipt: 'Repair receipt' },
       documentsInline: { 'intake-form': 'intake form', 'claim-ticket': 'claim ticket', 'device-label': 'device label', receipt: 'repair receipt' },
       enabled: 'Print after check-in',

@@ -213,7 +213,8 @@ export const zhCN: Messages = {
     staffSaved: '已保存',
     printing: {
       title: '打印',
-      intro: '为每种单据设置：是否自动打印（维修接件单、取机凭证和设备标签在受理时，维修收据在取机时）、用哪台打印机、纸张规格和份数。“测试打印”只打印一份样单。',
+      intro:
+        '为每种单据设置：是否自动打印（维修接件单、取机凭证和设备标签在受理时，维修收据在取机时）、用哪台打印机、纸张规格和份数。“测试打印”只打印一份样单。',
       documents: { 'intake-form': '维修接件单', 'claim-ticket': '取机凭证', 'device-label': '设备标签', receipt: '维修收据' },
       documentsInline: { 'intake-form': '维修接件单', 'claim-ticket': '取机凭证', 'device-label': '设备标签', receipt: '维修收据' },
       enabled: '受理后自动打印',

@@ -28,8 +28,11 @@ export async function openDesk(browser: Browser, url: string): Promise<Page> {
   const failures: string[] = [];
   page.on('pageerror', (error) => failures.push(error.message));
   await page.goto(url);
-  await page.locator('form[aria-labelledby="intake-title"]').waitFor({ state: 'visible', timeout: 30_000 }).catch((error: unknown) => {
-    throw new Error(`the intake screen did not appear${failures.length ? `; page errors: ${failures.join('; ')}` : ''}: ${String(error)}`);
-  });
+  await page
+    .locator('form[aria-labelledby="intake-title"]')
+    .waitFor({ state: 'visible', timeout: 30_000 })
+    .catch((error: unknown) => {
+      throw new Error(`the intake screen did not appear${failures.length ? `; page errors: ${failures.join('; ')}` : ''}: ${String(error)}`);
+    });
   return page;
 }

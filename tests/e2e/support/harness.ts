@@ -126,7 +126,8 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Runnin
     let session = sessions.get(role);
     if (!session) {
       session = (async () => {
-        const staffId = (await staffNamed(DEFAULT_CREW_NAMES[role], role)) ?? (await must('staff.save', { session: boss.token, name: DEFAULT_CREW_NAMES[role], role })).id;
+        const staffId =
+          (await staffNamed(DEFAULT_CREW_NAMES[role], role)) ?? (await must('staff.save', { session: boss.token, name: DEFAULT_CREW_NAMES[role], role })).id;
         await must('auth.setPin', { session: boss.token, staffId, newPin: TEST_PINS[role] });
         return (await must('auth.signIn', { staffId, pin: TEST_PINS[role] })).token;
       })();

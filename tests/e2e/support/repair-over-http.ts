@@ -16,9 +16,17 @@ export interface RepairPlan {
 
 export async function repairOverHttp(harness: RunningHarness, crew: E2eCrew, ticketId: number, plan: RepairPlan): Promise<void> {
   const session = crew.technician.session;
-  const move = (toStatus: ChannelInput<'workflow.move'>['toStatus']) => harness.call('workflow.move', { session, ticketId, toStatus } as ChannelInput<'workflow.move'>);
+  const move = (toStatus: ChannelInput<'workflow.move'>['toStatus']) =>
+    harness.call('workflow.move', { session, ticketId, toStatus } as ChannelInput<'workflow.move'>);
   await move('diagnosing');
-  await harness.call('diagnosis.save', { session, ticketId, category: 'hardware', cause: plan.cause, solution: plan.solution, severity: 2 } as ChannelInput<'diagnosis.save'>);
+  await harness.call('diagnosis.save', {
+    session,
+    ticketId,
+    category: 'hardware',
+    cause: plan.cause,
+    solution: plan.solution,
+    severity: 2,
+  } as ChannelInput<'diagnosis.save'>);
   await harness.call('quotes.save', { session, ticketId, lines: plan.lines } as ChannelInput<'quotes.save'>);
   await move('awaiting_approval');
   const quoteId = (await harness.call('tickets.getWorkflow', { ticketId })).quotes[0].id;

@@ -123,7 +123,13 @@ export function dayCloseDefinition(input: DayCloseDocumentInput): TDocumentDefin
   return {
     pageSize: g.pageSize,
     pageMargins: g.pageMargins,
-    info: { title: `${say('documentTitle')} ${record.number}`, author: input.shop.name || undefined, creator: 'Repair Desk', producer: 'Repair Desk', creationDate: input.printedAt },
+    info: {
+      title: `${say('documentTitle')} ${record.number}`,
+      author: input.shop.name || undefined,
+      creator: 'Repair Desk',
+      producer: 'Repair Desk',
+      creationDate: input.printedAt,
+    },
     language: lang,
     defaultStyle: { font: FONT_FAMILY, fontSize: g.pt(size.base), lineHeight: 1.15 },
     content,

@@ -21,4 +21,13 @@ export function buildDocument(kind: DocumentKind, input: DocumentInput): TDocume
 export { claimTicketDefinition, deviceLabelDefinition, intakeFormDefinition, receiptDefinition };
 export { createDocumentRenderer, FONT_FILES, type DocumentRenderer, type DocumentRendererOptions } from './render';
 export { DEFAULT_PRESET, PRESETS, presetsOf, resolvePreset, type PaperPreset } from './presets';
-export { DOCUMENT_KINDS, INTAKE_DOCUMENT_KINDS, type IntakeDocumentKind, type Calibration, type DocumentDefinition, type DocumentInput, type DocumentKind, type ShopInfo } from './types';
+export {
+  DOCUMENT_KINDS,
+  INTAKE_DOCUMENT_KINDS,
+  type IntakeDocumentKind,
+  type Calibration,
+  type DocumentDefinition,
+  type DocumentInput,
+  type DocumentKind,
+  type ShopInfo,
+} from './types';

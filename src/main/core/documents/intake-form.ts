@@ -8,16 +8,7 @@ import { barcodeText } from '../../../shared/ticket-number';
 import { code128Canvas, code128Modules, QUIET_ZONE_MODULES } from './barcode';
 import { estimateTextWidth, fitModuleWidth, mmToPt, pageGeometry, type PageGeometry, styleOf } from './layout';
 import { resolvePreset } from './presets';
-import {
-  baseDefinition,
-  formatAmount,
-  formatCalendarDate,
-  formatDateTime,
-  intakeTerms,
-  joinList,
-  vocabulary,
-  wording,
-} from './shared';
+import { baseDefinition, formatAmount, formatCalendarDate, formatDateTime, intakeTerms, joinList, vocabulary, wording } from './shared';
 import type { DocumentInput } from './types';
 import { translate } from '../../../shared/i18n/translate';
 import { depositText } from './deposit-text';
@@ -38,8 +29,32 @@ interface FormStyle {
 }
 
 const STYLES: Record<string, FormStyle> = {
-  a4: { base: 9, small: 7.5, shopName: 13, title: 16, number: 18, labelColumnMm: 27, barcodeHeightMm: 12, lineHeight: 1.1, cellPaddingMm: 0.6, gapMm: 3, signatureSpaceMm: 11 },
-  a5: { base: 7.5, small: 6.2, shopName: 11, title: 13, number: 14, labelColumnMm: 22, barcodeHeightMm: 9, lineHeight: 1, cellPaddingMm: 0.3, gapMm: 2, signatureSpaceMm: 8 },
+  a4: {
+    base: 9,
+    small: 7.5,
+    shopName: 13,
+    title: 16,
+    number: 18,
+    labelColumnMm: 27,
+    barcodeHeightMm: 12,
+    lineHeight: 1.1,
+    cellPaddingMm: 0.6,
+    gapMm: 3,
+    signatureSpaceMm: 11,
+  },
+  a5: {
+    base: 7.5,
+    small: 6.2,
+    shopName: 11,
+    title: 13,
+    number: 14,
+    labelColumnMm: 22,
+    barcodeHeightMm: 9,
+    lineHeight: 1,
+    cellPaddingMm: 0.3,
+    gapMm: 2,
+    signatureSpaceMm: 8,
+  },
 };
 
 export function intakeFormDefinition(input: DocumentInput): TDocumentDefinitions {
@@ -99,7 +114,15 @@ function header(input: DocumentInput, g: PageGeometry, style: FormStyle, copy: s
     width: g.mm(titleMm),
     stack: [
       { text: t('intakeTitle'), bold: true, fontSize: g.pt(style.title), alignment: 'right' },
-      { text: ` ${copy} `, bold: true, color: '#ffffff', background: '#000000', alignment: 'right', fontSize: g.pt(style.base + 1), margin: [0, g.mm(1), 0, 0] },
+      {
+        text: ` ${copy} `,
+        bold: true,
+        color: '#ffffff',
+        background: '#000000',
+        alignment: 'right',
+        fontSize: g.pt(style.base + 1),
+        margin: [0, g.mm(1), 0, 0],
+      },
     ],
   });
   return {

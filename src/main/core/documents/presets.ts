@@ -32,7 +32,14 @@ export const PRESETS: readonly PaperPreset[] = [
   { id: 'a4', kind: 'receipt', name: 'A4', widthMm: 210, heightMm: 297, margins: { top: 12, right: 14, bottom: 14, left: 14 } },
   { id: 'label-62x29', kind: 'device-label', name: 'Brother DK-11209 62 x 29 mm', widthMm: 62, heightMm: 29, margins: even(1.5) },
   { id: 'label-2x1in', kind: 'device-label', name: '2" x 1" (50.8 x 25.4 mm)', widthMm: 50.8, heightMm: 25.4, margins: even(1.5) },
-  { id: 'label-dymo-30252', kind: 'device-label', name: 'DYMO 30252 address (89 x 28 mm)', widthMm: 89, heightMm: 28, margins: { top: 1.5, right: 2, bottom: 1.5, left: 3 } },
+  {
+    id: 'label-dymo-30252',
+    kind: 'device-label',
+    name: 'DYMO 30252 address (89 x 28 mm)',
+    widthMm: 89,
+    heightMm: 28,
+    margins: { top: 1.5, right: 2, bottom: 1.5, left: 3 },
+  },
 ];
 
 export const DEFAULT_PRESET: Record<DocumentKind, string> = {
@@ -51,7 +58,9 @@ export function resolvePreset(kind: DocumentKind, id: string | undefined): Paper
   const wanted = id ?? DEFAULT_PRESET[kind];
   const preset = PRESETS.find((p) => p.id === wanted && p.kind === kind);
   if (!preset) {
-    const known = presetsOf(kind).map((p) => p.id).join(', ');
+    const known = presetsOf(kind)
+      .map((p) => p.id)
+      .join(', ');
     throw new Error(`unknown ${kind} preset "${wanted}" (known: ${known})`);
   }
   return preset;

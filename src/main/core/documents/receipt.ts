@@ -86,7 +86,11 @@ export function receiptDefinition(input: DocumentInput): TDocumentDefinitions {
     stack: [
       { text: say('terms'), bold: true, fontSize: g.pt(style.small + 0.5) },
       // An unrepaired device has no repair warranty: its terms promise no free rework.
-      { ul: termLines(view.repaired ? say('defaultTerms') : translate(lang, 'counter.documents.unrepairedTerms')), fontSize: g.pt(style.small), margin: [0, g.mm(0.3), 0, 0] },
+      {
+        ul: termLines(view.repaired ? say('defaultTerms') : translate(lang, 'counter.documents.unrepairedTerms')),
+        fontSize: g.pt(style.small),
+        margin: [0, g.mm(0.3), 0, 0],
+      },
     ],
     margin: [0, g.mm(2), 0, 0],
   };
@@ -100,7 +104,13 @@ export function receiptDefinition(input: DocumentInput): TDocumentDefinitions {
   // A sheet has room for the signature and the terms side by side, and prints its time in the
   // bottom margin, so a full sheet stays one page; a roll stacks everything.
   if (style.wideLines) {
-    content.push({ columns: [{ width: g.mm(style.signatureMm[0]), stack: [signatureBlock(view, g, style, say)] }, { width: '*', stack: [terms] }], columnGap: g.mm(8) });
+    content.push({
+      columns: [
+        { width: g.mm(style.signatureMm[0]), stack: [signatureBlock(view, g, style, say)] },
+        { width: '*', stack: [terms] },
+      ],
+      columnGap: g.mm(8),
+    });
     const [left, , right, bottom] = g.pageMargins;
     return { ...baseDefinition(g, input, say('title'), content, style.base), footer: { ...printed, margin: [left, bottom / 3, right, 0] } };
   }
@@ -200,7 +210,12 @@ function linesTable(view: CollectionView, g: PageGeometry, style: ReceiptStyle, 
     const descMm = width - qtyMm - unitMm - amountMm - 3 * GAP_MM;
     const body: TableCell[][] = [[head(say('item')), head(say('qty'), 'right'), head(say('unit'), 'right'), head(say('amount'), 'right')]];
     for (const line of view.lines) {
-      body.push([{ text: line.description }, { text: String(line.qty), alignment: 'right' }, { text: money(line.unitMinor), alignment: 'right' }, amountCell(line)]);
+      body.push([
+        { text: line.description },
+        { text: String(line.qty), alignment: 'right' },
+        { text: money(line.unitMinor), alignment: 'right' },
+        amountCell(line),
+      ]);
     }
     return { table: { widths: [g.mm(descMm), g.mm(qtyMm), g.mm(unitMm), g.mm(amountMm)], headerRows: 1, body }, layout: plainLayout(g) };
   }
@@ -219,7 +234,15 @@ function paymentLabel(p: PaymentView, say: Say): string {
   return p.reference ? `${base} (${p.reference})` : base;
 }
 
-function totalsTable(input: DocumentInput, view: CollectionView, g: PageGeometry, style: ReceiptStyle, say: Say, money: (minor: number) => string, lang: Language): Content {
+function totalsTable(
+  input: DocumentInput,
+  view: CollectionView,
+  g: PageGeometry,
+  style: ReceiptStyle,
+  say: Say,
+  money: (minor: number) => string,
+  lang: Language,
+): Content {
   const amountMm = style.wideLines ? 30 : 22;
   const labelMm = g.contentWidthMm - amountMm - GAP_MM;
   const body: TableCell[][] = [];
@@ -268,7 +291,12 @@ function returnedItems(view: CollectionView, g: PageGeometry, say: Say, lang: La
   const items: Content = {
     text: [
       { text: `${say('accessoriesReturned')}${say('colon')}`, color: '#333333' },
-      returned.length ? joinList(lang, returned.map((item) => accessoryName(lang, item))) : say('nothingElse'),
+      returned.length
+        ? joinList(
+            lang,
+            returned.map((item) => accessoryName(lang, item)),
+          )
+        : say('nothingElse'),
     ],
     margin: [0, g.mm(1.5), 0, 0],
   };

@@ -41,8 +41,7 @@ interface PdfmakeInstance {
 
 // The CommonJS export is an instance whose methods live on its prototype; a
 // namespace import wraps it, so take the instance itself.
-const pdfmake: PdfmakeInstance =
-  (pdfmakeModule as unknown as { default?: PdfmakeInstance }).default ?? (pdfmakeModule as unknown as PdfmakeInstance);
+const pdfmake: PdfmakeInstance = (pdfmakeModule as unknown as { default?: PdfmakeInstance }).default ?? (pdfmakeModule as unknown as PdfmakeInstance);
 
 export interface DocumentRenderer {
   /** Renders one definition to a PDF. The definition is not modified. */

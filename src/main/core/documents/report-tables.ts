@@ -111,7 +111,10 @@ export function reportTables(report: Report, language: Language): ReportTable[] 
     sheet: 'summary',
     title: say('open'),
     columns: [say('status'), say('count')],
-    rows: [...report.open.byStatus.map((s): Cell[] => [status(s.status), s.count]), ...report.open.ageing.map((a): Cell[] => [say(`bucket.${a.bucket}`), a.count])],
+    rows: [
+      ...report.open.byStatus.map((s): Cell[] => [status(s.status), s.count]),
+      ...report.open.ageing.map((a): Cell[] => [say(`bucket.${a.bucket}`), a.count]),
+    ],
   });
   tables.push({
     sheet: 'technicians',

@@ -33,7 +33,10 @@ export function reportDefinition(input: ReportDocumentInput): TDocumentDefinitio
   const content: Content[] = [];
   if (input.shop.name) content.push({ text: input.shop.name, bold: true, fontSize: g.pt(11) });
   content.push({ text: say('documentTitle'), bold: true, fontSize: g.pt(16) });
-  content.push({ text: say('rangeValue', { from: formatCalendarDate(report.from, lang), to: formatCalendarDate(report.to, lang) }), margin: [0, 0, 0, g.mm(2)] });
+  content.push({
+    text: say('rangeValue', { from: formatCalendarDate(report.from, lang), to: formatCalendarDate(report.to, lang) }),
+    margin: [0, 0, 0, g.mm(2)],
+  });
   for (const table of reportTables(report, lang)) {
     const widths = table.columns.map((_, i) => (i === 0 ? '*' : 'auto'));
     content.push({ text: table.title, bold: true, fontSize: g.pt(11), margin: [0, g.mm(3), 0, g.mm(1)] });
@@ -41,7 +44,10 @@ export function reportDefinition(input: ReportDocumentInput): TDocumentDefinitio
       table: {
         headerRows: 1,
         widths,
-        body: [table.columns.map((c, i): TableCell => ({ text: c, bold: true, alignment: i === 0 ? 'left' : 'right' })), ...table.rows.map((row) => row.map(text))],
+        body: [
+          table.columns.map((c, i): TableCell => ({ text: c, bold: true, alignment: i === 0 ? 'left' : 'right' })),
+          ...table.rows.map((row) => row.map(text)),
+        ],
       },
       layout: 'lightHorizontalLines',
     });
@@ -50,7 +56,13 @@ export function reportDefinition(input: ReportDocumentInput): TDocumentDefinitio
   return {
     pageSize: g.pageSize,
     pageMargins: g.pageMargins,
-    info: { title: `${say('documentTitle')} ${report.from} ${report.to}`, author: input.shop.name || undefined, creator: 'Repair Desk', producer: 'Repair Desk', creationDate: input.printedAt },
+    info: {
+      title: `${say('documentTitle')} ${report.from} ${report.to}`,
+      author: input.shop.name || undefined,
+      creator: 'Repair Desk',
+      producer: 'Repair Desk',
+      creationDate: input.printedAt,
+    },
     language: lang,
     defaultStyle: { font: FONT_FAMILY, fontSize: g.pt(9), lineHeight: 1.15 },
     content,

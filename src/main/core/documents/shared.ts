@@ -87,13 +87,7 @@ export function claimTerms(input: DocumentInput): string {
 }
 
 /** The parts every document definition shares: page, font, metadata. */
-export function baseDefinition(
-  geometry: PageGeometry,
-  input: DocumentInput,
-  title: string,
-  content: Content,
-  fontSize: number,
-): TDocumentDefinitions {
+export function baseDefinition(geometry: PageGeometry, input: DocumentInput, title: string, content: Content, fontSize: number): TDocumentDefinitions {
   return {
     pageSize: geometry.pageSize,
     pageMargins: geometry.pageMargins,

@@ -85,7 +85,11 @@ export function renderNote(language: Language, d: NoteData): string {
   const { t, parts, typed } = words(language);
   switch (d.code) {
     case 'diagnosis': {
-      const head = parts(t(`workflow.faultCategory.${d.category}`), t('historyNotes.severity', { level: d.severity }), d.userCaused && t('historyNotes.userCaused'));
+      const head = parts(
+        t(`workflow.faultCategory.${d.category}`),
+        t('historyNotes.severity', { level: d.severity }),
+        d.userCaused && t('historyNotes.userCaused'),
+      );
       return parts(typed(head, d.cause), ...d.withdrawnVersions.map((version) => t('historyNotes.quoteWithdrawn', { version })));
     }
     case 'quote': {

@@ -117,8 +117,8 @@ export function escapeLike(text: string): string {
 export async function claimTicket(tx: WriteTx, ticketId: number, actor: { id: number; role: string }, nowIso: string): Promise<void> {
   if (actor.role === 'clerk') return;
   await tx.query(`UPDATE ticket SET technician_id = ?, updated_at = ? WHERE id = ? AND technician_id IS NULL`, [actor.id, nowIso, ticketId]);
-  await tx.query(
-    `UPDATE customer SET owner_technician_id = ? WHERE owner_technician_id IS NULL AND id = (SELECT customer_id FROM ticket WHERE id = ?)`,
-    [actor.id, ticketId],
-  );
+  await tx.query(`UPDATE customer SET owner_technician_id = ? WHERE owner_technician_id IS NULL AND id = (SELECT customer_id FROM ticket WHERE id = ?)`, [
+    actor.id,
+    ticketId,
+  ]);
 }

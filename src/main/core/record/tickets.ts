@@ -67,9 +67,7 @@ function toSummary(r: SummaryRecord, prefix: string): TicketSummary {
 }
 
 export async function listTicketsOfCustomer(tx: ReadTx, customerId: number, prefix: string): Promise<TicketSummary[]> {
-  const rows: SummaryRecord[] = await tx.query(`${SUMMARY_SELECT} WHERE t.customer_id = ? ORDER BY t.number DESC LIMIT 50`, [
-    customerId,
-  ]);
+  const rows: SummaryRecord[] = await tx.query(`${SUMMARY_SELECT} WHERE t.customer_id = ? ORDER BY t.number DESC LIMIT 50`, [customerId]);
   return rows.map((r) => toSummary(r, prefix));
 }
 

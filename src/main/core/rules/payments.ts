@@ -51,8 +51,7 @@ export interface PaymentRequest {
 }
 
 export type PaymentDecision =
-  | { ok: true; tenderedMinor: number | null; changeMinor: number }
-  | { ok: false; field: 'amountMinor' | 'tenderedMinor'; reason: PaymentRefusal };
+  { ok: true; tenderedMinor: number | null; changeMinor: number } | { ok: false; field: 'amountMinor' | 'tenderedMinor'; reason: PaymentRefusal };
 
 /**
  * A payment settles part or all of the balance due, never more (a split

@@ -83,7 +83,8 @@ export interface PricedQuote {
 
 /** What the warranty covers for this ticket, before looking at single lines. */
 export function coverageOf(facts: PricingFacts): { covered: boolean; reason: PricingReason } {
-  if (facts.userCaused) return { covered: false, reason: facts.warrantyStatus === 'in_warranty' || facts.reworkWithinRepairWarranty ? 'user_caused' : 'out_of_warranty' };
+  if (facts.userCaused)
+    return { covered: false, reason: facts.warrantyStatus === 'in_warranty' || facts.reworkWithinRepairWarranty ? 'user_caused' : 'out_of_warranty' };
   if (facts.reworkWithinRepairWarranty) return { covered: true, reason: 'rework_within_repair_warranty' };
   if (facts.warrantyStatus !== 'in_warranty') return { covered: false, reason: 'out_of_warranty' };
   if (facts.faultCategory === 'software') {

@@ -48,7 +48,7 @@ export function workingDayCounter(days: Iterable<string>, calendar: ShopCalendar
     const closed = new Set(calendar.closedWeekdays);
     const holidays = new Set(calendar.holidays);
     let total = 0;
-    for (let iso = first; iso <= last; ) {
+    for (let iso = first; iso <= last;) {
       running.set(iso, total);
       day.setUTCDate(day.getUTCDate() + 1);
       iso = day.toISOString().slice(0, 10);

@@ -55,7 +55,10 @@ export class SecretBox {
     const key = readKey(path);
     if (key !== null && key.length === 32) return new SecretBox(key);
     if (sealedCount > 0) {
-      throw new KeyFileError(key === null ? 'key_missing' : 'key_damaged', `${path}: ${key === null ? 'missing or empty' : 'not a 32-byte key'} while ${sealedCount} passcodes are sealed`);
+      throw new KeyFileError(
+        key === null ? 'key_missing' : 'key_damaged',
+        `${path}: ${key === null ? 'missing or empty' : 'not a 32-byte key'} while ${sealedCount} passcodes are sealed`,
+      );
     }
     // Nothing was ever sealed with the old one: a damaged file is kept aside, and a new key made.
     if (key !== null) renameSync(path, `${path}.damaged-${Date.now()}`);

@@ -183,7 +183,11 @@ export class Database {
 function speakPostgres(runner: QueryRunner, engine: StorageEngine): QueryRunner {
   const query = runner.query.bind(runner) as (sql: string, params?: unknown[], structured?: boolean) => Promise<unknown>;
   const rewritten = (sql: string, params?: unknown[], structured?: boolean) =>
-    query(engine.placeholders(sql), params?.map((value) => (typeof value === 'boolean' ? Number(value) : value)), structured);
+    query(
+      engine.placeholders(sql),
+      params?.map((value) => (typeof value === 'boolean' ? Number(value) : value)),
+      structured,
+    );
   (runner as unknown as { query: typeof rewritten }).query = rewritten;
   return runner;
 }

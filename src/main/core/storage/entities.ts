@@ -203,12 +203,4 @@ export const TicketDayCounterEntity = new EntitySchema<TicketDayCounterRow>({
   columns: { day: { type: 'text', primary: true }, lastSequence: { ...integer, name: 'last_sequence' } },
 });
 
-export const ALL_ENTITIES = [
-  StaffEntity,
-  CustomerEntity,
-  DeviceEntity,
-  TicketEntity,
-  TicketEventEntity,
-  SettingEntity,
-  TicketDayCounterEntity,
-];
+export const ALL_ENTITIES = [StaffEntity, CustomerEntity, DeviceEntity, TicketEntity, TicketEventEntity, SettingEntity, TicketDayCounterEntity];

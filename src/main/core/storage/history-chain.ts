@@ -61,8 +61,7 @@ interface LinkRow {
  * transaction that wrote no chained row costs one indexed read, not one per source.
  */
 const CHAIN_STATE = `SELECT (SELECT hash FROM history_link ORDER BY id DESC LIMIT 1) AS last_hash, ${SOURCES.map(
-  (source) =>
-    `(SELECT MAX(row_id) FROM history_link WHERE source = '${source}') AS ${source}_linked, (SELECT MAX(id) FROM ${source}) AS ${source}_written`,
+  (source) => `(SELECT MAX(row_id) FROM history_link WHERE source = '${source}') AS ${source}_linked, (SELECT MAX(id) FROM ${source}) AS ${source}_written`,
 ).join(', ')}`;
 
 /** Links every row written since the last link; called inside the write transaction, before COMMIT. */

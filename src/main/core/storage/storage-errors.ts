@@ -14,7 +14,13 @@ const BY_SQLITE_CODE: [RegExp, StorageErrorCode][] = [
   [/^SQLITE_(CORRUPT|NOTADB)/, 'corrupt'],
 ];
 
-const BY_NODE_CODE: Record<string, StorageErrorCode> = { ENOSPC: 'disk_full', EDQUOT: 'disk_full', EROFS: 'read_only', EACCES: 'read_only', EPERM: 'read_only' };
+const BY_NODE_CODE: Record<string, StorageErrorCode> = {
+  ENOSPC: 'disk_full',
+  EDQUOT: 'disk_full',
+  EROFS: 'read_only',
+  EACCES: 'read_only',
+  EPERM: 'read_only',
+};
 
 /** The driver's error code behind an error, unwrapping TypeORM's QueryFailedError. */
 function driverCode(error: unknown): string | null {

@@ -134,7 +134,14 @@ export function HandOver({ view, defaultIdentity, loanerOverride, onCompleted }:
           </Text>
         )}
         <Group>
-          <Button size="md" color="teal" disabled={blocker !== null} loading={busy} aria-describedby={blocker ? 'collection-complete-blocker' : undefined} onClick={() => void complete()}>
+          <Button
+            size="md"
+            color="teal"
+            disabled={blocker !== null}
+            loading={busy}
+            aria-describedby={blocker ? 'collection-complete-blocker' : undefined}
+            onClick={() => void complete()}
+          >
             {t('collection.handOver.complete')}
           </Button>
         </Group>

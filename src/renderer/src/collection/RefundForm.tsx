@@ -62,12 +62,7 @@ export function RefundForm({ view, onRefunded }: Props) {
             onChange={(event) => setMethod(event.currentTarget.value as PaymentMethod)}
             data={PAYMENT_METHODS.map((value) => ({ value, label: t(`collection.payment.methods.${value}`) }))}
           />
-          <MoneyInput
-            label={t('collection.refund.amount')}
-            value={amount}
-            error={errors.amount}
-            onChange={(event) => setAmount(event.currentTarget.value)}
-          />
+          <MoneyInput label={t('collection.refund.amount')} value={amount} error={errors.amount} onChange={(event) => setAmount(event.currentTarget.value)} />
         </Group>
         <TextInput label={t('collection.refund.reason')} value={reason} error={errors.reason} onChange={(event) => setReason(event.currentTarget.value)} />
         {errors.form && (

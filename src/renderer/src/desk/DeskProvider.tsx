@@ -10,10 +10,7 @@ import { DeskContext, type DeskState } from './desk-context';
 import { SetupScreen } from '../setup';
 
 type Load =
-  | { state: 'loading' }
-  | { state: 'failed'; message: string }
-  | { state: 'setup'; settings: Settings }
-  | { state: 'ready'; settings: Settings; staff: Staff[] };
+  { state: 'loading' } | { state: 'failed'; message: string } | { state: 'setup'; settings: Settings } | { state: 'ready'; settings: Settings; staff: Staff[] };
 
 export function DeskProvider({ children }: { children: ReactNode }) {
   const { t } = useTranslation();

@@ -77,7 +77,13 @@ export function DayCloseFiguresView({ figures }: { figures: DayCloseFigures }) {
               </Table.Th>
               <Table.Td ta="right">{count}</Table.Td>
               <Table.Td ta="right" style={num}>
-                {amount === null ? <Text span c="dimmed">—</Text> : money(amount)}
+                {amount === null ? (
+                  <Text span c="dimmed">
+                    —
+                  </Text>
+                ) : (
+                  money(amount)
+                )}
               </Table.Td>
             </Table.Tr>
           ))}

@@ -102,7 +102,8 @@ export function DayClosePanel({ onClosed }: { onClosed(): void }) {
             {t('figures.dayClose.businessDate')}: {format.day(figures.businessDate)}
           </Title>
           <Text size="sm" c="dimmed">
-            {t('figures.dayClose.period')}: {t('figures.dayClose.periodValue', { from: format.instant(figures.periodFrom), to: format.instant(figures.periodTo) })}
+            {t('figures.dayClose.period')}:{' '}
+            {t('figures.dayClose.periodValue', { from: format.instant(figures.periodFrom), to: format.instant(figures.periodTo) })}
           </Text>
         </div>
         <Button variant="default" onClick={() => void load()}>
@@ -143,7 +144,11 @@ export function DayClosePanel({ onClosed }: { onClosed(): void }) {
             {count.mode === 'denominations' && <Figure label={t('figures.dayClose.counted')} value={counted === null ? '—' : format.money(counted)} strong />}
             <Figure
               label={t('figures.dayClose.difference')}
-              value={difference === null ? '—' : `${format.money(difference)}${difference === 0 ? '' : ` (${t(difference > 0 ? 'figures.dayClose.over' : 'figures.dayClose.short')})`}`}
+              value={
+                difference === null
+                  ? '—'
+                  : `${format.money(difference)}${difference === 0 ? '' : ` (${t(difference > 0 ? 'figures.dayClose.over' : 'figures.dayClose.short')})`}`
+              }
               strong
               color={difference === null || difference === 0 ? undefined : 'red'}
             />

@@ -26,10 +26,18 @@ export function FiguresScreen() {
           <Tabs.Tab value="reports">{t('figures.tabs.reports')}</Tabs.Tab>
         </Tabs.List>
         <Tabs.Panel value="dayClose" pt="md">
-          {manager ? <DayClosePanel key={current.staff.id} onClosed={() => setCloses((n) => n + 1)} /> : <ManagerOnly message={t('figures.managerOnly')} signInLabel={t('figures.signInAsManager')} maw={640} />}
+          {manager ? (
+            <DayClosePanel key={current.staff.id} onClosed={() => setCloses((n) => n + 1)} />
+          ) : (
+            <ManagerOnly message={t('figures.managerOnly')} signInLabel={t('figures.signInAsManager')} maw={640} />
+          )}
         </Tabs.Panel>
         <Tabs.Panel value="history" pt="md">
-          {manager ? <PastClosesPanel refreshKey={closes} /> : <ManagerOnly message={t('figures.managerOnly')} signInLabel={t('figures.signInAsManager')} maw={640} />}
+          {manager ? (
+            <PastClosesPanel refreshKey={closes} />
+          ) : (
+            <ManagerOnly message={t('figures.managerOnly')} signInLabel={t('figures.signInAsManager')} maw={640} />
+          )}
         </Tabs.Panel>
         <Tabs.Panel value="reports" pt="md">
           <ReportsPanel />

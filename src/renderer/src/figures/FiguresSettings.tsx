@@ -89,7 +89,15 @@ export function FiguresSettings() {
               ))}
             </Group>
           </Checkbox.Group>
-          <DatePickerInput type="multiple" label={t('figures.calendar.holidays')} valueFormat={DATE_INPUT_FORMAT[asLanguage(i18n.language)]} clearable maw={640} value={holidays} onChange={(value) => setHolidays(value.map((d) => String(d).slice(0, 10)))} />
+          <DatePickerInput
+            type="multiple"
+            label={t('figures.calendar.holidays')}
+            valueFormat={DATE_INPUT_FORMAT[asLanguage(i18n.language)]}
+            clearable
+            maw={640}
+            value={holidays}
+            onChange={(value) => setHolidays(value.map((d) => String(d).slice(0, 10)))}
+          />
           <MoneyInput
             label={t('figures.calendar.cashFloat')}
             w={200}

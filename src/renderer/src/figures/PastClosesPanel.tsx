@@ -25,7 +25,12 @@ export function PastClosesPanel({ refreshKey }: { refreshKey: number }) {
     })();
   }, [call, errorText, refreshKey]);
 
-  if (failure) return <Alert color="red" role="alert">{failure}</Alert>;
+  if (failure)
+    return (
+      <Alert color="red" role="alert">
+        {failure}
+      </Alert>
+    );
   if (closes === null) return <Loader size="sm" aria-label={t('app.loading')} />;
   if (closes.length === 0) return <Text c="dimmed">{t('figures.dayClose.noCloses')}</Text>;
   return (

@@ -49,7 +49,10 @@ export function ReportCharts({ report }: { report: Report }) {
         <BarChart
           h={220}
           // A bucket is "3" or "31+": its number picks the plural ("1 day", "3 days").
-          data={report.turnaround.distribution.map((d) => ({ days: t('figures.reports.days', { days: d.days, count: Number.parseInt(d.days, 10) }), count: d.count }))}
+          data={report.turnaround.distribution.map((d) => ({
+            days: t('figures.reports.days', { days: d.days, count: Number.parseInt(d.days, 10) }),
+            count: d.count,
+          }))}
           dataKey="days"
           series={[{ name: 'count', label: count, color: 'violet.6' }]}
         />

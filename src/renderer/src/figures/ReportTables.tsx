@@ -97,11 +97,18 @@ export function ReportTables({ report }: { report: Report }) {
             [say('within24h'), share(tu.within24Hours, tu.finished)],
           ]}
         />
-        <FigureTable title={say('repairClasses')} columns={[say('figure'), say('count')]} rows={report.repairClasses.map((c) => [say(`repairClass.${c.repairClass ?? 'none'}`), c.count])} />
+        <FigureTable
+          title={say('repairClasses')}
+          columns={[say('figure'), say('count')]}
+          rows={report.repairClasses.map((c) => [say(`repairClass.${c.repairClass ?? 'none'}`), c.count])}
+        />
         <FigureTable
           title={say('open')}
           columns={[say('status'), say('count')]}
-          rows={[...report.open.byStatus.map((s): Row => [t(`status.${s.status}`), s.count]), ...report.open.ageing.map((a): Row => [say(`bucket.${a.bucket}`), a.count])]}
+          rows={[
+            ...report.open.byStatus.map((s): Row => [t(`status.${s.status}`), s.count]),
+            ...report.open.ageing.map((a): Row => [say(`bucket.${a.bucket}`), a.count]),
+          ]}
         />
       </SimpleGrid>
       <FigureTable
@@ -138,7 +145,14 @@ export function ReportTables({ report }: { report: Report }) {
       <FigureTable
         title={say('technicians')}
         columns={[say('technician'), say('finished'), say('labour'), say('parts'), say('averageDays'), say('reworks')]}
-        rows={report.technicians.map((x) => [x.name ?? say('unassigned'), x.finished, money(x.labourMinor), money(x.partsMinor), x.averageWorkingDays, x.reworks])}
+        rows={report.technicians.map((x) => [
+          x.name ?? say('unassigned'),
+          x.finished,
+          money(x.labourMinor),
+          money(x.partsMinor),
+          x.averageWorkingDays,
+          x.reworks,
+        ])}
       />
       {report.parts ? (
         <FigureTable

@@ -61,7 +61,11 @@ export function ReportsPanel() {
     const result = await call('reports.print', { from, to });
     if (isCancelled(result)) return;
     if (!result.ok) return setMessage({ ok: false, text: errorText(result.error) });
-    setMessage(result.data.ok ? { ok: true, text: t('figures.dayClose.printed') } : { ok: false, text: t('figures.dayClose.printFailed', { message: result.data.error?.message ?? '' }) });
+    setMessage(
+      result.data.ok
+        ? { ok: true, text: t('figures.dayClose.printed') }
+        : { ok: false, text: t('figures.dayClose.printFailed', { message: result.data.error?.message ?? '' }) },
+    );
   };
 
   return (

@@ -24,10 +24,7 @@ export interface TypeaheadLookup<T> {
   refresh(): void;
 }
 
-export function useTypeaheadLookup<T>(
-  lookup: (text: string) => Promise<ContractResult<T[]>>,
-  describe: (error: ContractError) => string,
-): TypeaheadLookup<T> {
+export function useTypeaheadLookup<T>(lookup: (text: string) => Promise<ContractResult<T[]>>, describe: (error: ContractError) => string): TypeaheadLookup<T> {
   const [query, setQueryState] = useState('');
   const [result, setResult] = useState<LookupState<T>>({ state: 'idle' });
   const latest = useRef(0);

@@ -30,7 +30,18 @@ export function DevicesSection({ devices, activeIndex, onActivate, warranties, e
   if (!active) return null;
   return (
     <Fieldset legend={t('intake.deviceSection')} variant="filled">
-      <Tabs value={active.key} onChange={(key) => onActivate(Math.max(0, devices.findIndex((d) => d.key === key)))} keepMounted={false}>
+      <Tabs
+        value={active.key}
+        onChange={(key) =>
+          onActivate(
+            Math.max(
+              0,
+              devices.findIndex((d) => d.key === key),
+            ),
+          )
+        }
+        keepMounted={false}
+      >
         <Tabs.List>
           {devices.map((device, index) => (
             <Tabs.Tab key={device.key} value={device.key} c={hasErrors(errors, index) ? 'red' : undefined}>

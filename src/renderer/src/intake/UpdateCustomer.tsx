@@ -26,7 +26,9 @@ export function UpdateCustomer({ typed, onUpdated }: { typed: CustomerDraft; onU
 
   const update = async () => {
     if (busy || typed.id === null) return;
-    const parsed = customerUpdateInput.omit({ session: true }).safeParse({ id: typed.id, name: typed.name, phone: typed.phone, address: typed.address, notes: typed.notes });
+    const parsed = customerUpdateInput
+      .omit({ session: true })
+      .safeParse({ id: typed.id, name: typed.name, phone: typed.phone, address: typed.address, notes: typed.notes });
     if (!parsed.success) {
       const issue = parsed.error.issues[0];
       const field = FIELDS.find((name) => name === issue?.path[0]);

@@ -15,7 +15,10 @@ export function focusFirstError(paths: string[]): void {
 
 /** The device tab to show: the active one if it has errors, else the first that has. */
 export function deviceTabForErrors(paths: string[], activeIndex: number): number {
-  const indexes = paths.map((path) => /^devices\.(\d+)\./.exec(path)).filter((m) => m !== null).map((m) => Number(m[1]));
+  const indexes = paths
+    .map((path) => /^devices\.(\d+)\./.exec(path))
+    .filter((m) => m !== null)
+    .map((m) => Number(m[1]));
   if (indexes.length === 0 || indexes.includes(activeIndex)) return activeIndex;
   return Math.min(...indexes);
 }

@@ -87,11 +87,7 @@ export function checkIntakePayload(draft: IntakeDraft, facts: RuleFacts): Payloa
     })),
   } satisfies Record<keyof IntakePayload, unknown>;
   const parsed = intakeSchema.safeParse(input);
-  const errors = mergeFieldErrors(
-    moneyErrors,
-    parsed.success ? {} : issuesToFieldErrors(parsed.error.issues),
-    ruleErrors(draft, money, facts),
-  );
+  const errors = mergeFieldErrors(moneyErrors, parsed.success ? {} : issuesToFieldErrors(parsed.error.issues), ruleErrors(draft, money, facts));
   if (!parsed.success || Object.keys(errors).length > 0) return { ok: false, errors };
   return { ok: true, payload: parsed.data };
 }

@@ -14,7 +14,5 @@ const DEVICE_PATHS: Partial<Record<keyof DeviceDraft, string[]>> = {
 };
 
 export function touchedDevicePaths(index: number, patch: Partial<DeviceDraft>): string[] {
-  return Object.keys(patch).flatMap((name) =>
-    (DEVICE_PATHS[name as keyof DeviceDraft] ?? [name]).map((field) => `devices.${index}.${field}`),
-  );
+  return Object.keys(patch).flatMap((name) => (DEVICE_PATHS[name as keyof DeviceDraft] ?? [name]).map((field) => `devices.${index}.${field}`));
 }

@@ -10,7 +10,6 @@ import type { CheckInPrinting, PrintRow } from './useCheckInPrinting';
 import { PrintResultRow } from './PrintResultRow';
 import { useErrorText } from '../widgets/error-text';
 
-
 interface Props {
   number: string;
   printing: CheckInPrinting;
@@ -26,8 +25,7 @@ export function PrintResults({ number, printing, accessoryCaptions }: Props) {
   const anyFailed = rows.some((row) => row.state === 'failed');
   const extraBusy = rows.some((row) => row.caption !== null && row.state === 'printing');
 
-  const name = (row: PrintRow) =>
-    row.caption === null ? t(`printResult.documents.${row.document}`) : t('printResult.extraLabel', { caption: row.caption });
+  const name = (row: PrintRow) => (row.caption === null ? t(`printResult.documents.${row.document}`) : t('printResult.extraLabel', { caption: row.caption }));
 
   const preview = async (document: PrintableDocument) => {
     setPreviewFailed(null);
@@ -37,13 +35,7 @@ export function PrintResults({ number, printing, accessoryCaptions }: Props) {
 
   return (
     <Stack gap="xs">
-      <Table
-        aria-label={t('printResult.documentsFor', { number })}
-        verticalSpacing={6}
-        horizontalSpacing="sm"
-        withTableBorder
-        layout="fixed"
-      >
+      <Table aria-label={t('printResult.documentsFor', { number })} verticalSpacing={6} horizontalSpacing="sm" withTableBorder layout="fixed">
         <Table.Thead>
           <Table.Tr>
             <Table.Th w="26%">{t('printResult.document')}</Table.Th>

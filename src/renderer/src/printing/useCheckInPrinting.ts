@@ -129,7 +129,10 @@ export function useCheckInPrinting(numbers: string[]): CheckInPrinting {
   const rows = useCallback((number: string) => prints[number] ?? [], [prints]);
   const print = useCallback(
     (number: string, document: PrintableDocument, caption: string | null) =>
-      send(number, caption === null ? { documents: [document], labelCaptions: [], onlyEnabled: false } : { documents: [], labelCaptions: [caption], onlyEnabled: false }),
+      send(
+        number,
+        caption === null ? { documents: [document], labelCaptions: [], onlyEnabled: false } : { documents: [], labelCaptions: [caption], onlyEnabled: false },
+      ),
     [send],
   );
   const printExtraLabels = useCallback(

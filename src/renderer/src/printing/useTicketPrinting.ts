@@ -27,7 +27,13 @@ const CAPTIONS_PER_CALL = 10;
 
 const rowKey = (document: PrintableDocument, caption: string | null) => (caption === null ? document : `${document}:${caption}`);
 
-function row(document: PrintableDocument, caption: string | null, state: TicketPrintState, message: string | null = null, detail: string | null = null): TicketPrintRow {
+function row(
+  document: PrintableDocument,
+  caption: string | null,
+  state: TicketPrintState,
+  message: string | null = null,
+  detail: string | null = null,
+): TicketPrintRow {
   return { key: rowKey(document, caption), document, caption, state, message, detail };
 }
 
@@ -61,14 +67,21 @@ export function useTicketPrinting(number: string, documents: readonly PrintableD
         ...documents.map((document) => ({ document, caption: null as string | null })),
         ...captions.map((caption) => ({ document: 'device-label' as const, caption: caption as string | null })),
       ];
-      setRows((current) => upsert(current, wanted.map(({ document, caption }) => row(document, caption, 'printing'))));
+      setRows((current) =>
+        upsert(
+          current,
+          wanted.map(({ document, caption }) => row(document, caption, 'printing')),
+        ),
+      );
       const sent = await signedIn('printing.printTicket', {
         number,
         documents,
         labelCaptions: captions,
         onlyEnabled: false,
       });
-      const outcome: ContractResult<PrintResult[]> = isCancelled(sent) ? { ok: false, error: { code: 'forbidden', message: t('errors.field.signed_out') } } : sent;
+      const outcome: ContractResult<PrintResult[]> = isCancelled(sent)
+        ? { ok: false, error: { code: 'forbidden', message: t('errors.field.signed_out') } }
+        : sent;
       const settled = wanted.map(({ document, caption }) => {
         if (!outcome.ok) {
           return row(document, caption, 'failed', errorText(outcome.error));
@@ -82,10 +95,7 @@ export function useTicketPrinting(number: string, documents: readonly PrintableD
     [number, t, errorText, signedIn],
   );
 
-  const print = useCallback(
-    (document: PrintableDocument, caption: string | null) => (caption === null ? send([document], []) : send([], [caption])),
-    [send],
-  );
+  const print = useCallback((document: PrintableDocument, caption: string | null) => (caption === null ? send([document], []) : send([], [caption])), [send]);
 
   const printExtraLabels = useCallback(
     async (captions: string[]) => {

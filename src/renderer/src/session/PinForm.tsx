@@ -16,9 +16,7 @@ interface Props {
 
 export function PinForm({ staff, initialStaffId, submitLabel, onSubmit, onCancel }: Props) {
   const { t } = useTranslation();
-  const [staffId, setStaffId] = useState<number | null>(
-    staff.some((s) => s.id === initialStaffId) ? initialStaffId : (staff[0]?.id ?? null),
-  );
+  const [staffId, setStaffId] = useState<number | null>(staff.some((s) => s.id === initialStaffId) ? initialStaffId : (staff[0]?.id ?? null));
   const [pin, setPin] = useState('');
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);

@@ -63,7 +63,6 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     });
   }, [remember]);
 
-
   const ensureSession = useCallback(async (): Promise<string | null> => {
     if (currentRef.current !== null) return currentRef.current.token;
     const roster = await invoke('auth.roster', {});

@@ -34,7 +34,7 @@ export function useWorkflowCall(formFields: readonly string[]): WorkflowCall {
   );
 
   const submit = useCallback(
-    async <T,>(call: () => Promise<SignedInResult<T>>): Promise<T | null> => {
+    async <T>(call: () => Promise<SignedInResult<T>>): Promise<T | null> => {
       setBusy(true);
       try {
         const result = await call();

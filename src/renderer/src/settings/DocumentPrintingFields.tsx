@@ -122,7 +122,9 @@ export function DocumentPrintingFields(props: Props) {
             // The receipt prints when the device is collected; the intake documents at check-in.
             label={document === 'receipt' ? t('counter.settings.printAtCollection') : t('settings.printing.enabled')}
             aria-label={
-              document === 'receipt' ? t('counter.settings.printAtCollectionFor', { document: docName }) : t('settings.printing.enabledFor', { document: docName })
+              document === 'receipt'
+                ? t('counter.settings.printAtCollectionFor', { document: docName })
+                : t('settings.printing.enabledFor', { document: docName })
             }
             checked={value.enabled}
             onChange={(event) => change({ enabled: event.currentTarget.checked })}
@@ -213,7 +215,11 @@ function TestOutcome({ test }: { test: TestState }) {
     );
   } else if (test.state === 'done' || test.state === 'failed') {
     const error = test.state === 'done' ? test.result.error : null;
-    const message = error ? t(`errors.print.${error.code}` as 'errors.print.spooler_error', { defaultValue: error.message }) : test.state === 'failed' ? test.message : '';
+    const message = error
+      ? t(`errors.print.${error.code}` as 'errors.print.spooler_error', { defaultValue: error.message })
+      : test.state === 'failed'
+        ? test.message
+        : '';
     content = (
       <Alert color="red" py={6} title={t('settings.printing.testFailed')}>
         <Text size="sm">{message}</Text>

@@ -56,7 +56,11 @@ function LimitsForm() {
       setStatus('saved');
       return;
     }
-    const failure = readFailure(t, result.error, FIELDS.map(({ key }) => key));
+    const failure = readFailure(
+      t,
+      result.error,
+      FIELDS.map(({ key }) => key),
+    );
     setErrors(failure.fields);
     setFailure(failure.message ?? t('errors.validation'));
     setStatus('failed');

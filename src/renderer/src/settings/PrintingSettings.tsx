@@ -162,9 +162,7 @@ export function PrintingSettings() {
             </Button>
             {printers.loading && !printers.loaded && <Loader size="xs" />}
             <Text size="sm" c="dimmed" role="status">
-              {announceRefresh && !printers.loading && !printers.error
-                ? t('settings.printing.refreshed', { count: printers.printers.length })
-                : ''}
+              {announceRefresh && !printers.loading && !printers.error ? t('settings.printing.refreshed', { count: printers.printers.length }) : ''}
             </Text>
           </Group>
           {printers.error && (

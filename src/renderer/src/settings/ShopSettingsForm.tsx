@@ -79,14 +79,51 @@ export function ShopSettingsForm() {
       <Fieldset legend={t('settings.shop')} variant="filled">
         <Stack gap="sm">
           <SimpleGrid cols={3} spacing="sm">
-            <TextInput {...field('shopName')} label={t('settings.shopName')} maxLength={LIMITS.nameMax} value={draft.shopName} onChange={(e) => change({ shopName: e.currentTarget.value })} />
-            <TextInput {...field('shopPhone')} label={t('settings.shopPhone')} maxLength={30} value={draft.shopPhone} onChange={(e) => change({ shopPhone: e.currentTarget.value })} />
-            <TextInput {...field('shopAddress')} label={t('settings.shopAddress')} maxLength={LIMITS.addressMax} value={draft.shopAddress} onChange={(e) => change({ shopAddress: e.currentTarget.value })} />
+            <TextInput
+              {...field('shopName')}
+              label={t('settings.shopName')}
+              maxLength={LIMITS.nameMax}
+              value={draft.shopName}
+              onChange={(e) => change({ shopName: e.currentTarget.value })}
+            />
+            <TextInput
+              {...field('shopPhone')}
+              label={t('settings.shopPhone')}
+              maxLength={30}
+              value={draft.shopPhone}
+              onChange={(e) => change({ shopPhone: e.currentTarget.value })}
+            />
+            <TextInput
+              {...field('shopAddress')}
+              label={t('settings.shopAddress')}
+              maxLength={LIMITS.addressMax}
+              value={draft.shopAddress}
+              onChange={(e) => change({ shopAddress: e.currentTarget.value })}
+            />
           </SimpleGrid>
           <SimpleGrid cols={4} spacing="sm">
-            <TextInput {...field('ticketPrefix')} label={t('settings.ticketPrefix')} maxLength={6} value={draft.ticketPrefix} onChange={(e) => change({ ticketPrefix: e.currentTarget.value.toUpperCase() })} />
-            <TextInput {...field('warrantyMonths')} label={t('settings.warrantyMonths')} inputMode="numeric" maxLength={3} value={draft.warrantyMonths} onChange={(e) => change({ warrantyMonths: e.currentTarget.value })} />
-            <TextInput {...field('currency')} label={t('settings.currency')} maxLength={3} value={draft.currency} onChange={(e) => change({ currency: e.currentTarget.value.toUpperCase() })} />
+            <TextInput
+              {...field('ticketPrefix')}
+              label={t('settings.ticketPrefix')}
+              maxLength={6}
+              value={draft.ticketPrefix}
+              onChange={(e) => change({ ticketPrefix: e.currentTarget.value.toUpperCase() })}
+            />
+            <TextInput
+              {...field('warrantyMonths')}
+              label={t('settings.warrantyMonths')}
+              inputMode="numeric"
+              maxLength={3}
+              value={draft.warrantyMonths}
+              onChange={(e) => change({ warrantyMonths: e.currentTarget.value })}
+            />
+            <TextInput
+              {...field('currency')}
+              label={t('settings.currency')}
+              maxLength={3}
+              value={draft.currency}
+              onChange={(e) => change({ currency: e.currentTarget.value.toUpperCase() })}
+            />
             <NativeSelect
               {...field('language')}
               label={t('settings.language')}

@@ -72,13 +72,38 @@ export function SetupScreen({ language, onDone }: { language: Language; onDone()
             <Title order={3} size="h5">
               {t('trust.setup.shopStep')}
             </Title>
-            <TextInput label={t('trust.setup.shopName')} {...required()} value={draft.shopName} error={error('shopName')} onChange={(e) => set('shopName')(e.currentTarget.value)} />
-            <TextInput label={t('trust.setup.shopAddress')} {...required()} value={draft.shopAddress} error={error('shopAddress')} onChange={(e) => set('shopAddress')(e.currentTarget.value)} />
-            <TextInput label={t('trust.setup.shopPhone')} {...required()} type="tel" value={draft.shopPhone} error={error('shopPhone')} onChange={(e) => set('shopPhone')(e.currentTarget.value)} />
+            <TextInput
+              label={t('trust.setup.shopName')}
+              {...required()}
+              value={draft.shopName}
+              error={error('shopName')}
+              onChange={(e) => set('shopName')(e.currentTarget.value)}
+            />
+            <TextInput
+              label={t('trust.setup.shopAddress')}
+              {...required()}
+              value={draft.shopAddress}
+              error={error('shopAddress')}
+              onChange={(e) => set('shopAddress')(e.currentTarget.value)}
+            />
+            <TextInput
+              label={t('trust.setup.shopPhone')}
+              {...required()}
+              type="tel"
+              value={draft.shopPhone}
+              error={error('shopPhone')}
+              onChange={(e) => set('shopPhone')(e.currentTarget.value)}
+            />
             <Title order={3} size="h5">
               {t('trust.setup.managerStep')}
             </Title>
-            <TextInput label={t('trust.setup.managerName')} {...required()} value={draft.managerName} error={error('managerName')} onChange={(e) => set('managerName')(e.currentTarget.value)} />
+            <TextInput
+              label={t('trust.setup.managerName')}
+              {...required()}
+              value={draft.managerName}
+              error={error('managerName')}
+              onChange={(e) => set('managerName')(e.currentTarget.value)}
+            />
             <PasswordInput
               label={t('trust.setup.managerPin')}
               {...required()}
@@ -88,7 +113,14 @@ export function SetupScreen({ language, onDone }: { language: Language; onDone()
               onChange={(e) => set('managerPin')(e.currentTarget.value.replace(/\D/g, ''))}
               maxLength={8}
             />
-            <PasswordInput label={t('trust.setup.repeatPin')} {...required()} inputMode="numeric" value={repeat} onChange={(e) => setRepeat(e.currentTarget.value.replace(/\D/g, ''))} maxLength={8} />
+            <PasswordInput
+              label={t('trust.setup.repeatPin')}
+              {...required()}
+              inputMode="numeric"
+              value={repeat}
+              onChange={(e) => setRepeat(e.currentTarget.value.replace(/\D/g, ''))}
+              maxLength={8}
+            />
             {failure && <Alert color="red">{failure}</Alert>}
             <Button type="submit" loading={busy}>
               {t('trust.setup.finish')}

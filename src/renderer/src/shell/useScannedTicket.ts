@@ -25,7 +25,9 @@ export function useScannedTicket(goTo: (section: Section) => void): ScannedTicke
       setNotice(null);
       const result = await invoke('tickets.get', { number: digits });
       if (!result.ok) {
-        setNotice(result.error.code === 'not_found' ? t('counter.scan.notFound', { number: digits }) : t('counter.scan.failed', { message: result.error.message }));
+        setNotice(
+          result.error.code === 'not_found' ? t('counter.scan.notFound', { number: digits }) : t('counter.scan.failed', { message: result.error.message }),
+        );
         return;
       }
       const ticket = result.data;

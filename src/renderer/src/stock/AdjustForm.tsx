@@ -71,7 +71,9 @@ export function AdjustForm({ part, onDone, onCancel }: Props) {
       <Group gap="sm" align="flex-start" grow>
         <NumberInput
           label={t('stock.adjust.counted')}
-          description={change === null || change === 0 ? t('stock.adjust.noChange') : t('stock.adjust.change', { change: change > 0 ? `+${change}` : String(change) })}
+          description={
+            change === null || change === 0 ? t('stock.adjust.noChange') : t('stock.adjust.change', { change: change > 0 ? `+${change}` : String(change) })
+          }
           min={0}
           allowDecimal={false}
           allowNegative={false}

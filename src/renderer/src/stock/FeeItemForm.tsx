@@ -103,8 +103,20 @@ export function FeeItemForm({ item, nextSortOrder, onSaved, onCancel }: Props) {
         <MoneyInput label={t('stock.fees.price')} value={price} error={error('priceMinor')} onChange={(event) => setPrice(event.currentTarget.value)} />
       </Group>
       <Group gap="sm" align="flex-start" grow>
-        <TextInput label={t('stock.fees.nameZh')} value={nameZh} maxLength={LIMITS.shortTextMax} error={error('nameZh')} onChange={(event) => setNameZh(event.currentTarget.value)} />
-        <TextInput label={t('stock.fees.nameEn')} value={nameEn} maxLength={LIMITS.shortTextMax} error={error('nameEn')} onChange={(event) => setNameEn(event.currentTarget.value)} />
+        <TextInput
+          label={t('stock.fees.nameZh')}
+          value={nameZh}
+          maxLength={LIMITS.shortTextMax}
+          error={error('nameZh')}
+          onChange={(event) => setNameZh(event.currentTarget.value)}
+        />
+        <TextInput
+          label={t('stock.fees.nameEn')}
+          value={nameEn}
+          maxLength={LIMITS.shortTextMax}
+          error={error('nameEn')}
+          onChange={(event) => setNameEn(event.currentTarget.value)}
+        />
       </Group>
       {item && <Checkbox label={t('stock.fees.active')} checked={active} onChange={(event) => setActive(event.currentTarget.checked)} />}
     </StockFormFrame>

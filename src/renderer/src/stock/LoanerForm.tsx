@@ -56,11 +56,31 @@ export function LoanerForm({ loaner, onSaved, onCancel }: Props) {
       onCancel={onCancel}
     >
       <Group gap="sm" align="flex-start" grow>
-        <TextInput label={t('stock.loaners.name')} value={name} maxLength={LIMITS.nameMax} error={error('name')} onChange={(event) => setName(event.currentTarget.value)} />
-        <TextInput label={t('stock.loaners.serial')} value={serial} maxLength={LIMITS.shortTextMax} error={error('serial')} onChange={(event) => setSerial(event.currentTarget.value)} />
+        <TextInput
+          label={t('stock.loaners.name')}
+          value={name}
+          maxLength={LIMITS.nameMax}
+          error={error('name')}
+          onChange={(event) => setName(event.currentTarget.value)}
+        />
+        <TextInput
+          label={t('stock.loaners.serial')}
+          value={serial}
+          maxLength={LIMITS.shortTextMax}
+          error={error('serial')}
+          onChange={(event) => setSerial(event.currentTarget.value)}
+        />
       </Group>
-      <TextInput label={t('stock.loaners.notes')} value={notes} maxLength={LIMITS.notesMax} error={error('notes')} onChange={(event) => setNotes(event.currentTarget.value)} />
-      {loaner && <Checkbox label={t('stock.loaners.active')} checked={active} error={error('active')} onChange={(event) => setActive(event.currentTarget.checked)} />}
+      <TextInput
+        label={t('stock.loaners.notes')}
+        value={notes}
+        maxLength={LIMITS.notesMax}
+        error={error('notes')}
+        onChange={(event) => setNotes(event.currentTarget.value)}
+      />
+      {loaner && (
+        <Checkbox label={t('stock.loaners.active')} checked={active} error={error('active')} onChange={(event) => setActive(event.currentTarget.checked)} />
+      )}
     </StockFormFrame>
   );
 }

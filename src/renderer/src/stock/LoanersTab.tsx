@@ -12,7 +12,10 @@ import { loadFailure, useLoaded } from '../widgets/useLoaded';
 export function LoanersTab() {
   const { t } = useTranslation();
   const format = useFormat();
-  const [loaded, reload] = useLoaded(() => call('loaners.list', { includeInactive: true }), (error) => loadFailure(t, error));
+  const [loaded, reload] = useLoaded(
+    () => call('loaners.list', { includeInactive: true }),
+    (error) => loadFailure(t, error),
+  );
   const [editing, setEditing] = useState<LoanerView | 'new' | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
 

@@ -88,7 +88,13 @@ export function PartForm({ part, onSaved, onCancel }: Props) {
       onCancel={onCancel}
     >
       <Group gap="sm" align="flex-start" grow>
-        <TextInput label={t('stock.parts.name')} value={name} maxLength={LIMITS.shortTextMax} error={error('name')} onChange={(event) => setName(event.currentTarget.value)} />
+        <TextInput
+          label={t('stock.parts.name')}
+          value={name}
+          maxLength={LIMITS.shortTextMax}
+          error={error('name')}
+          onChange={(event) => setName(event.currentTarget.value)}
+        />
         <TextInput
           label={t('stock.parts.specification')}
           value={specification}
@@ -110,9 +116,25 @@ export function PartForm({ part, onSaved, onCancel }: Props) {
       <Group gap="sm" align="flex-start" grow>
         <MoneyInput label={t('stock.parts.cost')} value={cost} error={error('costMinor')} onChange={(event) => setCost(event.currentTarget.value)} />
         <MoneyInput label={t('stock.parts.price')} value={price} error={error('priceMinor')} onChange={(event) => setPrice(event.currentTarget.value)} />
-        <NumberInput label={t('stock.parts.reorderLevel')} min={0} allowDecimal={false} allowNegative={false} value={reorderLevel} error={error('reorderLevel')} onChange={setReorderLevel} />
+        <NumberInput
+          label={t('stock.parts.reorderLevel')}
+          min={0}
+          allowDecimal={false}
+          allowNegative={false}
+          value={reorderLevel}
+          error={error('reorderLevel')}
+          onChange={setReorderLevel}
+        />
         {!part && (
-          <NumberInput label={t('stock.parts.openingQty')} min={0} allowDecimal={false} allowNegative={false} value={openingQty} error={error('openingQty')} onChange={setOpeningQty} />
+          <NumberInput
+            label={t('stock.parts.openingQty')}
+            min={0}
+            allowDecimal={false}
+            allowNegative={false}
+            value={openingQty}
+            error={error('openingQty')}
+            onChange={setOpeningQty}
+          />
         )}
       </Group>
       {part && <Checkbox label={t('stock.parts.active')} checked={active} onChange={(event) => setActive(event.currentTarget.checked)} />}

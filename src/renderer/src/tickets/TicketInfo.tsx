@@ -34,7 +34,6 @@ export function TicketInfo({ ticket, onPasscodeViewed }: { ticket: TicketDetail;
       : format.day(ticket.purchaseDate)
     : none;
 
-
   return (
     <Paper withBorder p="md" radius="sm" component="section" aria-label={t('tickets.details')}>
       <Stack gap="md">

@@ -24,7 +24,13 @@ export function StatusBadge({ status, size = 'sm' }: { status: TicketStatus; siz
   const { t } = useTranslation();
   return (
     // A status is read whole ("Ready for collection"): the badge keeps its width rather than cutting the words in a narrow column.
-    <Badge color={COLOUR[status]} variant="light" tt="none" size={size} styles={{ root: { minWidth: 'max-content', overflow: 'visible' }, label: { overflow: 'visible' } }}>
+    <Badge
+      color={COLOUR[status]}
+      variant="light"
+      tt="none"
+      size={size}
+      styles={{ root: { minWidth: 'max-content', overflow: 'visible' }, label: { overflow: 'visible' } }}
+    >
       {t(`status.${status}`)}
     </Badge>
   );

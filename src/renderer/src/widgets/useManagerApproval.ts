@@ -9,7 +9,9 @@ import { useSession, type ManagerApproval } from '../session/session-context';
 import { isCancelled, useSignedInCall } from '../session/useSignedInCall';
 import { needsManagerApproval } from './manager-check';
 
-export type ApprovedChannel = { [C in Channel]: 'managerApproval' extends keyof ChannelInput<C> ? ('session' extends keyof ChannelInput<C> ? C : never) : never }[Channel];
+export type ApprovedChannel = {
+  [C in Channel]: 'managerApproval' extends keyof ChannelInput<C> ? ('session' extends keyof ChannelInput<C> ? C : never) : never;
+}[Channel];
 type Input<C extends Channel> = Omit<ChannelInput<C>, 'session'>;
 
 /** Runs a call, asking a manager (with `reason`) only when main wants one; declining counts as cancelled. */

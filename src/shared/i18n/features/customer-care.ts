@@ -197,8 +197,10 @@ export const careEn = {
   message: {
     ready: 'Hello {{name}}, your {{device}} (repair {{number}}) is ready for collection at {{shop}}. Please bring your claim ticket. {{phone}}',
     quote: 'Hello {{name}}, the quote for your {{device}} (repair {{number}}) is ready: {{amount}}. Please call us to accept or decline. {{shop}} {{phone}}',
-    follow_up: 'Hello {{name}}, this is {{shop}}. How is your {{device}} (repair {{number}}) working since you collected it? We would be glad to hear from you. {{phone}}',
-    unclaimed: 'Hello {{name}}, your {{device}} (repair {{number}}) has been ready since {{date}} and is waiting for you at {{shop}}. Please collect it soon. {{phone}}',
+    follow_up:
+      'Hello {{name}}, this is {{shop}}. How is your {{device}} (repair {{number}}) working since you collected it? We would be glad to hear from you. {{phone}}',
+    unclaimed:
+      'Hello {{name}}, your {{device}} (repair {{number}}) has been ready since {{date}} and is waiting for you at {{shop}}. Please collect it soon. {{phone}}',
   },
   manufacturer: {
     title: 'Trip to the manufacturer',

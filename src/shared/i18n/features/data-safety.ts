@@ -75,13 +75,15 @@ export const dataSafetyEn = {
   },
   recovery: {
     title: 'The shop’s data needs attention',
-    missing: 'The shop’s data file is missing or empty, yet this desk has recorded tickets up to {{lastTicket}}. It will not start as a new shop, so that no ticket number is given twice.',
+    missing:
+      'The shop’s data file is missing or empty, yet this desk has recorded tickets up to {{lastTicket}}. It will not start as a new shop, so that no ticket number is given twice.',
     replaced: 'The data file here belongs to another shop or is older than what this desk last saw (ticket {{lastTicket}}).',
     damaged: 'The shop’s data file is damaged (the database check failed).',
     keyMissing: 'The key file (secret.key) that seals device passcodes is missing or damaged while passcodes are stored.',
     whatToDo: 'Restore the newest verified backup. The current file is kept aside, never deleted.',
     newest: 'Newest verified backup',
-    noBackup: 'No verified backup was found in the backup folder or the data folder. Do not check in tickets: ask for help, and bring the backup USB stick if there is one.',
+    noBackup:
+      'No verified backup was found in the backup folder or the data folder. Do not check in tickets: ask for help, and bring the backup USB stick if there is one.',
     otherFile: 'Or a backup file',
     otherFileHint: 'The full path of a repair-desk backup (.sqlite) on this computer',
     inspect: 'Look at this file',

@@ -92,8 +92,7 @@ export const receiptZh: Widen<typeof receiptEn> = {
   signature: '客户签名',
   signatureNote: '本人已取回设备及上列物品。',
   terms: '说明',
-  defaultTerms:
-    '请妥善保管本收据，作为付款及免费返修凭证。\n免费返修仅限本次维修的故障；人为损坏、进液及他人拆修不在此列。\n返修请在期限内携带设备及本收据。',
+  defaultTerms: '请妥善保管本收据，作为付款及免费返修凭证。\n免费返修仅限本次维修的故障；人为损坏、进液及他人拆修不在此列。\n返修请在期限内携带设备及本收据。',
   printedAt: '打印时间 {{date}}',
   method: { cash: '现金', card: '银行卡', wechat: '微信支付', alipay: '支付宝' },
   identityKind: { claim_ticket: '取机凭证', phone_and_name: '电话及姓名（取机凭证遗失）' },

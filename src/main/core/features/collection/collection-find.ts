@@ -70,7 +70,10 @@ export async function findForCollection(tx: ReadTx, query: string, settings: Set
   const hits = await searchTicketsIn(tx, text, FIND_LIMIT, settings.ticketPrefix, { today: null });
   if (hits.length === 0) return [];
   const order = new Map(hits.map((h, index) => [h.ticketId, index]));
-  const rows: MatchRecord[] = await tx.query(`${MATCH_SELECT} WHERE t.id IN (${hits.map(() => '?').join(',')})`, hits.map((h) => h.ticketId));
+  const rows: MatchRecord[] = await tx.query(
+    `${MATCH_SELECT} WHERE t.id IN (${hits.map(() => '?').join(',')})`,
+    hits.map((h) => h.ticketId),
+  );
   // Waiting to be collected first (oldest wait first); then the rest in the search's order.
   return rows
     .map((r) => toMatch(r, settings.ticketPrefix))
@@ -108,8 +111,7 @@ export async function unclaimedTickets(tx: ReadTx, settings: Settings, now: Date
       model: r.model,
       readyAt,
       daysWaiting,
-      lastNotification:
-        r.notified_at === null ? null : { at: r.notified_at, method: r.notified_method!, outcome: r.notified_outcome! },
+      lastNotification: r.notified_at === null ? null : { at: r.notified_at, method: r.notified_method!, outcome: r.notified_outcome! },
     });
   }
   return unclaimed;

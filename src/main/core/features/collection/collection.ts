@@ -26,13 +26,7 @@ async function collectableView(tx: ReadTx, ticketId: number, settings: Settings)
   return view;
 }
 
-export async function takePayment(
-  tx: WriteTx,
-  actor: Actor,
-  input: ChannelParsedInput<'collection.pay'>,
-  settings: Settings,
-  nowIso: string,
-): Promise<void> {
+export async function takePayment(tx: WriteTx, actor: Actor, input: ChannelParsedInput<'collection.pay'>, settings: Settings, nowIso: string): Promise<void> {
   const view = await collectableView(tx, input.ticketId, settings);
   const decision = decidePayment({ balanceMinor: view.balanceMinor, method: input.method, amountMinor: input.amountMinor, tenderedMinor: input.tenderedMinor });
   if (!decision.ok) throw DeskError.field(decision.field, decision.reason);
@@ -101,7 +95,11 @@ export async function voidPayment(
   const view = await getCollectionView(tx, onlyRow(rows).ticket_id, settings);
   if (!view.collectable) throw wrongStatus('paymentId');
   const manager = await requireManagerApproval(tx, actor, approver);
-  const decision = decideVoid({ kind: payment.kind, method: payment.method, amountMinor: payment.amountMinor, voided: payment.voided }, view.paidMinor, input.reason);
+  const decision = decideVoid(
+    { kind: payment.kind, method: payment.method, amountMinor: payment.amountMinor, voided: payment.voided },
+    view.paidMinor,
+    input.reason,
+  );
   if (!decision.ok) throw DeskError.field(decision.reason === 'required' ? 'reason' : 'paymentId', decision.reason);
   // Guarded: a void made meanwhile on another counter wins (and the trigger refuses a second one anyway).
   const updated: { id: number }[] = await tx.query(

@@ -140,7 +140,13 @@ export interface ArchiveSearchOptions {
   more?: boolean;
 }
 
-export async function searchArchive(rows: RowReader, engine: StorageEngine, query: string, limit: number, { more = false }: ArchiveSearchOptions = {}): Promise<ArchiveHit[]> {
+export async function searchArchive(
+  rows: RowReader,
+  engine: StorageEngine,
+  query: string,
+  limit: number,
+  { more = false }: ArchiveSearchOptions = {},
+): Promise<ArchiveHit[]> {
   const text = normaliseQuery(query);
   if (text === '') return [];
   const found = new Collector();

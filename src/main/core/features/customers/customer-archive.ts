@@ -88,7 +88,14 @@ async function changesOf(tx: ReadTx, customerId: number): Promise<ArchiveChange[
        WHERE c.customer_id = ? ORDER BY c.id DESC`,
       [customerId],
     );
-  return rows.map((r) => ({ field: r.field, oldValue: r.old_value, newValue: r.new_value, staffName: r.staff_name, approvedByName: r.approved_by_name, at: r.at }));
+  return rows.map((r) => ({
+    field: r.field,
+    oldValue: r.old_value,
+    newValue: r.new_value,
+    staffName: r.staff_name,
+    approvedByName: r.approved_by_name,
+    at: r.at,
+  }));
 }
 
 async function loansOutOf(tx: ReadTx, customerId: number, prefix: string): Promise<CustomerArchive['loansOut']> {
@@ -202,10 +209,14 @@ export async function mergeCustomers(
     [keep.id, summary, `#${keep.id} ${keep.name} ${keep.phone}`],
     [merge.id, summary, `#${keep.id} ${keep.name} ${keep.phone}`],
   ] as const) {
-    await tx.query(
-      `INSERT INTO customer_change (customer_id, field, old_value, new_value, staff_id, approved_by, at) VALUES (?, 'merged', ?, ?, ?, ?, ?)`,
-      [customerId, oldValue, newValue, actor.id, manager.id, nowIso],
-    );
+    await tx.query(`INSERT INTO customer_change (customer_id, field, old_value, new_value, staff_id, approved_by, at) VALUES (?, 'merged', ?, ?, ?, ?, ?)`, [
+      customerId,
+      oldValue,
+      newValue,
+      actor.id,
+      manager.id,
+      nowIso,
+    ]);
   }
   await tx.query(
     `INSERT INTO customer_merge (kept_customer_id, merged_customer_id, tickets_moved, devices_moved, staff_id, approved_by, at) VALUES (?, ?, ?, ?, ?, ?, ?)`,

@@ -8,12 +8,7 @@ import type { CustomerUpdateResult } from '../../../../shared/trust-contract';
 import type { Actor } from '../staff';
 import { updateCustomer as updateArchiveRecord } from './customer-archive';
 
-export async function updateCustomer(
-  tx: WriteTx,
-  actor: Actor,
-  input: ChannelParsedInput<'customers.update'>,
-  nowIso: string,
-): Promise<CustomerUpdateResult> {
+export async function updateCustomer(tx: WriteTx, actor: Actor, input: ChannelParsedInput<'customers.update'>, nowIso: string): Promise<CustomerUpdateResult> {
   const record = { customerId: input.id, name: input.name, phone: input.phone, address: input.address, notes: input.notes };
   const changed = await updateArchiveRecord(tx, actor, record, nowIso, 'id');
   return { id: input.id, name: input.name, phone: input.phone, address: input.address, notes: input.notes, changed };

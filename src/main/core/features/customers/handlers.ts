@@ -38,7 +38,8 @@ export const customerCareHandlers: FeatureHandlers<typeof customerCareChannels> 
     acting(ctx, input.session, null, async ({ tx, actor, settings, now }) =>
       getComplaint(tx, await openComplaint(tx, actor, input, now), settings.ticketPrefix, now),
     ),
-  'complaints.list': (input, { db, clock }) => db.read(async (tx) => listComplaints(tx, input.includeClosed, (await loadSettings(tx)).ticketPrefix, clock.now())),
+  'complaints.list': (input, { db, clock }) =>
+    db.read(async (tx) => listComplaints(tx, input.includeClosed, (await loadSettings(tx)).ticketPrefix, clock.now())),
   'complaints.get': (input, { db, clock }) => db.read(async (tx) => getComplaint(tx, input.complaintId, (await loadSettings(tx)).ticketPrefix, clock.now())),
   'complaints.addStep': (input, ctx) =>
     acting(ctx, input.session, null, async ({ tx, actor, settings, now }) => {
@@ -74,7 +75,8 @@ export const customerCareHandlers: FeatureHandlers<typeof customerCareChannels> 
       await backFromManufacturer(tx, actor, input, settings.language, now.toISOString());
       return tripsOfTicket(tx, input.ticketId, settings.ticketPrefix, now);
     }),
-  'manufacturer.ofTicket': (input, { db, clock }) => db.read(async (tx) => tripsOfTicket(tx, input.ticketId, (await loadSettings(tx)).ticketPrefix, clock.now())),
+  'manufacturer.ofTicket': (input, { db, clock }) =>
+    db.read(async (tx) => tripsOfTicket(tx, input.ticketId, (await loadSettings(tx)).ticketPrefix, clock.now())),
   'manufacturer.away': (_input, { db, clock }) => db.read(async (tx) => tripsAway(tx, (await loadSettings(tx)).ticketPrefix, clock.now())),
 
   'repairTests.record': (input, ctx) =>

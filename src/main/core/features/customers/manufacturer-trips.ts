@@ -80,13 +80,24 @@ export async function sendToManufacturer(
   if (onlyRow(open).n > 0) throw new DeskError('conflict', [{ path: 'ticketId', code: 'duplicate' }]);
   const what = `${input.manufacturer} · RMA ${input.rmaNumber}`;
   await workflowMove(tx, actor, null, { session: '', ticketId: ticket.id, toStatus: 'at_manufacturer', note: what, managerApproval: null }, language, nowIso);
-  await tx.query(
-    `INSERT INTO manufacturer_trip (ticket_id, rma_number, manufacturer, expected_back, note, sent_by, sent_at) VALUES (?, ?, ?, ?, ?, ?, ?)`,
-    [ticket.id, input.rmaNumber, input.manufacturer, input.expectedBack, input.note, actor.id, nowIso],
-  );
+  await tx.query(`INSERT INTO manufacturer_trip (ticket_id, rma_number, manufacturer, expected_back, note, sent_by, sent_at) VALUES (?, ?, ?, ?, ?, ?, ?)`, [
+    ticket.id,
+    input.rmaNumber,
+    input.manufacturer,
+    input.expectedBack,
+    input.note,
+    actor.id,
+    nowIso,
+  ]);
 }
 
-export async function backFromManufacturer(tx: WriteTx, actor: Actor, input: { ticketId: number; note: string }, language: Language, nowIso: string): Promise<void> {
+export async function backFromManufacturer(
+  tx: WriteTx,
+  actor: Actor,
+  input: { ticketId: number; note: string },
+  language: Language,
+  nowIso: string,
+): Promise<void> {
   const ticket = await loadTicket(tx, input.ticketId);
   const updated: { id: number; rma_number: string }[] = await tx.query(
     `UPDATE manufacturer_trip SET back_at = ?, back_by = ? WHERE ticket_id = ? AND back_at IS NULL RETURNING id, rma_number`,

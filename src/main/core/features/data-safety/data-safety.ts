@@ -110,7 +110,18 @@ export class DataSafety {
         tx.query(
           `INSERT INTO backup_run (started_at, finished_at, reason, ok, folder, size_bytes, tickets, last_ticket_number, duration_ms, detail)
            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-          [attempt.startedAt, attempt.finishedAt, attempt.reason, attempt.ok ? 1 : 0, attempt.folder, attempt.sizeBytes, attempt.tickets, attempt.lastTicketNumber, attempt.durationMs, attempt.detail.slice(0, 2000)],
+          [
+            attempt.startedAt,
+            attempt.finishedAt,
+            attempt.reason,
+            attempt.ok ? 1 : 0,
+            attempt.folder,
+            attempt.sizeBytes,
+            attempt.tickets,
+            attempt.lastTicketNumber,
+            attempt.durationMs,
+            attempt.detail.slice(0, 2000),
+          ],
         ),
       );
     } catch (error) {
@@ -143,7 +154,16 @@ export class DataSafety {
     else if (this.options.clock.now().getTime() - Date.parse(lastGood.takenAt) > STALE_AFTER_MS) warnings.push('stale');
     if (destination.missing) warnings.push('destination_missing');
     if (lastAttempt && !lastAttempt.ok) warnings.push('last_failed');
-    return { folder: settings.folder, effectiveFolder: destination.folder, intervalHours: settings.intervalHours, lastGood, lastAttempt, warnings, backups, integrity: this.integrity };
+    return {
+      folder: settings.folder,
+      effectiveFolder: destination.folder,
+      intervalHours: settings.intervalHours,
+      lastGood,
+      lastAttempt,
+      warnings,
+      backups,
+      integrity: this.integrity,
+    };
   }
 
   /** Starts the background work of an open desk: the full integrity check, the start backup and the schedule. */
@@ -184,7 +204,11 @@ export class DataSafety {
     const identity = readIdentity(this.files.dataDir);
     if (!identity || numbers.length === 0) return;
     try {
-      advanceIdentity(this.files.dataDir, { shopId: identity.shopId, lastTicketNumber: Math.max(...numbers), tickets: identity.tickets + numbers.length }, this.options.clock.now());
+      advanceIdentity(
+        this.files.dataDir,
+        { shopId: identity.shopId, lastTicketNumber: Math.max(...numbers), tickets: identity.tickets + numbers.length },
+        this.options.clock.now(),
+      );
     } catch (error) {
       this.options.logError('identity', error);
     }

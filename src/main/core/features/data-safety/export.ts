@@ -149,7 +149,10 @@ function* batchesOf(db: RawDatabase, table: string, list: string, byRowid: boole
       after = rows.at(-1)?.[0] as number;
     }
   }
-  const cursor = db.prepare(`SELECT ${list} FROM ${quoted(table)}`).raw(true).iterate() as IterableIterator<unknown[]>;
+  const cursor = db
+    .prepare(`SELECT ${list} FROM ${quoted(table)}`)
+    .raw(true)
+    .iterate() as IterableIterator<unknown[]>;
   try {
     for (;;) {
       const rows: unknown[][] = [];

@@ -64,7 +64,8 @@ export const dataSafetyHandlers: FeatureHandlers<typeof dataSafetyChannels> = {
       problem: {
         kind: problem.kind,
         // Shown as printed on the claim tickets (the prefix is in the backup: the shop's settings are in the missing file).
-        lastTicketNumber: problem.lastTicketNumber === null ? null : displayTicketNumber(problem.lastTicketNumber, described?.ticketPrefix ?? DEFAULT_SETTINGS.ticketPrefix),
+        lastTicketNumber:
+          problem.lastTicketNumber === null ? null : displayTicketNumber(problem.lastTicketNumber, described?.ticketPrefix ?? DEFAULT_SETTINGS.ticketPrefix),
         detail: problem.detail,
       },
       newest: described,

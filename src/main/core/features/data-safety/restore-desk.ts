@@ -30,13 +30,13 @@ function peopleOf(file: string): BackupPeople {
         return undefined;
       }
     };
-    const managers = (
-      db.prepare(`SELECT id, name, pin_hash AS pinHash FROM staff WHERE role = 'manager' AND active = 1 AND pin_hash IS NOT NULL ORDER BY name`).all() as {
-        id: number;
-        name: string;
-        pinHash: string;
-      }[]
-    );
+    const managers = db
+      .prepare(`SELECT id, name, pin_hash AS pinHash FROM staff WHERE role = 'manager' AND active = 1 AND pin_hash IS NOT NULL ORDER BY name`)
+      .all() as {
+      id: number;
+      name: string;
+      pinHash: string;
+    }[];
     const shopName = setting('shopName');
     const prefix = setting('ticketPrefix');
     return { shopName: typeof shopName === 'string' ? shopName : '', prefix: typeof prefix === 'string' ? prefix : 'RD', managers };
@@ -84,7 +84,6 @@ export async function restoreIntoDesk(ctx: DeskContext, path: string): Promise<R
   if (await openShopFile(ctx)) safety.start({ backupNow: false });
   return { contents, keptAside };
 }
-
 
 /** Problems for which starting empty may be offered: the shop's file is gone or unreadable (a foreign file or a lost key have other answers). */
 const EMPTY_START_PROBLEMS = new Set(['missing', 'damaged']);

@@ -147,7 +147,13 @@ export function restoreBackup(options: { dataDir: string; databaseFile: string; 
   if (shopId) {
     // The backup's own position, so that it opens as this shop's file; the floor keeps numbering past what was handed out since.
     const ticketFloor = floor !== null && floor > (contents.lastTicketNumber ?? 0) ? floor : null;
-    writeIdentity(dataDir, { shopId, lastTicketNumber: contents.lastTicketNumber, tickets: contents.tickets, ticketFloor, updatedAt: options.now.toISOString() });
+    writeIdentity(dataDir, {
+      shopId,
+      lastTicketNumber: contents.lastTicketNumber,
+      tickets: contents.tickets,
+      ticketFloor,
+      updatedAt: options.now.toISOString(),
+    });
   }
   return { contents, keptAside };
 }

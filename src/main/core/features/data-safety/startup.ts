@@ -43,7 +43,9 @@ function examine(files: DeskFiles, identity: DeskIdentity | null): { problem: St
   const present = existsSync(files.databaseFile) && statSync(files.databaseFile).size > 0;
   if (!present) {
     // Never seen a shop here, or one that never numbered a ticket: a new shop. Otherwise its data is missing.
-    return identity && identity.lastTicketNumber !== null ? problem('missing', `${files.databaseFile} is missing or empty`) : { problem: null, facts: null, sealed: 0 };
+    return identity && identity.lastTicketNumber !== null
+      ? problem('missing', `${files.databaseFile} is missing or empty`)
+      : { problem: null, facts: null, sealed: 0 };
   }
   let db;
   try {
@@ -56,9 +58,13 @@ function examine(files: DeskFiles, identity: DeskIdentity | null): { problem: St
     if (check !== 'ok') return problem('damaged', `quick_check: ${check}`);
     const facts = fileFacts(db);
     if (identity) {
-      if (facts.shopId !== null && facts.shopId !== identity.shopId) return problem('replaced', `file of shop ${facts.shopId}, this desk is ${identity.shopId}`);
+      if (facts.shopId !== null && facts.shopId !== identity.shopId)
+        return problem('replaced', `file of shop ${facts.shopId}, this desk is ${identity.shopId}`);
       if ((facts.lastTicketNumber ?? 0) < (identity.lastTicketNumber ?? 0)) {
-        return problem(facts.tickets === 0 ? 'missing' : 'replaced', `last ticket in the file ${facts.lastTicketNumber ?? 'none'}, this desk has seen ${identity.lastTicketNumber}`);
+        return problem(
+          facts.tickets === 0 ? 'missing' : 'replaced',
+          `last ticket in the file ${facts.lastTicketNumber ?? 'none'}, this desk has seen ${identity.lastTicketNumber}`,
+        );
       }
     }
     return { problem: null, facts, sealed: sealedPasscodes(db) };
@@ -79,7 +85,11 @@ export async function prepareDataFile(files: DeskFiles, backupFolder: string, no
     secrets = SecretBox.fromKeyFile(files.keyFile, { sealedCount: sealed });
   } catch (error) {
     if (!(error instanceof KeyFileError)) throw error;
-    return { problem: { kind: 'key_missing', lastTicketNumber: identity?.lastTicketNumber ?? null, detail: error.message }, secrets: null, migrationBackup: null };
+    return {
+      problem: { kind: 'key_missing', lastTicketNumber: identity?.lastTicketNumber ?? null, detail: error.message },
+      secrets: null,
+      migrationBackup: null,
+    };
   }
 
   const pending = facts !== null && facts.migrations.length > 0 && MIGRATIONS.some((m) => !facts.migrations.includes(new m().name));

@@ -49,11 +49,7 @@ export async function ticketFigures(tx: ReadTx, period: Period, ticketsIn?: numb
     tickets: {
       in: ticketsIn ?? (await count(tx, `SELECT COUNT(*) AS n FROM ticket WHERE created_at >= ? AND created_at < ?`, range)),
       collected: await count(tx, `SELECT COUNT(*) AS n FROM collection WHERE at >= ? AND at < ?`, range),
-      cancelled: await count(
-        tx,
-        `SELECT COUNT(DISTINCT ticket_id) AS n FROM ticket_event WHERE to_status = 'cancelled' AND at >= ? AND at < ?`,
-        range,
-      ),
+      cancelled: await count(tx, `SELECT COUNT(DISTINCT ticket_id) AS n FROM ticket_event WHERE to_status = 'cancelled' AND at >= ? AND at < ?`, range),
     },
     discounts: { count: onlyRow(discounts).n, amountMinor: onlyRow(discounts).amount ?? 0 },
   };
@@ -80,7 +76,12 @@ export async function openDayFigures(tx: ReadTx, settings: Settings, now: Date, 
     voids: money.voids,
     discounts,
     tickets,
-    cash: { openingFloatMinor: float, inMinor: money.cash.inMinor, outMinor: money.cash.outMinor, expectedMinor: float + money.cash.inMinor - money.cash.outMinor },
+    cash: {
+      openingFloatMinor: float,
+      inMinor: money.cash.inMinor,
+      outMinor: money.cash.outMinor,
+      expectedMinor: float + money.cash.inMinor - money.cash.outMinor,
+    },
     closedToday: last !== null && last.business_date >= today ? { number: last.number, closedAt: last.period_to } : null,
   };
 }

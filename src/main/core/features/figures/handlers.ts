@@ -39,7 +39,14 @@ export const figuresHandlers: FeatureHandlers<typeof figuresChannels> = {
     });
     const now = ctx.clock.now();
     return printFiguresDocument(ctx, settings, 'day-close', `day-close-${String(record.number).padStart(4, '0')}`, (calibration) =>
-      dayCloseDefinition({ record, shop: shopOf(settings), language: settings.language, printedAt: now, preset: settings.figuresPrinting['day-close'].preset, calibration }),
+      dayCloseDefinition({
+        record,
+        shop: shopOf(settings),
+        language: settings.language,
+        printedAt: now,
+        preset: settings.figuresPrinting['day-close'].preset,
+        calibration,
+      }),
     );
   },
   ...reportHandlers,

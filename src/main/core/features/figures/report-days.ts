@@ -137,7 +137,7 @@ async function storedGroups(tx: ReadTx, from: string, to: string, withParts: boo
     at: localDayStart(p.day),
     voidedAt: p.voidDay === '' ? null : localDayStart(p.voidDay),
   }));
-  const collected: (Record<keyof CollectedTotals, number | null>)[] = await tx.query(
+  const collected: Record<keyof CollectedTotals, number | null>[] = await tx.query(
     `SELECT CAST(SUM(collected) AS BIGINT) AS collected, CAST(SUM(labour_minor) AS BIGINT) AS "labourMinor", CAST(SUM(parts_minor) AS BIGINT) AS "partsMinor", CAST(SUM(diagnosis_minor) AS BIGINT) AS "diagnosisMinor",
        CAST(SUM(discount_minor) AS BIGINT) AS "discountsMinor"
      FROM figures_day_collected WHERE day >= ? AND day <= ?`,
@@ -151,13 +151,19 @@ async function storedGroups(tx: ReadTx, from: string, to: string, withParts: boo
         days,
       )
     : null;
-  const calls: { calls: number | null; reached: number | null; qualitySum: number | null; qualityCount: number | null; attitudeSum: number | null; attitudeCount: number | null }[] =
-    await tx.query(
-      `SELECT CAST(SUM(calls) AS BIGINT) AS calls, CAST(SUM(reached) AS BIGINT) AS reached, CAST(SUM(quality_sum) AS BIGINT) AS "qualitySum", CAST(SUM(quality_count) AS BIGINT) AS "qualityCount",
+  const calls: {
+    calls: number | null;
+    reached: number | null;
+    qualitySum: number | null;
+    qualityCount: number | null;
+    attitudeSum: number | null;
+    attitudeCount: number | null;
+  }[] = await tx.query(
+    `SELECT CAST(SUM(calls) AS BIGINT) AS calls, CAST(SUM(reached) AS BIGINT) AS reached, CAST(SUM(quality_sum) AS BIGINT) AS "qualitySum", CAST(SUM(quality_count) AS BIGINT) AS "qualityCount",
          CAST(SUM(attitude_sum) AS BIGINT) AS "attitudeSum", CAST(SUM(attitude_count) AS BIGINT) AS "attitudeCount"
        FROM figures_day_calls WHERE day >= ? AND day <= ?`,
-      days,
-    );
+    days,
+  );
   const c = onlyRow(calls);
   const average = (total: number | null, count: number | null) => (count ? total! / count : null);
   return {

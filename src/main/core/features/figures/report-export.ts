@@ -47,7 +47,9 @@ export async function reportXlsx(report: Report, language: Language): Promise<Bu
     sheet.addRow([table.title]).font = { bold: true, size: 12 };
     sheet.addRow(table.columns).font = { bold: true };
     for (const row of table.rows) {
-      const added = sheet.addRow(row.map((cell) => (cell === null ? null : typeof cell === 'object' ? ('money' in cell ? cell.money / 100 : cell.share) : cell)));
+      const added = sheet.addRow(
+        row.map((cell) => (cell === null ? null : typeof cell === 'object' ? ('money' in cell ? cell.money / 100 : cell.share) : cell)),
+      );
       row.forEach((cell, index) => {
         if (cell !== null && typeof cell === 'object') added.getCell(index + 1).numFmt = 'money' in cell ? '#,##0.00' : '0.0%';
       });

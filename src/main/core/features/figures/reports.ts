@@ -139,7 +139,14 @@ export async function buildReport(tx: ReadTx, from: string, to: string, settings
   // The margin is against the price when fitted.
   let parts: Report['parts'] = null;
   if (groups.parts) {
-    const partLines = groups.parts.map((l) => ({ partId: l.part_id, name: l.name, qty: l.qty, costMinor: l.cost, chargedMinor: l.charged, marginMinor: l.charged - l.cost }));
+    const partLines = groups.parts.map((l) => ({
+      partId: l.part_id,
+      name: l.name,
+      qty: l.qty,
+      costMinor: l.cost,
+      chargedMinor: l.charged,
+      marginMinor: l.charged - l.cost,
+    }));
     parts = {
       lines: partLines,
       costMinor: partLines.reduce((s, l) => s + l.costMinor, 0),
@@ -173,7 +180,10 @@ export async function buildReport(tx: ReadTx, from: string, to: string, settings
   const openByStatus = new Map<TicketStatus, number>();
   for (const t of open) {
     const age = daysBetween(localIsoDate(new Date(t.created_at)), today);
-    itemAt(ageing, AGEING.findIndex((a) => age <= a.max)).count += 1;
+    itemAt(
+      ageing,
+      AGEING.findIndex((a) => age <= a.max),
+    ).count += 1;
     openByStatus.set(t.status, (openByStatus.get(t.status) ?? 0) + 1);
   }
   const byStatus = TICKET_STATUSES.filter((s) => (OPEN_STATUSES as readonly TicketStatus[]).includes(s))

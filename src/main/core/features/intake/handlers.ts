@@ -14,8 +14,7 @@ import { getTicketByNumber, revealPasscode } from '../../record/tickets';
 
 export const intakeHandlers: FeatureHandlers<typeof intakeChannels> = {
   'customers.search': (input, { db }) => db.read((tx) => searchCustomers(tx, input.query, input.limit)),
-  'customers.get': (input, { db }) =>
-    db.read(async (tx) => getCustomer(tx, input.id, (await loadSettings(tx)).ticketPrefix)),
+  'customers.get': (input, { db }) => db.read(async (tx) => getCustomer(tx, input.id, (await loadSettings(tx)).ticketPrefix)),
   'warranty.assess': (input, { db, clock }) =>
     db.read(async (tx) => {
       const { warrantyMonths } = await loadSettings(tx);
@@ -30,8 +29,7 @@ export const intakeHandlers: FeatureHandlers<typeof intakeChannels> = {
     ctx.safety.noteTickets(result.tickets.map((ticket) => ticket.number));
     return result;
   },
-  'tickets.get': (input, { db }) =>
-    db.read(async (tx) => getTicketByNumber(tx, input.number, await loadSettings(tx))),
+  'tickets.get': (input, { db }) => db.read(async (tx) => getTicketByNumber(tx, input.number, await loadSettings(tx))),
   'tickets.revealPasscode': (input, ctx) =>
     ctx.db.write(async (tx) => {
       const viewer = await requireActor(tx, ctx, input.session);

@@ -56,10 +56,10 @@ async function resolveCustomer(tx: WriteTx, input: CheckInInput['customer'], now
     return existing;
   }
   // The clerk did not pick from the archive, but the same person may be there.
-  const sameName: CustomerRow[] = await tx.query(
-    `SELECT id FROM customer WHERE phone_digits = ? AND lower(trim(name)) = lower(?) ORDER BY id LIMIT 1`,
-    [digits, input.name],
-  );
+  const sameName: CustomerRow[] = await tx.query(`SELECT id FROM customer WHERE phone_digits = ? AND lower(trim(name)) = lower(?) ORDER BY id LIMIT 1`, [
+    digits,
+    input.name,
+  ]);
   const [known] = sameName;
   if (known) return resolveCustomer(tx, { ...input, id: known.id }, nowIso);
   const result = await tx.insert(CustomerEntity, { ...details, ownerTechnicianId: null, createdAt: nowIso, updatedAt: nowIso });
@@ -126,14 +126,7 @@ async function createTicket(
   return { id: ticketId, number, displayNumber: displayTicketNumber(number, shared.settings.ticketPrefix), barcode: barcodeText(number) };
 }
 
-export async function checkIn(
-  tx: WriteTx,
-  secrets: SecretBox,
-  settings: Settings,
-  clerk: Actor,
-  input: CheckInInput,
-  now: Date,
-): Promise<CheckInResult> {
+export async function checkIn(tx: WriteTx, secrets: SecretBox, settings: Settings, clerk: Actor, input: CheckInInput, now: Date): Promise<CheckInResult> {
   const today = localIsoDate(now);
   const nowIso = now.toISOString();
   const ruleErrors = checkIntakeRules(input, settings, today);

@@ -15,8 +15,7 @@ import { requireActor } from '../staff';
 import { calibrationFor, pdfPageSize, previewTicketDocument, printTicketDocuments, requirePreset, toPrintResult } from './ticket-printing';
 
 export const printingHandlers: FeatureHandlers<typeof printingChannels> = {
-  'printing.presets': async () =>
-    PRESETS.map((p) => ({ id: p.id, document: p.kind, name: p.name, widthMm: p.widthMm, heightMm: p.heightMm })),
+  'printing.presets': async () => PRESETS.map((p) => ({ id: p.id, document: p.kind, name: p.name, widthMm: p.widthMm, heightMm: p.heightMm })),
 
   'printing.printers': async (_input, { db, printing }) => {
     const outcome = await printing.listPrinters();
@@ -74,5 +73,3 @@ export const printingHandlers: FeatureHandlers<typeof printingChannels> = {
     return result;
   },
 };
-
-

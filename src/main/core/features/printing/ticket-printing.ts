@@ -78,12 +78,7 @@ function documentInput(
   };
 }
 
-export function toPrintResult(
-  document: PrintableDocument,
-  caption: string | null,
-  outcome: PrintOutcome,
-  language: Settings['language'],
-): PrintResult {
+export function toPrintResult(document: PrintableDocument, caption: string | null, outcome: PrintOutcome, language: Settings['language']): PrintResult {
   const base = { document, caption, archivedPath: outcome.archivedPath };
   if (outcome.ok) return { ...base, ok: true, error: null };
   return {
@@ -165,4 +160,3 @@ export async function previewTicketDocument(ctx: DeskContext, number: string, do
   const calibration = await calibrationFor(ctx, settings, settings.printing[document].printer);
   return ctx.documents.render(buildDocument(document, documentInput(ticket, settings, document, ctx.clock.now(), null, calibration, collection)));
 }
-

@@ -15,13 +15,7 @@ import { loadDiagnosisFacts, loadTicket, recordEvent, requireStatus, claimTicket
 /** The diagnosis can be written or revised until the customer has decided. */
 export const DIAGNOSIS_STATUSES: readonly TicketStatus[] = ['diagnosing', 'awaiting_approval'];
 
-export async function saveDiagnosis(
-  tx: WriteTx,
-  actor: Actor,
-  input: ChannelParsedInput<'diagnosis.save'>,
-  language: Language,
-  nowIso: string,
-): Promise<void> {
+export async function saveDiagnosis(tx: WriteTx, actor: Actor, input: ChannelParsedInput<'diagnosis.save'>, language: Language, nowIso: string): Promise<void> {
   const ticket = await loadTicket(tx, input.ticketId);
   requireStatus(ticket, DIAGNOSIS_STATUSES);
   await claimTicket(tx, ticket.id, actor, nowIso);
@@ -41,7 +35,19 @@ export async function saveDiagnosis(
      ON CONFLICT(ticket_id) DO UPDATE SET category = excluded.category, cause = excluded.cause, solution = excluded.solution,
        severity = excluded.severity, user_caused = excluded.user_caused, internal_notes = excluded.internal_notes, repair_class = excluded.repair_class,
        staff_id = excluded.staff_id, updated_at = excluded.updated_at`,
-    [ticket.id, input.category, input.cause, input.solution, input.severity, input.userCaused, input.internalNotes, input.repairClass, actor.id, nowIso, nowIso],
+    [
+      ticket.id,
+      input.category,
+      input.cause,
+      input.solution,
+      input.severity,
+      input.userCaused,
+      input.internalNotes,
+      input.repairClass,
+      actor.id,
+      nowIso,
+      nowIso,
+    ],
   );
   await tx.query(`UPDATE ticket SET severity = ?, updated_at = ? WHERE id = ?`, [input.severity, nowIso, ticket.id]);
   await recordEvent(tx, {

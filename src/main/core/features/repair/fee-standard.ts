@@ -37,9 +37,7 @@ function toFeeItem(r: FeeItemRecord): FeeItem {
 const COLUMNS = 'id, code, name_en, name_zh, category, price_minor, active, sort_order';
 
 export async function listFeeItems(tx: ReadTx, includeInactive: boolean): Promise<FeeItem[]> {
-  const rows: FeeItemRecord[] = await tx.query(
-    `SELECT ${COLUMNS} FROM fee_item ${includeInactive ? '' : 'WHERE active = 1'} ORDER BY sort_order, id`,
-  );
+  const rows: FeeItemRecord[] = await tx.query(`SELECT ${COLUMNS} FROM fee_item ${includeInactive ? '' : 'WHERE active = 1'} ORDER BY sort_order, id`);
   return rows.map(toFeeItem);
 }
 

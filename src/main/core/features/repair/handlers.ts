@@ -15,12 +15,7 @@ import { getQuote, previewQuote, saveQuote } from './quotes';
 import { changePromisedDate, getWorkflow, handOver, logNotification, recordApproval, reopenAsRework, workflowMove } from './workflow';
 
 /** A ticket action: does the work, then answers with the ticket's workflow view from the same transaction. */
-function ticketAction(
-  ctx: DeskContext,
-  session: string,
-  approval: ManagerApprovalInput | null,
-  work: (acting: Acting) => Promise<number>,
-) {
+function ticketAction(ctx: DeskContext, session: string, approval: ManagerApprovalInput | null, work: (acting: Acting) => Promise<number>) {
   return acting(ctx, session, approval, async (a) => getWorkflow(a.tx, await work(a), a.settings, a.now));
 }
 
@@ -72,8 +67,7 @@ export const repairHandlers: FeatureHandlers<typeof repairChannels> = {
     }),
 
   'loaners.list': (input, { db }) => db.read(async (tx) => listLoaners(tx, input.includeInactive, (await loadSettings(tx)).ticketPrefix)),
-  'loaners.save': (input, ctx) =>
-    acting(ctx, input.session, null, ({ tx, settings, now }) => saveLoaner(tx, input, settings.ticketPrefix, now.toISOString())),
+  'loaners.save': (input, ctx) => acting(ctx, input.session, null, ({ tx, settings, now }) => saveLoaner(tx, input, settings.ticketPrefix, now.toISOString())),
   'loans.lend': (input, ctx) =>
     ticketAction(ctx, input.session, null, async ({ tx, actor, settings, now }) => {
       await lendLoaner(tx, actor, input, settings.ticketPrefix, settings.language, now.toISOString());

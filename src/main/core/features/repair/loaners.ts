@@ -69,21 +69,18 @@ async function getLoaner(tx: ReadTx, id: number, prefix: string, path: string): 
 
 export async function saveLoaner(tx: WriteTx, input: ChannelParsedInput<'loaners.save'>, prefix: string, nowIso: string): Promise<LoanerView> {
   if (input.id === null) {
-    const rows: { id: number }[] = await tx.query(
-      `INSERT INTO loaner (name, serial, notes, active, created_at) VALUES (?, ?, ?, ?, ?) RETURNING id`,
-      [input.name, input.serial, input.notes, input.active, nowIso],
-    );
+    const rows: { id: number }[] = await tx.query(`INSERT INTO loaner (name, serial, notes, active, created_at) VALUES (?, ?, ?, ?, ?) RETURNING id`, [
+      input.name,
+      input.serial,
+      input.notes,
+      input.active,
+      nowIso,
+    ]);
     return getLoaner(tx, onlyRow(rows).id, prefix, 'id');
   }
   const existing = await getLoaner(tx, input.id, prefix, 'id');
   if (!input.active && existing.currentLoan !== null) throw DeskError.field('active', 'still_on_loan');
-  await tx.query(`UPDATE loaner SET name = ?, serial = ?, notes = ?, active = ? WHERE id = ?`, [
-    input.name,
-    input.serial,
-    input.notes,
-    input.active,
-    input.id,
-  ]);
+  await tx.query(`UPDATE loaner SET name = ?, serial = ?, notes = ?, active = ? WHERE id = ?`, [input.name, input.serial, input.notes, input.active, input.id]);
   return getLoaner(tx, input.id, prefix, 'id');
 }
 
@@ -117,13 +114,7 @@ export async function lendLoaner(
 }
 
 /** Records a loaner back in the shop; returns the ticket it was lent for. */
-export async function returnLoan(
-  tx: WriteTx,
-  actor: Actor,
-  input: ChannelParsedInput<'loans.return'>,
-  language: Language,
-  nowIso: string,
-): Promise<number> {
+export async function returnLoan(tx: WriteTx, actor: Actor, input: ChannelParsedInput<'loans.return'>, language: Language, nowIso: string): Promise<number> {
   const rows: { ticket_id: number; returned_at: string | null; name: string; serial: string }[] = await tx.query(
     `SELECT o.ticket_id, o.returned_at, l.name, l.serial FROM loan o JOIN loaner l ON l.id = o.loaner_id WHERE o.id = ?`,
     [input.loanId],

@@ -52,7 +52,13 @@ interface MoveArgs {
 /** Moves a ticket through the status machine and writes the event; refuses an illegal move with the reason. */
 export async function moveTicket(tx: WriteTx, args: MoveArgs): Promise<void> {
   const { ticket, to } = args;
-  const check = checkMove({ from: ticket.status, to, via: args.via, note: typeof args.note === 'object' ? args.note.text : args.note, managerApproved: args.manager !== null });
+  const check = checkMove({
+    from: ticket.status,
+    to,
+    via: args.via,
+    note: typeof args.note === 'object' ? args.note.text : args.note,
+    managerApproved: args.manager !== null,
+  });
   if (!check.ok) {
     switch (check.reason) {
       case 'illegal_move':
@@ -124,14 +130,7 @@ export async function workflowMove(
  * payment): moves to collected and, when the device was repaired, starts the
  * repair warranty — or keeps the inherited one for a rework.
  */
-export async function collectTicket(
-  tx: WriteTx,
-  actor: Actor,
-  ticketId: number,
-  note: string | WrittenNote,
-  settings: Settings,
-  now: Date,
-): Promise<void> {
+export async function collectTicket(tx: WriteTx, actor: Actor, ticketId: number, note: string | WrittenNote, settings: Settings, now: Date): Promise<void> {
   const ticket = await loadTicket(tx, ticketId);
   const repaired = ticket.status === 'ready';
   await moveTicket(tx, { ticket, to: 'collected', via: 'collection', note, actor, manager: null, at: now.toISOString() });
@@ -149,10 +148,9 @@ export function withinRepairWarranty(ticket: Pick<TicketCore, 'status' | 'repair
 
 /** How many reworks of a ticket are still in the shop. */
 async function openReworks(tx: ReadTx, ticketId: number): Promise<number> {
-  const rows: { n: number }[] = await tx.query(
-    `SELECT COUNT(*) AS n FROM ticket WHERE rework_of_ticket_id = ? AND status NOT IN ('collected', 'cancelled')`,
-    [ticketId],
-  );
+  const rows: { n: number }[] = await tx.query(`SELECT COUNT(*) AS n FROM ticket WHERE rework_of_ticket_id = ? AND status NOT IN ('collected', 'cancelled')`, [
+    ticketId,
+  ]);
   return onlyRow(rows).n;
 }
 
@@ -211,13 +209,7 @@ export function isPngDataUrl(value: string): boolean {
 }
 
 /** 方案确认: records the customer's decision on the quote in front of them, and moves the ticket. */
-export async function recordApproval(
-  tx: WriteTx,
-  actor: Actor,
-  input: ChannelParsedInput<'approvals.record'>,
-  language: Language,
-  now: Date,
-): Promise<void> {
+export async function recordApproval(tx: WriteTx, actor: Actor, input: ChannelParsedInput<'approvals.record'>, language: Language, now: Date): Promise<void> {
   const nowIso = now.toISOString();
   const ticket = await loadTicket(tx, input.ticketId);
   requireStatus(ticket, ['awaiting_approval']);
@@ -262,19 +254,13 @@ export async function recordApproval(
 }
 
 /** One owner per customer: a hand-over names the next technician and says where the work stands. */
-export async function handOver(
-  tx: WriteTx,
-  actor: Actor,
-  input: ChannelParsedInput<'tickets.handOver'>,
-  language: Language,
-  nowIso: string,
-): Promise<void> {
+export async function handOver(tx: WriteTx, actor: Actor, input: ChannelParsedInput<'tickets.handOver'>, language: Language, nowIso: string): Promise<void> {
   const ticket = await loadTicket(tx, input.ticketId);
   if (isTerminal(ticket.status)) throw new DeskError('conflict', [{ path: 'ticketId', code: 'wrong_status' }]);
-  const rows: { id: number; name: string; role: string; active: number }[] = await tx.query(
-    `SELECT id, name, role, active FROM staff WHERE id IN (?, ?)`,
-    [input.toTechnicianId, ticket.technician_id ?? 0],
-  );
+  const rows: { id: number; name: string; role: string; active: number }[] = await tx.query(`SELECT id, name, role, active FROM staff WHERE id IN (?, ?)`, [
+    input.toTechnicianId,
+    ticket.technician_id ?? 0,
+  ]);
   const next = rows.find((r) => r.id === input.toTechnicianId);
   if (!next || !next.active) throw DeskError.field('toTechnicianId', 'not_found');
   if (next.role === 'clerk') throw DeskError.field('toTechnicianId', 'not_technician');
@@ -376,12 +362,11 @@ async function listApprovals(tx: ReadTx, ticketId: number): Promise<ApprovalView
 }
 
 async function listNotifications(tx: ReadTx, ticketId: number): Promise<NotificationView[]> {
-  const rows: { id: number; method: NotificationMethod; outcome: NotificationOutcome; note: string; staff_name: string | null; at: string }[] =
-    await tx.query(
-      `SELECT n.id, n.method, n.outcome, n.note, s.name AS staff_name, n.at
+  const rows: { id: number; method: NotificationMethod; outcome: NotificationOutcome; note: string; staff_name: string | null; at: string }[] = await tx.query(
+    `SELECT n.id, n.method, n.outcome, n.note, s.name AS staff_name, n.at
        FROM notification n LEFT JOIN staff s ON s.id = n.staff_id WHERE n.ticket_id = ? ORDER BY n.id`,
-      [ticketId],
-    );
+    [ticketId],
+  );
   return rows.map((r) => ({ id: r.id, method: r.method, outcome: r.outcome, note: r.note, staffName: r.staff_name, at: r.at }));
 }
 
@@ -422,7 +407,10 @@ async function ticketRefs(tx: ReadTx, where: string, param: number, prefix: stri
 }
 
 /** What the ticket page may offer now, besides the status moves. */
-export function availableActions(status: TicketStatus, facts: { hasSentQuote: boolean; hasOpenLoan: boolean; withinRepairWarranty: boolean }): WorkflowAction[] {
+export function availableActions(
+  status: TicketStatus,
+  facts: { hasSentQuote: boolean; hasOpenLoan: boolean; withinRepairWarranty: boolean },
+): WorkflowAction[] {
   const actions: WorkflowAction[] = [];
   if (DIAGNOSIS_STATUSES.includes(status)) actions.push('diagnosis.save');
   if (QUOTE_STATUSES_EDITABLE.includes(status)) actions.push('quotes.save');

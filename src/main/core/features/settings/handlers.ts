@@ -23,7 +23,8 @@ export const settingsHandlers: FeatureHandlers<typeof settingsChannels> = {
       // A screen that knows fewer documents (an older one) leaves the others' print settings alone.
       const saved = await saveSettings(tx, { ...current, ...given, printing: { ...current.printing, ...definedFields(given.printing ?? {}) } });
       const change = changedValues<Record<string, unknown>>(current, saved);
-      if (change) await recordAudit(tx, { kind: 'settings', subjectId: null, oldValue: change.old, newValue: change.new, staffId: actor.id, at: now.toISOString() });
+      if (change)
+        await recordAudit(tx, { kind: 'settings', subjectId: null, oldValue: change.old, newValue: change.new, staffId: actor.id, at: now.toISOString() });
       return saved;
     });
   },

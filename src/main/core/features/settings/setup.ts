@@ -39,10 +39,10 @@ export async function completeSetup(tx: WriteTx, input: ChannelParsedInput<'setu
   if (managers.some((m) => m.pin_hash !== null)) throw new DeskError('forbidden', [{ path: 'setup', code: 'setup_done' }]);
   let managerId = managers[0]?.id;
   if (managerId === undefined) {
-    const inserted: { id: number }[] = await tx.query(
-      `INSERT INTO staff (name, role, active, created_at) VALUES (?, 'manager', 1, ?) RETURNING id`,
-      [input.managerName, nowIso],
-    );
+    const inserted: { id: number }[] = await tx.query(`INSERT INTO staff (name, role, active, created_at) VALUES (?, 'manager', 1, ?) RETURNING id`, [
+      input.managerName,
+      nowIso,
+    ]);
     managerId = onlyRow(inserted).id;
   }
   await tx.query(`UPDATE staff SET name = ?, pin_hash = ?, pin_failed_count = 0, pin_locked_until = NULL WHERE id = ?`, [
@@ -63,7 +63,13 @@ export async function completeSetup(tx: WriteTx, input: ChannelParsedInput<'setu
     kind: 'setup',
     subjectId: managerId,
     oldValue: { shopName: before.shopName, shopAddress: before.shopAddress, shopPhone: before.shopPhone, language: before.language },
-    newValue: { shopName: after.shopName, shopAddress: after.shopAddress, shopPhone: after.shopPhone, language: after.language, managerName: input.managerName },
+    newValue: {
+      shopName: after.shopName,
+      shopAddress: after.shopAddress,
+      shopPhone: after.shopPhone,
+      language: after.language,
+      managerName: input.managerName,
+    },
     staffId: managerId,
     at: nowIso,
   });

@@ -57,10 +57,9 @@ interface StaffAuthRecord {
 }
 
 async function staffAuthRecord(tx: ReadTx, staffId: number): Promise<StaffAuthRecord | null> {
-  const rows: StaffAuthRecord[] = await tx.query(
-    `SELECT id, name, role, active, pin_hash, pin_failed_count, pin_locked_until FROM staff WHERE id = ?`,
-    [staffId],
-  );
+  const rows: StaffAuthRecord[] = await tx.query(`SELECT id, name, role, active, pin_hash, pin_failed_count, pin_locked_until FROM staff WHERE id = ?`, [
+    staffId,
+  ]);
   return rows[0] ?? null;
 }
 
@@ -104,7 +103,12 @@ export async function checkStaffPin(ctx: DeskContext, staffId: number, pin: stri
 export async function signIn(ctx: DeskContext, staffId: number, pin: string): Promise<AuthSession> {
   const actor = await checkStaffPin(ctx, staffId, pin, '').catch((error: unknown) => {
     // Report on the sign-in form's own fields ("staffId", "pin").
-    if (error instanceof DeskError) throw new DeskError(error.code, error.fields.map((f) => ({ ...f, path: f.path.replace(/^\./, '') })), error.message);
+    if (error instanceof DeskError)
+      throw new DeskError(
+        error.code,
+        error.fields.map((f) => ({ ...f, path: f.path.replace(/^\./, '') })),
+        error.message,
+      );
     throw error;
   });
   const now = ctx.clock.now().getTime();
@@ -208,9 +212,7 @@ export function requireManagerRole(actor: Actor): void {
 }
 
 async function managerHasPin(tx: ReadTx): Promise<boolean> {
-  const rows: { n: number }[] = await tx.query(
-    `SELECT COUNT(*) AS n FROM staff WHERE role = 'manager' AND active = 1 AND pin_hash IS NOT NULL`,
-  );
+  const rows: { n: number }[] = await tx.query(`SELECT COUNT(*) AS n FROM staff WHERE role = 'manager' AND active = 1 AND pin_hash IS NOT NULL`);
   return onlyRow(rows).n > 0;
 }
 
@@ -231,10 +233,9 @@ export async function authoriseStaffChange(
   if (session === null) throw new DeskError('forbidden', [{ path: 'session', code: 'signed_out' }]);
   requireManagerRole(await requireActor(tx, ctx, session));
   if (change.id !== null && (change.role !== 'manager' || !change.active)) {
-    const rows: { n: number }[] = await tx.query(
-      `SELECT COUNT(*) AS n FROM staff WHERE role = 'manager' AND active = 1 AND pin_hash IS NOT NULL AND id <> ?`,
-      [change.id],
-    );
+    const rows: { n: number }[] = await tx.query(`SELECT COUNT(*) AS n FROM staff WHERE role = 'manager' AND active = 1 AND pin_hash IS NOT NULL AND id <> ?`, [
+      change.id,
+    ]);
     if (onlyRow(rows).n === 0) throw DeskError.field(change.role !== 'manager' ? 'role' : 'active', 'manager_required');
   }
 }

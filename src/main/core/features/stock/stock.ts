@@ -161,7 +161,14 @@ export async function savePart(tx: WriteTx, actor: Actor, input: ChannelParsedIn
   }
   const before = await getPart(tx, input.id, 'id');
   if (before.costMinor !== input.costMinor) {
-    await recordAudit(tx, { kind: 'part_cost', subjectId: before.id, oldValue: { costMinor: before.costMinor }, newValue: { costMinor: input.costMinor }, staffId: actor.id, at: nowIso });
+    await recordAudit(tx, {
+      kind: 'part_cost',
+      subjectId: before.id,
+      oldValue: { costMinor: before.costMinor },
+      newValue: { costMinor: input.costMinor },
+      staffId: actor.id,
+      at: nowIso,
+    });
   }
   await tx.query(
     `UPDATE part SET name = ?, specification = ?, compatible_models = ?, cost_minor = ?, price_minor = ?, reorder_level = ?, active = ?, updated_at = ?
@@ -192,7 +199,14 @@ export async function restockPart(tx: WriteTx, actor: Actor, input: ChannelParse
   });
   if (unitCost !== part.costMinor) {
     await tx.query(`UPDATE part SET cost_minor = ?, updated_at = ? WHERE id = ?`, [unitCost, nowIso, part.id]);
-    await recordAudit(tx, { kind: 'part_cost', subjectId: part.id, oldValue: { costMinor: part.costMinor }, newValue: { costMinor: unitCost }, staffId: actor.id, at: nowIso });
+    await recordAudit(tx, {
+      kind: 'part_cost',
+      subjectId: part.id,
+      oldValue: { costMinor: part.costMinor },
+      newValue: { costMinor: unitCost },
+      staffId: actor.id,
+      at: nowIso,
+    });
   }
   return getPart(tx, part.id);
 }

@@ -94,10 +94,11 @@ function* idsOf({ sql, params }: Statement): Lookup<number[]> {
 
 /** The ids of a column's rows starting with the text, case ignored, newest first. */
 function* startingWith(engine: StorageEngine, table: string, column: string, text: string, limit: number): Lookup<number[]> {
-  return yield* ids(
-    `SELECT id FROM ${table} WHERE ${engine.compareNoCase(column, '>=')} AND ${engine.compareNoCase(column, '<')} ORDER BY id DESC LIMIT ?`,
-    [text, prefixEnd(text), limit],
-  );
+  return yield* ids(`SELECT id FROM ${table} WHERE ${engine.compareNoCase(column, '>=')} AND ${engine.compareNoCase(column, '<')} ORDER BY id DESC LIMIT ?`, [
+    text,
+    prefixEnd(text),
+    limit,
+  ]);
 }
 
 function placeholders(values: unknown[]): string {
@@ -126,11 +127,7 @@ function* searchNumber(text: string, limit: number, found: Collector): Lookup<vo
   if (digits.length < TRIGRAM || digits.length >= 10) return;
   const scale = 10 ** (10 - digits.length);
   const low = Number(digits) * scale;
-  found.add(
-    yield* ids(`SELECT id FROM ticket WHERE number >= ? AND number < ? ORDER BY number DESC LIMIT ?`, [low, low + scale, limit]),
-    'number',
-    'prefix',
-  );
+  found.add(yield* ids(`SELECT id FROM ticket WHERE number >= ? AND number < ? ORDER BY number DESC LIMIT ?`, [low, low + scale, limit]), 'number', 'prefix');
 }
 
 function* searchPhone(engine: StorageEngine, digits: string, limit: number, found: Collector): Lookup<void> {
@@ -177,7 +174,10 @@ function* searchModel(engine: StorageEngine, text: string, limit: number, found:
     // brand and model pairs in use are few; each matching pair's newest
     // devices come from the model index.
     const like = words.map(() => engine.likeNoCase(`(brand || ' ' || model)`)).join(' AND ');
-    const models = yield* rowsOf<{ brand: string; model: string }>(`SELECT brand, model FROM device_model WHERE ${like}`, words.map((w) => `%${escapeLike(w)}%`));
+    const models = yield* rowsOf<{ brand: string; model: string }>(
+      `SELECT brand, model FROM device_model WHERE ${like}`,
+      words.map((w) => `%${escapeLike(w)}%`),
+    );
     const devices = new Set<number>();
     for (const { brand, model } of models) {
       const sql = `SELECT id FROM device WHERE ${engine.compareNoCase('model', '=')} AND brand = ? ORDER BY id DESC LIMIT ?`;
@@ -194,7 +194,14 @@ function* searchModel(engine: StorageEngine, text: string, limit: number, found:
     const haystack = `${r.brand} ${r.model}`.toLowerCase();
     return words.every((w) => haystack.includes(w));
   });
-  found.add(yield* ticketsOfDevices(matching.slice(0, limit).map((r) => r.id), limit), 'model', 'contains');
+  found.add(
+    yield* ticketsOfDevices(
+      matching.slice(0, limit).map((r) => r.id),
+      limit,
+    ),
+    'model',
+    'contains',
+  );
 }
 
 interface HitRecord {
@@ -260,10 +267,11 @@ function* searchExact(
       if (exact.length > 0) {
         // Phones ending with these digits: the same number with a country code.
         const reversed = [...digits].reverse().join('');
-        const longer = yield* ids(
-          `SELECT id FROM customer WHERE phone_digits_reversed > ? AND phone_digits_reversed < ? ORDER BY id DESC LIMIT ?`,
-          [reversed, `${reversed}:`, limit],
-        );
+        const longer = yield* ids(`SELECT id FROM customer WHERE phone_digits_reversed > ? AND phone_digits_reversed < ? ORDER BY id DESC LIMIT ?`, [
+          reversed,
+          `${reversed}:`,
+          limit,
+        ]);
         found.add(yield* ticketsOfCustomers(longer, limit), 'phone', 'contains');
       }
     }

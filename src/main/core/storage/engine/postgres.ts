@@ -75,8 +75,7 @@ export const postgresEngine: StorageEngine = {
       where: upsert.where ? qualify(upsert.where, upsert.table, upsert.columns) : undefined,
     }),
   daysBetween: (fromIso, toIso) => `(EXTRACT(EPOCH FROM ((${toIso})::timestamptz - (${fromIso})::timestamptz)) / 86400.0)`,
-  localDate: (iso, offsetMinutes) =>
-    `to_char(((${iso})::timestamptz AT TIME ZONE 'UTC') + interval '${offsetMinutes} minutes', 'YYYY-MM-DD')`,
+  localDate: (iso, offsetMinutes) => `to_char(((${iso})::timestamptz AT TIME ZONE 'UTC') + interval '${offsetMinutes} minutes', 'YYYY-MM-DD')`,
   containsText: (target, alias, text) => ({
     sql: `${alias}.${target.column} ILIKE ?`,
     params: [containsPattern(text)],

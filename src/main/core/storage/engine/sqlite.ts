@@ -3,7 +3,9 @@
 import type { StorageEngine, Upsert } from './index';
 
 export function upsertSql(upsert: Upsert): string {
-  const set = Object.entries(upsert.set).map(([column, value]) => `${column} = ${value}`).join(', ');
+  const set = Object.entries(upsert.set)
+    .map(([column, value]) => `${column} = ${value}`)
+    .join(', ');
   return [
     `INSERT INTO ${upsert.table} (${upsert.columns.join(', ')}) VALUES (${upsert.columns.map(() => '?').join(', ')})`,
     `ON CONFLICT(${upsert.keys.join(', ')}) DO UPDATE SET ${set}`,

@@ -310,10 +310,31 @@ export class RepairWorkflow1764201600000 implements MigrationInterface {
     ]) {
       await db.query(`DROP TRIGGER ${trigger}`);
     }
-    for (const table of ['device_fts', 'customer_fts', 'notification', 'loan', 'loaner', 'approval', 'quote_line', 'quote', 'stock_move', 'part', 'fee_item', 'diagnosis']) {
+    for (const table of [
+      'device_fts',
+      'customer_fts',
+      'notification',
+      'loan',
+      'loaner',
+      'approval',
+      'quote_line',
+      'quote',
+      'stock_move',
+      'part',
+      'fee_item',
+      'diagnosis',
+    ]) {
       await db.query(`DROP TABLE ${table}`);
     }
-    for (const index of ['customer_name_nocase', 'device_serial_nocase', 'device_model_nocase', 'ticket_status_id', 'ticket_technician_status', 'ticket_rework_of', 'ticket_device']) {
+    for (const index of [
+      'customer_name_nocase',
+      'device_serial_nocase',
+      'device_model_nocase',
+      'ticket_status_id',
+      'ticket_technician_status',
+      'ticket_rework_of',
+      'ticket_device',
+    ]) {
       await db.query(`DROP INDEX ${index}`);
     }
     for (const column of ['collected_at', 'rework_of_ticket_id', 'repair_warranty_until', 'severity']) {

@@ -7,9 +7,7 @@ export class DepositMethod1764374400000 implements MigrationInterface {
   name = 'DepositMethod1764374400000';
 
   async up(db: QueryRunner): Promise<void> {
-    await db.query(
-      `ALTER TABLE ticket ADD COLUMN deposit_method TEXT CHECK (deposit_method IS NULL OR deposit_method IN ('cash','card','wechat','alipay'))`,
-    );
+    await db.query(`ALTER TABLE ticket ADD COLUMN deposit_method TEXT CHECK (deposit_method IS NULL OR deposit_method IN ('cash','card','wechat','alipay'))`);
     await db.query(`CREATE INDEX ticket_created_at ON ticket(created_at) WHERE deposit_minor > 0`);
   }
 

@@ -169,12 +169,27 @@ export class CustomerCare1764633600000 implements MigrationInterface {
   }
 
   async down(db: QueryRunner): Promise<void> {
-    const triggers = ['manufacturer_trip_no_delete', 'manufacturer_trip_back_once', 'complaint_no_delete', 'customer_merged_no_delete', 'complaint_closed_final'];
+    const triggers = [
+      'manufacturer_trip_no_delete',
+      'manufacturer_trip_back_once',
+      'complaint_no_delete',
+      'customer_merged_no_delete',
+      'complaint_closed_final',
+    ];
     for (const table of ['repair_test', 'customer_change', 'customer_merge', 'follow_up_call', 'complaint_step', 'contact_message']) {
       triggers.push(`${table}_no_delete`, `${table}_no_update`);
     }
     for (const trigger of triggers) await db.query(`DROP TRIGGER ${trigger}`);
-    for (const table of ['repair_test', 'manufacturer_trip', 'contact_message', 'complaint_step', 'complaint', 'follow_up_call', 'customer_merge', 'customer_change']) {
+    for (const table of [
+      'repair_test',
+      'manufacturer_trip',
+      'contact_message',
+      'complaint_step',
+      'complaint',
+      'follow_up_call',
+      'customer_merge',
+      'customer_change',
+    ]) {
       await db.query(`DROP TABLE ${table}`);
     }
     await db.query(`DROP INDEX ticket_collected_at`);

@@ -16,7 +16,9 @@ export class ShopFigures1764720000000 implements MigrationInterface {
 
   async up(db: QueryRunner): Promise<void> {
     // 大中小修及保养: set with the diagnosis; NULL on tickets diagnosed before it was asked.
-    await db.query(`ALTER TABLE diagnosis ADD COLUMN repair_class TEXT CHECK (repair_class IS NULL OR repair_class IN ('major','medium','minor','maintenance'))`);
+    await db.query(
+      `ALTER TABLE diagnosis ADD COLUMN repair_class TEXT CHECK (repair_class IS NULL OR repair_class IN ('major','medium','minor','maintenance'))`,
+    );
 
     await db.query(`CREATE TABLE day_close (
       id INTEGER PRIMARY KEY AUTOINCREMENT,
@@ -64,7 +66,15 @@ export class ShopFigures1764720000000 implements MigrationInterface {
   }
 
   async down(db: QueryRunner): Promise<void> {
-    for (const index of ['stock_move_reason_at', 'collection_at', 'payment_voided_at', 'ticket_event_ticket_kind_at', 'ticket_event_to_status_at', 'ticket_collected', 'ticket_created']) {
+    for (const index of [
+      'stock_move_reason_at',
+      'collection_at',
+      'payment_voided_at',
+      'ticket_event_ticket_kind_at',
+      'ticket_event_to_status_at',
+      'ticket_collected',
+      'ticket_created',
+    ]) {
       await db.query(`DROP INDEX ${index}`);
     }
     for (const trigger of ['day_close_no_delete', 'day_close_no_update', 'day_close_in_order']) await db.query(`DROP TRIGGER ${trigger}`);

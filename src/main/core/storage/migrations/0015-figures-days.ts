@@ -31,7 +31,10 @@ const intakeRows = (from: string, where: string) => `SELECT date(t.created_at, '
 const RESPONSE_MS = `(SELECT CAST(round((julianday(MIN(e.at)) - julianday(t.created_at)) * 86400000) AS INTEGER)
     FROM ticket_event e WHERE e.ticket_id = t.id AND e.kind = 'status_changed')`;
 
-const responseRows = (from: string, where: string) => `SELECT day, severity, COUNT(*), COUNT(ms), COUNT(CASE WHEN ms <= 600000 THEN 1 END), COUNT(CASE WHEN ms <= 1800000 THEN 1 END), COALESCE(SUM(ms), 0)
+const responseRows = (
+  from: string,
+  where: string,
+) => `SELECT day, severity, COUNT(*), COUNT(ms), COUNT(CASE WHEN ms <= 600000 THEN 1 END), COUNT(CASE WHEN ms <= 1800000 THEN 1 END), COALESCE(SUM(ms), 0)
   FROM (SELECT date(t.created_at, 'localtime') AS day, COALESCE(t.severity, 0) AS severity, ${RESPONSE_MS} AS ms FROM ${from} WHERE ${where})
   GROUP BY day, severity`;
 

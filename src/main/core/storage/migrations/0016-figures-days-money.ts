@@ -25,11 +25,16 @@ const dayEnd = (day: string) => `strftime('%Y-%m-%dT%H:%M:%fZ', ${day}, '+1 day'
 const inDay = (column: string) => `${column} >= ${dayStart('dd.day')} AND ${column} < ${dayEnd('dd.day')}`;
 
 const PAYMENT_COLUMNS = 'day, void_day, method, kind, count, amount_minor';
-const paymentRows = (from: string) => `SELECT date(p.at, 'localtime'), COALESCE(date(p.voided_at, 'localtime'), ''), p.method, p.kind, COUNT(*), SUM(p.amount_minor)
+const paymentRows = (
+  from: string,
+) => `SELECT date(p.at, 'localtime'), COALESCE(date(p.voided_at, 'localtime'), ''), p.method, p.kind, COUNT(*), SUM(p.amount_minor)
   FROM ${from} GROUP BY 1, 2, 3, 4`;
 
 /** Accepted quote lines of the collected ticket `c` of one kind, diagnosis fees (`true`) or the rest (`false`, null fee item included). */
-const acceptedLines = (kind: string, diagnosis: boolean | null) => `(SELECT COALESCE(SUM(ql.charged_minor), 0) FROM quote q JOIN quote_line ql ON ql.quote_id = q.id
+const acceptedLines = (
+  kind: string,
+  diagnosis: boolean | null,
+) => `(SELECT COALESCE(SUM(ql.charged_minor), 0) FROM quote q JOIN quote_line ql ON ql.quote_id = q.id
     LEFT JOIN fee_item fi ON fi.id = ql.fee_item_id
     WHERE q.ticket_id = c.ticket_id AND q.status = 'accepted' AND ql.kind = '${kind}'${
       diagnosis === null ? '' : ` AND COALESCE(fi.code = ${DIAGNOSIS}, 0) = ${diagnosis ? 1 : 0}`

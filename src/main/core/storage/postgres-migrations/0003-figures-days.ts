@@ -34,7 +34,10 @@ const FIRST_READY = `NOT EXISTS (SELECT 1 FROM ticket_event p WHERE p.ticket_id 
     AND (p.at < e.at OR (p.at = e.at AND p.id < e.id)))`;
 const charged = (kind: string) => `(SELECT COALESCE(SUM(ql.charged_minor), 0) FROM quote q JOIN quote_line ql ON ql.quote_id = q.id
     WHERE q.ticket_id = t.id AND q.status = 'accepted' AND ql.kind = '${kind}')`;
-const acceptedLines = (kind: string, diagnosis: boolean | null) => `(SELECT COALESCE(SUM(ql.charged_minor), 0) FROM quote q JOIN quote_line ql ON ql.quote_id = q.id
+const acceptedLines = (
+  kind: string,
+  diagnosis: boolean | null,
+) => `(SELECT COALESCE(SUM(ql.charged_minor), 0) FROM quote q JOIN quote_line ql ON ql.quote_id = q.id
     LEFT JOIN fee_item fi ON fi.id = ql.fee_item_id
     WHERE q.ticket_id = c.ticket_id AND q.status = 'accepted' AND ql.kind = '${kind}'${
       diagnosis === null ? '' : ` AND COALESCE(fi.code = ${DIAGNOSIS}, false) = ${diagnosis}`
@@ -49,7 +52,9 @@ const TABLES: DayTable[] = [
     table: 'figures_day_intake',
     dayColumn: 'day',
     columns: 'day, deposit_method, tickets, deposits, deposit_minor',
-    rows: (from) => `SELECT figures_day(t.created_at), COALESCE(t.deposit_method, ''), COUNT(*), COUNT(*) FILTER (WHERE t.deposit_minor > 0), SUM(t.deposit_minor)
+    rows: (
+      from,
+    ) => `SELECT figures_day(t.created_at), COALESCE(t.deposit_method, ''), COUNT(*), COUNT(*) FILTER (WHERE t.deposit_minor > 0), SUM(t.deposit_minor)
       FROM ${from} GROUP BY 1, 2`,
     daysFrom: `JOIN ticket t ON ${inDay('t.created_at')}`,
     allFrom: 'ticket t',
@@ -58,7 +63,9 @@ const TABLES: DayTable[] = [
     table: 'figures_day_response',
     dayColumn: 'day',
     columns: 'day, severity, tickets, responded, within_10, within_30, response_ms',
-    rows: (from) => `SELECT day, severity, COUNT(*), COUNT(ms), COUNT(*) FILTER (WHERE ms <= 600000), COUNT(*) FILTER (WHERE ms <= 1800000), COALESCE(SUM(ms), 0)
+    rows: (
+      from,
+    ) => `SELECT day, severity, COUNT(*), COUNT(ms), COUNT(*) FILTER (WHERE ms <= 600000), COUNT(*) FILTER (WHERE ms <= 1800000), COALESCE(SUM(ms), 0)
       FROM (SELECT figures_day(t.created_at) AS day, COALESCE(t.severity, 0) AS severity, ${RESPONSE_MS} AS ms FROM ${from}) r GROUP BY day, severity`,
     daysFrom: `JOIN ticket t ON ${inDay('t.created_at')}`,
     allFrom: 'ticket t',
@@ -78,7 +85,8 @@ const TABLES: DayTable[] = [
     table: 'figures_day_payment',
     dayColumn: 'day',
     columns: 'day, void_day, method, kind, count, amount_minor',
-    rows: (from) => `SELECT figures_day(p.at), COALESCE(figures_day(p.voided_at), ''), p.method, p.kind, COUNT(*), SUM(p.amount_minor) FROM ${from} GROUP BY 1, 2, 3, 4`,
+    rows: (from) =>
+      `SELECT figures_day(p.at), COALESCE(figures_day(p.voided_at), ''), p.method, p.kind, COUNT(*), SUM(p.amount_minor) FROM ${from} GROUP BY 1, 2, 3, 4`,
     daysFrom: `JOIN payment p ON ${inDay('p.at')}`,
     allFrom: 'payment p',
   },
@@ -109,7 +117,9 @@ const TABLES: DayTable[] = [
     table: 'figures_day_calls',
     dayColumn: 'day',
     columns: 'day, calls, reached, quality_sum, quality_count, attitude_sum, attitude_count',
-    rows: (from) => `SELECT figures_day(f.at), COUNT(*), SUM(f.reached), COALESCE(SUM(f.quality), 0), COUNT(f.quality), COALESCE(SUM(f.attitude), 0), COUNT(f.attitude)
+    rows: (
+      from,
+    ) => `SELECT figures_day(f.at), COUNT(*), SUM(f.reached), COALESCE(SUM(f.quality), 0), COUNT(f.quality), COALESCE(SUM(f.attitude), 0), COUNT(f.attitude)
       FROM ${from} GROUP BY 1`,
     daysFrom: `JOIN follow_up_call f ON ${inDay('f.at')}`,
     allFrom: 'follow_up_call f',
@@ -143,7 +153,11 @@ interface DayTrigger {
 
 const TRIGGERS: DayTrigger[] = [
   // 0015: tickets in, first response, finished work.
-  { name: 'figures_day_ticket_insert', on: 'AFTER INSERT ON ticket', body: `${recompute('figures_day_intake', day('NEW.created_at'))} ${recompute('figures_day_response', day('NEW.created_at'))}` },
+  {
+    name: 'figures_day_ticket_insert',
+    on: 'AFTER INSERT ON ticket',
+    body: `${recompute('figures_day_intake', day('NEW.created_at'))} ${recompute('figures_day_response', day('NEW.created_at'))}`,
+  },
   {
     name: 'figures_day_ticket_intake',
     on: 'AFTER UPDATE OF created_at, deposit_minor, deposit_method ON ticket',
@@ -160,7 +174,11 @@ const TRIGGERS: DayTrigger[] = [
         ${recompute('figures_day_response', createdDay('NEW.ticket_id'))}
       END IF;`,
   },
-  { name: 'figures_day_event_ready', on: `AFTER INSERT ON ticket_event FOR EACH ROW WHEN (NEW.to_status = 'ready')`, body: recompute('figures_day_finished', readyDays('NEW.ticket_id')) },
+  {
+    name: 'figures_day_event_ready',
+    on: `AFTER INSERT ON ticket_event FOR EACH ROW WHEN (NEW.to_status = 'ready')`,
+    body: recompute('figures_day_finished', readyDays('NEW.ticket_id')),
+  },
   {
     name: 'figures_day_event_update',
     on: 'AFTER UPDATE OF ticket_id, kind, to_status, at ON ticket_event',
@@ -183,7 +201,11 @@ const TRIGGERS: DayTrigger[] = [
     on: 'AFTER INSERT ON quote_line',
     body: `IF (SELECT status FROM quote WHERE id = NEW.quote_id) = 'accepted' THEN ${recompute('figures_day_finished', readyDays(quoteTicket('NEW.quote_id')))} END IF;`,
   },
-  { name: 'figures_day_quote_line_update', on: 'AFTER UPDATE OF kind, charged_minor, quote_id ON quote_line', body: recompute('figures_day_finished', readyDays(quoteTicket('NEW.quote_id'))) },
+  {
+    name: 'figures_day_quote_line_update',
+    on: 'AFTER UPDATE OF kind, charged_minor, quote_id ON quote_line',
+    body: recompute('figures_day_finished', readyDays(quoteTicket('NEW.quote_id'))),
+  },
   // 0016: payments, collections and their charges, parts used, follow-up calls.
   { name: 'figures_day_payment_insert', on: 'AFTER INSERT ON payment', body: recompute('figures_day_payment', day('NEW.at')) },
   {
@@ -240,7 +262,11 @@ const TRIGGERS: DayTrigger[] = [
     body: recompute('figures_day_parts', `${day('OLD.at')} || ${day('NEW.at')}`),
   },
   { name: 'figures_day_calls_insert', on: 'AFTER INSERT ON follow_up_call', body: recompute('figures_day_calls', day('NEW.at')) },
-  { name: 'figures_day_calls_update', on: 'AFTER UPDATE OF at, reached, quality, attitude ON follow_up_call', body: recompute('figures_day_calls', `${day('OLD.at')} || ${day('NEW.at')}`) },
+  {
+    name: 'figures_day_calls_update',
+    on: 'AFTER UPDATE OF at, reached, quality, attitude ON follow_up_call',
+    body: recompute('figures_day_calls', `${day('OLD.at')} || ${day('NEW.at')}`),
+  },
 ];
 
 const createTrigger = (t: DayTrigger) => `CREATE FUNCTION ${t.name}() RETURNS trigger LANGUAGE plpgsql AS $fn$

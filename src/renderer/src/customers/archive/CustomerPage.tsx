@@ -31,7 +31,11 @@ interface Props {
 
 export function CustomerPage({ customerId, onBack, navigation, refreshKey }: Props) {
   const { t } = useTranslation();
-  const [loaded, reload] = useLoaded(() => call('archive.get', { customerId }), (error) => loadFailure(t, error), `${customerId}:${refreshKey}`);
+  const [loaded, reload] = useLoaded(
+    () => call('archive.get', { customerId }),
+    (error) => loadFailure(t, error),
+    `${customerId}:${refreshKey}`,
+  );
   const [panel, setPanel] = useState<Panel>('none');
 
   if (loaded.state === 'loading') return <Loader aria-label={t('app.loading')} />;

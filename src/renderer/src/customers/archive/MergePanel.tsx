@@ -19,7 +19,9 @@ export function MergePanel({ customer, onDone, onCancel }: { customer: CustomerA
   const others = search.result.state === 'done' ? search.result.items.filter((hit) => hit.id !== customer.id) : [];
 
   const merge = async (mergeId: number) => {
-    const result = await action.submit(() => approved('archive.merge', { keepId: customer.id, mergeId, managerApproval: null }, t('care.merge.approvalReason')));
+    const result = await action.submit(() =>
+      approved('archive.merge', { keepId: customer.id, mergeId, managerApproval: null }, t('care.merge.approvalReason')),
+    );
     if (result) setMerged(result);
   };
 

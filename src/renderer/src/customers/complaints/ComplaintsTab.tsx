@@ -24,7 +24,11 @@ export function ComplaintsTab({ complaintId, onSelect, navigation, refreshKey }:
 function OpenComplaints({ onOpen, refreshKey }: { onOpen(id: number): void; refreshKey: number }) {
   const { t } = useTranslation();
   const [includeClosed, setIncludeClosed] = useState(false);
-  const [loaded] = useLoaded(() => call('complaints.list', { includeClosed }), (error) => loadFailure(t, error), `${includeClosed}:${refreshKey}`);
+  const [loaded] = useLoaded(
+    () => call('complaints.list', { includeClosed }),
+    (error) => loadFailure(t, error),
+    `${includeClosed}:${refreshKey}`,
+  );
   return (
     <Stack gap="md">
       <Checkbox label={t('care.complaints.includeClosed')} checked={includeClosed} onChange={(event) => setIncludeClosed(event.currentTarget.checked)} />

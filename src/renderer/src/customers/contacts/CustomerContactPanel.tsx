@@ -45,8 +45,16 @@ export function CustomerContactPanel({ ticket }: { ticket: TicketDetail }) {
   const { settings } = useDesk();
   const signedIn = useSignedInCall();
   const action = useWorkflowCall(['text']);
-  const [contacts, reloadContacts] = useLoaded(() => call('tickets.contacts', { ticketId: ticket.id }), (error) => loadFailure(t, error), `${ticket.id}:${ticket.updatedAt}`);
-  const [workflow] = useLoaded(() => call('tickets.getWorkflow', { ticketId: ticket.id }), (error) => loadFailure(t, error), `${ticket.id}:${ticket.updatedAt}`);
+  const [contacts, reloadContacts] = useLoaded(
+    () => call('tickets.contacts', { ticketId: ticket.id }),
+    (error) => loadFailure(t, error),
+    `${ticket.id}:${ticket.updatedAt}`,
+  );
+  const [workflow] = useLoaded(
+    () => call('tickets.getWorkflow', { ticketId: ticket.id }),
+    (error) => loadFailure(t, error),
+    `${ticket.id}:${ticket.updatedAt}`,
+  );
   const [template, setTemplate] = useState<MessageTemplate>(() => suggested(ticket));
   const [language, setLanguage] = useState<Language>(i18n.language === 'zh-CN' ? 'zh-CN' : 'en');
   const facts = useMemo(() => factsOf(ticket, workflow.state === 'done' ? workflow.data : null, settings), [ticket, workflow, settings]);
@@ -88,7 +96,14 @@ export function CustomerContactPanel({ ticket }: { ticket: TicketDetail }) {
             data={LANGUAGES.map((value) => ({ value, label: t(`care.templates.languages.${value}`) }))}
           />
         </Group>
-        <Textarea aria-label={t('care.templates.title')} value={text} onChange={(event) => setText(event.currentTarget.value)} error={action.fieldErrors.text} autosize minRows={2} />
+        <Textarea
+          aria-label={t('care.templates.title')}
+          value={text}
+          onChange={(event) => setText(event.currentTarget.value)}
+          error={action.fieldErrors.text}
+          autosize
+          minRows={2}
+        />
         <Group>
           <Button onClick={() => void copy()} loading={action.busy}>
             {t('care.templates.copy')}

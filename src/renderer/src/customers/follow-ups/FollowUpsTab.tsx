@@ -16,7 +16,11 @@ export function FollowUpsTab({ navigation, refreshKey }: { navigation: CareNavig
   const format = useFormat();
   const [date, setDate] = useState('');
   const [calling, setCalling] = useState<FollowUpDue | null>(null);
-  const [loaded, reload] = useLoaded(() => call('followUps.due', { date: date === '' ? null : date }), (error) => loadFailure(t, error), `${date}:${refreshKey}`);
+  const [loaded, reload] = useLoaded(
+    () => call('followUps.due', { date: date === '' ? null : date }),
+    (error) => loadFailure(t, error),
+    `${date}:${refreshKey}`,
+  );
 
   if (calling)
     return (
@@ -68,11 +72,31 @@ export function FollowUpsTab({ navigation, refreshKey }: { navigation: CareNavig
                 <Table.Td>
                   <Group gap={4}>
                     <Text size="sm">{due.dueFrom === due.dueTo ? format.day(due.dueFrom) : `${format.day(due.dueFrom)} – ${format.day(due.dueTo)}`}</Text>
-                    {due.reason === 'same_day' && <Badge color="orange" tt="none">{t('care.followUps.sameDay')}</Badge>}
-                    {due.reason === 'retry' && <Badge color="blue" tt="none">{t('care.followUps.retry')}</Badge>}
-                    {due.overdue && <Badge color="red" tt="none">{t('care.followUps.overdue')}</Badge>}
-                    {!due.repaired && <Badge color="gray" tt="none">{t('care.followUps.notFixed')}</Badge>}
-                    {due.isRework && <Badge color="gray" tt="none">{t('care.followUps.rework')}</Badge>}
+                    {due.reason === 'same_day' && (
+                      <Badge color="orange" tt="none">
+                        {t('care.followUps.sameDay')}
+                      </Badge>
+                    )}
+                    {due.reason === 'retry' && (
+                      <Badge color="blue" tt="none">
+                        {t('care.followUps.retry')}
+                      </Badge>
+                    )}
+                    {due.overdue && (
+                      <Badge color="red" tt="none">
+                        {t('care.followUps.overdue')}
+                      </Badge>
+                    )}
+                    {!due.repaired && (
+                      <Badge color="gray" tt="none">
+                        {t('care.followUps.notFixed')}
+                      </Badge>
+                    )}
+                    {due.isRework && (
+                      <Badge color="gray" tt="none">
+                        {t('care.followUps.rework')}
+                      </Badge>
+                    )}
                   </Group>
                 </Table.Td>
                 <Table.Td>{due.attempts}</Table.Td>

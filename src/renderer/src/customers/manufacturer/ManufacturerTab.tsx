@@ -9,7 +9,11 @@ import type { CareNavigation } from '../navigation';
 export function ManufacturerTab({ navigation, refreshKey }: { navigation: CareNavigation; refreshKey: number }) {
   const { t } = useTranslation();
   const format = useFormat();
-  const [loaded] = useLoaded(() => call('manufacturer.away', {}), (error) => loadFailure(t, error), String(refreshKey));
+  const [loaded] = useLoaded(
+    () => call('manufacturer.away', {}),
+    (error) => loadFailure(t, error),
+    String(refreshKey),
+  );
   if (loaded.state === 'loading') return <Loader aria-label={t('app.loading')} />;
   if (loaded.state === 'failed')
     return (

@@ -22,7 +22,11 @@ export function ManufacturerTripCard({ ticket, onChanged }: { ticket: TicketDeta
   const format = useFormat();
   const signedIn = useSignedInCall();
   const action = useWorkflowCall(['rmaNumber', 'manufacturer', 'expectedBack', 'note']);
-  const [trips, reload] = useLoaded(() => call('manufacturer.ofTicket', { ticketId: ticket.id }), (error) => loadFailure(t, error), `${ticket.id}:${ticket.updatedAt}`);
+  const [trips, reload] = useLoaded(
+    () => call('manufacturer.ofTicket', { ticketId: ticket.id }),
+    (error) => loadFailure(t, error),
+    `${ticket.id}:${ticket.updatedAt}`,
+  );
   const form = useForm({ initialValues: { rmaNumber: '', manufacturer: '', expectedBack: '', note: '' } });
   const list = trips.state === 'done' ? trips.data : [];
   const away = list.find((trip) => trip.backAt === null) ?? null;
@@ -54,9 +58,15 @@ export function ManufacturerTripCard({ ticket, onChanged }: { ticket: TicketDeta
               {t('care.manufacturer.expectedBack')}: {format.day(trip.expectedBack)}
             </Text>
             <Text size="xs" c="dimmed">
-              {trip.backAt ? t('care.manufacturer.returned', { date: format.instant(trip.backAt) }) : t('care.manufacturer.away', { date: format.instant(trip.sentAt), name: trip.sentByName ?? '?' })}
+              {trip.backAt
+                ? t('care.manufacturer.returned', { date: format.instant(trip.backAt) })
+                : t('care.manufacturer.away', { date: format.instant(trip.sentAt), name: trip.sentByName ?? '?' })}
             </Text>
-            {trip.overdue && <Badge color="red" tt="none">{t('care.manufacturer.overdue')}</Badge>}
+            {trip.overdue && (
+              <Badge color="red" tt="none">
+                {t('care.manufacturer.overdue')}
+              </Badge>
+            )}
           </Group>
         ))}
         {(away !== null || SENDABLE.includes(ticket.status)) && (
@@ -72,8 +82,18 @@ export function ManufacturerTripCard({ ticket, onChanged }: { ticket: TicketDeta
               {away === null && (
                 <Group grow align="flex-start">
                   <TextInput label={t('care.manufacturer.rma')} {...form.getInputProps('rmaNumber')} error={err('rmaNumber')} />
-                  <TextInput label={t('care.manufacturer.where')} description={t('care.manufacturer.whereHint')} {...form.getInputProps('manufacturer')} error={err('manufacturer')} />
-                  <DayInput label={t('care.manufacturer.expectedBack')} value={form.getValues().expectedBack} onChange={(day) => form.setFieldValue('expectedBack', day)} error={err('expectedBack')} />
+                  <TextInput
+                    label={t('care.manufacturer.where')}
+                    description={t('care.manufacturer.whereHint')}
+                    {...form.getInputProps('manufacturer')}
+                    error={err('manufacturer')}
+                  />
+                  <DayInput
+                    label={t('care.manufacturer.expectedBack')}
+                    value={form.getValues().expectedBack}
+                    onChange={(day) => form.setFieldValue('expectedBack', day)}
+                    error={err('expectedBack')}
+                  />
                 </Group>
               )}
               <TextInput label={away ? t('care.manufacturer.backNote') : t('care.manufacturer.note')} {...form.getInputProps('note')} error={err('note')} />

@@ -16,7 +16,15 @@ export function AccessoriesField({ device, field, onChange }: DeviceFieldProps) 
           <Chip.Group multiple value={device.accessories} onChange={(value) => onChange({ accessories: value as Accessory[] })}>
             <Group gap={6} mt={4}>
               {ACCESSORIES.map((accessory, index) => (
-                <Chip key={accessory} id={index === 0 ? group.id : undefined} value={accessory} size="xs" variant="outline" classNames={{ root: overlay.root, input: overlay.input }} {...roving.itemProps(index)}>
+                <Chip
+                  key={accessory}
+                  id={index === 0 ? group.id : undefined}
+                  value={accessory}
+                  size="xs"
+                  variant="outline"
+                  classNames={{ root: overlay.root, input: overlay.input }}
+                  {...roving.itemProps(index)}
+                >
                   {t(`accessory.${accessory}`)}
                 </Chip>
               ))}

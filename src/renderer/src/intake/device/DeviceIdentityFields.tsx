@@ -20,10 +20,7 @@ export function DeviceIdentityFields({ device, field, onChange }: DeviceFieldPro
         label={t('intake.deviceType')}
         {...required()}
         value={device.type}
-        data={[
-          { value: '', label: t('intake.chooseDeviceType') },
-          ...DEVICE_TYPES.map((type) => ({ value: type, label: t(`deviceType.${type}`) })),
-        ]}
+        data={[{ value: '', label: t('intake.chooseDeviceType') }, ...DEVICE_TYPES.map((type) => ({ value: type, label: t(`deviceType.${type}`) }))]}
         onChange={(event) => onChange({ type: event.currentTarget.value as DeviceType | '' })}
       />
       <TextInput {...text('brand')} label={t('intake.brand')} {...required()} />

@@ -71,7 +71,10 @@ export function DiagnosisForm({ workflow, perform }: ActionFormProps) {
               setCategory(event.currentTarget.value);
               edited('category');
             }}
-            data={[{ value: '', label: t('ticketActions.diagnosis.choose') }, ...FAULT_CATEGORIES.map((value) => ({ value, label: t(`workflow.faultCategory.${value}`) }))]}
+            data={[
+              { value: '', label: t('ticketActions.diagnosis.choose') },
+              ...FAULT_CATEGORIES.map((value) => ({ value, label: t(`workflow.faultCategory.${value}`) })),
+            ]}
             error={fieldError('category')}
           />
           <NativeSelect
@@ -88,7 +91,11 @@ export function DiagnosisForm({ workflow, perform }: ActionFormProps) {
             ]}
             // What the chosen level means (故障等级), under the list so both lists line up.
             inputWrapperOrder={['label', 'input', 'description', 'error']}
-            description={severity ? severityMeaning(t, Number(severity) as SeverityLevel) : SEVERITY_LEVELS.map((level) => `${level}: ${severityMeaning(t, level)}`).join(' · ')}
+            description={
+              severity
+                ? severityMeaning(t, Number(severity) as SeverityLevel)
+                : SEVERITY_LEVELS.map((level) => `${level}: ${severityMeaning(t, level)}`).join(' · ')
+            }
             error={fieldError('severity')}
           />
         </SimpleGrid>
@@ -101,7 +108,10 @@ export function DiagnosisForm({ workflow, perform }: ActionFormProps) {
             setRepairClass(event.currentTarget.value);
             edited('repairClass');
           }}
-          data={[{ value: '', label: t('figures.reports.repairClass.none') }, ...REPAIR_CLASSES.map((value) => ({ value, label: t(`figures.reports.repairClass.${value}`) }))]}
+          data={[
+            { value: '', label: t('figures.reports.repairClass.none') },
+            ...REPAIR_CLASSES.map((value) => ({ value, label: t(`figures.reports.repairClass.${value}`) })),
+          ]}
           error={fieldError('repairClass')}
         />
         <Textarea

@@ -268,7 +268,11 @@ export function QuoteEditor({ workflow, perform, feeItems, parts }: Props) {
             {errorText(previewError)}
           </Text>
         )}
-        {preview?.discountNeedsManager && <Alert color="yellow" py="xs">{t('ticketActions.quote.discountNeedsManager')}</Alert>}
+        {preview?.discountNeedsManager && (
+          <Alert color="yellow" py="xs">
+            {t('ticketActions.quote.discountNeedsManager')}
+          </Alert>
+        )}
         <FailureAlert failure={failure} />
         <Group justify="flex-end">
           <Button type="submit" data-enter-target loading={busy}>

@@ -61,10 +61,7 @@ export function addLine(lines: readonly DraftLine[], added: { kind: 'labour'; fe
  * A labour line typed at the counter (work the fee standard does not list):
  * its description and price as typed; the errors name the typed fields.
  */
-export function addTypedLabour(
-  lines: readonly DraftLine[],
-  typed: { description: string; price: string },
-): { lines: DraftLine[]; errors: DraftErrors } {
+export function addTypedLabour(lines: readonly DraftLine[], typed: { description: string; price: string }): { lines: DraftLine[]; errors: DraftErrors } {
   const errors: DraftErrors = {};
   const description = typed.description.trim();
   if (description === '') errors.typedDescription = 'required';

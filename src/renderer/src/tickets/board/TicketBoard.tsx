@@ -39,10 +39,12 @@ export function TicketBoard({ refreshKey, onOpen }: Props) {
     if (result.state === 'done' && page > pages) setPage(pages);
   }, [result.state, page, pages]);
 
-  const filtered = <T,>(set: (value: T) => void) => (value: T) => {
-    set(value);
-    setPage(1);
-  };
+  const filtered =
+    <T,>(set: (value: T) => void) =>
+    (value: T) => {
+      set(value);
+      setPage(1);
+    };
 
   const toggleMine = async (on: boolean) => {
     if (on && me === null && (await ensureSession()) === null) return;
@@ -86,15 +88,7 @@ export function TicketBoard({ refreshKey, onOpen }: Props) {
         </Text>
       )}
       {board && board.items.length > 0 && <BoardTable items={board.items} onOpen={onOpen} />}
-      {board && board.total > 0 && (
-        <BoardPager
-          page={board.page}
-          pageSize={pageSize}
-          total={board.total}
-          onPage={setPage}
-          onPageSize={filtered(setPageSize)}
-        />
-      )}
+      {board && board.total > 0 && <BoardPager page={board.page} pageSize={pageSize} total={board.total} onPage={setPage} onPageSize={filtered(setPageSize)} />}
     </Stack>
   );
 }

@@ -99,15 +99,16 @@ function mm(value: number): string {
  * label sizes by dimensions).
  */
 export function cupsMediaKeyword(media: MediaSize): string {
-  const standard = STANDARD_MEDIA.find(
-    (s) => Math.abs(s.widthMm - media.widthMm) < 0.5 && Math.abs(s.heightMm - media.heightMm) < 0.5,
-  );
+  const standard = STANDARD_MEDIA.find((s) => Math.abs(s.widthMm - media.widthMm) < 0.5 && Math.abs(s.heightMm - media.heightMm) < 0.5);
   return standard ? standard.name : `Custom.${mm(media.widthMm)}x${mm(media.heightMm)}mm`;
 }
 
 /** Printable job title: no control characters, bounded length. */
 export function jobTitle(title: string): string {
-  const clean = title.replace(/[\p{Cc}\p{Cf}]+/gu, ' ').replace(/\s+/g, ' ').trim();
+  const clean = title
+    .replace(/[\p{Cc}\p{Cf}]+/gu, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
   return (clean || 'Repair Desk').slice(0, 120);
 }
 
@@ -130,7 +131,8 @@ export function cupsEnvironment(extra: NodeJS.ProcessEnv = {}, base: NodeJS.Proc
   return env;
 }
 
-const NOT_RUNNING = /scheduler is not running|unable to connect|connection refused|no such file or directory|server-error-service-unavailable|bad file descriptor|unable to locate printer/i;
+const NOT_RUNNING =
+  /scheduler is not running|unable to connect|connection refused|no such file or directory|server-error-service-unavailable|bad file descriptor|unable to locate printer/i;
 const NOT_FOUND = /does not exist|invalid destination|unknown destination|not found|no default destination/i;
 const REJECTING = /not accepting jobs|is not accepting/i;
 
@@ -221,10 +223,7 @@ export function createCupsBackend(options: CupsBackendOptions = {}): PrinterBack
       } else {
         const queue = parseLpstatPrinters(state.stdout).find((q) => q.name === job.printer);
         if (queue?.status === 'disabled') {
-          throw new PrintBackendError(
-            'printer_disabled',
-            `Printer ${job.printer} is stopped${queue.statusDetail ? `: ${queue.statusDetail}` : ''}.`,
-          );
+          throw new PrintBackendError('printer_disabled', `Printer ${job.printer} is stopped${queue.statusDetail ? `: ${queue.statusDetail}` : ''}.`);
         }
       }
 

@@ -41,22 +41,17 @@ export class RunTimeoutError extends Error {
 export function run(command: string, args: readonly string[], options: RunOptions): Promise<RunResult> {
   return new Promise((resolve, reject) => {
     let timedOut = false;
-    const child = execFile(
-      command,
-      args,
-      { env: options.env, encoding: 'utf8', maxBuffer: 4 * 1024 * 1024, windowsHide: true },
-      (error, stdout, stderr) => {
-        clearTimeout(timer);
-        if (timedOut) return reject(new RunTimeoutError(command, options.timeoutMs));
-        if (!error) return resolve({ code: 0, stdout, stderr });
-        const code = (error as NodeJS.ErrnoException).code as unknown;
-        if (typeof code === 'number') return resolve({ code, stdout, stderr });
-        if (typeof code === 'string' && code !== 'ERR_CHILD_PROCESS_STDIO_MAXBUFFER') {
-          return reject(new SpawnError(command, code));
-        }
-        resolve({ code: -1, stdout, stderr: stderr || error.message });
-      },
-    );
+    const child = execFile(command, args, { env: options.env, encoding: 'utf8', maxBuffer: 4 * 1024 * 1024, windowsHide: true }, (error, stdout, stderr) => {
+      clearTimeout(timer);
+      if (timedOut) return reject(new RunTimeoutError(command, options.timeoutMs));
+      if (!error) return resolve({ code: 0, stdout, stderr });
+      const code = (error as NodeJS.ErrnoException).code as unknown;
+      if (typeof code === 'number') return resolve({ code, stdout, stderr });
+      if (typeof code === 'string' && code !== 'ERR_CHILD_PROCESS_STDIO_MAXBUFFER') {
+        return reject(new SpawnError(command, code));
+      }
+      resolve({ code: -1, stdout, stderr: stderr || error.message });
+    });
     const timer = setTimeout(() => {
       timedOut = true;
       child.kill('SIGKILL');

@@ -53,9 +53,7 @@ const SUMATRA_PAPERS: { name: string; widthMm: number; heightMm: number }[] = [
  * the printer's driver, which is how label and receipt printers are set up.
  */
 export function sumatraPaperName(media: MediaSize): string | undefined {
-  return SUMATRA_PAPERS.find(
-    (p) => Math.abs(p.widthMm - media.widthMm) < 0.5 && Math.abs(p.heightMm - media.heightMm) < 0.5,
-  )?.name;
+  return SUMATRA_PAPERS.find((p) => Math.abs(p.widthMm - media.widthMm) < 0.5 && Math.abs(p.heightMm - media.heightMm) < 0.5)?.name;
 }
 
 /** SumatraPDF arguments: silent, to a named printer, at actual size. */

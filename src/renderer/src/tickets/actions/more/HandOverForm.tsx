@@ -23,9 +23,7 @@ export function HandOverForm({ workflow, onChanged }: { workflow: TicketWorkflow
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
-    const next = await call.submit(() =>
-      run('tickets.handOver', { ticketId: workflow.ticketId, toTechnicianId: Number(technicianId) || 0, note }),
-    );
+    const next = await call.submit(() => run('tickets.handOver', { ticketId: workflow.ticketId, toTechnicianId: Number(technicianId) || 0, note }));
     if (next === null) return;
     setTechnicianId('');
     setNote('');

@@ -16,12 +16,8 @@ export function MoreActions({ workflow, onChanged }: { workflow: TicketWorkflow;
   const cards = [
     can('tickets.handOver') && <HandOverForm key="handOver" workflow={workflow} onChanged={onChanged} />,
     can('tickets.changePromisedDate') && <PromisedDateForm key="promised" workflow={workflow} onChanged={onChanged} />,
-    (can('notifications.log') || workflow.notifications.length > 0) && (
-      <NotificationLog key="notify" workflow={workflow} onChanged={onChanged} />
-    ),
-    (can('loans.lend') || can('loans.return') || workflow.loans.length > 0) && (
-      <LoanerSection key="loaner" workflow={workflow} onChanged={onChanged} />
-    ),
+    (can('notifications.log') || workflow.notifications.length > 0) && <NotificationLog key="notify" workflow={workflow} onChanged={onChanged} />,
+    (can('loans.lend') || can('loans.return') || workflow.loans.length > 0) && <LoanerSection key="loaner" workflow={workflow} onChanged={onChanged} />,
     (can('workflow.reopen') || workflow.reworkOf !== null || workflow.reworks.length > 0) && (
       <ReworkSection key="rework" workflow={workflow} onChanged={onChanged} />
     ),
@@ -30,9 +26,7 @@ export function MoreActions({ workflow, onChanged }: { workflow: TicketWorkflow;
 
   return (
     <Stack gap="sm" component="section" aria-label={t('ticketMore.title')} data-testid="more-actions">
-      <Title order={4}>
-        {t('ticketMore.title')}
-      </Title>
+      <Title order={4}>{t('ticketMore.title')}</Title>
       <SimpleGrid cols={{ base: 1, lg: 2 }} spacing="md">
         {cards}
       </SimpleGrid>

@@ -22,9 +22,7 @@ export function PromisedDateForm({ workflow, onChanged }: { workflow: TicketWork
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
-    const next = await call.submit(() =>
-      run('tickets.changePromisedDate', { ticketId: workflow.ticketId, promisedDate: date === '' ? null : date, reason }),
-    );
+    const next = await call.submit(() => run('tickets.changePromisedDate', { ticketId: workflow.ticketId, promisedDate: date === '' ? null : date, reason }));
     if (next === null) return;
     setDate('');
     setReason('');
@@ -35,8 +33,7 @@ export function PromisedDateForm({ workflow, onChanged }: { workflow: TicketWork
     <ActionCard title={t('ticketMore.promised.title')} error={call.error}>
       <Group gap="sm">
         <Text size="sm" data-testid="promised-date">
-          {t('ticketMore.promised.current')}:{' '}
-          <strong>{workflow.promisedDate ? format.day(workflow.promisedDate) : t('ticketMore.promised.none')}</strong>
+          {t('ticketMore.promised.current')}: <strong>{workflow.promisedDate ? format.day(workflow.promisedDate) : t('ticketMore.promised.none')}</strong>
         </Text>
         {workflow.overdue ? (
           <Badge color="red" variant="filled">

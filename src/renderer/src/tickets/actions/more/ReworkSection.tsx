@@ -51,12 +51,7 @@ function ReopenForm({ workflow, onChanged, onOpened }: Props & { onOpened(rework
           error={call.fieldErrors.fault}
           {...required()}
         />
-        <TextInput
-          label={t('ticketMore.rework.note')}
-          value={note}
-          onChange={(e) => setNote(e.currentTarget.value)}
-          error={call.fieldErrors.note}
-        />
+        <TextInput label={t('ticketMore.rework.note')} value={note} onChange={(e) => setNote(e.currentTarget.value)} error={call.fieldErrors.note} />
         <Group justify="flex-end">
           <Button type="submit" loading={call.busy}>
             {t('ticketMore.rework.submit')}
@@ -81,9 +76,7 @@ export function ReworkSection({ workflow, onChanged }: Props) {
 
   return (
     <ActionCard title={t('ticketMore.rework.title')}>
-      {workflow.repairWarrantyUntil ? (
-        <Text size="sm">{t('ticketMore.rework.until', { date: format.day(workflow.repairWarrantyUntil) })}</Text>
-      ) : null}
+      {workflow.repairWarrantyUntil ? <Text size="sm">{t('ticketMore.rework.until', { date: format.day(workflow.repairWarrantyUntil) })}</Text> : null}
       {opened ? (
         <Alert color="green" title={t('ticketMore.rework.opened')} role="status">
           <Stack gap={4} align="flex-start">
