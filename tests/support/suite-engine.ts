@@ -6,7 +6,6 @@ import BetterSqlite3 from 'better-sqlite3';
 import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import pg from 'pg';
-import { inject, it } from 'vitest';
 import { DATABASE_FILE } from '../../src/main/core/desk';
 import type { PostgresConnection } from '../../src/main/core/storage/engine';
 import { postgresEngine } from '../../src/main/core/storage/engine/postgres';
@@ -34,6 +33,8 @@ async function asAdmin<T>(port: number, work: (client: pg.Client) => Promise<T>)
 export async function suiteDatabaseFor(dir: string): Promise<PostgresConnection> {
   const known = databaseOfFolder.get(dir);
   if (known) return known;
+  // Imported here, not at the top: crash and intake workers load the test desk in plain Node, where vitest cannot load.
+  const { inject } = await import('vitest');
   const { port, template } = inject('suitePostgres');
   const database = `desk_${process.pid}_${randomBytes(6).toString('hex')}`;
   await asAdmin(port, (client) => client.query(`CREATE DATABASE "${database}" TEMPLATE "${template}"`));
@@ -54,12 +55,6 @@ export async function dropSuiteDatabase(dir: string): Promise<void> {
 export const CHECK_REFUSED = /CHECK constraint failed|violates check constraint/;
 /** A foreign key refusing a row, in either engine's words. */
 export const FOREIGN_KEY_REFUSED = /FOREIGN KEY constraint failed|violates foreign key constraint/;
-
-/**
- * A test of the SQLite file itself (an old release's file, its FTS5 and name gram tables): it runs wherever test
- * desks are SQLite files and shows as skipped in the PostgreSQL run, which has no such file.
- */
-export const onSqliteFile = it.skipIf(suiteOnPostgres());
 
 /** Runs one statement on a second connection to a test desk's database (another counter, or a tool), as that engine takes it. */
 export async function runOnAnotherConnection(desk: { dir: string }, sql: string, params: unknown[] = []): Promise<void> {

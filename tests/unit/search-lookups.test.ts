@@ -4,7 +4,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TicketSearchHit } from '../../src/shared/workflow-contract';
 import { fixedClock, openTestDesk, type TestDesk } from '../support/desk';
-import { onSqliteFile, runOnAnotherConnection } from '../support/suite-engine';
+import { onSqliteFile } from '../support/sqlite-only';
+import { runOnAnotherConnection } from '../support/suite-engine';
 import { checkIn } from '../support/workflow';
 
 const clock = fixedClock('2026-11-23T02:30:00Z');

@@ -7,7 +7,7 @@ import { DATABASE_FILE } from '../../src/main/core/desk';
 import { MIGRATIONS } from '../../src/main/core/storage/migrations';
 import type { TicketSearchHit } from '../../src/shared/workflow-contract';
 import { fixedClock, openTestDesk, type TestDesk } from '../support/desk';
-import { onSqliteFile } from '../support/suite-engine';
+import { onSqliteFile } from '../support/sqlite-only';
 import { checkIn } from '../support/workflow';
 
 const clock = fixedClock('2026-11-23T02:30:00Z');
