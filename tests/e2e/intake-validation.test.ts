@@ -76,6 +76,8 @@ describe('intake validation', () => {
   it('switches to the device tab that has the error', async () => {
     await field(page, 'Deposit').fill('');
     await field(page, 'Purchase date').fill('');
+    // On to the next field, as the clerk does: the date's calendar closes and no longer covers the form.
+    await field(page, 'Purchase date').press('Tab');
     await page.getByRole('radio', { name: 'Nothing to keep' }).check();
     await field(page, 'Customer heard the fee standard and agrees').check();
     await page.getByRole('button', { name: 'Add another device' }).click();
