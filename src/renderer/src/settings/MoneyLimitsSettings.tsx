@@ -2,7 +2,7 @@
 // free-rework days after collection, the discount a clerk may give alone) and
 // how soon an idle counter locks. A manager's, saved with settings.update,
 // which main allows a manager only and writes to the history.
-import { Alert, Button, Fieldset, Group, NumberInput, SimpleGrid, Stack, Text } from '@mantine/core';
+import { Fieldset, NumberInput, SimpleGrid, Stack, Text } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { settingsInput } from '../../../shared/contract';
@@ -12,6 +12,7 @@ import { keyboardFormKeyDown } from '../forms/keyboard-form';
 import { isCancelled, useSignedInCall } from '../session/useSignedInCall';
 import { readFailure } from '../widgets/error-text';
 import { RoleSection } from '../widgets/RoleSection';
+import { SaveRow, type SaveStatus } from '../widgets/SaveRow';
 
 const FORM = 'limits';
 const FIELDS = [
@@ -40,7 +41,7 @@ function LimitsForm() {
   const fromSettings = () => Object.fromEntries(FIELDS.map(({ key }) => [key, desk.settings[key] as string | number])) as Record<Key, string | number>;
   const [draft, setDraft] = useState(fromSettings);
   const [errors, setErrors] = useState<FieldErrors>({});
-  const [status, setStatus] = useState<'idle' | 'saving' | 'saved' | 'failed'>('idle');
+  const [status, setStatus] = useState<SaveStatus>('idle');
   const [failure, setFailure] = useState('');
 
   const save = async () => {
@@ -101,21 +102,7 @@ function LimitsForm() {
             />
           ))}
         </SimpleGrid>
-        <Group gap="sm">
-          <Button type="submit" data-enter-target disabled={status === 'saving'}>
-            {t('trust.limits.save')}
-          </Button>
-          {status === 'saved' && (
-            <Text size="sm" c="teal" role="status">
-              {t('trust.limits.saved')}
-            </Text>
-          )}
-          {status === 'failed' && (
-            <Alert color="red" py={6} role="alert">
-              {failure}
-            </Alert>
-          )}
-        </Group>
+        <SaveRow status={status} saveLabel={t('trust.limits.save')} savedLabel={t('trust.limits.saved')} failure={failure} />
       </Stack>
     </form>
   );

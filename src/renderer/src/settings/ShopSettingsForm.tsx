@@ -1,5 +1,5 @@
 // The shop's own settings. Saving switches the interface language at once.
-import { Alert, Button, Checkbox, Fieldset, Group, NativeSelect, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
+import { Checkbox, Fieldset, NativeSelect, SimpleGrid, Stack, TextInput } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { settingsInput, type Settings } from '../../../shared/contract';
@@ -8,6 +8,7 @@ import { useDesk } from '../desk/desk-context';
 import { fieldId, issuesToFieldErrors, serverFieldErrors, withoutField, type FieldErrors } from '../forms/field-errors';
 import { keyboardFormKeyDown } from '../forms/keyboard-form';
 import { isCancelled, useSignedInCall } from '../session/useSignedInCall';
+import { SaveRow, type SaveStatus } from '../widgets/SaveRow';
 
 type SettingsDraft = Omit<Settings, 'warrantyMonths'> & { warrantyMonths: string };
 
@@ -33,7 +34,7 @@ export function ShopSettingsForm() {
   const desk = useDesk();
   const [draft, setDraft] = useState<SettingsDraft>(() => ({ ...desk.settings, warrantyMonths: String(desk.settings.warrantyMonths) }));
   const [errors, setErrors] = useState<FieldErrors>({});
-  const [status, setStatus] = useState<'idle' | 'saving' | 'saved' | 'failed'>('idle');
+  const [status, setStatus] = useState<SaveStatus>('idle');
   const [failure, setFailure] = useState('');
 
   const change = (patch: Partial<SettingsDraft>) => {
@@ -138,21 +139,7 @@ export function ShopSettingsForm() {
             checked={draft.conditionRequired}
             onChange={(e) => change({ conditionRequired: e.currentTarget.checked })}
           />
-          <Group gap="sm">
-            <Button type="submit" data-enter-target disabled={status === 'saving'}>
-              {t('settings.save')}
-            </Button>
-            {status === 'saved' && (
-              <Text size="sm" c="teal" role="status">
-                {t('settings.saved')}
-              </Text>
-            )}
-            {status === 'failed' && (
-              <Alert color="red" py={6} role="alert">
-                {failure}
-              </Alert>
-            )}
-          </Group>
+          <SaveRow status={status} saveLabel={t('settings.save')} savedLabel={t('settings.saved')} failure={failure} />
         </Stack>
       </Fieldset>
     </form>
