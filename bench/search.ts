@@ -356,8 +356,8 @@ export async function runSearchBench({ tickets, queriesPerKind, log }: SearchBen
     clock: { now: () => DATA_NOW },
     printBackend: createDirectoryBackend({ dir: join(data.dir, 'printed') }),
     logError: (where, error) => console.error(where, error),
-    // The backup at start copies and checks the whole file on the desk's own thread (the data-safety
-    // section times it): left on, the first lookups here would wait behind it, not behind their own SQL.
+    // The backup at start copies and checks the whole file beside the desk (the data-safety section
+    // times it): left on, the first lookups here would share the cores with it, not just run their own SQL.
     automaticBackups: false,
   });
   const openMs = performance.now() - openStarted;

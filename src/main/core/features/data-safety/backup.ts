@@ -6,7 +6,8 @@
 import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { writeFileAtomic } from '../../storage/atomic-file';
-import { fileFacts, integrityCheck, openRaw, rowCounts, type RawDatabase } from './data-file';
+import { fileFacts, openRaw, rowCounts, type RawDatabase } from './data-file';
+import { integrityCheckInBackground } from './integrity-worker';
 import { backupsToKeep } from './retention';
 
 export const BACKUPS_FOLDER = 'repair-desk-backups';
@@ -140,11 +141,13 @@ async function copyAndVerify(options: TakeBackupOptions): Promise<BackupAttempt>
     await source.backup(partial, { progress: backupPace() });
     const after = rowCounts(source);
 
+    // The full check of a large copy takes seconds to minutes: a worker thread
+    // runs it, so the counter keeps answering while a backup verifies.
+    const integrity = await integrityCheckInBackground(partial, { awaited: true });
+    if (integrity !== 'ok') return attempt({ detail: `integrity_check: ${integrity}` });
     const copy = openRaw(partial, { readonly: true });
     let facts;
     try {
-      const integrity = integrityCheck(copy);
-      if (integrity !== 'ok') return attempt({ detail: `integrity_check: ${integrity}` });
       facts = fileFacts(copy);
     } finally {
       copy.close();

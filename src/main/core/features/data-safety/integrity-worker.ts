@@ -17,8 +17,12 @@ try {
 }
 `;
 
-/** "ok", or what the full check found (or why it could not run). */
-export function integrityCheckInBackground(file: string): Promise<string> {
+/**
+ * "ok", or what the full check found (or why it could not run). A check the
+ * caller waits on (a backup's verify) keeps the process alive; the check after
+ * start does not hold a closing desk open.
+ */
+export function integrityCheckInBackground(file: string, options: { awaited?: boolean } = {}): Promise<string> {
   return new Promise((done) => {
     let driver: string;
     try {
@@ -33,6 +37,6 @@ export function integrityCheckInBackground(file: string): Promise<string> {
     worker.once('exit', (code) => {
       if (code !== 0) done(`check failed: worker exited with ${code}`);
     });
-    worker.unref();
+    if (!options.awaited) worker.unref();
   });
 }
