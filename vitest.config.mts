@@ -53,18 +53,12 @@ const NOT_ON_POSTGRES: Record<string, string> = {
   'data-safety': "backups, restore and recovery copy and check the SQLite file; a PostgreSQL shop's backups are the server's",
   reliability: 'its crash workers open the SQLite file itself (tests/support/crash-worker.ts)',
   storage: 'checks the SQLite file and its wording (busy timeout, CHECK and FOREIGN KEY messages); not yet run on PostgreSQL',
-  'figures-days': "the figures' day totals are SQLite triggers with no PostgreSQL counterpart yet",
-  reports: 'the report SQL (boolean sums, HAVING on an alias) is SQLite-only until the figures port lands',
-  'day-close': 'the day close reads the figures SQL, SQLite-only until the figures port lands',
-  'contract-fuzz': 'not yet run on PostgreSQL',
-  'documents-recorded': 'not yet run on PostgreSQL',
-  documents: 'not yet run on PostgreSQL',
-  'receipt-document': 'not yet run on PostgreSQL',
-  'ticket-printing': 'not yet run on PostgreSQL',
-  'trusted-record': 'not yet run on PostgreSQL',
-  'words-as-data': 'not yet run on PostgreSQL',
-  'workflow-auth': 'not yet run on PostgreSQL',
-  'workflow-moves': 'not yet run on PostgreSQL',
+  'figures-days':
+    "compares the stored day totals with the live reference SQL, which is SQLite-only (postgres-figures-days compares the server's totals with it instead)",
+  'day-close': 'its check that a close is never rewritten sends SQLite statements (INSERT OR REPLACE) straight to the file',
+  'contract-fuzz': "proves a refusal wrote nothing with SQLite's total_changes() on the file",
+  'trusted-record': 'sends SQLite statements (REPLACE, rowid) straight to the file to show its triggers refuse them',
+  'workflow-moves': 'makes a write fail with a SQLite TEMP trigger and races three counters as worker processes on the SQLite file',
 };
 
 const postgresFiles = DESK_LEVEL_FILES.filter((name) => !(name in NOT_ON_POSTGRES)).map((name) => `tests/unit/${name}.test.ts`);
