@@ -54,6 +54,8 @@ export interface BackupView {
   displayLastTicket: string | null;
   sizeBytes: number;
   durationMs: number;
+  /** False for a shop on a PostgreSQL server: its dumps are restored on the server (pg_restore), not by the desk. */
+  restorable: boolean;
 }
 
 export interface BackupAttemptView {
@@ -63,7 +65,7 @@ export interface BackupAttemptView {
   detail: string;
 }
 
-export type BackupWarning = 'never' | 'stale' | 'destination_missing' | 'last_failed';
+export type BackupWarning = 'never' | 'stale' | 'destination_missing' | 'last_failed' | 'dump_tool_missing';
 
 export interface BackupStatus {
   /** The folder the manager chose, or null for the data folder. */

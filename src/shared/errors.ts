@@ -81,6 +81,7 @@ export const FIELD_ERROR_CODES = [
   'folder_not_writable',
   'folder_inside_data',
   'not_a_folder',
+  'kept_on_server',
 ] as const;
 export type FieldErrorCode = (typeof FIELD_ERROR_CODES)[number];
 

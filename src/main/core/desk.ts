@@ -90,9 +90,11 @@ export async function openDesk(options: OpenDeskOptions): Promise<Desk> {
     printing: createPrintService({ backend: printBackend, archiveDir: printArchiveDir(dataDir), clock }),
     openPath: openPath ?? (async () => undefined),
   } as DeskContext;
-  context.safety = new DataSafety({ files, clock, logError, database: () => (context.safety.problem ? null : context.db) });
-  if (postgres) await openShopServer(context, postgres);
-  else if (await openShopFile(context)) context.safety.start({ backupNow: automaticBackups });
+  context.safety = new DataSafety({ files, clock, logError, database: () => (context.safety.problem ? null : context.db), server: postgres });
+  if (postgres) {
+    await openShopServer(context, postgres);
+    context.safety.start({ backupNow: automaticBackups });
+  } else if (await openShopFile(context)) context.safety.start({ backupNow: automaticBackups });
   // Load the fonts (and lay out each document once) in the background now, so the first check-in does not wait for them.
   const warmingUp = primeDocuments ? primeRenderer(documents, clock.now()) : documents.warmUp();
   warmingUp.catch((error: unknown) => logError('documents.warmUp', error));
@@ -101,7 +103,7 @@ export async function openDesk(options: OpenDeskOptions): Promise<Desk> {
     dispatch: createDispatch(context, dispatchOptions),
     async close() {
       await context.safety.settle();
-      if (automaticBackups && !postgres && !context.safety.problem) await context.safety.backup('close');
+      if (automaticBackups && !context.safety.problem) await context.safety.backup('close');
       await context.db.close();
     },
   };

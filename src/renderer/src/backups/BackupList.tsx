@@ -51,9 +51,13 @@ export function BackupList({ backups }: { backups: BackupView[] }) {
               <Table.Td>{megabytes(backup.sizeBytes)}</Table.Td>
               <Table.Td>{t('dataSafety.backups.verifiedYes')}</Table.Td>
               <Table.Td>
-                <Button size="compact-sm" variant="default" onClick={() => void open(backup.file)}>
-                  {t('dataSafety.backups.restore')}
-                </Button>
+                {backup.restorable ? (
+                  <Button size="compact-sm" variant="default" onClick={() => void open(backup.file)}>
+                    {t('dataSafety.backups.restore')}
+                  </Button>
+                ) : (
+                  <Text size="sm">{t('dataSafety.backups.onServer')}</Text>
+                )}
               </Table.Td>
             </Table.Tr>
           ))}

@@ -16,6 +16,7 @@ export function BackupWarnings({ status }: { status: BackupStatus }) {
       {warnings.includes('never') && <Alert color="orange">{t('dataSafety.backups.noneYet')}</Alert>}
       {warnings.includes('stale') && <Alert color="orange">{t('dataSafety.backups.stale')}</Alert>}
       {warnings.includes('destination_missing') && <Alert color="orange">{t('dataSafety.backups.destinationMissing', { folder: folder ?? '' })}</Alert>}
+      {warnings.includes('dump_tool_missing') && <Alert color="red">{t('dataSafety.backups.dumpToolMissing')}</Alert>}
       {warnings.includes('last_failed') && lastAttempt && <Alert color="red">{t('dataSafety.backups.lastFailed', { detail: lastAttempt.detail })}</Alert>}
       {status.integrity !== null && status.integrity !== 'ok' && <Alert color="red">{t('errors.corrupt')}</Alert>}
     </Stack>

@@ -17,6 +17,7 @@ export const dataSafetyFieldErrorsEn = {
   folder_not_writable: 'The desk cannot write to this folder (read-only, or no permission)',
   folder_inside_data: 'Choose a folder outside the desk’s data folder (a second disk or a USB stick): a copy beside the original is lost with it',
   not_a_folder: 'This is a file, not a folder',
+  kept_on_server: 'The shop’s data is kept on the shared database server: export it there with the server’s own tools',
 };
 
 export const dataSafetyFieldErrorsZh: Widen<typeof dataSafetyFieldErrorsEn> = {
@@ -24,6 +25,7 @@ export const dataSafetyFieldErrorsZh: Widen<typeof dataSafetyFieldErrorsEn> = {
   folder_not_writable: '无法写入此文件夹（只读或没有权限）',
   folder_inside_data: '请选择数据文件夹以外的位置（第二块硬盘或 U 盘）：与原文件放在一起的副本会随原文件一起丢失',
   not_a_folder: '这是一个文件，不是文件夹',
+  kept_on_server: '本店数据保存在共享数据库服务器上，请在服务器上用其自带工具导出',
 };
 
 export const dataSafetyEn = {
@@ -36,6 +38,9 @@ export const dataSafetyEn = {
     noneYet: 'There is no verified backup yet. Take one now.',
     destinationMissing: 'The backup folder {{folder}} cannot be reached (unplugged USB stick?). Backups go to the computer’s own folder until it is back.',
     lastFailed: 'The last backup failed: {{detail}}',
+    dumpToolMissing:
+      'No backup was taken: the shop’s data is on the shared database server and this counter has no pg_dump. Install the postgresql-client package.',
+    onServer: 'Restored on the server with pg_restore',
     destination: 'Backup folder',
     destinationHint: 'A second disk or a USB stick. Empty: the desk’s own data folder.',
     choose: 'Choose…',
@@ -174,6 +179,8 @@ export const dataSafetyZh: Widen<typeof dataSafetyEn> = {
     noneYet: '还没有校验通过的备份，请立即备份。',
     destinationMissing: '无法访问备份文件夹 {{folder}}（U 盘未插？）。在它恢复前，备份保存在本机的数据文件夹中。',
     lastFailed: '上次备份失败：{{detail}}',
+    dumpToolMissing: '未能备份：本店数据在共享数据库服务器上，而本机没有 pg_dump。请安装 postgresql-client 软件包。',
+    onServer: '在服务器上用 pg_restore 恢复',
     destination: '备份文件夹',
     destinationHint: '第二块硬盘或 U 盘。留空则保存在本机的数据文件夹。',
     choose: '选择…',

@@ -18,7 +18,8 @@ export const BACKUP_REASONS = ['start', 'interval', 'close', 'migration', 'manua
 export type BackupReason = (typeof BACKUP_REASONS)[number];
 
 export interface BackupManifest {
-  format: 'repair-desk-backup/1';
+  /** A copy of the shop file, or (shop on a PostgreSQL server) a pg_dump of its database: server-backup.ts. */
+  format: 'repair-desk-backup/1' | 'repair-desk-server-backup/1';
   takenAt: string;
   reason: BackupReason;
   shopId: string | null;

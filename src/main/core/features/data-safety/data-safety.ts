@@ -7,12 +7,16 @@ import { join } from 'node:path';
 import type { BackupAttemptView, BackupStatus, BackupView, BackupWarning, ExportProgress } from '../../../../shared/data-safety-contract';
 import { displayTicketNumber } from '../../../../shared/ticket-number';
 import type { Clock } from '../../context';
+import { DeskError } from '../../../../shared/errors';
 import type { Database } from '../../storage/database';
+import type { PostgresConnection } from '../../storage/engine';
+import { onlyRow } from '../../storage/rows';
 import { listBackups, pruneBackups, takeBackup, type BackupAttempt, type BackupReason, type StoredBackup } from './backup';
 import { readBackupSettings, writeBackupSettings, type BackupSettings } from './backup-settings';
 import { exportDatabase } from './export';
 import { advanceIdentity, readIdentity } from './identity';
 import { integrityCheckInBackground } from './integrity-worker';
+import { DUMP_TOOL_MISSING, isServerDump, listServerBackups, pruneServerBackups, takeServerBackup } from './server-backup';
 import type { DeskFiles, StartupProblem } from './startup';
 
 const HOUR_MS = 60 * 60 * 1000;
@@ -24,6 +28,8 @@ export interface DataSafetyOptions {
   logError: (what: string, error: unknown) => void;
   /** The desk's database as it is now (a restore replaces it). */
   database: () => Database | null;
+  /** The shop's PostgreSQL server when it keeps the data (backups are then pg_dump's), else the SQLite file. */
+  server?: PostgresConnection;
 }
 
 export class DataSafety {
@@ -70,7 +76,8 @@ export class DataSafety {
     const folders = new Set([this.files.dataDir]);
     const chosen = this.settings().folder;
     if (chosen !== null && existsSync(chosen)) folders.add(chosen);
-    return [...folders].flatMap((folder) => listBackups(folder)).sort((a, b) => b.takenAt.localeCompare(a.takenAt));
+    const list = this.options.server ? listServerBackups : listBackups;
+    return [...folders].flatMap((folder) => list(folder)).sort((a, b) => b.takenAt.localeCompare(a.takenAt));
   }
 
   /** Takes a backup now (waiting for one already running first), records it and prunes old ones. */
@@ -86,11 +93,16 @@ export class DataSafety {
 
   private async runBackup(reason: BackupReason): Promise<BackupAttempt> {
     const { folder } = this.destination();
-    const attempt = await takeBackup({ databaseFile: this.files.databaseFile, keyFile: this.files.keyFile, folder, reason, now: this.options.clock.now() });
+    const { server } = this.options;
+    const now = this.options.clock.now();
+    const attempt = server
+      ? await takeServerBackup({ connection: server, keyFile: this.files.keyFile, folder, reason, now, facts: () => this.ticketFacts() })
+      : await takeBackup({ databaseFile: this.files.databaseFile, keyFile: this.files.keyFile, folder, reason, now });
     await this.record(attempt);
     if (attempt.ok) {
       try {
-        pruneBackups(folder);
+        if (server) pruneServerBackups(folder);
+        else pruneBackups(folder);
       } catch (error) {
         this.options.logError('backups.prune', error);
       }
@@ -98,6 +110,18 @@ export class DataSafety {
       this.options.logError(`backup (${reason})`, new Error(attempt.detail));
     }
     return attempt;
+  }
+
+  /** Tickets held and the last number, shown with a server backup. */
+  private async ticketFacts(): Promise<{ tickets: number; lastTicketNumber: number | null }> {
+    const db = this.options.database();
+    if (!db) return { tickets: 0, lastTicketNumber: null };
+    const rows: { tickets: number | string; last: number | string | null }[] = await db.read((tx) =>
+      tx.query(`SELECT COUNT(*) AS tickets, MAX(number) AS last FROM ticket`),
+    );
+    // PostgreSQL returns bigint aggregates as strings.
+    const { tickets, last } = onlyRow(rows);
+    return { tickets: Number(tickets), lastTicketNumber: last === null ? null : Number(last) };
   }
 
   /** Writes an attempt into the backup history (append-only). */
@@ -153,7 +177,7 @@ export class DataSafety {
     if (!lastGood) warnings.push('never');
     else if (this.options.clock.now().getTime() - Date.parse(lastGood.takenAt) > STALE_AFTER_MS) warnings.push('stale');
     if (destination.missing) warnings.push('destination_missing');
-    if (lastAttempt && !lastAttempt.ok) warnings.push('last_failed');
+    if (lastAttempt && !lastAttempt.ok) warnings.push(lastAttempt.detail === DUMP_TOOL_MISSING ? 'dump_tool_missing' : 'last_failed');
     return {
       folder: settings.folder,
       effectiveFolder: destination.folder,
@@ -169,6 +193,13 @@ export class DataSafety {
   /** Starts the background work of an open desk: the full integrity check, the start backup and the schedule. */
   start(options: { backupNow: boolean }): void {
     this.integrity = null;
+    // A server checks its own pages; only the counter's own file is checked here.
+    if (!this.options.server) this.startIntegrityCheck();
+    if (options.backupNow) void this.backup('start');
+    this.schedule();
+  }
+
+  private startIntegrityCheck(): void {
     this.checking = integrityCheckInBackground(this.files.databaseFile).then(
       (result) => {
         this.integrity = result;
@@ -176,8 +207,6 @@ export class DataSafety {
       },
       (error: unknown) => this.options.logError('integrity_check', error),
     );
-    if (options.backupNow) void this.backup('start');
-    this.schedule();
   }
 
   private schedule(): void {
@@ -217,6 +246,8 @@ export class DataSafety {
   // ---- full export ----
 
   startExport(shopName: string): ExportProgress {
+    // The export reads the SQLite file; a shop on a server exports with the server's own tools.
+    if (this.options.server) throw new DeskError('conflict', [{ path: 'engine', code: 'kept_on_server' }]);
     const jobId = randomBytes(9).toString('base64url');
     const now = this.options.clock.now();
     const path = join(this.destination().folder, 'repair-desk-exports', `repair-desk-export-${now.toISOString().replace(/[:.]/g, '-')}.zip`);
@@ -248,5 +279,6 @@ export function backupView(backup: StoredBackup, ticketPrefix: string): BackupVi
     displayLastTicket: backup.lastTicketNumber === null ? null : displayTicketNumber(backup.lastTicketNumber, ticketPrefix),
     sizeBytes: backup.sizeBytes,
     durationMs: backup.durationMs,
+    restorable: !isServerDump(backup.file),
   };
 }
