@@ -2,8 +2,10 @@
 // printers the system knows (refreshable, since a printer can be plugged in
 // while the screen is open).
 import { useCallback, useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { PaperPresetView, PrinterListView } from '../../../shared/contract';
-import { invoke } from '../api';
+import { call, invoke } from '../api';
+import { loadFailure, useLoaded } from '../widgets/useLoaded';
 
 export interface PrinterList extends PrinterListView {
   /** False until the first answer. */
@@ -15,8 +17,13 @@ export interface PrinterList extends PrinterListView {
 }
 
 export function usePrintingOptions() {
-  const [presets, setPresets] = useState<PaperPresetView[]>([]);
-  const [presetsFailure, setPresetsFailure] = useState<string | null>(null);
+  const { t } = useTranslation();
+  const [presetList] = useLoaded(
+    () => call('printing.presets', {}),
+    (error) => loadFailure(t, error),
+  );
+  const presets: PaperPresetView[] = presetList.state === 'done' ? presetList.data : [];
+  const presetsFailure = presetList.state === 'failed' ? presetList.message : null;
   const [printers, setPrinters] = useState<PrinterList>({ printers: [], error: null, loaded: false, loading: true, version: 0 });
 
   const refreshPrinters = useCallback(async () => {
@@ -30,17 +37,9 @@ export function usePrintingOptions() {
     }));
   }, []);
 
+  // The printers are not a plain load: Refresh keeps the last list on screen while it asks again.
   useEffect(() => {
-    let live = true;
-    void invoke('printing.presets', {}).then((result) => {
-      if (!live) return;
-      if (result.ok) setPresets(result.data);
-      setPresetsFailure(result.ok ? null : result.error.message || result.error.code);
-    });
     void refreshPrinters();
-    return () => {
-      live = false;
-    };
   }, [refreshPrinters]);
 
   return { presets, presetsFailure, printers, refreshPrinters };

@@ -4,7 +4,8 @@
 import { Button, Group, NumberInput, Stack, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { PrintableDocument } from '../../../shared/contract';
-import { fieldId, type FieldErrors } from '../forms/field-errors';
+import type { FormErrors } from '@mantine/form';
+import { fieldId } from '../forms/field-errors';
 import { calibrationPath, NO_CALIBRATION, PRINTING_FORM, type CalibrationDraft } from './printing-draft';
 
 interface Props {
@@ -12,7 +13,8 @@ interface Props {
   documentName: string;
   printer: string;
   value: CalibrationDraft | undefined;
-  errors: FieldErrors;
+  /** Messages by contract path. */
+  errors: FormErrors;
   onChange(next: CalibrationDraft | null): void;
 }
 
@@ -36,7 +38,7 @@ export function CalibrationFields({ document, documentName, printer, value, erro
       </Text>
       <Group gap="sm" align="flex-end" wrap="nowrap">
         {FIELDS.map((field) => {
-          const code = errors[calibrationPath(printer, field.key)];
+          const message = errors[calibrationPath(printer, field.key)];
           return (
             <NumberInput
               key={field.key}
@@ -49,7 +51,7 @@ export function CalibrationFields({ document, documentName, printer, value, erro
               step={field.step}
               decimalScale={field.decimals}
               clampBehavior="none"
-              error={code ? t(`errors.field.${code}`) : undefined}
+              error={message}
               onChange={(next) => onChange({ ...shown, [field.key]: next })}
               w={170}
             />

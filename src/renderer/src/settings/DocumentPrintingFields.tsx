@@ -5,6 +5,7 @@ import { Alert, Button, Checkbox, Grid, Group, NativeSelect, Paper, Stack, Text,
 import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { PaperPresetView, PrintableDocument, PrintResult, Settings } from '../../../shared/contract';
+import type { FormErrors } from '@mantine/form';
 import { fieldId, type FieldErrors } from '../forms/field-errors';
 import { CalibrationFields } from './CalibrationFields';
 import { parseCalibration, PRINTING_FORM, type CalibrationDraft } from './printing-draft';
@@ -23,7 +24,8 @@ interface Props {
   printers: PrinterList;
   /** Calibration on screen for the chosen printer; undefined when none is set. */
   calibration: CalibrationDraft | undefined;
-  errors: FieldErrors;
+  /** Messages by contract path ("printing.claim-ticket.printer"). */
+  errors: FormErrors;
   onChange(patch: Partial<DocumentSettings>): void;
   /** null removes the printer's calibration (back to no correction). */
   onCalibrationChange(printer: string, next: CalibrationDraft | null): void;
@@ -47,10 +49,7 @@ export function DocumentPrintingFields(props: Props) {
   const docName = t(`settings.printing.documents.${document}`);
   const docInline = t(`settings.printing.documentsInline.${document}`);
   const path = (field: keyof DocumentSettings) => `printing.${document}.${field}`;
-  const fieldError = (field: keyof DocumentSettings) => {
-    const code = errors[path(field)];
-    return code ? t(`errors.field.${code}`) : undefined;
-  };
+  const fieldError = (field: keyof DocumentSettings) => errors[path(field)];
   const change = (patch: Partial<DocumentSettings>) => {
     setTest({ state: 'idle' });
     props.onChange(patch);

@@ -5,8 +5,10 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { staffInput, type Staff } from '../../../shared/contract';
 import { LIMITS, STAFF_ROLES, type StaffRole } from '../../../shared/domain';
-import { issuesToFieldErrors, serverFieldErrors, type FieldErrors } from '../forms/field-errors';
+import { useForm } from '@mantine/form';
+import { serverFieldErrors } from '../forms/field-errors';
 import { isCancelled, useSignedInCall } from '../session/useSignedInCall';
+import { contractValidate, fieldMessages } from '../widgets/contract-form';
 
 interface Props {
   /** Absent for the "add staff" line. */
@@ -14,33 +16,37 @@ interface Props {
   onSaved(): Promise<void>;
 }
 
+const draftSchema = staffInput.omit({ session: true });
+
+interface Values {
+  name: string;
+  role: StaffRole;
+  active: boolean;
+}
+
 export function StaffForm({ person, onSaved }: Props) {
   const { t } = useTranslation();
   const signedIn = useSignedInCall();
-  const [name, setName] = useState(person?.name ?? '');
-  const [role, setRole] = useState<StaffRole>(person?.role ?? 'clerk');
-  const [active, setActive] = useState(person?.active ?? true);
-  const [errors, setErrors] = useState<FieldErrors>({});
   const [saved, setSaved] = useState(false);
   const [saving, setSaving] = useState(false);
-  const dirty = !person || name !== person.name || role !== person.role || active !== person.active;
+  const toInput = (values: Values) => ({ id: person?.id ?? null, ...values });
+  const form = useForm<Values>({
+    initialValues: { name: person?.name ?? '', role: person?.role ?? 'clerk', active: person?.active ?? true },
+    validate: contractValidate(draftSchema, toInput, t),
+    onValuesChange: () => setSaved(false),
+  });
+  const dirty = !person || form.isDirty();
 
   const save = async () => {
-    if (saving) return;
-    const input = { id: person?.id ?? null, name, role, active };
-    const parsed = staffInput.omit({ session: true }).safeParse(input);
-    if (!parsed.success) return setErrors(issuesToFieldErrors(parsed.error.issues));
+    if (saving || form.validate().hasErrors) return;
     setSaving(true);
     // A manager signed in saves; anyone else is asked to sign in first (and refused if not a manager).
-    const result = await signedIn('staff.save', parsed.data);
+    const result = await signedIn('staff.save', draftSchema.parse(toInput(form.getValues())));
     setSaving(false);
     if (isCancelled(result)) return;
-    if (!result.ok) return setErrors(serverFieldErrors(result.error.fields));
-    setErrors({});
-    if (!person) {
-      setName('');
-      setRole('clerk');
-    }
+    if (!result.ok) return form.setErrors(fieldMessages(t, serverFieldErrors(result.error.fields)));
+    if (!person) form.setValues({ name: '', role: 'clerk' });
+    form.clearErrors();
     setSaved(Boolean(person));
     await onSaved();
   };
@@ -60,21 +66,12 @@ export function StaffForm({ person, onSaved }: Props) {
           aria-label={`${rowLabel}: ${t('settings.staffName')}`}
           placeholder={t('settings.staffName')}
           maxLength={LIMITS.nameMax}
-          value={name}
-          error={errors.name ? t(`errors.field.${errors.name}`) : undefined}
-          onChange={(event) => {
-            setName(event.currentTarget.value);
-            setSaved(false);
-          }}
+          {...form.getInputProps('name')}
           w={240}
         />
         <NativeSelect
           aria-label={`${rowLabel}: ${t('settings.staffRole')}`}
-          value={role}
-          onChange={(event) => {
-            setRole(event.currentTarget.value as StaffRole);
-            setSaved(false);
-          }}
+          {...form.getInputProps('role')}
           data={STAFF_ROLES.map((value) => ({ value, label: t(`role.${value}`) }))}
           w={160}
         />
@@ -83,11 +80,7 @@ export function StaffForm({ person, onSaved }: Props) {
             mt={8}
             label={t('settings.staffActive')}
             aria-label={`${rowLabel}: ${t('settings.staffActive')}`}
-            checked={active}
-            onChange={(event) => {
-              setActive(event.currentTarget.checked);
-              setSaved(false);
-            }}
+            {...form.getInputProps('active', { type: 'checkbox' })}
           />
         )}
         <Button type="submit" variant={person ? 'default' : 'filled'} disabled={!dirty || saving}>
@@ -98,9 +91,9 @@ export function StaffForm({ person, onSaved }: Props) {
             {t('settings.staffSaved')}
           </Text>
         )}
-        {errors.session && (
+        {form.errors.session && (
           <Text size="sm" c="red" mt={8} role="alert">
-            {t(`errors.field.${errors.session}`)}
+            {form.errors.session}
           </Text>
         )}
       </Group>

@@ -1,7 +1,8 @@
 // Sets a staff member's sign-in PIN: a manager sets anyone's; staff changing
 // their own type the current PIN first. PINs are hashed in main.
 import { Button, Group, PasswordInput, Text } from '@mantine/core';
-import { useState, type FormEvent } from 'react';
+import { useForm } from '@mantine/form';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Staff } from '../../../shared/contract';
 import { useSession } from '../session/session-context';
@@ -16,19 +17,16 @@ export function StaffPinForm({ person }: { person: Staff }) {
   const { current } = useSession();
   const run = useSignedInCall();
   const [open, setOpen] = useState(false);
-  const [currentPin, setCurrentPin] = useState('');
-  const [newPin, setNewPin] = useState('');
+  const form = useForm({ initialValues: { currentPin: '', newPin: '' } });
   const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
   const ownPin = current?.staff.id === person.id;
 
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
+  const submit = async ({ currentPin, newPin }: typeof form.values) => {
     const result = await run('auth.setPin', { staffId: person.id, currentPin: ownPin && currentPin ? currentPin : null, newPin });
     if (isCancelled(result)) return;
     if (result.ok) {
       setMessage({ ok: true, text: t('settings.pinSet') });
-      setNewPin('');
-      setCurrentPin('');
+      form.reset();
       setOpen(false);
       return;
     }
@@ -51,7 +49,7 @@ export function StaffPinForm({ person }: { person: Staff }) {
     );
   }
   return (
-    <form onSubmit={(event) => void submit(event)} aria-label={`${person.name}: ${t('settings.setPin')}`}>
+    <form onSubmit={form.onSubmit((values) => void submit(values))} aria-label={`${person.name}: ${t('settings.setPin')}`}>
       <Group gap="sm" mt={4} align="flex-start">
         {ownPin && (
           <PasswordInput
@@ -61,8 +59,8 @@ export function StaffPinForm({ person }: { person: Staff }) {
             autoComplete="off"
             maxLength={8}
             w={160}
-            value={currentPin}
-            onChange={(event) => setCurrentPin(digitsOnly(event.currentTarget.value))}
+            value={form.values.currentPin}
+            onChange={(event) => form.setFieldValue('currentPin', digitsOnly(event.currentTarget.value))}
           />
         )}
         <PasswordInput
@@ -73,11 +71,11 @@ export function StaffPinForm({ person }: { person: Staff }) {
           maxLength={8}
           w={160}
           data-autofocus
-          value={newPin}
-          onChange={(event) => setNewPin(digitsOnly(event.currentTarget.value))}
+          value={form.values.newPin}
+          onChange={(event) => form.setFieldValue('newPin', digitsOnly(event.currentTarget.value))}
           error={message && !message.ok ? message.text : undefined}
         />
-        <Button type="submit" size="sm" disabled={newPin.length === 0}>
+        <Button type="submit" size="sm" disabled={form.values.newPin.length === 0}>
           {t('settings.savePin')}
         </Button>
         <Button size="sm" variant="default" onClick={() => setOpen(false)}>

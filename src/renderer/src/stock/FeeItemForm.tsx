@@ -8,8 +8,10 @@ import { LIMITS } from '../../../shared/domain';
 import { minorToInputText, readMoney } from '../../../shared/money';
 import { feeItemInput, type FeeItem } from '../../../shared/workflow-contract';
 import { FEE_CATEGORIES, type FeeCategory } from '../../../shared/workflow';
-import { issuesToFieldErrors, type FieldErrors } from '../forms/field-errors';
+import { useForm } from '@mantine/form';
+import type { FieldErrors } from '../forms/field-errors';
 import { isCancelled, useSignedInCall } from '../session/useSignedInCall';
+import { contractValidate, fieldMessages } from '../widgets/contract-form';
 import { readFailure } from '../widgets/error-text';
 import { needsManagerSession } from '../widgets/manager-check';
 import { ManagerOnly } from '../widgets/ManagerOnly';
@@ -27,51 +29,69 @@ interface Props {
   onCancel(): void;
 }
 
+// Keyed by the contract's paths so its errors land on the fields; the price as typed.
+interface Values {
+  code: string;
+  nameEn: string;
+  nameZh: string;
+  category: FeeCategory;
+  priceMinor: string;
+  active: boolean;
+}
+
+const toInput = (item: FeeItem | undefined, nextSortOrder: number) => (values: Values) => {
+  const price = readMoney(values.priceMinor, true);
+  return {
+    id: item?.id ?? null,
+    code: values.code.trim(),
+    nameEn: values.nameEn,
+    nameZh: values.nameZh,
+    category: values.category,
+    priceMinor: price.ok ? price.minor : 0,
+    active: values.active,
+    sortOrder: item?.sortOrder ?? nextSortOrder,
+  };
+};
+
+/** What readMoney says of the price (the schema sees only its minor units). */
+function priceErrors(values: Values): FieldErrors {
+  const price = readMoney(values.priceMinor, true);
+  return price.ok ? {} : { priceMinor: price.code };
+}
+
 export function FeeItemForm({ item, nextSortOrder, onSaved, onCancel }: Props) {
   const { t } = useTranslation();
   const run = useSignedInCall();
-  const [code, setCode] = useState(item?.code ?? '');
-  const [nameEn, setNameEn] = useState(item?.nameEn ?? '');
-  const [nameZh, setNameZh] = useState(item?.nameZh ?? '');
-  const [category, setCategory] = useState<FeeCategory>(item?.category ?? 'software');
-  const [price, setPrice] = useState(item ? minorToInputText(item.priceMinor) : '');
-  const [active, setActive] = useState(item?.active ?? true);
-  const [errors, setErrors] = useState<FieldErrors>({});
+  const form = useForm<Values>({
+    initialValues: {
+      code: item?.code ?? '',
+      nameEn: item?.nameEn ?? '',
+      nameZh: item?.nameZh ?? '',
+      category: item?.category ?? 'software',
+      priceMinor: item ? minorToInputText(item.priceMinor) : '',
+      active: item?.active ?? true,
+    },
+    validate: (values) => ({ ...contractValidate(draftSchema, toInput(item, nextSortOrder), t)(values), ...fieldMessages(t, priceErrors(values)) }),
+  });
   const [failure, setFailure] = useState<string | null>(null);
   const [managerOnly, setManagerOnly] = useState(false);
   const [saving, setSaving] = useState(false);
 
   const save = async () => {
-    const found: FieldErrors = {};
-    const priceMinor = readMoney(price, true);
-    if (!priceMinor.ok) found.priceMinor = priceMinor.code;
-    const parsed = draftSchema.safeParse({
-      id: item?.id ?? null,
-      code: code.trim(),
-      nameEn,
-      nameZh,
-      category,
-      priceMinor: priceMinor.ok ? priceMinor.minor : 0,
-      active,
-      sortOrder: item?.sortOrder ?? nextSortOrder,
-    });
-    const all = { ...(parsed.success ? {} : issuesToFieldErrors(parsed.error.issues)), ...found };
-    setErrors(all);
     setFailure(null);
     setManagerOnly(false);
-    if (!parsed.success || Object.keys(all).length > 0) return;
+    if (form.validate().hasErrors) return;
     setSaving(true);
-    const result = await run('feeStandard.save', parsed.data);
+    const result = await run('feeStandard.save', draftSchema.parse(toInput(item, nextSortOrder)(form.getValues())));
     setSaving(false);
     if (isCancelled(result)) return;
     if (result.ok) return onSaved(result.data);
     if (needsManagerSession(result.error)) return setManagerOnly(true);
-    const failure = readFailure(t, result.error, FIELDS);
-    setErrors(failure.fields);
-    setFailure(failure.message);
+    const refusal = readFailure(t, result.error, FIELDS);
+    form.setErrors(fieldMessages(t, refusal.fields));
+    setFailure(refusal.message);
   };
 
-  const error = (path: string) => (errors[path] ? t(`errors.field.${errors[path]}`) : undefined);
   return (
     <StockFormFrame
       titleId="fee-item-form-title"
@@ -87,38 +107,22 @@ export function FeeItemForm({ item, nextSortOrder, onSaved, onCancel }: Props) {
         <TextInput
           label={t('stock.fees.code')}
           description={t('stock.fees.codeHint')}
-          value={code}
           maxLength={40}
           styles={{ input: { fontFamily: 'var(--mantine-font-family-monospace)' } }}
-          error={error('code')}
-          onChange={(event) => setCode(event.currentTarget.value)}
+          {...form.getInputProps('code')}
         />
         <NativeSelect
           label={t('stock.fees.category')}
-          value={category}
-          error={error('category')}
-          onChange={(event) => setCategory(event.currentTarget.value as FeeCategory)}
+          {...form.getInputProps('category')}
           data={FEE_CATEGORIES.map((value) => ({ value, label: t(`workflow.feeCategory.${value}`) }))}
         />
-        <MoneyInput label={t('stock.fees.price')} value={price} error={error('priceMinor')} onChange={(event) => setPrice(event.currentTarget.value)} />
+        <MoneyInput label={t('stock.fees.price')} {...form.getInputProps('priceMinor')} />
       </Group>
       <Group gap="sm" align="flex-start" grow>
-        <TextInput
-          label={t('stock.fees.nameZh')}
-          value={nameZh}
-          maxLength={LIMITS.shortTextMax}
-          error={error('nameZh')}
-          onChange={(event) => setNameZh(event.currentTarget.value)}
-        />
-        <TextInput
-          label={t('stock.fees.nameEn')}
-          value={nameEn}
-          maxLength={LIMITS.shortTextMax}
-          error={error('nameEn')}
-          onChange={(event) => setNameEn(event.currentTarget.value)}
-        />
+        <TextInput label={t('stock.fees.nameZh')} maxLength={LIMITS.shortTextMax} {...form.getInputProps('nameZh')} />
+        <TextInput label={t('stock.fees.nameEn')} maxLength={LIMITS.shortTextMax} {...form.getInputProps('nameEn')} />
       </Group>
-      {item && <Checkbox label={t('stock.fees.active')} checked={active} onChange={(event) => setActive(event.currentTarget.checked)} />}
+      {item && <Checkbox label={t('stock.fees.active')} {...form.getInputProps('active', { type: 'checkbox' })} />}
     </StockFormFrame>
   );
 }

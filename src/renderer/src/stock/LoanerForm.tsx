@@ -5,8 +5,9 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { LIMITS } from '../../../shared/domain';
 import { loanerInput, type LoanerView } from '../../../shared/workflow-contract';
-import { issuesToFieldErrors, type FieldErrors } from '../forms/field-errors';
+import { useForm } from '@mantine/form';
 import { isCancelled, useSignedInCall } from '../session/useSignedInCall';
+import { contractValidate, fieldMessages } from '../widgets/contract-form';
 import { readFailure } from '../widgets/error-text';
 
 const FIELDS = ['name', 'serial', 'notes', 'active'] as const;
@@ -18,33 +19,38 @@ interface Props {
   onCancel(): void;
 }
 
+interface Values {
+  name: string;
+  serial: string;
+  notes: string;
+  active: boolean;
+}
+
+const toInput = (loaner: LoanerView | undefined) => (values: Values) => ({ id: loaner?.id ?? null, ...values });
+
 export function LoanerForm({ loaner, onSaved, onCancel }: Props) {
   const { t } = useTranslation();
   const run = useSignedInCall();
-  const [name, setName] = useState(loaner?.name ?? '');
-  const [serial, setSerial] = useState(loaner?.serial ?? '');
-  const [notes, setNotes] = useState(loaner?.notes ?? '');
-  const [active, setActive] = useState(loaner?.active ?? true);
-  const [errors, setErrors] = useState<FieldErrors>({});
+  const form = useForm<Values>({
+    initialValues: { name: loaner?.name ?? '', serial: loaner?.serial ?? '', notes: loaner?.notes ?? '', active: loaner?.active ?? true },
+    validate: contractValidate(draftSchema, toInput(loaner), t),
+  });
   const [failure, setFailure] = useState<string | null>(null);
   const [saving, setSaving] = useState(false);
 
   const save = async () => {
-    const parsed = draftSchema.safeParse({ id: loaner?.id ?? null, name, serial, notes, active });
-    setErrors(parsed.success ? {} : issuesToFieldErrors(parsed.error.issues));
     setFailure(null);
-    if (!parsed.success) return;
+    if (form.validate().hasErrors) return;
     setSaving(true);
-    const result = await run('loaners.save', parsed.data);
+    const result = await run('loaners.save', draftSchema.parse(toInput(loaner)(form.getValues())));
     setSaving(false);
     if (isCancelled(result)) return;
     if (result.ok) return onSaved(result.data);
-    const failure = readFailure(t, result.error, FIELDS);
-    setErrors(failure.fields);
-    setFailure(failure.message);
+    const refusal = readFailure(t, result.error, FIELDS);
+    form.setErrors(fieldMessages(t, refusal.fields));
+    setFailure(refusal.message);
   };
 
-  const error = (path: string) => (errors[path] ? t(`errors.field.${errors[path]}`) : undefined);
   return (
     <StockFormFrame
       titleId="loaner-form-title"
@@ -56,31 +62,11 @@ export function LoanerForm({ loaner, onSaved, onCancel }: Props) {
       onCancel={onCancel}
     >
       <Group gap="sm" align="flex-start" grow>
-        <TextInput
-          label={t('stock.loaners.name')}
-          value={name}
-          maxLength={LIMITS.nameMax}
-          error={error('name')}
-          onChange={(event) => setName(event.currentTarget.value)}
-        />
-        <TextInput
-          label={t('stock.loaners.serial')}
-          value={serial}
-          maxLength={LIMITS.shortTextMax}
-          error={error('serial')}
-          onChange={(event) => setSerial(event.currentTarget.value)}
-        />
+        <TextInput label={t('stock.loaners.name')} maxLength={LIMITS.nameMax} {...form.getInputProps('name')} />
+        <TextInput label={t('stock.loaners.serial')} maxLength={LIMITS.shortTextMax} {...form.getInputProps('serial')} />
       </Group>
-      <TextInput
-        label={t('stock.loaners.notes')}
-        value={notes}
-        maxLength={LIMITS.notesMax}
-        error={error('notes')}
-        onChange={(event) => setNotes(event.currentTarget.value)}
-      />
-      {loaner && (
-        <Checkbox label={t('stock.loaners.active')} checked={active} error={error('active')} onChange={(event) => setActive(event.currentTarget.checked)} />
-      )}
+      <TextInput label={t('stock.loaners.notes')} maxLength={LIMITS.notesMax} {...form.getInputProps('notes')} />
+      {loaner && <Checkbox label={t('stock.loaners.active')} {...form.getInputProps('active', { type: 'checkbox' })} />}
     </StockFormFrame>
   );
 }

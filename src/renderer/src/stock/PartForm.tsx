@@ -7,8 +7,10 @@ import { useTranslation } from 'react-i18next';
 import { LIMITS } from '../../../shared/domain';
 import { minorToInputText, readMoney } from '../../../shared/money';
 import { partInput, type PartView } from '../../../shared/workflow-contract';
-import { issuesToFieldErrors, type FieldErrors } from '../forms/field-errors';
+import { useForm } from '@mantine/form';
+import type { FieldErrors } from '../forms/field-errors';
 import { isCancelled, useSignedInCall } from '../session/useSignedInCall';
+import { contractValidate, fieldMessages } from '../widgets/contract-form';
 import { readFailure } from '../widgets/error-text';
 import { needsManagerSession } from '../widgets/manager-check';
 import { ManagerOnly } from '../widgets/ManagerOnly';
@@ -26,56 +28,79 @@ interface Props {
 
 const wholeNumber = (value: string | number) => (typeof value === 'number' ? value : value.trim() === '' ? Number.NaN : Number(value));
 
+// Keyed by the contract's paths so its errors land on the fields; money as typed.
+interface Values {
+  name: string;
+  specification: string;
+  compatibleModels: string;
+  costMinor: string;
+  priceMinor: string;
+  reorderLevel: string | number;
+  openingQty: string | number;
+  active: boolean;
+}
+
+const toInput = (part: PartView | undefined) => (values: Values) => {
+  const cost = readMoney(values.costMinor, true);
+  const price = readMoney(values.priceMinor, true);
+  return {
+    id: part?.id ?? null,
+    name: values.name,
+    specification: values.specification,
+    compatibleModels: values.compatibleModels,
+    costMinor: cost.ok ? cost.minor : 0,
+    priceMinor: price.ok ? price.minor : 0,
+    reorderLevel: wholeNumber(values.reorderLevel),
+    active: values.active,
+    openingQty: part ? 0 : wholeNumber(values.openingQty),
+  };
+};
+
+/** What readMoney says of the two money fields (the schema sees only their minor units). */
+function moneyErrors(values: Values): FieldErrors {
+  const found: FieldErrors = {};
+  const cost = readMoney(values.costMinor, true);
+  const price = readMoney(values.priceMinor, true);
+  if (!cost.ok) found.costMinor = cost.code;
+  if (!price.ok) found.priceMinor = price.code;
+  return found;
+}
+
 export function PartForm({ part, onSaved, onCancel }: Props) {
   const { t } = useTranslation();
   const run = useSignedInCall();
-  const [name, setName] = useState(part?.name ?? '');
-  const [specification, setSpecification] = useState(part?.specification ?? '');
-  const [models, setModels] = useState(part?.compatibleModels ?? '');
-  const [cost, setCost] = useState(part && part.costMinor !== null ? minorToInputText(part.costMinor) : '');
-  const [price, setPrice] = useState(part ? minorToInputText(part.priceMinor) : '');
-  const [reorderLevel, setReorderLevel] = useState<string | number>(part?.reorderLevel ?? 0);
-  const [openingQty, setOpeningQty] = useState<string | number>(0);
-  const [active, setActive] = useState(part?.active ?? true);
-  const [errors, setErrors] = useState<FieldErrors>({});
+  const form = useForm<Values>({
+    initialValues: {
+      name: part?.name ?? '',
+      specification: part?.specification ?? '',
+      compatibleModels: part?.compatibleModels ?? '',
+      costMinor: part && part.costMinor !== null ? minorToInputText(part.costMinor) : '',
+      priceMinor: part ? minorToInputText(part.priceMinor) : '',
+      reorderLevel: part?.reorderLevel ?? 0,
+      openingQty: 0,
+      active: part?.active ?? true,
+    },
+    validate: (values) => ({ ...contractValidate(draftSchema, toInput(part), t)(values), ...fieldMessages(t, moneyErrors(values)) }),
+  });
   const [failure, setFailure] = useState<string | null>(null);
   const [managerOnly, setManagerOnly] = useState(false);
   const [saving, setSaving] = useState(false);
 
   const save = async () => {
-    const found: FieldErrors = {};
-    const costMinor = readMoney(cost, true);
-    const priceMinor = readMoney(price, true);
-    if (!costMinor.ok) found.costMinor = costMinor.code;
-    if (!priceMinor.ok) found.priceMinor = priceMinor.code;
-    const parsed = draftSchema.safeParse({
-      id: part?.id ?? null,
-      name,
-      specification,
-      compatibleModels: models,
-      costMinor: costMinor.ok ? costMinor.minor : 0,
-      priceMinor: priceMinor.ok ? priceMinor.minor : 0,
-      reorderLevel: wholeNumber(reorderLevel),
-      active,
-      openingQty: part ? 0 : wholeNumber(openingQty),
-    });
-    const all = { ...(parsed.success ? {} : issuesToFieldErrors(parsed.error.issues)), ...found };
-    setErrors(all);
     setFailure(null);
     setManagerOnly(false);
-    if (!parsed.success || Object.keys(all).length > 0) return;
+    if (form.validate().hasErrors) return;
     setSaving(true);
-    const result = await run('parts.save', parsed.data);
+    const result = await run('parts.save', draftSchema.parse(toInput(part)(form.getValues())));
     setSaving(false);
     if (isCancelled(result)) return;
     if (result.ok) return onSaved(result.data);
     if (needsManagerSession(result.error)) return setManagerOnly(true);
-    const failure = readFailure(t, result.error, FIELDS);
-    setErrors(failure.fields);
-    setFailure(failure.message);
+    const refusal = readFailure(t, result.error, FIELDS);
+    form.setErrors(fieldMessages(t, refusal.fields));
+    setFailure(refusal.message);
   };
 
-  const error = (path: string) => (errors[path] ? t(`errors.field.${errors[path]}`) : undefined);
   return (
     <StockFormFrame
       titleId="part-form-title"
@@ -88,56 +113,24 @@ export function PartForm({ part, onSaved, onCancel }: Props) {
       onCancel={onCancel}
     >
       <Group gap="sm" align="flex-start" grow>
-        <TextInput
-          label={t('stock.parts.name')}
-          value={name}
-          maxLength={LIMITS.shortTextMax}
-          error={error('name')}
-          onChange={(event) => setName(event.currentTarget.value)}
-        />
-        <TextInput
-          label={t('stock.parts.specification')}
-          value={specification}
-          maxLength={LIMITS.shortTextMax * 2}
-          error={error('specification')}
-          onChange={(event) => setSpecification(event.currentTarget.value)}
-        />
+        <TextInput label={t('stock.parts.name')} maxLength={LIMITS.shortTextMax} {...form.getInputProps('name')} />
+        <TextInput label={t('stock.parts.specification')} maxLength={LIMITS.shortTextMax * 2} {...form.getInputProps('specification')} />
       </Group>
       <Textarea
         label={t('stock.parts.compatibleModels')}
         autosize
         minRows={1}
         maxRows={4}
-        value={models}
         maxLength={LIMITS.notesMax}
-        error={error('compatibleModels')}
-        onChange={(event) => setModels(event.currentTarget.value)}
+        {...form.getInputProps('compatibleModels')}
       />
       <Group gap="sm" align="flex-start" grow>
-        <MoneyInput label={t('stock.parts.cost')} value={cost} error={error('costMinor')} onChange={(event) => setCost(event.currentTarget.value)} />
-        <MoneyInput label={t('stock.parts.price')} value={price} error={error('priceMinor')} onChange={(event) => setPrice(event.currentTarget.value)} />
-        <NumberInput
-          label={t('stock.parts.reorderLevel')}
-          min={0}
-          allowDecimal={false}
-          allowNegative={false}
-          value={reorderLevel}
-          error={error('reorderLevel')}
-          onChange={setReorderLevel}
-        />
-        {!part && (
-          <NumberInput
-            label={t('stock.parts.openingQty')}
-            min={0}
-            allowDecimal={false}
-            allowNegative={false}
-            value={openingQty}
-            error={error('openingQty')}
-            onChange={setOpeningQty}
-          />
-        )}
+        <MoneyInput label={t('stock.parts.cost')} {...form.getInputProps('costMinor')} />
+        <MoneyInput label={t('stock.parts.price')} {...form.getInputProps('priceMinor')} />
+        <NumberInput label={t('stock.parts.reorderLevel')} min={0} allowDecimal={false} allowNegative={false} {...form.getInputProps('reorderLevel')} />
+        {!part && <NumberInput label={t('stock.parts.openingQty')} min={0} allowDecimal={false} allowNegative={false} {...form.getInputProps('openingQty')} />}
       </Group>
-      {part && <Checkbox label={t('stock.parts.active')} checked={active} onChange={(event) => setActive(event.currentTarget.checked)} />}
+      {part && <Checkbox label={t('stock.parts.active')} {...form.getInputProps('active', { type: 'checkbox' })} />}
     </StockFormFrame>
   );
 }

@@ -6,8 +6,11 @@ import { readFailure } from './error-text';
 
 export type Loaded<T> = { state: 'loading' } | { state: 'done'; data: T } | { state: 'failed'; message: string };
 
-/** `key`: loads again whenever it changes (a search box, a filter). */
-export function useLoaded<T>(load: () => Promise<T>, describe: (error: unknown) => string, key = ''): [Loaded<T>, () => Promise<void>] {
+/**
+ * `key`: loads again whenever it changes (a search box, a filter).
+ * The third element puts data main already answered with (an action's result) in place of a load.
+ */
+export function useLoaded<T>(load: () => Promise<T>, describe: (error: unknown) => string, key = ''): [Loaded<T>, () => Promise<void>, (data: T) => void] {
   const [loaded, setLoaded] = useState<Loaded<T>>({ state: 'loading' });
   const latest = useRef(0);
   const loadRef = useRef(load);
@@ -25,10 +28,15 @@ export function useLoaded<T>(load: () => Promise<T>, describe: (error: unknown) 
     }
   }, []);
 
+  const replace = useCallback((data: T) => {
+    ++latest.current;
+    setLoaded({ state: 'done', data });
+  }, []);
+
   useEffect(() => {
     void reload();
   }, [reload, key]);
-  return [loaded, reload];
+  return [loaded, reload, replace];
 }
 
 /** One sentence for a failed load. */

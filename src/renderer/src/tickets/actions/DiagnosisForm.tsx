@@ -8,50 +8,70 @@ import { LIMITS } from '../../../../shared/domain';
 import { diagnosisInput } from '../../../../shared/workflow-contract';
 import { FAULT_CATEGORIES, SEVERITY_LEVELS, type SeverityLevel } from '../../../../shared/workflow';
 import { REPAIR_CLASSES } from '../../../../shared/repair-class';
-import { issuesToFieldErrors } from '../../forms/field-errors';
+import { useForm } from '@mantine/form';
 import { keyboardFormKeyDown } from '../../forms/keyboard-form';
 import { required } from '../../forms/required';
 import { useFormat } from '../../desk/useFormat';
 import type { ActionFormProps } from './action-types';
 import { FailureAlert } from '../../widgets/FailureAlert';
 import { severityMeaning, severityName } from './severity-text';
-import { useFailure } from '../../widgets/useFailure';
+import { contractValidate, fieldMessages } from '../../widgets/contract-form';
+import { readFailure, type Failure } from '../../widgets/error-text';
 
 const FIELDS = ['category', 'severity', 'repairClass', 'cause', 'solution', 'internalNotes'];
 const diagnosisDraft = diagnosisInput.omit({ session: true });
+
+interface Values {
+  category: string;
+  severity: string;
+  repairClass: string;
+  cause: string;
+  solution: string;
+  userCaused: boolean;
+  internalNotes: string;
+}
+
+const toInput = (ticketId: number) => (values: Values) => ({
+  ticketId,
+  category: values.category || undefined,
+  severity: values.severity ? Number(values.severity) : undefined,
+  cause: values.cause,
+  solution: values.solution,
+  userCaused: values.userCaused,
+  internalNotes: values.internalNotes,
+  repairClass: values.repairClass || null,
+});
 
 export function DiagnosisForm({ workflow, perform }: ActionFormProps) {
   const { t } = useTranslation();
   const format = useFormat();
   const saved = workflow.diagnosis;
-  const [category, setCategory] = useState<string>(saved?.category ?? '');
-  const [severity, setSeverity] = useState<string>(saved ? String(saved.severity) : '');
-  const [cause, setCause] = useState(saved?.cause ?? '');
-  const [solution, setSolution] = useState(saved?.solution ?? '');
-  const [userCaused, setUserCaused] = useState(saved?.userCaused ?? false);
-  const [internalNotes, setInternalNotes] = useState(saved?.internalNotes ?? '');
-  const [repairClass, setRepairClass] = useState<string>(saved?.repairClass ?? '');
+  const form = useForm<Values>({
+    initialValues: {
+      category: saved?.category ?? '',
+      severity: saved ? String(saved.severity) : '',
+      repairClass: saved?.repairClass ?? '',
+      cause: saved?.cause ?? '',
+      solution: saved?.solution ?? '',
+      userCaused: saved?.userCaused ?? false,
+      internalNotes: saved?.internalNotes ?? '',
+    },
+    validate: contractValidate(diagnosisDraft, toInput(workflow.ticketId), t),
+  });
   const [busy, setBusy] = useState(false);
-  const { failure, fail, failFields, clear, edited, fieldError } = useFailure(FIELDS);
+  const [failure, setFailure] = useState<Failure | null>(null);
 
   const save = async () => {
     if (busy) return;
-    const parsed = diagnosisDraft.safeParse({
-      ticketId: workflow.ticketId,
-      category: category || undefined,
-      severity: severity ? Number(severity) : undefined,
-      cause,
-      solution,
-      userCaused,
-      internalNotes,
-      repairClass: repairClass || null,
-    });
-    if (!parsed.success) return failFields(issuesToFieldErrors(parsed.error.issues));
+    setFailure(null);
+    if (form.validate().hasErrors) return;
     setBusy(true);
-    clear();
-    const outcome = await perform('diagnosis.save', parsed.data);
+    const outcome = await perform('diagnosis.save', diagnosisDraft.parse(toInput(workflow.ticketId)(form.getValues())));
     setBusy(false);
-    if (outcome.kind === 'failed') fail(outcome.error);
+    if (outcome.kind !== 'failed') return;
+    const refusal = readFailure(t, outcome.error, FIELDS);
+    form.setErrors(fieldMessages(t, refusal.fields));
+    setFailure(refusal);
   };
 
   const onSubmit = (event: FormEvent) => {
@@ -66,25 +86,16 @@ export function DiagnosisForm({ workflow, perform }: ActionFormProps) {
           <NativeSelect
             label={t('ticketActions.diagnosis.category')}
             {...required()}
-            value={category}
-            onChange={(event) => {
-              setCategory(event.currentTarget.value);
-              edited('category');
-            }}
+            {...form.getInputProps('category')}
             data={[
               { value: '', label: t('ticketActions.diagnosis.choose') },
               ...FAULT_CATEGORIES.map((value) => ({ value, label: t(`workflow.faultCategory.${value}`) })),
             ]}
-            error={fieldError('category')}
           />
           <NativeSelect
             label={t('ticketActions.diagnosis.severity')}
             {...required()}
-            value={severity}
-            onChange={(event) => {
-              setSeverity(event.currentTarget.value);
-              edited('severity');
-            }}
+            {...form.getInputProps('severity')}
             data={[
               { value: '', label: t('ticketActions.diagnosis.choose') },
               ...SEVERITY_LEVELS.map((level) => ({ value: String(level), label: severityName(t, level) })),
@@ -92,27 +103,21 @@ export function DiagnosisForm({ workflow, perform }: ActionFormProps) {
             // What the chosen level means (故障等级), under the list so both lists line up.
             inputWrapperOrder={['label', 'input', 'description', 'error']}
             description={
-              severity
-                ? severityMeaning(t, Number(severity) as SeverityLevel)
+              form.values.severity
+                ? severityMeaning(t, Number(form.values.severity) as SeverityLevel)
                 : SEVERITY_LEVELS.map((level) => `${level}: ${severityMeaning(t, level)}`).join(' · ')
             }
-            error={fieldError('severity')}
           />
         </SimpleGrid>
         {/* 大中小修及保养: how the reports class the work. */}
         <NativeSelect
           label={t('figures.diagnosisClass')}
           w="50%"
-          value={repairClass}
-          onChange={(event) => {
-            setRepairClass(event.currentTarget.value);
-            edited('repairClass');
-          }}
+          {...form.getInputProps('repairClass')}
           data={[
             { value: '', label: t('figures.reports.repairClass.none') },
             ...REPAIR_CLASSES.map((value) => ({ value, label: t(`figures.reports.repairClass.${value}`) })),
           ]}
-          error={fieldError('repairClass')}
         />
         <Textarea
           label={t('ticketActions.diagnosis.cause')}
@@ -120,31 +125,16 @@ export function DiagnosisForm({ workflow, perform }: ActionFormProps) {
           autosize
           minRows={2}
           maxLength={LIMITS.notesMax}
-          value={cause}
-          onChange={(event) => {
-            setCause(event.currentTarget.value);
-            edited('cause');
-          }}
-          error={fieldError('cause')}
+          {...form.getInputProps('cause')}
         />
-        <Textarea
-          label={t('ticketActions.diagnosis.solution')}
-          autosize
-          minRows={2}
-          maxLength={LIMITS.notesMax}
-          value={solution}
-          onChange={(event) => setSolution(event.currentTarget.value)}
-          error={fieldError('solution')}
-        />
-        <Checkbox label={t('ticketActions.diagnosis.userCaused')} checked={userCaused} onChange={(event) => setUserCaused(event.currentTarget.checked)} />
+        <Textarea label={t('ticketActions.diagnosis.solution')} autosize minRows={2} maxLength={LIMITS.notesMax} {...form.getInputProps('solution')} />
+        <Checkbox label={t('ticketActions.diagnosis.userCaused')} {...form.getInputProps('userCaused', { type: 'checkbox' })} />
         <Textarea
           label={t('ticketActions.diagnosis.internalNotes')}
           autosize
           minRows={1}
           maxLength={LIMITS.notesMax}
-          value={internalNotes}
-          onChange={(event) => setInternalNotes(event.currentTarget.value)}
-          error={fieldError('internalNotes')}
+          {...form.getInputProps('internalNotes')}
         />
         <FailureAlert failure={failure} />
         <Group justify="space-between">

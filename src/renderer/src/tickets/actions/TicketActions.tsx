@@ -8,7 +8,7 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TicketWorkflow } from '../../../../shared/workflow-contract';
 import { useFormat } from '../../desk/useFormat';
-import { invoke } from '../../api';
+import { call } from '../../api';
 import { ApprovalForm } from './ApprovalForm';
 import { DiagnosisForm } from './DiagnosisForm';
 import { MoveBar } from './MoveBar';
@@ -20,9 +20,7 @@ import { SectionBox } from './SectionBox';
 import { severityName } from './severity-text';
 import { useCatalog } from './useCatalog';
 import { useWorkflowAction } from './useWorkflowAction';
-import { useErrorText } from '../../widgets/error-text';
-
-type Load = { state: 'loading' } | { state: 'failed'; message: string } | { state: 'ready'; workflow: TicketWorkflow };
+import { loadFailure, useLoaded } from '../../widgets/useLoaded';
 
 interface Props {
   ticketId: number;
@@ -34,29 +32,20 @@ interface Props {
 
 export function TicketActions({ ticketId, refreshKey, onTicketChanged }: Props) {
   const { t } = useTranslation();
-  const errorText = useErrorText();
-  const [load, setLoad] = useState<Load>({ state: 'loading' });
+  const [load, , setWorkflow] = useLoaded(
+    () => call('tickets.getWorkflow', { ticketId }),
+    (error) => loadFailure(t, error),
+    `${ticketId}:${refreshKey}`,
+  );
   const [focusRequest, setFocusRequest] = useState(0);
   const panelRef = useRef<HTMLDivElement>(null);
 
-  useEffect(() => {
-    let stale = false;
-    void invoke('tickets.getWorkflow', { ticketId }).then((result) => {
-      if (stale) return;
-      if (result.ok) setLoad({ state: 'ready', workflow: result.data });
-      else setLoad({ state: 'failed', message: errorText(result.error) });
-    });
-    return () => {
-      stale = true;
-    };
-  }, [ticketId, refreshKey, errorText]);
-
   const changed = useCallback(
     (next: TicketWorkflow) => {
-      setLoad({ state: 'ready', workflow: next });
+      setWorkflow(next);
       onTicketChanged();
     },
-    [onTicketChanged],
+    [setWorkflow, onTicketChanged],
   );
   // The panel's own steps move focus on to what comes next; the secondary actions keep theirs.
   const stepDone = useCallback(
@@ -67,7 +56,7 @@ export function TicketActions({ ticketId, refreshKey, onTicketChanged }: Props) 
     [changed],
   );
   const perform = useWorkflowAction(stepDone);
-  const workflow = load.state === 'ready' ? load.workflow : null;
+  const workflow = load.state === 'done' ? load.data : null;
   const { feeItems, parts } = useCatalog(workflow, workflow !== null && (workflow.actions.includes('quotes.save') || workflow.actions.includes('parts.use')));
 
   // After an action, focus the next thing to do once the new view is on screen.

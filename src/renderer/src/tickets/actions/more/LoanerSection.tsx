@@ -71,7 +71,7 @@ function LendForm({ workflow, onChanged }: Props) {
   const run = useSignedInCall();
   const call = useWorkflowCall(['loanerId', 'note']);
   const loansKey = workflow.loans.map((l) => `${l.id}:${l.returnedAt ?? ''}`).join(',');
-  const available = useAvailableLoaners(true, loansKey);
+  const available = useAvailableLoaners(loansKey);
   const [loanerId, setLoanerId] = useState('');
   const [note, setNote] = useState('');
 
