@@ -18,10 +18,10 @@ const PASSWORD = 'shop-server-pw';
 
 async function fill(page: Page, labels: typeof en.sharedDatabase, values: { host: string; port: number; database: string; user: string; password: string }) {
   const section = page.locator('fieldset', { hasText: labels.title });
-  await section.getByLabel(labels.host).fill(values.host);
-  await section.getByLabel(labels.port).fill(String(values.port));
-  await section.getByLabel(labels.database).fill(values.database);
-  await section.getByLabel(labels.user).fill(values.user);
+  await section.getByRole('textbox', { name: labels.host }).fill(values.host);
+  await section.getByRole('textbox', { name: labels.port }).fill(String(values.port));
+  await section.getByRole('textbox', { name: labels.database }).fill(values.database);
+  await section.getByRole('textbox', { name: labels.user }).fill(values.user);
   await section.getByLabel(labels.password, { exact: true }).fill(values.password);
   await section.getByRole('button', { name: labels.test }).click();
   return section;
