@@ -147,7 +147,7 @@ export const ROLE_TABLE = {
   'sharedDatabase.test': MANAGER,
   'sharedDatabase.move': MANAGER,
   // The copy holds the desk's queue (a sign-in check would wait for it) and the move signs everyone out:
-  // the job answers only the manager's session that started it, checked by the handler.
+  // the job's id (128 random bits, handed only to the manager who started it) is what is asked for.
   'sharedDatabase.moveProgress': OPEN,
   'sharedDatabase.connect': MANAGER,
 } as const satisfies Record<Channel, Access>;

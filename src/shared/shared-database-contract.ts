@@ -87,7 +87,8 @@ export const sharedDatabaseChannels = {
   'sharedDatabase.test': channel<ConnectionCheck>()(connectionInput),
   /** Starts copying this counter's data into an empty server; refused when the server holds a shop. */
   'sharedDatabase.move': channel<MoveProgress>()(connectionInput),
-  'sharedDatabase.moveProgress': channel<MoveProgress>()(z.object({ session: sessionSchema, jobId: z.string().min(1).max(64) })),
+  /** Asked by the job's id alone (unguessable, known only to the manager who started it): see roles.ts. */
+  'sharedDatabase.moveProgress': channel<MoveProgress>()(z.object({ jobId: z.string().min(1).max(64) })),
   /** Switches this counter to a server already holding the shop, copying nothing. */
   'sharedDatabase.connect': channel<SharedDatabaseStatus>()(connectionInput),
 };

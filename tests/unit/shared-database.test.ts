@@ -27,12 +27,12 @@ function form(connection: PostgresConnection, password: string | null = connecti
   return { host, port, database, user, tls, password };
 }
 
-async function waitForMove(desk: TestDesk, started: MoveProgress, session: string): Promise<MoveProgress> {
+async function waitForMove(desk: TestDesk, started: MoveProgress): Promise<MoveProgress> {
   let progress = started;
   const until = Date.now() + 60_000;
   while (progress.state === 'running' && Date.now() < until) {
     await new Promise((resolve) => setTimeout(resolve, 50));
-    progress = await desk.call('sharedDatabase.moveProgress', { session, jobId: started.jobId });
+    progress = await desk.call('sharedDatabase.moveProgress', { jobId: started.jobId });
   }
   return progress;
 }
@@ -146,7 +146,7 @@ describe.skipIf(!postgresAvailable())('the shared database', () => {
 
     const manager = counterA.sessionFor('manager');
     const started = await counterA.call('sharedDatabase.move', { session: manager, ...form(connection) });
-    const done = await waitForMove(counterA, started, manager);
+    const done = await waitForMove(counterA, started);
     expect(done, done.detail).toMatchObject({ state: 'done', problem: null, rowsDone: done.rowsTotal });
     expect(done.tablesDone).toBe(done.tablesTotal);
 

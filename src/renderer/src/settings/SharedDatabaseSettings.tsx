@@ -9,6 +9,7 @@ import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ContractError } from '../../../shared/errors';
 import type { ConnectionCheck, MoveProgress, SharedDatabaseStatus } from '../../../shared/shared-database-contract';
+import { invoke } from '../api';
 import { exportTableName } from '../backups';
 import { useSession } from '../session/session-context';
 import { isCancelled, useSignedInCall } from '../session/useSignedInCall';
@@ -102,8 +103,8 @@ export function SharedDatabaseSettings() {
     setMove(progress);
     while (progress.state === 'running') {
       await new Promise((resolve) => setTimeout(resolve, 300));
-      const next = await run('sharedDatabase.moveProgress', { jobId: progress.jobId });
-      if (isCancelled(next) || !next.ok) break;
+      const next = await invoke('sharedDatabase.moveProgress', { jobId: progress.jobId });
+      if (!next.ok) break;
       progress = next.data;
       setMove(progress);
     }

@@ -25,8 +25,7 @@ export const sharedDatabaseHandlers: FeatureHandlers<typeof sharedDatabaseChanne
   },
   'sharedDatabase.moveProgress': async (input) => {
     // Not through the database: the copy holds the desk's queue, and once moved the old sign-ins are gone.
-    // The job answers only the manager's session that started it.
-    const progress = moveProgress(input.jobId, input.session);
+    const progress = moveProgress(input.jobId);
     if (!progress) throw DeskError.field('jobId', 'not_found');
     return progress;
   },

@@ -79,13 +79,12 @@ async function switchToServer(ctx: DeskContext, connection: PostgresConnection):
   await openShopServer(ctx, connection);
 }
 
-/** Moves by job id, with the session that started each: its progress is polled while the desk's queue is held by the copy. */
-const moves = new Map<string, { progress: MoveProgress; session: string }>();
+/** Moves by job id (unguessable): their progress is polled while the copy holds the desk's queue. */
+const moves = new Map<string, MoveProgress>();
 
-/** The move's progress, for the session that started it only. */
-export function moveProgress(jobId: string, session: string): MoveProgress | null {
-  const move = moves.get(jobId);
-  return move && move.session === session ? { ...move.progress } : null;
+export function moveProgress(jobId: string): MoveProgress | null {
+  const progress = moves.get(jobId);
+  return progress ? { ...progress } : null;
 }
 
 /**
@@ -98,10 +97,10 @@ export async function startMove(ctx: DeskContext, form: ConnectionForm): Promise
   const connection = connectionOf(ctx, form);
   const check = await requireServer(connection);
   if (check.holdsShop) throw new DeskError('conflict', [{ path: 'connection', code: 'shop_exists' }]);
-  if ([...moves.values()].some((m) => m.progress.state === 'running'))
+  if ([...moves.values()].some((m) => m.state === 'running'))
     throw new DeskError('conflict', [{ path: 'connection', code: 'already_shared' }], 'a move is running');
   const progress: MoveProgress = {
-    jobId: randomBytes(8).toString('hex'),
+    jobId: randomBytes(16).toString('hex'),
     state: 'running',
     table: '',
     tablesDone: 0,
@@ -111,7 +110,7 @@ export async function startMove(ctx: DeskContext, form: ConnectionForm): Promise
     problem: null,
     detail: '',
   };
-  moves.set(progress.jobId, { progress, session: form.session });
+  moves.set(progress.jobId, progress);
   const finished = moveShop(ctx, connection, (report) => Object.assign(progress, report));
   finished.then(
     () => Object.assign(progress, { state: 'done', table: '' }),
