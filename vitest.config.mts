@@ -50,7 +50,7 @@ const DESK_LEVEL_FILES = [
 const NOT_ON_POSTGRES: Record<string, string> = {
   'customer-care': 'follow-ups, the archive and message log still use SQLite date SQL (followUps.due, archive.get/update, messages.log fail)',
   'workflow-stock': 'its concurrency test runs workers on the SQLite file; one move fails internally and one check expects SQLite trigger SQL',
-  'data-safety': "backups, restore and recovery copy and check the SQLite file; a PostgreSQL shop's backups are the server's",
+  'data-safety': "backups, restore and recovery copy and check the SQLite file (a PostgreSQL shop's pg_dump backups: postgres-backups)",
   reliability: 'its crash workers open the SQLite file itself (tests/support/crash-worker.ts)',
   storage: 'checks the SQLite file and its wording (busy timeout, CHECK and FOREIGN KEY messages); not yet run on PostgreSQL',
   'figures-days':

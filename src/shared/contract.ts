@@ -30,6 +30,7 @@ import { customerCareChannels } from './customer-care-contract';
 import { cashFloatSchema, figuresChannels, figuresPrintingSchema, shopCalendarSchema } from './figures-contract';
 import { intakeDraftChannels } from './intake-draft-contract';
 import { dataSafetyChannels } from './data-safety-contract';
+import { sharedDatabaseChannels } from './shared-database-contract';
 import { trustContract } from './trust-contract';
 import type { CashDrawer, CollectionMatch, CollectionResult, CollectionView, UnclaimedTicket } from './collection-contract';
 import type {
@@ -469,6 +470,7 @@ export const contract = joinFeatures(
   figuresChannels,
   intakeDraftChannels,
   dataSafetyChannels,
+  sharedDatabaseChannels,
   trustContract,
 );
 

@@ -82,6 +82,22 @@ export const FIELD_ERROR_CODES = [
   'folder_inside_data',
   'not_a_folder',
   'kept_on_server',
+  // the shared database (PostgreSQL)
+  'server_refused',
+  'server_wrong_password',
+  'server_no_database',
+  'server_missing_extension',
+  'server_old_version',
+  'server_timeout',
+  'server_host_unknown',
+  'server_tls',
+  'server_failed',
+  'shop_exists',
+  'no_shop_on_server',
+  'already_shared',
+  'password_not_saved',
+  'move_count_mismatch',
+  'move_history_broken',
 ] as const;
 export type FieldErrorCode = (typeof FIELD_ERROR_CODES)[number];
 

@@ -143,6 +143,13 @@ export const ROLE_TABLE = {
   'recovery.startEmpty': OPEN,
   'dataExport.start': MANAGER,
   'dataExport.progress': MANAGER,
+  'sharedDatabase.status': MANAGER,
+  'sharedDatabase.test': MANAGER,
+  'sharedDatabase.move': MANAGER,
+  // The copy holds the desk's queue (a sign-in check would wait for it) and the move signs everyone out:
+  // the job's id (128 random bits, handed only to the manager who started it) is what is asked for.
+  'sharedDatabase.moveProgress': OPEN,
+  'sharedDatabase.connect': MANAGER,
 } as const satisfies Record<Channel, Access>;
 
 /**

@@ -6,7 +6,7 @@
 // skipping); elsewhere they are skipped with a message saying what to install:
 //   apt-get install postgresql postgresql-contrib
 import { execFileSync, spawnSync } from 'node:child_process';
-import { chownSync, existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { chownSync, existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -67,6 +67,12 @@ function runServerTool(program: string, args: string[]): void {
   }
 }
 
+function postgresIds(): [number, number] {
+  const uid = Number(execFileSync('id', ['-u', SUPERUSER], { encoding: 'utf8' }).trim());
+  const gid = Number(execFileSync('id', ['-g', SUPERUSER], { encoding: 'utf8' }).trim());
+  return [uid, gid];
+}
+
 export interface TestPostgres {
   port: number;
   /** A new, empty database on this server, with its connection. */
@@ -76,17 +82,22 @@ export interface TestPostgres {
 
 let databaseCount = 0;
 
+export interface TestPostgresOptions {
+  /**
+   * Connections over TCP need this password (scram-sha-256), as on a shop's real
+   * server; without it every connection is trusted.
+   */
+  password?: string;
+}
+
 /** Starts a server for one test file; call stop() in afterAll. */
-export async function startTestPostgres(): Promise<TestPostgres> {
+export async function startTestPostgres(options: TestPostgresOptions = {}): Promise<TestPostgres> {
+  const password = options.password ?? '';
   const bin = findPostgresBinaries();
   if (!bin) throw new Error(`PostgreSQL tests: ${INSTALL_HINT}`);
   const dir = mkdtempSync(join(tmpdir(), 'repair-desk-pg-'));
   const data = join(dir, 'data');
-  if (isRoot()) {
-    const uid = Number(execFileSync('id', ['-u', SUPERUSER], { encoding: 'utf8' }).trim());
-    const gid = Number(execFileSync('id', ['-g', SUPERUSER], { encoding: 'utf8' }).trim());
-    chownSync(dir, uid, gid);
-  }
+  if (isRoot()) chownSync(dir, ...postgresIds());
   const port = await freePort();
   let started = false;
   const stop = async () => {
@@ -97,7 +108,14 @@ export async function startTestPostgres(): Promise<TestPostgres> {
     rmSync(dir, { recursive: true, force: true });
   };
   try {
-    runServerTool(join(bin, 'initdb'), ['-D', data, '-U', SUPERUSER, '--auth=trust', '--encoding=UTF8', '--no-locale', '--no-sync']);
+    const auth = ['--auth=trust'];
+    if (password) {
+      const passwordFile = join(dir, 'password');
+      writeFileSync(passwordFile, password, { mode: 0o600 });
+      if (isRoot()) chownSync(passwordFile, ...postgresIds());
+      auth.splice(0, 1, '--auth-local=trust', '--auth-host=scram-sha-256', `--pwfile=${passwordFile}`);
+    }
+    runServerTool(join(bin, 'initdb'), ['-D', data, '-U', SUPERUSER, ...auth, '--encoding=UTF8', '--no-locale', '--no-sync']);
     // A test server: loopback only, its socket in its own folder, durability traded for speed.
     const options = [
       `-c listen_addresses=127.0.0.1`,
@@ -115,7 +133,7 @@ export async function startTestPostgres(): Promise<TestPostgres> {
     await stop();
     throw error;
   }
-  const admin = { host: '127.0.0.1', port, user: SUPERUSER, database: 'postgres' };
+  const admin = { host: '127.0.0.1', port, user: SUPERUSER, database: 'postgres', password };
   return {
     port,
     async createDatabase(name) {
@@ -128,7 +146,7 @@ export async function startTestPostgres(): Promise<TestPostgres> {
       } finally {
         await client.end();
       }
-      return { host: '127.0.0.1', port, database, user: SUPERUSER, password: '', tls: false };
+      return { host: '127.0.0.1', port, database, user: SUPERUSER, password, tls: false };
     },
     stop,
   };

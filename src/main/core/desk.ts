@@ -15,6 +15,7 @@ import { restoreBackup } from './features/data-safety/restore';
 import { DeskError } from '../../shared/errors';
 import type { Database } from './storage/database';
 import type { PostgresConnection } from './storage/engine';
+import { savedServer } from './features/data-safety/saved-server';
 
 export const DATABASE_FILE = 'repair-desk.sqlite';
 export const SECRET_KEY_FILE = 'secret.key';
@@ -90,9 +91,11 @@ export async function openDesk(options: OpenDeskOptions): Promise<Desk> {
     printing: createPrintService({ backend: printBackend, archiveDir: printArchiveDir(dataDir), clock }),
     openPath: openPath ?? (async () => undefined),
   } as DeskContext;
-  context.safety = new DataSafety({ files, clock, logError, database: () => (context.safety.problem ? null : context.db), server: postgres });
-  if (postgres) {
-    await openShopServer(context, postgres);
+  context.safety = new DataSafety({ files, clock, logError, database: () => (context.safety.problem ? null : context.db) });
+  // Without a server given here, the counter's own choice (Settings > Shared database) decides.
+  const server = postgres ?? savedServer(files.dataDir, files.keyFile);
+  if (server) {
+    await openShopServer(context, server);
     context.safety.start({ backupNow: automaticBackups });
   } else if (await openShopFile(context)) context.safety.start({ backupNow: automaticBackups });
   // Load the fonts (and lay out each document once) in the background now, so the first check-in does not wait for them.
@@ -103,6 +106,7 @@ export async function openDesk(options: OpenDeskOptions): Promise<Desk> {
     dispatch: createDispatch(context, dispatchOptions),
     async close() {
       await context.safety.settle();
+      // A file backup, or pg_dump's on a shop kept on a server.
       if (automaticBackups && !context.safety.problem) await context.safety.backup('close');
       await context.db.close();
     },

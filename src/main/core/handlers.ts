@@ -5,6 +5,7 @@ import { joinFeatures } from '../../shared/join-features';
 import { collectionHandlers } from './features/collection/handlers';
 import { customerCareHandlers } from './features/customers/handlers';
 import { dataSafetyHandlers } from './features/data-safety/handlers';
+import { sharedDatabaseHandlers } from './features/data-safety/shared-database-handlers';
 import { figuresHandlers } from './features/figures/handlers';
 import { intakeDraftHandlers } from './features/intake/draft-handlers';
 import { intakeHandlers } from './features/intake/handlers';
@@ -33,4 +34,5 @@ export const handlers: Handlers = joinFeatures(
   customerCareHandlers,
   figuresHandlers,
   dataSafetyHandlers,
+  sharedDatabaseHandlers,
 );

@@ -14,6 +14,7 @@ import { careEn } from './features/customer-care';
 import { figuresEn } from './features/figures';
 import { counterEn } from './features/counter';
 import { dataSafetyEn, dataSafetyErrorsEn, dataSafetyFieldErrorsEn } from './features/data-safety';
+import { sharedDatabaseEn, sharedDatabaseFieldErrorsEn } from './features/shared-database';
 import type { Widen } from './widen';
 export const en = {
   app: {
@@ -519,6 +520,7 @@ export const en = {
   figures: figuresEn,
   counter: counterEn,
   dataSafety: dataSafetyEn,
+  sharedDatabase: sharedDatabaseEn,
   errors: {
     ...dataSafetyErrorsEn,
     validation: 'Please correct the highlighted fields.',
@@ -583,6 +585,7 @@ export const en = {
       already_closed: 'Today is already closed: what comes in now belongs to tomorrow',
       ...trustFieldErrorsEn,
       ...dataSafetyFieldErrorsEn,
+      ...sharedDatabaseFieldErrorsEn,
     },
   },
 };

@@ -14,6 +14,7 @@ import { careZh } from './features/customer-care';
 import { figuresZh } from './features/figures';
 import { counterZh } from './features/counter';
 import { dataSafetyZh, dataSafetyErrorsZh, dataSafetyFieldErrorsZh } from './features/data-safety';
+import { sharedDatabaseZh, sharedDatabaseFieldErrorsZh } from './features/shared-database';
 
 export const zhCN: Messages = {
   app: {
@@ -509,6 +510,7 @@ export const zhCN: Messages = {
   figures: figuresZh,
   counter: counterZh,
   dataSafety: dataSafetyZh,
+  sharedDatabase: sharedDatabaseZh,
   errors: {
     ...dataSafetyErrorsZh,
     validation: '请修改标出的字段。',
@@ -573,6 +575,7 @@ export const zhCN: Messages = {
       already_closed: '今日已日结，此后收款计入次日',
       ...trustFieldErrorsZh,
       ...dataSafetyFieldErrorsZh,
+      ...sharedDatabaseFieldErrorsZh,
     },
   },
 };

@@ -67,6 +67,16 @@ export class SecretBox {
     return new SecretBox(fresh);
   }
 
+  /** This key sealed under another box's key: how the shop's key travels to another counter. */
+  sealKeyUnder(wrapping: SecretBox): string {
+    return wrapping.seal(this.key.toString('base64'));
+  }
+
+  /** The key sealKeyUnder sealed, opened with the same wrapping box. */
+  static fromSealedKey(sealed: string, wrapping: SecretBox): SecretBox {
+    return new SecretBox(Buffer.from(wrapping.open(sealed), 'base64'));
+  }
+
   seal(plain: string): string {
     const iv = randomBytes(12);
     const cipher = createCipheriv('aes-256-gcm', this.key, iv);

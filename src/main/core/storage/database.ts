@@ -42,6 +42,8 @@ export class Database {
   // interleaved async transactions would nest inside each other. This chain
   // makes them take turns.
   private queue: Promise<unknown> = Promise.resolve();
+  /** Set once the shop has moved to another database: work still waiting here must not land in this one. */
+  private retiredBecause: Error | null = null;
 
   private constructor(
     readonly dataSource: DataSource,
@@ -150,8 +152,17 @@ export class Database {
     if (this.dataSource.isInitialized) await this.dataSource.destroy();
   }
 
+  /**
+   * Refuses every use case that has not started yet (with the given error): the
+   * shop now lives elsewhere, and a write queued here would be lost with this file.
+   */
+  retire(because: Error): void {
+    this.retiredBecause = because;
+  }
+
   private enqueue<T>(task: () => Promise<T>): Promise<T> {
-    const result = this.queue.then(task, task);
+    const guarded = () => (this.retiredBecause ? Promise.reject(this.retiredBecause) : task());
+    const result = this.queue.then(guarded, guarded);
     this.queue = result.catch(() => undefined);
     return result;
   }

@@ -10,6 +10,7 @@ import { PrintingSettings } from './PrintingSettings';
 import { ShopSettingsForm } from './ShopSettingsForm';
 import { StaffManager } from './StaffManager';
 import { BackupSettings } from '../backups';
+import { SharedDatabaseSettings } from './SharedDatabaseSettings';
 import { RoleSection } from '../widgets/RoleSection';
 
 export function SettingsScreen() {
@@ -32,6 +33,7 @@ export function SettingsScreen() {
       </RoleSection>
       <StaffManager />
       <BackupSettings />
+      <SharedDatabaseSettings />
       <HistoryCheck />
     </Stack>
   );

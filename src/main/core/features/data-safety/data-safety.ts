@@ -28,13 +28,13 @@ export interface DataSafetyOptions {
   logError: (what: string, error: unknown) => void;
   /** The desk's database as it is now (a restore replaces it). */
   database: () => Database | null;
-  /** The shop's PostgreSQL server when it keeps the data (backups are then pg_dump's), else the SQLite file. */
-  server?: PostgresConnection;
 }
 
 export class DataSafety {
   /** Set while the desk is in recovery: its data missing or damaged. */
   problem: StartupProblem | null = null;
+  /** The shop's PostgreSQL server while it keeps the data (backups are then pg_dump's); null on the SQLite file. */
+  server: PostgresConnection | null = null;
   /** The background integrity_check since start: null while it runs or before. */
   integrity: string | null = null;
   private lastAttempt: BackupAttempt | null = null;
@@ -76,7 +76,7 @@ export class DataSafety {
     const folders = new Set([this.files.dataDir]);
     const chosen = this.settings().folder;
     if (chosen !== null && existsSync(chosen)) folders.add(chosen);
-    const list = this.options.server ? listServerBackups : listBackups;
+    const list = this.server ? listServerBackups : listBackups;
     return [...folders].flatMap((folder) => list(folder)).sort((a, b) => b.takenAt.localeCompare(a.takenAt));
   }
 
@@ -93,7 +93,7 @@ export class DataSafety {
 
   private async runBackup(reason: BackupReason): Promise<BackupAttempt> {
     const { folder } = this.destination();
-    const { server } = this.options;
+    const { server } = this;
     const now = this.options.clock.now();
     const attempt = server
       ? await takeServerBackup({ connection: server, keyFile: this.files.keyFile, folder, reason, now, facts: () => this.ticketFacts() })
@@ -194,7 +194,7 @@ export class DataSafety {
   start(options: { backupNow: boolean }): void {
     this.integrity = null;
     // A server checks its own pages; only the counter's own file is checked here.
-    if (!this.options.server) this.startIntegrityCheck();
+    if (!this.server) this.startIntegrityCheck();
     if (options.backupNow) void this.backup('start');
     this.schedule();
   }
@@ -247,7 +247,7 @@ export class DataSafety {
 
   startExport(shopName: string): ExportProgress {
     // The export reads the SQLite file; a shop on a server exports with the server's own tools.
-    if (this.options.server) throw new DeskError('conflict', [{ path: 'engine', code: 'kept_on_server' }]);
+    if (this.server) throw new DeskError('conflict', [{ path: 'engine', code: 'kept_on_server' }]);
     const jobId = randomBytes(9).toString('base64url');
     const now = this.options.clock.now();
     const path = join(this.destination().folder, 'repair-desk-exports', `repair-desk-export-${now.toISOString().replace(/[:.]/g, '-')}.zip`);

@@ -5,6 +5,7 @@
 // might be the only copy of the shop's history.
 import type { DeskContext } from '../../context';
 import { SecretBox } from '../../security/secret-box';
+import { openShopKey, SHOP_KEY_META } from '../../security/shop-key';
 import type { PostgresConnection } from '../../storage/engine';
 import { Database } from '../../storage/database';
 import { prepareDataFile, settleIdentity } from './startup';
@@ -27,14 +28,36 @@ export async function openShopFile(ctx: DeskContext): Promise<boolean> {
 }
 
 /**
- * Opens the shop's PostgreSQL database into the context: the server holds the data
- * (its own backups are the server's, not the desk's file copies); the desk's
- * secret key stays in its data folder.
+ * The shop's database on its server and the key its passcodes are sealed under:
+ * the one kept in the server (sealed under the connection password, see
+ * security/shop-key.ts), or this counter's own key file while the server keeps
+ * none (a shop started on the server directly).
  */
+export async function openServerDesk(
+  connection: PostgresConnection,
+  keyFile: string,
+): Promise<{ db: Database; secrets: SecretBox; connection: PostgresConnection }> {
+  const db = await Database.openPostgres(connection);
+  try {
+    const stored: { value: string }[] = await db.read((tx) => tx.query(`SELECT value FROM desk_meta WHERE key = ?`, [SHOP_KEY_META]));
+    const secrets = stored[0] ? openShopKey(stored[0].value, connection.password) : SecretBox.fromKeyFile(keyFile);
+    return { db, secrets, connection };
+  } catch (error) {
+    await db.close();
+    throw error;
+  }
+}
+
+/** Puts an opened server desk into the context: the server holds the data, and backups become pg_dump's of it. */
+export async function settleShopServer(ctx: DeskContext, opened: { db: Database; secrets: SecretBox; connection: PostgresConnection }): Promise<void> {
+  ctx.db = opened.db;
+  ctx.safety.server = opened.connection;
+  ctx.secrets = opened.secrets;
+  ctx.safety.problem = null;
+  await settleIdentity(ctx.db, ctx.safety.files.dataDir, ctx.clock.now());
+}
+
+/** Opens the shop's PostgreSQL database into the context. */
 export async function openShopServer(ctx: DeskContext, connection: PostgresConnection): Promise<void> {
-  const { safety } = ctx;
-  ctx.secrets = SecretBox.fromKeyFile(safety.files.keyFile);
-  ctx.db = await Database.openPostgres(connection);
-  safety.problem = null;
-  await settleIdentity(ctx.db, safety.files.dataDir, ctx.clock.now());
+  await settleShopServer(ctx, await openServerDesk(connection, ctx.safety.files.keyFile));
 }
