@@ -99,6 +99,15 @@ export const quoteLineInput = z.discriminatedUnion(
       /** An upgrade under warranty: the unit price of the like-for-like part the warranty covers. */
       coveredUnitPriceMinor: money.nullable().default(null),
     }),
+    z.object({
+      /** A part bought in for this one repair (never in stock): what the customer pays and what the shop paid. */
+      kind: z.literal('bought_part'),
+      description: requiredText(LIMITS.shortTextMax * 2),
+      qty: quantity.default(1),
+      unitPriceMinor: money,
+      unitCostMinor: money,
+      supplier: optionalText(LIMITS.shortTextMax),
+    }),
   ],
   code('invalid'),
 );
@@ -313,6 +322,10 @@ export interface QuoteLineView {
   qty: number;
   unitPriceMinor: number;
   coveredUnitPriceMinor: number | null;
+  /** A bought-in part's unit cost: null for other lines, and unless a manager asked (cost prices are theirs to see). */
+  unitCostMinor: number | null;
+  /** A bought-in part's supplier ('' when not said or not a bought-in part). */
+  supplier: string;
   lineTotalMinor: number;
   coveredMinor: number;
   chargedMinor: number;

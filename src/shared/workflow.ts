@@ -24,7 +24,8 @@ export type FeeCategory = (typeof FEE_CATEGORIES)[number];
 export const QUOTE_STATUSES = ['draft', 'sent', 'accepted', 'declined', 'superseded'] as const;
 export type QuoteStatus = (typeof QUOTE_STATUSES)[number];
 
-export const QUOTE_LINE_KINDS = ['labour', 'part'] as const;
+/** labour: from the fee standard or typed; part: taken from stock; bought_part: bought in for this one repair (no stock). */
+export const QUOTE_LINE_KINDS = ['labour', 'part', 'bought_part'] as const;
 export type QuoteLineKind = (typeof QUOTE_LINE_KINDS)[number];
 
 export const DISCOUNT_KINDS = ['percent', 'amount'] as const;

@@ -70,6 +70,16 @@ describe('intake validation', () => {
     await fixErrors().waitFor();
     expect(await fieldError(field(page, 'Deposit'))).toBe('Cannot be negative');
     await waitUntil('focus is on the purchase date', () => isFocused(field(page, 'Purchase date')));
+    // The desk moved focus there itself: the calendar stays shut, so a click on the form below lands where it is aimed.
+    expect(await page.locator('[data-dates-dropdown]').count()).toBe(0);
+    const nothingToKeep = page.getByRole('radio', { name: 'Nothing to keep' });
+    await nothingToKeep.check();
+    expect(await nothingToKeep.isChecked()).toBe(true);
+    // A click on the date still opens its calendar, and Escape closes it.
+    await field(page, 'Purchase date').click();
+    await page.locator('[data-dates-dropdown]').waitFor();
+    await field(page, 'Purchase date').press('Escape');
+    await page.locator('[data-dates-dropdown]').waitFor({ state: 'detached' });
     await expectNothingStored('Test Person', '13900001111');
   });
 

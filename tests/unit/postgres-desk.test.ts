@@ -79,6 +79,51 @@ describe.skipIf(!postgresAvailable())('the desk on PostgreSQL', () => {
     }
   });
 
+  it('holds a part bought in for the repair: its kind, cost and supplier, and its charge counted as parts', async () => {
+    const clock = fixedClock(START);
+    const desk = await openTestDesk({ clock, postgres: await server.createDatabase() });
+    try {
+      const checkedIn = await desk.call('intake.checkIn', sampleIntake());
+      const ticketId = checkedIn.tickets[0].id;
+      const technician = desk.sessionFor('technician');
+      const lines = [
+        { kind: 'labour' as const, feeItemId: await feeItemId(desk, 'screen_replacement') },
+        { kind: 'bought_part' as const, description: 'OLED screen', qty: 2, unitPriceMinor: 30000, unitCostMinor: 21000, supplier: 'Huaqiang Parts' },
+      ];
+      await diagnoseAndQuote(desk, technician, ticketId, { lines });
+      await desk.call('workflow.move', { session: technician, ticketId, toStatus: 'awaiting_approval' });
+      const quoteId = (await desk.call('tickets.getWorkflow', { ticketId })).quotes[0].id;
+      await desk.call('approvals.record', { session: technician, ticketId, quoteId, decision: 'accepted', method: 'in_person', signaturePng: signaturePng() });
+      for (const toStatus of ['in_repair', 'testing', 'ready'] as const) await desk.call('workflow.move', { session: technician, ticketId, toStatus });
+
+      const stored: Record<string, unknown>[] = await desk.context.db.read((tx) =>
+        tx.query(`SELECT kind, part_id, qty, unit_cost_minor, supplier, charged_minor FROM quote_line WHERE quote_id = ? ORDER BY position`, [quoteId]),
+      );
+      expect(stored).toEqual([
+        { kind: 'labour', part_id: null, qty: 1, unit_cost_minor: null, supplier: '', charged_minor: 8000 },
+        { kind: 'bought_part', part_id: null, qty: 2, unit_cost_minor: 21000, supplier: 'Huaqiang Parts', charged_minor: 60000 },
+      ]);
+      const finished: { labour: number; parts: number }[] = await desk.context.db.read((tx) =>
+        tx.query(`SELECT SUM(labour_minor) AS labour, SUM(parts_minor) AS parts FROM figures_day_finished`),
+      );
+      expect(finished).toEqual([{ labour: 8000, parts: 60000 }]);
+      // The schema itself refuses a bought-in part without its cost, and a supplier on any other line.
+      const insert = (kind: string, cost: number | null, supplier: string) =>
+        desk.context.db.write((tx) =>
+          tx.query(
+            `INSERT INTO quote_line (quote_id, position, kind, description, qty, unit_price_minor, unit_cost_minor, supplier,
+               line_total_minor, covered_minor, charged_minor, free, reason) VALUES (?, 9, ?, 'x', 1, 100, ?, ?, 100, 0, 100, 0, 'out_of_warranty')`,
+            [quoteId, kind, cost, supplier],
+          ),
+        );
+      await expect(insert('bought_part', null, '')).rejects.toThrow(/quote_line_bought_cost/);
+      await expect(insert('labour', null, 'Huaqiang Parts')).rejects.toThrow(/quote_line_bought_supplier/);
+      await expect(insert('stolen_part', null, '')).rejects.toThrow(/quote_line_kind_check/);
+    } finally {
+      await desk.dispose();
+    }
+  });
+
   it('gives two counters checking in at once unique, gap-free ticket numbers', async () => {
     const connection = await server.createDatabase();
     const clock = fixedClock(START);

@@ -33,6 +33,7 @@ let repaired: Collected;
 let unrepaired: Collected;
 let longNames: Collected;
 let oldPartBack: Collected;
+let boughtIn: Collected;
 
 /** Checks in, quotes, decides, (repairs,) pays and collects through the contract, like the counter. */
 async function collect(options: {
@@ -40,6 +41,8 @@ async function collect(options: {
   device?: Record<string, unknown>;
   decline?: boolean;
   oldPartBack?: boolean;
+  /** A screen bought in for this repair on the quote too. */
+  boughtIn?: boolean;
 }): Promise<Collected> {
   const session = crew.manager.session;
   const checkIn = await desk.call('intake.checkIn', {
@@ -78,6 +81,9 @@ async function collect(options: {
       { kind: 'labour', feeItemId: await feeItemId(desk, 'diagnosis') },
       { kind: 'labour', feeItemId: await feeItemId(desk, 'screen_replacement') },
       { kind: 'labour', feeItemId: null, description: '屏幕排线 Display cable', unitPriceMinor: 12345 },
+      ...(options.boughtIn
+        ? [{ kind: 'bought_part' as const, description: '原装屏幕 OLED screen', unitPriceMinor: 68000, unitCostMinor: 45150, supplier: '华强配件 Huaqiang' }]
+        : []),
     ],
     discount: { kind: 'amount', value: 345, reason: '老客户 returning customer' },
   });
@@ -138,6 +144,7 @@ beforeAll(async () => {
   unrepaired = await collect({ decline: true });
   longNames = await collect({ customer: { name: LONG_NAME }, device: { model: LONG_MODEL } });
   oldPartBack = await collect({ oldPartBack: true });
+  boughtIn = await collect({ boughtIn: true });
   renderer = createDocumentRenderer({ fontsDir: FONTS_DIR });
   await renderer.warmUp();
 }, 120_000);
@@ -220,6 +227,26 @@ describe.each(['roll-80', 'a4'])('receipt on %s', (presetId) => {
     expect(text).not.toContain('80.00'); // the screen labour was not done
     expect(text).not.toContain(language === 'en' ? 'Repair warranty until' : '免费维修期至');
     expect((await decodeBarcodes(pdf)).map((s) => s.data)).toEqual([barcodeText(unrepaired.view.number)]);
+  });
+
+  it.each(LANGUAGES)('in %s: a part bought in for the repair is charged and says so, with neither its cost nor its supplier', async (language) => {
+    expect(boughtIn.view.totalMinor).toBe(3000 + 8000 + 12345 + 68000 - 345);
+    const pdf = await renderer.render(buildDocument('receipt', inputFor(boughtIn, language, presetId)));
+    const [text, layout] = await Promise.all([pdfText(pdf), pdfWords(pdf)]);
+    // pdftotext may set the amount in the middle of a wrapped description on the roll: read without amounts and spaces.
+    const bare = text.replace(/(CN)?¥[\d.,]+/g, '').replace(/\s/g, '');
+    const marker = language === 'en' ? 'ordered for this repair' : '本次维修外购';
+    expect(bare).toContain(`原装屏幕OLEDscreen·${marker}`.replace(/\s/g, ''));
+    expect(text).toContain('680.00');
+    expect(text).toContain('910.00'); // the total
+    expect(text).not.toContain('451.50');
+    expect(text).not.toContain('Huaqiang');
+    // The receipt of a quote without one has no such line.
+    expect((await pdfText(await renderer.render(buildDocument('receipt', inputFor(repaired, language, presetId))))).replace(/\s/g, '')).not.toContain(
+      marker.replace(/\s/g, ''),
+    );
+    expect(wordsOutsidePage(layout)).toEqual([]);
+    expect(overlappingWords(layout)).toEqual([]);
   });
 
   it.each(LANGUAGES)('in %s: names the replaced part given back to the customer, and only on that receipt', async (language) => {

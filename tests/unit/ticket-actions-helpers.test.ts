@@ -10,7 +10,7 @@ import { needsManagerApproval } from '../../src/renderer/src/widgets/manager-che
 import { moveButtons, moveVerb } from '../../src/renderer/src/tickets/actions/move-verbs';
 import { nextFocusSection } from '../../src/renderer/src/tickets/actions/next-focus';
 import { returnableParts } from '../../src/renderer/src/tickets/actions/parts-used';
-import { addLine, addTypedLabour, checkDraft, draftFromQuote, EMPTY_DRAFT, parseQty } from '../../src/renderer/src/tickets/actions/quote-draft';
+import { addBoughtPart, addLine, addTypedLabour, checkDraft, draftFromQuote, EMPTY_DRAFT, parseQty } from '../../src/renderer/src/tickets/actions/quote-draft';
 
 describe('move verbs', () => {
   it('names the moves the brief requires', () => {
@@ -82,6 +82,8 @@ const sentQuote = (over: Partial<QuoteView> = {}): QuoteView => ({
       qty: 1,
       unitPriceMinor: 10000,
       coveredUnitPriceMinor: null,
+      unitCostMinor: null,
+      supplier: '',
       lineTotalMinor: 10000,
       coveredMinor: 0,
       chargedMinor: 10000,
@@ -97,6 +99,8 @@ const sentQuote = (over: Partial<QuoteView> = {}): QuoteView => ({
       qty: 2,
       unitPriceMinor: 1500,
       coveredUnitPriceMinor: null,
+      unitCostMinor: null,
+      supplier: '',
       lineTotalMinor: 3000,
       coveredMinor: 0,
       chargedMinor: 3000,
@@ -112,6 +116,8 @@ const sentQuote = (over: Partial<QuoteView> = {}): QuoteView => ({
       qty: 1,
       unitPriceMinor: 500,
       coveredUnitPriceMinor: null,
+      unitCostMinor: null,
+      supplier: '',
       lineTotalMinor: 500,
       coveredMinor: 0,
       chargedMinor: 500,
@@ -194,6 +200,53 @@ describe('typed labour line', () => {
       expect(en.errors.field).toHaveProperty(code);
       expect(zhCN.errors.field).toHaveProperty(code);
     }
+  });
+
+  it('adds a part bought in for the repair with its price, cost and supplier, and sends it as typed', () => {
+    const added = addBoughtPart([], { description: ' OLED screen 6.1" ', price: '680', cost: '455.50', supplier: ' Huaqiang Parts ' });
+    expect(added.errors).toEqual({});
+    expect(added.lines).toEqual([
+      { kind: 'bought_part', description: 'OLED screen 6.1"', unitPriceMinor: 68000, cost: '455.50', supplier: 'Huaqiang Parts', qty: '1' },
+    ]);
+    expect(checkDraft({ ...EMPTY_DRAFT, lines: added.lines }).lines).toEqual([
+      { kind: 'bought_part', description: 'OLED screen 6.1"', unitPriceMinor: 68000, unitCostMinor: 45550, supplier: 'Huaqiang Parts', qty: 1 },
+    ]);
+  });
+
+  it.each([
+    [{ description: '', price: '680', cost: '450', supplier: '' }, { boughtDescription: 'required' }],
+    [{ description: 'Screen', price: '', cost: '450', supplier: '' }, { boughtPrice: 'required' }],
+    [{ description: 'Screen', price: '680', cost: '', supplier: '' }, { boughtCost: 'required' }],
+    [{ description: 'Screen', price: '680', cost: '-1', supplier: '' }, { boughtCost: 'money_negative' }],
+    [
+      { description: 'Screen', price: '6.805', cost: 'abc', supplier: '' },
+      { boughtPrice: 'money_too_precise', boughtCost: 'money_invalid' },
+    ],
+  ])('refuses the bought-in part %o with %o and adds nothing', (typed, errors) => {
+    const added = addBoughtPart([], typed);
+    expect(added.errors).toEqual(errors);
+    expect(added.lines).toEqual([]);
+    for (const code of Object.values(errors)) {
+      expect(en.errors.field).toHaveProperty(code);
+      expect(zhCN.errors.field).toHaveProperty(code);
+    }
+  });
+
+  it('carries a bought-in part into a revision; its cost, not shown on the ticket, is asked again', () => {
+    const quote = sentQuote();
+    const bought = {
+      ...quote.lines[1],
+      position: 4,
+      kind: 'bought_part' as const,
+      partId: null,
+      description: 'OLED screen',
+      unitPriceMinor: 68000,
+      qty: 1,
+      supplier: 'Huaqiang Parts',
+    };
+    const draft = draftFromQuote({ ...quote, lines: [...quote.lines, bought] });
+    expect(draft.lines[3]).toEqual({ kind: 'bought_part', description: 'OLED screen', unitPriceMinor: 68000, cost: '', supplier: 'Huaqiang Parts', qty: '1' });
+    expect(checkDraft(draft).errors).toEqual({ 'lines.3.unitCostMinor': 'required' });
   });
 });
 

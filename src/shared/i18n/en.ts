@@ -371,7 +371,7 @@ export const en = {
     rework: 'Repair returned under repair warranty',
     manager: 'Manager',
     quoteStatus: { draft: 'Draft', sent: 'Awaiting decision', accepted: 'Accepted', declined: 'Declined', superseded: 'Superseded' },
-    lineKind: { labour: 'Labour', part: 'Part' },
+    lineKind: { labour: 'Labour', part: 'Part', bought_part: 'Part bought in' },
     feeCategory: { software: 'Software', hardware: 'Hardware', general: 'General' },
     discountKind: { percent: 'Percent', amount: 'Amount' },
     pricingReason: {

@@ -362,7 +362,7 @@ export const zhCN: Messages = {
     rework: '返修',
     manager: '主管',
     quoteStatus: { draft: '草稿', sent: '待客户确认', accepted: '客户已同意', declined: '客户已拒绝', superseded: '已被新报价取代' },
-    lineKind: { labour: '工时', part: '配件' },
+    lineKind: { labour: '工时', part: '配件', bought_part: '外购配件' },
     feeCategory: { software: '软件', hardware: '硬件', general: '通用' },
     discountKind: { percent: '按比例', amount: '按金额' },
     pricingReason: {

@@ -202,6 +202,9 @@ function linesTable(view: CollectionView, g: PageGeometry, style: ReceiptStyle, 
   const head = (text: string, alignment: 'left' | 'right' = 'left'): TableCell => ({ text, bold: true, fontSize: g.pt(style.small + 0.5), alignment });
   const amountCell = (line: CollectionView['lines'][number]): TableCell =>
     line.free ? { text: say('free'), alignment: 'right' } : { text: money(line.totalMinor), alignment: 'right' };
+  // A part bought in for this repair says so: the customer sees what was ordered for them.
+  const described = (line: CollectionView['lines'][number]): string =>
+    line.kind === 'bought_part' ? `${line.description} · ${say('boughtPart')}` : line.description;
   if (view.lines.length === 0) return { text: say('noCharges'), color: '#333333', margin: [0, g.mm(0.5), 0, g.mm(0.5)] };
 
   if (style.wideLines) {
@@ -211,7 +214,7 @@ function linesTable(view: CollectionView, g: PageGeometry, style: ReceiptStyle, 
     const body: TableCell[][] = [[head(say('item')), head(say('qty'), 'right'), head(say('unit'), 'right'), head(say('amount'), 'right')]];
     for (const line of view.lines) {
       body.push([
-        { text: line.description },
+        { text: described(line) },
         { text: String(line.qty), alignment: 'right' },
         { text: money(line.unitMinor), alignment: 'right' },
         amountCell(line),
@@ -223,7 +226,7 @@ function linesTable(view: CollectionView, g: PageGeometry, style: ReceiptStyle, 
   const body: TableCell[][] = [[head(say('item')), head(say('amount'), 'right')]];
   for (const line of view.lines) {
     const detail = `${line.qty} × ${money(line.unitMinor)}`;
-    body.push([{ stack: [{ text: line.description }, { text: detail, fontSize: g.pt(style.small), color: '#333333' }] }, amountCell(line)]);
+    body.push([{ stack: [{ text: described(line) }, { text: detail, fontSize: g.pt(style.small), color: '#333333' }] }, amountCell(line)]);
   }
   return { table: { widths: [g.mm(descMm), g.mm(amountMm)], headerRows: 1, body }, layout: plainLayout(g) };
 }

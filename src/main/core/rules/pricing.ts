@@ -8,7 +8,8 @@
 // - In warranty (在保), a fault not caused by the user is repaired free.
 // - Software problems in warranty are free only within 15 days of purchase;
 //   after that the software work is charged at the fee standard. The rule is
-//   applied line by line: a part is hardware and stays free under warranty,
+//   applied line by line: a part (from stock or bought in for the repair) is
+//   hardware and stays free under warranty,
 //   and labour is software or hardware by its fee item (else by the diagnosis).
 // - An upgrade under warranty charges the difference over the covered part.
 // - Out of warranty (过保), or caused by the user, everything is charged.
@@ -96,10 +97,10 @@ export function coverageOf(facts: PricingFacts): { covered: boolean; reason: Pri
 
 export function priceLine(facts: PricingFacts, line: PriceLineInput): PricedLine {
   const lineTotalMinor = line.qty * line.unitPriceMinor;
-  const category: FaultCategory = line.kind === 'part' ? 'hardware' : (line.category ?? facts.faultCategory);
+  const category: FaultCategory = line.kind === 'labour' ? (line.category ?? facts.faultCategory) : 'hardware';
   const coverage = coverageOf({ ...facts, faultCategory: category });
   if (!coverage.covered) return { lineTotalMinor, coveredMinor: 0, chargedMinor: lineTotalMinor, free: false, reason: coverage.reason };
-  if (line.kind === 'part' && line.coveredUnitPriceMinor !== null && line.coveredUnitPriceMinor < line.unitPriceMinor) {
+  if (line.kind !== 'labour' && line.coveredUnitPriceMinor !== null && line.coveredUnitPriceMinor < line.unitPriceMinor) {
     const coveredMinor = line.qty * line.coveredUnitPriceMinor;
     return { lineTotalMinor, coveredMinor, chargedMinor: lineTotalMinor - coveredMinor, free: false, reason: 'upgrade_difference' };
   }

@@ -57,10 +57,10 @@ export function ChargesPanel({ view }: { view: CollectionView }) {
                   <Table.Td>
                     <Text size="sm">
                       {line.description}
-                      {line.kind === 'part' && (
+                      {line.kind !== 'labour' && (
                         <Text span size="xs" c="dimmed">
                           {' · '}
-                          {t('workflow.lineKind.part')}
+                          {t(`workflow.lineKind.${line.kind}`)}
                         </Text>
                       )}
                     </Text>

@@ -8,7 +8,7 @@
 import type { ReadTx } from '../../storage/transactions';
 import type { PaymentMethod } from '../../../../shared/collection-contract';
 import type { RepairClass } from '../../../../shared/figures-contract';
-import type { SeverityLevel } from '../../../../shared/workflow';
+import type { QuoteLineKind, SeverityLevel } from '../../../../shared/workflow';
 import type { MoneyMovement, Period } from '../../rules/money-booking';
 import { DIAGNOSIS_FEE_CODE } from '../collection';
 import { localDayStart, periodMovements } from './period-money';
@@ -83,8 +83,9 @@ export interface ReportGroups {
 /** A ticket's first ready event (ties broken by id): it is finished once, on that day. The unary plus keeps SQLite on the ticket's own events. */
 const FIRST_READY = `NOT EXISTS (SELECT 1 FROM ticket_event p WHERE p.ticket_id = e.ticket_id AND +p.to_status = 'ready'
     AND (+p.at < e.at OR (+p.at = e.at AND p.id < e.id)))`;
-const charged = (kind: 'labour' | 'part') => `(SELECT COALESCE(SUM(ql.charged_minor), 0) FROM quote q JOIN quote_line ql ON ql.quote_id = q.id
-    WHERE q.ticket_id = t.id AND q.status = 'accepted' AND ql.kind = '${kind}')`;
+/** What the accepted quotes of ticket `t` charge for labour, or for parts (from stock and bought in). */
+const charged = (kind: 'labour' | 'parts') => `(SELECT COALESCE(SUM(ql.charged_minor), 0) FROM quote q JOIN quote_line ql ON ql.quote_id = q.id
+    WHERE q.ticket_id = t.id AND q.status = 'accepted' AND ${kind === 'labour' ? `ql.kind = 'labour'` : `ql.kind IN ('part', 'bought_part')`})`;
 
 /** `from` and `to` are local days (inclusive); `period` their UTC instants; `local` the SQLite modifier to local time. */
 export async function reportGroups(
@@ -210,7 +211,7 @@ async function liveGroups(tx: ReadTx, period: Period, local: string, withParts: 
   const finished: FinishedGroup[] = await tx.query(
     `SELECT date(t.created_at, '${local}') AS dayIn, date(e.at, '${local}') AS dayOut, t.technician_id AS technicianId, d.repair_class AS repairClass,
        COUNT(*) AS finished, SUM(julianday(e.at) - julianday(t.created_at) <= 1.0) AS within24Hours,
-       SUM(${charged('labour')}) AS labourMinor, SUM(${charged('part')}) AS partsMinor
+       SUM(${charged('labour')}) AS labourMinor, SUM(${charged('parts')}) AS partsMinor
      FROM ticket_event e JOIN ticket t ON t.id = e.ticket_id LEFT JOIN diagnosis d ON d.ticket_id = t.id
      WHERE e.to_status = 'ready' AND e.at >= ? AND e.at < ? AND ${FIRST_READY}
      GROUP BY dayIn, dayOut, technicianId, repairClass`,
@@ -231,7 +232,7 @@ async function liveGroups(tx: ReadTx, period: Period, local: string, withParts: 
 async function liveCollected(tx: ReadTx, period: Period): Promise<CollectedTotals> {
   const range = [period.from, period.to];
   const collected: { n: number }[] = await tx.query(`SELECT COUNT(*) AS n FROM collection WHERE at >= ? AND at < ?`, range);
-  const charged: { kind: 'labour' | 'part'; diagnosis: number; amount: number }[] = await tx.query(
+  const charged: { kind: QuoteLineKind; diagnosis: number; amount: number }[] = await tx.query(
     `SELECT ql.kind, COALESCE(fi.code = ?, 0) AS diagnosis, SUM(ql.charged_minor) AS amount
      FROM collection c JOIN quote q ON q.ticket_id = c.ticket_id AND q.status = 'accepted' JOIN quote_line ql ON ql.quote_id = q.id
        LEFT JOIN fee_item fi ON fi.id = ql.fee_item_id
@@ -255,7 +256,7 @@ async function liveCollected(tx: ReadTx, period: Period): Promise<CollectedTotal
   return {
     collected: onlyRow(collected).n,
     labourMinor: sum((c) => c.kind === 'labour' && !c.diagnosis),
-    partsMinor: sum((c) => c.kind === 'part'),
+    partsMinor: sum((c) => c.kind !== 'labour'),
     diagnosisMinor: sum((c) => c.kind === 'labour' && Boolean(c.diagnosis)) + (onlyRow(unrepaired).amount ?? 0),
     discountsMinor: onlyRow(discounts).amount ?? 0,
   };

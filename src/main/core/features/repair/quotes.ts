@@ -1,5 +1,6 @@
 // Quotes (报价): labour lines from the fee standard (or a described labour line
-// not listed there), part lines from stock, an optional discount with its
+// not listed there), part lines from stock, parts bought in for this one repair
+// (with what the shop paid; never stock), an optional discount with its
 // reason, and what the warranty covers — decided by rules/pricing.ts, never
 // typed in. Quotes are versioned: saving again adds a version and supersedes
 // the open one; an accepted or declined quote is never changed.
@@ -29,6 +30,9 @@ interface ResolvedLine extends PriceLineInput {
   description: string;
   /** The fee item's names when the line is named by the fee standard (not typed): shown in the shop's language of the day. */
   names: { en: string; zh: string } | null;
+  /** A bought-in part's unit cost and supplier; null and '' for other lines. */
+  unitCostMinor: number | null;
+  supplier: string;
 }
 
 async function resolveLines(tx: ReadTx, lines: DraftInput['lines'], settings: Settings): Promise<ResolvedLine[]> {
@@ -49,6 +53,8 @@ async function resolveLines(tx: ReadTx, lines: DraftInput['lines'], settings: Se
           qty: line.qty,
           unitPriceMinor: item.priceMinor,
           coveredUnitPriceMinor: null,
+          unitCostMinor: null,
+          supplier: '',
           // A general item (diagnosis, cleaning) is the kind of work the diagnosis found.
           category: item.category === 'general' ? null : item.category,
         });
@@ -64,8 +70,23 @@ async function resolveLines(tx: ReadTx, lines: DraftInput['lines'], settings: Se
           qty: line.qty,
           unitPriceMinor: line.unitPriceMinor,
           coveredUnitPriceMinor: null,
+          unitCostMinor: null,
+          supplier: '',
         });
       }
+    } else if (line.kind === 'bought_part') {
+      resolved.push({
+        kind: 'bought_part',
+        feeItemId: null,
+        partId: null,
+        description: line.description,
+        names: null,
+        qty: line.qty,
+        unitPriceMinor: line.unitPriceMinor,
+        coveredUnitPriceMinor: null,
+        unitCostMinor: line.unitCostMinor,
+        supplier: line.supplier,
+      });
     } else {
       const part = await getPart(tx, line.partId, at('partId'));
       if (!part.active) throw DeskError.field(at('partId'), 'not_found');
@@ -78,6 +99,8 @@ async function resolveLines(tx: ReadTx, lines: DraftInput['lines'], settings: Se
         qty: line.qty,
         unitPriceMinor: part.priceMinor,
         coveredUnitPriceMinor: line.coveredUnitPriceMinor,
+        unitCostMinor: null,
+        supplier: '',
       });
     }
   }
@@ -105,6 +128,9 @@ async function price(tx: ReadTx, input: DraftInput, settings: Settings): Promise
     qty: line.qty,
     unitPriceMinor: line.unitPriceMinor,
     coveredUnitPriceMinor: line.coveredUnitPriceMinor,
+    // The caller typed this cost: the preview may say it back.
+    unitCostMinor: line.unitCostMinor,
+    supplier: line.supplier,
     ...itemAt(priced.lines, index),
   }));
   return {
@@ -170,8 +196,8 @@ export async function saveQuote(
     const names = itemAt(resolved, index).names;
     await tx.query(
       `INSERT INTO quote_line (quote_id, position, kind, fee_item_id, part_id, description, name_en, name_zh, qty, unit_price_minor,
-         covered_unit_price_minor, line_total_minor, covered_minor, charged_minor, free, reason)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+         covered_unit_price_minor, unit_cost_minor, supplier, line_total_minor, covered_minor, charged_minor, free, reason)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       [
         quoteId,
         line.position,
@@ -184,6 +210,8 @@ export async function saveQuote(
         line.qty,
         line.unitPriceMinor,
         line.coveredUnitPriceMinor,
+        line.unitCostMinor,
+        line.supplier,
         line.lineTotalMinor,
         line.coveredMinor,
         line.chargedMinor,
@@ -236,6 +264,7 @@ interface LineRecord {
   qty: number;
   unit_price_minor: number;
   covered_unit_price_minor: number | null;
+  supplier: string;
   line_total_minor: number;
   covered_minor: number;
   charged_minor: number;
@@ -261,7 +290,7 @@ async function quotesWhere(tx: ReadTx, where: string, param: number, language: L
   if (quotes.length === 0) return [];
   const lines: LineRecord[] = await tx.query(
     `SELECT quote_id, position, kind, fee_item_id, part_id, description, name_en, name_zh, qty, unit_price_minor, covered_unit_price_minor,
-       line_total_minor, covered_minor, charged_minor, free, reason
+       supplier, line_total_minor, covered_minor, charged_minor, free, reason
      FROM quote_line WHERE quote_id IN (${quotes.map(() => '?').join(',')}) ORDER BY quote_id, position`,
     quotes.map((q) => q.id),
   );
@@ -292,6 +321,9 @@ async function quotesWhere(tx: ReadTx, where: string, param: number, language: L
         qty: l.qty,
         unitPriceMinor: l.unit_price_minor,
         coveredUnitPriceMinor: l.covered_unit_price_minor,
+        // The ticket page and collection are open to every role: cost prices stay off them (the figures show them to managers).
+        unitCostMinor: null,
+        supplier: l.supplier,
         lineTotalMinor: l.line_total_minor,
         coveredMinor: l.covered_minor,
         chargedMinor: l.charged_minor,

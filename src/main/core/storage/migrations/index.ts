@@ -14,6 +14,7 @@ import { WordsAsData1765238400000 } from './0014-words-as-data';
 import { FiguresDays1765324800000 } from './0015-figures-days';
 import { FiguresDaysMoney1765411200000 } from './0016-figures-days-money';
 import { StockNotesAsData1765670400000 } from './0019-stock-notes-as-data';
+import { BoughtInPartLines1765756800000 } from './0020-bought-in-part-lines';
 
 /** Every migration, oldest first. Append; never edit one that has shipped. */
 export const MIGRATIONS = [
@@ -33,4 +34,5 @@ export const MIGRATIONS = [
   FiguresDays1765324800000,
   FiguresDaysMoney1765411200000,
   StockNotesAsData1765670400000,
+  BoughtInPartLines1765756800000,
 ];

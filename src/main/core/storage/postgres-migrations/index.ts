@@ -2,6 +2,7 @@ import { PostgresSchema1765065600000 } from './0001-schema';
 import { PostgresCounterRecords1765152000000 } from './0002-counter-records';
 import { PostgresFiguresDays1765411200000 } from './0003-figures-days';
 import { PostgresStockNotesAsData1765670400000 } from './0006-stock-notes-as-data';
+import { PostgresBoughtInPartLines1765756800000 } from './0007-bought-in-part-lines';
 
 /** Every PostgreSQL migration, oldest first. Append; never edit one that has shipped. */
 export const POSTGRES_MIGRATIONS = [
@@ -9,4 +10,5 @@ export const POSTGRES_MIGRATIONS = [
   PostgresCounterRecords1765152000000,
   PostgresFiguresDays1765411200000,
   PostgresStockNotesAsData1765670400000,
+  PostgresBoughtInPartLines1765756800000,
 ];

@@ -3,12 +3,13 @@
 // is refused; a manager may override it when the shelf count is wrong. Lists
 // the parts used, each replaced warranty part with "Return to stores", and
 // each replaced part with "Give back to the customer" (旧件退还客户), also at
-// the counter once the repair is ready.
+// the counter once the repair is ready. Parts bought in for this one repair
+// (on the quote, never in stock) are listed under them.
 import { Button, Checkbox, Group, NativeSelect, Stack, Table, Text, TextInput } from '@mantine/core';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { LIMITS } from '../../../../shared/domain';
-import type { OldPartHandedBack, PartView, StockMoveView } from '../../../../shared/workflow-contract';
+import type { OldPartHandedBack, PartView, QuoteLineView, StockMoveView } from '../../../../shared/workflow-contract';
 import { useFormat } from '../../desk/useFormat';
 import { keyboardFormKeyDown } from '../../forms/keyboard-form';
 import { required } from '../../forms/required';
@@ -137,6 +138,7 @@ export function PartsPanel({ workflow, perform, parts }: ActionFormProps & { par
         onReturn={canDraw ? (part) => void giveBack('parts.returnToStores', part) : null}
         onHandBack={workflow.actions.includes('parts.returnToCustomer') ? (part) => void giveBack('parts.returnToCustomer', part) : null}
       />
+      <BoughtInParts lines={boughtInLines(workflow)} currency={workflow.currency} />
     </Stack>
   );
 }
@@ -210,5 +212,43 @@ function PartsUsed({ moves, handedBack, currency, onReturn, onHandBack }: PartsU
         </Group>
       )}
     </Stack>
+  );
+}
+
+/** The bought-in parts of the quote that stands: the accepted one, else the newest still open. */
+function boughtInLines(workflow: ActionFormProps['workflow']): QuoteLineView[] {
+  const quote = workflow.quotes.find((q) => q.status === 'accepted') ?? workflow.quotes.find((q) => q.status === 'draft' || q.status === 'sent');
+  return quote?.lines.filter((line) => line.kind === 'bought_part') ?? [];
+}
+
+function BoughtInParts({ lines, currency }: { lines: QuoteLineView[]; currency: string }) {
+  const { t } = useTranslation();
+  const format = useFormat();
+  if (lines.length === 0) return null;
+  return (
+    <Table aria-label={t('ticketActions.parts.boughtIn')} verticalSpacing={2} horizontalSpacing="xs" withTableBorder>
+      <Table.Thead>
+        <Table.Tr>
+          <Table.Th>{t('ticketActions.parts.boughtIn')}</Table.Th>
+          <Table.Th ta="right">{t('ticketActions.parts.qtyColumn')}</Table.Th>
+          <Table.Th ta="right">{t('ticketActions.quote.unitPrice')}</Table.Th>
+        </Table.Tr>
+      </Table.Thead>
+      <Table.Tbody>
+        {lines.map((line) => (
+          <Table.Tr key={line.position}>
+            <Table.Td>
+              {line.description}
+              {line.supplier ? ` · ${t('ticketActions.parts.from', { supplier: line.supplier })}` : ''}
+              {line.free ? ` · ${t('ticketActions.parts.underWarranty')}` : ''}
+            </Table.Td>
+            <Table.Td ta="right">{line.qty}</Table.Td>
+            <Table.Td ta="right" style={{ whiteSpace: 'nowrap' }}>
+              {format.money(line.unitPriceMinor, currency)}
+            </Table.Td>
+          </Table.Tr>
+        ))}
+      </Table.Tbody>
+    </Table>
   );
 }

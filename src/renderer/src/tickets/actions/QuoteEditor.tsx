@@ -1,4 +1,5 @@
-// 报价: labour from the fee standard, parts from stock, quantities, an optional
+// 报价: labour from the fee standard, parts from stock, parts bought in for this
+// repair (price, the shop's cost, supplier), quantities, an optional
 // discount with its reason, and live totals priced by main (what the warranty
 // covers and why). A discount above the shop's limit is approved by a manager
 // when the quote is saved.
@@ -13,7 +14,7 @@ import { keyboardFormKeyDown } from '../../forms/keyboard-form';
 import { required } from '../../forms/required';
 import type { ActionFormProps } from './action-types';
 import { FailureAlert } from '../../widgets/FailureAlert';
-import { addLine, addTypedLabour, checkDraft, draftFromQuote, type DraftErrors, type DraftLine, type QuoteDraft } from './quote-draft';
+import { addBoughtPart, addLine, addTypedLabour, checkDraft, draftFromQuote, type DraftErrors, type DraftLine, type QuoteDraft } from './quote-draft';
 import { QuoteTotals } from './QuoteTotals';
 import { useFailure } from '../../widgets/useFailure';
 import { useQuotePreview } from './useQuotePreview';
@@ -25,6 +26,15 @@ interface Props extends ActionFormProps {
   parts: PartView[];
 }
 
+const NO_BOUGHT_PART = { description: '', price: '', cost: '', supplier: '' };
+
+function lineKey(line: DraftLine, index: number): string {
+  if (line.kind === 'part') return `p${line.partId}`;
+  // Two bought-in parts may share a description: the position tells them apart.
+  if (line.kind === 'bought_part') return `b${index}`;
+  return `l${line.feeItemId ?? line.description}`;
+}
+
 export function QuoteEditor({ workflow, perform, feeItems, parts }: Props) {
   const { t, i18n } = useTranslation();
   const errorText = useErrorText();
@@ -34,8 +44,13 @@ export function QuoteEditor({ workflow, perform, feeItems, parts }: Props) {
   const [partPick, setPartPick] = useState('');
   const [typed, setTyped] = useState({ description: '', price: '' });
   const [typedErrors, setTypedErrors] = useState<DraftErrors>({});
+  const [bought, setBought] = useState(NO_BOUGHT_PART);
   const [busy, setBusy] = useState(false);
-  const shown = ['discount.value', 'discount.reason', ...draft.lines.map((_, index) => `lines.${index}.qty`)];
+  const shown = [
+    'discount.value',
+    'discount.reason',
+    ...draft.lines.flatMap((line, index) => [`lines.${index}.qty`, ...(line.kind === 'bought_part' ? [`lines.${index}.unitCostMinor`] : [])]),
+  ];
   const { failure, fail, failFields, clear, edited, fieldError } = useFailure(shown);
   const { preview, error: previewError, pending } = useQuotePreview(workflow.ticketId, draft, workflow.diagnosis?.updatedAt ?? null);
   const money = (minor: number) => format.money(minor, workflow.currency);
@@ -46,6 +61,7 @@ export function QuoteEditor({ workflow, perform, feeItems, parts }: Props) {
   const setLine = (index: number, line: DraftLine) => update({ lines: draft.lines.map((l, i) => (i === index ? line : l)) });
 
   const lineName = (line: DraftLine): string => {
+    if (line.kind === 'bought_part') return line.supplier ? `${line.description} (${line.supplier})` : line.description;
     if (line.kind === 'part') {
       const part = parts.find((p) => p.id === line.partId);
       return part ? partName(part) : `#${line.partId}`;
@@ -54,9 +70,11 @@ export function QuoteEditor({ workflow, perform, feeItems, parts }: Props) {
     return item ? feeName(item) : line.description;
   };
   const unitPrice = (line: DraftLine): number | null =>
-    line.kind === 'part'
-      ? (parts.find((p) => p.id === line.partId)?.priceMinor ?? null)
-      : (feeItems.find((f) => f.id === line.feeItemId)?.priceMinor ?? line.unitPriceMinor);
+    line.kind === 'bought_part'
+      ? line.unitPriceMinor
+      : line.kind === 'part'
+        ? (parts.find((p) => p.id === line.partId)?.priceMinor ?? null)
+        : (feeItems.find((f) => f.id === line.feeItemId)?.priceMinor ?? line.unitPriceMinor);
 
   const add = (kind: 'labour' | 'part') => {
     const id = Number(kind === 'labour' ? labourPick : partPick);
@@ -70,6 +88,13 @@ export function QuoteEditor({ workflow, perform, feeItems, parts }: Props) {
     if (Object.keys(added.errors).length > 0) return;
     update({ lines: added.lines });
     setTyped({ description: '', price: '' });
+  };
+  const addBought = () => {
+    const added = addBoughtPart(draft.lines, bought);
+    setTypedErrors(added.errors);
+    if (Object.keys(added.errors).length > 0) return;
+    update({ lines: added.lines });
+    setBought(NO_BOUGHT_PART);
   };
   const typedError = (field: string) => (typedErrors[field] ? t(`errors.field.${typedErrors[field]}`) : undefined);
 
@@ -158,9 +183,24 @@ export function QuoteEditor({ workflow, perform, feeItems, parts }: Props) {
                 const price = unitPrice(line);
                 const line_ = priced?.[index];
                 return (
-                  <Table.Tr key={line.kind === 'part' ? `p${line.partId}` : `l${line.feeItemId ?? line.description}`}>
+                  <Table.Tr key={lineKey(line, index)}>
                     <Table.Td>
                       {t(`workflow.lineKind.${line.kind}`)} · {name}
+                      {line.kind === 'bought_part' && (
+                        <MoneyInput
+                          aria-label={t('ticketActions.quote.costOf', { item: name })}
+                          placeholder={t('ticketActions.quote.boughtCost')}
+                          size="xs"
+                          mt={4}
+                          value={line.cost}
+                          onChange={(event) => {
+                            setLine(index, { ...line, cost: event.currentTarget.value });
+                            edited(`lines.${index}.unitCostMinor`);
+                          }}
+                          error={fieldError(`lines.${index}.unitCostMinor`)}
+                          w={150}
+                        />
+                      )}
                     </Table.Td>
                     <Table.Td>
                       <TextInput
@@ -216,6 +256,41 @@ export function QuoteEditor({ workflow, perform, feeItems, parts }: Props) {
           />
           <Button variant="default" mt={24} onClick={addTyped}>
             {t('ticketActions.quote.addTypedLabour')}
+          </Button>
+        </Group>
+        {/* A part ordered in for this one repair: never stock; its cost is the shop's, shown to managers only afterwards. */}
+        <Group align="flex-start" gap="sm" wrap="nowrap">
+          <TextInput
+            label={t('ticketActions.quote.boughtPart')}
+            maxLength={LIMITS.shortTextMax * 2}
+            value={bought.description}
+            onChange={(event) => setBought({ ...bought, description: event.currentTarget.value })}
+            error={typedError('boughtDescription')}
+            style={{ flex: 1 }}
+          />
+          <MoneyInput
+            label={t('ticketActions.quote.boughtPrice')}
+            value={bought.price}
+            onChange={(event) => setBought({ ...bought, price: event.currentTarget.value })}
+            error={typedError('boughtPrice')}
+            w={120}
+          />
+          <MoneyInput
+            label={t('ticketActions.quote.boughtCost')}
+            value={bought.cost}
+            onChange={(event) => setBought({ ...bought, cost: event.currentTarget.value })}
+            error={typedError('boughtCost')}
+            w={120}
+          />
+          <TextInput
+            label={t('ticketActions.quote.boughtSupplier')}
+            maxLength={LIMITS.shortTextMax}
+            value={bought.supplier}
+            onChange={(event) => setBought({ ...bought, supplier: event.currentTarget.value })}
+            w={150}
+          />
+          <Button variant="default" mt={24} onClick={addBought}>
+            {t('ticketActions.quote.addBoughtPart')}
           </Button>
         </Group>
         <Group align="flex-start" gap="sm" wrap="nowrap">

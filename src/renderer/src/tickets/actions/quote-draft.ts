@@ -9,7 +9,9 @@ import { WORKFLOW_LIMITS, type DiscountKind } from '../../../../shared/workflow'
 
 export type DraftLine =
   | { kind: 'labour'; feeItemId: number | null; description: string; unitPriceMinor: number | null; qty: string }
-  | { kind: 'part'; partId: number; coveredUnitPriceMinor: number | null; qty: string };
+  | { kind: 'part'; partId: number; coveredUnitPriceMinor: number | null; qty: string }
+  /** A part bought in for this repair; its cost is text until checked ('' when a revision starts from a quote whose cost is not shown). */
+  | { kind: 'bought_part'; description: string; unitPriceMinor: number; cost: string; supplier: string; qty: string };
 
 export interface QuoteDraft {
   lines: DraftLine[];
@@ -26,12 +28,21 @@ export const EMPTY_DRAFT: QuoteDraft = { lines: [], discountKind: 'none', discou
 /** The draft of a quote still open (draft or sent), so revising starts from it. */
 export function draftFromQuote(quote: QuoteView | undefined): QuoteDraft {
   if (!quote || (quote.status !== 'draft' && quote.status !== 'sent')) return EMPTY_DRAFT;
-  const lines: DraftLine[] = quote.lines.map((line) =>
-    line.kind === 'part' && line.partId !== null
-      ? { kind: 'part', partId: line.partId, coveredUnitPriceMinor: line.coveredUnitPriceMinor, qty: String(line.qty) }
-      : line.feeItemId !== null
-        ? { kind: 'labour', feeItemId: line.feeItemId, description: '', unitPriceMinor: null, qty: String(line.qty) }
-        : { kind: 'labour', feeItemId: null, description: line.description, unitPriceMinor: line.unitPriceMinor, qty: String(line.qty) },
+  const lines: DraftLine[] = quote.lines.map((line): DraftLine =>
+    line.kind === 'bought_part'
+      ? {
+          kind: 'bought_part',
+          description: line.description,
+          unitPriceMinor: line.unitPriceMinor,
+          cost: line.unitCostMinor === null ? '' : minorToInputText(line.unitCostMinor),
+          supplier: line.supplier,
+          qty: String(line.qty),
+        }
+      : line.kind === 'part' && line.partId !== null
+        ? { kind: 'part', partId: line.partId, coveredUnitPriceMinor: line.coveredUnitPriceMinor, qty: String(line.qty) }
+        : line.feeItemId !== null
+          ? { kind: 'labour', feeItemId: line.feeItemId, description: '', unitPriceMinor: null, qty: String(line.qty) }
+          : { kind: 'labour', feeItemId: null, description: line.description, unitPriceMinor: line.unitPriceMinor, qty: String(line.qty) },
   );
   const discount = quote.discount;
   return {
@@ -73,6 +84,26 @@ export function addTypedLabour(lines: readonly DraftLine[], typed: { description
   return { lines: [...lines, { kind: 'labour', feeItemId: null, description, unitPriceMinor, qty: '1' }], errors };
 }
 
+/**
+ * A part bought in for this one repair: its description, the customer's price,
+ * the shop's cost and (optionally) the supplier as typed; the errors name the typed fields.
+ */
+export function addBoughtPart(
+  lines: readonly DraftLine[],
+  typed: { description: string; price: string; cost: string; supplier: string },
+): { lines: DraftLine[]; errors: DraftErrors } {
+  const errors: DraftErrors = {};
+  const description = typed.description.trim();
+  if (description === '') errors.boughtDescription = 'required';
+  const price = readMoney(typed.price, true);
+  if (!price.ok) errors.boughtPrice = price.code;
+  const cost = readMoney(typed.cost, true);
+  if (!cost.ok) errors.boughtCost = cost.code;
+  if (Object.keys(errors).length > 0 || !price.ok) return { lines: [...lines], errors };
+  const line: DraftLine = { kind: 'bought_part', description, unitPriceMinor: price.minor, cost: typed.cost.trim(), supplier: typed.supplier.trim(), qty: '1' };
+  return { lines: [...lines, line], errors };
+}
+
 export function parseQty(text: string): number | null {
   const cleaned = text.normalize('NFKC').trim();
   if (!/^\d{1,4}$/.test(cleaned)) return null;
@@ -100,7 +131,19 @@ export function checkDraft(draft: QuoteDraft, forPreview = false): CheckedDraft 
   draft.lines.forEach((line, index) => {
     const qty = parseQty(line.qty);
     if (qty === null) errors[`lines.${index}.qty`] = line.qty.trim() === '' ? 'required' : 'invalid';
-    if (line.kind === 'labour') {
+    if (line.kind === 'bought_part') {
+      const cost = readMoney(line.cost, true);
+      if (!cost.ok) errors[`lines.${index}.unitCostMinor`] = cost.code;
+      lines.push({
+        kind: 'bought_part',
+        description: line.description,
+        unitPriceMinor: line.unitPriceMinor,
+        // The preview prices without the cost; a save with a cost not typed is refused above.
+        unitCostMinor: cost.ok ? cost.minor : 0,
+        supplier: line.supplier,
+        qty: qty ?? 1,
+      });
+    } else if (line.kind === 'labour') {
       lines.push({ kind: 'labour', feeItemId: line.feeItemId, description: line.description, unitPriceMinor: line.unitPriceMinor, qty: qty ?? 1 });
     } else {
       lines.push({ kind: 'part', partId: line.partId, coveredUnitPriceMinor: line.coveredUnitPriceMinor, qty: qty ?? 1 });
