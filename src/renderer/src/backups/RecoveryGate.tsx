@@ -1,27 +1,26 @@
 // Asks main first whether the shop's data opened safely; if not, the recovery
 // screen stands in for the whole desk until a backup is restored.
 import { Center, Loader } from '@mantine/core';
-import { useEffect, useState, type ReactNode } from 'react';
+import type { ReactNode } from 'react';
 import type { RecoveryStatus } from '../../../shared/data-safety-contract';
 import { invoke } from '../api';
 import { applyLanguage } from '../i18n';
+import { useLoaded } from '../widgets/useLoaded';
 import { RecoveryScreen } from './RecoveryScreen';
 
 /** The shop's language is in the missing file: follow the computer's. */
 const systemLanguage = () => (navigator.language.toLowerCase().startsWith('zh') ? 'zh-CN' : 'en');
 
 export function RecoveryGate({ children }: { children: ReactNode }) {
-  const [status, setStatus] = useState<RecoveryStatus | 'checking'>('checking');
+  // A check that fails opens the desk as usual; the desk's own load then says what is wrong.
+  const [loaded] = useLoaded(async (): Promise<RecoveryStatus> => {
+    const result = await invoke('recovery.status', {});
+    const status: RecoveryStatus = result.ok ? result.data : { problem: null, newest: null, canStartEmpty: false };
+    if (status.problem) applyLanguage(systemLanguage());
+    return status;
+  }, String);
 
-  useEffect(() => {
-    void invoke('recovery.status', {}).then((result) => {
-      const next: RecoveryStatus = result.ok ? result.data : { problem: null, newest: null, canStartEmpty: false };
-      if (next.problem) applyLanguage(systemLanguage());
-      setStatus(next);
-    });
-  }, []);
-
-  if (status === 'checking') {
+  if (loaded.state !== 'done') {
     return (
       <Center h="100vh" aria-busy="true">
         <Loader />
@@ -29,6 +28,7 @@ export function RecoveryGate({ children }: { children: ReactNode }) {
     );
   }
   // After a restore the desk starts again from the top, everyone signed out.
+  const status = loaded.data;
   if (status.problem) return <RecoveryScreen status={status} onRestored={() => window.location.reload()} />;
   return <>{children}</>;
 }

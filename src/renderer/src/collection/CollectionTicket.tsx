@@ -69,7 +69,7 @@ export function CollectionTicket({ ticketId, defaultIdentity, refreshKey, onMone
     );
   }
 
-  const { view } = load;
+  const view = load.data;
   const open = view.collectable && view.refusal === null;
   const moneyMoved = (next: CollectionView, message: string | null) => {
     replace(next);

@@ -2,33 +2,24 @@
 // the drawer should hold. Fetched when shown, when the day changes, and after
 // each payment (refreshKey).
 import { Alert, Button, Group, Loader, Paper, Stack, Table, Text } from '@mantine/core';
-import { useCallback, useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { CashDrawer } from '../../../shared/collection-contract';
-import { invoke } from '../api';
+import { call } from '../api';
 import { useFormat } from '../desk/useFormat';
 import { DayInput } from '../widgets/DayInput';
-import { useErrorText } from '../widgets/error-text';
-
-type Load = { state: 'loading' } | { state: 'failed'; message: string } | { state: 'ready'; drawer: CashDrawer };
+import { loadFailure, useLoaded } from '../widgets/useLoaded';
 
 export function DrawerPanel({ refreshKey }: { refreshKey: number }) {
   const { t } = useTranslation();
   const format = useFormat();
-  const errorText = useErrorText();
   const [date, setDate] = useState('');
-  const [load, setLoad] = useState<Load>({ state: 'loading' });
+  const [load, fetchDrawer] = useLoaded(
+    () => call('collection.drawer', { date: date || null }),
+    (error) => loadFailure(t, error),
+    `${date}:${refreshKey}`,
+  );
 
-  const fetchDrawer = useCallback(async () => {
-    const result = await invoke('collection.drawer', { date: date || null });
-    setLoad(result.ok ? { state: 'ready', drawer: result.data } : { state: 'failed', message: errorText(result.error) });
-  }, [date, errorText]);
-
-  useEffect(() => {
-    void fetchDrawer();
-  }, [fetchDrawer, refreshKey]);
-
-  const drawer = load.state === 'ready' ? load.drawer : null;
+  const drawer = load.state === 'done' ? load.data : null;
   const money = (minor: number) => format.money(minor, drawer?.currency);
 
   return (

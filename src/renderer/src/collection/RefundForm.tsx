@@ -1,7 +1,8 @@
 // The customer paid more than the total (a void, a lower final price, a large
 // deposit): the difference goes back, with a reason and a manager's approval.
 import { Alert, Group, NativeSelect, Stack, Text, TextInput } from '@mantine/core';
-import { useEffect, useState } from 'react';
+import { useForm } from '@mantine/form';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { PAYMENT_METHODS, type CollectionView, type PaymentMethod } from '../../../shared/collection-contract';
 import { minorToInputText, readMoney } from '../../../shared/money';
@@ -24,30 +25,40 @@ export function RefundForm({ view, onRefunded }: Props) {
   const approved = useApprovedCall();
   const errorText = useErrorText();
   const due = -view.balanceMinor;
-  const [method, setMethod] = useState<PaymentMethod>('cash');
-  const [amount, setAmount] = useState(() => minorToInputText(due));
-  const [reason, setReason] = useState('');
-  const [errors, setErrors] = useState<{ amount?: string; reason?: string; form?: string }>({});
+  const form = useForm({
+    initialValues: { method: 'cash' as PaymentMethod, amount: minorToInputText(due), reason: '' },
+    validate: {
+      amount: (amount) => {
+        const read = readMoney(amount);
+        if (!read.ok) return t(`errors.field.${read.code}`);
+        return read.minor <= 0 ? t('errors.field.required') : null;
+      },
+      reason: (reason) => (reason.trim() === '' ? t('errors.field.required') : null),
+    },
+  });
+  const [failure, setFailure] = useState<string | null>(null);
 
-  useEffect(() => setAmount(minorToInputText(due)), [due]);
+  // What is due changed (a payment voided): the amount follows it. Through a
+  // ref, as the form's setter is new on each render and must not refill the field then.
+  const setField = useRef(form.setFieldValue);
+  setField.current = form.setFieldValue;
+  useEffect(() => setField.current('amount', minorToInputText(due)), [due]);
 
   const submit = async () => {
+    setFailure(null);
+    if (form.validate().hasErrors) return;
+    const { method, amount, reason } = form.getValues();
     const read = readMoney(amount);
     const text = reason.trim();
-    const found: typeof errors = {};
-    if (!read.ok) found.amount = t(`errors.field.${read.code}`);
-    else if (read.minor <= 0) found.amount = t('errors.field.required');
-    if (text === '') found.reason = t('errors.field.required');
-    setErrors(found);
-    if (Object.keys(found).length > 0 || !read.ok) return;
+    if (!read.ok) return;
     const result = await approved(
       'collection.refund',
       { ticketId: view.ticketId, method, amountMinor: read.minor, reason: text, reference: '', managerApproval: null },
       t('collection.managerReason.refund', { amount: money(read.minor), reason: text }),
     );
     if (isCancelled(result)) return;
-    if (!result.ok) return setErrors({ form: errorText(result.error) });
-    setReason('');
+    if (!result.ok) return setFailure(errorText(result.error));
+    form.setFieldValue('reason', '');
     onRefunded(result.data, t('collection.refund.done', { amount: money(read.minor), method: t(`collection.payment.methods.${method}`) }));
   };
 
@@ -58,16 +69,15 @@ export function RefundForm({ view, onRefunded }: Props) {
         <Group gap="sm" align="flex-start" grow>
           <NativeSelect
             label={t('collection.refund.method')}
-            value={method}
-            onChange={(event) => setMethod(event.currentTarget.value as PaymentMethod)}
+            {...form.getInputProps('method')}
             data={PAYMENT_METHODS.map((value) => ({ value, label: t(`collection.payment.methods.${value}`) }))}
           />
-          <MoneyInput label={t('collection.refund.amount')} value={amount} error={errors.amount} onChange={(event) => setAmount(event.currentTarget.value)} />
+          <MoneyInput label={t('collection.refund.amount')} {...form.getInputProps('amount')} />
         </Group>
-        <TextInput label={t('collection.refund.reason')} value={reason} error={errors.reason} onChange={(event) => setReason(event.currentTarget.value)} />
-        {errors.form && (
+        <TextInput label={t('collection.refund.reason')} {...form.getInputProps('reason')} />
+        {failure && (
           <Text size="sm" c="red.8" role="alert">
-            {errors.form}
+            {failure}
           </Text>
         )}
         <Group>

@@ -1,26 +1,19 @@
 // One ticket as the collection counter sees it: loaded when opened, fetched
 // again when the screen is shown, and replaced by what each payment, refund or
 // void answers (so the balance on screen is always main's).
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { CollectionView } from '../../../shared/collection-contract';
-import { invoke } from '../api';
-import { useErrorText } from '../widgets/error-text';
-
-export type ViewLoad = { state: 'loading' } | { state: 'failed'; message: string } | { state: 'ready'; view: CollectionView };
+import { call } from '../api';
+import { loadFailure, useLoaded } from '../widgets/useLoaded';
 
 export function useCollectionView(ticketId: number, refreshKey: number) {
-  const errorText = useErrorText();
-  const [load, setLoad] = useState<ViewLoad>({ state: 'loading' });
-
-  const reload = useCallback(async () => {
-    const result = await invoke('collection.get', { ticketId });
-    setLoad(result.ok ? { state: 'ready', view: result.data } : { state: 'failed', message: errorText(result.error) });
-  }, [ticketId, errorText]);
-
-  useEffect(() => {
-    void reload();
-  }, [reload, refreshKey]);
-
-  const replace = useCallback((view: CollectionView) => setLoad({ state: 'ready', view }), []);
+  const { t } = useTranslation();
+  const [load, reload, update] = useLoaded(
+    () => call('collection.get', { ticketId }),
+    (error) => loadFailure(t, error),
+    `${ticketId}:${refreshKey}`,
+  );
+  const replace = useCallback((view: CollectionView) => update(() => view), [update]);
   return { load, reload, replace };
 }

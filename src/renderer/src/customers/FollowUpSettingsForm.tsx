@@ -1,12 +1,13 @@
 // Settings of the follow-up calls: the window after collection (from day,
 // until day) and how many unanswered calls close a follow-up as unreachable.
-import { Alert, Button, Group, NumberInput, Paper, Stack, Text, Title } from '@mantine/core';
+import { Group, NumberInput, Paper, Stack, Title } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useErrorText } from '../widgets/error-text';
 import { useDesk } from '../desk/desk-context';
 import { isCancelled, useSignedInCall } from '../session/useSignedInCall';
+import { SaveRow, type SaveStatus } from '../widgets/SaveRow';
 
 const FIELDS = ['followUpFromDay', 'followUpToDay', 'followUpMaxAttempts'] as const;
 
@@ -15,22 +16,23 @@ export function FollowUpSettingsForm() {
   const { settings, settingsSaved } = useDesk();
   const errorText = useErrorText();
   const signedIn = useSignedInCall();
-  const [error, setError] = useState<string | null>(null);
-  const [saved, setSaved] = useState(false);
+  const [status, setStatus] = useState<SaveStatus>('idle');
+  const [failure, setFailure] = useState('');
   const form = useForm({
     initialValues: { followUpFromDay: settings.followUpFromDay, followUpToDay: settings.followUpToDay, followUpMaxAttempts: settings.followUpMaxAttempts },
   });
   const save = async (values: typeof form.values) => {
-    setSaved(false);
+    if (status === 'saving') return;
+    setStatus('saving');
     const result = await signedIn('settings.update', values);
-    if (isCancelled(result)) return;
+    if (isCancelled(result)) return setStatus('idle');
     if (!result.ok) {
       for (const field of result.error.fields ?? []) form.setFieldError(field.path, t(`errors.field.${field.code}` as 'errors.field.invalid'));
-      setError(errorText(result.error));
+      setFailure(errorText(result.error));
+      setStatus('failed');
       return;
     }
-    setError(null);
-    setSaved(true);
+    setStatus('saved');
     settingsSaved(result.data);
   };
   return (
@@ -51,19 +53,7 @@ export function FollowUpSettingsForm() {
               />
             ))}
           </Group>
-          {error && (
-            <Alert color="red" role="alert">
-              {error}
-            </Alert>
-          )}
-          <Group>
-            <Button type="submit">{t('care.edit.save')}</Button>
-            {saved && (
-              <Text size="sm" c="green" role="status">
-                {t('care.edit.saved')}
-              </Text>
-            )}
-          </Group>
+          <SaveRow status={status} saveLabel={t('care.edit.save')} savedLabel={t('care.edit.saved')} failure={failure} />
         </Stack>
       </form>
     </Paper>

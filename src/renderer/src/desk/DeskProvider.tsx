@@ -1,46 +1,42 @@
 // Loads what every screen needs (settings, active staff) and applies the
 // shop's language; screens read it through useDesk().
 import { Alert, Button, Center, Loader, Stack } from '@mantine/core';
-import { useCallback, useEffect, useMemo, useState, type ReactNode } from 'react';
+import { useCallback, useMemo, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Settings, Staff } from '../../../shared/contract';
 import { call } from '../api';
 import { applyLanguage } from '../i18n';
 import { DeskContext, type DeskState } from './desk-context';
 import { SetupScreen } from '../setup';
+import { loadFailure, useLoaded } from '../widgets/useLoaded';
 
-type Load =
-  { state: 'loading' } | { state: 'failed'; message: string } | { state: 'setup'; settings: Settings } | { state: 'ready'; settings: Settings; staff: Staff[] };
+type Load = { state: 'setup'; settings: Settings } | { state: 'ready'; settings: Settings; staff: Staff[] };
 
 export function DeskProvider({ children }: { children: ReactNode }) {
   const { t } = useTranslation();
-  const [load, setLoad] = useState<Load>({ state: 'loading' });
-
-  const loadAll = useCallback(async () => {
-    setLoad({ state: 'loading' });
-    try {
+  const [loaded, loadAll, update] = useLoaded(
+    async (): Promise<Load> => {
       const [settings, staff, setup] = await Promise.all([call('settings.get', {}), call('staff.list', { includeInactive: false }), call('setup.status', {})]);
       applyLanguage(settings.language);
       // A fresh desk is set up first: nothing can be checked in before (main refuses it too).
-      setLoad(setup.done ? { state: 'ready', settings, staff } : { state: 'setup', settings });
-    } catch (error) {
-      setLoad({ state: 'failed', message: error instanceof Error ? error.message : '' });
-    }
-  }, []);
+      return setup.done ? { state: 'ready', settings, staff } : { state: 'setup', settings };
+    },
+    (error) => loadFailure(t, error),
+  );
+  const load = loaded.state === 'done' ? loaded.data : loaded;
 
-  useEffect(() => {
-    void loadAll();
-  }, [loadAll]);
-
-  const settingsSaved = useCallback((settings: Settings) => {
-    applyLanguage(settings.language);
-    setLoad((current) => (current.state === 'ready' ? { ...current, settings } : current));
-  }, []);
+  const settingsSaved = useCallback(
+    (settings: Settings) => {
+      applyLanguage(settings.language);
+      update((current) => (current.state === 'ready' ? { ...current, settings } : current));
+    },
+    [update],
+  );
 
   const reloadStaff = useCallback(async () => {
     const staff = await call('staff.list', { includeInactive: false });
-    setLoad((current) => (current.state === 'ready' ? { ...current, staff } : current));
-  }, []);
+    update((current) => (current.state === 'ready' ? { ...current, staff } : current));
+  }, [update]);
 
   const desk = useMemo<DeskState | null>(() => {
     if (load.state !== 'ready') return null;

@@ -1,37 +1,29 @@
 // The day closes made so far, newest first, each printable again.
 import { Alert, Loader, Table, Text } from '@mantine/core';
-import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { DayCloseSummary } from '../../../shared/figures-contract';
-import { useErrorText } from '../widgets/error-text';
 import { useFormat } from '../desk/useFormat';
-import { isCancelled, useSignedInCall } from '../session/useSignedInCall';
+import { useSignedInCall } from '../session/useSignedInCall';
+import { loadFailure, signedInData, useLoaded } from '../widgets/useLoaded';
 import { DayClosePrint } from './DayClosePrint';
 
 export function PastClosesPanel({ refreshKey }: { refreshKey: number }) {
   const { t } = useTranslation();
   const format = useFormat();
   const call = useSignedInCall();
-  const errorText = useErrorText();
-  const [closes, setCloses] = useState<DayCloseSummary[] | null>(null);
-  const [failure, setFailure] = useState<string | null>(null);
+  const [loaded] = useLoaded(
+    async () => signedInData(await call('dayClose.list', {})),
+    (error) => loadFailure(t, error),
+    String(refreshKey),
+  );
 
-  useEffect(() => {
-    void (async () => {
-      const result = await call('dayClose.list', {});
-      if (isCancelled(result)) return;
-      if (result.ok) setCloses(result.data);
-      else setFailure(errorText(result.error));
-    })();
-  }, [call, errorText, refreshKey]);
-
-  if (failure)
+  if (loaded.state === 'failed')
     return (
       <Alert color="red" role="alert">
-        {failure}
+        {loaded.message}
       </Alert>
     );
-  if (closes === null) return <Loader size="sm" aria-label={t('app.loading')} />;
+  if (loaded.state === 'loading') return <Loader size="sm" aria-label={t('app.loading')} />;
+  const closes = loaded.data;
   if (closes.length === 0) return <Text c="dimmed">{t('figures.dayClose.noCloses')}</Text>;
   return (
     <Table aria-label={t('figures.tabs.history')} withTableBorder verticalSpacing={4}>

@@ -2,15 +2,31 @@
 import type { TFunction } from 'i18next';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { ContractFailure } from '../api';
+import type { SignedInResult } from '../session/useSignedInCall';
 import { readFailure } from './error-text';
 
 export type Loaded<T> = { state: 'loading' } | { state: 'done'; data: T } | { state: 'failed'; message: string };
 
+/** Thrown by a load whose sign-in was closed: the screen keeps what it shows. */
+export class LoadCancelled extends Error {}
+
+/** A signed-in call's data, or the failure thrown for useLoaded. */
+export function signedInData<T>(result: SignedInResult<T>): T {
+  if (result.ok) return result.data;
+  if ('cancelled' in result) throw new LoadCancelled();
+  throw new ContractFailure(result.error);
+}
+
 /**
  * `key`: loads again whenever it changes (a search box, a filter).
- * The third element puts data main already answered with (an action's result) in place of a load.
+ * The third element puts what a save answered in place of the loaded data
+ * (a load still under way is then dropped, being older).
  */
-export function useLoaded<T>(load: () => Promise<T>, describe: (error: unknown) => string, key = ''): [Loaded<T>, () => Promise<void>, (data: T) => void] {
+export function useLoaded<T>(
+  load: () => Promise<T>,
+  describe: (error: unknown) => string,
+  key = '',
+): [Loaded<T>, () => Promise<void>, (change: (data: T) => T) => void] {
   const [loaded, setLoaded] = useState<Loaded<T>>({ state: 'loading' });
   const latest = useRef(0);
   const loadRef = useRef(load);
@@ -24,19 +40,20 @@ export function useLoaded<T>(load: () => Promise<T>, describe: (error: unknown) 
       const data = await loadRef.current();
       if (request === latest.current) setLoaded({ state: 'done', data });
     } catch (error) {
+      if (error instanceof LoadCancelled) return;
       if (request === latest.current) setLoaded({ state: 'failed', message: describeRef.current(error) });
     }
   }, []);
 
-  const replace = useCallback((data: T) => {
-    ++latest.current;
-    setLoaded({ state: 'done', data });
+  const update = useCallback((change: (data: T) => T) => {
+    latest.current += 1;
+    setLoaded((current) => (current.state === 'done' ? { state: 'done', data: change(current.data) } : current));
   }, []);
 
   useEffect(() => {
     void reload();
   }, [reload, key]);
-  return [loaded, reload, replace];
+  return [loaded, reload, update];
 }
 
 /** One sentence for a failed load. */

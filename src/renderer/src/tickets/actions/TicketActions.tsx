@@ -42,7 +42,7 @@ export function TicketActions({ ticketId, refreshKey, onTicketChanged }: Props) 
 
   const changed = useCallback(
     (next: TicketWorkflow) => {
-      setWorkflow(next);
+      setWorkflow(() => next);
       onTicketChanged();
     },
     [setWorkflow, onTicketChanged],
