@@ -46,4 +46,18 @@ describe('document bytes', () => {
     }
     expect(new Set(first.values()).size).toBe(DOCUMENT_KINDS.length * LANGUAGES.length);
   });
+
+  it('embed the glyphs of their own text when a font subset is reused: names of the same length differ, and match a fresh renderer', async () => {
+    const busy = createDocumentRenderer({ fontsDir: FONTS_DIR });
+    const fresh = createDocumentRenderer({ fontsDir: FONTS_DIR });
+    const names = ['欧阳娜娜', '欧阳娜娜', '欧阳明明', '李四 Li', '李四 Li'];
+    const seen: string[] = [];
+    for (const name of names) {
+      const pdf = digest(await busy.render(definition('claim-ticket', 'zh-CN', name)));
+      expect(pdf, name).toBe(digest(await fresh.render(definition('claim-ticket', 'zh-CN', name))));
+      seen.push(pdf);
+    }
+    expect(seen[1]).toBe(seen[0]);
+    expect(new Set(seen).size).toBe(3);
+  });
 });

@@ -9,8 +9,11 @@
 //   first-met code points for a glyph, as a freshly opened font would;
 // - the shaping of each text run (a copy is handed out, since pdfkit scales
 //   the positions it gets in place).
-// What a document embeds (its subset) and everything it writes stay its own,
-// so the bytes of a PDF are those of a font opened for it alone.
+// - the encoded subset for each list of glyphs (the same document with the
+//   same text embeds the same glyphs in the same order, and the encoding
+//   depends on nothing else).
+// Everything else a document writes stays its own, so the bytes of a PDF are
+// those of a font opened for it alone.
 //
 // fontkit is reached through the font class pdfkit itself uses (read off a
 // font pdfkit opened), so the bundle needs no fontkit import of its own.
@@ -23,6 +26,8 @@ const PdfDocument: PdfDocumentClass = 'default' in moduleDefault ? moduleDefault
 
 /** Shaped runs kept per font before the cache starts afresh (a day of prints is a few thousand). */
 const MAX_RUNS = 20_000;
+/** Encoded subsets kept per font before the cache starts afresh (each a few to a few hundred KB). */
+const MAX_SUBSETS = 64;
 
 interface Glyph {
   id: number;
@@ -46,12 +51,28 @@ interface FontProgram {
   _getBaseGlyph(id: number, characters?: number[]): Glyph | null;
   layout(text: unknown, features?: unknown, script?: unknown, language?: unknown, direction?: unknown): GlyphRun;
   getGlyph(id: number, characters?: number[]): Glyph;
+  createSubset(): FontSubset;
+}
+
+/** fontkit's subset: the glyph ids in the order met, encoded as a font file at the end. */
+interface FontSubset {
+  font: FontProgram;
+  glyphs: number[];
+  includeGlyph(id: number): number;
+  encode(): Uint8Array;
+}
+
+interface EncodedSubset {
+  bytes: Uint8Array;
+  /** The list after encoding: the parts of compound glyphs are added as it goes. */
+  glyphs: number[];
 }
 
 interface SharedParts {
   tables: Map<string, unknown>;
   glyphs: Map<number, Glyph>;
   runs: Map<string, GlyphRun>;
+  subsets: Map<string, EncodedSubset>;
 }
 
 const registered = new WeakMap<Uint8Array, SharedParts>();
@@ -109,6 +130,24 @@ function install(program: FontProgram): void {
     }
     return copyRun(this, run);
   };
+
+  const subsetProto = Object.getPrototypeOf(program.createSubset()) as FontSubset;
+  const encode = subsetProto.encode;
+  subsetProto.encode = function (this: FontSubset) {
+    const parts = registered.get(this.font.stream.buffer);
+    if (!parts) return encode.call(this);
+    const key = this.glyphs.join(',');
+    const known = parts.subsets.get(key);
+    if (known) {
+      // The same additions encoding would have made, in the same order.
+      for (const id of known.glyphs) this.includeGlyph(id);
+      return known.bytes;
+    }
+    const bytes = encode.call(this);
+    if (parts.subsets.size >= MAX_SUBSETS) parts.subsets.clear();
+    parts.subsets.set(key, { bytes, glyphs: [...this.glyphs] });
+    return bytes;
+  };
 }
 
 /**
@@ -118,7 +157,7 @@ function install(program: FontProgram): void {
 export function shareFontPrograms(buffers: Uint8Array[]): void {
   for (const buffer of buffers) {
     if (registered.has(buffer)) continue;
-    registered.set(buffer, { tables: new Map(), glyphs: new Map(), runs: new Map() });
+    registered.set(buffer, { tables: new Map(), glyphs: new Map(), runs: new Map(), subsets: new Map() });
     if (!installed) {
       // Ask pdfkit to open the font once, to reach the class it opens fonts with.
       const probe = new PdfDocument({}, {}, {}, {}, { autoFirstPage: false });
