@@ -5,12 +5,19 @@
 import { closeSync, fsyncSync, openSync, renameSync, rmSync, writeSync } from 'node:fs';
 import { dirname } from 'node:path';
 
-export function writeFileAtomic(path: string, data: string | Buffer, mode = 0o600): void {
+/**
+ * `flush: false` skips the two flushes (the file and its folder): the rename
+ * still means a stopped process leaves the old file or the new one, and only a
+ * power cut can bring back the old one. For a note rewritten at every
+ * check-in whose older version is harmless.
+ */
+export function writeFileAtomic(path: string, data: string | Buffer, mode = 0o600, options: { flush?: boolean } = {}): void {
+  const flush = options.flush ?? true;
   const temporary = `${path}.${process.pid}.tmp`;
   const fd = openSync(temporary, 'w', mode);
   try {
     writeSync(fd, typeof data === 'string' ? Buffer.from(data, 'utf8') : data);
-    fsyncSync(fd);
+    if (flush) fsyncSync(fd);
   } catch (error) {
     closeSync(fd);
     rmSync(temporary, { force: true });
@@ -18,7 +25,7 @@ export function writeFileAtomic(path: string, data: string | Buffer, mode = 0o60
   }
   closeSync(fd);
   renameSync(temporary, path);
-  syncFolder(dirname(path));
+  if (flush) syncFolder(dirname(path));
 }
 
 /** Makes a rename durable: the folder's entry is flushed too (not possible, nor needed, on Windows). */

@@ -37,8 +37,8 @@ export function readIdentity(dataDir: string): DeskIdentity | null {
   }
 }
 
-export function writeIdentity(dataDir: string, identity: DeskIdentity): void {
-  writeFileAtomic(join(dataDir, IDENTITY_FILE), JSON.stringify(identity, null, 2), 0o644);
+export function writeIdentity(dataDir: string, identity: DeskIdentity, options: { flush?: boolean } = {}): void {
+  writeFileAtomic(join(dataDir, IDENTITY_FILE), JSON.stringify(identity, null, 2), 0o644, options);
 }
 
 /** The furthest number this desk is known to have handed out: the remembered last number or the floor. */
@@ -47,16 +47,29 @@ export function rememberedHighest(identity: DeskIdentity | null): number | null 
   return Math.max(identity.lastTicketNumber ?? 0, identity.ticketFloor ?? 0) || null;
 }
 
-/** Moves the remembered position forward only: a crash between a check-in and this write leaves it behind, never ahead. */
-export function advanceIdentity(dataDir: string, seen: { shopId: string; lastTicketNumber: number | null; tickets: number }, now: Date): void {
+/**
+ * Moves the remembered position forward only: a crash between a check-in and this write leaves it behind, never ahead.
+ * `flush: false` (after each check-in): the database's own commit is already flushed, so this note lagging after a
+ * power cut only makes the next start's check less strict; it is flushed at close.
+ */
+export function advanceIdentity(
+  dataDir: string,
+  seen: { shopId: string; lastTicketNumber: number | null; tickets: number },
+  now: Date,
+  options: { flush?: boolean } = {},
+): void {
   const known = readIdentity(dataDir);
   const mine = known?.shopId === seen.shopId ? known : null;
   if (known && known.shopId === seen.shopId && (known.lastTicketNumber ?? 0) >= (seen.lastTicketNumber ?? 0) && known.tickets >= seen.tickets) return;
-  writeIdentity(dataDir, {
-    shopId: seen.shopId,
-    lastTicketNumber: Math.max(seen.lastTicketNumber ?? 0, mine?.lastTicketNumber ?? 0) || null,
-    tickets: Math.max(seen.tickets, mine?.tickets ?? 0),
-    ticketFloor: known?.ticketFloor ?? null,
-    updatedAt: now.toISOString(),
-  });
+  writeIdentity(
+    dataDir,
+    {
+      shopId: seen.shopId,
+      lastTicketNumber: Math.max(seen.lastTicketNumber ?? 0, mine?.lastTicketNumber ?? 0) || null,
+      tickets: Math.max(seen.tickets, mine?.tickets ?? 0),
+      ticketFloor: known?.ticketFloor ?? null,
+      updatedAt: now.toISOString(),
+    },
+    options,
+  );
 }
