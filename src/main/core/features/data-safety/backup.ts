@@ -7,7 +7,7 @@ import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, renameS
 import { join, resolve } from 'node:path';
 import { writeFileAtomic } from '../../storage/atomic-file';
 import { fileFacts, openRaw, rowCounts, type RawDatabase } from './data-file';
-import { integrityCheckInBackground } from './integrity-worker';
+import { integrityCheckInBackground, rowCountsInBackground } from './integrity-worker';
 import { backupsToKeep } from './retention';
 
 export const BACKUPS_FOLDER = 'repair-desk-backups';
@@ -138,18 +138,21 @@ async function copyAndVerify(options: TakeBackupOptions): Promise<BackupAttempt>
   const partial = join(folder, `${BACKUP_DATABASE}.partial`);
   try {
     mkdirSync(folder, { recursive: true });
-    const before = rowCounts(source);
+    // Counted on a worker thread: millions of rows held the desk's thread for seconds.
+    const counts = () => (options.source ? Promise.resolve(rowCounts(source)) : rowCountsInBackground(options.databaseFile));
+    const before = await counts();
     await source.backup(partial, { progress: backupPace() });
-    const after = rowCounts(source);
+    const after = await counts();
 
     // The full check of a large copy takes seconds to minutes: a worker thread
     // runs it, so the counter keeps answering while a backup verifies.
     const integrity = await integrityCheckInBackground(partial, { awaited: true });
     if (integrity !== 'ok') return attempt({ detail: `integrity_check: ${integrity}` });
+    const copyCounts = await rowCountsInBackground(partial);
     const copy = openRaw(partial, { readonly: true });
     let facts;
     try {
-      facts = fileFacts(copy);
+      facts = fileFacts(copy, copyCounts);
     } finally {
       copy.close();
     }

@@ -46,8 +46,8 @@ export function rowCounts(db: RawDatabase): Record<string, number> {
   return counts;
 }
 
-export function fileFacts(db: RawDatabase): FileFacts {
-  const counts = rowCounts(db);
+/** `counts`: the file's row counts when already taken (on a worker thread: backup.ts). */
+export function fileFacts(db: RawDatabase, counts: Record<string, number> = rowCounts(db)): FileFacts {
   const has = (table: string) => Object.hasOwn(counts, table);
   const last = has('ticket') ? (db.prepare(`SELECT MAX(number) AS n FROM ticket`).get() as { n: number | null }).n : null;
   const shop = has('desk_meta') ? (db.prepare(`SELECT value FROM desk_meta WHERE key = 'shop_id'`).get() as { value: string } | undefined) : undefined;
