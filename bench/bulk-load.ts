@@ -8,8 +8,8 @@
 import type BetterSqlite3 from 'better-sqlite3';
 import { CUSTOMER_NAME_GRAM_FILL, DEVICE_MODEL_FILL } from '../src/main/core/storage/migrations/0010-fast-lookups';
 import { FOLLOW_UP_STATE_FILL } from '../src/main/core/storage/migrations/0012-follow-up-state';
-import { FILL_FIGURES_DAYS } from '../src/main/core/storage/migrations/0015-figures-days';
-import { FIGURES_DAY_MONEY_TABLES, FILL_FIGURES_DAY_MONEY } from '../src/main/core/storage/migrations/0016-figures-days-money';
+import { FILL_FIGURES_DAYS_NOW, FILL_FIGURES_DAY_MONEY_NOW } from '../src/main/core/storage/migrations/0021-figures-bought-parts';
+import { FIGURES_DAY_MONEY_TABLES } from '../src/main/core/storage/migrations/0016-figures-days-money';
 
 /** The tables a generated history writes rows into directly. */
 export const LOADED_TABLES = ['staff', 'customer', 'device', 'ticket_day_counter', 'ticket', 'ticket_event', 'follow_up_call'] as const;
@@ -41,8 +41,8 @@ export const DERIVED_FILLS: Record<string, string[]> = {
   device_fts: [`INSERT INTO device_fts(device_fts) VALUES ('rebuild')`],
   customer_name_gram: [CUSTOMER_NAME_GRAM_FILL],
   device_model: [DEVICE_MODEL_FILL],
-  figures_day: [...['figures_day_intake', 'figures_day_response', 'figures_day_finished'].map((table) => `DELETE FROM ${table}`), ...FILL_FIGURES_DAYS],
-  figures_day_money: [...FIGURES_DAY_MONEY_TABLES.map((table) => `DELETE FROM ${table}`), ...FILL_FIGURES_DAY_MONEY],
+  figures_day: [...['figures_day_intake', 'figures_day_response', 'figures_day_finished'].map((table) => `DELETE FROM ${table}`), ...FILL_FIGURES_DAYS_NOW],
+  figures_day_money: [...FIGURES_DAY_MONEY_TABLES.map((table) => `DELETE FROM ${table}`), ...FILL_FIGURES_DAY_MONEY_NOW],
 };
 
 /** The follow-up state is kept by the collection and call use cases, not a trigger: the load fills it at the end as the migration did. */

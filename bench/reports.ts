@@ -15,6 +15,7 @@ import { openDesk } from '../src/main/core/desk';
 import { createDirectoryBackend } from '../src/main/core/features/printing/spooler';
 import { buildReport } from '../src/main/core/features/figures/reports';
 import { DEFAULT_SETTINGS } from '../src/main/core/features/settings/settings';
+import { SAMPLE_MANAGER_PIN } from '../src/main/core/sample-desk';
 import { BUSY_TIMEOUT_MS } from '../src/main/core/storage/database';
 import { DATA_NOW, ensureBenchData } from './generate-data';
 import { RawRunner } from './search';
@@ -22,7 +23,8 @@ import { ms, summarize, table } from './stats';
 import type { AuthSession } from '../src/shared/workflow-contract';
 import type { Report } from '../src/shared/figures-contract';
 
-const PIN = '4826';
+/** The generated shop is set up as the sample desk (bench/checkin.ts), whose manager has this PIN. */
+const PIN = SAMPLE_MANAGER_PIN;
 
 function iso(date: Date): string {
   return `${date.getFullYear()}-${String(date.getMonth() + 1).padStart(2, '0')}-${String(date.getDate()).padStart(2, '0')}`;

@@ -189,6 +189,19 @@ export interface PartFigures {
   marginMinor: number;
 }
 
+/** Parts bought in for one repair each (no stock), counted with the repairs finished in the range. */
+export interface BoughtInFigures {
+  qty: number;
+  costMinor: number;
+  chargedMinor: number;
+  marginMinor: number;
+}
+
+/** The bought-in parts as a row of the parts table: none when nothing was bought in. */
+export function boughtInRows(boughtIn: BoughtInFigures): BoughtInFigures[] {
+  return boughtIn.qty > 0 ? [boughtIn] : [];
+}
+
 export interface FirstResponseFigures {
   /** Null: tickets not diagnosed yet (no severity). */
   severity: SeverityLevel | null;
@@ -226,8 +239,8 @@ export interface Report {
     takingsMinor: number;
   };
   technicians: TechnicianFigures[];
-  /** Managers only: null for anyone else. */
-  parts: { lines: PartFigures[]; costMinor: number; chargedMinor: number; marginMinor: number } | null;
+  /** Managers only: null for anyone else. The totals include the parts bought in. */
+  parts: { lines: PartFigures[]; boughtIn: BoughtInFigures; costMinor: number; chargedMinor: number; marginMinor: number } | null;
   turnaround: {
     finished: number;
     averageWorkingDays: number | null;

@@ -1,8 +1,10 @@
 // A part bought in for one repair counts as parts in the figures: the parts
-// value of the work a technician finished and what was charged for parts on
-// the tickets collected, the same from the stored day rows as from the tickets.
+// value of the work a technician finished, what was charged for parts on the
+// tickets collected, and its cost and margin in the managers' parts figures,
+// the same from the stored day rows as from the tickets.
 import { describe, expect, it } from 'vitest';
 import { buildReport } from '../../src/main/core/features/figures/reports';
+import { reportTables } from '../../src/main/core/documents/report-tables';
 import { fixedClock, openTestDesk } from '../support/desk';
 import { checkIn, diagnoseAndQuote, feeItemId, setUpCrew, signaturePng } from '../support/workflow';
 
@@ -42,6 +44,16 @@ describe('a bought-in part in the figures', () => {
       expect(stored).toEqual(await report('live'));
       expect(stored.revenue).toMatchObject({ labourMinor: 8000, partsMinor: 60000 });
       expect(stored.technicians.find((t) => t.finished === 1)).toMatchObject({ labourMinor: 8000, partsMinor: 60000 });
+      // The managers' parts figures show what the shop paid for it and the margin, in the totals too.
+      expect(stored.parts?.boughtIn).toEqual({ qty: 2, costMinor: 42000, chargedMinor: 60000, marginMinor: 18000 });
+      expect(stored.parts).toMatchObject({ lines: [], costMinor: 42000, chargedMinor: 60000, marginMinor: 18000 });
+      // The exported and printed parts table has its own row for them, in each language.
+      const partsRows = (language: 'en' | 'zh-CN') => reportTables(stored, language).find((t) => t.sheet === 'parts')?.rows;
+      expect(partsRows('en')).toEqual([
+        ['Bought in for single repairs (finished in the period)', 2, { money: 42000 }, { money: 60000 }, { money: 18000 }],
+        ['Total', null, { money: 42000 }, { money: 60000 }, { money: 18000 }],
+      ]);
+      expect(partsRows('zh-CN')?.[0]?.[0]).toBe('单次维修外购件（本期完成的维修）');
     } finally {
       await desk.dispose();
     }

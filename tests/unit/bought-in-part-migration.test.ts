@@ -10,6 +10,7 @@ import { afterEach, describe, expect } from 'vitest';
 import { DATABASE_FILE } from '../../src/main/core/desk';
 import { ALL_ENTITIES } from '../../src/main/core/storage/entities';
 import { MIGRATIONS } from '../../src/main/core/storage/migrations';
+import { BOUGHT_SUMS } from '../../src/main/core/storage/migrations/0021-figures-bought-parts';
 import { fixedClock, openTestDesk } from '../support/desk';
 import { onSqliteFile } from '../support/sqlite-only';
 import { addPart, checkIn, diagnoseAndQuote, feeItemId, setUpCrew, signaturePng } from '../support/workflow';
@@ -35,6 +36,10 @@ function fileAt(dir: string): DataSource {
 }
 
 type Rows = Record<string, unknown>[];
+
+/** A trigger's SQL as it was before 0021 added the bought-in columns to the finished work. */
+const withoutBoughtColumns = (sql: string) =>
+  sql.replaceAll(`, ${BOUGHT_SUMS}`, '').replaceAll('parts_minor, bought_qty, bought_cost_minor, bought_charged_minor)', 'parts_minor)');
 const schemaOf = (ds: DataSource): Promise<Rows> =>
   ds.query(`SELECT type, name, tbl_name, sql FROM sqlite_master WHERE type IN ('index', 'trigger') ORDER BY type, name`);
 
@@ -60,9 +65,10 @@ describe('migration 0020 (bought-in part lines)', () => {
     for (const toStatus of ['in_repair', 'testing', 'ready'] as const) await desk.call('workflow.move', { session, ticketId: ticket.id, toStatus });
     await desk.dispose();
 
-    // Back to the schema before 0020, as an older desk left the file.
+    // Back to the schema before 0020, as an older desk left the file (0021, which came after it, first).
     const old = fileAt(dir);
     await old.initialize();
+    await old.undoLastMigration({ transaction: 'all' });
     await old.undoLastMigration({ transaction: 'all' });
     const oldTable: { sql: string }[] = await old.query(`SELECT sql FROM sqlite_master WHERE name = 'quote_line'`);
     expect(oldTable[0].sql).toContain(`kind IN ('labour','part')`);
@@ -75,18 +81,21 @@ describe('migration 0020 (bought-in part lines)', () => {
     expect(lines).toHaveLength(3);
     expect(figures).toEqual([expect.objectContaining({ finished: 1, parts_minor: 84000 })]);
 
-    // The desk opens it and runs 0020.
+    // The desk opens it and runs 0020 (and 0021).
     const upgraded = await openTestDesk({ dir, clock: fixedClock('2026-11-23T09:00:00Z') });
     const db = upgraded.context.db.dataSource;
     const applied: { name: string }[] = await db.query(`SELECT name FROM migrations ORDER BY id`);
-    expect(applied.at(-1)?.name).toBe('BoughtInPartLines1765756800000');
+    expect(applied.map((m) => m.name).slice(-2)).toEqual(['BoughtInPartLines1765756800000', 'FiguresBoughtParts1765843200000']);
     const after: Rows = await db.query(`SELECT * FROM quote_line ORDER BY id`);
     expect(after).toEqual(lines.map((line) => ({ ...line, unit_cost_minor: null, supplier: '' })));
     expect(await db.query(`SELECT seq FROM sqlite_sequence WHERE name = 'quote_line'`)).toEqual(sequence);
-    expect(await db.query(`SELECT * FROM figures_day_finished ORDER BY day_out`)).toEqual(figures);
-    // Every index and trigger is back; only the day figures now count bought-in parts as parts.
+    const noneBought = { bought_qty: 0, bought_cost_minor: 0, bought_charged_minor: 0 };
+    expect(await db.query(`SELECT * FROM figures_day_finished ORDER BY day_out`)).toEqual(figures.map((row) => ({ ...row, ...noneBought })));
+    // Every index and trigger is back; only the day figures now count bought-in parts as parts (and, since 0021, apart).
     const partsAsBefore = (rows: Rows) =>
-      rows.map((row) => (typeof row.sql === 'string' ? { ...row, sql: row.sql.replaceAll(`ql.kind IN ('part', 'bought_part')`, `ql.kind = 'part'`) } : row));
+      rows.map((row) =>
+        typeof row.sql === 'string' ? { ...row, sql: withoutBoughtColumns(row.sql).replaceAll(`ql.kind IN ('part', 'bought_part')`, `ql.kind = 'part'`) } : row,
+      );
     expect(partsAsBefore(await schemaOf(db))).toEqual(schema);
     const countingBought: Rows = await db.query(`SELECT name FROM sqlite_master WHERE type = 'trigger' AND sql LIKE '%''bought_part''%' ORDER BY name`);
     expect(countingBought.length).toBeGreaterThan(0);
@@ -101,6 +110,66 @@ describe('migration 0020 (bought-in part lines)', () => {
     // The upgraded file takes a bought-in part, and the ticket reads its lines as before.
     const ticketView = await upgraded.call('tickets.getWorkflow', { ticketId: ticket.id });
     expect(ticketView.quotes[0].lines.map((l) => [l.kind, l.qty, l.chargedMinor])).toEqual(lines.map((l) => [l.kind, l.qty, l.charged_minor]));
+    await upgraded.dispose();
+  });
+});
+
+describe('migration 0021 (bought-in parts in the finished work)', () => {
+  onSqliteFile('fills the bought-in columns of the days that hold one, and its triggers keep them', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'bought-in-figures-migration-'));
+    dirs.push(dir);
+    const desk = await openTestDesk({ dir, clock: fixedClock('2026-11-23T06:30:00Z') });
+    const crew = await setUpCrew(desk);
+    const session = crew.technician.session;
+    const finish = async (lines: NonNullable<Parameters<typeof diagnoseAndQuote>[3]>['lines']) => {
+      const ticket = await checkIn(desk);
+      await diagnoseAndQuote(desk, session, ticket.id, { lines });
+      await desk.call('workflow.move', { session, ticketId: ticket.id, toStatus: 'awaiting_approval' });
+      const quoteId = (await desk.call('tickets.getWorkflow', { ticketId: ticket.id })).quotes[0].id;
+      await desk.call('approvals.record', { session, ticketId: ticket.id, quoteId, decision: 'accepted', method: 'in_person', signaturePng: signaturePng() });
+      for (const toStatus of ['in_repair', 'testing', 'ready'] as const) await desk.call('workflow.move', { session, ticketId: ticket.id, toStatus });
+    };
+    await finish([
+      { kind: 'labour', feeItemId: await feeItemId(desk, 'screen_replacement') },
+      { kind: 'bought_part', description: 'OLED screen', qty: 2, unitPriceMinor: 30000, unitCostMinor: 21000, supplier: 'Huaqiang' },
+    ]);
+    const live: Rows = await desk.context.db.dataSource.query(`SELECT * FROM figures_day_finished ORDER BY day_out, day_in`);
+    expect(live).toEqual([expect.objectContaining({ finished: 1, parts_minor: 60000, bought_qty: 2, bought_cost_minor: 42000, bought_charged_minor: 60000 })]);
+    await desk.dispose();
+
+    // Before 0021 the rows had no bought-in columns.
+    const old = fileAt(dir);
+    await old.initialize();
+    await old.undoLastMigration({ transaction: 'all' });
+    const columns: { name: string }[] = await old.query(`SELECT name FROM pragma_table_info('figures_day_finished')`);
+    expect(columns.map((c) => c.name)).not.toContain('bought_qty');
+    await old.destroy();
+
+    // Opened again, the migration fills them as the triggers did, and the next bought-in repair is counted on top.
+    const upgraded = await openTestDesk({ dir, clock: fixedClock('2026-11-23T07:30:00Z') });
+    const db = upgraded.context.db.dataSource;
+    expect(await db.query(`SELECT * FROM figures_day_finished ORDER BY day_out, day_in`)).toEqual(live);
+    const again = await setUpCrew(upgraded);
+    const ticket = await checkIn(upgraded);
+    await diagnoseAndQuote(upgraded, again.technician.session, ticket.id, {
+      lines: [{ kind: 'bought_part', description: 'Hinge', qty: 1, unitPriceMinor: 5000, unitCostMinor: 2000, supplier: '' }],
+    });
+    await upgraded.call('workflow.move', { session: again.technician.session, ticketId: ticket.id, toStatus: 'awaiting_approval' });
+    const quoteId = (await upgraded.call('tickets.getWorkflow', { ticketId: ticket.id })).quotes[0].id;
+    await upgraded.call('approvals.record', {
+      session: again.technician.session,
+      ticketId: ticket.id,
+      quoteId,
+      decision: 'accepted',
+      method: 'in_person',
+      signaturePng: signaturePng(),
+    });
+    for (const toStatus of ['in_repair', 'testing', 'ready'] as const)
+      await upgraded.call('workflow.move', { session: again.technician.session, ticketId: ticket.id, toStatus });
+    const totals: Rows = await db.query(
+      `SELECT SUM(bought_qty) AS qty, SUM(bought_cost_minor) AS cost, SUM(bought_charged_minor) AS charged FROM figures_day_finished`,
+    );
+    expect(totals).toEqual([{ qty: 3, cost: 44000, charged: 65000 }]);
     await upgraded.dispose();
   });
 });

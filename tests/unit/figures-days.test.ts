@@ -13,8 +13,7 @@
 import { describe, expect, it } from 'vitest';
 import type { ChannelInput } from '../../src/shared/contract';
 import { buildReport } from '../../src/main/core/features/figures/reports';
-import { FILL_FIGURES_DAYS } from '../../src/main/core/storage/migrations/0015-figures-days';
-import { FILL_FIGURES_DAY_MONEY } from '../../src/main/core/storage/migrations/0016-figures-days-money';
+import { FILL_FIGURES_DAYS_NOW, FILL_FIGURES_DAY_MONEY_NOW } from '../../src/main/core/storage/migrations/0021-figures-bought-parts';
 import { addDays } from '../../src/main/core/rules/calendar';
 import { REPAIR_CLASSES } from '../../src/shared/figures-contract';
 import { fixedClock, type TestDesk } from '../support/desk';
@@ -81,6 +80,7 @@ describe('the stored day totals', () => {
       reorderLevel: 0,
     });
     const screenLine = { kind: 'part' as const, partId: screen.id, qty: 1 };
+    const boughtLine = { kind: 'bought_part' as const, description: 'Hinge kit', qty: 2, unitPriceMinor: 4500, unitCostMinor: 2500, supplier: '' };
     const discount = { kind: 'amount' as const, value: 1000, reason: 'Regular customer' };
     let cancelledWithPart = false;
     type Open = { id: number; stage: 'received' | 'diagnosing' | 'in_repair' | 'ready' | 'paid' | 'collected'; paidIds: number[] };
@@ -136,6 +136,8 @@ describe('the stored day totals', () => {
           }
           const lines: ChannelInput<'quotes.save'>['lines'] = rand.chance(0.5) ? [diagnosisFee, board] : [board];
           if (rand.chance(0.4)) lines.push(screenLine);
+          // Every fifth ticket also has a part bought in for it (chosen by id, so the random history stays as it was).
+          if (t.id % 5 === 0) lines.push(boughtLine);
           await desk.call('quotes.save', { session: crew.technician.session, ticketId: t.id, lines, discount: rand.chance(0.3) ? discount : null });
           await move(t.id, 'awaiting_approval');
           const quoteId = (await desk.call('tickets.getWorkflow', { ticketId: t.id })).quotes[0].id;
@@ -266,6 +268,7 @@ describe('the stored day totals', () => {
     expect(whole.revenue.discountsMinor).toBeGreaterThan(0);
     expect(whole.revenue.partsMinor).toBeGreaterThan(0);
     expect(whole.parts!.lines.length).toBe(2);
+    expect(whole.parts!.boughtIn.qty).toBeGreaterThan(0);
     expect(whole.satisfaction.calls).toBeGreaterThan(0);
     expect(whole.satisfaction.averageQuality).not.toBeNull();
     const moves = await desk.context.db.read((tx) => tx.query(`SELECT COUNT(*) AS n FROM stock_move WHERE reason = 'restock' AND ticket_id IS NOT NULL`));
@@ -286,7 +289,7 @@ describe('the stored day totals', () => {
     const kept = await desk.context.db.read(async (tx) => Promise.all(tables.map((t) => tx.query(`SELECT * FROM ${t} ORDER BY 1, 2, 3`))));
     const refilled = await desk.context.db.write(async (tx) => {
       for (const t of tables) await tx.query(`DELETE FROM ${t}`);
-      for (const statement of [...FILL_FIGURES_DAYS, ...FILL_FIGURES_DAY_MONEY]) await tx.query(statement);
+      for (const statement of [...FILL_FIGURES_DAYS_NOW, ...FILL_FIGURES_DAY_MONEY_NOW]) await tx.query(statement);
       return Promise.all(tables.map((t) => tx.query(`SELECT * FROM ${t} ORDER BY 1, 2, 3`)));
     });
     expect(kept).toEqual(refilled);

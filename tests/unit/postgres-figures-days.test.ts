@@ -8,7 +8,7 @@
 // the SQLite file computes from the tickets themselves.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildReport } from '../../src/main/core/features/figures/reports';
-import { POSTGRES_FILL_FIGURES_DAYS } from '../../src/main/core/storage/postgres-migrations/0003-figures-days';
+import { POSTGRES_FILL_FIGURES_DAYS_NOW } from '../../src/main/core/storage/postgres-migrations/0008-figures-bought-parts';
 import { addDays } from '../../src/main/core/rules/calendar';
 import { fixedClock, openTestDesk, sampleIntake, type TestDesk } from '../support/desk';
 import { addPart, feeItemId, signInAgain, signaturePng } from '../support/workflow';
@@ -66,7 +66,12 @@ async function replay(desk: TestDesk, clock: ReturnType<typeof fixedClock>): Pro
   await desk.call('quotes.save', {
     session: technician(),
     ticketId: repaired,
-    lines: [diagnosisFee, board, { kind: 'part', partId: battery.id, qty: 1 }],
+    lines: [
+      diagnosisFee,
+      board,
+      { kind: 'part', partId: battery.id, qty: 1 },
+      { kind: 'bought_part', description: 'Battery bracket', qty: 2, unitPriceMinor: 2000, unitCostMinor: 1200, supplier: '' },
+    ],
     discount: { kind: 'amount', value: 1000, reason: 'Regular customer' },
   });
   await move(repaired, 'awaiting_approval');
@@ -153,13 +158,14 @@ describe.skipIf(!postgresAvailable())('the day totals on PostgreSQL', () => {
       expect(fromServer.revenue.refundsMinor).toBe(500);
       expect(fromServer.revenue.discountsMinor).toBe(1000);
       expect(fromServer.parts!.lines).toHaveLength(1);
+      expect(fromServer.parts!.boughtIn).toEqual({ qty: 2, costMinor: 2400, chargedMinor: 4000, marginMinor: 1600 });
       expect(fromServer.satisfaction.calls).toBe(1);
       expect(fromServer.technicians.reduce((n, t) => n + t.reworks, 0)).toBe(1);
 
       // A refill from the whole history gives the rows the triggers kept.
       const refilled = await postgres.context.db.write(async (tx) => {
         for (const t of DAY_TABLES) await tx.query(`DELETE FROM ${t}`);
-        for (const statement of POSTGRES_FILL_FIGURES_DAYS) await tx.query(statement);
+        for (const statement of POSTGRES_FILL_FIGURES_DAYS_NOW) await tx.query(statement);
         return Promise.all(DAY_TABLES.map((t) => tx.query(`SELECT * FROM ${t} ORDER BY 1, 2, 3`)));
       });
       expect(refilled).toEqual(kept);

@@ -182,6 +182,7 @@ describe('the month report', () => {
     ]);
     expect(report.parts).toEqual({
       lines: [{ partId: expect.any(Number), name: 'LCD screen', qty: 1, costMinor: 40000, chargedMinor: 60000, marginMinor: 20000 }],
+      boughtIn: { qty: 0, costMinor: 0, chargedMinor: 0, marginMinor: 0 },
       costMinor: 40000,
       chargedMinor: 60000,
       marginMinor: 20000,

@@ -3,7 +3,7 @@
 // always say the same. Money cells carry minor units and are formatted by each
 // output (a decimal number in a spreadsheet, text with the currency on paper).
 import type { Language } from '../../../shared/domain';
-import type { Report } from '../../../shared/figures-contract';
+import { boughtInRows, type Report } from '../../../shared/figures-contract';
 import { translate } from '../../../shared/i18n/translate';
 
 export type Cell = string | number | { money: number } | { share: number } | null;
@@ -129,6 +129,13 @@ export function reportTables(report: Report, language: Language): ReportTable[] 
       columns: [say('part'), say('qty'), say('cost'), say('charged'), say('margin')],
       rows: [
         ...report.parts.lines.map((p): Cell[] => [p.name, p.qty, money(p.costMinor), money(p.chargedMinor), money(p.marginMinor)]),
+        ...boughtInRows(report.parts.boughtIn).map((b): Cell[] => [
+          say('boughtInParts'),
+          b.qty,
+          money(b.costMinor),
+          money(b.chargedMinor),
+          money(b.marginMinor),
+        ]),
         [say('total'), null, money(report.parts.costMinor), money(report.parts.chargedMinor), money(report.parts.marginMinor)],
       ],
     });

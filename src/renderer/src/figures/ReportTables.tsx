@@ -2,7 +2,7 @@
 // hold, so what is on screen is what is in the file.
 import { SimpleGrid, Stack, Table, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import type { Report } from '../../../shared/figures-contract';
+import { boughtInRows, type Report } from '../../../shared/figures-contract';
 import { useFormat } from '../desk/useFormat';
 
 type Row = [string, ...(string | number | null)[]];
@@ -160,6 +160,13 @@ export function ReportTables({ report }: { report: Report }) {
           columns={[say('part'), say('qty'), say('cost'), say('charged'), say('margin')]}
           rows={[
             ...report.parts.lines.map((p): Row => [p.name, p.qty, money(p.costMinor), money(p.chargedMinor), money(p.marginMinor)]),
+            ...boughtInRows(report.parts.boughtIn).map((b): Row => [
+              say('boughtInParts'),
+              b.qty,
+              money(b.costMinor),
+              money(b.chargedMinor),
+              money(b.marginMinor),
+            ]),
             [say('total'), null, money(report.parts.costMinor), money(report.parts.chargedMinor), money(report.parts.marginMinor)],
           ]}
         />

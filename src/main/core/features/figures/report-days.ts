@@ -47,6 +47,10 @@ export interface FinishedGroup {
   within24Hours: number;
   labourMinor: number;
   partsMinor: number;
+  /** Parts bought in for these repairs (quote lines of kind 'bought_part'): how many, what the shop paid, what was charged. */
+  boughtQty: number;
+  boughtCostMinor: number;
+  boughtChargedMinor: number;
 }
 
 /** The tickets collected in the period and what was charged for them. */
@@ -87,6 +91,10 @@ const FIRST_READY = `NOT EXISTS (SELECT 1 FROM ticket_event p WHERE p.ticket_id 
 const charged = (kind: 'labour' | 'parts') => `(SELECT COALESCE(SUM(ql.charged_minor), 0) FROM quote q JOIN quote_line ql ON ql.quote_id = q.id
     WHERE q.ticket_id = t.id AND q.status = 'accepted' AND ${kind === 'labour' ? `ql.kind = 'labour'` : `ql.kind IN ('part', 'bought_part')`})`;
 
+/** A sum over the bought-in lines of the accepted quotes of ticket `t`. */
+const bought = (expression: string) => `(SELECT COALESCE(SUM(${expression}), 0) FROM quote q JOIN quote_line ql ON ql.quote_id = q.id
+    WHERE q.ticket_id = t.id AND q.status = 'accepted' AND ql.kind = 'bought_part')`;
+
 /** `from` and `to` are local days (inclusive); `period` their UTC instants; `local` the SQLite modifier to local time. */
 export async function reportGroups(
   tx: ReadTx,
@@ -117,7 +125,8 @@ async function storedGroups(tx: ReadTx, from: string, to: string, withParts: boo
   );
   const finished: FinishedGroup[] = await tx.query(
     `SELECT day_in AS "dayIn", day_out AS "dayOut", NULLIF(technician_id, 0) AS "technicianId", NULLIF(repair_class, '') AS "repairClass",
-       finished, within_24h AS "within24Hours", labour_minor AS "labourMinor", parts_minor AS "partsMinor"
+       finished, within_24h AS "within24Hours", labour_minor AS "labourMinor", parts_minor AS "partsMinor",
+       bought_qty AS "boughtQty", bought_cost_minor AS "boughtCostMinor", bought_charged_minor AS "boughtChargedMinor"
      FROM figures_day_finished WHERE day_out >= ? AND day_out <= ?`,
     days,
   );
@@ -211,7 +220,8 @@ async function liveGroups(tx: ReadTx, period: Period, local: string, withParts: 
   const finished: FinishedGroup[] = await tx.query(
     `SELECT date(t.created_at, '${local}') AS dayIn, date(e.at, '${local}') AS dayOut, t.technician_id AS technicianId, d.repair_class AS repairClass,
        COUNT(*) AS finished, SUM(julianday(e.at) - julianday(t.created_at) <= 1.0) AS within24Hours,
-       SUM(${charged('labour')}) AS labourMinor, SUM(${charged('parts')}) AS partsMinor
+       SUM(${charged('labour')}) AS labourMinor, SUM(${charged('parts')}) AS partsMinor,
+       SUM(${bought('ql.qty')}) AS boughtQty, SUM(${bought('ql.qty * ql.unit_cost_minor')}) AS boughtCostMinor, SUM(${bought('ql.charged_minor')}) AS boughtChargedMinor
      FROM ticket_event e JOIN ticket t ON t.id = e.ticket_id LEFT JOIN diagnosis d ON d.ticket_id = t.id
      WHERE e.to_status = 'ready' AND e.at >= ? AND e.at < ? AND ${FIRST_READY}
      GROUP BY dayIn, dayOut, technicianId, repairClass`,

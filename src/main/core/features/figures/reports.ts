@@ -83,6 +83,7 @@ export async function buildReport(tx: ReadTx, from: string, to: string, settings
   let workingDaysSum = 0;
   let within7Days = 0;
   let within24Hours = 0;
+  const boughtIn = { qty: 0, costMinor: 0, chargedMinor: 0 };
   const workingDaysBetween = workingDayCounter(
     groups.finished.flatMap((g) => [g.dayIn, g.dayOut]),
     settings.shopCalendar,
@@ -105,6 +106,9 @@ export async function buildReport(tx: ReadTx, from: string, to: string, settings
     tech.partsMinor += g.partsMinor;
     byTechnician.set(g.technicianId, tech);
     finishedPerDay.set(g.dayOut, (finishedPerDay.get(g.dayOut) ?? 0) + g.finished);
+    boughtIn.qty += g.boughtQty;
+    boughtIn.costMinor += g.boughtCostMinor;
+    boughtIn.chargedMinor += g.boughtChargedMinor;
   }
 
   // A rework (返修) counts against the technician of the repair that came back; the reworks of the period, a partial index range.
@@ -136,7 +140,8 @@ export async function buildReport(tx: ReadTx, from: string, to: string, settings
   const money = bookMoney(period, groups.money, depositsByMethod(groups.intake));
 
   // ---- parts used (managers): cost, what was charged, margin ---------------------------
-  // The margin is against the price when fitted.
+  // The margin is against the price when fitted. Parts bought in for one repair have no stock moves: they count
+  // with the repairs finished in the range, from their accepted quotes.
   let parts: Report['parts'] = null;
   if (groups.parts) {
     const partLines = groups.parts.map((l) => ({
@@ -147,11 +152,13 @@ export async function buildReport(tx: ReadTx, from: string, to: string, settings
       chargedMinor: l.charged,
       marginMinor: l.charged - l.cost,
     }));
+    const bought = { ...boughtIn, marginMinor: boughtIn.chargedMinor - boughtIn.costMinor };
     parts = {
       lines: partLines,
-      costMinor: partLines.reduce((s, l) => s + l.costMinor, 0),
-      chargedMinor: partLines.reduce((s, l) => s + l.chargedMinor, 0),
-      marginMinor: partLines.reduce((s, l) => s + l.marginMinor, 0),
+      boughtIn: bought,
+      costMinor: partLines.reduce((s, l) => s + l.costMinor, bought.costMinor),
+      chargedMinor: partLines.reduce((s, l) => s + l.chargedMinor, bought.chargedMinor),
+      marginMinor: partLines.reduce((s, l) => s + l.marginMinor, bought.marginMinor),
     };
   }
 

@@ -15,6 +15,7 @@ import { FiguresDays1765324800000 } from './0015-figures-days';
 import { FiguresDaysMoney1765411200000 } from './0016-figures-days-money';
 import { StockNotesAsData1765670400000 } from './0019-stock-notes-as-data';
 import { BoughtInPartLines1765756800000 } from './0020-bought-in-part-lines';
+import { FiguresBoughtParts1765843200000 } from './0021-figures-bought-parts';
 
 /** Every migration, oldest first. Append; never edit one that has shipped. */
 export const MIGRATIONS = [
@@ -35,4 +36,5 @@ export const MIGRATIONS = [
   FiguresDaysMoney1765411200000,
   StockNotesAsData1765670400000,
   BoughtInPartLines1765756800000,
+  FiguresBoughtParts1765843200000,
 ];

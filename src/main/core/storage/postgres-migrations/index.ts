@@ -3,6 +3,7 @@ import { PostgresCounterRecords1765152000000 } from './0002-counter-records';
 import { PostgresFiguresDays1765411200000 } from './0003-figures-days';
 import { PostgresStockNotesAsData1765670400000 } from './0006-stock-notes-as-data';
 import { PostgresBoughtInPartLines1765756800000 } from './0007-bought-in-part-lines';
+import { PostgresFiguresBoughtParts1765843200000 } from './0008-figures-bought-parts';
 
 /** Every PostgreSQL migration, oldest first. Append; never edit one that has shipped. */
 export const POSTGRES_MIGRATIONS = [
@@ -11,4 +12,5 @@ export const POSTGRES_MIGRATIONS = [
   PostgresFiguresDays1765411200000,
   PostgresStockNotesAsData1765670400000,
   PostgresBoughtInPartLines1765756800000,
+  PostgresFiguresBoughtParts1765843200000,
 ];
