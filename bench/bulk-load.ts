@@ -9,6 +9,7 @@ import type BetterSqlite3 from 'better-sqlite3';
 import { CUSTOMER_NAME_GRAM_FILL, DEVICE_MODEL_FILL } from '../src/main/core/storage/migrations/0010-fast-lookups';
 import { FOLLOW_UP_STATE_FILL } from '../src/main/core/storage/migrations/0012-follow-up-state';
 import { FILL_FIGURES_DAYS_NOW, FILL_FIGURES_DAY_MONEY_NOW } from '../src/main/core/storage/migrations/0021-figures-bought-parts';
+import { FILL_FIGURES_TECHNICIAN_SCORES } from '../src/main/core/storage/migrations/0022-figures-technician-scores';
 import { FIGURES_DAY_MONEY_TABLES } from '../src/main/core/storage/migrations/0016-figures-days-money';
 
 /** The tables a generated history writes rows into directly. */
@@ -33,6 +34,7 @@ const INSERT_SIDE_EFFECTS: Record<string, { fills: string }> = {
   figures_day_collected_line_insert: { fills: 'figures_day_money' },
   figures_day_parts_insert: { fills: 'figures_day_money' },
   figures_day_calls_insert: { fills: 'figures_day_money' },
+  figures_day_scores_call_insert: { fills: 'figures_day_technician_scores' },
 };
 
 /** Fills every derived table from the whole stored history. */
@@ -43,6 +45,7 @@ export const DERIVED_FILLS: Record<string, string[]> = {
   device_model: [DEVICE_MODEL_FILL],
   figures_day: [...['figures_day_intake', 'figures_day_response', 'figures_day_finished'].map((table) => `DELETE FROM ${table}`), ...FILL_FIGURES_DAYS_NOW],
   figures_day_money: [...FIGURES_DAY_MONEY_TABLES.map((table) => `DELETE FROM ${table}`), ...FILL_FIGURES_DAY_MONEY_NOW],
+  figures_day_technician_scores: ['DELETE FROM figures_day_technician_scores', FILL_FIGURES_TECHNICIAN_SCORES],
 };
 
 /** The follow-up state is kept by the collection and call use cases, not a trigger: the load fills it at the end as the migration did. */

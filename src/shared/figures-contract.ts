@@ -177,6 +177,8 @@ export interface TechnicianFigures {
   partsMinor: number;
   averageWorkingDays: number | null;
   reworks: number;
+  /** The average quality score (1-5) customers gave on the follow-up calls of this technician's repairs made in the range; null: none scored. */
+  averageSatisfaction: number | null;
 }
 
 export interface PartFigures {

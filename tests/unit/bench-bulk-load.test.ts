@@ -55,6 +55,7 @@ describe('bench data bulk load', () => {
       'figures_day_intake',
       'figures_day_response',
       'figures_day_finished',
+      'figures_day_technician_scores',
     ];
     for (const table of tables) {
       const rows = rowsOf(bulk, table);

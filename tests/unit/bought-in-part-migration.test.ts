@@ -11,6 +11,7 @@ import { DATABASE_FILE } from '../../src/main/core/desk';
 import { ALL_ENTITIES } from '../../src/main/core/storage/entities';
 import { MIGRATIONS } from '../../src/main/core/storage/migrations';
 import { BOUGHT_SUMS } from '../../src/main/core/storage/migrations/0021-figures-bought-parts';
+import { FIGURES_TECHNICIAN_SCORE_TRIGGERS } from '../../src/main/core/storage/migrations/0022-figures-technician-scores';
 import { fixedClock, openTestDesk } from '../support/desk';
 import { onSqliteFile } from '../support/sqlite-only';
 import { addPart, checkIn, diagnoseAndQuote, feeItemId, setUpCrew, signaturePng } from '../support/workflow';
@@ -36,6 +37,15 @@ function fileAt(dir: string): DataSource {
 }
 
 type Rows = Record<string, unknown>[];
+
+/** Steps the file back, newest first, until the migration `name` is undone too. */
+async function undoThrough(ds: DataSource, name: string): Promise<void> {
+  for (;;) {
+    const last: { name: string }[] = await ds.query(`SELECT name FROM migrations ORDER BY id DESC LIMIT 1`);
+    await ds.undoLastMigration({ transaction: 'all' });
+    if (last[0]?.name === name) return;
+  }
+}
 
 /** A trigger's SQL as it was before 0021 added the bought-in columns to the finished work. */
 const withoutBoughtColumns = (sql: string) =>
@@ -68,8 +78,7 @@ describe('migration 0020 (bought-in part lines)', () => {
     // Back to the schema before 0020, as an older desk left the file (0021, which came after it, first).
     const old = fileAt(dir);
     await old.initialize();
-    await old.undoLastMigration({ transaction: 'all' });
-    await old.undoLastMigration({ transaction: 'all' });
+    await undoThrough(old, 'BoughtInPartLines1765756800000');
     const oldTable: { sql: string }[] = await old.query(`SELECT sql FROM sqlite_master WHERE name = 'quote_line'`);
     expect(oldTable[0].sql).toContain(`kind IN ('labour','part')`);
     expect(oldTable[0].sql).not.toContain('unit_cost_minor');
@@ -85,7 +94,9 @@ describe('migration 0020 (bought-in part lines)', () => {
     const upgraded = await openTestDesk({ dir, clock: fixedClock('2026-11-23T09:00:00Z') });
     const db = upgraded.context.db.dataSource;
     const applied: { name: string }[] = await db.query(`SELECT name FROM migrations ORDER BY id`);
-    expect(applied.map((m) => m.name).slice(-2)).toEqual(['BoughtInPartLines1765756800000', 'FiguresBoughtParts1765843200000']);
+    // Every migration has run again, 0020 among them.
+    expect(applied.map((m) => m.name)).toEqual(MIGRATIONS.map((migration) => migration.name));
+    expect(applied.map((m) => m.name)).toContain('BoughtInPartLines1765756800000');
     const after: Rows = await db.query(`SELECT * FROM quote_line ORDER BY id`);
     expect(after).toEqual(lines.map((line) => ({ ...line, unit_cost_minor: null, supplier: '' })));
     expect(await db.query(`SELECT seq FROM sqlite_sequence WHERE name = 'quote_line'`)).toEqual(sequence);
@@ -96,7 +107,11 @@ describe('migration 0020 (bought-in part lines)', () => {
       rows.map((row) =>
         typeof row.sql === 'string' ? { ...row, sql: withoutBoughtColumns(row.sql).replaceAll(`ql.kind IN ('part', 'bought_part')`, `ql.kind = 'part'`) } : row,
       );
-    expect(partsAsBefore(await schemaOf(db))).toEqual(schema);
+    // (Later migrations, run again on opening, add their own triggers: those of 0022.)
+    const upgradedSchema = await schemaOf(db);
+    const oldNames = new Set(schema.map((row) => row.name));
+    expect(upgradedSchema.filter((row) => !oldNames.has(row.name)).map((row) => row.name)).toEqual(Object.keys(FIGURES_TECHNICIAN_SCORE_TRIGGERS).sort());
+    expect(partsAsBefore(upgradedSchema.filter((row) => oldNames.has(row.name)))).toEqual(schema);
     const countingBought: Rows = await db.query(`SELECT name FROM sqlite_master WHERE type = 'trigger' AND sql LIKE '%''bought_part''%' ORDER BY name`);
     expect(countingBought.length).toBeGreaterThan(0);
     const triggers: { name: string }[] = await db.query(`SELECT name FROM sqlite_master WHERE type = 'trigger' AND tbl_name = 'quote_line' ORDER BY name`);
@@ -140,7 +155,7 @@ describe('migration 0021 (bought-in parts in the finished work)', () => {
     // Before 0021 the rows had no bought-in columns.
     const old = fileAt(dir);
     await old.initialize();
-    await old.undoLastMigration({ transaction: 'all' });
+    await undoThrough(old, 'FiguresBoughtParts1765843200000');
     const columns: { name: string }[] = await old.query(`SELECT name FROM pragma_table_info('figures_day_finished')`);
     expect(columns.map((c) => c.name)).not.toContain('bought_qty');
     await old.destroy();

@@ -13,6 +13,7 @@
 import { describe, expect, it } from 'vitest';
 import type { ChannelInput } from '../../src/shared/contract';
 import { buildReport } from '../../src/main/core/features/figures/reports';
+import { FILL_FIGURES_TECHNICIAN_SCORES } from '../../src/main/core/storage/migrations/0022-figures-technician-scores';
 import { FILL_FIGURES_DAYS_NOW, FILL_FIGURES_DAY_MONEY_NOW } from '../../src/main/core/storage/migrations/0021-figures-bought-parts';
 import { addDays } from '../../src/main/core/rules/calendar';
 import { REPAIR_CLASSES } from '../../src/shared/figures-contract';
@@ -285,11 +286,12 @@ describe('the stored day totals', () => {
       'figures_day_collected',
       'figures_day_parts',
       'figures_day_calls',
+      'figures_day_technician_scores',
     ];
     const kept = await desk.context.db.read(async (tx) => Promise.all(tables.map((t) => tx.query(`SELECT * FROM ${t} ORDER BY 1, 2, 3`))));
     const refilled = await desk.context.db.write(async (tx) => {
       for (const t of tables) await tx.query(`DELETE FROM ${t}`);
-      for (const statement of [...FILL_FIGURES_DAYS_NOW, ...FILL_FIGURES_DAY_MONEY_NOW]) await tx.query(statement);
+      for (const statement of [...FILL_FIGURES_DAYS_NOW, ...FILL_FIGURES_DAY_MONEY_NOW, FILL_FIGURES_TECHNICIAN_SCORES]) await tx.query(statement);
       return Promise.all(tables.map((t) => tx.query(`SELECT * FROM ${t} ORDER BY 1, 2, 3`)));
     });
     expect(kept).toEqual(refilled);

@@ -8,6 +8,7 @@
 // the SQLite file computes from the tickets themselves.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildReport } from '../../src/main/core/features/figures/reports';
+import { POSTGRES_FILL_FIGURES_TECHNICIAN_SCORES } from '../../src/main/core/storage/postgres-migrations/0009-figures-technician-scores';
 import { POSTGRES_FILL_FIGURES_DAYS_NOW } from '../../src/main/core/storage/postgres-migrations/0008-figures-bought-parts';
 import { addDays } from '../../src/main/core/rules/calendar';
 import { fixedClock, openTestDesk, sampleIntake, type TestDesk } from '../support/desk';
@@ -27,6 +28,7 @@ const DAY_TABLES = [
   'figures_day_collected',
   'figures_day_parts',
   'figures_day_calls',
+  'figures_day_technician_scores',
 ];
 
 /** Three days of counter work, the same on any desk opened with this clock. */
@@ -165,7 +167,7 @@ describe.skipIf(!postgresAvailable())('the day totals on PostgreSQL', () => {
       // A refill from the whole history gives the rows the triggers kept.
       const refilled = await postgres.context.db.write(async (tx) => {
         for (const t of DAY_TABLES) await tx.query(`DELETE FROM ${t}`);
-        for (const statement of POSTGRES_FILL_FIGURES_DAYS_NOW) await tx.query(statement);
+        for (const statement of [...POSTGRES_FILL_FIGURES_DAYS_NOW, POSTGRES_FILL_FIGURES_TECHNICIAN_SCORES]) await tx.query(statement);
         return Promise.all(DAY_TABLES.map((t) => tx.query(`SELECT * FROM ${t} ORDER BY 1, 2, 3`)));
       });
       expect(refilled).toEqual(kept);

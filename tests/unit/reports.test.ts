@@ -177,8 +177,18 @@ describe('the month report', () => {
       { repairClass: null, count: 0 },
     ]);
     expect(report.technicians).toEqual([
-      // Labour as quoted (18000 + 18000 + 8000; the discount is the quote's, not a line's), the LCD, one rework of T1.
-      { staffId: crew.technician.id, name: crew.technician.name, finished: 3, labourMinor: 44000, partsMinor: 60000, averageWorkingDays: 3.7, reworks: 1 },
+      // Labour as quoted (18000 + 18000 + 8000; the discount is the quote's, not a line's), the LCD, one rework of T1;
+      // satisfaction: T1's call scored quality 5, T2's customer was not reached (no score).
+      {
+        staffId: crew.technician.id,
+        name: crew.technician.name,
+        finished: 3,
+        labourMinor: 44000,
+        partsMinor: 60000,
+        averageWorkingDays: 3.7,
+        reworks: 1,
+        averageSatisfaction: 5,
+      },
     ]);
     expect(report.parts).toEqual({
       lines: [{ partId: expect.any(Number), name: 'LCD screen', qty: 1, costMinor: 40000, chargedMinor: 60000, marginMinor: 20000 }],

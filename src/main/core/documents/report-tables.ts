@@ -119,8 +119,16 @@ export function reportTables(report: Report, language: Language): ReportTable[] 
   tables.push({
     sheet: 'technicians',
     title: say('technicians'),
-    columns: [say('technician'), say('finished'), say('labour'), say('parts'), say('averageDays'), say('reworks')],
-    rows: report.technicians.map((x) => [x.name ?? say('unassigned'), x.finished, money(x.labourMinor), money(x.partsMinor), x.averageWorkingDays, x.reworks]),
+    columns: [say('technician'), say('finished'), say('labour'), say('parts'), say('averageDays'), say('reworks'), say('technicianQuality')],
+    rows: report.technicians.map((x) => [
+      x.name ?? say('unassigned'),
+      x.finished,
+      money(x.labourMinor),
+      money(x.partsMinor),
+      x.averageWorkingDays,
+      x.reworks,
+      x.averageSatisfaction,
+    ]),
   });
   if (report.parts) {
     tables.push({

@@ -144,7 +144,7 @@ export function ReportTables({ report }: { report: Report }) {
       </Text>
       <FigureTable
         title={say('technicians')}
-        columns={[say('technician'), say('finished'), say('labour'), say('parts'), say('averageDays'), say('reworks')]}
+        columns={[say('technician'), say('finished'), say('labour'), say('parts'), say('averageDays'), say('reworks'), say('technicianQuality')]}
         rows={report.technicians.map((x) => [
           x.name ?? say('unassigned'),
           x.finished,
@@ -152,6 +152,7 @@ export function ReportTables({ report }: { report: Report }) {
           money(x.partsMinor),
           x.averageWorkingDays,
           x.reworks,
+          x.averageSatisfaction,
         ])}
       />
       {report.parts ? (

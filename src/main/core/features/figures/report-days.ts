@@ -72,6 +72,13 @@ export interface PartTotal {
   charged: number;
 }
 
+/** The quality scores given on the follow-up calls of a period, by the technician of the repair called about. */
+export interface ScoreGroup {
+  technicianId: number | null;
+  qualitySum: number;
+  qualityCount: number;
+}
+
 export interface ReportGroups {
   intake: IntakeGroup[];
   responses: ResponseGroup[];
@@ -82,6 +89,7 @@ export interface ReportGroups {
   /** Only when asked for (managers). */
   parts: PartTotal[] | null;
   calls: CallFigures;
+  scores: ScoreGroup[];
 }
 
 /** A ticket's first ready event (ties broken by id): it is finished once, on that day. The unary plus keeps SQLite on the ticket's own events. */
@@ -174,6 +182,11 @@ async function storedGroups(tx: ReadTx, from: string, to: string, withParts: boo
        FROM figures_day_calls WHERE day >= ? AND day <= ?`,
     days,
   );
+  const scores: ScoreGroup[] = await tx.query(
+    `SELECT NULLIF(technician_id, 0) AS "technicianId", CAST(SUM(quality_sum) AS BIGINT) AS "qualitySum", CAST(SUM(quality_count) AS BIGINT) AS "qualityCount"
+     FROM figures_day_technician_scores WHERE day >= ? AND day <= ? GROUP BY technician_id`,
+    days,
+  );
   const c = onlyRow(calls);
   const average = (total: number | null, count: number | null) => (count ? total! / count : null);
   return {
@@ -184,6 +197,7 @@ async function storedGroups(tx: ReadTx, from: string, to: string, withParts: boo
     collected: zeroFor(onlyRow(collected)),
     parts,
     calls: { calls: c.calls ?? 0, reached: c.reached ?? 0, quality: average(c.qualitySum, c.qualityCount), attitude: average(c.attitudeSum, c.attitudeCount) },
+    scores,
   };
 }
 
@@ -235,6 +249,11 @@ async function liveGroups(tx: ReadTx, period: Period, local: string, withParts: 
     collected: await liveCollected(tx, period),
     parts: withParts ? await liveParts(tx, period) : null,
     calls: await periodCalls(tx, { fromUtc: period.from, toUtc: period.to }),
+    scores: await tx.query(
+      `SELECT t.technician_id AS technicianId, SUM(f.quality) AS qualitySum, COUNT(f.quality) AS qualityCount
+       FROM follow_up_call f JOIN ticket t ON t.id = f.ticket_id WHERE f.at >= ? AND f.at < ? AND f.quality IS NOT NULL GROUP BY t.technician_id`,
+      range,
+    ),
   };
 }
 

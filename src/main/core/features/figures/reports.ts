@@ -18,7 +18,7 @@ import type { MoneyMovement, Period } from '../../rules/money-booking';
 import { OPEN_STATUSES } from '../../rules/status-machine';
 import { workingDayCounter } from '../../rules/shop-calendar';
 import { bookMoney, localDayStart } from './period-money';
-import { reportGroups, type IntakeGroup, type ReportSource } from './report-days';
+import { reportGroups, type IntakeGroup, type ReportSource, type ScoreGroup } from './report-days';
 import { satisfactionSummary } from './satisfaction-summary';
 import { itemAt } from '../../../../shared/lists';
 import { onlyRow } from '../../storage/rows';
@@ -120,7 +120,7 @@ export async function buildReport(tx: ReadTx, from: string, to: string, settings
   );
   const staff: { id: number; name: string }[] = await tx.query(`SELECT id, name FROM staff`);
   const nameOf = new Map(staff.map((s) => [s.id, s.name]));
-  const technicianIds = new Set<number | null>([...byTechnician.keys(), ...reworks.map((r) => r.technician_id)]);
+  const technicianIds = new Set<number | null>([...byTechnician.keys(), ...reworks.map((r) => r.technician_id), ...groups.scores.map((s) => s.technicianId)]);
   const technicians: TechnicianFigures[] = [...technicianIds].map((id) => {
     const work = byTechnician.get(id) ?? { finished: 0, days: 0, labourMinor: 0, partsMinor: 0 };
     return {
@@ -131,6 +131,7 @@ export async function buildReport(tx: ReadTx, from: string, to: string, settings
       partsMinor: work.partsMinor,
       averageWorkingDays: work.finished > 0 ? round1(work.days / work.finished) : null,
       reworks: reworks.find((r) => r.technician_id === id)?.n ?? 0,
+      averageSatisfaction: averageScore(groups.scores.find((s) => s.technicianId === id)),
     };
   });
   technicians.sort((a, b) => b.finished - a.finished || (a.name ?? '').localeCompare(b.name ?? ''));
@@ -273,4 +274,9 @@ function reportDays(
     days.push({ date: day, takingsMinor: takings.get(day) ?? 0, ticketsIn: inByDay.get(day) ?? 0, ticketsFinished: finishedPerDay.get(day) ?? 0 });
   }
   return days;
+}
+
+/** Two decimals, as the satisfaction summary gives them; null when no call was scored. */
+function averageScore(group: ScoreGroup | undefined): number | null {
+  return group && group.qualityCount > 0 ? Math.round((group.qualitySum / group.qualityCount) * 100) / 100 : null;
 }

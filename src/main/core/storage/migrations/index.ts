@@ -16,6 +16,7 @@ import { FiguresDaysMoney1765411200000 } from './0016-figures-days-money';
 import { StockNotesAsData1765670400000 } from './0019-stock-notes-as-data';
 import { BoughtInPartLines1765756800000 } from './0020-bought-in-part-lines';
 import { FiguresBoughtParts1765843200000 } from './0021-figures-bought-parts';
+import { FiguresTechnicianScores1765929600000 } from './0022-figures-technician-scores';
 
 /** Every migration, oldest first. Append; never edit one that has shipped. */
 export const MIGRATIONS = [
@@ -37,4 +38,5 @@ export const MIGRATIONS = [
   StockNotesAsData1765670400000,
   BoughtInPartLines1765756800000,
   FiguresBoughtParts1765843200000,
+  FiguresTechnicianScores1765929600000,
 ];

@@ -4,6 +4,7 @@ import { PostgresFiguresDays1765411200000 } from './0003-figures-days';
 import { PostgresStockNotesAsData1765670400000 } from './0006-stock-notes-as-data';
 import { PostgresBoughtInPartLines1765756800000 } from './0007-bought-in-part-lines';
 import { PostgresFiguresBoughtParts1765843200000 } from './0008-figures-bought-parts';
+import { PostgresFiguresTechnicianScores1765929600000 } from './0009-figures-technician-scores';
 
 /** Every PostgreSQL migration, oldest first. Append; never edit one that has shipped. */
 export const POSTGRES_MIGRATIONS = [
@@ -13,4 +14,5 @@ export const POSTGRES_MIGRATIONS = [
   PostgresStockNotesAsData1765670400000,
   PostgresBoughtInPartLines1765756800000,
   PostgresFiguresBoughtParts1765843200000,
+  PostgresFiguresTechnicianScores1765929600000,
 ];
