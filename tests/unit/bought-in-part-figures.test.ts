@@ -54,6 +54,8 @@ describe('a bought-in part in the figures', () => {
         ['Total', null, { money: 42000 }, { money: 60000 }, { money: 18000 }],
       ]);
       expect(partsRows('zh-CN')?.[0]?.[0]).toBe('单次维修外购件（本期完成的维修）');
+      // Every cell is worded (the turnaround's day rows once printed their bare key).
+      for (const language of ['en', 'zh-CN'] as const) expect(JSON.stringify(reportTables(stored, language))).not.toMatch(/figures\.reports\./);
     } finally {
       await desk.dispose();
     }

@@ -65,7 +65,7 @@ export function reportTables(report: Report, language: Language): ReportTable[] 
       [say('averageDays'), t.averageWorkingDays, null],
       [say('within7'), share(t.within7Days, t.finished), t.within7Days],
       [say('within24h'), share(t.within24Hours, t.finished), t.within24Hours],
-      ...t.distribution.map((d): Cell[] => [say('days', { days: d.days }), null, d.count]),
+      ...t.distribution.map((d): Cell[] => [say('days', { days: d.days, count: Number.parseInt(d.days, 10) }), null, d.count]),
     ],
   });
   tables.push({
