@@ -13,6 +13,7 @@ import { setUpSampleDesk } from '../src/main/core/sample-desk';
 import { createDirectoryBackend } from '../src/main/core/features/printing/spooler';
 import { SecretBox } from '../src/main/core/security/secret-box';
 import { BUSY_TIMEOUT_MS } from '../src/main/core/storage/database';
+import { GENESIS, linkHash, rowHash } from '../src/main/core/storage/history-chain';
 import type { ChannelInput, CheckInResult, PrintResult } from '../src/shared/contract';
 import { localDayCode, composeTicketNumber } from '../src/shared/ticket-number';
 import { BENCH_NOW } from './documents';
@@ -78,7 +79,8 @@ export async function timeDeskCheckIns(count: number, warmUp = 10): Promise<numb
 
 /**
  * The same rows as a check-in of the sample laptop (customer look-up and
- * insert, device, day counter, ticket with a sealed passcode, three events),
+ * insert, device, day counter, ticket with a sealed passcode, three events
+ * and their links in the history's hash chain),
  * written with prepared statements in one BEGIN IMMEDIATE transaction on a
  * file with the desk's pragmas (WAL, synchronous FULL, foreign keys, busy
  * timeout) and the desk's schema (made by its migrations).
@@ -116,6 +118,27 @@ export async function timeRawCheckIns(count: number, warmUp = 10): Promise<numbe
     const insertEvent = db.prepare(
       "INSERT INTO ticket_event (ticket_id, kind, from_status, to_status, amount_minor, note, staff_id, at) VALUES (?, ?, NULL, ?, ?, '', 1, ?)",
     );
+    // The desk links every event into the history's hash chain in the same transaction: so does the baseline.
+    const lastLink = db.prepare('SELECT hash FROM history_link ORDER BY id DESC LIMIT 1');
+    const insertLink = db.prepare('INSERT INTO history_link (source, row_id, row_hash, prev_hash, hash) VALUES (?, ?, ?, ?, ?)');
+    const chainEvent = (event: { ticketId: number; kind: string; toStatus: string | null; amountMinor: number | null; at: string }, id: number) => {
+      const prev = (lastLink.get() as { hash: string } | undefined)?.hash ?? GENESIS;
+      const row = {
+        id,
+        ticket_id: event.ticketId,
+        kind: event.kind,
+        from_status: null,
+        to_status: event.toStatus,
+        amount_minor: event.amountMinor,
+        note: '',
+        staff_id: 1,
+        at: event.at,
+      };
+      const hashed = rowHash('ticket_event', row);
+      insertLink.run('ticket_event', id, hashed, prev, linkHash(prev, 'ticket_event', id, hashed));
+    };
+    const writeEvent = (event: { ticketId: number; kind: string; toStatus: string | null; amountMinor: number | null; at: string }) =>
+      chainEvent(event, Number(insertEvent.run(event.ticketId, event.kind, event.toStatus, event.amountMinor, event.at).lastInsertRowid));
     const checkIn = db.transaction((index: number) => {
       const input = benchIntake(index);
       const { customer } = input;
@@ -153,9 +176,9 @@ export async function timeRawCheckIns(count: number, warmUp = 10): Promise<numbe
           nowIso,
         ).lastInsertRowid,
       );
-      insertEvent.run(ticketId, 'checked_in', 'received', null, nowIso);
-      insertEvent.run(ticketId, 'estimate', null, device.estimateMinor, nowIso);
-      insertEvent.run(ticketId, 'deposit', null, device.depositMinor, nowIso);
+      writeEvent({ ticketId, kind: 'checked_in', toStatus: 'received', amountMinor: null, at: nowIso });
+      writeEvent({ ticketId, kind: 'estimate', toStatus: null, amountMinor: device.estimateMinor, at: nowIso });
+      writeEvent({ ticketId, kind: 'deposit', toStatus: null, amountMinor: device.depositMinor, at: nowIso });
     });
     const times: number[] = [];
     for (let i = 0; i < warmUp + count; i++) {
@@ -165,6 +188,8 @@ export async function timeRawCheckIns(count: number, warmUp = 10): Promise<numbe
     }
     const tickets = (db.prepare('SELECT COUNT(*) AS n FROM ticket').get() as { n: number }).n;
     if (tickets !== warmUp + count) throw new Error(`raw baseline wrote ${tickets} tickets, expected ${warmUp + count}`);
+    const links = (db.prepare(`SELECT COUNT(*) AS n FROM history_link WHERE source = 'ticket_event'`).get() as { n: number }).n;
+    if (links !== 3 * (warmUp + count)) throw new Error(`raw baseline chained ${links} events, expected ${3 * (warmUp + count)}`);
     db.close();
     return times;
   } finally {

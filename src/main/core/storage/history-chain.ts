@@ -31,7 +31,7 @@ function columnsOf(source: Source): string {
 }
 const SOURCES = Object.keys(CHAINED) as Source[];
 
-const GENESIS = '0'.repeat(64);
+export const GENESIS = '0'.repeat(64);
 
 function sha256(text: string): string {
   return createHash('sha256').update(text).digest('hex');
@@ -42,7 +42,7 @@ export function rowHash(source: Source, row: Record<string, unknown>): string {
   return sha256(JSON.stringify([source, ...CHAINED[source].map((column) => row[column] ?? null), ...set]));
 }
 
-function linkHash(prevHash: string, source: string, rowId: number, rowHashValue: string): string {
+export function linkHash(prevHash: string, source: string, rowId: number, rowHashValue: string): string {
   return sha256(`${prevHash}|${source}|${rowId}|${rowHashValue}`);
 }
 
