@@ -9,7 +9,7 @@ import type BetterSqlite3 from 'better-sqlite3';
 import type { Desk } from '../src/main/core/desk';
 import { localIsoDate } from '../src/main/core/rules/calendar';
 import { searchArchive } from '../src/main/core/features/customers/customer-archive-search';
-import { engineOf } from '../src/main/core/storage/engine';
+import { engineNamed } from '../src/main/core/storage/engine';
 import { policyOf } from '../src/main/core/features/customers/follow-ups';
 import { addDays } from '../src/main/core/rules/calendar';
 import { FOLLOW_UP_LAPSE_DAYS } from '../src/main/core/rules/follow-up';
@@ -146,7 +146,7 @@ export async function timeCustomerSearch(desk: Desk, raw: RawRunner, db: BetterS
       const t1 = performance.now();
       const rawHits = kind.minimal
         ? (kind.minimal.all(query) as { id: number }[])
-        : await raw.read((tx) => searchArchive((sql, params = []) => tx.query(sql, [...params]), engineOf(tx), query, LIMIT));
+        : await raw.read((tx) => searchArchive((sql, params = []) => tx.query(sql, [...params]), engineNamed('sqlite'), query, LIMIT));
       const t2 = performance.now();
       if (index < warmUp) continue;
       timed.desk.push(t1 - t0);

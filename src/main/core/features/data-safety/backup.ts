@@ -148,7 +148,7 @@ async function copyAndVerify(options: TakeBackupOptions): Promise<BackupAttempt>
 
     // The full check of a large copy takes seconds to minutes: a worker thread
     // runs it, so the counter keeps answering while a backup verifies.
-    const integrity = await integrityCheckInBackground(partial, { awaited: true });
+    const integrity = await integrityCheckInBackground(partial);
     if (integrity !== 'ok') return attempt({ detail: `integrity_check: ${integrity}` });
     const copyCounts = await rowCountsInBackground(partial);
     const copy = openRaw(partial, { readonly: true });

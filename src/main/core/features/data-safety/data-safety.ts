@@ -15,7 +15,7 @@ import { listBackups, pruneBackups, takeBackup, type BackupAttempt, type BackupR
 import { readBackupSettings, writeBackupSettings, type BackupSettings } from './backup-settings';
 import { exportDatabase } from './export';
 import { advanceIdentity, readIdentity, writeIdentity } from './identity';
-import { integrityCheckInBackground } from './integrity-worker';
+import { stoppableIntegrityCheck, type StoppableCheck } from './integrity-worker';
 import { DUMP_TOOL_MISSING, isServerDump, listServerBackups, pruneServerBackups, takeServerBackup } from './server-backup';
 import type { DeskFiles, StartupProblem } from './startup';
 
@@ -42,7 +42,8 @@ export class DataSafety {
   private timer: NodeJS.Timeout | null = null;
   /** Whether a check-in noted the identity without flushing it since. */
   private identityUnflushed = false;
-  private checking: Promise<void> = Promise.resolve();
+  /** The full integrity check started with the desk, while it runs. */
+  private checking: StoppableCheck | null = null;
   private readonly exports = new Map<string, ExportProgress>();
 
   constructor(private readonly options: DataSafetyOptions) {}
@@ -202,8 +203,13 @@ export class DataSafety {
   }
 
   private startIntegrityCheck(): void {
-    this.checking = integrityCheckInBackground(this.files.databaseFile).then(
+    const check = stoppableIntegrityCheck(this.files.databaseFile);
+    this.checking = check;
+    void check.result.then(
       (result) => {
+        if (this.checking === check) this.checking = null;
+        // A check stopped by a close or a restore found nothing either way: it stays "not checked".
+        if (result === null) return;
         this.integrity = result;
         if (result !== 'ok') this.options.logError('integrity_check', new Error(result));
       },
@@ -223,10 +229,12 @@ export class DataSafety {
     this.timer = null;
   }
 
-  /** Lets the running backup and integrity check finish; nothing new starts. */
+  /** Stops the integrity check started with the desk and lets the running backup finish; nothing new starts. */
   async settle(): Promise<void> {
     this.stopSchedule();
-    await this.checking;
+    // The check is read-only and only informs the screen: a close or a restore need not wait minutes for it.
+    await this.checking?.stop();
+    this.checking = null;
     while (this.running) await this.running.catch(() => undefined);
     this.flushIdentity();
   }

@@ -26,27 +26,51 @@ try {
 }
 `;
 
-/**
- * "ok", or what the full check found (or why it could not run). A check the
- * caller waits on (a backup's verify) keeps the process alive; the check after
- * start does not hold a closing desk open.
- */
-export function integrityCheckInBackground(file: string, options: { awaited?: boolean } = {}): Promise<string> {
-  return inWorker<string>(file, 'integrity', options.awaited ?? false).then((result) =>
-    typeof result === 'string' ? result : `check failed: ${result.message}`,
-  );
+/** "ok", or what the full check found (or why it could not run); a backup's verify waits on it. */
+export function integrityCheckInBackground(file: string): Promise<string> {
+  return inWorker<string>(file, 'integrity').result.then(worded);
 }
+
+/** A check that may be stopped before it ends; `result` is then null (not checked). */
+export interface StoppableCheck {
+  result: Promise<string | null>;
+  /** Ends the check now and waits until its connection to the file is closed. */
+  stop(): Promise<void>;
+}
+
+/**
+ * The check after start: it does not hold the process open, and closing the desk or replacing its file stops
+ * it rather than waiting minutes on a large file (or keeping the file open while it is replaced).
+ */
+export function stoppableIntegrityCheck(file: string): StoppableCheck {
+  const job = inWorker<string>(file, 'integrity', { keepsProcessAlive: false });
+  let stopped = false;
+  return {
+    result: job.result.then((result) => (stopped ? null : worded(result))),
+    stop: async () => {
+      stopped = true;
+      await job.stop();
+    },
+  };
+}
+
+const worded = (result: string | Error) => (typeof result === 'string' ? result : `check failed: ${result.message}`);
 
 /** Rows in each table of a file, counted on a worker thread (a backup waits for it). */
 export async function rowCountsInBackground(file: string): Promise<Record<string, number>> {
-  const result = await inWorker<Record<string, number> | string>(file, 'counts', true);
+  const result = await inWorker<Record<string, number> | string>(file, 'counts').result;
   if (result instanceof Error) throw result;
   if (typeof result === 'string') throw new Error(result);
   return result;
 }
 
-function inWorker<T>(file: string, job: 'integrity' | 'counts', awaited: boolean): Promise<T | Error> {
-  return new Promise((done) => {
+function inWorker<T>(
+  file: string,
+  job: 'integrity' | 'counts',
+  options: { keepsProcessAlive?: boolean } = {},
+): { result: Promise<T | Error>; stop: () => Promise<void> } {
+  let worker: Worker | null = null;
+  const result = new Promise<T | Error>((done) => {
     let driver: string;
     try {
       driver = require.resolve('better-sqlite3');
@@ -54,12 +78,16 @@ function inWorker<T>(file: string, job: 'integrity' | 'counts', awaited: boolean
       done(error instanceof Error ? error : new Error(String(error)));
       return;
     }
-    const worker = new Worker(WORKER_SOURCE, { eval: true, workerData: { driver, file, job } });
-    worker.once('message', (result: T) => done(result));
+    worker = new Worker(WORKER_SOURCE, { eval: true, workerData: { driver, file, job } });
+    worker.once('message', (message: T) => done(message));
     worker.once('error', (error) => done(error));
-    worker.once('exit', (code) => {
-      if (code !== 0) done(new Error(`worker exited with ${code}`));
-    });
-    if (!awaited) worker.unref();
+    worker.once('exit', (code) => done(new Error(`worker exited with ${code}`)));
+    if (options.keepsProcessAlive === false) worker.unref();
   });
+  return {
+    result,
+    stop: async () => {
+      if (worker) await worker.terminate();
+    },
+  };
 }
