@@ -26,6 +26,10 @@ describe('exact lookups and short numbers', () => {
     t.extension = await checkIn(desk, { customer: { name: '陈奕', phone: '135 0000 1111 2' }, device: { serial: 'QQ7' } });
     // The first customer's number with the country code.
     t.intl = await checkIn(desk, { customer: { name: '王菲', phone: '+86 135 0000 1111' }, device: { serial: 'RR8' } });
+    // A number stored only with its country code.
+    t.onlyIntl = await checkIn(desk, { customer: { name: '刘洋', phone: '+86 138 0013 8000' }, device: { serial: 'TT5' } });
+    // ...and a longer number that starts with the same eleven digits: only a partial match of them.
+    t.startsLikeIntl = await checkIn(desk, { customer: { name: '孙丽', phone: '138 0013 8000 7' }, device: { serial: 'UU6' } });
   });
   afterAll(async () => desk.dispose());
 
@@ -50,6 +54,12 @@ describe('exact lookups and short numbers', () => {
     const exact = await search('13500001111');
     expect(how(exact)).toEqual([`${t.first.id}:phone:exact`, `${t.intl.id}:phone:contains`]);
     expect(how(await search('13500001111', true))).toEqual([`${t.first.id}:phone:exact`, `${t.extension.id}:phone:prefix`, `${t.intl.id}:phone:contains`]);
+  });
+
+  it('stops at a whole mobile number stored only with its country code; its shorter end is found as a part of it', async () => {
+    expect(how(await search('13800138000'))).toEqual([`${t.onlyIntl.id}:phone:contains`]);
+    expect(how(await search('13800138000', true))).toContain(`${t.startsLikeIntl.id}:phone:prefix`);
+    expect(how(await search('138000'))).toContain(`${t.onlyIntl.id}:phone:contains`);
   });
 
   it('stops at an exact serial; more brings the serials that start with it', async () => {

@@ -13,7 +13,8 @@
 // that matched stops even the other exact probes: a phone or serial made of the
 // same digits comes with "more". A full phone number
 // also brings the same number written with a country code (the phones ending
-// with it, by the reversed-digits index). A short number (1-4 digits) is also
+// with it, by the reversed-digits index); a whole mobile number stored only
+// with its country code is an exact answer too. A short number (1-4 digits) is also
 // read as today's ticket of that sequence, ranked first.
 //
 // Speed on ten years of tickets comes from indexes only, never a table scan:
@@ -220,6 +221,8 @@ interface HitRecord {
 const HIT_SELECT = `SELECT t.id, t.number, t.status, c.name AS customer_name, c.phone AS customer_phone, d.type, d.brand, d.model, d.serial, t.created_at
   FROM ticket t JOIN customer c ON c.id = t.customer_id JOIN device d ON d.id = t.device_id`;
 
+/** Digits of a whole mobile number (China's are 11): fewer may be only the end of someone else's. */
+const WHOLE_MOBILE_DIGITS = 11;
 const phoneLike = (text: string) => /^[\d\s()+-]+$/.test(text);
 const serialLike = (text: string) => text.length >= TRIGRAM && !text.includes(' ');
 
@@ -264,7 +267,9 @@ function* searchExact(
       const exact = yield* ids(`SELECT id FROM customer WHERE phone_digits = ? ORDER BY id DESC LIMIT ?`, [digits, limit]);
       found.add(yield* ticketsOfCustomers(exact, limit), 'phone', 'exact');
       whole ||= exact.length > 0;
-      if (exact.length > 0) {
+      // A whole mobile number may be stored only with its country code (+86 ...): that is still this number.
+      const wholeMobile = digits.length >= WHOLE_MOBILE_DIGITS;
+      if (exact.length > 0 || wholeMobile) {
         // Phones ending with these digits: the same number with a country code.
         const reversed = [...digits].reverse().join('');
         const longer = yield* ids(`SELECT id FROM customer WHERE phone_digits_reversed > ? AND phone_digits_reversed < ? ORDER BY id DESC LIMIT ?`, [
@@ -273,6 +278,7 @@ function* searchExact(
           limit,
         ]);
         found.add(yield* ticketsOfCustomers(longer, limit), 'phone', 'contains');
+        whole ||= wholeMobile && longer.length > 0;
       }
     }
   }
