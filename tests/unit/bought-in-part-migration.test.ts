@@ -135,8 +135,9 @@ describe('migration 0021 (bought-in parts in the finished work)', () => {
     dirs.push(dir);
     const desk = await openTestDesk({ dir, clock: fixedClock('2026-11-23T06:30:00Z') });
     const crew = await setUpCrew(desk);
-    const session = crew.technician.session;
-    const finish = async (lines: NonNullable<Parameters<typeof diagnoseAndQuote>[3]>['lines']) => {
+    /** Checks a repair in on `on`, quotes `lines`, has them accepted and takes it to ready. */
+    const finish = async (on: typeof desk, session: string, lines: NonNullable<Parameters<typeof diagnoseAndQuote>[3]>['lines']) => {
+      const desk = on;
       const ticket = await checkIn(desk);
       await diagnoseAndQuote(desk, session, ticket.id, { lines });
       await desk.call('workflow.move', { session, ticketId: ticket.id, toStatus: 'awaiting_approval' });
@@ -144,7 +145,7 @@ describe('migration 0021 (bought-in parts in the finished work)', () => {
       await desk.call('approvals.record', { session, ticketId: ticket.id, quoteId, decision: 'accepted', method: 'in_person', signaturePng: signaturePng() });
       for (const toStatus of ['in_repair', 'testing', 'ready'] as const) await desk.call('workflow.move', { session, ticketId: ticket.id, toStatus });
     };
-    await finish([
+    await finish(desk, crew.technician.session, [
       { kind: 'labour', feeItemId: await feeItemId(desk, 'screen_replacement') },
       { kind: 'bought_part', description: 'OLED screen', qty: 2, unitPriceMinor: 30000, unitCostMinor: 21000, supplier: 'Huaqiang' },
     ]);
@@ -165,22 +166,9 @@ describe('migration 0021 (bought-in parts in the finished work)', () => {
     const db = upgraded.context.db.dataSource;
     expect(await db.query(`SELECT * FROM figures_day_finished ORDER BY day_out, day_in`)).toEqual(live);
     const again = await setUpCrew(upgraded);
-    const ticket = await checkIn(upgraded);
-    await diagnoseAndQuote(upgraded, again.technician.session, ticket.id, {
-      lines: [{ kind: 'bought_part', description: 'Hinge', qty: 1, unitPriceMinor: 5000, unitCostMinor: 2000, supplier: '' }],
-    });
-    await upgraded.call('workflow.move', { session: again.technician.session, ticketId: ticket.id, toStatus: 'awaiting_approval' });
-    const quoteId = (await upgraded.call('tickets.getWorkflow', { ticketId: ticket.id })).quotes[0].id;
-    await upgraded.call('approvals.record', {
-      session: again.technician.session,
-      ticketId: ticket.id,
-      quoteId,
-      decision: 'accepted',
-      method: 'in_person',
-      signaturePng: signaturePng(),
-    });
-    for (const toStatus of ['in_repair', 'testing', 'ready'] as const)
-      await upgraded.call('workflow.move', { session: again.technician.session, ticketId: ticket.id, toStatus });
+    await finish(upgraded, again.technician.session, [
+      { kind: 'bought_part', description: 'Hinge', qty: 1, unitPriceMinor: 5000, unitCostMinor: 2000, supplier: '' },
+    ]);
     const totals: Rows = await db.query(
       `SELECT SUM(bought_qty) AS qty, SUM(bought_cost_minor) AS cost, SUM(bought_charged_minor) AS charged FROM figures_day_finished`,
     );
