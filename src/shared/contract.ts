@@ -29,6 +29,7 @@ import * as col from './collection-contract';
 import { customerCareChannels } from './customer-care-contract';
 import { cashFloatSchema, figuresChannels, figuresPrintingSchema, shopCalendarSchema } from './figures-contract';
 import { intakeDraftChannels } from './intake-draft-contract';
+import { ticketChannels } from './tickets-contract';
 import { dataSafetyChannels } from './data-safety-contract';
 import { sharedDatabaseChannels } from './shared-database-contract';
 import { trustContract } from './trust-contract';
@@ -44,8 +45,6 @@ import type {
   SignInRoster,
   StaffRef,
   StockMoveView,
-  TicketBoard,
-  TicketSearchHit,
   TicketWorkflow,
 } from './workflow-contract';
 
@@ -389,12 +388,6 @@ export const sessionChannels = {
   'auth.signOut': channel<{ signedOut: boolean }>()(z.object({ session: z.string().max(200) })),
   'auth.session': channel<{ staff: StaffRef | null; expiresAt: string | null }>()(z.object({ session: z.string().max(200) })),
   'auth.setPin': channel<{ staffId: number }>()(wf.setPinInput),
-} as const;
-
-/** Finding tickets: the search box and the board. */
-export const ticketChannels = {
-  'tickets.search': channel<TicketSearchHit[]>()(wf.searchInput),
-  'tickets.board': channel<TicketBoard>()(wf.boardInput),
 } as const;
 
 /**

@@ -1,6 +1,5 @@
 // Input schemas and output types of the repair-workflow channels (status moves,
-// diagnosis, quotes, approval, stock, loaners, notifications, search, board,
-// sign-in). The channels themselves are listed in contract.ts, the one contract.
+// diagnosis, quotes, approval, stock, loaners, notifications, sign-in). The channels themselves are listed in contract.ts, the one contract.
 //
 // Privileged calls carry `session`: the token auth.signIn returned. Main knows
 // who is acting from it, so the renderer never names the actor itself. Calls
@@ -10,7 +9,7 @@
 import { REPAIR_CLASSES, type RepairClass } from './repair-class';
 import { z } from 'zod';
 import type { TicketEventView } from './contract';
-import { LIMITS, TICKET_STATUSES, type DeviceType, type StaffRole, type TicketStatus, type WarrantyStatus } from './domain';
+import { LIMITS, TICKET_STATUSES, type StaffRole, type TicketStatus, type WarrantyStatus } from './domain';
 import { calendarDate, code, money, optionalText, requiredText } from './schema-helpers';
 import {
   APPROVAL_DECISIONS,
@@ -33,8 +32,6 @@ import {
   type PricingReason,
   type QuoteLineKind,
   type QuoteStatus,
-  type SearchMatchField,
-  type SearchMatchKind,
   type SeverityLevel,
   type StockMoveReason,
   type WorkflowAction,
@@ -253,22 +250,6 @@ export interface OldPartHandedBack {
   staffName: string | null;
   at: string;
 }
-
-export const searchInput = z.object({
-  query: z.string().max(WORKFLOW_LIMITS.searchQueryMax, code('too_long')),
-  limit: z.number().int().min(1).max(100).default(20),
-  /** Partial matches too, even when the query matched a ticket number, phone or serial exactly. */
-  more: z.boolean().default(false),
-});
-
-export const boardInput = z.object({
-  /** Null: every open status. */
-  statuses: z.array(z.enum(TICKET_STATUSES)).max(TICKET_STATUSES.length).nullable().default(null),
-  /** "My tickets": the signed-in technician's id. */
-  technicianId: id.nullable().default(null),
-  page: z.number().int().min(1).default(1),
-  pageSize: z.number().int().min(1).max(WORKFLOW_LIMITS.boardPageSizeMax).default(50),
-});
 
 export const signInInput = z.object({ staffId: id, pin: pinSchema });
 export const setPinInput = z.object({
@@ -517,45 +498,4 @@ export interface LoanerView {
   active: boolean;
   available: boolean;
   currentLoan: (TicketRef & { loanId: number; customerName: string; lentAt: string }) | null;
-}
-
-export interface TicketSearchHit extends TicketRef {
-  status: TicketStatus;
-  customerName: string;
-  customerPhone: string;
-  deviceType: DeviceType;
-  brand: string;
-  model: string;
-  serial: string;
-  createdAt: string;
-  matchedOn: SearchMatchField;
-  match: SearchMatchKind;
-}
-
-export interface BoardTicket extends TicketRef {
-  status: TicketStatus;
-  customerName: string;
-  customerPhone: string;
-  deviceType: DeviceType;
-  brand: string;
-  model: string;
-  createdAt: string;
-  /** Whole days since intake. */
-  ageDays: number;
-  promisedDate: string | null;
-  /** The promised date has passed and the device is not ready yet. */
-  overdue: boolean;
-  technicianId: number | null;
-  technicianName: string | null;
-  severity: SeverityLevel | null;
-}
-
-export interface TicketBoard {
-  items: BoardTicket[];
-  /** Tickets matching the filters, over all pages. */
-  total: number;
-  page: number;
-  pageSize: number;
-  /** Open tickets per status, every open status whatever the status filter (technician filter applied). */
-  countsByStatus: Partial<Record<TicketStatus, number>>;
 }
