@@ -29,24 +29,13 @@ import * as col from './collection-contract';
 import { customerCareChannels } from './customer-care-contract';
 import { cashFloatSchema, figuresChannels, figuresPrintingSchema, shopCalendarSchema } from './figures-contract';
 import { intakeDraftChannels } from './intake-draft-contract';
+import { stockChannels } from './stock-contract';
 import { ticketChannels } from './tickets-contract';
 import { dataSafetyChannels } from './data-safety-contract';
 import { sharedDatabaseChannels } from './shared-database-contract';
 import { trustContract } from './trust-contract';
 import type { CashDrawer, CollectionMatch, CollectionResult, CollectionView, UnclaimedTicket } from './collection-contract';
-import type {
-  AuthSession,
-  FeeItem,
-  LoanerView,
-  PartView,
-  QuotePreview,
-  QuoteView,
-  ReopenResult,
-  SignInRoster,
-  StaffRef,
-  StockMoveView,
-  TicketWorkflow,
-} from './workflow-contract';
+import type { AuthSession, LoanerView, QuotePreview, QuoteView, ReopenResult, SignInRoster, StaffRef, TicketWorkflow } from './workflow-contract';
 
 const phone = z
   .string(code('required'))
@@ -413,28 +402,6 @@ export const repairChannels = {
   'parts.use': channel<TicketWorkflow>()(wf.partUseInput),
   'parts.returnToStores': channel<TicketWorkflow>()(wf.returnToStoresInput),
   'parts.returnToCustomer': channel<TicketWorkflow>()(wf.returnToStoresInput),
-} as const;
-
-/** The fee standard and parts stock. */
-export const stockChannels = {
-  'feeStandard.list': channel<FeeItem[]>()(z.object({ includeInactive: z.boolean().default(false) })),
-  'feeStandard.save': channel<FeeItem>()(wf.feeItemInput),
-  'parts.list': channel<PartView[]>()(
-    z.object({
-      query: z.string().max(100).default(''),
-      includeInactive: z.boolean().default(false),
-      lowStockOnly: z.boolean().default(false),
-      limit: z.number().int().min(1).max(500).default(100),
-      /** Cost prices are answered only to a signed-in manager's session. */
-      session: wf.sessionSchema.nullable().default(null),
-    }),
-  ),
-  'parts.save': channel<PartView>()(wf.partInput),
-  'parts.restock': channel<PartView>()(wf.restockInput),
-  'parts.adjust': channel<PartView>()(wf.stockAdjustInput),
-  'parts.moves': channel<StockMoveView[]>()(
-    z.object({ partId: id, limit: z.number().int().min(1).max(500).default(100), session: wf.sessionSchema.nullable().default(null) }),
-  ),
 } as const;
 
 /** Collection: payment, hand-over, unclaimed devices, the cash drawer (schemas and output types in collection-contract.ts). */

@@ -16,7 +16,6 @@ import {
   APPROVAL_METHODS,
   DISCOUNT_KINDS,
   FAULT_CATEGORIES,
-  FEE_CATEGORIES,
   NOTIFICATION_METHODS,
   NOTIFICATION_OUTCOMES,
   PIN_LIMITS,
@@ -25,7 +24,6 @@ import {
   type ApprovalMethod,
   type DiscountKind,
   type FaultCategory,
-  type FeeCategory,
   type MoveVia,
   type NotificationMethod,
   type NotificationOutcome,
@@ -178,53 +176,6 @@ export const loanerInput = z.object({
 
 export const lendInput = z.object({ session: sessionSchema, ticketId: id, loanerId: id, note });
 export const loanReturnInput = z.object({ session: sessionSchema, loanId: id, note });
-
-export const feeItemInput = z.object({
-  session: sessionSchema,
-  id: id.nullable().default(null),
-  code: z
-    .string(code('required'))
-    .trim()
-    .regex(/^[a-z0-9_]{1,40}$/, code('invalid')),
-  nameEn: requiredText(LIMITS.shortTextMax),
-  nameZh: requiredText(LIMITS.shortTextMax),
-  category: z.enum(FEE_CATEGORIES, code('required')),
-  priceMinor: money,
-  active: z.boolean().default(true),
-  sortOrder: z.number().int(code('invalid')).min(0, code('invalid')).max(100_000, code('invalid')).default(0),
-});
-
-export const partInput = z.object({
-  session: sessionSchema,
-  id: id.nullable().default(null),
-  name: requiredText(LIMITS.shortTextMax),
-  specification: optionalText(LIMITS.shortTextMax * 2),
-  compatibleModels: optionalText(LIMITS.notesMax),
-  costMinor: money,
-  priceMinor: money,
-  reorderLevel: z.number().int(code('invalid')).min(0, code('invalid')).max(100_000, code('invalid')).default(0),
-  active: z.boolean().default(true),
-  /** Only for a new part: the quantity on the shelf now, booked as a restock. */
-  openingQty: z.number().int(code('invalid')).min(0, code('invalid')).max(100_000, code('invalid')).default(0),
-});
-
-export const restockInput = z.object({
-  session: sessionSchema,
-  partId: id,
-  qty: z.number(code('required')).int(code('invalid')).min(1, code('invalid')).max(100_000, code('too_many')),
-  /** The unit cost of this delivery; it becomes the part's cost. Null keeps the cost. */
-  unitCostMinor: money.nullable().default(null),
-  note,
-});
-
-export const stockAdjustInput = z.object({
-  session: sessionSchema,
-  partId: id,
-  /** What the stocktake found on the shelf. */
-  countedQty: z.number(code('required')).int(code('invalid')).min(0, code('invalid')).max(100_000, code('too_many')),
-  note: requiredText(LIMITS.notesMax),
-  managerApproval: managerApprovalSchema,
-});
 
 export const partUseInput = z.object({
   session: sessionSchema,
@@ -460,34 +411,6 @@ export interface TicketWorkflow {
 export interface ReopenResult extends TicketRef {
   barcode: string;
   reworkOfTicketId: number;
-}
-
-export interface FeeItem {
-  id: number;
-  code: string;
-  nameEn: string;
-  nameZh: string;
-  category: FeeCategory;
-  priceMinor: number;
-  active: boolean;
-  sortOrder: number;
-}
-
-export interface PartView {
-  id: number;
-  name: string;
-  specification: string;
-  compatibleModels: string;
-  /** Null unless a manager asked: cost prices are theirs to see. */
-  costMinor: number | null;
-  priceMinor: number;
-  qtyOnHand: number;
-  /** Replaced parts of warranty repairs held in the stores (not sellable). */
-  qtyReturned: number;
-  reorderLevel: number;
-  /** On hand at or below the reorder level. */
-  lowStock: boolean;
-  active: boolean;
 }
 
 export interface LoanerView {
