@@ -29,13 +29,14 @@ import * as col from './collection-contract';
 import { customerCareChannels } from './customer-care-contract';
 import { cashFloatSchema, figuresChannels, figuresPrintingSchema, shopCalendarSchema } from './figures-contract';
 import { intakeDraftChannels } from './intake-draft-contract';
+import { sessionChannels, sessionSchema } from './staff-contract';
 import { stockChannels } from './stock-contract';
 import { ticketChannels } from './tickets-contract';
 import { dataSafetyChannels } from './data-safety-contract';
 import { sharedDatabaseChannels } from './shared-database-contract';
 import { trustContract } from './trust-contract';
 import type { CashDrawer, CollectionMatch, CollectionResult, CollectionView, UnclaimedTicket } from './collection-contract';
-import type { AuthSession, LoanerView, QuotePreview, QuoteView, ReopenResult, SignInRoster, StaffRef, TicketWorkflow } from './workflow-contract';
+import type { LoanerView, QuotePreview, QuoteView, ReopenResult, TicketWorkflow } from './workflow-contract';
 
 const phone = z
   .string(code('required'))
@@ -96,7 +97,7 @@ export const intakeDeviceInput = z.object({
 
 export const checkInInput = z.object({
   /** The clerk checking in, signed in with their PIN: main takes the clerk from it. */
-  session: wf.sessionSchema,
+  session: sessionSchema,
   technicianId: id.nullable().default(null),
   customer: customerInput,
   devices: z.array(intakeDeviceInput).min(1, code('required')).max(LIMITS.devicesPerIntake, code('too_many')),
@@ -171,7 +172,7 @@ export const staffInput = z.object({
   role: z.enum(STAFF_ROLES, code('required')),
   active: z.boolean().default(true),
   /** A signed-in manager's session (auth.signIn). */
-  session: wf.sessionSchema,
+  session: sessionSchema,
 });
 
 // ---- outputs ----------------------------------------------------------------
@@ -320,7 +321,7 @@ function channel<O>() {
 export const settingsChannels = {
   'settings.get': channel<Settings>()(z.object({})),
   /** Changes only the settings given (and only the documents given under printing); the rest stay as stored. */
-  'settings.update': channel<Settings>()(settingsInput.extend({ printing: printingSettings.partial() }).partial().extend({ session: wf.sessionSchema })),
+  'settings.update': channel<Settings>()(settingsInput.extend({ printing: printingSettings.partial() }).partial().extend({ session: sessionSchema })),
   'staff.list': channel<Staff[]>()(z.object({ includeInactive: z.boolean().default(false) })),
   'staff.save': channel<Staff>()(staffInput),
 } as const;
@@ -334,7 +335,7 @@ export const intakeChannels = {
   'tickets.get': channel<TicketDetail>()(z.object({ number: z.string().min(1).max(40) })),
   'tickets.revealPasscode': channel<{ kind: PasscodeKind; value: string }>()(
     // Only a signed-in staff member may see a customer's passcode; each viewing names them.
-    z.object({ ticketId: id, session: wf.sessionSchema }),
+    z.object({ ticketId: id, session: sessionSchema }),
   ),
 } as const;
 
@@ -352,7 +353,7 @@ export const printingChannels = {
         labelCaptions: z.array(requiredText(40)).max(10, code('too_many')).default([]),
         onlyEnabled: z.boolean().default(false),
         /** Who prints, signed in; reprints are written to the ticket's history under their name (a second claim ticket matters). */
-        session: wf.sessionSchema,
+        session: sessionSchema,
       })
       .refine((input) => input.documents.length + input.labelCaptions.length > 0, { path: ['documents'], ...code('required') }),
   ),
@@ -365,18 +366,9 @@ export const printingChannels = {
       preset: z.string().regex(/^[a-z0-9-]{1,40}$/, code('invalid')),
       printer: z.string().trim().max(200).nullable(),
       calibration: printerCalibration.nullable().default(null),
-      session: wf.sessionSchema,
+      session: sessionSchema,
     }),
   ),
-} as const;
-
-/** Signing in and out with a PIN. */
-export const sessionChannels = {
-  'auth.roster': channel<SignInRoster>()(z.object({})),
-  'auth.signIn': channel<AuthSession>()(wf.signInInput),
-  'auth.signOut': channel<{ signedOut: boolean }>()(z.object({ session: z.string().max(200) })),
-  'auth.session': channel<{ staff: StaffRef | null; expiresAt: string | null }>()(z.object({ session: z.string().max(200) })),
-  'auth.setPin': channel<{ staffId: number }>()(wf.setPinInput),
 } as const;
 
 /**

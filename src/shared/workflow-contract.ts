@@ -1,7 +1,7 @@
 // Input schemas and output types of the repair-workflow channels (status moves,
 // diagnosis, quotes, approval, stock, loaners, notifications, sign-in). The channels themselves are listed in contract.ts, the one contract.
 //
-// Privileged calls carry `session`: the token auth.signIn returned. Main knows
+// Privileged calls carry `session` (staff-contract.ts): the token auth.signIn returned. Main knows
 // who is acting from it, so the renderer never names the actor itself. Calls
 // that may need a manager (a discount over the threshold, a stock override, a
 // void) also take `managerApproval`: a manager's id and PIN typed at the counter,
@@ -9,8 +9,9 @@
 import { REPAIR_CLASSES, type RepairClass } from './repair-class';
 import { z } from 'zod';
 import type { TicketEventView } from './contract';
-import { LIMITS, TICKET_STATUSES, type StaffRole, type TicketStatus, type WarrantyStatus } from './domain';
+import { LIMITS, TICKET_STATUSES, type TicketStatus, type WarrantyStatus } from './domain';
 import { calendarDate, code, money, optionalText, requiredText } from './schema-helpers';
+import { managerApprovalSchema, sessionSchema } from './staff-contract';
 import {
   APPROVAL_DECISIONS,
   APPROVAL_METHODS,
@@ -18,7 +19,6 @@ import {
   FAULT_CATEGORIES,
   NOTIFICATION_METHODS,
   NOTIFICATION_OUTCOMES,
-  PIN_LIMITS,
   WORKFLOW_LIMITS,
   type ApprovalDecision,
   type ApprovalMethod,
@@ -40,9 +40,6 @@ const id = z.number(code('required')).int(code('invalid')).positive(code('invali
 const instant = z.string(code('date_invalid')).refine((value) => /^\d{4}-\d{2}-\d{2}T/.test(value) && !Number.isNaN(Date.parse(value)), code('date_invalid'));
 const quantity = z.number(code('required')).int(code('invalid')).min(1, code('invalid')).max(WORKFLOW_LIMITS.lineQtyMax, code('too_many'));
 
-export const pinSchema = z.string(code('required')).regex(new RegExp(`^\\d{${PIN_LIMITS.minDigits},${PIN_LIMITS.maxDigits}}$`), code('pin_format'));
-export const sessionSchema = z.string(code('signed_out')).min(1, code('signed_out')).max(200, code('signed_out'));
-export const managerApprovalSchema = z.object({ staffId: id, pin: pinSchema }).nullable().default(null);
 const note = optionalText(LIMITS.notesMax);
 
 export const moveInput = z.object({
@@ -202,36 +199,7 @@ export interface OldPartHandedBack {
   at: string;
 }
 
-export const signInInput = z.object({ staffId: id, pin: pinSchema });
-export const setPinInput = z.object({
-  /** Null only on a fresh desk where no manager has a PIN yet (first run). */
-  session: sessionSchema.nullable().default(null),
-  staffId: id,
-  /** Staff changing their own PIN type the current one. */
-  currentPin: pinSchema.nullable().default(null),
-  newPin: pinSchema,
-});
-
 // ---- outputs ----------------------------------------------------------------
-
-export interface StaffRef {
-  id: number;
-  name: string;
-  role: StaffRole;
-}
-
-export interface AuthSession {
-  token: string;
-  staff: StaffRef;
-  /** When the session ends if unused (ISO UTC); each privileged call extends it. */
-  expiresAt: string;
-}
-
-export interface SignInRoster {
-  staff: (StaffRef & { hasPin: boolean; lockedUntil: string | null })[];
-  /** No manager has a PIN yet: the first manager sets one without signing in. */
-  setupNeeded: boolean;
-}
 
 export interface DiagnosisView {
   category: FaultCategory;
