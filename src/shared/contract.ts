@@ -24,11 +24,11 @@ import {
 import type { ContractResult } from './errors';
 import { joinFeatures } from './join-features';
 import { calendarDate, code, money, optionalText, plainText, requiredText } from './schema-helpers';
-import * as wf from './workflow-contract';
 import * as col from './collection-contract';
 import { customerCareChannels } from './customer-care-contract';
 import { cashFloatSchema, figuresChannels, figuresPrintingSchema, shopCalendarSchema } from './figures-contract';
 import { intakeDraftChannels } from './intake-draft-contract';
+import { repairChannels } from './repair-contract';
 import { sessionChannels, sessionSchema } from './staff-contract';
 import { stockChannels } from './stock-contract';
 import { ticketChannels } from './tickets-contract';
@@ -36,7 +36,6 @@ import { dataSafetyChannels } from './data-safety-contract';
 import { sharedDatabaseChannels } from './shared-database-contract';
 import { trustContract } from './trust-contract';
 import type { CashDrawer, CollectionMatch, CollectionResult, CollectionView, UnclaimedTicket } from './collection-contract';
-import type { LoanerView, QuotePreview, QuoteView, ReopenResult, TicketWorkflow } from './workflow-contract';
 
 const phone = z
   .string(code('required'))
@@ -369,31 +368,6 @@ export const printingChannels = {
       session: sessionSchema,
     }),
   ),
-} as const;
-
-/**
- * The repair at the bench: moves, diagnosis, quotes, approvals, parts used, loaners
- * (schemas and output types in workflow-contract.ts). Ticket actions answer with the ticket's fresh workflow view.
- */
-export const repairChannels = {
-  'tickets.getWorkflow': channel<TicketWorkflow>()(z.object({ ticketId: id })),
-  'workflow.move': channel<TicketWorkflow>()(wf.moveInput),
-  'workflow.reopen': channel<ReopenResult>()(wf.reopenInput),
-  'diagnosis.save': channel<TicketWorkflow>()(wf.diagnosisInput),
-  'quotes.preview': channel<QuotePreview>()(wf.quoteDraftInput),
-  'quotes.save': channel<TicketWorkflow>()(wf.quoteSaveInput),
-  'quotes.get': channel<QuoteView>()(z.object({ quoteId: id })),
-  'approvals.record': channel<TicketWorkflow>()(wf.approvalInput),
-  'tickets.handOver': channel<TicketWorkflow>()(wf.handOverInput),
-  'tickets.changePromisedDate': channel<TicketWorkflow>()(wf.promisedDateInput),
-  'notifications.log': channel<TicketWorkflow>()(wf.notificationInput),
-  'loaners.list': channel<LoanerView[]>()(z.object({ includeInactive: z.boolean().default(false) })),
-  'loaners.save': channel<LoanerView>()(wf.loanerInput),
-  'loans.lend': channel<TicketWorkflow>()(wf.lendInput),
-  'loans.return': channel<TicketWorkflow>()(wf.loanReturnInput),
-  'parts.use': channel<TicketWorkflow>()(wf.partUseInput),
-  'parts.returnToStores': channel<TicketWorkflow>()(wf.returnToStoresInput),
-  'parts.returnToCustomer': channel<TicketWorkflow>()(wf.returnToStoresInput),
 } as const;
 
 /** Collection: payment, hand-over, unclaimed devices, the cash drawer (schemas and output types in collection-contract.ts). */

@@ -5,7 +5,7 @@ import { z } from 'zod';
 import { LIMITS } from './domain';
 import { code, money, optionalText, requiredText } from './schema-helpers';
 import { FEE_CATEGORIES, type FeeCategory } from './workflow';
-import { type StockMoveView } from './workflow-contract';
+import { type StockMoveView } from './repair-contract';
 import { managerApprovalSchema, sessionSchema } from './staff-contract';
 
 const id = z.number(code('required')).int(code('invalid')).positive(code('invalid'));

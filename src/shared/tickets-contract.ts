@@ -5,7 +5,7 @@ import { z } from 'zod';
 import { TICKET_STATUSES, type DeviceType, type TicketStatus } from './domain';
 import { code } from './schema-helpers';
 import { WORKFLOW_LIMITS, type SearchMatchField, type SearchMatchKind, type SeverityLevel } from './workflow';
-import type { TicketRef } from './workflow-contract';
+import type { TicketRef } from './repair-contract';
 
 const id = z.number(code('required')).int(code('invalid')).positive(code('invalid'));
 

@@ -14,7 +14,7 @@ import type { Language, TicketStatus } from '../../../../shared/domain';
 import { recordAudit } from '../../record/audit';
 import { DeskError } from '../../../../shared/errors';
 import { displayTicketNumber } from '../../../../shared/ticket-number';
-import type { OldPartHandedBack, StockMoveView } from '../../../../shared/workflow-contract';
+import type { OldPartHandedBack, StockMoveView } from '../../../../shared/repair-contract';
 import type { PartView } from '../../../../shared/stock-contract';
 import type { StockMoveReason } from '../../../../shared/workflow';
 import { coverageOf } from '../../rules/pricing';

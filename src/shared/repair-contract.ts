@@ -1,5 +1,6 @@
-// Input schemas and output types of the repair-workflow channels (status moves,
-// diagnosis, quotes, approval, stock, loaners, notifications, sign-in). The channels themselves are listed in contract.ts, the one contract.
+// The repair at the bench (status moves, diagnosis, quotes, approval, hand-over,
+// promised date, notifications, parts used, loaners): input schemas, output types
+// and the channels themselves; joined into the one contract in contract.ts.
 //
 // Privileged calls carry `session` (staff-contract.ts): the token auth.signIn returned. Main knows
 // who is acting from it, so the renderer never names the actor itself. Calls
@@ -390,3 +391,34 @@ export interface LoanerView {
   available: boolean;
   currentLoan: (TicketRef & { loanId: number; customerName: string; lentAt: string }) | null;
 }
+
+// ---- the channels -----------------------------------------------------------
+
+/** As these two lookups always took it: without the field error codes the forms' ids carry. */
+const plainId = z.number().int().positive();
+
+function channel<O>() {
+  return <I extends z.ZodType>(input: I) => ({ input, output: undefined as O });
+}
+
+/** The repair at the bench: moves, diagnosis, quotes, approvals, parts used, loaners. Ticket actions answer with the ticket's fresh workflow view. */
+export const repairChannels = {
+  'tickets.getWorkflow': channel<TicketWorkflow>()(z.object({ ticketId: plainId })),
+  'workflow.move': channel<TicketWorkflow>()(moveInput),
+  'workflow.reopen': channel<ReopenResult>()(reopenInput),
+  'diagnosis.save': channel<TicketWorkflow>()(diagnosisInput),
+  'quotes.preview': channel<QuotePreview>()(quoteDraftInput),
+  'quotes.save': channel<TicketWorkflow>()(quoteSaveInput),
+  'quotes.get': channel<QuoteView>()(z.object({ quoteId: plainId })),
+  'approvals.record': channel<TicketWorkflow>()(approvalInput),
+  'tickets.handOver': channel<TicketWorkflow>()(handOverInput),
+  'tickets.changePromisedDate': channel<TicketWorkflow>()(promisedDateInput),
+  'notifications.log': channel<TicketWorkflow>()(notificationInput),
+  'loaners.list': channel<LoanerView[]>()(z.object({ includeInactive: z.boolean().default(false) })),
+  'loaners.save': channel<LoanerView>()(loanerInput),
+  'loans.lend': channel<TicketWorkflow>()(lendInput),
+  'loans.return': channel<TicketWorkflow>()(loanReturnInput),
+  'parts.use': channel<TicketWorkflow>()(partUseInput),
+  'parts.returnToStores': channel<TicketWorkflow>()(returnToStoresInput),
+  'parts.returnToCustomer': channel<TicketWorkflow>()(returnToStoresInput),
+} as const;
