@@ -20,7 +20,7 @@ import { BUSY_TIMEOUT_MS } from '../src/main/core/storage/database';
 import { DATA_NOW, ensureBenchData } from './generate-data';
 import { RawRunner } from './search';
 import { ms, summarize, table } from './stats';
-import type { AuthSession } from '../src/shared/workflow-contract';
+import type { AuthSession } from '../src/shared/staff-contract';
 import type { Report } from '../src/shared/figures-contract';
 
 /** The generated shop is set up as the sample desk (bench/checkin.ts), whose manager has this PIN. */

@@ -20,7 +20,7 @@ import { openDesk } from '../src/main/core/desk';
 import { join } from 'node:path';
 import type { ChannelParsedInput } from '../src/shared/contract';
 import { displayTicketNumber, parseTicketNumber } from '../src/shared/ticket-number';
-import type { TicketBoard, TicketSearchHit } from '../src/shared/workflow-contract';
+import type { TicketBoard, TicketSearchHit } from '../src/shared/tickets-contract';
 import { DATA_NOW, countOpen, ensureBenchData, type GeneratedData } from './generate-data';
 import { ms, summarize, table } from './stats';
 import { timeCustomerSearch } from './customer-search';

@@ -10,7 +10,7 @@ import { z } from 'zod';
 import { LIMITS, PAYMENT_METHODS, type DeviceType, type PaymentMethod, type TicketStatus } from './domain';
 import { calendarDate, code, money, optionalText, requiredText } from './schema-helpers';
 import { WORKFLOW_LIMITS, type NotificationMethod, type NotificationOutcome, type PricingReason, type QuoteLineKind } from './workflow';
-import { managerApprovalSchema, sessionSchema } from './workflow-contract';
+import { managerApprovalSchema, sessionSchema } from './staff-contract';
 
 export { PAYMENT_METHODS, type PaymentMethod };
 

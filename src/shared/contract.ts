@@ -24,30 +24,18 @@ import {
 import type { ContractResult } from './errors';
 import { joinFeatures } from './join-features';
 import { calendarDate, code, money, optionalText, plainText, requiredText } from './schema-helpers';
-import * as wf from './workflow-contract';
 import * as col from './collection-contract';
 import { customerCareChannels } from './customer-care-contract';
 import { cashFloatSchema, figuresChannels, figuresPrintingSchema, shopCalendarSchema } from './figures-contract';
 import { intakeDraftChannels } from './intake-draft-contract';
+import { repairChannels } from './repair-contract';
+import { sessionChannels, sessionSchema } from './staff-contract';
+import { stockChannels } from './stock-contract';
+import { ticketChannels } from './tickets-contract';
 import { dataSafetyChannels } from './data-safety-contract';
 import { sharedDatabaseChannels } from './shared-database-contract';
 import { trustContract } from './trust-contract';
 import type { CashDrawer, CollectionMatch, CollectionResult, CollectionView, UnclaimedTicket } from './collection-contract';
-import type {
-  AuthSession,
-  FeeItem,
-  LoanerView,
-  PartView,
-  QuotePreview,
-  QuoteView,
-  ReopenResult,
-  SignInRoster,
-  StaffRef,
-  StockMoveView,
-  TicketBoard,
-  TicketSearchHit,
-  TicketWorkflow,
-} from './workflow-contract';
 
 const phone = z
   .string(code('required'))
@@ -108,7 +96,7 @@ export const intakeDeviceInput = z.object({
 
 export const checkInInput = z.object({
   /** The clerk checking in, signed in with their PIN: main takes the clerk from it. */
-  session: wf.sessionSchema,
+  session: sessionSchema,
   technicianId: id.nullable().default(null),
   customer: customerInput,
   devices: z.array(intakeDeviceInput).min(1, code('required')).max(LIMITS.devicesPerIntake, code('too_many')),
@@ -183,7 +171,7 @@ export const staffInput = z.object({
   role: z.enum(STAFF_ROLES, code('required')),
   active: z.boolean().default(true),
   /** A signed-in manager's session (auth.signIn). */
-  session: wf.sessionSchema,
+  session: sessionSchema,
 });
 
 // ---- outputs ----------------------------------------------------------------
@@ -332,7 +320,7 @@ function channel<O>() {
 export const settingsChannels = {
   'settings.get': channel<Settings>()(z.object({})),
   /** Changes only the settings given (and only the documents given under printing); the rest stay as stored. */
-  'settings.update': channel<Settings>()(settingsInput.extend({ printing: printingSettings.partial() }).partial().extend({ session: wf.sessionSchema })),
+  'settings.update': channel<Settings>()(settingsInput.extend({ printing: printingSettings.partial() }).partial().extend({ session: sessionSchema })),
   'staff.list': channel<Staff[]>()(z.object({ includeInactive: z.boolean().default(false) })),
   'staff.save': channel<Staff>()(staffInput),
 } as const;
@@ -346,7 +334,7 @@ export const intakeChannels = {
   'tickets.get': channel<TicketDetail>()(z.object({ number: z.string().min(1).max(40) })),
   'tickets.revealPasscode': channel<{ kind: PasscodeKind; value: string }>()(
     // Only a signed-in staff member may see a customer's passcode; each viewing names them.
-    z.object({ ticketId: id, session: wf.sessionSchema }),
+    z.object({ ticketId: id, session: sessionSchema }),
   ),
 } as const;
 
@@ -364,7 +352,7 @@ export const printingChannels = {
         labelCaptions: z.array(requiredText(40)).max(10, code('too_many')).default([]),
         onlyEnabled: z.boolean().default(false),
         /** Who prints, signed in; reprints are written to the ticket's history under their name (a second claim ticket matters). */
-        session: wf.sessionSchema,
+        session: sessionSchema,
       })
       .refine((input) => input.documents.length + input.labelCaptions.length > 0, { path: ['documents'], ...code('required') }),
   ),
@@ -377,70 +365,8 @@ export const printingChannels = {
       preset: z.string().regex(/^[a-z0-9-]{1,40}$/, code('invalid')),
       printer: z.string().trim().max(200).nullable(),
       calibration: printerCalibration.nullable().default(null),
-      session: wf.sessionSchema,
+      session: sessionSchema,
     }),
-  ),
-} as const;
-
-/** Signing in and out with a PIN. */
-export const sessionChannels = {
-  'auth.roster': channel<SignInRoster>()(z.object({})),
-  'auth.signIn': channel<AuthSession>()(wf.signInInput),
-  'auth.signOut': channel<{ signedOut: boolean }>()(z.object({ session: z.string().max(200) })),
-  'auth.session': channel<{ staff: StaffRef | null; expiresAt: string | null }>()(z.object({ session: z.string().max(200) })),
-  'auth.setPin': channel<{ staffId: number }>()(wf.setPinInput),
-} as const;
-
-/** Finding tickets: the search box and the board. */
-export const ticketChannels = {
-  'tickets.search': channel<TicketSearchHit[]>()(wf.searchInput),
-  'tickets.board': channel<TicketBoard>()(wf.boardInput),
-} as const;
-
-/**
- * The repair at the bench: moves, diagnosis, quotes, approvals, parts used, loaners
- * (schemas and output types in workflow-contract.ts). Ticket actions answer with the ticket's fresh workflow view.
- */
-export const repairChannels = {
-  'tickets.getWorkflow': channel<TicketWorkflow>()(z.object({ ticketId: id })),
-  'workflow.move': channel<TicketWorkflow>()(wf.moveInput),
-  'workflow.reopen': channel<ReopenResult>()(wf.reopenInput),
-  'diagnosis.save': channel<TicketWorkflow>()(wf.diagnosisInput),
-  'quotes.preview': channel<QuotePreview>()(wf.quoteDraftInput),
-  'quotes.save': channel<TicketWorkflow>()(wf.quoteSaveInput),
-  'quotes.get': channel<QuoteView>()(z.object({ quoteId: id })),
-  'approvals.record': channel<TicketWorkflow>()(wf.approvalInput),
-  'tickets.handOver': channel<TicketWorkflow>()(wf.handOverInput),
-  'tickets.changePromisedDate': channel<TicketWorkflow>()(wf.promisedDateInput),
-  'notifications.log': channel<TicketWorkflow>()(wf.notificationInput),
-  'loaners.list': channel<LoanerView[]>()(z.object({ includeInactive: z.boolean().default(false) })),
-  'loaners.save': channel<LoanerView>()(wf.loanerInput),
-  'loans.lend': channel<TicketWorkflow>()(wf.lendInput),
-  'loans.return': channel<TicketWorkflow>()(wf.loanReturnInput),
-  'parts.use': channel<TicketWorkflow>()(wf.partUseInput),
-  'parts.returnToStores': channel<TicketWorkflow>()(wf.returnToStoresInput),
-  'parts.returnToCustomer': channel<TicketWorkflow>()(wf.returnToStoresInput),
-} as const;
-
-/** The fee standard and parts stock. */
-export const stockChannels = {
-  'feeStandard.list': channel<FeeItem[]>()(z.object({ includeInactive: z.boolean().default(false) })),
-  'feeStandard.save': channel<FeeItem>()(wf.feeItemInput),
-  'parts.list': channel<PartView[]>()(
-    z.object({
-      query: z.string().max(100).default(''),
-      includeInactive: z.boolean().default(false),
-      lowStockOnly: z.boolean().default(false),
-      limit: z.number().int().min(1).max(500).default(100),
-      /** Cost prices are answered only to a signed-in manager's session. */
-      session: wf.sessionSchema.nullable().default(null),
-    }),
-  ),
-  'parts.save': channel<PartView>()(wf.partInput),
-  'parts.restock': channel<PartView>()(wf.restockInput),
-  'parts.adjust': channel<PartView>()(wf.stockAdjustInput),
-  'parts.moves': channel<StockMoveView[]>()(
-    z.object({ partId: id, limit: z.number().int().min(1).max(500).default(100), session: wf.sessionSchema.nullable().default(null) }),
   ),
 } as const;
 

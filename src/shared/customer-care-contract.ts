@@ -6,7 +6,7 @@
 import { z } from 'zod';
 import { LIMITS, type DeviceType, type Language, type TicketStatus } from './domain';
 import { calendarDate, code, optionalText, requiredText } from './schema-helpers';
-import { managerApprovalSchema, sessionSchema } from './workflow-contract';
+import { managerApprovalSchema, sessionSchema } from './staff-contract';
 
 export const COMPLAINT_CATEGORIES = ['quality', 'attitude', 'delay', 'price', 'damage', 'other'] as const;
 export type ComplaintCategory = (typeof COMPLAINT_CATEGORIES)[number];

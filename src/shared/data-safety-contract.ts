@@ -6,7 +6,7 @@
 // so a restore is authorised by a manager's PIN stored in the backup itself.
 import { z } from 'zod';
 import { code, requiredText } from './schema-helpers';
-import { pinSchema, sessionSchema } from './workflow-contract';
+import { pinSchema, sessionSchema } from './staff-contract';
 
 export const BACKUP_REASON_VALUES = ['start', 'interval', 'close', 'migration', 'manual', 'restore'] as const;
 export type BackupReasonValue = (typeof BACKUP_REASON_VALUES)[number];

@@ -8,7 +8,7 @@ import { z } from 'zod';
 import type { PaymentMethod, StaffRole, TicketStatus } from './domain';
 import { calendarDate, code, money, optionalText } from './schema-helpers';
 import { LIMITS } from './domain';
-import { managerApprovalSchema, sessionSchema } from './workflow-contract';
+import { managerApprovalSchema, sessionSchema } from './staff-contract';
 import type { SeverityLevel } from './workflow';
 
 import type { RepairClass } from './repair-class';

@@ -1,5 +1,5 @@
 // Schema pieces shared by the contract (contract.ts) and the repair-workflow
-// channels (workflow-contract.ts). Issue messages are field error codes, so
+// channels (the per-feature *-contract.ts files). Issue messages are field error codes, so
 // main and the form translate them alike.
 import { z } from 'zod';
 import { LIMITS } from './domain';

@@ -7,7 +7,7 @@
 import { z } from 'zod';
 import type { FieldErrorCode } from './errors';
 import { code, requiredText } from './schema-helpers';
-import { sessionSchema } from './workflow-contract';
+import { sessionSchema } from './staff-contract';
 
 /** What can be wrong with a server's connection details; each is translated under errors.field.<code>. */
 export const SERVER_PROBLEMS = [

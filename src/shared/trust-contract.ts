@@ -4,7 +4,7 @@
 import { z } from 'zod';
 import { LANGUAGES, LIMITS, type Language } from './domain';
 import { code, optionalText, requiredText } from './schema-helpers';
-import { pinSchema, sessionSchema, type AuthSession } from './workflow-contract';
+import { pinSchema, sessionSchema, type AuthSession } from './staff-contract';
 
 interface ChannelSpec<I extends z.ZodType, O> {
   input: I;

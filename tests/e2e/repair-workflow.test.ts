@@ -13,7 +13,7 @@ import type { TicketDetail } from '../../src/shared/contract';
 import { en } from '../../src/shared/i18n/en';
 import { zhCN } from '../../src/shared/i18n/zh-CN';
 import { formatMoney } from '../../src/shared/money';
-import type { PartView } from '../../src/shared/workflow-contract';
+import type { PartView } from '../../src/shared/stock-contract';
 import { launchChromium, openDesk } from './support/browser';
 import { setUpCrewOverHttp, signInThroughUi, type E2eCrew } from './support/crew';
 import { startHarness, type RunningHarness } from './support/harness';

@@ -15,7 +15,7 @@ import type { ChannelInput, TicketDetail } from '../../src/shared/contract';
 import { en } from '../../src/shared/i18n/en';
 import { zhCN } from '../../src/shared/i18n/zh-CN';
 import { barcodeText } from '../../src/shared/ticket-number';
-import type { LoanerView } from '../../src/shared/workflow-contract';
+import type { LoanerView } from '../../src/shared/repair-contract';
 import { signaturePng } from '../support/workflow';
 import { launchChromium, openDesk } from './support/browser';
 import { setUpCrewOverHttp, signInOnScreen, type E2eCrew } from './support/crew';

@@ -4,7 +4,7 @@
 import { openDesk } from '../../src/main/core/desk';
 import type { ContractResult } from '../../src/shared/errors';
 import type { SetupStatus } from '../../src/shared/trust-contract';
-import type { AuthSession, SignInRoster } from '../../src/shared/workflow-contract';
+import type { AuthSession, SignInRoster } from '../../src/shared/staff-contract';
 import { sampleIntake, TEST_PINS, TEST_SHOP } from './desk';
 
 type Desk = Awaited<ReturnType<typeof openDesk>>;

@@ -6,7 +6,7 @@ import { accessOf } from '../../src/shared/roles';
 import type { StaffRole } from '../../src/shared/domain';
 import type { ContractError, ContractResult } from '../../src/shared/errors';
 import type { SetupStatus } from '../../src/shared/trust-contract';
-import type { AuthSession, SignInRoster } from '../../src/shared/workflow-contract';
+import type { AuthSession, SignInRoster } from '../../src/shared/staff-contract';
 import type { Clock } from '../../src/main/core/context';
 import { openDesk, type Desk, type PostgresConnection } from '../../src/main/core/desk';
 import { createDirectoryBackend, type PrinterBackend } from '../../src/main/core/features/printing/spooler';

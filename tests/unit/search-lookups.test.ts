@@ -2,7 +2,7 @@
 // ticket, and one or two characters of a name find customers from the whole
 // history through the name gram index.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { TicketSearchHit } from '../../src/shared/workflow-contract';
+import type { TicketSearchHit } from '../../src/shared/tickets-contract';
 import { fixedClock, openTestDesk, type TestDesk } from '../support/desk';
 import { onSqliteFile } from '../support/sqlite-only';
 import { runOnAnotherConnection } from '../support/suite-engine';

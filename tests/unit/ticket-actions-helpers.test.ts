@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { MOVES } from '../../src/main/core/rules/status-machine';
 import { en } from '../../src/shared/i18n/en';
 import { zhCN } from '../../src/shared/i18n/zh-CN';
-import type { QuoteView, StockMoveView, TicketWorkflow } from '../../src/shared/workflow-contract';
+import type { QuoteView, StockMoveView, TicketWorkflow } from '../../src/shared/repair-contract';
 import { describeFailure } from '../../src/renderer/src/widgets/error-text';
 import { needsManagerApproval } from '../../src/renderer/src/widgets/manager-check';
 import { moveButtons, moveVerb } from '../../src/renderer/src/tickets/actions/move-verbs';

@@ -5,7 +5,7 @@ import { DataSource } from 'typeorm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DATABASE_FILE } from '../../src/main/core/desk';
 import { MIGRATIONS } from '../../src/main/core/storage/migrations';
-import type { TicketSearchHit } from '../../src/shared/workflow-contract';
+import type { TicketSearchHit } from '../../src/shared/tickets-contract';
 import { fixedClock, openTestDesk, type TestDesk } from '../support/desk';
 import { onSqliteFile } from '../support/sqlite-only';
 import { checkIn } from '../support/workflow';

@@ -8,7 +8,7 @@ import type { Channel, ChannelOutput } from '../../../src/shared/contract';
 import type { StaffRole } from '../../../src/shared/domain';
 import type { ContractResult } from '../../../src/shared/errors';
 import { accessOf } from '../../../src/shared/roles';
-import type { AuthSession } from '../../../src/shared/workflow-contract';
+import type { AuthSession } from '../../../src/shared/staff-contract';
 import { TEST_PINS, TEST_SHOP, type TestInput } from '../../support/desk';
 
 const ROOT = resolve(__dirname, '../../..');

@@ -2,7 +2,7 @@
 import { Alert, Button, Group, NativeSelect, PasswordInput, Stack } from '@mantine/core';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { SignInRoster } from '../../../shared/workflow-contract';
+import type { SignInRoster } from '../../../shared/staff-contract';
 
 interface Props {
   managers: SignInRoster['staff'];

@@ -3,7 +3,7 @@
 import { Modal, Text } from '@mantine/core';
 import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { AuthSession, SignInRoster } from '../../../shared/workflow-contract';
+import type { AuthSession, SignInRoster } from '../../../shared/staff-contract';
 import { invoke } from '../api';
 import { useDesk } from '../desk/desk-context';
 import { FirstPinForm } from './FirstPinForm';

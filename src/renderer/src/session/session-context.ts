@@ -1,5 +1,5 @@
 import { createContext, useContext } from 'react';
-import type { AuthSession } from '../../../shared/workflow-contract';
+import type { AuthSession } from '../../../shared/staff-contract';
 
 /** A manager's id and PIN typed at the counter for one privileged call. */
 export interface ManagerApproval {

@@ -6,7 +6,7 @@ import { StockFormFrame } from './StockFormFrame';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { LIMITS } from '../../../shared/domain';
-import { stockAdjustInput, type PartView } from '../../../shared/workflow-contract';
+import { stockAdjustInput, type PartView } from '../../../shared/stock-contract';
 import { useForm } from '@mantine/form';
 import { isCancelled } from '../session/useSignedInCall';
 import { useApprovedCall } from '../widgets/useManagerApproval';

@@ -6,7 +6,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { LIMITS } from '../../../shared/domain';
 import { minorToInputText, readMoney } from '../../../shared/money';
-import { feeItemInput, type FeeItem } from '../../../shared/workflow-contract';
+import { feeItemInput, type FeeItem } from '../../../shared/stock-contract';
 import { FEE_CATEGORIES, type FeeCategory } from '../../../shared/workflow';
 import { useForm } from '@mantine/form';
 import type { FieldErrors } from '../forms/field-errors';

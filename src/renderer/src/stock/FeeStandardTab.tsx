@@ -3,7 +3,7 @@
 import { Alert, Badge, Group, Loader, Stack, Table, Text, VisuallyHidden } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { FeeItem } from '../../../shared/workflow-contract';
+import type { FeeItem } from '../../../shared/stock-contract';
 import { call } from '../api';
 import { useFormat } from '../desk/useFormat';
 import { isCancelled, useSignedInCall } from '../session/useSignedInCall';

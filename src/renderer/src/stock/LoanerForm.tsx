@@ -4,7 +4,7 @@ import { StockFormFrame } from './StockFormFrame';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { LIMITS } from '../../../shared/domain';
-import { loanerInput, type LoanerView } from '../../../shared/workflow-contract';
+import { loanerInput, type LoanerView } from '../../../shared/repair-contract';
 import { useForm } from '@mantine/form';
 import { isCancelled, useSignedInCall } from '../session/useSignedInCall';
 import { contractValidate, fieldMessages } from '../widgets/contract-form';

@@ -3,7 +3,7 @@
 import { Alert, Badge, Button, Group, Loader, Stack, Table, Text, VisuallyHidden } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { LoanerView } from '../../../shared/workflow-contract';
+import type { LoanerView } from '../../../shared/repair-contract';
 import { call } from '../api';
 import { useFormat } from '../desk/useFormat';
 import { LoanerForm } from './LoanerForm';

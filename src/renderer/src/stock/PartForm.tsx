@@ -6,7 +6,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { LIMITS } from '../../../shared/domain';
 import { minorToInputText, readMoney } from '../../../shared/money';
-import { partInput, type PartView } from '../../../shared/workflow-contract';
+import { partInput, type PartView } from '../../../shared/stock-contract';
 import { useForm } from '@mantine/form';
 import type { FieldErrors } from '../forms/field-errors';
 import { isCancelled, useSignedInCall } from '../session/useSignedInCall';

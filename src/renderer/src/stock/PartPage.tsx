@@ -2,7 +2,7 @@
 import { Badge, Button, Group, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { PartView } from '../../../shared/workflow-contract';
+import type { PartView } from '../../../shared/stock-contract';
 import { call } from '../api';
 import { useSession } from '../session/session-context';
 import { useFormat } from '../desk/useFormat';

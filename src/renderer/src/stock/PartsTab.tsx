@@ -2,7 +2,7 @@
 import { Alert, Badge, Checkbox, Group, Loader, Stack, Table, Text, TextInput } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { PartView } from '../../../shared/workflow-contract';
+import type { PartView } from '../../../shared/stock-contract';
 import { call } from '../api';
 import { useSession } from '../session/session-context';
 import { useFormat } from '../desk/useFormat';

@@ -4,7 +4,7 @@ import { StockFormFrame } from './StockFormFrame';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { LIMITS } from '../../../shared/domain';
-import { restockInput, type PartView } from '../../../shared/workflow-contract';
+import { restockInput, type PartView } from '../../../shared/stock-contract';
 import { useForm } from '@mantine/form';
 import type { FieldErrors } from '../forms/field-errors';
 import { isCancelled, useSignedInCall } from '../session/useSignedInCall';

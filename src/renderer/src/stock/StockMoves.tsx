@@ -1,7 +1,7 @@
 // A part's stock ledger, newest first: every restock, draw, old part back and correction.
 import { Alert, Loader, Table, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import type { StockMoveView } from '../../../shared/workflow-contract';
+import type { StockMoveView } from '../../../shared/repair-contract';
 import { useFormat } from '../desk/useFormat';
 import type { Loaded } from '../widgets/useLoaded';
 

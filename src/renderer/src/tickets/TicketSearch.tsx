@@ -11,7 +11,7 @@ import { Alert, Button, Group, Loader, Stack, Table, Text, TextInput, Title, Uns
 import { useEffect, useState, type KeyboardEvent, type RefObject } from 'react';
 import { useTranslation } from 'react-i18next';
 import { parseTicketNumber } from '../../../shared/ticket-number';
-import type { TicketSearchHit } from '../../../shared/workflow-contract';
+import type { TicketSearchHit } from '../../../shared/tickets-contract';
 import { useFormat } from '../desk/useFormat';
 import { MatchMark } from './MatchMark';
 import { StatusBadge } from '../widgets/StatusBadge';

@@ -5,7 +5,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { barcodeText } from '../../../shared/ticket-number';
-import type { TicketRef } from '../../../shared/workflow-contract';
+import type { TicketRef } from '../../../shared/repair-contract';
 import { useScanAnywhere } from '../forms/useScanAnywhere';
 import { TicketBoard } from './board/TicketBoard';
 import { OpenTicketContext } from './actions/more/open-ticket';

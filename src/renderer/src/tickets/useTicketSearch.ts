@@ -3,7 +3,7 @@
 // results" asks for the partial matches of the same text too, until the text
 // changes.
 import { useCallback, useRef, useState } from 'react';
-import type { TicketSearchHit } from '../../../shared/workflow-contract';
+import type { TicketSearchHit } from '../../../shared/tickets-contract';
 import { WORKFLOW_LIMITS } from '../../../shared/workflow';
 import { invoke } from '../api';
 import { useTypeaheadLookup, type TypeaheadLookup } from '../forms/useTypeaheadLookup';

@@ -17,7 +17,7 @@ import {
 import type { Settings } from '../../../../shared/contract';
 import type { DeviceType, Language, TicketStatus } from '../../../../shared/domain';
 import { barcodeText, displayTicketNumber } from '../../../../shared/ticket-number';
-import type { QuoteView } from '../../../../shared/workflow-contract';
+import type { QuoteView } from '../../../../shared/repair-contract';
 import { settle } from '../../rules/payments';
 import { getDiagnosis } from '../repair';
 import { listTicketLoans } from '../repair';

@@ -5,7 +5,7 @@
 import type { ReadTx, WriteTx } from '../../storage/transactions';
 import type { Language, TicketStatus } from '../../../../shared/domain';
 import type { ChannelParsedInput } from '../../../../shared/contract';
-import type { DiagnosisView } from '../../../../shared/workflow-contract';
+import type { DiagnosisView } from '../../../../shared/repair-contract';
 import type { FaultCategory, SeverityLevel } from '../../../../shared/workflow';
 import type { RepairClass } from '../../../../shared/repair-class';
 import type { Actor } from '../staff';

@@ -5,7 +5,7 @@
 import type { ReadTx, WriteTx } from '../../storage/transactions';
 import type { ChannelParsedInput } from '../../../../shared/contract';
 import { DeskError } from '../../../../shared/errors';
-import type { FeeItem } from '../../../../shared/workflow-contract';
+import type { FeeItem } from '../../../../shared/stock-contract';
 import type { FeeCategory } from '../../../../shared/workflow';
 import { requireManagerRole, type Actor } from '../staff';
 import { onlyRow } from '../../storage/rows';

@@ -5,7 +5,7 @@
 import { acting, type Acting } from '../../acting';
 import type { DeskContext } from '../../context';
 import type { FeatureHandlers } from '../../handler-map';
-import type { repairChannels } from '../../../../shared/contract';
+import type { repairChannels } from '../../../../shared/repair-contract';
 import { loadSettings } from '../settings';
 import type { ManagerApprovalInput } from '../staff';
 import { returnToCustomer, returnToStores, useParts } from '../stock';

@@ -6,7 +6,7 @@ import type { ChannelParsedInput } from '../../../../shared/contract';
 import type { Language } from '../../../../shared/domain';
 import { DeskError } from '../../../../shared/errors';
 import { displayTicketNumber } from '../../../../shared/ticket-number';
-import type { LoanView, LoanerView } from '../../../../shared/workflow-contract';
+import type { LoanView, LoanerView } from '../../../../shared/repair-contract';
 import { isTerminal } from '../../rules/status-machine';
 import type { Actor } from '../staff';
 import { loanerNote } from '../../record/history-notes';

@@ -8,7 +8,7 @@ import type { ReadTx, WriteTx } from '../../storage/transactions';
 import type { ChannelParsedInput, Settings } from '../../../../shared/contract';
 import type { Language, TicketStatus } from '../../../../shared/domain';
 import { DeskError } from '../../../../shared/errors';
-import type { QuoteLineView, QuotePreview, QuoteView } from '../../../../shared/workflow-contract';
+import type { QuoteLineView, QuotePreview, QuoteView } from '../../../../shared/repair-contract';
 import type { DiscountKind, PricingReason, QuoteLineKind, QuoteStatus } from '../../../../shared/workflow';
 import { coverageOf, priceQuote, type PriceLineInput } from '../../rules/pricing';
 import { requireManagerApproval, type Actor } from '../staff';

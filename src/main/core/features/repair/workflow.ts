@@ -21,7 +21,7 @@ import type { ChannelParsedInput, Settings } from '../../../../shared/contract';
 import type { Language, TicketStatus } from '../../../../shared/domain';
 import { DeskError } from '../../../../shared/errors';
 import { barcodeText, displayTicketNumber } from '../../../../shared/ticket-number';
-import type { ApprovalView, NextMove, NotificationView, ReopenResult, TicketRef, TicketWorkflow, TimelineEvent } from '../../../../shared/workflow-contract';
+import type { ApprovalView, NextMove, NotificationView, ReopenResult, TicketRef, TicketWorkflow, TimelineEvent } from '../../../../shared/repair-contract';
 import type { ApprovalDecision, ApprovalMethod, NotificationMethod, NotificationOutcome, WorkflowAction } from '../../../../shared/workflow';
 import { addDays, localIsoDate } from '../../rules/calendar';
 import { coverageOf } from '../../rules/pricing';

@@ -17,7 +17,7 @@ import { randomBytes } from 'node:crypto';
 import type { ReadTx } from '../../storage/transactions';
 import type { StaffRole } from '../../../../shared/domain';
 import { DeskError } from '../../../../shared/errors';
-import type { AuthSession, SignInRoster, StaffRef } from '../../../../shared/workflow-contract';
+import type { AuthSession, SignInRoster, StaffRef } from '../../../../shared/staff-contract';
 import type { DeskContext } from '../../context';
 import { hashPin, lockSecondsAfter, verifyPin } from '../../security/pin';
 import type { Database } from '../../storage/database';

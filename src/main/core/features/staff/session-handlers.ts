@@ -1,6 +1,6 @@
 // Signing in and out with a PIN, and setting one's own PIN.
 import type { FeatureHandlers } from '../../handler-map';
-import type { sessionChannels } from '../../../../shared/contract';
+import type { sessionChannels } from '../../../../shared/staff-contract';
 import { currentSession, setPin, signIn, signInRoster, signOut } from './auth';
 
 export const sessionHandlers: FeatureHandlers<typeof sessionChannels> = {

@@ -2,7 +2,7 @@
 // Cost prices are answered only to a manager's session.
 import { acting } from '../../acting';
 import type { FeatureHandlers } from '../../handler-map';
-import type { stockChannels } from '../../../../shared/contract';
+import type { stockChannels } from '../../../../shared/stock-contract';
 import { costsVisibleTo } from '../../../../shared/roles';
 import { listFeeItems, saveFeeItem } from '../repair';
 import { loadSettings } from '../settings';

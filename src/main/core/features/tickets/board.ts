@@ -7,7 +7,7 @@ import type { ReadTx } from '../../storage/transactions';
 import type { ChannelParsedInput } from '../../../../shared/contract';
 import type { DeviceType, TicketStatus } from '../../../../shared/domain';
 import { displayTicketNumber } from '../../../../shared/ticket-number';
-import type { BoardTicket, TicketBoard } from '../../../../shared/workflow-contract';
+import type { BoardTicket, TicketBoard } from '../../../../shared/tickets-contract';
 import type { SeverityLevel } from '../../../../shared/workflow';
 import { daysBetween, localIsoDate } from '../../rules/calendar';
 import { OPEN_STATUSES } from '../../rules/status-machine';

@@ -1,6 +1,6 @@
 // Finding tickets: the search box (scans, numbers, names, phones, serials) and the board.
 import type { FeatureHandlers } from '../../handler-map';
-import type { ticketChannels } from '../../../../shared/contract';
+import type { ticketChannels } from '../../../../shared/tickets-contract';
 import { loadSettings, readTicketPrefix } from '../settings';
 import { ticketBoard } from './board';
 import { searchTickets, searchTicketsIn } from './search';

@@ -42,7 +42,7 @@ import { foldAscii, sqliteEngine } from '../../storage/engine/sqlite';
 import { rowsOf, runInTx, runOnReader, type Lookup } from '../../storage/lookup';
 import { isSqliteTx, sqlReaderOf, type SqlReader } from '../../storage/sql-reader';
 import type { ReadTx } from '../../storage/transactions';
-import type { TicketSearchHit } from '../../../../shared/workflow-contract';
+import type { TicketSearchHit } from '../../../../shared/tickets-contract';
 import type { SearchMatchField, SearchMatchKind } from '../../../../shared/workflow';
 import { escapeLike } from '../../record/ticket-record';
 

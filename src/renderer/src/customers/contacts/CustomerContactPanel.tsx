@@ -8,7 +8,7 @@ import { useTranslation } from 'react-i18next';
 import type { TicketDetail } from '../../../../shared/contract';
 import { MESSAGE_TEMPLATES, type ContactEntry, type MessageTemplate } from '../../../../shared/customer-care-contract';
 import { LANGUAGES, type Language } from '../../../../shared/domain';
-import type { TicketWorkflow } from '../../../../shared/workflow-contract';
+import type { TicketWorkflow } from '../../../../shared/repair-contract';
 import { call } from '../../api';
 import { useDesk } from '../../desk/desk-context';
 import { useSignedInCall } from '../../session/useSignedInCall';

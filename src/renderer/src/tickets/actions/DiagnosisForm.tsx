@@ -5,7 +5,7 @@ import { Button, Checkbox, Group, NativeSelect, SimpleGrid, Stack, Text, Textare
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { LIMITS } from '../../../../shared/domain';
-import { diagnosisInput } from '../../../../shared/workflow-contract';
+import { diagnosisInput } from '../../../../shared/repair-contract';
 import { FAULT_CATEGORIES, SEVERITY_LEVELS, type SeverityLevel } from '../../../../shared/workflow';
 import { REPAIR_CLASSES } from '../../../../shared/repair-class';
 import { useForm } from '@mantine/form';

@@ -9,7 +9,8 @@ import { Button, Checkbox, Group, NativeSelect, Stack, Table, Text, TextInput } 
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { LIMITS } from '../../../../shared/domain';
-import type { OldPartHandedBack, PartView, QuoteLineView, StockMoveView } from '../../../../shared/workflow-contract';
+import type { OldPartHandedBack, QuoteLineView, StockMoveView } from '../../../../shared/repair-contract';
+import type { PartView } from '../../../../shared/stock-contract';
 import { useFormat } from '../../desk/useFormat';
 import { keyboardFormKeyDown } from '../../forms/keyboard-form';
 import { required } from '../../forms/required';

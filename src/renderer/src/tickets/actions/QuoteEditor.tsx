@@ -7,7 +7,7 @@ import { Alert, Button, CloseButton, Group, NativeSelect, Stack, Table, Text, Te
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { LIMITS } from '../../../../shared/domain';
-import type { FeeItem, PartView } from '../../../../shared/workflow-contract';
+import type { FeeItem, PartView } from '../../../../shared/stock-contract';
 import { DISCOUNT_KINDS } from '../../../../shared/workflow';
 import { useFormat } from '../../desk/useFormat';
 import { keyboardFormKeyDown } from '../../forms/keyboard-form';

@@ -3,7 +3,7 @@
 import { Stack, Table, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { PricingReason } from '../../../../shared/workflow';
-import type { QuoteView } from '../../../../shared/workflow-contract';
+import type { QuoteView } from '../../../../shared/repair-contract';
 import { useFormat } from '../../desk/useFormat';
 import { QuoteTotals } from './QuoteTotals';
 

@@ -2,7 +2,7 @@
 // discount and what the customer pays.
 import { Stack, Table, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import type { QuoteTotalsView } from '../../../../shared/workflow-contract';
+import type { QuoteTotalsView } from '../../../../shared/repair-contract';
 import type { PricingReason } from '../../../../shared/workflow';
 import { useFormat } from '../../desk/useFormat';
 

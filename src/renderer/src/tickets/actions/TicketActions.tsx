@@ -6,7 +6,7 @@
 import { Alert, Center, Loader, Paper, Stack, Text, Title } from '@mantine/core';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { TicketWorkflow } from '../../../../shared/workflow-contract';
+import type { TicketWorkflow } from '../../../../shared/repair-contract';
 import { useFormat } from '../../desk/useFormat';
 import { call } from '../../api';
 import { ApprovalForm } from './ApprovalForm';

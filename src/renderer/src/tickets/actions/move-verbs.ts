@@ -3,7 +3,7 @@
 // repair" after approval, "Resume repair" once the parts or the manufacturer
 // are back). Pure, so it is unit-tested.
 import type { TicketStatus } from '../../../../shared/domain';
-import type { NextMove } from '../../../../shared/workflow-contract';
+import type { NextMove } from '../../../../shared/repair-contract';
 
 export const MOVE_VERBS = [
   'startDiagnosis',

@@ -1,6 +1,6 @@
 // Where focus goes after the ticket changed: the part of the panel that holds
 // the next thing to do, so the whole repair is worked with Tab and Enter.
-import type { TicketWorkflow } from '../../../../shared/workflow-contract';
+import type { TicketWorkflow } from '../../../../shared/repair-contract';
 
 export type ActionSection = 'diagnosis' | 'quote' | 'approval' | 'parts' | 'moves';
 

@@ -1,7 +1,7 @@
 // The parts drawn for a ticket and how many replaced parts may still go back
 // to the stores or to the customer (one old part for each new one fitted).
 // Pure, unit-tested.
-import type { OldPartHandedBack, StockMoveView } from '../../../../shared/workflow-contract';
+import type { OldPartHandedBack, StockMoveView } from '../../../../shared/repair-contract';
 
 export interface ReturnablePart {
   partId: number;

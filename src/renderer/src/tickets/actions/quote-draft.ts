@@ -4,7 +4,7 @@
 import type { ChannelInput } from '../../../../shared/contract';
 import type { FieldErrorCode } from '../../../../shared/errors';
 import { minorToInputText, readMoney } from '../../../../shared/money';
-import type { QuoteView } from '../../../../shared/workflow-contract';
+import type { QuoteView } from '../../../../shared/repair-contract';
 import { WORKFLOW_LIMITS, type DiscountKind } from '../../../../shared/workflow';
 
 export type DraftLine =

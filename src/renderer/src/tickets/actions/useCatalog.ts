@@ -1,7 +1,7 @@
 // The fee standard and the parts in stock, for the quote and parts forms.
 // Reloaded whenever the ticket changes, as drawing a part changes the stock.
 import { useEffect, useState } from 'react';
-import type { FeeItem, PartView } from '../../../../shared/workflow-contract';
+import type { FeeItem, PartView } from '../../../../shared/stock-contract';
 import { invoke } from '../../api';
 
 export function useCatalog(reloadKey: unknown, needed: boolean) {

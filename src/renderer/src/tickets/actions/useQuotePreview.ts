@@ -2,7 +2,7 @@
 // discount, what needs a manager) a moment after each change.
 import { useEffect, useState } from 'react';
 import type { ContractError } from '../../../../shared/errors';
-import type { QuotePreview } from '../../../../shared/workflow-contract';
+import type { QuotePreview } from '../../../../shared/repair-contract';
 import { invoke } from '../../api';
 import { checkDraft, type QuoteDraft } from './quote-draft';
 

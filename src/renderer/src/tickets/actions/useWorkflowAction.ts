@@ -4,7 +4,7 @@
 import { useCallback } from 'react';
 import type { ChannelInput } from '../../../../shared/contract';
 import type { ContractError } from '../../../../shared/errors';
-import type { TicketWorkflow } from '../../../../shared/workflow-contract';
+import type { TicketWorkflow } from '../../../../shared/repair-contract';
 import { isCancelled, useSignedInCall } from '../../session/useSignedInCall';
 import { useApprovedCall, type ApprovedChannel } from '../../widgets/useManagerApproval';
 

@@ -3,7 +3,7 @@
 import { Chip, Group, NativeSelect, Switch } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { TicketStatus } from '../../../../shared/domain';
-import type { TicketBoard } from '../../../../shared/workflow-contract';
+import type { TicketBoard } from '../../../../shared/tickets-contract';
 import { useDesk } from '../../desk/desk-context';
 import { BOARD_STATUSES } from './board-statuses';
 

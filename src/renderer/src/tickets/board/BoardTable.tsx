@@ -4,7 +4,8 @@
 import { Badge, Table, Text } from '@mantine/core';
 import type { KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { BoardTicket, TicketRef } from '../../../../shared/workflow-contract';
+import type { TicketRef } from '../../../../shared/repair-contract';
+import type { BoardTicket } from '../../../../shared/tickets-contract';
 import type { SeverityLevel } from '../../../../shared/workflow';
 import { useFormat } from '../../desk/useFormat';
 import { StatusBadge } from '../../widgets/StatusBadge';

@@ -4,7 +4,7 @@ import { Alert, Button, Group, Loader, Stack, Text, Title } from '@mantine/core'
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TicketStatus } from '../../../../shared/domain';
-import type { TicketRef } from '../../../../shared/workflow-contract';
+import type { TicketRef } from '../../../../shared/repair-contract';
 import { useSession } from '../../session/session-context';
 import { BoardFilters } from './BoardFilters';
 import { BoardPager, pageCount } from './BoardPager';

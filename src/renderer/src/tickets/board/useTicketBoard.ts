@@ -3,7 +3,7 @@
 // the status filter, so every chip keeps its count while one is chosen.
 import { useEffect, useRef, useState } from 'react';
 import type { TicketStatus } from '../../../../shared/domain';
-import type { TicketBoard } from '../../../../shared/workflow-contract';
+import type { TicketBoard } from '../../../../shared/tickets-contract';
 import { invoke } from '../../api';
 
 export interface BoardQuery {

@@ -2,7 +2,7 @@
 import { Button, Group, NativeSelect, Stack, Text, Textarea } from '@mantine/core';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { TicketWorkflow } from '../../../../../shared/workflow-contract';
+import type { TicketWorkflow } from '../../../../../shared/repair-contract';
 import { useDesk } from '../../../desk/desk-context';
 import { useSignedInCall } from '../../../session/useSignedInCall';
 import { required } from '../../../forms/required';

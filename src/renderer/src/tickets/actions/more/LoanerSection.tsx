@@ -3,7 +3,7 @@
 import { Button, Group, NativeSelect, Stack, Text, TextInput } from '@mantine/core';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { LoanView, TicketWorkflow } from '../../../../../shared/workflow-contract';
+import type { LoanView, TicketWorkflow } from '../../../../../shared/repair-contract';
 import { useFormat } from '../../../desk/useFormat';
 import { useSignedInCall } from '../../../session/useSignedInCall';
 import { required } from '../../../forms/required';

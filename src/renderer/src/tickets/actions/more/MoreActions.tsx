@@ -3,7 +3,7 @@
 // the ticket's workflow view offers it (or has something to show from before).
 import { SimpleGrid, Stack, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import type { TicketWorkflow } from '../../../../../shared/workflow-contract';
+import type { TicketWorkflow } from '../../../../../shared/repair-contract';
 import { HandOverForm } from './HandOverForm';
 import { LoanerSection } from './LoanerSection';
 import { NotificationLog } from './NotificationLog';

@@ -4,7 +4,7 @@ import { Button, Group, List, NativeSelect, Text, TextInput } from '@mantine/cor
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { NOTIFICATION_METHODS, NOTIFICATION_OUTCOMES, type NotificationMethod, type NotificationOutcome } from '../../../../../shared/workflow';
-import type { NotificationView, TicketWorkflow } from '../../../../../shared/workflow-contract';
+import type { NotificationView, TicketWorkflow } from '../../../../../shared/repair-contract';
 import { useFormat } from '../../../desk/useFormat';
 import { useSignedInCall } from '../../../session/useSignedInCall';
 import { ActionCard } from '../../../widgets/ActionCard';

@@ -2,7 +2,7 @@
 import { Badge, Button, Group, Text, TextInput } from '@mantine/core';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { TicketWorkflow } from '../../../../../shared/workflow-contract';
+import type { TicketWorkflow } from '../../../../../shared/repair-contract';
 import { useFormat } from '../../../desk/useFormat';
 import { useSignedInCall } from '../../../session/useSignedInCall';
 import { required } from '../../../forms/required';

@@ -4,7 +4,7 @@
 import { Alert, Button, Group, Stack, Text, TextInput } from '@mantine/core';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ReopenResult, TicketWorkflow } from '../../../../../shared/workflow-contract';
+import type { ReopenResult, TicketWorkflow } from '../../../../../shared/repair-contract';
 import { invoke } from '../../../api';
 import { useFormat } from '../../../desk/useFormat';
 import { useSignedInCall } from '../../../session/useSignedInCall';

@@ -1,7 +1,7 @@
 // Another ticket's number, as a button that opens it when the Tickets screen can.
 import { Button, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import type { TicketRef } from '../../../../../shared/workflow-contract';
+import type { TicketRef } from '../../../../../shared/repair-contract';
 import { useOpenTicket } from './open-ticket';
 
 export function TicketLink({ ticket, size = 'sm' }: { ticket: TicketRef; size?: 'sm' | 'lg' }) {

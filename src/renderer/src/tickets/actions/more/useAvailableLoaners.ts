@@ -1,6 +1,6 @@
 // The loaners on the shelf now, read again whenever the ticket's loans change
 // (a loaner lent or returned here, or on the other counter).
-import type { LoanerView } from '../../../../../shared/workflow-contract';
+import type { LoanerView } from '../../../../../shared/repair-contract';
 import { call } from '../../../api';
 import { useLoaded } from '../../../widgets/useLoaded';
 

@@ -1,8 +1,8 @@
-// Input schemas and output types of the repair-workflow channels (status moves,
-// diagnosis, quotes, approval, stock, loaners, notifications, search, board,
-// sign-in). The channels themselves are listed in contract.ts, the one contract.
+// The repair at the bench (status moves, diagnosis, quotes, approval, hand-over,
+// promised date, notifications, parts used, loaners): input schemas, output types
+// and the channels themselves; joined into the one contract in contract.ts.
 //
-// Privileged calls carry `session`: the token auth.signIn returned. Main knows
+// Privileged calls carry `session` (staff-contract.ts): the token auth.signIn returned. Main knows
 // who is acting from it, so the renderer never names the actor itself. Calls
 // that may need a manager (a discount over the threshold, a stock override, a
 // void) also take `managerApproval`: a manager's id and PIN typed at the counter,
@@ -10,31 +10,27 @@
 import { REPAIR_CLASSES, type RepairClass } from './repair-class';
 import { z } from 'zod';
 import type { TicketEventView } from './contract';
-import { LIMITS, TICKET_STATUSES, type DeviceType, type StaffRole, type TicketStatus, type WarrantyStatus } from './domain';
+import { LIMITS, TICKET_STATUSES, type TicketStatus, type WarrantyStatus } from './domain';
 import { calendarDate, code, money, optionalText, requiredText } from './schema-helpers';
+import { managerApprovalSchema, sessionSchema } from './staff-contract';
 import {
   APPROVAL_DECISIONS,
   APPROVAL_METHODS,
   DISCOUNT_KINDS,
   FAULT_CATEGORIES,
-  FEE_CATEGORIES,
   NOTIFICATION_METHODS,
   NOTIFICATION_OUTCOMES,
-  PIN_LIMITS,
   WORKFLOW_LIMITS,
   type ApprovalDecision,
   type ApprovalMethod,
   type DiscountKind,
   type FaultCategory,
-  type FeeCategory,
   type MoveVia,
   type NotificationMethod,
   type NotificationOutcome,
   type PricingReason,
   type QuoteLineKind,
   type QuoteStatus,
-  type SearchMatchField,
-  type SearchMatchKind,
   type SeverityLevel,
   type StockMoveReason,
   type WorkflowAction,
@@ -45,9 +41,6 @@ const id = z.number(code('required')).int(code('invalid')).positive(code('invali
 const instant = z.string(code('date_invalid')).refine((value) => /^\d{4}-\d{2}-\d{2}T/.test(value) && !Number.isNaN(Date.parse(value)), code('date_invalid'));
 const quantity = z.number(code('required')).int(code('invalid')).min(1, code('invalid')).max(WORKFLOW_LIMITS.lineQtyMax, code('too_many'));
 
-export const pinSchema = z.string(code('required')).regex(new RegExp(`^\\d{${PIN_LIMITS.minDigits},${PIN_LIMITS.maxDigits}}$`), code('pin_format'));
-export const sessionSchema = z.string(code('signed_out')).min(1, code('signed_out')).max(200, code('signed_out'));
-export const managerApprovalSchema = z.object({ staffId: id, pin: pinSchema }).nullable().default(null);
 const note = optionalText(LIMITS.notesMax);
 
 export const moveInput = z.object({
@@ -182,53 +175,6 @@ export const loanerInput = z.object({
 export const lendInput = z.object({ session: sessionSchema, ticketId: id, loanerId: id, note });
 export const loanReturnInput = z.object({ session: sessionSchema, loanId: id, note });
 
-export const feeItemInput = z.object({
-  session: sessionSchema,
-  id: id.nullable().default(null),
-  code: z
-    .string(code('required'))
-    .trim()
-    .regex(/^[a-z0-9_]{1,40}$/, code('invalid')),
-  nameEn: requiredText(LIMITS.shortTextMax),
-  nameZh: requiredText(LIMITS.shortTextMax),
-  category: z.enum(FEE_CATEGORIES, code('required')),
-  priceMinor: money,
-  active: z.boolean().default(true),
-  sortOrder: z.number().int(code('invalid')).min(0, code('invalid')).max(100_000, code('invalid')).default(0),
-});
-
-export const partInput = z.object({
-  session: sessionSchema,
-  id: id.nullable().default(null),
-  name: requiredText(LIMITS.shortTextMax),
-  specification: optionalText(LIMITS.shortTextMax * 2),
-  compatibleModels: optionalText(LIMITS.notesMax),
-  costMinor: money,
-  priceMinor: money,
-  reorderLevel: z.number().int(code('invalid')).min(0, code('invalid')).max(100_000, code('invalid')).default(0),
-  active: z.boolean().default(true),
-  /** Only for a new part: the quantity on the shelf now, booked as a restock. */
-  openingQty: z.number().int(code('invalid')).min(0, code('invalid')).max(100_000, code('invalid')).default(0),
-});
-
-export const restockInput = z.object({
-  session: sessionSchema,
-  partId: id,
-  qty: z.number(code('required')).int(code('invalid')).min(1, code('invalid')).max(100_000, code('too_many')),
-  /** The unit cost of this delivery; it becomes the part's cost. Null keeps the cost. */
-  unitCostMinor: money.nullable().default(null),
-  note,
-});
-
-export const stockAdjustInput = z.object({
-  session: sessionSchema,
-  partId: id,
-  /** What the stocktake found on the shelf. */
-  countedQty: z.number(code('required')).int(code('invalid')).min(0, code('invalid')).max(100_000, code('too_many')),
-  note: requiredText(LIMITS.notesMax),
-  managerApproval: managerApprovalSchema,
-});
-
 export const partUseInput = z.object({
   session: sessionSchema,
   ticketId: id,
@@ -254,52 +200,7 @@ export interface OldPartHandedBack {
   at: string;
 }
 
-export const searchInput = z.object({
-  query: z.string().max(WORKFLOW_LIMITS.searchQueryMax, code('too_long')),
-  limit: z.number().int().min(1).max(100).default(20),
-  /** Partial matches too, even when the query matched a ticket number, phone or serial exactly. */
-  more: z.boolean().default(false),
-});
-
-export const boardInput = z.object({
-  /** Null: every open status. */
-  statuses: z.array(z.enum(TICKET_STATUSES)).max(TICKET_STATUSES.length).nullable().default(null),
-  /** "My tickets": the signed-in technician's id. */
-  technicianId: id.nullable().default(null),
-  page: z.number().int().min(1).default(1),
-  pageSize: z.number().int().min(1).max(WORKFLOW_LIMITS.boardPageSizeMax).default(50),
-});
-
-export const signInInput = z.object({ staffId: id, pin: pinSchema });
-export const setPinInput = z.object({
-  /** Null only on a fresh desk where no manager has a PIN yet (first run). */
-  session: sessionSchema.nullable().default(null),
-  staffId: id,
-  /** Staff changing their own PIN type the current one. */
-  currentPin: pinSchema.nullable().default(null),
-  newPin: pinSchema,
-});
-
 // ---- outputs ----------------------------------------------------------------
-
-export interface StaffRef {
-  id: number;
-  name: string;
-  role: StaffRole;
-}
-
-export interface AuthSession {
-  token: string;
-  staff: StaffRef;
-  /** When the session ends if unused (ISO UTC); each privileged call extends it. */
-  expiresAt: string;
-}
-
-export interface SignInRoster {
-  staff: (StaffRef & { hasPin: boolean; lockedUntil: string | null })[];
-  /** No manager has a PIN yet: the first manager sets one without signing in. */
-  setupNeeded: boolean;
-}
 
 export interface DiagnosisView {
   category: FaultCategory;
@@ -481,34 +382,6 @@ export interface ReopenResult extends TicketRef {
   reworkOfTicketId: number;
 }
 
-export interface FeeItem {
-  id: number;
-  code: string;
-  nameEn: string;
-  nameZh: string;
-  category: FeeCategory;
-  priceMinor: number;
-  active: boolean;
-  sortOrder: number;
-}
-
-export interface PartView {
-  id: number;
-  name: string;
-  specification: string;
-  compatibleModels: string;
-  /** Null unless a manager asked: cost prices are theirs to see. */
-  costMinor: number | null;
-  priceMinor: number;
-  qtyOnHand: number;
-  /** Replaced parts of warranty repairs held in the stores (not sellable). */
-  qtyReturned: number;
-  reorderLevel: number;
-  /** On hand at or below the reorder level. */
-  lowStock: boolean;
-  active: boolean;
-}
-
 export interface LoanerView {
   id: number;
   name: string;
@@ -519,43 +392,33 @@ export interface LoanerView {
   currentLoan: (TicketRef & { loanId: number; customerName: string; lentAt: string }) | null;
 }
 
-export interface TicketSearchHit extends TicketRef {
-  status: TicketStatus;
-  customerName: string;
-  customerPhone: string;
-  deviceType: DeviceType;
-  brand: string;
-  model: string;
-  serial: string;
-  createdAt: string;
-  matchedOn: SearchMatchField;
-  match: SearchMatchKind;
+// ---- the channels -----------------------------------------------------------
+
+/** As these two lookups always took it: without the field error codes the forms' ids carry. */
+const plainId = z.number().int().positive();
+
+function channel<O>() {
+  return <I extends z.ZodType>(input: I) => ({ input, output: undefined as O });
 }
 
-export interface BoardTicket extends TicketRef {
-  status: TicketStatus;
-  customerName: string;
-  customerPhone: string;
-  deviceType: DeviceType;
-  brand: string;
-  model: string;
-  createdAt: string;
-  /** Whole days since intake. */
-  ageDays: number;
-  promisedDate: string | null;
-  /** The promised date has passed and the device is not ready yet. */
-  overdue: boolean;
-  technicianId: number | null;
-  technicianName: string | null;
-  severity: SeverityLevel | null;
-}
-
-export interface TicketBoard {
-  items: BoardTicket[];
-  /** Tickets matching the filters, over all pages. */
-  total: number;
-  page: number;
-  pageSize: number;
-  /** Open tickets per status, every open status whatever the status filter (technician filter applied). */
-  countsByStatus: Partial<Record<TicketStatus, number>>;
-}
+/** The repair at the bench: moves, diagnosis, quotes, approvals, parts used, loaners. Ticket actions answer with the ticket's fresh workflow view. */
+export const repairChannels = {
+  'tickets.getWorkflow': channel<TicketWorkflow>()(z.object({ ticketId: plainId })),
+  'workflow.move': channel<TicketWorkflow>()(moveInput),
+  'workflow.reopen': channel<ReopenResult>()(reopenInput),
+  'diagnosis.save': channel<TicketWorkflow>()(diagnosisInput),
+  'quotes.preview': channel<QuotePreview>()(quoteDraftInput),
+  'quotes.save': channel<TicketWorkflow>()(quoteSaveInput),
+  'quotes.get': channel<QuoteView>()(z.object({ quoteId: plainId })),
+  'approvals.record': channel<TicketWorkflow>()(approvalInput),
+  'tickets.handOver': channel<TicketWorkflow>()(handOverInput),
+  'tickets.changePromisedDate': channel<TicketWorkflow>()(promisedDateInput),
+  'notifications.log': channel<TicketWorkflow>()(notificationInput),
+  'loaners.list': channel<LoanerView[]>()(z.object({ includeInactive: z.boolean().default(false) })),
+  'loaners.save': channel<LoanerView>()(loanerInput),
+  'loans.lend': channel<TicketWorkflow>()(lendInput),
+  'loans.return': channel<TicketWorkflow>()(loanReturnInput),
+  'parts.use': channel<TicketWorkflow>()(partUseInput),
+  'parts.returnToStores': channel<TicketWorkflow>()(returnToStoresInput),
+  'parts.returnToCustomer': channel<TicketWorkflow>()(returnToStoresInput),
+} as const;
