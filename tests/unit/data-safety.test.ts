@@ -625,6 +625,8 @@ describe('the shop identity beside the file', () => {
     const dir = tempDir();
     const desk = await open(dir);
     const { tickets } = await desk.call('intake.checkIn', sampleIntake());
+    // Noted once the check-in has answered, on the event loop's next turn.
+    await new Promise((resolve) => setImmediate(resolve));
     const identity = JSON.parse(readFileSync(join(dir, IDENTITY_FILE), 'utf8'));
     expect(identity.lastTicketNumber).toBe(tickets[0].number);
     expect(identity.shopId).toMatch(/^[0-9a-f-]{36}$/);

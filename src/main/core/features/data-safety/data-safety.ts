@@ -42,6 +42,9 @@ export class DataSafety {
   private timer: NodeJS.Timeout | null = null;
   /** Whether a check-in noted the identity without flushing it since. */
   private identityUnflushed = false;
+  /** Ticket numbers checked in since the identity was last written, waiting for the check-in's answer to go out. */
+  private notedTickets: { highest: number; count: number } | null = null;
+  private noteWaiting: NodeJS.Immediate | null = null;
   /** The full integrity check started with the desk, while it runs. */
   private checking: StoppableCheck | null = null;
   private readonly exports = new Map<string, ExportProgress>();
@@ -241,6 +244,7 @@ export class DataSafety {
 
   /** Writes the identity noted since the last flush durably (at close, and before the file is replaced). */
   private flushIdentity(): void {
+    this.writeNotedTickets();
     if (!this.identityUnflushed) return;
     const identity = readIdentity(this.files.dataDir);
     try {
@@ -251,14 +255,31 @@ export class DataSafety {
     }
   }
 
-  /** Remembers the newest ticket numbers beside the file after a check-in. */
+  /**
+   * Remembers the newest ticket numbers beside the file after a check-in: written
+   * once the check-in has answered (the clerk does not wait for a note only the
+   * next start reads), one write for check-ins that come together. A crash
+   * before it leaves the note behind, never ahead, as a lagging note allows.
+   */
   noteTickets(numbers: number[]): void {
+    if (numbers.length === 0) return;
+    const noted = this.notedTickets ?? { highest: 0, count: 0 };
+    this.notedTickets = { highest: Math.max(noted.highest, ...numbers), count: noted.count + numbers.length };
+    this.noteWaiting ??= setImmediate(() => this.writeNotedTickets());
+  }
+
+  private writeNotedTickets(): void {
+    if (this.noteWaiting) clearImmediate(this.noteWaiting);
+    this.noteWaiting = null;
+    const noted = this.notedTickets;
+    this.notedTickets = null;
+    if (!noted) return;
     const identity = readIdentity(this.files.dataDir);
-    if (!identity || numbers.length === 0) return;
+    if (!identity) return;
     try {
       advanceIdentity(
         this.files.dataDir,
-        { shopId: identity.shopId, lastTicketNumber: Math.max(...numbers), tickets: identity.tickets + numbers.length },
+        { shopId: identity.shopId, lastTicketNumber: noted.highest, tickets: identity.tickets + noted.count },
         this.options.clock.now(),
         // Two flushes per check-in were a sixth of its time; the database's commit is flushed already.
         { flush: false },
