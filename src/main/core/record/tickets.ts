@@ -6,6 +6,7 @@ import { displayTicketNumber, parseTicketNumber } from '../../../shared/ticket-n
 import type { SecretBox } from '../security/secret-box';
 import { noteText } from './history-notes';
 import { TicketEventEntity, type TicketEventRow, type TicketRow } from '../storage/entities';
+import { insertRow } from '../storage/row-insert';
 
 export interface NewTicketEvent {
   ticketId: number;
@@ -30,7 +31,7 @@ export async function appendTicketEvent(tx: WriteTx, event: NewTicketEvent): Pro
     staffId: event.staffId,
     at: event.at,
   };
-  await tx.insert(TicketEventEntity, row);
+  await insertRow(tx, TicketEventEntity, row);
 }
 
 interface SummaryRecord {

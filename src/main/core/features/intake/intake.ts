@@ -15,7 +15,7 @@ import { requireActiveStaff } from '../staff';
 import type { Actor } from '../staff';
 import { allocateTicketNumber } from './ticket-numbers';
 import { appendTicketEvent } from '../../record/tickets';
-import { onlyRow } from '../../storage/rows';
+import { insertRow } from '../../storage/row-insert';
 
 export type CheckInInput = ChannelParsedInput<'intake.checkIn'>;
 type DeviceInput = CheckInInput['devices'][number];
@@ -62,8 +62,8 @@ async function resolveCustomer(tx: WriteTx, input: CheckInInput['customer'], now
   ]);
   const [known] = sameName;
   if (known) return resolveCustomer(tx, { ...input, id: known.id }, nowIso);
-  const result = await tx.insert(CustomerEntity, { ...details, ownerTechnicianId: null, createdAt: nowIso, updatedAt: nowIso });
-  return tx.findOneByOrFail(CustomerEntity, { id: onlyRow(result.identifiers).id as number });
+  const row = { ...details, ownerTechnicianId: null, createdAt: nowIso, updatedAt: nowIso };
+  return { id: await insertRow(tx, CustomerEntity, row), ...row };
 }
 
 async function createTicket(
@@ -73,7 +73,7 @@ async function createTicket(
   secrets: SecretBox,
 ): Promise<CheckInResult['tickets'][number]> {
   const nowIso = shared.now.toISOString();
-  const deviceResult = await tx.insert(DeviceEntity, {
+  const deviceId = await insertRow(tx, DeviceEntity, {
     customerId: shared.customerId,
     type: device.type,
     brand: device.brand,
@@ -88,7 +88,7 @@ async function createTicket(
     number,
     status: 'received',
     customerId: shared.customerId,
-    deviceId: onlyRow(deviceResult.identifiers).id as number,
+    deviceId,
     intakeBatch: shared.batch,
     fault: device.fault,
     customerRequest: device.customerRequest,
@@ -114,8 +114,7 @@ async function createTicket(
     createdAt: nowIso,
     updatedAt: nowIso,
   };
-  const ticketResult = await tx.insert(TicketEntity, ticket);
-  const ticketId = onlyRow(ticketResult.identifiers).id as number;
+  const ticketId = await insertRow(tx, TicketEntity, ticket);
   await appendTicketEvent(tx, { ticketId, kind: 'checked_in', toStatus: 'received', staffId: shared.clerkId, at: nowIso });
   if (device.estimateMinor > 0) {
     await appendTicketEvent(tx, { ticketId, kind: 'estimate', amountMinor: device.estimateMinor, staffId: shared.clerkId, at: nowIso });

@@ -1,0 +1,51 @@
+// Inserting one typed row of an entity, the hot write path of a check-in. The
+// entity's metadata names the columns; on SQLite the connection keeps one
+// prepared INSERT per entity, as TypeORM's insert builder cost more than the
+// statement itself (four of them per check-in). PostgreSQL goes through the ORM.
+import type BetterSqlite3 from 'better-sqlite3';
+import type { EntitySchema, ObjectLiteral } from 'typeorm';
+import { isSqliteTx, connectionOf } from './sql-reader';
+import { onlyRow } from './rows';
+import type { WriteTx } from './transactions';
+
+interface PreparedInsert {
+  statement: BetterSqlite3.Statement;
+  /** Property names in the statement's parameter order, and whether each is a boolean column. */
+  columns: { property: string; boolean: boolean }[];
+}
+
+const prepared = new WeakMap<BetterSqlite3.Database, Map<string, PreparedInsert>>();
+
+function preparedInsert(tx: WriteTx, entity: EntitySchema, connection: BetterSqlite3.Database): PreparedInsert {
+  let byEntity = prepared.get(connection);
+  if (!byEntity) {
+    byEntity = new Map();
+    prepared.set(connection, byEntity);
+  }
+  const metadata = tx.connection.getMetadata(entity);
+  let insert = byEntity.get(metadata.name);
+  if (!insert) {
+    const columns = metadata.columns.filter((column) => !column.isGenerated);
+    const names = columns.map((column) => `"${column.databaseName}"`).join(', ');
+    insert = {
+      statement: connection.prepare(`INSERT INTO "${metadata.tableName}" (${names}) VALUES (${columns.map(() => '?').join(', ')})`),
+      columns: columns.map((column) => ({ property: column.propertyName, boolean: column.type === 'boolean' })),
+    };
+    byEntity.set(metadata.name, insert);
+  }
+  return insert;
+}
+
+/** Inserts the row (every column but the generated id) and returns its id. */
+export async function insertRow<Row extends { id: number }>(tx: WriteTx, entity: EntitySchema<Row>, row: Omit<Row, 'id'>): Promise<number> {
+  if (!isSqliteTx(tx)) return Number(onlyRow((await tx.insert(entity as EntitySchema, row as ObjectLiteral)).identifiers).id);
+  const insert = preparedInsert(tx, entity as EntitySchema, connectionOf(tx));
+  const values = row as Record<string, unknown>;
+  const parameters = insert.columns.map(({ property, boolean }) => {
+    const value = values[property];
+    // A missing value would be NULL here but the column's default through the ORM: the row type forbids it.
+    if (value === undefined) throw new Error(`insertRow: no value for ${property}`);
+    return boolean ? (value ? 1 : 0) : value;
+  });
+  return Number(insert.statement.run(...parameters).lastInsertRowid);
+}
