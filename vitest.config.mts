@@ -17,6 +17,7 @@ function postgresInstalled(): boolean {
  * every test desk on PostgreSQL; pure-function files need no second run.
  */
 const DESK_LEVEL_FILES = [
+  'bought-part-revision',
   'collection',
   'contract-fuzz',
   'customer-care',

@@ -98,7 +98,8 @@ export const quoteLineInput = z.discriminatedUnion(
       description: requiredText(LIMITS.shortTextMax * 2),
       qty: quantity.default(1),
       unitPriceMinor: money,
-      unitCostMinor: money,
+      /** Null: the cost already on this ticket's quote for the same part (a revision carries the line over). */
+      unitCostMinor: money.nullable(),
       supplier: optionalText(LIMITS.shortTextMax),
     }),
   ],

@@ -206,7 +206,7 @@ describe('typed labour line', () => {
     const added = addBoughtPart([], { description: ' OLED screen 6.1" ', price: '680', cost: '455.50', supplier: ' Huaqiang Parts ' });
     expect(added.errors).toEqual({});
     expect(added.lines).toEqual([
-      { kind: 'bought_part', description: 'OLED screen 6.1"', unitPriceMinor: 68000, cost: '455.50', supplier: 'Huaqiang Parts', qty: '1' },
+      { kind: 'bought_part', description: 'OLED screen 6.1"', unitPriceMinor: 68000, cost: '455.50', costKept: false, supplier: 'Huaqiang Parts', qty: '1' },
     ]);
     expect(checkDraft({ ...EMPTY_DRAFT, lines: added.lines }).lines).toEqual([
       { kind: 'bought_part', description: 'OLED screen 6.1"', unitPriceMinor: 68000, unitCostMinor: 45550, supplier: 'Huaqiang Parts', qty: 1 },
@@ -232,7 +232,7 @@ describe('typed labour line', () => {
     }
   });
 
-  it('carries a bought-in part into a revision; its cost, not shown on the ticket, is asked again', () => {
+  it('carries a bought-in part into a revision; its cost, recorded but not shown on the ticket, is kept unless typed again', () => {
     const quote = sentQuote();
     const bought = {
       ...quote.lines[1],
@@ -245,8 +245,25 @@ describe('typed labour line', () => {
       supplier: 'Huaqiang Parts',
     };
     const draft = draftFromQuote({ ...quote, lines: [...quote.lines, bought] });
-    expect(draft.lines[3]).toEqual({ kind: 'bought_part', description: 'OLED screen', unitPriceMinor: 68000, cost: '', supplier: 'Huaqiang Parts', qty: '1' });
-    expect(checkDraft(draft).errors).toEqual({ 'lines.3.unitCostMinor': 'required' });
+    const carried = {
+      kind: 'bought_part',
+      description: 'OLED screen',
+      unitPriceMinor: 68000,
+      cost: '',
+      costKept: true,
+      supplier: 'Huaqiang Parts',
+      qty: '1',
+    } as const;
+    expect(draft.lines[3]).toEqual(carried);
+    const kept = checkDraft(draft);
+    expect(kept.errors).toEqual({});
+    expect(kept.lines[3]).toMatchObject({ kind: 'bought_part', unitCostMinor: null });
+    // A cost typed over it replaces the quoted one; a wrong one is refused in place.
+    const retyped = checkDraft({ ...draft, lines: [...draft.lines.slice(0, 3), { ...carried, cost: '400' }] });
+    expect(retyped.lines[3]).toMatchObject({ unitCostMinor: 40000 });
+    expect(checkDraft({ ...draft, lines: [...draft.lines.slice(0, 3), { ...carried, cost: 'abc' }] }).errors).toEqual({
+      'lines.3.unitCostMinor': 'money_invalid',
+    });
   });
 });
 

@@ -32,10 +32,27 @@ interface ResolvedLine extends PriceLineInput {
   names: { en: string; zh: string } | null;
   /** A bought-in part's unit cost and supplier; null and '' for other lines. */
   unitCostMinor: number | null;
+  /** Whether the caller typed that cost (a cost kept from the quote is never said back to them). */
+  costTyped: boolean;
   supplier: string;
 }
 
-async function resolveLines(tx: ReadTx, lines: DraftInput['lines'], settings: Settings): Promise<ResolvedLine[]> {
+/**
+ * The cost already on the ticket's quote for the same bought-in part (same
+ * description and supplier, newest version first): a revision carries the line
+ * over without anyone typing a cost the ticket page never shows again.
+ */
+async function quotedCost(tx: ReadTx, ticketId: number, description: string, supplier: string): Promise<number | null> {
+  const rows: { unit_cost_minor: number | null }[] = await tx.query(
+    `SELECT ql.unit_cost_minor FROM quote_line ql JOIN quote q ON q.id = ql.quote_id
+     WHERE q.ticket_id = ? AND ql.kind = 'bought_part' AND ql.description = ? AND ql.supplier = ? AND ql.unit_cost_minor IS NOT NULL
+     ORDER BY q.version DESC, ql.position LIMIT 1`,
+    [ticketId, description, supplier],
+  );
+  return rows[0]?.unit_cost_minor ?? null;
+}
+
+async function resolveLines(tx: ReadTx, ticketId: number, lines: DraftInput['lines'], settings: Settings): Promise<ResolvedLine[]> {
   const resolved: ResolvedLine[] = [];
   for (const [index, line] of lines.entries()) {
     const at = (field: string) => `lines.${index}.${field}`;
@@ -54,6 +71,7 @@ async function resolveLines(tx: ReadTx, lines: DraftInput['lines'], settings: Se
           unitPriceMinor: item.priceMinor,
           coveredUnitPriceMinor: null,
           unitCostMinor: null,
+          costTyped: false,
           supplier: '',
           // A general item (diagnosis, cleaning) is the kind of work the diagnosis found.
           category: item.category === 'general' ? null : item.category,
@@ -71,10 +89,13 @@ async function resolveLines(tx: ReadTx, lines: DraftInput['lines'], settings: Se
           unitPriceMinor: line.unitPriceMinor,
           coveredUnitPriceMinor: null,
           unitCostMinor: null,
+          costTyped: false,
           supplier: '',
         });
       }
     } else if (line.kind === 'bought_part') {
+      const unitCostMinor = line.unitCostMinor ?? (await quotedCost(tx, ticketId, line.description, line.supplier));
+      if (unitCostMinor === null) throw DeskError.field(at('unitCostMinor'), 'required');
       resolved.push({
         kind: 'bought_part',
         feeItemId: null,
@@ -84,7 +105,8 @@ async function resolveLines(tx: ReadTx, lines: DraftInput['lines'], settings: Se
         qty: line.qty,
         unitPriceMinor: line.unitPriceMinor,
         coveredUnitPriceMinor: null,
-        unitCostMinor: line.unitCostMinor,
+        unitCostMinor,
+        costTyped: line.unitCostMinor !== null,
         supplier: line.supplier,
       });
     } else {
@@ -100,6 +122,7 @@ async function resolveLines(tx: ReadTx, lines: DraftInput['lines'], settings: Se
         unitPriceMinor: part.priceMinor,
         coveredUnitPriceMinor: line.coveredUnitPriceMinor,
         unitCostMinor: null,
+        costTyped: false,
         supplier: '',
       });
     }
@@ -117,7 +140,7 @@ async function price(tx: ReadTx, input: DraftInput, settings: Settings): Promise
   const ticket = await loadTicket(tx, input.ticketId);
   const facts = pricingFactsOf(ticket, await loadDiagnosisFacts(tx, ticket.id));
   if (facts === null) throw new DeskError('conflict', [{ path: 'ticketId', code: 'diagnosis_required' }]);
-  const resolved = await resolveLines(tx, input.lines, settings);
+  const resolved = await resolveLines(tx, ticket.id, input.lines, settings);
   const priced = priceQuote(facts, resolved, input.discount, settings.discountApprovalPercent);
   const lines: QuoteLineView[] = resolved.map((line, index) => ({
     position: index + 1,
@@ -128,8 +151,8 @@ async function price(tx: ReadTx, input: DraftInput, settings: Settings): Promise
     qty: line.qty,
     unitPriceMinor: line.unitPriceMinor,
     coveredUnitPriceMinor: line.coveredUnitPriceMinor,
-    // The caller typed this cost: the preview may say it back.
-    unitCostMinor: line.unitCostMinor,
+    // A cost the caller typed may be said back; one kept from the quote stays off the ticket page.
+    unitCostMinor: line.costTyped ? line.unitCostMinor : null,
     supplier: line.supplier,
     ...itemAt(priced.lines, index),
   }));
@@ -193,7 +216,7 @@ export async function saveQuote(
   );
   const quoteId = onlyRow(rows).id;
   for (const [index, line] of preview.lines.entries()) {
-    const names = itemAt(resolved, index).names;
+    const { names, unitCostMinor } = itemAt(resolved, index);
     await tx.query(
       `INSERT INTO quote_line (quote_id, position, kind, fee_item_id, part_id, description, name_en, name_zh, qty, unit_price_minor,
          covered_unit_price_minor, unit_cost_minor, supplier, line_total_minor, covered_minor, charged_minor, free, reason)
@@ -210,7 +233,8 @@ export async function saveQuote(
         line.qty,
         line.unitPriceMinor,
         line.coveredUnitPriceMinor,
-        line.unitCostMinor,
+        // From the resolved line: a kept cost is not in the preview.
+        unitCostMinor,
         line.supplier,
         line.lineTotalMinor,
         line.coveredMinor,

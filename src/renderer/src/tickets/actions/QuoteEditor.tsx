@@ -189,7 +189,7 @@ export function QuoteEditor({ workflow, perform, feeItems, parts }: Props) {
                       {line.kind === 'bought_part' && (
                         <MoneyInput
                           aria-label={t('ticketActions.quote.costOf', { item: name })}
-                          placeholder={t('ticketActions.quote.boughtCost')}
+                          placeholder={t(line.costKept ? 'ticketActions.quote.boughtCostKept' : 'ticketActions.quote.boughtCost')}
                           size="xs"
                           mt={4}
                           value={line.cost}

@@ -10,8 +10,11 @@ import { WORKFLOW_LIMITS, type DiscountKind } from '../../../../shared/workflow'
 export type DraftLine =
   | { kind: 'labour'; feeItemId: number | null; description: string; unitPriceMinor: number | null; qty: string }
   | { kind: 'part'; partId: number; coveredUnitPriceMinor: number | null; qty: string }
-  /** A part bought in for this repair; its cost is text until checked ('' when a revision starts from a quote whose cost is not shown). */
-  | { kind: 'bought_part'; description: string; unitPriceMinor: number; cost: string; supplier: string; qty: string };
+  /**
+   * A part bought in for this repair; its cost is text until checked. A line carried over from the quote
+   * (`costKept`) keeps the cost already recorded while its cost is left empty: the ticket page never shows it.
+   */
+  | { kind: 'bought_part'; description: string; unitPriceMinor: number; cost: string; costKept: boolean; supplier: string; qty: string };
 
 export interface QuoteDraft {
   lines: DraftLine[];
@@ -35,6 +38,7 @@ export function draftFromQuote(quote: QuoteView | undefined): QuoteDraft {
           description: line.description,
           unitPriceMinor: line.unitPriceMinor,
           cost: line.unitCostMinor === null ? '' : minorToInputText(line.unitCostMinor),
+          costKept: true,
           supplier: line.supplier,
           qty: String(line.qty),
         }
@@ -100,7 +104,15 @@ export function addBoughtPart(
   const cost = readMoney(typed.cost, true);
   if (!cost.ok) errors.boughtCost = cost.code;
   if (Object.keys(errors).length > 0 || !price.ok) return { lines: [...lines], errors };
-  const line: DraftLine = { kind: 'bought_part', description, unitPriceMinor: price.minor, cost: typed.cost.trim(), supplier: typed.supplier.trim(), qty: '1' };
+  const line: DraftLine = {
+    kind: 'bought_part',
+    description,
+    unitPriceMinor: price.minor,
+    cost: typed.cost.trim(),
+    costKept: false,
+    supplier: typed.supplier.trim(),
+    qty: '1',
+  };
   return { lines: [...lines, line], errors };
 }
 
@@ -132,14 +144,15 @@ export function checkDraft(draft: QuoteDraft, forPreview = false): CheckedDraft 
     const qty = parseQty(line.qty);
     if (qty === null) errors[`lines.${index}.qty`] = line.qty.trim() === '' ? 'required' : 'invalid';
     if (line.kind === 'bought_part') {
+      const kept = line.costKept && line.cost.trim() === '';
       const cost = readMoney(line.cost, true);
-      if (!cost.ok) errors[`lines.${index}.unitCostMinor`] = cost.code;
+      if (!kept && !cost.ok) errors[`lines.${index}.unitCostMinor`] = cost.code;
       lines.push({
         kind: 'bought_part',
         description: line.description,
         unitPriceMinor: line.unitPriceMinor,
-        // The preview prices without the cost; a save with a cost not typed is refused above.
-        unitCostMinor: cost.ok ? cost.minor : 0,
+        // Null keeps the quoted cost; the preview prices without the cost, and a save with a cost not typed is refused above.
+        unitCostMinor: kept ? null : cost.ok ? cost.minor : 0,
         supplier: line.supplier,
         qty: qty ?? 1,
       });
