@@ -1,12 +1,11 @@
-import { execFile } from 'node:child_process';
-import { join } from 'node:path';
-import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { findMove } from '../../src/main/core/rules/status-machine';
 import { loadSettings } from '../../src/main/core/features/settings/settings';
 import { collectTicket } from '../../src/main/core/features/repair/workflow';
 import { TICKET_STATUSES } from '../../src/shared/domain';
+import { atOnceOnCounters } from '../support/counter-worker';
 import { fixedClock, type TestDesk } from '../support/desk';
+import { failInserts } from '../support/failing-write';
 import {
   checkIn,
   diagnoseAndQuote,
@@ -22,7 +21,6 @@ import {
   type Person,
 } from '../support/workflow';
 
-const run = promisify(execFile);
 const START = '2026-11-23T02:30:00Z';
 const clock = fixedClock(START);
 
@@ -154,8 +152,7 @@ describe('status moves through the desk', () => {
 
   it('writes the status and its event in one transaction: when the event cannot be written, the status stays', async () => {
     const ticket = await checkIn(desk);
-    await desk.context.db.dataSource.query(`CREATE TEMP TRIGGER fail_event BEFORE INSERT ON ticket_event WHEN NEW.note = 'boom'
-      BEGIN SELECT RAISE(ABORT, 'disk full'); END`);
+    await failInserts(desk, { name: 'fail_event', table: 'ticket_event', when: "NEW.note = 'boom'", message: 'disk full' });
     const before = await tableCounts(desk);
     const error = await desk.fail('workflow.move', { session: crew.manager.session, ticketId: ticket.id, toStatus: 'diagnosing', note: 'boom' });
     expect(error.code).toBe('internal');
@@ -222,20 +219,12 @@ describe('status moves through the desk', () => {
 
   it('lets only one of three counter PCs (processes) make the same move at the same instant', async () => {
     const ticket = await checkIn(desk);
-    const calls = JSON.stringify([{ channel: 'workflow.move', input: { ticketId: ticket.id, toStatus: 'diagnosing' } }]);
+    const calls = [{ channel: 'workflow.move', input: { ticketId: ticket.id, toStatus: 'diagnosing' } }];
     // Starting a diagnosis is bench work: the technician on one PC, the manager on another and on this one.
-    const others = [crew.technician, crew.manager].map((p) =>
-      run(
-        join(process.cwd(), 'node_modules/.bin/tsx'),
-        [join(process.cwd(), 'tests/support/workflow-worker.ts'), desk.dir, String(p.id), p.pin, START, calls],
-        {
-          timeout: 60_000,
-        },
-      ),
-    );
-    const mine = desk.dispatch('workflow.move', { session: crew.manager.session, ticketId: ticket.id, toStatus: 'diagnosing' });
-    const [outputs, local] = await Promise.all([Promise.all(others), mine]);
-    const results = [...outputs.flatMap(({ stdout }) => JSON.parse(stdout) as string[]), local.ok ? 'ok' : local.error.fields?.[0]?.code];
+    const others = [crew.technician, crew.manager].map((person) => ({ person, calls }));
+    const mine = () => desk.dispatch('workflow.move', { session: crew.manager.session, ticketId: ticket.id, toStatus: 'diagnosing' });
+    const { elsewhere: outputs, here: local } = await atOnceOnCounters(desk, START, others, mine);
+    const results = [...outputs.flat(), local.ok ? 'ok' : local.error.fields?.[0]?.code];
     expect(results.sort()).toEqual(['illegal_move', 'illegal_move', 'ok']);
     expect((await eventsOf(desk, ticket.id)).filter((e) => e.kind === 'status_changed')).toHaveLength(1);
     expect((await ticketRow(desk, ticket.id)).status).toBe('diagnosing');
