@@ -6,6 +6,7 @@ import { TICKET_STATUSES } from '../../src/shared/domain';
 import { atOnceOnCounters } from '../support/counter-worker';
 import { fixedClock, type TestDesk } from '../support/desk';
 import { failInserts } from '../support/failing-write';
+import { entryOf, firstItem, lastItem } from '../support/lists';
 import {
   checkIn,
   diagnoseAndQuote,
@@ -32,7 +33,7 @@ function daysLater(days: number, from = START): string {
 async function driveToReady(desk: TestDesk, person: Person, ticketId: number): Promise<void> {
   await diagnoseAndQuote(desk, person.session, ticketId);
   await desk.call('workflow.move', { session: person.session, ticketId, toStatus: 'awaiting_approval' });
-  const quoteId = (await desk.call('tickets.getWorkflow', { ticketId })).quotes[0].id;
+  const quoteId = firstItem((await desk.call('tickets.getWorkflow', { ticketId })).quotes).id;
   await desk.call('approvals.record', { session: person.session, ticketId, quoteId, decision: 'accepted', method: 'in_person', signaturePng: signaturePng() });
   for (const toStatus of ['in_repair', 'testing', 'ready'] as const) await desk.call('workflow.move', { session: person.session, ticketId, toStatus });
 }
@@ -59,7 +60,7 @@ describe('status moves through the desk', () => {
         clock.set(daysLater(0.001 * outcomes.length));
         const before = await tableCounts(desk);
         const rowBefore = await ticketRow(desk, ticket.id);
-        const lastEvent = (await eventsOf(desk, ticket.id)).at(-1)!.id;
+        const lastEvent = lastItem(await eventsOf(desk, ticket.id)).id;
         const result = await desk.dispatch('workflow.move', { session: crew.manager.session, ticketId: ticket.id, toStatus: to, note: 'because' });
         const rule = findMove(from, to);
         if (rule && rule.via === 'move') {
@@ -82,7 +83,7 @@ describe('status moves through the desk', () => {
             },
           ]);
           expect((await ticketRow(desk, ticket.id)).status).toBe(to);
-          expect((await tableCounts(desk)).ticket_event).toBe(before.ticket_event + 1);
+          expect((await tableCounts(desk)).ticket_event).toBe(entryOf(before, 'ticket_event') + 1);
           outcomes.push(`${from}->${to}: moved`);
           await forceStatus(desk, ticket.id, from);
         } else {
@@ -107,7 +108,7 @@ describe('status moves through the desk', () => {
       await forceStatus(desk, ticket.id, 'awaiting_approval');
       await desk.context.db.write((tx) => tx.query(`UPDATE quote SET status = 'sent' WHERE ticket_id = ?`, [ticket.id]));
       await forceStatus(desk, ticket.id, from);
-      const quoteId = (await desk.call('tickets.getWorkflow', { ticketId: ticket.id })).quotes[0].id;
+      const quoteId = firstItem((await desk.call('tickets.getWorkflow', { ticketId: ticket.id })).quotes).id;
       const before = await tableCounts(desk);
       const approval = await desk.dispatch('approvals.record', {
         session: crew.clerk.session,
@@ -213,7 +214,7 @@ describe('status moves through the desk', () => {
     ]);
     await desk.call('quotes.save', { session, ticketId: ticket.id, lines: [{ kind: 'labour', feeItemId: await feeItemId(desk, 'screen_replacement') }] });
     const view = await desk.call('workflow.move', { session, ticketId: ticket.id, toStatus: 'awaiting_approval' });
-    expect(view.quotes[0].status).toBe('sent');
+    expect(firstItem(view.quotes).status).toBe('sent');
     expect(view.actions).toContain('approvals.record');
   });
 
@@ -348,7 +349,7 @@ describe('re-open under the repair warranty (返修)', () => {
     const declined = await checkIn(desk);
     await diagnoseAndQuote(desk, crew.technician.session, declined.id);
     await desk.call('workflow.move', { session: crew.technician.session, ticketId: declined.id, toStatus: 'awaiting_approval' });
-    const quoteId = (await desk.call('tickets.getWorkflow', { ticketId: declined.id })).quotes[0].id;
+    const quoteId = firstItem((await desk.call('tickets.getWorkflow', { ticketId: declined.id })).quotes).id;
     await desk.call('approvals.record', {
       session: crew.clerk.session,
       ticketId: declined.id,

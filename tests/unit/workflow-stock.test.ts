@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { atOnceOnCounters } from '../support/counter-worker';
 import { fixedClock, type TestDesk } from '../support/desk';
 import { failInserts } from '../support/failing-write';
-import { itemAt } from '../support/lists';
+import { firstItem, itemAt } from '../support/lists';
 import { CHECK_REFUSED } from '../support/suite-engine';
 import { addPart, checkIn, eventsOf, forceStatus, freshDeskWithCrewEachTest, PINS, tableCounts, type Crew } from '../support/workflow';
 import { TICKET_STATUSES } from '../../src/shared/domain';
@@ -17,7 +17,7 @@ describe('parts drawn from stock', () => {
 
   async function partRow(id: number): Promise<{ qty_on_hand: number; qty_returned: number }> {
     const rows = await desk.context.db.dataSource.query(`SELECT qty_on_hand, qty_returned FROM part WHERE id = ?`, [id]);
-    return rows[0];
+    return firstItem(rows);
   }
 
   /** A ticket on the bench, diagnosed (hardware, or as given). */
@@ -216,7 +216,7 @@ describe('parts drawn from stock', () => {
     const out = await ticketInRepair();
     for (const ticketId of [caused, out]) {
       const view = await desk.call('parts.use', { session: crew.technician.session, ticketId, partId: part.id, qty: 1 });
-      expect(view.partsUsed[0].underWarranty).toBe(false);
+      expect(firstItem(view.partsUsed).underWarranty).toBe(false);
     }
   });
 
@@ -265,7 +265,7 @@ describe('parts drawn from stock', () => {
       `SELECT COUNT(*) AS n, SUM(qty_delta) AS total FROM stock_move WHERE part_id = ? AND reason = 'used'`,
       [part.id],
     );
-    expect(ledger[0]).toEqual({ n: 5, total: -5 });
+    expect(firstItem(ledger)).toEqual({ n: 5, total: -5 });
     // One part_used event for each unit drawn, on the ticket it was drawn for.
     let events = 0;
     for (const ticketId of tickets) events += (await eventsOf(desk, ticketId)).filter((e) => e.kind === 'part_used').length;
