@@ -1,12 +1,12 @@
-import { execFile } from 'node:child_process';
-import { join } from 'node:path';
-import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { findMove } from '../../src/main/core/rules/status-machine';
 import { loadSettings } from '../../src/main/core/features/settings/settings';
 import { collectTicket } from '../../src/main/core/features/repair/workflow';
 import { TICKET_STATUSES } from '../../src/shared/domain';
+import { atOnceOnCounters } from '../support/counter-worker';
 import { fixedClock, type TestDesk } from '../support/desk';
+import { failInserts } from '../support/failing-write';
+import { entryOf, firstItem, lastItem } from '../support/lists';
 import {
   checkIn,
   diagnoseAndQuote,
@@ -22,7 +22,6 @@ import {
   type Person,
 } from '../support/workflow';
 
-const run = promisify(execFile);
 const START = '2026-11-23T02:30:00Z';
 const clock = fixedClock(START);
 
@@ -34,7 +33,7 @@ function daysLater(days: number, from = START): string {
 async function driveToReady(desk: TestDesk, person: Person, ticketId: number): Promise<void> {
   await diagnoseAndQuote(desk, person.session, ticketId);
   await desk.call('workflow.move', { session: person.session, ticketId, toStatus: 'awaiting_approval' });
-  const quoteId = (await desk.call('tickets.getWorkflow', { ticketId })).quotes[0].id;
+  const quoteId = firstItem((await desk.call('tickets.getWorkflow', { ticketId })).quotes).id;
   await desk.call('approvals.record', { session: person.session, ticketId, quoteId, decision: 'accepted', method: 'in_person', signaturePng: signaturePng() });
   for (const toStatus of ['in_repair', 'testing', 'ready'] as const) await desk.call('workflow.move', { session: person.session, ticketId, toStatus });
 }
@@ -61,7 +60,7 @@ describe('status moves through the desk', () => {
         clock.set(daysLater(0.001 * outcomes.length));
         const before = await tableCounts(desk);
         const rowBefore = await ticketRow(desk, ticket.id);
-        const lastEvent = (await eventsOf(desk, ticket.id)).at(-1)!.id;
+        const lastEvent = lastItem(await eventsOf(desk, ticket.id)).id;
         const result = await desk.dispatch('workflow.move', { session: crew.manager.session, ticketId: ticket.id, toStatus: to, note: 'because' });
         const rule = findMove(from, to);
         if (rule && rule.via === 'move') {
@@ -84,7 +83,7 @@ describe('status moves through the desk', () => {
             },
           ]);
           expect((await ticketRow(desk, ticket.id)).status).toBe(to);
-          expect((await tableCounts(desk)).ticket_event).toBe(before.ticket_event + 1);
+          expect((await tableCounts(desk)).ticket_event).toBe(entryOf(before, 'ticket_event') + 1);
           outcomes.push(`${from}->${to}: moved`);
           await forceStatus(desk, ticket.id, from);
         } else {
@@ -109,7 +108,7 @@ describe('status moves through the desk', () => {
       await forceStatus(desk, ticket.id, 'awaiting_approval');
       await desk.context.db.write((tx) => tx.query(`UPDATE quote SET status = 'sent' WHERE ticket_id = ?`, [ticket.id]));
       await forceStatus(desk, ticket.id, from);
-      const quoteId = (await desk.call('tickets.getWorkflow', { ticketId: ticket.id })).quotes[0].id;
+      const quoteId = firstItem((await desk.call('tickets.getWorkflow', { ticketId: ticket.id })).quotes).id;
       const before = await tableCounts(desk);
       const approval = await desk.dispatch('approvals.record', {
         session: crew.clerk.session,
@@ -154,8 +153,7 @@ describe('status moves through the desk', () => {
 
   it('writes the status and its event in one transaction: when the event cannot be written, the status stays', async () => {
     const ticket = await checkIn(desk);
-    await desk.context.db.dataSource.query(`CREATE TEMP TRIGGER fail_event BEFORE INSERT ON ticket_event WHEN NEW.note = 'boom'
-      BEGIN SELECT RAISE(ABORT, 'disk full'); END`);
+    await failInserts(desk, { name: 'fail_event', table: 'ticket_event', when: "NEW.note = 'boom'", message: 'disk full' });
     const before = await tableCounts(desk);
     const error = await desk.fail('workflow.move', { session: crew.manager.session, ticketId: ticket.id, toStatus: 'diagnosing', note: 'boom' });
     expect(error.code).toBe('internal');
@@ -216,26 +214,18 @@ describe('status moves through the desk', () => {
     ]);
     await desk.call('quotes.save', { session, ticketId: ticket.id, lines: [{ kind: 'labour', feeItemId: await feeItemId(desk, 'screen_replacement') }] });
     const view = await desk.call('workflow.move', { session, ticketId: ticket.id, toStatus: 'awaiting_approval' });
-    expect(view.quotes[0].status).toBe('sent');
+    expect(firstItem(view.quotes).status).toBe('sent');
     expect(view.actions).toContain('approvals.record');
   });
 
   it('lets only one of three counter PCs (processes) make the same move at the same instant', async () => {
     const ticket = await checkIn(desk);
-    const calls = JSON.stringify([{ channel: 'workflow.move', input: { ticketId: ticket.id, toStatus: 'diagnosing' } }]);
+    const calls = [{ channel: 'workflow.move', input: { ticketId: ticket.id, toStatus: 'diagnosing' } }];
     // Starting a diagnosis is bench work: the technician on one PC, the manager on another and on this one.
-    const others = [crew.technician, crew.manager].map((p) =>
-      run(
-        join(process.cwd(), 'node_modules/.bin/tsx'),
-        [join(process.cwd(), 'tests/support/workflow-worker.ts'), desk.dir, String(p.id), p.pin, START, calls],
-        {
-          timeout: 60_000,
-        },
-      ),
-    );
-    const mine = desk.dispatch('workflow.move', { session: crew.manager.session, ticketId: ticket.id, toStatus: 'diagnosing' });
-    const [outputs, local] = await Promise.all([Promise.all(others), mine]);
-    const results = [...outputs.flatMap(({ stdout }) => JSON.parse(stdout) as string[]), local.ok ? 'ok' : local.error.fields?.[0]?.code];
+    const others = [crew.technician, crew.manager].map((person) => ({ person, calls }));
+    const mine = () => desk.dispatch('workflow.move', { session: crew.manager.session, ticketId: ticket.id, toStatus: 'diagnosing' });
+    const { elsewhere: outputs, here: local } = await atOnceOnCounters(desk, START, others, mine);
+    const results = [...outputs.flat(), local.ok ? 'ok' : local.error.fields?.[0]?.code];
     expect(results.sort()).toEqual(['illegal_move', 'illegal_move', 'ok']);
     expect((await eventsOf(desk, ticket.id)).filter((e) => e.kind === 'status_changed')).toHaveLength(1);
     expect((await ticketRow(desk, ticket.id)).status).toBe('diagnosing');
@@ -359,7 +349,7 @@ describe('re-open under the repair warranty (返修)', () => {
     const declined = await checkIn(desk);
     await diagnoseAndQuote(desk, crew.technician.session, declined.id);
     await desk.call('workflow.move', { session: crew.technician.session, ticketId: declined.id, toStatus: 'awaiting_approval' });
-    const quoteId = (await desk.call('tickets.getWorkflow', { ticketId: declined.id })).quotes[0].id;
+    const quoteId = firstItem((await desk.call('tickets.getWorkflow', { ticketId: declined.id })).quotes).id;
     await desk.call('approvals.record', {
       session: crew.clerk.session,
       ticketId: declined.id,

@@ -1,12 +1,12 @@
-import { execFile } from 'node:child_process';
-import { join } from 'node:path';
-import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
+import { atOnceOnCounters } from '../support/counter-worker';
 import { fixedClock, type TestDesk } from '../support/desk';
+import { failInserts } from '../support/failing-write';
+import { firstItem, itemAt } from '../support/lists';
+import { CHECK_REFUSED } from '../support/suite-engine';
 import { addPart, checkIn, eventsOf, forceStatus, freshDeskWithCrewEachTest, PINS, tableCounts, type Crew } from '../support/workflow';
 import { TICKET_STATUSES } from '../../src/shared/domain';
 
-const run = promisify(execFile);
 const START = '2026-11-23T02:30:00Z';
 const clock = fixedClock(START);
 
@@ -17,7 +17,7 @@ describe('parts drawn from stock', () => {
 
   async function partRow(id: number): Promise<{ qty_on_hand: number; qty_returned: number }> {
     const rows = await desk.context.db.dataSource.query(`SELECT qty_on_hand, qty_returned FROM part WHERE id = ?`, [id]);
-    return rows[0];
+    return firstItem(rows);
   }
 
   /** A ticket on the bench, diagnosed (hardware, or as given). */
@@ -47,8 +47,7 @@ describe('parts drawn from stock', () => {
     expect((await desk.call('parts.list', { lowStockOnly: true })).map((p) => p.id)).toEqual([part.id]);
 
     // When the event cannot be written, the stock is not drawn either.
-    await desk.context.db.dataSource.query(`CREATE TEMP TRIGGER fail_part_event BEFORE INSERT ON ticket_event WHEN NEW.kind = 'part_used'
-      BEGIN SELECT RAISE(ABORT, 'disk full'); END`);
+    await failInserts(desk, { name: 'fail_part_event', table: 'ticket_event', when: "NEW.kind = 'part_used'", message: 'disk full' });
     const before = await tableCounts(desk);
     expect((await desk.fail('parts.use', { session: crew.technician.session, ticketId, partId: part.id, qty: 1 })).code).toBe('internal');
     expect(await partRow(part.id)).toEqual({ qty_on_hand: 1, qty_returned: 0 });
@@ -173,7 +172,7 @@ describe('parts drawn from stock', () => {
       query(`INSERT INTO stock_move (part_id, reason, qty_delta, unit_cost_minor, unit_price_minor, staff_id, at) VALUES (?, 'override', 5, 0, 0, 2, 'now')`, [
         part.id,
       ]),
-    ).rejects.toThrow(/CHECK constraint/);
+    ).rejects.toThrow(CHECK_REFUSED);
     expect(await partRow(part.id)).toEqual({ qty_on_hand: 1, qty_returned: 0 });
   });
 
@@ -217,7 +216,7 @@ describe('parts drawn from stock', () => {
     const out = await ticketInRepair();
     for (const ticketId of [caused, out]) {
       const view = await desk.call('parts.use', { session: crew.technician.session, ticketId, partId: part.id, qty: 1 });
-      expect(view.partsUsed[0].underWarranty).toBe(false);
+      expect(firstItem(view.partsUsed).underWarranty).toBe(false);
     }
   });
 
@@ -245,22 +244,19 @@ describe('parts drawn from stock', () => {
     const part = await addPart(desk, crew, { openingQty: 5 });
     const tickets = [await ticketInRepair(), await ticketInRepair(), await ticketInRepair()];
     const perProcess = 4;
-    const callsFor = (ticketId: number) =>
-      JSON.stringify(Array.from({ length: perProcess }, () => ({ channel: 'parts.use', input: { ticketId, partId: part.id, qty: 1 } })));
-    const tsx = join(process.cwd(), 'node_modules/.bin/tsx');
-    const worker = join(process.cwd(), 'tests/support/workflow-worker.ts');
+    const callsFor = (ticketId: number) => Array.from({ length: perProcess }, () => ({ channel: 'parts.use', input: { ticketId, partId: part.id, qty: 1 } }));
     const others = [
-      run(tsx, [worker, desk.dir, String(crew.technician.id), PINS.technician, START, callsFor(tickets[1])], { timeout: 60_000 }),
-      run(tsx, [worker, desk.dir, String(crew.clerk.id), PINS.clerk, START, callsFor(tickets[2])], { timeout: 60_000 }),
+      { person: { id: crew.technician.id, pin: PINS.technician }, calls: callsFor(itemAt(tickets, 1)) },
+      { person: { id: crew.clerk.id, pin: PINS.clerk }, calls: callsFor(itemAt(tickets, 2)) },
     ];
-    const mine = Promise.all(
-      Array.from({ length: perProcess }, () => desk.dispatch('parts.use', { session: crew.manager.session, ticketId: tickets[0], partId: part.id, qty: 1 })),
-    );
-    const [outputs, local] = await Promise.all([Promise.all(others), mine]);
-    const results = [
-      ...outputs.flatMap(({ stdout }) => JSON.parse(stdout) as string[]),
-      ...local.map((r) => (r.ok ? 'ok' : (r.error.fields?.[0]?.code ?? r.error.code))),
-    ];
+    const mine = () =>
+      Promise.all(
+        Array.from({ length: perProcess }, () =>
+          desk.dispatch('parts.use', { session: crew.manager.session, ticketId: itemAt(tickets, 0), partId: part.id, qty: 1 }),
+        ),
+      );
+    const { elsewhere: outputs, here: local } = await atOnceOnCounters(desk, START, others, mine);
+    const results = [...outputs.flat(), ...local.map((r) => (r.ok ? 'ok' : (r.error.fields?.[0]?.code ?? r.error.code)))];
     expect(results).toHaveLength(3 * perProcess);
     expect(results.filter((r) => r === 'ok')).toHaveLength(5);
     expect(results.filter((r) => r !== 'ok').every((r) => r === 'stock_insufficient')).toBe(true);
@@ -269,7 +265,7 @@ describe('parts drawn from stock', () => {
       `SELECT COUNT(*) AS n, SUM(qty_delta) AS total FROM stock_move WHERE part_id = ? AND reason = 'used'`,
       [part.id],
     );
-    expect(ledger[0]).toEqual({ n: 5, total: -5 });
+    expect(firstItem(ledger)).toEqual({ n: 5, total: -5 });
     // One part_used event for each unit drawn, on the ticket it was drawn for.
     let events = 0;
     for (const ticketId of tickets) events += (await eventsOf(desk, ticketId)).filter((e) => e.kind === 'part_used').length;
