@@ -13,6 +13,7 @@ import { MIGRATIONS } from '../../src/main/core/storage/migrations';
 import { BOUGHT_SUMS } from '../../src/main/core/storage/migrations/0021-figures-bought-parts';
 import { FIGURES_TECHNICIAN_SCORE_TRIGGERS } from '../../src/main/core/storage/migrations/0022-figures-technician-scores';
 import { fixedClock, openTestDesk } from '../support/desk';
+import { firstItem } from '../support/lists';
 import { onSqliteFile } from '../support/sqlite-only';
 import { addPart, checkIn, diagnoseAndQuote, feeItemId, setUpCrew, signaturePng } from '../support/workflow';
 
@@ -70,7 +71,7 @@ describe('migration 0020 (bought-in part lines)', () => {
       ],
     });
     await desk.call('workflow.move', { session, ticketId: ticket.id, toStatus: 'awaiting_approval' });
-    const quoteId = (await desk.call('tickets.getWorkflow', { ticketId: ticket.id })).quotes[0].id;
+    const quoteId = firstItem((await desk.call('tickets.getWorkflow', { ticketId: ticket.id })).quotes).id;
     await desk.call('approvals.record', { session, ticketId: ticket.id, quoteId, decision: 'accepted', method: 'in_person', signaturePng: signaturePng() });
     for (const toStatus of ['in_repair', 'testing', 'ready'] as const) await desk.call('workflow.move', { session, ticketId: ticket.id, toStatus });
     await desk.dispose();
@@ -80,8 +81,8 @@ describe('migration 0020 (bought-in part lines)', () => {
     await old.initialize();
     await undoThrough(old, 'BoughtInPartLines1765756800000');
     const oldTable: { sql: string }[] = await old.query(`SELECT sql FROM sqlite_master WHERE name = 'quote_line'`);
-    expect(oldTable[0].sql).toContain(`kind IN ('labour','part')`);
-    expect(oldTable[0].sql).not.toContain('unit_cost_minor');
+    expect(firstItem(oldTable).sql).toContain(`kind IN ('labour','part')`);
+    expect(firstItem(oldTable).sql).not.toContain('unit_cost_minor');
     const lines: Rows = await old.query(`SELECT * FROM quote_line ORDER BY id`);
     const sequence: Rows = await old.query(`SELECT seq FROM sqlite_sequence WHERE name = 'quote_line'`);
     const figures: Rows = await old.query(`SELECT * FROM figures_day_finished ORDER BY day_out`);
@@ -124,7 +125,7 @@ describe('migration 0020 (bought-in part lines)', () => {
 
     // The upgraded file takes a bought-in part, and the ticket reads its lines as before.
     const ticketView = await upgraded.call('tickets.getWorkflow', { ticketId: ticket.id });
-    expect(ticketView.quotes[0].lines.map((l) => [l.kind, l.qty, l.chargedMinor])).toEqual(lines.map((l) => [l.kind, l.qty, l.charged_minor]));
+    expect(firstItem(ticketView.quotes).lines.map((l) => [l.kind, l.qty, l.chargedMinor])).toEqual(lines.map((l) => [l.kind, l.qty, l.charged_minor]));
     await upgraded.dispose();
   });
 });
@@ -141,7 +142,7 @@ describe('migration 0021 (bought-in parts in the finished work)', () => {
       const ticket = await checkIn(desk);
       await diagnoseAndQuote(desk, session, ticket.id, { lines });
       await desk.call('workflow.move', { session, ticketId: ticket.id, toStatus: 'awaiting_approval' });
-      const quoteId = (await desk.call('tickets.getWorkflow', { ticketId: ticket.id })).quotes[0].id;
+      const quoteId = firstItem((await desk.call('tickets.getWorkflow', { ticketId: ticket.id })).quotes).id;
       await desk.call('approvals.record', { session, ticketId: ticket.id, quoteId, decision: 'accepted', method: 'in_person', signaturePng: signaturePng() });
       for (const toStatus of ['in_repair', 'testing', 'ready'] as const) await desk.call('workflow.move', { session, ticketId: ticket.id, toStatus });
     };

@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import type { CollectionView } from '../../src/shared/collection-contract';
 import type { ChannelInput } from '../../src/shared/contract';
 import { fixedClock, type TestDesk } from '../support/desk';
+import { firstItem, itemAt } from '../support/lists';
 import { CHECK_REFUSED } from '../support/suite-engine';
 import {
   checkIn,
@@ -41,7 +42,7 @@ async function standardLines(desk: TestDesk): Promise<ChannelInput<'quotes.save'
 async function driveTo(desk: TestDesk, person: Person, ticketId: number, end: 'ready' | 'declined'): Promise<void> {
   await diagnoseAndQuote(desk, person.session, ticketId, { lines: await standardLines(desk) });
   await desk.call('workflow.move', { session: person.session, ticketId, toStatus: 'awaiting_approval' });
-  const quoteId = (await desk.call('tickets.getWorkflow', { ticketId })).quotes[0].id;
+  const quoteId = firstItem((await desk.call('tickets.getWorkflow', { ticketId })).quotes).id;
   const decision = end === 'ready' ? 'accepted' : 'declined';
   await desk.call('approvals.record', { session: person.session, ticketId, quoteId, decision, method: 'in_person', signaturePng: signaturePng() });
   if (end === 'ready')
@@ -74,15 +75,15 @@ describe('collection', () => {
       const found = await desk.call('collection.find', { query });
       expect(found.map((m) => [m.ticketId, m.status, m.collectable, m.refusal])).toEqual([[ticket.id, 'received', false, 'not_ready']]);
     }
-    const [match] = await desk.call('collection.find', { query: digits });
+    const match = firstItem(await desk.call('collection.find', { query: digits }));
     expect(match.customerPhoneMasked).toBe('•••• 8000');
     expect(JSON.stringify(match)).not.toContain('13800138000');
     expect(match).toMatchObject({ customerName: '王小明 Wang', brand: 'Huawei', model: 'Mate 60', readyAt: null });
 
     await forceStatus(desk, ticket.id, 'collected');
-    expect((await desk.call('collection.find', { query: digits }))[0].refusal).toBe('already_collected');
+    expect(firstItem(await desk.call('collection.find', { query: digits })).refusal).toBe('already_collected');
     await forceStatus(desk, ticket.id, 'cancelled');
-    expect((await desk.call('collection.find', { query: digits }))[0].refusal).toBe('cancelled');
+    expect(firstItem(await desk.call('collection.find', { query: digits })).refusal).toBe('cancelled');
   });
 
   it('by phone (last digits) or name lists the customer’s collectable tickets first', async () => {
@@ -93,7 +94,7 @@ describe('collection', () => {
       const found = await desk.call('collection.find', { query });
       expect(found.map((m) => m.ticketId)).toEqual([ready.id, waiting.id]);
       expect(found[0]).toMatchObject({ collectable: true, refusal: null, status: 'ready' });
-      expect(found[0].readyAt).toBe(clock.now().toISOString());
+      expect(firstItem(found).readyAt).toBe(clock.now().toISOString());
       expect(found.map((m) => m.ticketId)).not.toContain(other.id);
     }
     expect(await desk.call('collection.find', { query: '   ' })).toEqual([]);
@@ -194,11 +195,11 @@ describe('collection', () => {
     ]);
 
     // Collected: nothing more is taken, and it cannot be handed over twice.
-    expect((await desk.fail('collection.pay', { session: crew.clerk.session, ticketId: ticket.id, method: 'card', amountMinor: 1 })).fields?.[0].code).toBe(
+    expect((await desk.fail('collection.pay', { session: crew.clerk.session, ticketId: ticket.id, method: 'card', amountMinor: 1 })).fields?.[0]?.code).toBe(
       'wrong_status',
     );
-    expect((await desk.fail('collection.complete', completion(crew.clerk.session, ticket.id))).fields?.[0].code).toBe('wrong_status');
-    expect((await desk.call('collection.find', { query: ticket.displayNumber }))[0].refusal).toBe('already_collected');
+    expect((await desk.fail('collection.complete', completion(crew.clerk.session, ticket.id))).fields?.[0]?.code).toBe('wrong_status');
+    expect(firstItem(await desk.call('collection.find', { query: ticket.displayNumber })).refusal).toBe('already_collected');
   });
 
   it('records a lost claim ticket as identified by phone and name, with what the clerk checked and who they are', async () => {
@@ -253,7 +254,7 @@ describe('collection', () => {
     const ticket = await readyTicket(desk, crew, { depositMinor: 18000 });
     const loaner = await desk.call('loaners.save', { session: crew.manager.session, name: 'Loaner A' });
     const lent = await desk.call('loans.lend', { session: crew.clerk.session, ticketId: ticket.id, loanerId: loaner.id });
-    await desk.call('loans.return', { session: crew.clerk.session, loanId: lent.loans[0].id });
+    await desk.call('loans.return', { session: crew.clerk.session, loanId: firstItem(lent.loans).id });
     expect((await desk.call('collection.complete', completion(crew.clerk.session, ticket.id))).status).toBe('collected');
   });
 
@@ -273,7 +274,7 @@ describe('collection', () => {
       code: 'required',
     });
     const wrongPin = await desk.fail('collection.refund', { ...refundInput, managerApproval: { staffId: crew.manager.id, pin: '0000' } });
-    expect(wrongPin.fields?.[0].code).toBe('pin_wrong');
+    expect(wrongPin.fields?.[0]?.code).toBe('pin_wrong');
     expect((await desk.fail('collection.refund', { ...refundInput, amountMinor: 20001, managerApproval: approval })).fields).toEqual([
       { path: 'amountMinor', code: 'refund_over_paid' },
     ]);
@@ -308,22 +309,22 @@ describe('collection', () => {
 
     const db = desk.context.db.dataSource;
     await expect(db.query('DELETE FROM payment WHERE id = ?', [mistaken.id])).rejects.toThrow(/never deleted/);
-    await expect(db.query('UPDATE payment SET amount_minor = 1 WHERE id = ?', [view.payments[0].id])).rejects.toThrow(/never changed/);
+    await expect(db.query('UPDATE payment SET amount_minor = 1 WHERE id = ?', [firstItem(view.payments).id])).rejects.toThrow(/never changed/);
     await expect(
       db.query('UPDATE payment SET voided_at = NULL, voided_by = NULL, void_approved_by = NULL, void_reason = NULL WHERE id = ?', [mistaken.id]),
     ).rejects.toThrow(/never changed/);
-    await expect(db.query(`UPDATE payment SET voided_at = 'x', void_approved_by = 1, void_reason = '' WHERE id = ?`, [view.payments[0].id])).rejects.toThrow(
-      CHECK_REFUSED,
-    );
+    await expect(
+      db.query(`UPDATE payment SET voided_at = 'x', void_approved_by = 1, void_reason = '' WHERE id = ?`, [firstItem(view.payments).id]),
+    ).rejects.toThrow(CHECK_REFUSED);
     expect(await rows(desk, 'SELECT COUNT(*) AS n FROM payment')).toEqual([{ n: 2 }]);
 
     const done = await desk.call('collection.complete', completion(crew.clerk.session, ticket.id));
     await expect(db.query('DELETE FROM collection WHERE ticket_id = ?', [ticket.id])).rejects.toThrow(/never deleted/);
     await expect(db.query(`UPDATE collection SET identity_note = 'x' WHERE ticket_id = ?`, [ticket.id])).rejects.toThrow(/never changed/);
     // After the hand-over a payment is no longer voided (money goes back by a refund).
-    expect((await desk.fail('collection.voidPayment', { ...voidInput, paymentId: done.view.payments[0].id, session: crew.manager.session })).fields).toEqual([
-      { path: 'paymentId', code: 'wrong_status' },
-    ]);
+    expect(
+      (await desk.fail('collection.voidPayment', { ...voidInput, paymentId: firstItem(done.view.payments).id, session: crew.manager.session })).fields,
+    ).toEqual([{ path: 'paymentId', code: 'wrong_status' }]);
   });
 
   it('returns a declined device unrepaired with the diagnosis fee only, and no repair warranty', async () => {
@@ -379,7 +380,7 @@ describe('collection', () => {
       [older.id, 'declined', 29],
       [fresh.id, 'ready', 14],
     ]);
-    expect(list[1].lastNotification).toBeNull();
+    expect(itemAt(list, 1).lastNotification).toBeNull();
     expect((await desk.fail('settings.update', { unclaimedAfterDays: 0 })).fields?.[0]).toMatchObject({ path: 'unclaimedAfterDays', code: 'invalid' });
   });
 
@@ -389,7 +390,7 @@ describe('collection', () => {
     await desk.call('collection.pay', { session: crew.clerk.session, ticketId: a.id, method: 'cash', amountMinor: 10000, tenderedMinor: 20000 });
     await desk.call('collection.pay', { session: crew.clerk.session, ticketId: a.id, method: 'card', amountMinor: 8000 });
     const wrong = await desk.call('collection.pay', { session: crew.clerk.session, ticketId: b.id, method: 'card', amountMinor: 18000 });
-    await desk.call('collection.voidPayment', { session: crew.manager.session, paymentId: wrong.payments[0].id, reason: 'Card declined after all' });
+    await desk.call('collection.voidPayment', { session: crew.manager.session, paymentId: firstItem(wrong.payments).id, reason: 'Card declined after all' });
     await desk.call('collection.pay', { session: crew.clerk.session, ticketId: b.id, method: 'wechat', amountMinor: 18000 });
     await desk.call('collection.refund', { session: crew.manager.session, ticketId: b.id, method: 'wechat', amountMinor: 1000, reason: 'Goodwill' });
 
@@ -435,7 +436,7 @@ describe('collection', () => {
     await desk.call('collection.complete', completion(crew.clerk.session, ticket.id));
     const results = await desk.call('printing.printTicket', { number: ticket.displayNumber, documents: ['receipt'], session: crew.clerk.session });
     expect(results.map((r) => [r.document, r.ok])).toEqual([['receipt', true]]);
-    expect(results[0].archivedPath).toMatch(/receipt/);
+    expect(firstItem(results).archivedPath).toMatch(/receipt/);
     const preview = await desk.call('printing.preview', { number: ticket.displayNumber, document: 'receipt' });
     expect(preview.path).toMatch(/receipt\.pdf$/);
     expect((await eventsOf(desk, ticket.id)).map((e) => e.kind)).toContain('printed_receipt');

@@ -12,6 +12,7 @@ import { en } from '../../src/shared/i18n/en';
 import { zhCN } from '../../src/shared/i18n/zh-CN';
 import { LANGUAGES, type Language } from '../../src/shared/domain';
 import { fixedClock, openTestDesk, sampleIntake, type TestDesk } from '../support/desk';
+import { firstItem } from '../support/lists';
 import { FONTS_DIR, pdfText, requirePdfTools } from '../support/pdf';
 import { feeItemId, setUpCrew, signaturePng, type Crew } from '../support/workflow';
 
@@ -29,7 +30,7 @@ const tight = (text: string) => text.replace(/\s+/g, '');
 
 async function ticketOf(device: Record<string, unknown>, extra: Record<string, unknown> = {}): Promise<TicketDetail> {
   const result = await desk.call('intake.checkIn', sampleIntake({ device, ...extra }));
-  return desk.call('tickets.get', { number: result.tickets[0].displayNumber });
+  return desk.call('tickets.get', { number: firstItem(result.tickets).displayNumber });
 }
 
 async function text(kind: 'intake-form' | 'claim-ticket' | 'receipt', ticket: TicketDetail, language: Language, collection?: CollectionView): Promise<string> {
@@ -59,7 +60,7 @@ async function collect(ticket: TicketDetail, options: { decline?: boolean; feeCo
     ],
   });
   await desk.call('workflow.move', { session, ticketId, toStatus: 'awaiting_approval' });
-  const quoteId = (await desk.call('tickets.getWorkflow', { ticketId })).quotes[0].id;
+  const quoteId = firstItem((await desk.call('tickets.getWorkflow', { ticketId })).quotes).id;
   await desk.call('approvals.record', {
     session,
     ticketId,

@@ -24,6 +24,7 @@ import type { TicketDetail } from '../../src/shared/contract';
 import { LANGUAGES, LIMITS, type Language } from '../../src/shared/domain';
 import { barcodeText } from '../../src/shared/ticket-number';
 import { fixedClock, openTestDesk, type TestDesk } from '../support/desk';
+import { firstItem } from '../support/lists';
 import {
   decodeBarcodes,
   FONTS_DIR,
@@ -73,7 +74,7 @@ let longTicket: TicketDetail;
 
 async function checkIn(overrides: SampleOverrides): Promise<TicketDetail> {
   const result = await desk.call('intake.checkIn', sampleCheckInInput(overrides));
-  return desk.call('tickets.get', { number: result.tickets[0].displayNumber });
+  return desk.call('tickets.get', { number: firstItem(result.tickets).displayNumber });
 }
 
 function inputFor(t: TicketDetail, language: Language, preset?: string, extra: Partial<DocumentInput> = {}): DocumentInput {
@@ -112,7 +113,7 @@ describe.each(cases)('$kind on $preset in $language', ({ kind, preset: presetId,
       // A roll: one page exactly as tall as its content plus the bottom margin.
       expect(info.pages).toBe(1);
       const lowestText = Math.max(...layout.words.map((w) => w.yMax));
-      const tail = info.pageSizes[0].height - lowestText;
+      const tail = firstItem(info.pageSizes).height - lowestText;
       expect(tail).toBeGreaterThan(0);
       expect(tail).toBeLessThanOrEqual(mmToPt(preset.margins.bottom) + 6);
     }
@@ -171,7 +172,8 @@ describe.each(cases)('$kind on $preset in $language', ({ kind, preset: presetId,
       const count = (s: string, c: string) => [...s].filter((x) => x === c).length;
       expect(count(text, '长')).toBe(2 * (count(LONG_NAME, '长') + count(LONG_MODEL, '长')));
       expect(count(text, 'Z')).toBe(2 * count(LONG_MODEL, 'Z'));
-      const copy = { en: ['Customer copy', 'Shop copy'], 'zh-CN': ['客户联', '存根联'] }[language];
+      const copies: Record<Language, [string, string]> = { en: ['Customer copy', 'Shop copy'], 'zh-CN': ['客户联', '存根联'] };
+      const copy = copies[language];
       expect(pageTexts[0]).toContain(copy[0]);
       expect(pageTexts.at(-1)).toContain(copy[1]);
       expect(pageTexts.filter((p) => p.includes(copy[0]) && p.includes(copy[1]))).toEqual([]);
@@ -183,7 +185,7 @@ describe.each(cases)('$kind on $preset in $language', ({ kind, preset: presetId,
       expect(text).toContain(ELLIPSIS);
       expect(text).not.toContain(FAULT_END);
       expect(symbols.filter((s) => s.type === 'CODE-128')).toHaveLength(1);
-      if (kind === 'device-label') expect(Math.abs(info.pageSizes[0].height - mmToPt(preset.heightMm!))).toBeLessThanOrEqual(1);
+      if (kind === 'device-label') expect(Math.abs(firstItem(info.pageSizes).height - mmToPt(preset.heightMm!))).toBeLessThanOrEqual(1);
     }
   });
 });
@@ -205,8 +207,9 @@ describe('calibration', () => {
     for (const pdf of [shifted, scaled]) {
       const info = await pdfInfo(pdf);
       expect(info.pages).toBe(1);
-      expect(info.pageSizes[0].width).toBeCloseTo(mmToPt(62), 0);
-      expect(info.pageSizes[0].height).toBeCloseTo(mmToPt(29), 0);
+      const page = firstItem(info.pageSizes);
+      expect(page.width).toBeCloseTo(mmToPt(62), 0);
+      expect(page.height).toBeCloseTo(mmToPt(29), 0);
       expect((await decodeBarcodes(pdf)).map((s) => s.data)).toEqual([barcodeText(ticket.number)]);
     }
   });

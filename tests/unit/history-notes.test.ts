@@ -3,6 +3,7 @@
 // what staff or the customer typed stays as typed.
 import { describe, expect, it } from 'vitest';
 import { fixedClock, type TestDesk } from '../support/desk';
+import { firstItem } from '../support/lists';
 import { checkIn, diagnoseAndQuote, feeItemId, freshDeskWithCrewEachTest, signaturePng, type Crew } from '../support/workflow';
 
 const START = '2026-11-23T06:30:00Z';
@@ -27,7 +28,7 @@ describe('history notes', () => {
     const ticket = await checkIn(desk, { device: { depositMinor: 0 } });
     await diagnoseAndQuote(desk, tech, ticket.id);
     await desk.call('workflow.move', { session: tech, ticketId: ticket.id, toStatus: 'awaiting_approval' });
-    const quoteId = (await desk.call('tickets.getWorkflow', { ticketId: ticket.id })).quotes[0].id;
+    const quoteId = firstItem((await desk.call('tickets.getWorkflow', { ticketId: ticket.id })).quotes).id;
     await desk.call('approvals.record', {
       session: crew.clerk.session,
       ticketId: ticket.id,
@@ -81,7 +82,7 @@ describe('history notes', () => {
     // Declined: the diagnosis fee is still due.
     await diagnoseAndQuote(desk, crew.technician.session, ticket.id, { lines: [{ kind: 'labour', feeItemId: await feeItemId(desk, 'diagnosis') }] });
     await desk.call('workflow.move', { session: crew.technician.session, ticketId: ticket.id, toStatus: 'awaiting_approval' });
-    const quoteId = (await desk.call('tickets.getWorkflow', { ticketId: ticket.id })).quotes[0].id;
+    const quoteId = firstItem((await desk.call('tickets.getWorkflow', { ticketId: ticket.id })).quotes).id;
     await desk.call('approvals.record', {
       session: crew.technician.session,
       ticketId: ticket.id,

@@ -9,6 +9,7 @@ import { SAMPLE_SHOP, sampleTicketDetail } from '../../src/main/core/documents/s
 import type { TicketDetail } from '../../src/shared/contract';
 import { ACCESSORIES, ALL_CONDITION_CHECKS, LANGUAGES, LIMITS, type Language } from '../../src/shared/domain';
 import { translate } from '../../src/shared/i18n/translate';
+import { firstItem } from '../support/lists';
 import { FONTS_DIR, pdfPageTexts, requirePdfTools } from '../support/pdf';
 
 const AT = new Date('2026-12-02T06:10:00Z');
@@ -70,7 +71,7 @@ describe('intake form: each copy keeps its signature block', () => {
         }
         // The shop's copy starts on a new page after the customer's signatures.
         expect(
-          pages.slice(signed[0] + 1).some((text) => text.includes(marks.shopCopy)),
+          pages.slice(firstItem(signed) + 1).some((text) => text.includes(marks.shopCopy)),
           context,
         ).toBe(true);
       }

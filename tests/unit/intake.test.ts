@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { fixedClock, openTestDesk, sampleIntake, type TestDesk } from '../support/desk';
+import { firstItem, onlyItem } from '../support/lists';
 
 // 10:30 in Shanghai: the shop's local day is 2026-11-23 in any test time zone from UTC-2 to UTC+13.
 const clock = fixedClock('2026-11-23T02:30:00Z');
@@ -15,13 +16,13 @@ describe('intake.checkIn', () => {
 
   async function countRows(table: string): Promise<number> {
     const rows: { n: number }[] = await desk.context.db.dataSource.query(`SELECT COUNT(*) AS n FROM ${table}`);
-    return rows[0].n;
+    return firstItem(rows).n;
   }
 
   it('stores a ticket with a digits-only number and an audit trail', async () => {
     const result = await desk.call('intake.checkIn', sampleIntake());
     expect(result.tickets).toHaveLength(1);
-    const [ticket] = result.tickets;
+    const ticket = onlyItem(result.tickets);
     expect(ticket.barcode).toMatch(/^\d{10}$/);
     expect(ticket.displayNumber).toBe(`RD-${ticket.barcode.slice(0, 6)}-${ticket.barcode.slice(6)}`);
     const detail = await desk.call('tickets.get', { number: ticket.displayNumber });
@@ -52,7 +53,7 @@ describe('intake.checkIn', () => {
   });
 
   it('finds the ticket by the number with or without its prefix', async () => {
-    const [ticket] = (await desk.call('intake.checkIn', sampleIntake())).tickets;
+    const ticket = firstItem((await desk.call('intake.checkIn', sampleIntake())).tickets);
     for (const typed of [ticket.barcode, ticket.displayNumber, ticket.displayNumber.toLowerCase(), ticket.displayNumber.replace(/-/g, '')]) {
       expect((await desk.call('tickets.get', { number: typed })).id).toBe(ticket.id);
     }
@@ -61,7 +62,7 @@ describe('intake.checkIn', () => {
 
   it('makes one ticket per device for the same customer, numbered in sequence', async () => {
     const input = sampleIntake();
-    input.devices.push({ ...input.devices[0], type: 'laptop', brand: 'Lenovo', model: 'ThinkPad X1', conditionChecks: ['hinge_loose'] });
+    input.devices.push({ ...firstItem(input.devices), type: 'laptop', brand: 'Lenovo', model: 'ThinkPad X1', conditionChecks: ['hinge_loose'] });
     const result = await desk.call('intake.checkIn', input);
     expect(result.tickets.map((t) => t.number % 10_000)).toEqual([1, 2]);
     const customer = await desk.call('customers.get', { id: result.customerId });
@@ -74,7 +75,7 @@ describe('intake.checkIn', () => {
     const matches = await desk.call('customers.search', { query: '0013 8000' });
     expect(matches).toHaveLength(1);
     expect(matches[0]).toMatchObject({ id: first.customerId, ownerTechnicianId: technician.id, ticketCount: 1 });
-    expect((await desk.call('customers.search', { query: '王小' }))[0].id).toBe(first.customerId);
+    expect(firstItem(await desk.call('customers.search', { query: '王小' })).id).toBe(first.customerId);
 
     const second = await desk.call('intake.checkIn', sampleIntake({ customer: { id: first.customerId, name: '王小明 Wang', phone: '13800138000' } }));
     expect(second.customerId).toBe(first.customerId);
@@ -96,18 +97,18 @@ describe('intake.checkIn', () => {
   it('stores emoji, quotes and SQL-looking text verbatim', async () => {
     const name = `O'Brien "Bob" 😀 Robert'); DROP TABLE ticket;--`;
     const fault = `won't charge 🔋; SELECT * FROM customer WHERE '1'='1'; \\ % _`;
-    const [ticket] = (await desk.call('intake.checkIn', sampleIntake({ customer: { name }, device: { fault, model: 'iPhone 15 "Pro"' } }))).tickets;
+    const ticket = firstItem((await desk.call('intake.checkIn', sampleIntake({ customer: { name }, device: { fault, model: 'iPhone 15 "Pro"' } }))).tickets);
     const detail = await desk.call('tickets.get', { number: ticket.barcode });
     expect(detail.customer.name).toBe(name);
     expect(detail.fault).toBe(fault);
     expect(detail.model).toBe('iPhone 15 "Pro"');
-    expect((await desk.call('customers.search', { query: "O'Brien" }))[0].name).toBe(name);
+    expect(firstItem(await desk.call('customers.search', { query: "O'Brien" })).name).toBe(name);
     expect(await desk.call('customers.search', { query: '%' })).toEqual([]);
   });
 
   it('records how the deposit was paid, cash unless said, and nothing without a deposit', async () => {
     const check = async (device: Record<string, unknown>) => {
-      const [ticket] = (await desk.call('intake.checkIn', sampleIntake({ device }))).tickets;
+      const ticket = firstItem((await desk.call('intake.checkIn', sampleIntake({ device }))).tickets);
       return (await desk.call('tickets.get', { number: ticket.barcode })).depositMethod;
     };
     expect(await check({ depositMinor: 5000, depositMethod: 'wechat' })).toBe('wechat');
@@ -118,10 +119,10 @@ describe('intake.checkIn', () => {
   });
 
   it('seals the passcode and reveals it only on request, logging who looked', async () => {
-    const [ticket] = (await desk.call('intake.checkIn', sampleIntake({ device: { passcode: { kind: 'pattern', value: '1-2-3-6-9' } } }))).tickets;
+    const ticket = firstItem((await desk.call('intake.checkIn', sampleIntake({ device: { passcode: { kind: 'pattern', value: '1-2-3-6-9' } } }))).tickets);
     const stored: { passcode_sealed: string }[] = await desk.context.db.dataSource.query('SELECT passcode_sealed FROM ticket');
-    expect(stored[0].passcode_sealed).toMatch(/^v2:/);
-    expect(stored[0].passcode_sealed).not.toContain('1-2-3-6-9');
+    expect(firstItem(stored).passcode_sealed).toMatch(/^v2:/);
+    expect(firstItem(stored).passcode_sealed).not.toContain('1-2-3-6-9');
     const detail = await desk.call('tickets.get', { number: ticket.barcode });
     expect(detail).toMatchObject({ hasPasscode: true, passcodeKind: 'pattern' });
     expect(JSON.stringify(detail)).not.toContain('1-2-3-6-9');
@@ -136,8 +137,9 @@ describe('intake.checkIn', () => {
   });
 
   it('computes the warranty status in main from the purchase date and proof', async () => {
-    const [ticket] = (await desk.call('intake.checkIn', sampleIntake({ device: { purchaseDate: '2026-11-20', proofOfPurchase: true, feeConsent: false } })))
-      .tickets;
+    const ticket = firstItem(
+      (await desk.call('intake.checkIn', sampleIntake({ device: { purchaseDate: '2026-11-20', proofOfPurchase: true, feeConsent: false } }))).tickets,
+    );
     const detail = await desk.call('tickets.get', { number: ticket.barcode });
     expect(detail).toMatchObject({ warrantyStatus: 'in_warranty', warrantyBasis: 'proof_within_period', feeConsent: false });
   });
@@ -201,7 +203,7 @@ describe('intake.checkIn refuses bad input and leaves nothing behind', () => {
 
   it('rolls back everything when a later device fails inside the transaction', async () => {
     const input = sampleIntake();
-    input.devices.push({ ...input.devices[0], purchaseDate: '2030-01-01' });
+    input.devices.push({ ...firstItem(input.devices), purchaseDate: '2030-01-01' });
     const error = await desk.fail('intake.checkIn', input);
     expect(error.fields).toContainEqual({ path: 'devices.1.purchaseDate', code: 'date_in_future' });
     await expectNothingStored();

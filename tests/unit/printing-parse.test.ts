@@ -26,6 +26,7 @@ import {
 } from '../../src/main/core/features/printing/spooler/windows-backend';
 import { PrintBackendError, type PrintJob } from '../../src/main/core/features/printing/spooler/types';
 import { minimalPdf } from '../support/cups';
+import { lastItem } from '../support/lists';
 
 describe('lpstat output', () => {
   it('reads printer states and the reason a printer is stopped', () => {
@@ -239,7 +240,7 @@ describe('Windows backend with a stand-in for SumatraPDF', () => {
     const seen = JSON.parse(readFileSync(fake.record, 'utf8')) as { args: string[]; pdf: string };
     expect(seen.args.slice(0, -1)).toEqual(['-print-to', 'Brother QL-700', '-silent', '-print-settings', 'noscale']);
     expect(seen.pdf).toBe(job.pdf.toString('latin1'));
-    expect(existsSync(seen.args[seen.args.length - 1])).toBe(false);
+    expect(existsSync(lastItem(seen.args))).toBe(false);
   });
 
   it('names a missing printer, a failing helper and a missing helper', async () => {

@@ -17,6 +17,7 @@ import {
 } from '../../src/main/core/features/printing/spooler/types';
 import { minimalPdf } from '../support/cups';
 import { fixedClock } from '../support/desk';
+import { firstItem } from '../support/lists';
 
 let dataDir: string;
 beforeEach(() => {
@@ -68,8 +69,8 @@ describe('print service', () => {
     expect(outcome).toEqual({ ok: true, archivedPath, jobId: 'Receipt-1' });
     expect(readFileSync(archivedPath).equals(pdf)).toBe(true);
     expect(jobs).toHaveLength(1);
-    expect(jobs[0].archiveAtPrint).toContain(join('RD-00012', '2026-05-04T03-02-01.009Z-claim-ticket.pdf'));
-    expect(jobs[0].job).toEqual({ pdf, printer: 'Receipt', media: { widthMm: 80, heightMm: 120 }, copies: 1, title: 'RD-00012 claim-ticket' });
+    expect(firstItem(jobs).archiveAtPrint).toContain(join('RD-00012', '2026-05-04T03-02-01.009Z-claim-ticket.pdf'));
+    expect(firstItem(jobs).job).toEqual({ pdf, printer: 'Receipt', media: { widthMm: 80, heightMm: 120 }, copies: 1, title: 'RD-00012 claim-ticket' });
   });
 
   it('turns every backend failure into an error code, keeping the archived PDF', async () => {
@@ -161,8 +162,8 @@ describe('print service', () => {
     const service = createPrintService({ backend, archiveDir });
     const again = await service.reprint({ archivedPath: failed.archivedPath!, printer: 'Receipt', media: { widthMm: 62, heightMm: 29 }, copies: 2 });
     expect(again).toEqual({ ok: true, archivedPath: failed.archivedPath, jobId: 'Receipt-1' });
-    expect(jobs[0].job).toMatchObject({ printer: 'Receipt', copies: 2, title: 'RD-00012 device-label' });
-    expect(jobs[0].job.pdf.equals(pdf)).toBe(true);
+    expect(firstItem(jobs).job).toMatchObject({ printer: 'Receipt', copies: 2, title: 'RD-00012 device-label' });
+    expect(firstItem(jobs).job.pdf.equals(pdf)).toBe(true);
     expect(await service.archived('RD-00012')).toHaveLength(1);
 
     const outside = join(dataDir, 'elsewhere.pdf');

@@ -11,6 +11,7 @@ import type { TicketDetail } from '../../src/shared/contract';
 import { LANGUAGES, LIMITS, type Language } from '../../src/shared/domain';
 import { barcodeText } from '../../src/shared/ticket-number';
 import { fixedClock, openTestDesk, type TestDesk } from '../support/desk';
+import { firstItem } from '../support/lists';
 import { FONTS_DIR, decodeBarcodes, overlappingWords, pdfInfo, pdfText, pdfWords, requirePdfTools, wordsOutsidePage } from '../support/pdf';
 import { addPart, feeItemId, setUpCrew, signaturePng, type Crew } from '../support/workflow';
 
@@ -64,7 +65,7 @@ async function collect(options: {
       },
     ],
   });
-  const { id: ticketId, displayNumber } = checkIn.tickets[0];
+  const { id: ticketId, displayNumber } = firstItem(checkIn.tickets);
   await desk.call('workflow.move', { session, ticketId, toStatus: 'diagnosing' });
   await desk.call('diagnosis.save', {
     session,
@@ -88,7 +89,7 @@ async function collect(options: {
     discount: { kind: 'amount', value: 345, reason: '老客户 returning customer' },
   });
   await desk.call('workflow.move', { session, ticketId, toStatus: 'awaiting_approval' });
-  const quoteId = (await desk.call('tickets.getWorkflow', { ticketId })).quotes[0].id;
+  const quoteId = firstItem((await desk.call('tickets.getWorkflow', { ticketId })).quotes).id;
   await desk.call('approvals.record', {
     session,
     ticketId,
@@ -187,14 +188,15 @@ describe.each(['roll-80', 'a4'])('receipt on %s', (presetId) => {
     const [info, text, symbols, layout] = await Promise.all([pdfInfo(pdf), pdfText(pdf), decodeBarcodes(pdf, 200), pdfWords(pdf)]);
 
     expect(info.pages).toBe(1);
-    expect(info.pageSizes[0].width).toBeCloseTo(mmToPt(preset.widthMm), 0);
+    const page = firstItem(info.pageSizes);
+    expect(page.width).toBeCloseTo(mmToPt(preset.widthMm), 0);
     if (preset.heightMm === null) {
       // A roll: as tall as the content plus the bottom margin, never a fixed sheet.
       const lowest = Math.max(...layout.words.map((w) => w.yMax));
-      expect(info.pageSizes[0].height - lowest).toBeLessThanOrEqual(mmToPt(preset.margins.bottom) + 6);
-      expect(info.pageSizes[0].height).toBeGreaterThan(mmToPt(150));
+      expect(page.height - lowest).toBeLessThanOrEqual(mmToPt(preset.margins.bottom) + 6);
+      expect(page.height).toBeGreaterThan(mmToPt(150));
     } else {
-      expect(info.pageSizes[0].height).toBeCloseTo(mmToPt(preset.heightMm), 0);
+      expect(page.height).toBeCloseTo(mmToPt(preset.heightMm), 0);
     }
 
     expect(text).toContain(repaired.view.displayNumber);

@@ -4,6 +4,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TicketSearchHit } from '../../src/shared/tickets-contract';
 import { fixedClock, openTestDesk, type TestDesk } from '../support/desk';
+import { firstItem } from '../support/lists';
 import { onSqliteFile } from '../support/sqlite-only';
 import { runOnAnotherConnection } from '../support/suite-engine';
 import { checkIn } from '../support/workflow';
@@ -11,25 +12,33 @@ import { checkIn } from '../support/workflow';
 const clock = fixedClock('2026-11-23T02:30:00Z');
 const how = (hits: TicketSearchHit[]) => hits.map((h) => `${h.ticketId}:${h.matchedOn}:${h.match}`);
 
+interface CheckedIn {
+  id: number;
+  number: number;
+  barcode: string;
+}
+
 describe('exact lookups and short numbers', () => {
   let desk: TestDesk;
-  const t: Record<string, { id: number; number: number; barcode: string }> = {};
+  // Filled once by beforeAll: every test reads the same eight tickets.
+  let t: Record<'first' | 'second' | 'third' | 'phone0003' | 'extension' | 'intl' | 'onlyIntl' | 'startsLikeIntl', CheckedIn>;
 
   beforeAll(async () => {
     desk = await openTestDesk({ clock });
-    t.first = await checkIn(desk, { customer: { name: '周杰', phone: '135 0000 1111' }, device: { serial: 'SN-ALPHA-01' } });
-    t.second = await checkIn(desk, { customer: { name: '吴磊', phone: '135 0000 2222' }, device: { serial: 'SN-ALPHA-0199' } });
-    t.third = await checkIn(desk, { customer: { name: '郑爽', phone: '135 0000 3333' }, device: { serial: 'XY123' } });
+    const first = await checkIn(desk, { customer: { name: '周杰', phone: '135 0000 1111' }, device: { serial: 'SN-ALPHA-01' } });
+    const second = await checkIn(desk, { customer: { name: '吴磊', phone: '135 0000 2222' }, device: { serial: 'SN-ALPHA-0199' } });
+    const third = await checkIn(desk, { customer: { name: '郑爽', phone: '135 0000 3333' }, device: { serial: 'XY123' } });
     // Newer than today's 0003 and matching "0003" as a part of a phone number.
-    t.phone0003 = await checkIn(desk, { customer: { name: '冯伦', phone: '135 0003 4444' }, device: { serial: 'ZZ9' } });
+    const phone0003 = await checkIn(desk, { customer: { name: '冯伦', phone: '135 0003 4444' }, device: { serial: 'ZZ9' } });
     // A phone starting with the first customer's number (an extension written after it).
-    t.extension = await checkIn(desk, { customer: { name: '陈奕', phone: '135 0000 1111 2' }, device: { serial: 'QQ7' } });
+    const extension = await checkIn(desk, { customer: { name: '陈奕', phone: '135 0000 1111 2' }, device: { serial: 'QQ7' } });
     // The first customer's number with the country code.
-    t.intl = await checkIn(desk, { customer: { name: '王菲', phone: '+86 135 0000 1111' }, device: { serial: 'RR8' } });
+    const intl = await checkIn(desk, { customer: { name: '王菲', phone: '+86 135 0000 1111' }, device: { serial: 'RR8' } });
     // A number stored only with its country code.
-    t.onlyIntl = await checkIn(desk, { customer: { name: '刘洋', phone: '+86 138 0013 8000' }, device: { serial: 'TT5' } });
+    const onlyIntl = await checkIn(desk, { customer: { name: '刘洋', phone: '+86 138 0013 8000' }, device: { serial: 'TT5' } });
     // ...and a longer number that starts with the same eleven digits: only a partial match of them.
-    t.startsLikeIntl = await checkIn(desk, { customer: { name: '孙丽', phone: '138 0013 8000 7' }, device: { serial: 'UU6' } });
+    const startsLikeIntl = await checkIn(desk, { customer: { name: '孙丽', phone: '138 0013 8000 7' }, device: { serial: 'UU6' } });
+    t = { first, second, third, phone0003, extension, intl, onlyIntl, startsLikeIntl };
   });
   afterAll(async () => desk.dispose());
 
@@ -73,7 +82,7 @@ describe('exact lookups and short numbers', () => {
   });
 
   it('shows the ticket prefix the settings have now, changed here or by another connection to the file', async () => {
-    const display = async () => (await search(t.second.barcode))[0].displayNumber;
+    const display = async () => firstItem(await search(t.second.barcode)).displayNumber;
     const body = `${t.second.barcode.slice(0, 6)}-${t.second.barcode.slice(6)}`;
     expect(await display()).toBe(`RD-${body}`);
     await desk.call('settings.update', { ticketPrefix: 'FX' });
@@ -150,7 +159,7 @@ describe('short names over the whole history', () => {
         }[]
       ).map((r) => `${r.gram}${r.at_start ? '^' : ''}`);
     await db.query(`INSERT INTO customer (name, phone, phone_digits, created_at, updated_at) VALUES ('Li Na', '1', '1', 'x', 'x')`);
-    const [{ id }] = (await db.query(`SELECT max(id) AS id FROM customer`)) as { id: number }[];
+    const { id } = firstItem((await db.query(`SELECT max(id) AS id FROM customer`)) as { id: number }[]);
     expect(await grams(id)).toEqual(['a', 'i', 'l', 'l^', 'li', 'li^', 'n', 'na'].sort());
     await db.query(`UPDATE customer SET name = '李娜' WHERE id = ?`, [id]);
     expect(await grams(id)).toEqual(['娜', '李', '李^', '李娜', '李娜^'].sort());

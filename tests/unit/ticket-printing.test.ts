@@ -10,6 +10,7 @@ import { translate } from '../../src/shared/i18n/translate';
 import { createCupsBackend, DIRECTORY_PRINTER, type DirectoryJobRecord, type PrinterBackend } from '../../src/main/core/features/printing/spooler';
 import { cupsPdfOutputOf, ensureCupsPdfPrinter, mmToPt, pdfPageSize as cupsOutputPageSize, waitForCompletedJob, type CupsTestSetup } from '../support/cups';
 import { fixedClock, openTestDesk, sampleIntake, type TestDesk, type TestInput } from '../support/desk';
+import { firstItem, itemAt } from '../support/lists';
 import { pdfInfo, pdfText, pdfWords, requirePdfTools } from '../support/pdf';
 
 // 10:30 in Shanghai: the shop's local day is 2026-11-23 in any test time zone from UTC-2 to UTC+13.
@@ -64,7 +65,7 @@ describe('printing.printTicket to the folder backend', () => {
   beforeEach(async () => {
     clock.set('2026-11-23T02:30:00Z');
     desk = await openTestDesk({ clock });
-    ticket = (await desk.call('intake.checkIn', sampleIntake())).tickets[0];
+    ticket = firstItem((await desk.call('intake.checkIn', sampleIntake())).tickets);
   });
   afterEach(async () => desk.dispose());
 
@@ -94,7 +95,9 @@ describe('printing.printTicket to the folder backend', () => {
       [`${ticket.displayNumber} claim-ticket`, DIRECTORY_PRINTER, 1],
       [`${ticket.displayNumber} device-label`, DIRECTORY_PRINTER, 3],
     ]);
-    const [form, claim, label] = jobs;
+    const form = itemAt(jobs, 0);
+    const claim = itemAt(jobs, 1);
+    const label = itemAt(jobs, 2);
 
     // Intake form: A4, two pages (customer copy and shop copy).
     expect(form.record.media).toEqual({ widthMm: 210, heightMm: 297 });
@@ -109,11 +112,11 @@ describe('printing.printTicket to the folder backend', () => {
     expect(claim.record.media.widthMm).toBe(80);
     const claimInfo = await pdfInfo(claim.pdf);
     expect(claimInfo.pages).toBe(1);
-    expectMm(claimInfo.pageSizes[0].width, 80);
-    expect(Math.abs(claimInfo.pageSizes[0].height - mmToPt(claim.record.media.heightMm))).toBeLessThan(mmToPt(0.1));
+    expectMm(firstItem(claimInfo.pageSizes).width, 80);
+    expect(Math.abs(firstItem(claimInfo.pageSizes).height - mmToPt(claim.record.media.heightMm))).toBeLessThan(mmToPt(0.1));
     const claimWords = await pdfWords(claim.pdf);
     const lowest = Math.max(...claimWords.words.map((w) => w.yMax));
-    const below = claimInfo.pageSizes[0].height - lowest;
+    const below = firstItem(claimInfo.pageSizes).height - lowest;
     // The roll ends just after the last line: the 5 mm bottom margin and a little leading, not a blank stretch.
     expect(below).toBeGreaterThan(mmToPt(3));
     expect(below).toBeLessThan(mmToPt(10));
@@ -124,13 +127,13 @@ describe('printing.printTicket to the folder backend', () => {
     expect(label.record.media).toEqual({ widthMm: 62, heightMm: 29 });
     const labelInfo = await pdfInfo(label.pdf);
     expect(labelInfo.pages).toBe(1);
-    expectMm(labelInfo.pageSizes[0].width, 62);
-    expectMm(labelInfo.pageSizes[0].height, 29);
+    expectMm(firstItem(labelInfo.pageSizes).width, 62);
+    expectMm(firstItem(labelInfo.pageSizes).height, 29);
 
     // What was printed is what was archived, byte for byte.
     for (const [index, result] of results.entries()) {
       expect(result.archivedPath).toBe(join(desk.dir, 'prints', ticket.displayNumber, `2026-11-23T02-30-00.000Z-${result.document}.pdf`));
-      expect(readFileSync(result.archivedPath!).equals(jobs[index].pdf)).toBe(true);
+      expect(readFileSync(result.archivedPath!).equals(itemAt(jobs, index).pdf)).toBe(true);
     }
     expect(await pdfText(claim.pdf)).toContain(ticket.displayNumber);
   });
@@ -155,7 +158,7 @@ describe('printing.printTicket to the folder backend', () => {
     expect(reprint.map((r) => [r.document, r.ok])).toEqual([['intake-form', true]]);
     const jobs = printedJobs(desk);
     expect(jobs).toHaveLength(3);
-    expect(jobs[2].record).toMatchObject({ title: `${ticket.displayNumber} intake-form`, media: { widthMm: 210, heightMm: 297 } });
+    expect(itemAt(jobs, 2).record).toMatchObject({ title: `${ticket.displayNumber} intake-form`, media: { widthMm: 210, heightMm: 297 } });
     expect(archived(desk, ticket.displayNumber)).toHaveLength(3);
   });
 
@@ -259,11 +262,14 @@ describe('test print, presets and preview', () => {
       expect(job.record.copies).toBe(1);
       const info = await pdfInfo(job.pdf);
       expect(info.pages).toBe(1);
-      expectMm(info.pageSizes[0].width, 50.8);
-      expectMm(info.pageSizes[0].height, 25.4);
+      const page = firstItem(info.pageSizes);
+      expectMm(page.width, 50.8);
+      expectMm(page.height, 25.4);
     }
     // The calibration moves the content by its offsets; the page stays the same.
-    const [before, after] = await Promise.all(jobs.map(async (j) => (await pdfWords(j.pdf)).words.find((w) => w.text.startsWith('TEST-'))!));
+    const testWords = await Promise.all(jobs.map(async (j) => (await pdfWords(j.pdf)).words.find((w) => w.text.startsWith('TEST-'))!));
+    const before = itemAt(testWords, 0);
+    const after = itemAt(testWords, 1);
     expect(before).toBeDefined();
     expect(after.xMin - before.xMin).toBeCloseTo(mmToPt(2), 0);
     expect(after.yMin - before.yMin).toBeCloseTo(mmToPt(1), 0);
@@ -294,13 +300,13 @@ describe('test print, presets and preview', () => {
   });
 
   it('previews a document as a PDF opened with openPath, printing nothing', async () => {
-    const [ticket] = (await desk.call('intake.checkIn', sampleIntake())).tickets;
+    const ticket = firstItem((await desk.call('intake.checkIn', sampleIntake())).tickets);
     const { path } = await desk.call('printing.preview', { number: ticket.barcode, document: 'claim-ticket' });
     expect(opened).toEqual([path]);
     expect(path.startsWith(join(desk.dir, 'previews'))).toBe(true);
     const pdf = readFileSync(path);
     expect(pdf.subarray(0, 5).toString('latin1')).toBe('%PDF-');
-    expectMm((await pdfInfo(pdf)).pageSizes[0].width, 80);
+    expectMm(firstItem((await pdfInfo(pdf)).pageSizes).width, 80);
     expect(await pdfText(pdf)).toContain(ticket.displayNumber);
     expect(printedJobs(desk)).toEqual([]);
     expect(existsSync(join(desk.dir, 'prints'))).toBe(false);
@@ -366,7 +372,7 @@ describe('printing.printTicket through CUPS', () => {
         'device-label': { ...s.printing['device-label'], printer: 'RepairDeskNoSuchPrinter' },
       },
     }));
-    const [ticket] = (await desk.call('intake.checkIn', sampleIntake())).tickets;
+    const ticket = firstItem((await desk.call('intake.checkIn', sampleIntake())).tickets);
 
     const failed = await desk.call('printing.printTicket', {
       number: ticket.displayNumber,
@@ -379,10 +385,10 @@ describe('printing.printTicket through CUPS', () => {
       ['claim-ticket', false, 'printer_unavailable'],
       ['device-label', false, 'printer_not_found'],
     ]);
-    expect(failed[0].error?.message).toBe('The printer was not found. Check the printer in Settings.');
-    expect(failed[1].error?.message).toBe(translate('en', 'errors.print.printer_unavailable'));
-    expect(failed[1].error?.message).toMatch(/paused or not accepting jobs/);
-    expect(failed[1].error?.detail).toContain(cups.stoppedPrinter);
+    expect(itemAt(failed, 0).error?.message).toBe('The printer was not found. Check the printer in Settings.');
+    expect(itemAt(failed, 1).error?.message).toBe(translate('en', 'errors.print.printer_unavailable'));
+    expect(itemAt(failed, 1).error?.message).toMatch(/paused or not accepting jobs/);
+    expect(itemAt(failed, 1).error?.detail).toContain(cups.stoppedPrinter);
     for (const result of failed) expect(existsSync(result.archivedPath!)).toBe(true);
     expect(jobIds).toEqual([]);
 
@@ -398,9 +404,9 @@ describe('printing.printTicket through CUPS', () => {
       ['intake-form', false, 'printer_not_found'],
       ['claim-ticket', false, 'printer_unavailable'],
     ]);
-    expect(zh[0].error?.message).toBe('找不到打印机，请在设置中检查。');
-    expect(zh[1].error?.message).toBe(translate('zh-CN', 'errors.print.printer_unavailable'));
-    expect(zh[1].error?.message).toMatch(/打印机已暂停/);
+    expect(itemAt(zh, 0).error?.message).toBe('找不到打印机，请在设置中检查。');
+    expect(itemAt(zh, 1).error?.message).toBe(translate('zh-CN', 'errors.print.printer_unavailable'));
+    expect(itemAt(zh, 1).error?.message).toMatch(/打印机已暂停/);
     expect(archived(desk, ticket.displayNumber)).toHaveLength(5);
 
     // The ticket is stored and can be found as usual.
@@ -434,16 +440,16 @@ describe('printing.printTicket through CUPS', () => {
       outputs.push(output);
       sizes.push(await cupsOutputPageSize(output));
     }
-    const claimMedia = (await pdfInfo(readFileSync(printed[1].archivedPath!))).pageSizes[0];
+    const claimMedia = firstItem((await pdfInfo(readFileSync(itemAt(printed, 1).archivedPath!))).pageSizes);
     // cups-pdf rounds to whole points.
     const near = (actual: number, expected: number) => expect(Math.abs(actual - expected), `${actual} pt vs ${expected.toFixed(2)} pt`).toBeLessThan(1.5);
-    near(sizes[0].widthPt, mmToPt(210));
-    near(sizes[0].heightPt, mmToPt(297));
-    expect(sizes[0].pages).toBe(2);
-    near(sizes[1].widthPt, mmToPt(80));
-    near(sizes[1].heightPt, claimMedia.height);
-    near(sizes[2].widthPt, mmToPt(62));
-    near(sizes[2].heightPt, mmToPt(29));
+    near(itemAt(sizes, 0).widthPt, mmToPt(210));
+    near(itemAt(sizes, 0).heightPt, mmToPt(297));
+    expect(itemAt(sizes, 0).pages).toBe(2);
+    near(itemAt(sizes, 1).widthPt, mmToPt(80));
+    near(itemAt(sizes, 1).heightPt, claimMedia.height);
+    near(itemAt(sizes, 2).widthPt, mmToPt(62));
+    near(itemAt(sizes, 2).heightPt, mmToPt(29));
     expect(archived(desk, ticket.displayNumber)).toHaveLength(8);
   }, 90_000);
 

@@ -6,6 +6,7 @@
 import { readFile } from 'node:fs/promises';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { fixedClock, type TestDesk } from '../support/desk';
+import { firstItem } from '../support/lists';
 import { pdfText, requirePdfTools } from '../support/pdf';
 import { checkIn, feeItemId, freshDeskWithCrewEachTest, signaturePng, type Crew } from '../support/workflow';
 
@@ -45,7 +46,7 @@ describe('words as data', () => {
       ],
     });
     await desk.call('workflow.move', { session: tech, ticketId: ticket.id, toStatus: 'awaiting_approval' });
-    const quoteId = (await desk.call('tickets.getWorkflow', { ticketId: ticket.id })).quotes[0].id;
+    const quoteId = firstItem((await desk.call('tickets.getWorkflow', { ticketId: ticket.id })).quotes).id;
     await desk.call('approvals.record', {
       session: clerk,
       ticketId: ticket.id,
@@ -108,11 +109,11 @@ describe('words as data', () => {
 
   it('quote lines named by the fee standard, and a reprinted receipt, read in Chinese; a typed line stays as typed', async () => {
     const ticket = await repairInEnglish();
-    const before = (await desk.call('tickets.getWorkflow', { ticketId: ticket.id })).quotes[0].lines.map((l) => l.description);
+    const before = firstItem((await desk.call('tickets.getWorkflow', { ticketId: ticket.id })).quotes).lines.map((l) => l.description);
     expect(before).toEqual(['Cleaning and maintenance', 'Keyboard deep clean']);
 
     await desk.call('settings.update', { language: 'zh-CN' });
-    const after = (await desk.call('tickets.getWorkflow', { ticketId: ticket.id })).quotes[0].lines.map((l) => l.description);
+    const after = firstItem((await desk.call('tickets.getWorkflow', { ticketId: ticket.id })).quotes).lines.map((l) => l.description);
     expect(after).toEqual(['清洁保养', 'Keyboard deep clean']);
     expect((await desk.call('collection.get', { ticketId: ticket.id })).lines.map((l) => l.description)).toEqual(['清洁保养', 'Keyboard deep clean']);
 

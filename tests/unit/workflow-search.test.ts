@@ -7,42 +7,52 @@ import { DATABASE_FILE } from '../../src/main/core/desk';
 import { MIGRATIONS } from '../../src/main/core/storage/migrations';
 import type { TicketSearchHit } from '../../src/shared/tickets-contract';
 import { fixedClock, openTestDesk, type TestDesk } from '../support/desk';
+import { firstItem } from '../support/lists';
 import { onSqliteFile } from '../support/sqlite-only';
 import { checkIn } from '../support/workflow';
 
 const clock = fixedClock('2026-11-23T02:30:00Z');
 
+interface CheckedIn {
+  id: number;
+  number: number;
+  displayNumber: string;
+  barcode: string;
+}
+
 describe('searching tickets', () => {
   let desk: TestDesk;
-  const t: Record<string, { id: number; number: number; displayNumber: string; barcode: string }> = {};
+  // Filled once by beforeAll: every test reads the same seven tickets.
+  let t: Record<'mate' | 'thinkpad' | 'iphone' | 'galaxy' | 'matepad' | 'lookalike' | 'intl', CheckedIn>;
 
   beforeAll(async () => {
     desk = await openTestDesk({ clock });
     const wang = { name: '王小明 Wang', phone: '138 0013 8000' };
-    t.mate = await checkIn(desk, { customer: wang, device: { brand: 'Huawei', model: 'Mate 60', serial: '861234567890123' } });
-    const wangId = (await desk.call('customers.search', { query: '13800138000' }))[0].id;
-    t.thinkpad = await checkIn(desk, {
+    const mate = await checkIn(desk, { customer: wang, device: { brand: 'Huawei', model: 'Mate 60', serial: '861234567890123' } });
+    const wangId = firstItem(await desk.call('customers.search', { query: '13800138000' })).id;
+    const thinkpad = await checkIn(desk, {
       customer: { ...wang, id: wangId },
       device: { type: 'laptop', brand: 'Lenovo', model: 'ThinkPad X1', serial: 'PF3ABC12', conditionChecks: [] },
     });
-    t.iphone = await checkIn(desk, {
+    const iphone = await checkIn(desk, {
       customer: { name: '张伟 Zhang Wei', phone: '139 1234 5678' },
       device: { brand: 'Apple', model: 'iPhone 15 Pro', serial: 'F2LXK9AB1234' },
     });
-    t.galaxy = await checkIn(desk, {
+    const galaxy = await checkIn(desk, {
       customer: { name: 'Wangari Maathai', phone: '150 0000 1380' },
       device: { brand: 'Samsung', model: 'Galaxy S24', serial: 'R5CT123456' },
     });
-    t.matepad = await checkIn(desk, {
+    const matepad = await checkIn(desk, {
       customer: { name: '李娜 Li Na', phone: '186 8000 0013' },
       device: { type: 'tablet', brand: 'Huawei', model: 'MatePad 11', serial: 'HW-MP-7788' },
     });
     // A phone number that is, digit for digit, the first ticket's number; and one containing Wang's phone.
-    t.lookalike = await checkIn(desk, {
-      customer: { name: 'Chen', phone: t.mate.barcode },
+    const lookalike = await checkIn(desk, {
+      customer: { name: 'Chen', phone: mate.barcode },
       device: { brand: 'Xiaomi', model: 'Redmi Note 13', serial: 'XM13' },
     });
-    t.intl = await checkIn(desk, { customer: { name: 'Zhou', phone: '+86 138 0013 8000' }, device: { brand: 'OPPO', model: 'Find X7', serial: 'OP7' } });
+    const intl = await checkIn(desk, { customer: { name: 'Zhou', phone: '+86 138 0013 8000' }, device: { brand: 'OPPO', model: 'Find X7', serial: 'OP7' } });
+    t = { mate, thinkpad, iphone, galaxy, matepad, lookalike, intl };
   });
   afterAll(async () => desk.dispose());
 
@@ -66,7 +76,7 @@ describe('searching tickets', () => {
     }
     // Full-width digits from a Chinese input method.
     const fullWidth = t.iphone.barcode.replace(/\d/g, (d) => String.fromCharCode(0xff10 + Number(d)));
-    expect((await search(fullWidth))[0].ticketId).toBe(t.iphone.id);
+    expect(firstItem(await search(fullWidth)).ticketId).toBe(t.iphone.id);
     // The first digits (the day) find the day's tickets, newest first.
     const day = await search(t.iphone.barcode.slice(0, 6));
     expect(ids(day)).toEqual([t.intl.id, t.lookalike.id, t.matepad.id, t.galaxy.id, t.iphone.id, t.thinkpad.id, t.mate.id]);
@@ -178,7 +188,7 @@ describe('a shop upgrading from the intake release', () => {
       const old = new DataSource({
         type: 'better-sqlite3',
         database: join(dir, DATABASE_FILE),
-        migrations: [MIGRATIONS[0]],
+        migrations: [firstItem(MIGRATIONS)],
         migrationsRun: true,
         logging: false,
       });
