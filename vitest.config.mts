@@ -48,7 +48,6 @@ const DESK_LEVEL_FILES = [
 
 /** Desk-level files that do not run on PostgreSQL yet, each with why. */
 const NOT_ON_POSTGRES: Record<string, string> = {
-  'customer-care': 'follow-ups, the archive and message log still use SQLite date SQL (followUps.due, archive.get/update, messages.log fail)',
   'workflow-stock': 'its concurrency test runs workers on the SQLite file; one move fails internally and one check expects SQLite trigger SQL',
   'data-safety': "backups, restore and recovery copy and check the SQLite file (a PostgreSQL shop's pg_dump backups: postgres-backups)",
   reliability: 'its crash workers open the SQLite file itself (tests/support/crash-worker.ts)',
