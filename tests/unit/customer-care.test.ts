@@ -278,6 +278,8 @@ describe('the customer archive (客户档案)', () => {
     }
     expect((await desk.call('archive.search', { query: 'IMEI35001122' }))[0]).toMatchObject({ matchedOn: 'serial', device: 'Huawei Mate 60 · IMEI35001122' });
     expect(await desk.call('archive.search', { query: '777' })).toEqual([]);
+    // The lookup at intake ignores the case of a name's letters as well.
+    expect((await desk.call('customers.search', { query: 'wang' })).map((c) => c.name)).toEqual(['王小明 Wang']);
   });
 
   it('a whole phone or serial stops at its exact match; "more" brings the partial matches too', async () => {
