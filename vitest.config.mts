@@ -49,13 +49,10 @@ const DESK_LEVEL_FILES = [
 
 /** Desk-level files that do not run on PostgreSQL yet, each with why. */
 const NOT_ON_POSTGRES: Record<string, string> = {
-  'customer-care': 'follow-ups, the archive and message log still use SQLite date SQL (followUps.due, archive.get/update, messages.log fail)',
   'data-safety': "backups, restore and recovery copy and check the SQLite file (a PostgreSQL shop's pg_dump backups: postgres-backups)",
   reliability: 'its crash workers open the SQLite file itself (tests/support/crash-worker.ts)',
-  storage: 'checks the SQLite file and its wording (busy timeout, CHECK and FOREIGN KEY messages); not yet run on PostgreSQL',
   'figures-days':
     "compares the stored day totals with the live reference SQL, which is SQLite-only (postgres-figures-days compares the server's totals with it instead)",
-  'day-close': 'its check that a close is never rewritten sends SQLite statements (INSERT OR REPLACE) straight to the file',
   'contract-fuzz': "proves a refusal wrote nothing with SQLite's total_changes() on the file",
   'trusted-record': 'sends SQLite statements (REPLACE, rowid) straight to the file to show its triggers refuse them',
 };

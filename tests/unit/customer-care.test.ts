@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { FOLLOW_UP_STATE_FILL } from '../../src/main/core/storage/migrations/0012-follow-up-state';
 import { satisfactionSummary } from '../../src/main/core/features/figures/satisfaction-summary';
 import { fixedClock, type TestDesk } from '../support/desk';
+import { firstItem, onlyItem } from '../support/lists';
+import { onSqliteFile } from '../support/sqlite-only';
 import { checkIn, eventsOf, forceStatus, freshDeskWithCrewEachTest, signaturePng, signInAgain, type Crew } from '../support/workflow';
 
 const START = '2026-11-23T04:00:00Z';
@@ -102,7 +104,8 @@ describe('follow-up calls (回访)', () => {
     expect(await dueOn(desk, 5)).toEqual([]);
   });
 
-  it('the state kept by collection and calls is what the migration fills from the history', async () => {
+  /** Collections, a rework and calls that leave every kind of follow-up state behind; answers the state kept. */
+  async function stateAfterCallsAndRework() {
     const ordinary = await collectedTicket(desk);
     const notFixed = await collectedTicket(desk, { repaired: false, phone: '139 1111 2222', serial: 'SN-NOTFIXED' });
     await collectedTicket(desk, { phone: '137 0000 1111', serial: 'SN-NEVER-CALLED' });
@@ -116,20 +119,33 @@ describe('follow-up calls (回访)', () => {
     clock.set(dayAt(4));
     await signInAgain(desk, crew);
     await desk.call('followUps.record', { session: crew.clerk.session, ticketId: notFixed.id, reached: false });
-    const kept = await desk.context.db.dataSource.query(`SELECT * FROM follow_up_state ORDER BY ticket_id`);
-    const filled = await desk.context.db.dataSource.query(`${FOLLOW_UP_STATE_FILL.replace(/^INSERT INTO follow_up_state \([^)]*\)/, '')} ORDER BY t.id`);
+    const kept: Record<string, unknown>[] = await desk.context.db.dataSource.query(`SELECT * FROM follow_up_state ORDER BY ticket_id`);
+    return { ordinary, notFixed, rework, kept };
+  }
+
+  it("collection and calls keep each ticket's follow-up state, which only moves forward", async () => {
+    const { ordinary, notFixed, rework, kept } = await stateAfterCallsAndRework();
     expect(kept).toHaveLength(4);
-    expect(kept.map((r: Record<string, unknown>) => Object.values(r))).toEqual(filled.map((r: Record<string, unknown>) => Object.values(r)));
-    expect(kept.find((r: { ticket_id: number }) => r.ticket_id === notFixed.id)).toMatchObject({
+    expect(kept.find((r) => r.ticket_id === notFixed.id)).toMatchObject({
       same_day: 1,
       failed_attempts: 2,
       last_failed_on: dayAt(4).slice(0, 10),
       reached: 0,
     });
-    expect(kept.find((r: { ticket_id: number }) => r.ticket_id === rework.ticketId)).toMatchObject({ same_day: 1, collected_on: dayAt(3).slice(0, 10) });
+    expect(kept.find((r) => r.ticket_id === rework.ticketId)).toMatchObject({ same_day: 1, collected_on: dayAt(3).slice(0, 10) });
     // Calls only move it forward; it is never deleted.
     await expect(desk.context.db.dataSource.query(`UPDATE follow_up_state SET reached = 0 WHERE ticket_id = ?`, [ordinary.id])).rejects.toThrow();
     await expect(desk.context.db.dataSource.query(`DELETE FROM follow_up_state WHERE ticket_id = ?`, [notFixed.id])).rejects.toThrow();
+  });
+
+  // The fill is SQLite's upgrade of files from before the state was kept; a PostgreSQL database starts with it kept.
+  onSqliteFile('the state kept is what the SQLite migration fills from the history', async () => {
+    const { kept } = await stateAfterCallsAndRework();
+    const filled: Record<string, unknown>[] = await desk.context.db.dataSource.query(
+      `${FOLLOW_UP_STATE_FILL.replace(/^INSERT INTO follow_up_state \([^)]*\)/, '')} ORDER BY t.id`,
+    );
+    expect(kept).toHaveLength(4);
+    expect(kept.map((r) => Object.values(r))).toEqual(filled.map((r) => Object.values(r)));
   });
 
   it('a reached call needs the answers; bad input is refused and nothing is stored', async () => {
@@ -138,7 +154,7 @@ describe('follow-up calls (回访)', () => {
     expect(error.code).toBe('validation');
     expect(error.fields?.map((f) => f.path).sort()).toEqual(['attitude', 'quality', 'working']);
     const calls: { n: number }[] = await desk.context.db.dataSource.query(`SELECT COUNT(*) AS n FROM follow_up_call`);
-    expect(calls[0].n).toBe(0);
+    expect(onlyItem(calls).n).toBe(0);
   });
 
   it('"not working" opens a rework ticket in the same step', async () => {
@@ -262,12 +278,14 @@ describe('the customer archive (客户档案)', () => {
     }
     expect((await desk.call('archive.search', { query: 'IMEI35001122' }))[0]).toMatchObject({ matchedOn: 'serial', device: 'Huawei Mate 60 · IMEI35001122' });
     expect(await desk.call('archive.search', { query: '777' })).toEqual([]);
+    // The lookup at intake ignores the case of a name's letters as well.
+    expect((await desk.call('customers.search', { query: 'wang' })).map((c) => c.name)).toEqual(['王小明 Wang']);
   });
 
   it('a whole phone or serial stops at its exact match; "more" brings the partial matches too', async () => {
     await checkIn(desk, { customer: { name: '王小明', phone: '138 0013 8000' }, device: { serial: 'IMEI35001122' } });
     await checkIn(desk, { customer: { name: 'Wang Abroad', phone: '+86 138 0013 8000' }, device: { serial: 'IMEI350011229' } });
-    const idOf = async (name: string) => (await desk.call('archive.search', { query: name }))[0].id;
+    const idOf = async (name: string) => firstItem(await desk.call('archive.search', { query: name })).id;
     const [wangId, abroadId] = [await idOf('王小明'), await idOf('Wang Abroad')];
     const how = (hits: { id: number; matchedOn: string; match: string }[]) => hits.map((h) => `${h.id}:${h.matchedOn}:${h.match}`);
     expect(how(await desk.call('archive.search', { query: '13800138000' }))).toEqual([`${wangId}:phone:exact`]);
@@ -280,7 +298,7 @@ describe('the customer archive (客户档案)', () => {
 
   it('edits keep a history of who changed what, old and new values', async () => {
     await checkIn(desk, { customer: { name: '王小明', phone: '138 0013 8000' } });
-    const [hit] = await desk.call('archive.search', { query: '0013' });
+    const hit = firstItem(await desk.call('archive.search', { query: '0013' }));
     const page = await desk.call('archive.update', {
       session: crew.clerk.session,
       customerId: hit.id,
@@ -301,7 +319,7 @@ describe('the customer archive (客户档案)', () => {
 
   it('an "Update customer" at intake is the same edit, kept in the customer history; an unknown customer is refused', async () => {
     await checkIn(desk, { customer: { name: '陈静 Chen', phone: '137 0000 2222' } });
-    const [hit] = await desk.call('archive.search', { query: '2222' });
+    const hit = firstItem(await desk.call('archive.search', { query: '2222' }));
     const updated = await desk.call('customers.update', {
       session: crew.clerk.session,
       id: hit.id,
@@ -328,8 +346,8 @@ describe('the customer archive (客户档案)', () => {
     const first = await checkIn(desk, { customer: { name: '王小明', phone: '138 0013 8000' }, device: { serial: 'AAA111' } });
     const second = await checkIn(desk, { customer: { name: '王晓明', phone: '138-0013-8001', notes: '喜欢短信' }, device: { serial: 'BBB222' } });
     const third = await checkIn(desk, { customer: { name: '王晓明', phone: '138-0013-8001' }, device: { serial: 'CCC333' } });
-    const keep = (await desk.call('archive.search', { query: '8000' }))[0].id;
-    const merge = (await desk.call('archive.search', { query: '13800138001' }))[0].id;
+    const keep = firstItem(await desk.call('archive.search', { query: '8000' })).id;
+    const merge = firstItem(await desk.call('archive.search', { query: '13800138001' })).id;
     await desk.call('archive.update', {
       session: crew.clerk.session,
       customerId: merge,
@@ -390,7 +408,7 @@ describe('the customer archive (客户档案)', () => {
       reason: 'Too dear',
       severity: 'medium',
     });
-    const [hit] = await desk.call('archive.search', { query: '8000' });
+    const hit = firstItem(await desk.call('archive.search', { query: '8000' }));
     const page = await desk.call('archive.get', { customerId: hit.id });
     expect(page.tickets[0]).toMatchObject({ id: ticket.id, status: 'collected', paidMinor: 25000, collectedAt: new Date(START).toISOString() });
     expect(page.totals).toEqual({ visits: 1, spentMinor: 25000 });
@@ -449,7 +467,7 @@ describe('trips to the manufacturer (返厂)', () => {
     expect((await desk.call('manufacturer.away', {})).map((t) => [t.rmaNumber, t.overdue])).toEqual([['RMA-7781', true]]);
 
     const back = await desk.call('manufacturer.back', { session: crew.technician.session, ticketId: ticket.id, note: 'Board replaced' });
-    expect(back[0].backAt).toBe(dayAt(8));
+    expect(firstItem(back).backAt).toBe(dayAt(8));
     expect(await desk.call('manufacturer.away', {})).toEqual([]);
     expect((await desk.call('tickets.getWorkflow', { ticketId: ticket.id })).status).toBe('back_from_manufacturer');
     const notes = (await eventsOf(desk, ticket.id)).filter((e) => e.kind === 'status_changed').map((e) => e.note);

@@ -8,7 +8,10 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { ChannelInput } from '../../src/shared/contract';
 import { fixedClock, type TestDesk } from '../support/desk';
+import { firstItem, onlyItem } from '../support/lists';
 import { pdfText, requirePdfTools } from '../support/pdf';
+import { onSqliteFile } from '../support/sqlite-only';
+import { CHECK_REFUSED } from '../support/suite-engine';
 import { checkIn, diagnoseAndQuote, feeItemId, freshDeskWithCrewEachTest, signInAgain, signaturePng, type Crew } from '../support/workflow';
 
 // 06:30 UTC is 23 November in every time zone from UTC-6 to UTC+14; the day's
@@ -27,7 +30,7 @@ async function readyTicket(desk: TestDesk, crew: Crew, device: Record<string, un
   ];
   await diagnoseAndQuote(desk, session, ticket.id, { lines });
   await desk.call('workflow.move', { session, ticketId: ticket.id, toStatus: 'awaiting_approval' });
-  const quoteId = (await desk.call('tickets.getWorkflow', { ticketId: ticket.id })).quotes[0].id;
+  const quoteId = firstItem((await desk.call('tickets.getWorkflow', { ticketId: ticket.id })).quotes).id;
   await desk.call('approvals.record', { session, ticketId: ticket.id, quoteId, decision: 'accepted', method: 'in_person', signaturePng: signaturePng() });
   for (const toStatus of ['in_repair', 'testing', 'ready'] as const) await desk.call('workflow.move', { session, ticketId: ticket.id, toStatus });
   return ticket;
@@ -54,7 +57,7 @@ describe('day close', () => {
     await desk.call('collection.pay', { session: clerk, ticketId: b.id, method: 'card', amountMinor: 18000 });
     await desk.call('collection.refund', { session: crew.manager.session, ticketId: b.id, method: 'cash', amountMinor: 1000, reason: 'Goodwill' });
     const wrong = await desk.call('collection.pay', { session: clerk, ticketId: c.id, method: 'cash', amountMinor: 13000 });
-    await desk.call('collection.voidPayment', { session: crew.manager.session, paymentId: wrong.payments[0].id, reason: 'Typed the wrong ticket' });
+    await desk.call('collection.voidPayment', { session: crew.manager.session, paymentId: firstItem(wrong.payments).id, reason: 'Typed the wrong ticket' });
     const cancelled = await checkIn(desk, { device: { depositMinor: 0 } });
     await desk.call('workflow.move', { session: crew.manager.session, ticketId: cancelled.id, toStatus: 'cancelled', note: 'Customer changed their mind' });
     return { a, b, c };
@@ -138,11 +141,11 @@ describe('day close', () => {
     await signInAgain(desk, crew);
     await desk.call('collection.voidPayment', {
       session: crew.manager.session,
-      paymentId: late.payments.find((p) => p.amountMinor === 13000 && !p.voided)!.id,
+      paymentId: onlyItem(late.payments.filter((p) => p.amountMinor === 13000 && !p.voided)).id,
       reason: 'Paid twice',
     });
     // D's cash payment of day one voided today: booked today, day one's record stays as it was.
-    await desk.call('collection.voidPayment', { session: crew.manager.session, paymentId: dPaid.payments[0].id, reason: 'Counted twice' });
+    await desk.call('collection.voidPayment', { session: crew.manager.session, paymentId: firstItem(dPaid.payments).id, reason: 'Counted twice' });
     await checkIn(desk, { device: { depositMinor: 3000, depositMethod: 'alipay' } });
     clock.set(at(1, 120));
     const second = await desk.call('dayClose.close', { session: crew.manager.session, openingFloatMinor: 42000, countedCashMinor: 37000 });
@@ -165,23 +168,34 @@ describe('day close', () => {
     expect(dayOneDrawer.byMethod[0]).toEqual({ method: 'cash', count: 4, refundCount: 1, amountMinor: 10000 + 8000 - 1000 + 5000 + 13000 });
   });
 
-  it('keeps the record as it was: no update, delete, replace or out-of-order insert', async () => {
+  /** Day one closed: its stored row, the row's columns but the id, and every row as it was. */
+  async function closedDayOne() {
     await dayOne();
     clock.set(at(0, 170));
     await desk.call('dayClose.close', { session: crew.manager.session, openingFloatMinor: 20000, countedCashMinor: 30000 });
     const before = await dayCloseRows(desk);
+    const row = onlyItem(before);
+    return { before, row, columns: Object.keys(row).filter((k) => k !== 'id') };
+  }
+
+  it('keeps the record as it was: no update, delete, replace or out-of-order insert', async () => {
+    const { before, row, columns } = await closedDayOne();
     const db = desk.context.db.dataSource;
-    const row = before[0];
-    const columns = Object.keys(row).filter((k) => k !== 'id');
-    const values = columns.map((k) => row[k]);
     await expect(db.query(`UPDATE day_close SET counted_cash_minor = 37000, difference_minor = 0`)).rejects.toThrow(/never changed/);
     await expect(db.query(`UPDATE day_close SET note = 'tidied up'`)).rejects.toThrow(/never changed/);
     await expect(db.query(`DELETE FROM day_close`)).rejects.toThrow(/never deleted/);
-    await expect(db.query(`INSERT OR REPLACE INTO day_close (${columns.join(', ')}) VALUES (${columns.map(() => '?').join(', ')})`, values)).rejects.toThrow(
-      /never replaced/,
-    );
+    // Written again over its number, as the engine's upsert writes a row.
+    const rewrite = desk.context.db.engine.upsert({
+      table: 'day_close',
+      columns,
+      keys: ['number'],
+      set: Object.fromEntries(columns.map((k) => [k, `excluded.${k}`])),
+    });
     await expect(
-      db.query(`REPLACE INTO day_close (id, ${columns.join(', ')}) VALUES (?, ${columns.map(() => '?').join(', ')})`, [row.id, ...values]),
+      db.query(
+        rewrite,
+        columns.map((k) => (k === 'note' ? 'tidied up' : row[k])),
+      ),
     ).rejects.toThrow(/never replaced/);
     // A later number for an earlier day, a period that does not follow on, a sum that does not add up: refused.
     const next: Record<string, unknown> = { ...row, number: 2, business_date: '2026-11-22' };
@@ -219,7 +233,20 @@ describe('day close', () => {
         `INSERT INTO day_close (${columns.join(', ')}) VALUES (${columns.map(() => '?').join(', ')})`,
         columns.map((k) => wrongSum[k]),
       ),
-    ).rejects.toThrow(/CHECK/);
+    ).rejects.toThrow(CHECK_REFUSED);
+    expect(await dayCloseRows(desk)).toEqual(before);
+  });
+
+  onSqliteFile('keeps the record from SQLite’s own replacing statements (INSERT OR REPLACE, REPLACE)', async () => {
+    const { before, row, columns } = await closedDayOne();
+    const db = desk.context.db.dataSource;
+    const values = columns.map((k) => row[k]);
+    await expect(db.query(`INSERT OR REPLACE INTO day_close (${columns.join(', ')}) VALUES (${columns.map(() => '?').join(', ')})`, values)).rejects.toThrow(
+      /never replaced/,
+    );
+    await expect(
+      db.query(`REPLACE INTO day_close (id, ${columns.join(', ')}) VALUES (?, ${columns.map(() => '?').join(', ')})`, [row.id, ...values]),
+    ).rejects.toThrow(/never replaced/);
     expect(await dayCloseRows(desk)).toEqual(before);
   });
 
@@ -272,7 +299,8 @@ describe('day close', () => {
     const printed = join(desk.dir, 'printed');
     const pdfs = readdirSync(printed).filter((f) => f.endsWith('.pdf'));
     expect(pdfs).toHaveLength(1);
-    const text = (await pdfText(readFileSync(join(printed, pdfs[0])))).replace(/\s+/g, ' ');
+    const pdf = onlyItem(pdfs);
+    const text = (await pdfText(readFileSync(join(printed, pdf)))).replace(/\s+/g, ' ');
     for (const expected of [
       '码上修电脑店',
       '日结单',
@@ -289,7 +317,7 @@ describe('day close', () => {
     ]) {
       expect(text).toContain(expected);
     }
-    const job = JSON.parse(readFileSync(join(printed, pdfs[0].replace(/\.pdf$/, '.json')), 'utf8')) as { media: { widthMm: number } };
+    const job = JSON.parse(readFileSync(join(printed, pdf.replace(/\.pdf$/, '.json')), 'utf8')) as { media: { widthMm: number } };
     expect(job.media.widthMm).toBe(80);
   });
 });

@@ -7,7 +7,11 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { DATABASE_FILE } from '../../src/main/core/desk';
 import { Database } from '../../src/main/core/storage/database';
 import { MIGRATIONS } from '../../src/main/core/storage/migrations';
+import { POSTGRES_MIGRATIONS } from '../../src/main/core/storage/postgres-migrations';
 import { fixedClock, openTestDesk, sampleIntake, type TestDesk } from '../support/desk';
+import { onlyItem } from '../support/lists';
+import { onSqliteFile } from '../support/sqlite-only';
+import { CHECK_REFUSED, FOREIGN_KEY_REFUSED } from '../support/suite-engine';
 
 const run = promisify(execFile);
 const cleanups: (() => Promise<void> | void)[] = [];
@@ -28,7 +32,7 @@ async function track(desk: Promise<TestDesk>): Promise<TestDesk> {
 }
 
 describe('the shop database', () => {
-  it('is created from empty by the migrations, in WAL mode with a busy timeout and foreign keys', async () => {
+  onSqliteFile('is created from empty by the migrations, in WAL mode with a busy timeout and foreign keys', async () => {
     const dir = tempDir();
     const db = await Database.open(join(dir, DATABASE_FILE));
     cleanups.push(() => db.close());
@@ -52,9 +56,10 @@ describe('the shop database', () => {
     await first.close();
     const second = await track(openTestDesk({ dir }));
     const rows: { n: number }[] = await second.context.db.dataSource.query('SELECT COUNT(*) AS n FROM ticket');
-    expect(rows[0].n).toBe(1);
+    expect(onlyItem(rows).n).toBe(1);
     const applied: { n: number }[] = await second.context.db.dataSource.query('SELECT COUNT(*) AS n FROM migrations');
-    expect(applied[0].n).toBe(MIGRATIONS.length);
+    // Each engine has its own migrations, all applied once.
+    expect(onlyItem(applied).n).toBe(second.context.db.engine.name === 'postgres' ? POSTGRES_MIGRATIONS.length : MIGRATIONS.length);
   });
 
   it('never deletes a ticket or changes its audit trail', async () => {
@@ -66,8 +71,10 @@ describe('the shop database', () => {
     await expect(query(`UPDATE ticket_event SET note = 'edited'`)).rejects.toThrow(/never changed/);
     // Ticket money changes only through the desk's own write path; there, the CHECK still holds.
     await expect(query('UPDATE ticket SET estimate_minor = -1')).rejects.toThrow(/only through the desk/);
-    await expect(desk.context.db.write((tx) => tx.query('UPDATE ticket SET estimate_minor = -1'))).rejects.toThrow(/CHECK constraint/);
-    await expect(query(`INSERT INTO device (customer_id, type, brand, model, created_at) VALUES (999, 'phone', 'x', 'y', 'z')`)).rejects.toThrow(/FOREIGN KEY/);
+    await expect(desk.context.db.write((tx) => tx.query('UPDATE ticket SET estimate_minor = -1'))).rejects.toThrow(CHECK_REFUSED);
+    await expect(query(`INSERT INTO device (customer_id, type, brand, model, created_at) VALUES (999, 'phone', 'x', 'y', 'z')`)).rejects.toThrow(
+      FOREIGN_KEY_REFUSED,
+    );
   });
 
   it('runs interleaved use cases one at a time, so a failure rolls back only its own work', async () => {
@@ -83,24 +90,29 @@ describe('the shop database', () => {
 });
 
 describe('ticket numbers under concurrent check-ins on one file', () => {
-  it('are unique and gapless when two counter PCs and one window save at the same instant', async () => {
-    const dir = tempDir();
-    const at = '2026-11-23T02:30:00Z';
-    // Create the schema first, as the installed app would have.
-    const local = await track(openTestDesk({ dir, clock: fixedClock(at) }));
-    const perWorker = 25;
-    const tsx = join(process.cwd(), 'node_modules/.bin/tsx');
-    const worker = join(process.cwd(), 'tests/support/intake-worker.ts');
-    const others = [1, 2].map(() => run(tsx, [worker, dir, String(perWorker), at], { timeout: 60_000 }));
-    const mine = Promise.all(Array.from({ length: perWorker }, () => local.call('intake.checkIn', sampleIntake())));
-    const [otherOutputs, myResults] = await Promise.all([Promise.all(others), mine]);
+  // The two other counters are worker processes that open the SQLite file (tests/support/intake-worker.ts).
+  onSqliteFile(
+    'are unique and gapless when two counter PCs and one window save at the same instant',
+    async () => {
+      const dir = tempDir();
+      const at = '2026-11-23T02:30:00Z';
+      // Create the schema first, as the installed app would have.
+      const local = await track(openTestDesk({ dir, clock: fixedClock(at) }));
+      const perWorker = 25;
+      const tsx = join(process.cwd(), 'node_modules/.bin/tsx');
+      const worker = join(process.cwd(), 'tests/support/intake-worker.ts');
+      const others = [1, 2].map(() => run(tsx, [worker, dir, String(perWorker), at], { timeout: 60_000 }));
+      const mine = Promise.all(Array.from({ length: perWorker }, () => local.call('intake.checkIn', sampleIntake())));
+      const [otherOutputs, myResults] = await Promise.all([Promise.all(others), mine]);
 
-    const numbers = [...otherOutputs.flatMap(({ stdout }) => JSON.parse(stdout) as number[]), ...myResults.flatMap((r) => r.tickets.map((t) => t.number))];
-    expect(numbers).toHaveLength(3 * perWorker);
-    expect(new Set(numbers).size).toBe(numbers.length);
-    const sequences = numbers.map((n) => n % 10_000).sort((a, b) => a - b);
-    expect(sequences).toEqual(Array.from({ length: 3 * perWorker }, (_, i) => i + 1));
-    const stored: { n: number }[] = await local.context.db.dataSource.query('SELECT COUNT(DISTINCT number) AS n FROM ticket');
-    expect(stored[0].n).toBe(3 * perWorker);
-  }, 90_000);
+      const numbers = [...otherOutputs.flatMap(({ stdout }) => JSON.parse(stdout) as number[]), ...myResults.flatMap((r) => r.tickets.map((t) => t.number))];
+      expect(numbers).toHaveLength(3 * perWorker);
+      expect(new Set(numbers).size).toBe(numbers.length);
+      const sequences = numbers.map((n) => n % 10_000).sort((a, b) => a - b);
+      expect(sequences).toEqual(Array.from({ length: 3 * perWorker }, (_, i) => i + 1));
+      const stored: { n: number }[] = await local.context.db.dataSource.query('SELECT COUNT(DISTINCT number) AS n FROM ticket');
+      expect(onlyItem(stored).n).toBe(3 * perWorker);
+    },
+    90_000,
+  );
 });

@@ -32,13 +32,13 @@ export async function contactsOfTickets(tx: ReadTx, ticketIds: number[], prefix:
          NULL AS quality, NULL AS attitude, NULL AS working
        FROM notification n JOIN ticket t ON t.id = n.ticket_id LEFT JOIN staff s ON s.id = n.staff_id WHERE n.ticket_id IN (${inList})
        UNION ALL
-       SELECT 'follow_up', f.ticket_id, t.number, f.at, s.name, CASE WHEN f.reached THEN 'reached' ELSE 'not_reached' END, f.remarks,
+       SELECT 'follow_up', f.ticket_id, t.number, f.at, s.name, CASE WHEN f.reached = 1 THEN 'reached' ELSE 'not_reached' END, f.remarks,
          f.quality, f.attitude, f.working
        FROM follow_up_call f JOIN ticket t ON t.id = f.ticket_id LEFT JOIN staff s ON s.id = f.staff_id WHERE f.ticket_id IN (${inList})
        UNION ALL
        SELECT 'message', m.ticket_id, t.number, m.at, s.name, m.template, m.text, NULL, NULL, NULL
        FROM contact_message m JOIN ticket t ON t.id = m.ticket_id LEFT JOIN staff s ON s.id = m.staff_id WHERE m.ticket_id IN (${inList})
-     ) ORDER BY at DESC LIMIT ?`,
+     ) AS contact ORDER BY at DESC LIMIT ?`,
     [...ticketIds, ...ticketIds, ...ticketIds, MAX_CONTACTS],
   );
   return rows.map((r) => ({

@@ -3,6 +3,7 @@ import type { CustomerDetail, CustomerSummary } from '../../../../shared/contrac
 import { DeskError } from '../../../../shared/errors';
 import { listTicketsOfCustomer } from '../../record/tickets';
 import { onlyRow } from '../../storage/rows';
+import { engineOf } from '../../storage/engine';
 
 export function phoneDigits(phone: string): string {
   return phone.normalize('NFKC').replace(/\D/g, '');
@@ -60,10 +61,12 @@ export async function searchCustomers(tx: ReadTx, query: string, limit: number):
     );
     return rows.map(toSummary);
   }
+  // Names match ignoring the case of ASCII letters on both engines (SQLite's LIKE does; PostgreSQL's does not).
+  const nameLike = engineOf(tx).likeNoCase('c.name');
   const rows: CustomerSummaryRecord[] = await tx.query(
     `SELECT ${SUMMARY_COLUMNS} FROM customer c
-     WHERE c.name LIKE ? ESCAPE '\\' AND c.merged_into_id IS NULL
-     ORDER BY (c.name = ?) DESC, (c.name LIKE ? ESCAPE '\\') DESC, last_visit_at DESC, c.id DESC
+     WHERE ${nameLike} AND c.merged_into_id IS NULL
+     ORDER BY (c.name = ?) DESC, (${nameLike}) DESC, last_visit_at DESC, c.id DESC
      LIMIT ?`,
     [`%${escapeLike(text)}%`, text, `${escapeLike(text)}%`, limit],
   );
