@@ -7,11 +7,11 @@
 // Each shows its goal (stated for a million tickets).
 import type BetterSqlite3 from 'better-sqlite3';
 import type { Desk } from '../src/main/core/desk';
-import { localIsoDate } from '../src/main/core/rules/calendar';
+import { localIsoDate } from '../src/shared/calendar';
 import { searchArchive } from '../src/main/core/features/customers/customer-archive-search';
 import { engineNamed } from '../src/main/core/storage/engine';
 import { policyOf } from '../src/main/core/features/customers/follow-ups';
-import { addDays } from '../src/main/core/rules/calendar';
+import { addDays } from '../src/shared/calendar';
 import { FOLLOW_UP_LAPSE_DAYS } from '../src/main/core/rules/follow-up';
 import { DEFAULT_SETTINGS } from '../src/main/core/features/settings/settings';
 import type { ArchiveHit, FollowUpDue } from '../src/shared/customer-care-contract';

@@ -1,7 +1,10 @@
 // The same walk-in intake in Simplified Chinese, after the language is
 // switched in Settings (no reload): labels, numbers and lookup all in zh-CN.
+// Each test has a desk of its own; after the first, each starts on a desk set
+// to Chinese, and the returning customer is checked in first, so any one of
+// them runs alone.
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { zhCN } from '../../src/shared/i18n/zh-CN';
 import { en } from '../../src/shared/i18n/en';
 import { launchChromium, openDesk } from './support/browser';
@@ -16,20 +19,51 @@ describe('walk-in intake in Chinese', () => {
   let harness: RunningHarness;
   let browser: Browser;
   let page: Page;
-  let firstNumber = '';
 
   beforeAll(async () => {
+    browser = await launchChromium();
+  });
+
+  beforeEach(async () => {
     harness = await startHarness();
     await harness.call('staff.save', { name: '张师傅', role: 'technician' });
-    browser = await launchChromium();
     page = await openDesk(browser, harness.url);
     await signInOnScreen(page, 'Manager', TEST_PINS.manager);
   });
 
-  afterAll(async () => {
-    await browser?.close();
+  afterEach(async () => {
+    await page?.close();
     await harness?.stop();
   });
+
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  /** The desk already in Chinese (as the first test leaves it); the manager stays signed in over the reload. */
+  async function chineseDesk(): Promise<void> {
+    await harness.call('settings.update', { language: 'zh-CN' });
+    await page.reload();
+    await field(page, zh.customerName).waitFor();
+  }
+
+  /** 王小明's phone, typed into the Chinese form for 张师傅. */
+  async function fillWangXiaoMing(): Promise<void> {
+    await field(page, zh.customerName).fill('王小明');
+    await field(page, zh.phone).fill('139 1234 5678');
+    await field(page, zh.address).fill('北京市海淀区中关村大街 1 号');
+    await field(page, zh.deviceType).selectOption({ label: zhCN.deviceType.phone });
+    await field(page, zh.brand).fill('华为');
+    await field(page, zh.model).fill('Mate 60');
+    await field(page, zh.serial).fill('861234567890123');
+    await field(page, zh.fault).fill('屏幕碎了，触摸失灵');
+    await page.getByRole('checkbox', { name: zhCN.accessory.charger }).check();
+    await page.getByRole('radio', { name: zhCN.dataAnswer.has_backup }).check();
+    await field(page, zh.feeConsent).check();
+    await field(page, zh.estimate).fill('300');
+    await field(page, zh.deposit).fill('50');
+    await field(page, zh.technician).selectOption({ label: `张师傅 (${zhCN.role.technician})` });
+  }
 
   it('switches the interface to Chinese when the setting is saved', async () => {
     await page.getByRole('button', { name: 'Settings', exact: true }).click();
@@ -48,6 +82,7 @@ describe('walk-in intake in Chinese', () => {
   });
 
   it('shows and takes dates in the Chinese format, never mm/dd/yyyy', async () => {
+    await chineseDesk();
     // No native date input is left to show the browser's own mm/dd/yyyy.
     expect(await page.locator('input[type="date"]').count()).toBe(0);
     const promised = field(page, zh.promisedDate);
@@ -73,27 +108,14 @@ describe('walk-in intake in Chinese', () => {
   });
 
   it('checks in a new customer with Chinese labels', async () => {
-    await field(page, zh.customerName).fill('王小明');
-    await field(page, zh.phone).fill('139 1234 5678');
-    await field(page, zh.address).fill('北京市海淀区中关村大街 1 号');
-    await field(page, zh.deviceType).selectOption({ label: zhCN.deviceType.phone });
-    await field(page, zh.brand).fill('华为');
-    await field(page, zh.model).fill('Mate 60');
-    await field(page, zh.serial).fill('861234567890123');
-    await field(page, zh.fault).fill('屏幕碎了，触摸失灵');
-    await page.getByRole('checkbox', { name: zhCN.accessory.charger }).check();
-    await page.getByRole('radio', { name: zhCN.dataAnswer.has_backup }).check();
-    await field(page, zh.feeConsent).check();
-    await field(page, zh.estimate).fill('300');
-    await field(page, zh.deposit).fill('50');
-    await field(page, zh.technician).selectOption({ label: `张师傅 (${zhCN.role.technician})` });
+    await chineseDesk();
+    await fillWangXiaoMing();
 
     const started = performance.now();
     await page.getByRole('button', { name: zh.checkIn, exact: true }).click();
     const [number] = await shownTicketNumbers(page, zh.ticketNumber, 1);
     console.log(`check-in (zh-CN, 1 device): click on "${zh.checkIn}" -> ticket number shown in ${Math.round(performance.now() - started)} ms`);
     expect(number).toMatch(/\d{6}-\d{4}/);
-    firstNumber = number;
     await page.getByRole('heading', { name: zh.checkedInTitle }).waitFor();
 
     await page.getByRole('button', { name: zhCN.ticket.showDetails }).click();
@@ -112,6 +134,10 @@ describe('walk-in intake in Chinese', () => {
   });
 
   it('finds the returning customer by name and numbers two devices', async () => {
+    await chineseDesk();
+    await fillWangXiaoMing();
+    await page.getByRole('button', { name: zh.checkIn, exact: true }).click();
+    const [firstNumber] = await shownTicketNumbers(page, zh.ticketNumber, 1);
     await page.getByRole('button', { name: zh.startNew }).click();
     await field(page, zh.customerName).pressSequentially('王小');
     const match = page.getByRole('option', { name: /王小明/ });

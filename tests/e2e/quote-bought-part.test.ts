@@ -1,9 +1,10 @@
 // A part bought in for one repair, added in the quote editor: a wrong cost is
 // refused in place (by mouse), the part is added by keyboard, the quote saved,
 // and once the repair is under way the ticket's parts list shows it; stock is
-// not touched.
+// not touched. Each test diagnoses a ticket of its own over HTTP and signs in
+// on a fresh page, so either runs alone.
 import type { Browser, Locator, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { TicketDetail } from '../../src/shared/contract';
 import { en } from '../../src/shared/i18n/en';
 import { launchChromium, openDesk } from './support/browser';
@@ -18,11 +19,29 @@ describe('a part bought in for the repair, from the quote editor', () => {
   let browser: Browser;
   let page: Page;
   let crew: E2eCrew;
-  let ticket: TicketDetail;
 
   beforeAll(async () => {
     harness = await startHarness();
     crew = await setUpCrewOverHttp(harness);
+    browser = await launchChromium();
+  });
+
+  beforeEach(async () => {
+    page = await openDesk(browser, harness.url);
+    await signInThroughUi(page, crew.technician);
+  });
+
+  afterEach(async () => {
+    await page?.close();
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await harness?.stop();
+  });
+
+  /** Tang Wei's phone, checked in and diagnosed over HTTP: the quote is still to write. */
+  async function diagnosedTicket(): Promise<TicketDetail> {
     const checkedIn = await harness.call('intake.checkIn', {
       technicianId: null,
       customer: { name: 'Tang Wei', phone: '139 7000 8000', address: '' },
@@ -42,19 +61,12 @@ describe('a part bought in for the repair, from the quote editor', () => {
         },
       ],
     } as never);
-    ticket = await harness.call('tickets.get', { number: checkedIn.tickets[0].barcode });
+    const ticket = await harness.call('tickets.get', { number: checkedIn.tickets[0].barcode });
     const session = crew.technician.session;
     await harness.call('workflow.move', { session, ticketId: ticket.id, toStatus: 'diagnosing' });
     await harness.call('diagnosis.save', { session, ticketId: ticket.id, category: 'hardware', cause: 'Cracked OLED', severity: 2 } as never);
-    browser = await launchChromium();
-    page = await openDesk(browser, harness.url);
-    await signInThroughUi(page, crew.technician);
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await harness?.stop();
-  });
+    return ticket;
+  }
 
   const panel = () => page.getByRole('region', { name: en.ticketActions.title, exact: true });
 
@@ -62,7 +74,7 @@ describe('a part bought in for the repair, from the quote editor', () => {
     await waitUntil(`${what} has focus (focus is on ${await focusedLabel(page)})`, () => isFocused(locator), 10_000);
   }
 
-  async function openTicket(): Promise<void> {
+  async function openTicket(ticket: TicketDetail): Promise<void> {
     await page.getByRole('button', { name: en.app.nav.tickets, exact: true }).click();
     const search = field(page, en.tickets.search);
     await page.keyboard.press('F3');
@@ -73,7 +85,8 @@ describe('a part bought in for the repair, from the quote editor', () => {
   }
 
   it('refuses a wrong cost in place, adds the part by keyboard and saves the quote', async () => {
-    await openTicket();
+    const ticket = await diagnosedTicket();
+    await openTicket(ticket);
     const description = field(page, q.boughtPart);
     await description.waitFor();
     await description.fill('OLED screen assembly');
@@ -110,7 +123,14 @@ describe('a part bought in for the repair, from the quote editor', () => {
   });
 
   it('shows the bought-in part in the ticket’s parts list once the repair is under way', async () => {
+    const ticket = await diagnosedTicket();
     const session = crew.technician.session;
+    // The quote the first test saves by keyboard.
+    await harness.call('quotes.save', {
+      session,
+      ticketId: ticket.id,
+      lines: [{ kind: 'bought_part', description: 'OLED screen assembly', qty: 1, unitPriceMinor: 68000, unitCostMinor: 45550, supplier: 'Huaqiang Parts' }],
+    } as never);
     await harness.call('workflow.move', { session, ticketId: ticket.id, toStatus: 'awaiting_approval' });
     const quoteId = (await harness.call('tickets.getWorkflow', { ticketId: ticket.id })).quotes[0].id;
     await harness.call('approvals.record', {
@@ -123,7 +143,7 @@ describe('a part bought in for the repair, from the quote editor', () => {
       contactedAt: new Date().toISOString(),
     } as never);
     await harness.call('workflow.move', { session, ticketId: ticket.id, toStatus: 'in_repair' });
-    await openTicket();
+    await openTicket(ticket);
     const bought = panel().getByRole('table', { name: en.ticketActions.parts.boughtIn, exact: true });
     await bought.waitFor();
     const text = await bought.innerText();

@@ -4,12 +4,14 @@
 // standard, a part from stock), sends it, records the customer's signed
 // approval, draws the part, repairs, tests and marks it ready. The history
 // lists each step in order and the stock went down by one. Then the first
-// steps again in Chinese, with no English left in the repair panel.
+// steps again in Chinese, with no English left in the repair panel. Each test
+// checks in its own ticket, brings it to its step over HTTP and opens the desk
+// in a page of its own, so any one of them runs alone.
 import type { TestInput } from '../support/desk';
 import { mkdirSync } from 'node:fs';
 import type { Browser, Locator, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { TicketDetail } from '../../src/shared/contract';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import type { ChannelInput, TicketDetail } from '../../src/shared/contract';
 import { en } from '../../src/shared/i18n/en';
 import { zhCN } from '../../src/shared/i18n/zh-CN';
 import { formatMoney } from '../../src/shared/money';
@@ -19,6 +21,7 @@ import { setUpCrewOverHttp, signInThroughUi, type E2eCrew } from './support/crew
 import { startHarness, type RunningHarness } from './support/harness';
 import { field, fieldError, focusedLabel, isFocused, waitUntil } from './support/page-helpers';
 import { SCREENSHOTS, screenshotWholePage } from './support/screenshots';
+import { signaturePng } from '../support/workflow';
 
 const squeeze = (text: string) => text.replace(/\s+/g, ' ').trim();
 /** Money as the English desk shows it (the shop's currency is CNY). */
@@ -48,14 +51,16 @@ function intake(clerkId: number, customer: { name: string; phone: string }, devi
   } as TestInput<'intake.checkIn'>;
 }
 
+/** The customers of the English repair, the cancelled one and the Chinese one. */
+const HUANG_LEI = { name: 'Huang Lei', phone: '139 1000 2000' };
+const QIAN_BO = { name: 'Qian Bo', phone: '139 5000 6000' };
+const SUN_YU = { name: 'Sun Yu', phone: '139 3000 4000' };
+
 describe('repair workflow on the ticket page', () => {
   let harness: RunningHarness;
   let browser: Browser;
   let page: Page;
   let crew: E2eCrew;
-  let ticket: TicketDetail;
-  let chineseTicket: TicketDetail;
-  let cancelTicket: TicketDetail;
   let ssd: PartView;
 
   beforeAll(async () => {
@@ -74,24 +79,115 @@ describe('repair workflow on the ticket page', () => {
       active: true,
       openingQty: 3,
     });
-    // No purchase date: out of warranty, so the quote charges everything.
-    const first = await harness.call('intake.checkIn', intake(crew.clerk.id, { name: 'Huang Lei', phone: '139 1000 2000' }));
-    const second = await harness.call(
-      'intake.checkIn',
-      intake(crew.clerk.id, { name: 'Sun Yu', phone: '139 3000 4000' }, { model: 'ThinkPad E14', serial: 'PF1QQQ22' }),
-    );
-    const third = await harness.call('intake.checkIn', intake(crew.clerk.id, { name: 'Qian Bo', phone: '139 5000 6000' }, { serial: 'PF5CAN55' }));
-    cancelTicket = await harness.call('tickets.get', { number: third.tickets[0].barcode });
-    ticket = await harness.call('tickets.get', { number: first.tickets[0].barcode });
-    chineseTicket = await harness.call('tickets.get', { number: second.tickets[0].barcode });
     browser = await launchChromium();
+  });
+
+  // Every test starts on an English desk in a fresh page: nobody signed in, no screen left from before.
+  beforeEach(async () => {
+    await harness.call('settings.update', { language: 'en' });
     page = await openDesk(browser, harness.url);
+  });
+
+  afterEach(async () => {
+    await page?.close();
   });
 
   afterAll(async () => {
     await browser?.close();
     await harness?.stop();
   });
+
+  // ---- state set up over HTTP, as the technician would leave it ----------------
+
+  /** A laptop checked in today, received. No purchase date: out of warranty, so the quote charges everything. */
+  async function checkIn(customer: { name: string; phone: string }, device: Record<string, unknown> = {}): Promise<TicketDetail> {
+    const made = await harness.call('intake.checkIn', intake(crew.clerk.id, customer, device));
+    return harness.call('tickets.get', { number: made.tickets[0].barcode });
+  }
+
+  async function moveTo(ticketId: number, toStatus: ChannelInput<'workflow.move'>['toStatus']): Promise<void> {
+    await harness.call('workflow.move', { session: crew.technician.session, ticketId, toStatus } as ChannelInput<'workflow.move'>);
+  }
+
+  /** In diagnosis, with the diagnosis the English test saves by keyboard. */
+  async function diagnosedTicket(): Promise<TicketDetail> {
+    const ticket = await checkIn(HUANG_LEI);
+    await moveTo(ticket.id, 'diagnosing');
+    await harness.call('diagnosis.save', {
+      session: crew.technician.session,
+      ticketId: ticket.id,
+      category: 'hardware',
+      severity: 2,
+      cause: 'Disk failing: 152 reallocated sectors',
+      solution: 'Replace the SSD, restore the backup',
+      internalNotes: 'Customer has a backup from 2 days ago',
+    } as ChannelInput<'diagnosis.save'>);
+    return ticket;
+  }
+
+  /** Diagnosed and quoted as the English test quotes by keyboard: a reinstall and the SSD, 20% off with the manager's PIN. */
+  async function quotedTicket(): Promise<TicketDetail> {
+    const ticket = await diagnosedTicket();
+    const reinstall = (await harness.call('feeStandard.list', {})).find((item) => item.code === 'system_reinstall')!;
+    await harness.call('quotes.save', {
+      session: crew.technician.session,
+      ticketId: ticket.id,
+      lines: [
+        { kind: 'labour', feeItemId: reinstall.id, qty: 1 },
+        { kind: 'part', partId: ssd.id, qty: 1 },
+      ],
+      discount: { kind: 'percent', value: 20, reason: 'Second repair this year' },
+      managerApproval: { staffId: crew.manager.id, pin: crew.manager.pin },
+    } as ChannelInput<'quotes.save'>);
+    return ticket;
+  }
+
+  /** Quoted, sent and accepted in person with the customer's signature. */
+  async function approvedTicket(): Promise<TicketDetail> {
+    const ticket = await quotedTicket();
+    await moveTo(ticket.id, 'awaiting_approval');
+    const [quote] = (await harness.call('tickets.getWorkflow', { ticketId: ticket.id })).quotes;
+    await harness.call('approvals.record', {
+      session: crew.technician.session,
+      ticketId: ticket.id,
+      quoteId: quote.id,
+      decision: 'accepted',
+      method: 'in_person',
+      signaturePng: signaturePng(),
+      note: 'Wants the old disk back',
+    } as ChannelInput<'approvals.record'>);
+    return ticket;
+  }
+
+  /** Approved, the SSD drawn, repaired, tested and ready. */
+  async function readyTicket(): Promise<TicketDetail> {
+    const ticket = await approvedTicket();
+    await harness.call('parts.use', {
+      session: crew.technician.session,
+      ticketId: ticket.id,
+      partId: ssd.id,
+      qty: 1,
+      note: 'Old disk given to the customer',
+    } as ChannelInput<'parts.use'>);
+    for (const toStatus of ['in_repair', 'testing', 'ready'] as const) await moveTo(ticket.id, toStatus);
+    return ticket;
+  }
+
+  /** The SSD's shelf as the tests expect it: three on hand (a manager's stocktake puts back what an earlier test drew). */
+  async function threeSsdsOnTheShelf(): Promise<void> {
+    await harness.call('parts.adjust', {
+      session: crew.manager.session,
+      partId: ssd.id,
+      countedQty: ssd.qtyOnHand,
+      note: 'Counted before the repair',
+    } as ChannelInput<'parts.adjust'>);
+  }
+
+  /** The technician signs in from the header and opens the ticket from Tickets. */
+  async function openSignedIn(ticket: TicketDetail): Promise<void> {
+    await signInThroughUi(page, crew.technician);
+    await openTicket(ticket.displayNumber, { nav: en.app.nav.tickets, search: en.tickets.search });
+  }
 
   const screenshot = (name: string) => screenshotWholePage(page, name);
   const panel = (title = en.ticketActions.title) => page.getByRole('region', { name: title, exact: true });
@@ -119,6 +215,7 @@ describe('repair workflow on the ticket page', () => {
   }
 
   it('opens the ticket from Tickets and starts the diagnosis after signing in', async () => {
+    const ticket = await checkIn(HUANG_LEI);
     await openTicket(ticket.displayNumber, { nav: en.app.nav.tickets, search: en.tickets.search });
     const start = button(en.ticketActions.move.startDiagnosis);
     await start.waitFor();
@@ -135,6 +232,9 @@ describe('repair workflow on the ticket page', () => {
   });
 
   it('saves the diagnosis by keyboard, with the meaning of the severity shown', async () => {
+    const ticket = await checkIn(HUANG_LEI);
+    await moveTo(ticket.id, 'diagnosing');
+    await openSignedIn(ticket);
     const category = field(page, en.ticketActions.diagnosis.category);
     // Arrows choose in a closed list (digits would go to the ticket search).
     await category.press('ArrowDown');
@@ -177,6 +277,8 @@ describe('repair workflow on the ticket page', () => {
   });
 
   it('refuses to send before there is a quote, with the reason in place', async () => {
+    const ticket = await diagnosedTicket();
+    await openSignedIn(ticket);
     await button(en.ticketActions.move.sendQuote).focus();
     await page.keyboard.press('Enter');
     await panel().getByRole('alert').filter({ hasText: en.errors.field.quote_required }).waitFor();
@@ -184,6 +286,9 @@ describe('repair workflow on the ticket page', () => {
   });
 
   it('writes the quote from the fee standard and stock, with live totals, and saves it', async () => {
+    await threeSsdsOnTheShelf();
+    const ticket = await diagnosedTicket();
+    await openSignedIn(ticket);
     const labour = field(page, en.ticketActions.quote.labourPick);
     await labour.focus();
     // Choose… → Diagnosis and inspection → Software problem → System reinstall.
@@ -268,6 +373,9 @@ describe('repair workflow on the ticket page', () => {
   });
 
   it('sends the quote and records the customer’s signed approval', async () => {
+    const ticket = await quotedTicket();
+    await openSignedIn(ticket);
+    await button(en.ticketActions.move.sendQuote).focus();
     await page.keyboard.press('Enter');
     const decision = field(page, en.ticketActions.approval.decision);
     await focusIs(decision, 'the customer’s decision');
@@ -314,7 +422,11 @@ describe('repair workflow on the ticket page', () => {
   });
 
   it('draws the quoted part from stock, repairs, tests and marks the device ready', async () => {
+    await threeSsdsOnTheShelf();
+    const ticket = await approvedTicket();
+    await openSignedIn(ticket);
     const part = field(page, en.ticketActions.parts.part);
+    await part.focus();
     // The quoted part is chosen already.
     expect(await part.inputValue()).toBe(String(ssd.id));
     await page.keyboard.press('Tab');
@@ -368,6 +480,8 @@ describe('repair workflow on the ticket page', () => {
   });
 
   it('lists every step in the history, in order, and took one SSD from stock', async () => {
+    await threeSsdsOnTheShelf();
+    await openSignedIn(await readyTicket());
     const history = page.getByRole('table', { name: en.tickets.timeline.title, exact: true });
     const move = (from: keyof typeof en.status, to: keyof typeof en.status) => `${en.status[from]} → ${en.status[to]}`;
     const expected = [
@@ -402,7 +516,8 @@ describe('repair workflow on the ticket page', () => {
   });
 
   it('cancels a repair only with a reason and a manager’s PIN', async () => {
-    await page.keyboard.press('Escape');
+    const cancelTicket = await checkIn(QIAN_BO, { serial: 'PF5CAN55' });
+    await signInThroughUi(page, crew.technician);
     await openTicket(cancelTicket.displayNumber, { nav: en.app.nav.tickets, search: en.tickets.search });
     const cancel = button(en.ticketActions.move.cancelRepair);
     await cancel.focus();
@@ -441,6 +556,8 @@ describe('repair workflow on the ticket page', () => {
   });
 
   it('starts and saves a diagnosis in Chinese, with no English in the repair panel', async () => {
+    const chineseTicket = await checkIn(SUN_YU, { model: 'ThinkPad E14', serial: 'PF1QQQ22' });
+    await signInThroughUi(page, crew.technician);
     await harness.call('settings.update', { language: 'zh-CN' });
     await page.reload();
     await field(page, zhCN.intake.customerName).waitFor();

@@ -1,7 +1,7 @@
 // Day arithmetic by integer day numbers must agree with the calendar as Date
 // counts it: every day of two centuries, across month ends and leap days.
 import { describe, expect, it } from 'vitest';
-import { addDays, daysBetween } from '../../src/main/core/rules/calendar';
+import { addDays, daysBetween } from '../../src/shared/calendar';
 
 function byDate(date: string, days: number): string {
   const [y, m, d] = date.split('-').map(Number);

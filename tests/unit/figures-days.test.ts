@@ -15,7 +15,7 @@ import type { ChannelInput } from '../../src/shared/contract';
 import { buildReport } from '../../src/main/core/features/figures/reports';
 import { FILL_FIGURES_TECHNICIAN_SCORES } from '../../src/main/core/storage/migrations/0022-figures-technician-scores';
 import { FILL_FIGURES_DAYS_NOW, FILL_FIGURES_DAY_MONEY_NOW } from '../../src/main/core/storage/migrations/0021-figures-bought-parts';
-import { addDays } from '../../src/main/core/rules/calendar';
+import { addDays } from '../../src/shared/calendar';
 import { REPAIR_CLASSES } from '../../src/shared/figures-contract';
 import { fixedClock, type TestDesk } from '../support/desk';
 import { addPart, checkIn, feeItemId, freshDeskWithCrewEachTest, signInAgain, signaturePng, type Crew } from '../support/workflow';

@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { bookPeriod, type MoneyMovement } from '../../src/main/core/rules/money-booking';
 import { isWorkingDay, workingDayCounter, workingDaysBetween } from '../../src/main/core/rules/shop-calendar';
-import { addDays } from '../../src/main/core/rules/calendar';
+import { addDays } from '../../src/shared/calendar';
 import { presetRange } from '../../src/renderer/src/figures/report-range';
 
 describe('working days', () => {

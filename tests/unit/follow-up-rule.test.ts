@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { followUpState, FOLLOW_UP_LAPSE_DAYS, type FollowUpFacts } from '../../src/main/core/rules/follow-up';
-import { addDays } from '../../src/main/core/rules/calendar';
+import { addDays } from '../../src/shared/calendar';
 
 const policy = { fromDay: 3, toDay: 7, maxAttempts: 3 };
 const COLLECTED = '2026-11-10';

@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildReport } from '../../src/main/core/features/figures/reports';
 import { POSTGRES_FILL_FIGURES_TECHNICIAN_SCORES } from '../../src/main/core/storage/postgres-migrations/0009-figures-technician-scores';
 import { POSTGRES_FILL_FIGURES_DAYS_NOW } from '../../src/main/core/storage/postgres-migrations/0008-figures-bought-parts';
-import { addDays } from '../../src/main/core/rules/calendar';
+import { addDays } from '../../src/shared/calendar';
 import { fixedClock, openTestDesk, sampleIntake, type TestDesk } from '../support/desk';
 import { addPart, feeItemId, signInAgain, signaturePng } from '../support/workflow';
 import { postgresAvailable, startTestPostgres, type TestPostgres } from '../support/postgres';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { addMonths, addDays, daysBetween } from '../../src/main/core/rules/calendar';
-import { assessWarranty } from '../../src/main/core/rules/warranty';
+import { addMonths, addDays, daysBetween } from '../../src/shared/calendar';
+import { assessWarranty } from '../../src/shared/warranty';
 
 describe('calendar arithmetic', () => {
   it.each([

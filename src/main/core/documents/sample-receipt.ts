@@ -4,7 +4,7 @@
 import type { CollectionView } from '../../../shared/collection-contract';
 import type { TicketDetail } from '../../../shared/contract';
 import { barcodeText } from '../../../shared/ticket-number';
-import { addDays, localIsoDate } from '../rules/calendar';
+import { addDays, localIsoDate } from '../../../shared/calendar';
 import { greyscalePngDataUrl } from './png';
 
 /** A hand-written-looking stroke on white, as a PNG data URL (what the signature pad sends). */

@@ -2,7 +2,7 @@
 // and fault mix Chinese and Latin text, as at a real counter.
 import type { ChannelInput, TicketDetail } from '../../../shared/contract';
 import { composeTicketNumber, displayTicketNumber } from '../../../shared/ticket-number';
-import { localIsoDate } from '../rules/calendar';
+import { localIsoDate } from '../../../shared/calendar';
 import type { ShopInfo } from './types';
 import { itemAt } from '../../../shared/lists';
 

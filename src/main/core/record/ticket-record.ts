@@ -4,7 +4,7 @@ import type { ReadTx, WriteTx } from '../storage/transactions';
 import type { DataAnswer, TicketStatus, WarrantyStatus } from '../../../shared/domain';
 import { DeskError } from '../../../shared/errors';
 import type { FaultCategory, SeverityLevel } from '../../../shared/workflow';
-import { localIsoDate } from '../rules/calendar';
+import { localIsoDate } from '../../../shared/calendar';
 import type { PricingFacts } from '../rules/pricing';
 import type { WrittenNote } from './history-notes';
 import { onlyRow } from '../storage/rows';

@@ -7,7 +7,7 @@
 // - A call that did not reach the customer is tried again the next day; after
 //   `maxAttempts` such calls the follow-up closes as unreachable.
 // - A call that reached the customer closes it.
-import { addDays } from './calendar';
+import { addDays } from '../../../shared/calendar';
 
 /** After this many days from collection an unmade call leaves the list. */
 export const FOLLOW_UP_LAPSE_DAYS = 30;

@@ -18,8 +18,8 @@
 //   negative. The deposit is not part of the quote: it is settled at collection.
 import type { WarrantyStatus } from '../../../shared/domain';
 import type { DiscountKind, FaultCategory, PricingReason, QuoteLineKind } from '../../../shared/workflow';
-import { daysBetween } from './calendar';
-import { SOFTWARE_FREE_DAYS } from './warranty';
+import { daysBetween } from '../../../shared/calendar';
+import { SOFTWARE_FREE_DAYS } from '../../../shared/warranty';
 
 export interface PricingFacts {
   warrantyStatus: WarrantyStatus;

@@ -1,6 +1,6 @@
 // Working days of the shop: the weekdays it is open, less its holidays. Pure
 // functions of calendar dates (YYYY-MM-DD); no clock, no storage.
-import { addDays, daysBetween } from './calendar';
+import { addDays, daysBetween } from '../../../shared/calendar';
 
 export interface ShopCalendar {
   /** Weekdays the shop is closed: 0 Sunday ... 6 Saturday. */

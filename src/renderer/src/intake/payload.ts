@@ -21,11 +21,6 @@ function passcodeOf(device: DeviceDraft) {
   return null;
 }
 
-export function localIsoDay(at: Date): string {
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${at.getFullYear()}-${pad(at.getMonth() + 1)}-${pad(at.getDate())}`;
-}
-
 interface RuleFacts {
   settings: Settings;
   warranties: Record<string, WarrantyAssessment | undefined>;

@@ -6,7 +6,8 @@ import { isCancelled, useSignedInCall } from '../session/useSignedInCall';
 import { useDesk } from '../desk/desk-context';
 import { serverFieldErrors, withoutField, type FieldErrors } from '../forms/field-errors';
 import type { DeviceDraft, IntakeDraft } from './draft';
-import { checkIntakePayload, localIsoDay } from './payload';
+import { checkIntakePayload } from './payload';
+import { deskToday } from '../desk/today';
 
 export interface Submitted {
   result: CheckInResult;
@@ -26,7 +27,7 @@ export function useCheckIn(warranties: Record<string, WarrantyAssessment | undef
   const submit = useCallback(
     async (draft: IntakeDraft): Promise<FieldErrors> => {
       if (inFlight.current) return {};
-      const checked = checkIntakePayload(draft, { settings, warranties, today: localIsoDay(new Date()) });
+      const checked = checkIntakePayload(draft, { settings, warranties, today: deskToday() });
       setFailure(null);
       if (!checked.ok) {
         setErrors(checked.errors);

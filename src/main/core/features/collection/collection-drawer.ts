@@ -5,7 +5,7 @@
 import type { ReadTx } from '../../storage/transactions';
 import type { CashDrawer } from '../../../../shared/collection-contract';
 import type { Settings } from '../../../../shared/contract';
-import { addDays, localIsoDate } from '../../rules/calendar';
+import { addDays, localIsoDate } from '../../../../shared/calendar';
 import { localDayStart, periodMoney } from '../figures';
 
 export async function cashDrawer(tx: ReadTx, date: string | null, settings: Settings, now: Date): Promise<CashDrawer> {

@@ -9,7 +9,7 @@ import type { Settings } from '../../../../shared/contract';
 import type { DeviceType, TicketStatus } from '../../../../shared/domain';
 import { displayTicketNumber, parseTicketNumber } from '../../../../shared/ticket-number';
 import type { NotificationMethod, NotificationOutcome } from '../../../../shared/workflow';
-import { daysBetween, localIsoDate } from '../../rules/calendar';
+import { daysBetween, localIsoDate } from '../../../../shared/calendar';
 import { isCollectable, refusalOf } from './collection-view';
 import { searchTicketsIn } from '../tickets';
 

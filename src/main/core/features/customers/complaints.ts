@@ -13,7 +13,7 @@ import type {
 } from '../../../../shared/customer-care-contract';
 import { DeskError } from '../../../../shared/errors';
 import { displayTicketNumber } from '../../../../shared/ticket-number';
-import { addDays, daysBetween, localIsoDate } from '../../rules/calendar';
+import { addDays, daysBetween, localIsoDate } from '../../../../shared/calendar';
 import type { Actor } from '../staff';
 import { loadTicket, recordEvent } from '../../record/ticket-record';
 import { onlyRow } from '../../storage/rows';

@@ -11,7 +11,7 @@ import type { ComplaintCategory, FollowUpDue, FollowUpResult } from '../../../..
 import type { Settings } from '../../../../shared/contract';
 import { DeskError } from '../../../../shared/errors';
 import { displayTicketNumber } from '../../../../shared/ticket-number';
-import { addDays, localIsoDate } from '../../rules/calendar';
+import { addDays, localIsoDate } from '../../../../shared/calendar';
 import { FOLLOW_UP_LAPSE_DAYS, followUpState, type FollowUpFacts, type FollowUpPolicy } from '../../rules/follow-up';
 import type { Actor } from '../staff';
 import { openComplaint } from './complaints';

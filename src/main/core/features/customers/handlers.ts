@@ -4,7 +4,7 @@
 import { acting } from '../../acting';
 import type { FeatureHandlers } from '../../handler-map';
 import type { customerCareChannels } from '../../../../shared/customer-care-contract';
-import { localIsoDate } from '../../rules/calendar';
+import { localIsoDate } from '../../../../shared/calendar';
 import { requireManagerApproval } from '../staff';
 import { addComplaintStep, closeComplaint, getComplaint, listComplaints, openComplaint, resolveComplaint } from './complaints';
 import { contactsOfTickets, logMessage } from './contact-history';

@@ -7,7 +7,7 @@ import type { Language } from '../../../../shared/domain';
 import { DeskError } from '../../../../shared/errors';
 import { displayTicketNumber } from '../../../../shared/ticket-number';
 import type { ManufacturerTripView } from '../../../../shared/customer-care-contract';
-import { localIsoDate } from '../../rules/calendar';
+import { localIsoDate } from '../../../../shared/calendar';
 import type { Actor } from '../staff';
 import { loadTicket } from '../../record/ticket-record';
 import { workflowMove } from '../repair';

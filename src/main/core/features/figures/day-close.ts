@@ -11,7 +11,7 @@ import type { ChannelParsedInput, Settings } from '../../../../shared/contract';
 import { DeskError } from '../../../../shared/errors';
 import type { DayCloseFigures, DayCloseRecord, DayCloseSummary } from '../../../../shared/figures-contract';
 import type { StaffRole } from '../../../../shared/domain';
-import { localIsoDate } from '../../rules/calendar';
+import { localIsoDate } from '../../../../shared/calendar';
 import type { Period } from '../../rules/money-booking';
 import type { Actor } from '../staff';
 import { localDayStart, periodMoney } from './period-money';

@@ -13,7 +13,7 @@ import { OPEN_TICKET } from '../../storage/migrations/0016-figures-days-money';
 import type { FirstResponseFigures, RepairClass, Report, ReportDay, TechnicianFigures } from '../../../../shared/figures-contract';
 import { REPAIR_CLASSES, SATISFACTION_TARGET } from '../../../../shared/figures-contract';
 import { FIRST_RESPONSE_MINUTES, SEVERITY_LEVELS } from '../../../../shared/workflow';
-import { addDays, daysBetween, localIsoDate } from '../../rules/calendar';
+import { addDays, daysBetween, localIsoDate } from '../../../../shared/calendar';
 import type { MoneyMovement, Period } from '../../rules/money-booking';
 import { OPEN_STATUSES } from '../../rules/status-machine';
 import { workingDayCounter } from '../../rules/shop-calendar';

@@ -3,8 +3,8 @@
 import type { intakeChannels } from '../../../../shared/contract';
 import { acting } from '../../acting';
 import type { FeatureHandlers } from '../../handler-map';
-import { localIsoDate } from '../../rules/calendar';
-import { assessWarranty } from '../../rules/warranty';
+import { localIsoDate } from '../../../../shared/calendar';
+import { assessWarranty } from '../../../../shared/warranty';
 import { requireActor } from '../staff';
 import { getCustomer, searchCustomers } from '../customers';
 import { checkIn } from './intake';

@@ -6,8 +6,8 @@ import type { ChannelParsedInput, CheckInResult, Settings } from '../../../../sh
 import { CONDITION_CHECKS } from '../../../../shared/domain';
 import { DeskError, type FieldError } from '../../../../shared/errors';
 import { barcodeText, displayTicketNumber } from '../../../../shared/ticket-number';
-import { localIsoDate } from '../../rules/calendar';
-import { assessWarranty } from '../../rules/warranty';
+import { localIsoDate } from '../../../../shared/calendar';
+import { assessWarranty } from '../../../../shared/warranty';
 import type { SecretBox } from '../../security/secret-box';
 import { CustomerEntity, DeviceEntity, TicketEntity, type CustomerRow, type TicketRow } from '../../storage/entities';
 import { phoneDigits } from '../customers';

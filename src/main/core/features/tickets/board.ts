@@ -9,7 +9,7 @@ import type { DeviceType, TicketStatus } from '../../../../shared/domain';
 import { displayTicketNumber } from '../../../../shared/ticket-number';
 import type { BoardTicket, TicketBoard } from '../../../../shared/tickets-contract';
 import type { SeverityLevel } from '../../../../shared/workflow';
-import { daysBetween, localIsoDate } from '../../rules/calendar';
+import { daysBetween, localIsoDate } from '../../../../shared/calendar';
 import { OPEN_STATUSES } from '../../rules/status-machine';
 import { isOverdue } from '../repair';
 

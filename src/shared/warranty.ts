@@ -7,7 +7,7 @@
 //   problems are then charged under the fee standard).
 // - Within 7 days of purchase a product with a quality problem may be returned
 //   or exchanged instead of repaired.
-import type { WarrantyAssessment } from '../../../shared/contract';
+import type { WarrantyAssessment } from './contract';
 import { addDays, addMonths, daysBetween } from './calendar';
 
 export const SOFTWARE_FREE_DAYS = 15;
