@@ -131,6 +131,27 @@ describe.skipIf(!postgresAvailable())('the shared database', () => {
     });
   });
 
+  it('moves years of day totals, more than one statement can carry, in batches', async () => {
+    const counter = await desk();
+    // 14,000 day rows of 5 columns: 70,000 values, past the 65,535 parameters one PostgreSQL statement takes.
+    const days = 7000;
+    const raw = openRaw(join(counter.dir, DATABASE_FILE));
+    const insert = raw.prepare(`INSERT INTO figures_day_intake (day, deposit_method, tickets, deposits, deposit_minor) VALUES (?, ?, 3, 1, 5000)`);
+    raw.transaction(() => {
+      for (let i = 0; i < days; i++) {
+        const day = new Date(Date.UTC(2000, 0, 1 + i)).toISOString().slice(0, 10);
+        insert.run(day, '');
+        insert.run(day, 'cash');
+      }
+    })();
+    raw.close();
+    const connection = await server.createDatabase();
+    const started = await counter.call('sharedDatabase.move', { session: counter.sessionFor('manager'), ...form(connection) });
+    const done = await waitForMove(counter, started);
+    expect(done, done.detail).toMatchObject({ state: 'done', problem: null });
+    expect(await serverCounts(connection, ['figures_day_intake'])).toEqual({ figures_day_intake: 2 * days });
+  }, 120_000);
+
   it('moves a SQLite shop into an empty server, and a second counter connects and opens its passcodes', async () => {
     const counterA = await desk();
     const ticketId = await collectedTicket(counterA);
