@@ -70,27 +70,33 @@ export const followUpDueInput = z.object({
   date: calendarDate.nullable().default(null),
 });
 
-export const followUpRecordInput = z
-  .object({
-    session: sessionSchema,
-    ticketId: id,
-    reached: z.boolean(code('required')),
-    working: z.boolean().nullable().default(null),
-    quality: score.nullable().default(null),
-    attitude: score.nullable().default(null),
-    remarks: optionalText(LIMITS.notesMax),
-    /** A "not working" answer opens this in the same step. */
-    then: z.enum(['nothing', 'rework', 'complaint']).default('nothing'),
-    /** The complaint's category when `then` is complaint. */
-    complaintCategory: z.enum(COMPLAINT_CATEGORIES).default('quality'),
-  })
-  .superRefine((call, ctx) => {
-    if (!call.reached) return;
-    for (const key of ['working', 'quality', 'attitude'] as const) {
-      if (call[key] === null) ctx.addIssue({ code: 'custom', path: [key], message: 'required' });
-    }
-    if (call.then !== 'nothing' && call.remarks === '') ctx.addIssue({ code: 'custom', path: ['remarks'], message: 'required' });
-  });
+/** The call's fields without its rules (a form checks them without the session, then adds the rules). */
+export const followUpRecordFields = z.object({
+  session: sessionSchema,
+  ticketId: id,
+  reached: z.boolean(code('required')),
+  working: z.boolean().nullable().default(null),
+  quality: score.nullable().default(null),
+  attitude: score.nullable().default(null),
+  remarks: optionalText(LIMITS.notesMax),
+  /** A "not working" answer opens this in the same step. */
+  then: z.enum(['nothing', 'rework', 'complaint']).default('nothing'),
+  /** The complaint's category when `then` is complaint. */
+  complaintCategory: z.enum(COMPLAINT_CATEGORIES).default('quality'),
+});
+
+type FollowUpAnswers = Pick<z.output<typeof followUpRecordFields>, 'reached' | 'working' | 'quality' | 'attitude' | 'remarks' | 'then'>;
+
+/** Reached: the three answers are given; something to open says why in the remarks. */
+export function followUpRecordRules(call: FollowUpAnswers, ctx: z.RefinementCtx<FollowUpAnswers>): void {
+  if (!call.reached) return;
+  for (const key of ['working', 'quality', 'attitude'] as const) {
+    if (call[key] === null) ctx.addIssue({ code: 'custom', path: [key], message: 'required' });
+  }
+  if (call.then !== 'nothing' && call.remarks === '') ctx.addIssue({ code: 'custom', path: ['remarks'], message: 'required' });
+}
+
+export const followUpRecordInput = followUpRecordFields.superRefine(followUpRecordRules);
 
 export const complaintOpenInput = z
   .object({

@@ -1,12 +1,14 @@
 // A loaner (备机) still out with the customer: it comes back before the device
 // goes, or a manager lets the device go anyway and says why.
 import { Alert, Button, Group, Stack, Text, TextInput } from '@mantine/core';
+import { useForm } from '@mantine/form';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { CollectionView } from '../../../shared/collection-contract';
+import { collectionCompleteInput, type CollectionView } from '../../../shared/collection-contract';
 import { useFormat } from '../desk/useFormat';
 import type { ManagerApproval } from '../session/session-context';
 import { isCancelled, useSignedInCall } from '../session/useSignedInCall';
+import { contractValidate } from '../widgets/contract-form';
 import { useErrorText } from '../widgets/error-text';
 import { useManagerApproval } from '../widgets/useManagerApproval';
 
@@ -15,6 +17,9 @@ export interface LoanerOverride {
   /** Null when the signed-in person is a manager. */
   approval: ManagerApproval | null;
 }
+
+// The reason goes to collection.complete with the hand-over; the schema's limits apply here already.
+const reasonSchema = collectionCompleteInput.pick({ loanerOverrideReason: true });
 
 interface Props {
   view: CollectionView;
@@ -32,8 +37,14 @@ export function LoanWarning({ view, override, onOverride, onReturned }: Props) {
   const errorText = useErrorText();
   const [error, setError] = useState<string | null>(null);
   const [asking, setAsking] = useState(false);
-  const [reason, setReason] = useState('');
-  const [reasonMissing, setReasonMissing] = useState(false);
+  const form = useForm({
+    initialValues: { loanerOverrideReason: '' },
+    validate: (values) => ({
+      ...contractValidate(reasonSchema, (typed: typeof values) => typed, t)(values),
+      // Letting the device go without its loaner always says why.
+      ...(values.loanerOverrideReason.trim() === '' ? { loanerOverrideReason: t('errors.field.required') } : {}),
+    }),
+  });
 
   if (view.openLoans.length === 0) return null;
 
@@ -46,8 +57,8 @@ export function LoanWarning({ view, override, onOverride, onReturned }: Props) {
   };
 
   const approveOverride = async () => {
-    const text = reason.trim();
-    if (text === '') return setReasonMissing(true);
+    if (form.validate().hasErrors) return;
+    const text = form.getValues().loanerOverrideReason.trim();
     const answer = await askManager(t('collection.managerReason.loaner', { reason: text }));
     if (!answer.approved) return;
     onOverride({ reason: text, approval: answer.approval });
@@ -91,16 +102,7 @@ export function LoanWarning({ view, override, onOverride, onReturned }: Props) {
           </Group>
         ) : asking ? (
           <Group gap="sm" align="flex-end" wrap="nowrap">
-            <TextInput
-              label={t('collection.loans.overrideReason')}
-              value={reason}
-              style={{ flex: 1 }}
-              error={reasonMissing ? t('errors.field.required') : undefined}
-              onChange={(event) => {
-                setReason(event.currentTarget.value);
-                setReasonMissing(false);
-              }}
-            />
+            <TextInput label={t('collection.loans.overrideReason')} style={{ flex: 1 }} {...form.getInputProps('loanerOverrideReason')} />
             <Button variant="default" onClick={() => void approveOverride()}>
               {t('collection.loans.overrideConfirm')}
             </Button>

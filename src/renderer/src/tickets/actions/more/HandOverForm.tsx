@@ -1,6 +1,7 @@
 // 转交: the ticket moves to another technician, with a note on where the work stands.
 import { Button, Group, NativeSelect, Stack, Text, Textarea } from '@mantine/core';
-import { useState, type FormEvent } from 'react';
+import { useForm } from '@mantine/form';
+import type { FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TicketWorkflow } from '../../../../../shared/repair-contract';
 import { useDesk } from '../../../desk/desk-context';
@@ -16,17 +17,17 @@ export function HandOverForm({ workflow, onChanged }: { workflow: TicketWorkflow
   const { staff } = useDesk();
   const run = useSignedInCall();
   const call = useWorkflowCall(FIELDS);
-  const [technicianId, setTechnicianId] = useState('');
-  const [note, setNote] = useState('');
+  // Checked by main, after the sign-in this bench action asks for: an empty form still asks who is working first.
+  const form = useForm({ initialValues: { toTechnicianId: '', note: '' } });
   // The shop's rule is "technician"; the current one is not a choice.
   const technicians = staff.filter((s) => s.active && s.role === 'technician' && s.id !== workflow.technicianId);
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
-    const next = await call.submit(() => run('tickets.handOver', { ticketId: workflow.ticketId, toTechnicianId: Number(technicianId) || 0, note }));
+    const { toTechnicianId, note } = form.getValues();
+    const next = await call.submit(() => run('tickets.handOver', { ticketId: workflow.ticketId, toTechnicianId: Number(toTechnicianId) || 0, note }));
     if (next === null) return;
-    setTechnicianId('');
-    setNote('');
+    form.reset();
     onChanged(next);
   };
 
@@ -44,9 +45,9 @@ export function HandOverForm({ workflow, onChanged }: { workflow: TicketWorkflow
           <Stack gap="sm">
             <NativeSelect
               label={t('ticketMore.handOver.technician')}
-              value={technicianId}
+              {...form.getInputProps('toTechnicianId')}
               onChange={(e) => {
-                setTechnicianId(e.currentTarget.value);
+                form.setFieldValue('toTechnicianId', e.currentTarget.value);
                 call.clearField('toTechnicianId');
               }}
               data={[{ value: '', label: t('ticketMore.handOver.choose') }, ...technicians.map((s) => ({ value: String(s.id), label: s.name }))]}
@@ -57,9 +58,9 @@ export function HandOverForm({ workflow, onChanged }: { workflow: TicketWorkflow
             <Textarea
               label={t('ticketMore.handOver.note')}
               description={t('ticketMore.handOver.noteHint')}
-              value={note}
+              {...form.getInputProps('note')}
               onChange={(e) => {
-                setNote(e.currentTarget.value);
+                form.setFieldValue('note', e.currentTarget.value);
                 call.clearField('note');
               }}
               error={call.fieldErrors.note}
