@@ -5,6 +5,9 @@ import { openDesk } from '../../src/main/core/desk';
 
 async function main(): Promise<void> {
   const [dataDir, staffId, pin, atIso, callsJson] = process.argv.slice(2);
+  if (dataDir === undefined || staffId === undefined || pin === undefined || atIso === undefined || callsJson === undefined) {
+    throw new Error('usage: workflow-worker <dataDir> <staffId> <pin> <atIso> <callsJson>');
+  }
   const at = new Date(atIso);
   const desk = await openDesk({ dataDir, clock: { now: () => at }, primeDocuments: false });
   const signIn = await desk.dispatch('auth.signIn', { staffId: Number(staffId), pin });
