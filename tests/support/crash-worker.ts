@@ -33,6 +33,7 @@ async function managerSession(desk: Desk): Promise<string> {
 
 async function main(): Promise<void> {
   const [dataDir] = process.argv.slice(2);
+  if (dataDir === undefined) throw new Error('usage: crash-worker <dataDir>');
   const desk = await openDesk({ dataDir, primeDocuments: false, logError: () => undefined });
   const session = await managerSession(desk);
   process.stdout.write('READY\n');

@@ -12,6 +12,7 @@ import { tmpdir } from 'node:os';
 import { delimiter, join } from 'node:path';
 import { run, type RunResult } from '../../src/main/core/features/printing/spooler/run';
 import { cupsEnvironment, parseLpstatPrinters, parseLpstatRunning } from '../../src/main/core/features/printing/spooler/cups-backend';
+import { firstItem, onlyItem } from './lists';
 
 export const CUPS_PDF_PRINTER = 'RepairDeskPDF';
 /** Stopped (cupsdisable) but accepting jobs: the desk must refuse to queue on it. */
@@ -132,7 +133,7 @@ async function ensureCupsPdfConfig(printer: string): Promise<void> {
 
 async function cupsPdfPpd(lpinfo: string): Promise<string> {
   const result = await exec(lpinfo, ['-m']);
-  const models = result.stdout.split('\n').map((line) => line.split(' ')[0]);
+  const models = result.stdout.split('\n').map((line) => firstItem(line.split(' ')));
   const ppd = models.find((m) => /cups-pdf/i.test(m) && /_opt/i.test(m)) ?? models.find((m) => /cups-pdf/i.test(m));
   if (!ppd) throw new Error(`CUPS test setup: no cups-pdf driver in "lpinfo -m". ${INSTALL_HINT}`);
   return ppd;
@@ -235,7 +236,7 @@ export function cupsPdfOutputOf(jobId: string, outputDir = CUPS_PDF_OUTPUT_DIR):
   if (matches.length !== 1) {
     throw new Error(`Expected one cups-pdf output for ${jobId} in ${outputDir}, found ${JSON.stringify(matches)}`);
   }
-  return join(outputDir, matches[0]);
+  return join(outputDir, onlyItem(matches));
 }
 
 /** A job's IPP attributes as CUPS holds them, read with ipptool. */
@@ -265,7 +266,9 @@ export async function jobAttributes(jobId: string): Promise<Record<string, strin
     const attributes: Record<string, string> = {};
     for (const line of result.stdout.split('\n')) {
       const match = /^\s+([a-z0-9-]+) \([^)]+\) = (.*)$/.exec(line);
-      if (match) attributes[match[1]] = match[2].trim();
+      const name = match?.[1];
+      const value = match?.[2];
+      if (name !== undefined && value !== undefined) attributes[name] = value.trim();
     }
     return attributes;
   } finally {

@@ -5,6 +5,9 @@ import { sampleIntake, TEST_PINS } from './desk';
 
 async function main(): Promise<void> {
   const [dataDir, countText, atIso] = process.argv.slice(2);
+  if (dataDir === undefined || countText === undefined || atIso === undefined) {
+    throw new Error('usage: intake-worker <dataDir> <count> <atIso>');
+  }
   const at = new Date(atIso);
   const desk = await openDesk({ dataDir, clock: { now: () => at }, primeDocuments: false });
   // The shop's manager signs in on this PC too (sessions belong to the PC that made them).

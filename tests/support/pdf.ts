@@ -7,6 +7,7 @@ import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
+import { itemAt } from './lists';
 
 const run = promisify(execFile);
 
@@ -28,6 +29,13 @@ export async function requirePdfTools(): Promise<void> {
   if (missing.length > 0) {
     throw new Error(`missing PDF tools: ${missing.join(', ')}; install the Debian packages poppler-utils and zbar-tools`);
   }
+}
+
+/** A capture group the pattern always fills; a missing one means the tool's output changed shape. */
+function captured(match: RegExpMatchArray, group: number): string {
+  const text = match[group];
+  if (text === undefined) throw new Error(`unexpected tool output, group ${group} missing in: ${match[0]}`);
+  return text;
 }
 
 async function withPdfFile<T>(pdf: Buffer, work: (file: string, dir: string) => Promise<T>): Promise<T> {
@@ -113,7 +121,7 @@ export async function pdfWords(pdf: Buffer): Promise<WordLayout> {
       } else {
         words.push({
           page: pages.length,
-          text: unescapeHtml(m[7]),
+          text: unescapeHtml(captured(m, 7)),
           xMin: Number(m[3]),
           yMin: Number(m[4]),
           xMax: Number(m[5]),
@@ -129,7 +137,7 @@ export async function pdfWords(pdf: Buffer): Promise<WordLayout> {
 /** Words whose box leaves their page, beyond a tolerance in points. */
 export function wordsOutsidePage(layout: WordLayout, tolerance = 0.5): Word[] {
   return layout.words.filter((w) => {
-    const page = layout.pages[w.page - 1];
+    const page = itemAt(layout.pages, w.page - 1);
     return w.xMin < -tolerance || w.yMin < -tolerance || w.xMax > page.width + tolerance || w.yMax > page.height + tolerance;
   });
 }
@@ -142,8 +150,8 @@ export function overlappingWords(layout: WordLayout, tolerance = 0.6): [Word, Wo
   for (const words of byPage.values()) {
     for (let i = 0; i < words.length; i++) {
       for (let j = i + 1; j < words.length; j++) {
-        const a = words[i];
-        const b = words[j];
+        const a = itemAt(words, i);
+        const b = itemAt(words, j);
         const dx = Math.min(a.xMax, b.xMax) - Math.max(a.xMin, b.xMin);
         const dy = Math.min(a.yMax, b.yMax) - Math.max(a.yMin, b.yMin);
         if (dx > tolerance && dy > tolerance) pairs.push([a, b]);
@@ -174,7 +182,13 @@ export async function pdfFonts(pdf: Buffer): Promise<PdfFont[]> {
         // name, type (may contain spaces), encoding, emb, sub, uni, object ID (two numbers)
         const m = /^(\S+)\s+(.+?)\s{2,}(\S+)\s+(yes|no)\s+(yes|no)\s+(yes|no)\s+\d+\s+\d+\s*$/.exec(line);
         if (!m) throw new Error(`unexpected pdffonts line: ${line}`);
-        return { name: m[1], type: m[2].trim(), embedded: m[4] === 'yes', subset: m[5] === 'yes', unicode: m[6] === 'yes' };
+        return {
+          name: captured(m, 1),
+          type: captured(m, 2).trim(),
+          embedded: m[4] === 'yes',
+          subset: m[5] === 'yes',
+          unicode: m[6] === 'yes',
+        };
       });
   });
 }

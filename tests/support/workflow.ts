@@ -6,6 +6,7 @@ import { afterEach, beforeEach } from 'vitest';
 import type { ChannelInput } from '../../src/shared/contract';
 import type { StaffRole, TicketStatus } from '../../src/shared/domain';
 import { openTestDesk, sampleIntake, TEST_PINS, type fixedClock, type TestDesk } from './desk';
+import { firstItem, onlyItem } from './lists';
 
 export const PINS = TEST_PINS;
 
@@ -47,7 +48,7 @@ export function freshDeskWithCrewEachTest(clock: ReturnType<typeof fixedClock>, 
 /** Checks one device in and returns its ticket. */
 export async function checkIn(desk: TestDesk, overrides: Parameters<typeof sampleIntake>[0] = {}) {
   const result = await desk.call('intake.checkIn', sampleIntake(overrides));
-  return result.tickets[0];
+  return firstItem(result.tickets);
 }
 
 /** Puts a ticket in a status behind the workflow's back (to test moves out of it). */
@@ -76,7 +77,7 @@ export async function eventsOf(desk: TestDesk, ticketId: number): Promise<EventR
 
 export async function ticketRow(desk: TestDesk, ticketId: number): Promise<Record<string, unknown>> {
   const rows: Record<string, unknown>[] = await desk.context.db.dataSource.query(`SELECT * FROM ticket WHERE id = ?`, [ticketId]);
-  return rows[0];
+  return onlyItem(rows);
 }
 
 /** Row counts of every workflow table: nothing may change when a use case is refused. */
@@ -85,7 +86,7 @@ export async function tableCounts(desk: TestDesk): Promise<Record<string, number
   const counts: Record<string, number> = {};
   for (const table of tables) {
     const rows: { n: number }[] = await desk.context.db.dataSource.query(`SELECT COUNT(*) AS n FROM ${table}`);
-    counts[table] = rows[0].n;
+    counts[table] = onlyItem(rows).n;
   }
   return counts;
 }

@@ -7,6 +7,7 @@ import { buildReport } from '../../src/main/core/features/figures/reports';
 import { reportTables } from '../../src/main/core/documents/report-tables';
 import { fixedClock, openTestDesk } from '../support/desk';
 import { checkIn, diagnoseAndQuote, feeItemId, setUpCrew, signaturePng } from '../support/workflow';
+import { firstItem } from '../support/lists';
 
 const DAY = '2026-11-23';
 
@@ -24,7 +25,7 @@ describe('a bought-in part in the figures', () => {
       ];
       await diagnoseAndQuote(desk, session, ticket.id, { lines });
       await desk.call('workflow.move', { session, ticketId: ticket.id, toStatus: 'awaiting_approval' });
-      const quoteId = (await desk.call('tickets.getWorkflow', { ticketId: ticket.id })).quotes[0].id;
+      const quoteId = firstItem((await desk.call('tickets.getWorkflow', { ticketId: ticket.id })).quotes).id;
       await desk.call('approvals.record', { session, ticketId: ticket.id, quoteId, decision: 'accepted', method: 'in_person', signaturePng: signaturePng() });
       for (const toStatus of ['in_repair', 'testing', 'ready'] as const) await desk.call('workflow.move', { session, ticketId: ticket.id, toStatus });
       const due = (await desk.call('collection.get', { ticketId: ticket.id })).balanceMinor;

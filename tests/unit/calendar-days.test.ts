@@ -5,6 +5,7 @@ import { addDays, daysBetween } from '../../src/shared/calendar';
 
 function byDate(date: string, days: number): string {
   const [y, m, d] = date.split('-').map(Number);
+  if (y === undefined || m === undefined || d === undefined) throw new Error(`not a YYYY-MM-DD day: ${date}`);
   const at = new Date(Date.UTC(y, m - 1, d));
   at.setUTCDate(at.getUTCDate() + days);
   return at.toISOString().slice(0, 10);

@@ -28,6 +28,7 @@ import { createDirectoryBackend } from '../../src/main/core/features/printing/sp
 import { fixedClock, openTestDesk, sampleIntake, TEST_SHOP, type TestDesk } from '../support/desk';
 import { PINS, setUpCrew } from '../support/workflow';
 import { displayTicketNumber } from '../../src/shared/ticket-number';
+import { firstItem, onlyItem, lastItem, itemAt, entryOf } from '../support/lists';
 
 const cleanups: (() => Promise<void> | void)[] = [];
 afterEach(async () => {
@@ -55,7 +56,7 @@ async function open(dir: string, options: { automaticBackups?: boolean; at?: str
 
 async function ticketCount(desk: TestDesk): Promise<number> {
   const rows: { n: number }[] = await desk.context.db.dataSource.query('SELECT COUNT(*) AS n FROM ticket');
-  return rows[0].n;
+  return onlyItem(rows).n;
 }
 
 describe('backups', () => {
@@ -75,7 +76,7 @@ describe('backups', () => {
     // All three fall on one day: retention keeps that day's newest.
     const backups = listBackups(dir);
     expect(backups).toHaveLength(1);
-    const newest = backups[0];
+    const newest = onlyItem(backups);
     expect(newest.reason).toBe('close');
     expect(newest.tickets).toBe(2);
     expect(readFileSync(join(newest.folder, SECRET_KEY_FILE), 'utf8')).toBe(readFileSync(join(dir, SECRET_KEY_FILE), 'utf8'));
@@ -149,14 +150,14 @@ describe('backups', () => {
   it('keep the newest of each of 7 days, 4 weeks and 12 months', () => {
     const hourly = Array.from({ length: 24 * 400 }, (_, i) => ({ id: String(i), takenAt: new Date(2026, 0, 1, i) }));
     const kept = [...backupsToKeep(hourly)].map(Number).sort((a, b) => b - a);
-    const dates = kept.map((i) => hourly[i].takenAt);
+    const dates = kept.map((i) => itemAt(hourly, i).takenAt);
     // newest first: 7 days, then one per week back to 4 weeks, then month ends back to 12 months
     expect(kept[0]).toBe(hourly.length - 1);
     expect(new Set(dates.map((d) => d.toDateString())).size).toBe(kept.length);
     expect(kept.length).toBeGreaterThanOrEqual(12);
     expect(kept.length).toBeLessThanOrEqual(7 + 4 + 12);
-    const oldest = dates[dates.length - 1];
-    const newest = dates[0];
+    const oldest = lastItem(dates);
+    const newest = firstItem(dates);
     expect((newest.getTime() - oldest.getTime()) / 86_400_000).toBeGreaterThan(300);
     expect(backupsToKeep([])).toEqual(new Set());
   });
@@ -188,7 +189,8 @@ describe('restore', () => {
     // everyone signs in again; the sealed passcode still opens with the restored key
     expect((await desk.fail('backups.status', { session: crew.manager.session })).fields).toEqual([{ path: 'session', code: 'signed_out' }]);
     const again = await desk.call('auth.signIn', { staffId: 1, pin: PINS.manager });
-    const [row]: { id: number }[] = await desk.context.db.dataSource.query('SELECT id FROM ticket WHERE passcode_sealed IS NOT NULL');
+    const sealed: { id: number }[] = await desk.context.db.dataSource.query('SELECT id FROM ticket WHERE passcode_sealed IS NOT NULL');
+    const row = firstItem(sealed);
     expect(await desk.call('tickets.revealPasscode', { ticketId: row.id, session: again.token })).toEqual({ kind: 'pin', value: '2468' });
   });
 
@@ -204,14 +206,14 @@ describe('restore', () => {
     expect(await ticketCount(desk)).toBe(1);
     const manager = await desk.call('auth.signIn', { staffId: 1, pin: PINS.manager });
     const next = await desk.call('intake.checkIn', { ...sampleIntake(), session: manager.token });
-    expect(next.tickets[0].number).toBe(Math.max(...printed) + 1);
+    expect(firstItem(next.tickets).number).toBe(Math.max(...printed) + 1);
 
     // Still so after the desk is closed and opened again on the restored file (no recovery: it is this shop's file).
     await desk.close();
     const reopened = await open(dir);
     expect((await reopened.call('recovery.status', {})).problem).toBeNull();
     const after = await reopened.call('intake.checkIn', sampleIntake());
-    expect(after.tickets[0].number).toBe(next.tickets[0].number + 1);
+    expect(firstItem(after.tickets).number).toBe(firstItem(next.tickets).number + 1);
   });
 
   it('from the recovery screen, an older backup also keeps numbering past the remembered last number', async () => {
@@ -221,7 +223,7 @@ describe('restore', () => {
     await desk.call('intake.checkIn', sampleIntake());
     const backup = (await desk.call('backups.run', { session: crew.manager.session })).lastGood!;
     let last = 0;
-    for (let i = 0; i < 4; i++) last = (await desk.call('intake.checkIn', sampleIntake())).tickets[0].number;
+    for (let i = 0; i < 4; i++) last = firstItem((await desk.call('intake.checkIn', sampleIntake())).tickets).number;
     await desk.close();
     truncateSync(join(dir, DATABASE_FILE), 0);
     rmSync(join(dir, `${DATABASE_FILE}-wal`), { force: true });
@@ -231,7 +233,7 @@ describe('restore', () => {
     await recovering.call('recovery.restore', { path: backup.file, managerApproval: { staffId: 1, pin: PINS.manager } });
     const manager = await recovering.call('auth.signIn', { staffId: 1, pin: PINS.manager });
     const next = await recovering.call('intake.checkIn', { ...sampleIntake(), session: manager.token });
-    expect(next.tickets[0].number).toBe(last + 1);
+    expect(firstItem(next.tickets).number).toBe(last + 1);
     const numbers: { number: number }[] = await recovering.context.db.dataSource.query('SELECT number FROM ticket ORDER BY number');
     expect(numbers.map((r) => r.number)).toEqual([backup.lastTicketNumber, last + 1]);
   });
@@ -258,7 +260,7 @@ describe('damage at start', () => {
     const result = await desk.call('intake.checkIn', sampleIntake());
     await desk.call('backups.run', { session: crew.manager.session });
     await desk.close();
-    return { dir, lastTicket: result.tickets[0].number };
+    return { dir, lastTicket: firstItem(result.tickets).number };
   }
 
   it('an emptied file opens the recovery screen, never a new shop, and the newest backup brings it back', async () => {
@@ -284,7 +286,7 @@ describe('damage at start', () => {
     // The desk opened in recovery had nobody signed in; the restored manager signs in to go on.
     const manager = await desk.call('auth.signIn', { staffId: 1, pin: PINS.manager });
     const next = await desk.call('intake.checkIn', { ...sampleIntake(), session: manager.token });
-    expect(next.tickets[0].number).toBe(lastTicket + 1);
+    expect(firstItem(next.tickets).number).toBe(lastTicket + 1);
   });
 
   it('a file with garbage written into it is found damaged by quick_check', async () => {
@@ -317,7 +319,7 @@ describe('starting empty when there is no backup at all', () => {
     const dir = tempDir();
     const desk = await open(dir);
     let last = 0;
-    for (let i = 0; i < 3; i++) last = (await desk.call('intake.checkIn', sampleIntake())).tickets[0].number;
+    for (let i = 0; i < 3; i++) last = firstItem((await desk.call('intake.checkIn', sampleIntake())).tickets).number;
     await desk.close();
     return { dir, last };
   }
@@ -347,7 +349,7 @@ describe('starting empty when there is no backup at all', () => {
     const again = await open(dir);
     expect((await again.call('recovery.status', {})).problem).toBeNull();
     const first = await again.call('intake.checkIn', sampleIntake());
-    expect(first.tickets[0].number).toBe(last + 1);
+    expect(firstItem(first.tickets).number).toBe(last + 1);
   });
 
   it('is offered for a damaged file too, and refused while any backup exists or on a healthy desk', async () => {
@@ -410,7 +412,7 @@ describe('the key file', () => {
     const again = await open(dir);
     void crew;
     const session = await again.call('auth.signIn', { staffId: 1, pin: PINS.manager });
-    const error = await again.fail('tickets.revealPasscode', { ticketId: tickets[0].id, session: session.token });
+    const error = await again.fail('tickets.revealPasscode', { ticketId: firstItem(tickets).id, session: session.token });
     expect(error.code).toBe('wrong_key');
     expect(error.message).toMatch(/secret\.key/);
   });
@@ -465,7 +467,7 @@ describe('bad input that used to end in "internal"', () => {
     const { tickets } = await desk.call('intake.checkIn', sampleIntake());
     for (const printer of printers) {
       await desk.call('settings.update', { printing: { 'claim-ticket': { enabled: true, printer, preset: 'roll-80', copies: 1 } } });
-      const [result] = await desk.call('printing.printTicket', { number: String(tickets[0].number), documents: ['claim-ticket'] });
+      const result = firstItem(await desk.call('printing.printTicket', { number: String(firstItem(tickets).number), documents: ['claim-ticket'] }));
       expect(result.ok, printer).toBe(true);
     }
   });
@@ -518,18 +520,18 @@ describe('the full export', () => {
     }
     expect(progress.state).toBe('done');
     const files = unzipSync(readFileSync(progress.path!));
-    const manifest = JSON.parse(strFromU8(files['manifest.json']));
+    const manifest = JSON.parse(strFromU8(entryOf(files, 'manifest.json')));
     for (const table of ['customer', 'device', 'ticket', 'ticket_event', 'quote', 'payment', 'collection', 'part', 'stock_move', 'loan', 'staff']) {
       expect(Object.keys(files), table).toContain(`${table}.csv`);
-      expect([...files[`${table}.csv`].subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+      expect([...entryOf(files, `${table}.csv`).subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     }
     expect(manifest.tables.ticket.rows).toBe(1);
-    const customers = strFromU8(files['customer.csv']);
+    const customers = strFromU8(entryOf(files, 'customer.csv'));
     expect(customers).toContain('"王小明, ""Wang"""');
-    const staff = strFromU8(files['staff.csv']);
+    const staff = strFromU8(entryOf(files, 'staff.csv'));
     expect(staff.split('\r\n')[0]).not.toMatch(/pin/);
     expect(staff).not.toContain('scrypt');
-    const tickets = strFromU8(files['ticket.csv']);
+    const tickets = strFromU8(entryOf(files, 'ticket.csv'));
     expect(tickets.split('\r\n')[0]).not.toContain('passcode_sealed');
     expect(tickets).not.toMatch(/v2:/);
     expect(manifest.tables.staff.rows).toBe(3);
@@ -565,8 +567,8 @@ describe('the full export', () => {
       onProgress: (p) => reports.push(p),
     });
     expect(result.tables.customer).toBe(rows);
-    const csv = strFromU8(unzipSync(readFileSync(result.path))['customer.csv']).replace(/^\uFEFF/, '');
-    const header = parseCsv(csv)[0];
+    const csv = strFromU8(entryOf(unzipSync(readFileSync(result.path)), 'customer.csv')).replace(/^\uFEFF/, '');
+    const header = firstItem(parseCsv(csv));
     const nameAt = header.indexOf('name');
     const idAt = header.indexOf('id');
     const records = parseCsv(csv).slice(1);
@@ -609,14 +611,14 @@ describe('the full export', () => {
     });
     expect(result.tables.figures_day_intake).toBe(rows);
     const files = unzipSync(readFileSync(result.path));
-    const records = parseCsv(strFromU8(files['figures_day_intake.csv']).replace(/^\uFEFF/, ''));
-    const dayAt = records[0].indexOf('day');
+    const records = parseCsv(strFromU8(entryOf(files, 'figures_day_intake.csv')).replace(/^\uFEFF/, ''));
+    const dayAt = firstItem(records).indexOf('day');
     expect(records.slice(1).map((cells) => cells[dayAt])).toEqual(Array.from({ length: rows }, (_, i) => dayOf(i)));
     expect(reports.filter((r) => r.table === 'figures_day_intake').length).toBeGreaterThanOrEqual(3);
     expect(Object.keys(files)).not.toContain('customer_name_gram.csv');
     expect(Object.keys(files)).not.toContain('search_position.csv');
-    expect(JSON.parse(strFromU8(files['manifest.json'])).leftOutTables).toContain('customer_name_gram');
-    expect(reports[reports.length - 1].rowsDone).toBe(reports[reports.length - 1].rowsTotal);
+    expect(JSON.parse(strFromU8(entryOf(files, 'manifest.json'))).leftOutTables).toContain('customer_name_gram');
+    expect(lastItem(reports).rowsDone).toBe(lastItem(reports).rowsTotal);
   });
 });
 
@@ -628,7 +630,7 @@ describe('the shop identity beside the file', () => {
     // Noted once the check-in has answered, on the event loop's next turn.
     await new Promise((resolve) => setImmediate(resolve));
     const identity = JSON.parse(readFileSync(join(dir, IDENTITY_FILE), 'utf8'));
-    expect(identity.lastTicketNumber).toBe(tickets[0].number);
+    expect(identity.lastTicketNumber).toBe(firstItem(tickets).number);
     expect(identity.shopId).toMatch(/^[0-9a-f-]{36}$/);
   });
 });

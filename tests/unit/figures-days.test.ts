@@ -19,10 +19,12 @@ import { addDays } from '../../src/shared/calendar';
 import { REPAIR_CLASSES } from '../../src/shared/figures-contract';
 import { fixedClock, type TestDesk } from '../support/desk';
 import { addPart, checkIn, feeItemId, freshDeskWithCrewEachTest, signInAgain, signaturePng, type Crew } from '../support/workflow';
+import { firstItem, lastItem } from '../support/lists';
 
 /** A local moment (the shop's clock), as the UTC instant the desk stores. */
 const local = (day: string, hour: number, minute: number) => {
   const [y, m, d] = day.split('-').map(Number);
+  if (y === undefined || m === undefined || d === undefined) throw new Error(`not a YYYY-MM-DD day: ${day}`);
   return new Date(y, m - 1, d, hour, minute).toISOString();
 };
 const FIRST_DAY = '2026-05-04';
@@ -141,7 +143,7 @@ describe('the stored day totals', () => {
           if (t.id % 5 === 0) lines.push(boughtLine);
           await desk.call('quotes.save', { session: crew.technician.session, ticketId: t.id, lines, discount: rand.chance(0.3) ? discount : null });
           await move(t.id, 'awaiting_approval');
-          const quoteId = (await desk.call('tickets.getWorkflow', { ticketId: t.id })).quotes[0].id;
+          const quoteId = firstItem((await desk.call('tickets.getWorkflow', { ticketId: t.id })).quotes).id;
           await desk.call('approvals.record', {
             session: crew.technician.session,
             ticketId: t.id,
@@ -179,7 +181,7 @@ describe('the stored day totals', () => {
               method: rand.chance(0.5) ? 'cash' : 'card',
               amountMinor: due,
             });
-            t.paidIds.push(paid.payments[paid.payments.length - 1].id);
+            t.paidIds.push(lastItem(paid.payments).id);
           }
           // Some are paid one day and collected another (after a void of that payment).
           if (due > 0 && rand.chance(0.5)) {

@@ -5,6 +5,7 @@ import { bookPeriod, type MoneyMovement } from '../../src/main/core/rules/money-
 import { isWorkingDay, workingDayCounter, workingDaysBetween } from '../../src/main/core/rules/shop-calendar';
 import { addDays } from '../../src/shared/calendar';
 import { presetRange } from '../../src/renderer/src/figures/report-range';
+import { firstItem, itemAt } from '../support/lists';
 
 describe('working days', () => {
   const calendar = { closedWeekdays: [0, 6], holidays: ['2026-10-01', '2026-10-02'] };
@@ -25,7 +26,7 @@ describe('working days', () => {
     const between = workingDayCounter(days, calendar);
     for (const from of days) for (const to of days) if (from <= to) expect(between(from, to), `${from} to ${to}`).toBe(workingDaysBetween(from, to, calendar));
     expect(() => between('2026-10-05', '2026-10-01')).toThrow(RangeError);
-    expect(() => between('2020-01-01', days[3])).toThrow(RangeError);
+    expect(() => between('2020-01-01', itemAt(days, 3))).toThrow(RangeError);
   });
 });
 
@@ -55,7 +56,7 @@ describe('booking money in a period', () => {
     ['another day altogether', row({ at: '2026-11-22T10:00:00.000Z' }), 0, 0, 0],
   ])('%s', (_what, movement, amount, payments, voids) => {
     const booked = bookPeriod([movement], day);
-    expect([booked.totalMinor, booked.byMethod[0].count, booked.voids.count]).toEqual([amount, payments, voids]);
+    expect([booked.totalMinor, firstItem(booked.byMethod).count, booked.voids.count]).toEqual([amount, payments, voids]);
     expect(booked.cash.inMinor - booked.cash.outMinor).toBe(amount);
   });
 });

@@ -6,6 +6,7 @@ import { localDayCode } from '../../src/shared/ticket-number';
 import { fixedClock, openTestDesk, sampleIntake, type TestDesk } from '../support/desk';
 import { diagnoseAndQuote, feeItemId, signaturePng } from '../support/workflow';
 import { postgresAvailable, startTestPostgres, type TestPostgres } from '../support/postgres';
+import { firstItem } from '../support/lists';
 
 const START = '2026-11-23T06:30:00Z';
 
@@ -30,12 +31,13 @@ describe.skipIf(!postgresAvailable())('the desk on PostgreSQL', () => {
       expect(desk.crew?.clerk.session).toBeTruthy();
       const checkedIn = await desk.call('intake.checkIn', sampleIntake());
       const second = await desk.call('intake.checkIn', sampleIntake({ device: { serial: 'SN-2', depositMinor: 0 } }));
+      const firstTicket = firstItem(checkedIn.tickets);
       const day = Number(localDayCode(clock.now()));
-      expect([checkedIn.tickets[0].number, second.tickets[0].number]).toEqual([day * 10_000 + 1, day * 10_000 + 2]);
+      expect([firstTicket.number, firstItem(second.tickets).number]).toEqual([day * 10_000 + 1, day * 10_000 + 2]);
       expect(second.customerId).toBe(checkedIn.customerId);
 
-      const ticket = await desk.call('tickets.get', { number: String(checkedIn.tickets[0].number) });
-      expect(ticket).toMatchObject({ id: checkedIn.tickets[0].id, number: checkedIn.tickets[0].number, status: 'received', depositMinor: 10000 });
+      const ticket = await desk.call('tickets.get', { number: String(firstTicket.number) });
+      expect(ticket).toMatchObject({ id: firstTicket.id, number: firstTicket.number, status: 'received', depositMinor: 10000 });
 
       // The repair up to ready: diagnosis, a quote of 180.00, the customer's signature, the moves.
       const technician = desk.sessionFor('technician');
@@ -45,7 +47,7 @@ describe.skipIf(!postgresAvailable())('the desk on PostgreSQL', () => {
       ];
       await diagnoseAndQuote(desk, technician, ticket.id, { lines });
       await desk.call('workflow.move', { session: technician, ticketId: ticket.id, toStatus: 'awaiting_approval' });
-      const quoteId = (await desk.call('tickets.getWorkflow', { ticketId: ticket.id })).quotes[0].id;
+      const quoteId = firstItem((await desk.call('tickets.getWorkflow', { ticketId: ticket.id })).quotes).id;
       await desk.call('approvals.record', {
         session: technician,
         ticketId: ticket.id,
@@ -84,7 +86,7 @@ describe.skipIf(!postgresAvailable())('the desk on PostgreSQL', () => {
     const desk = await openTestDesk({ clock, postgres: await server.createDatabase() });
     try {
       const checkedIn = await desk.call('intake.checkIn', sampleIntake());
-      const ticketId = checkedIn.tickets[0].id;
+      const ticketId = firstItem(checkedIn.tickets).id;
       const technician = desk.sessionFor('technician');
       const lines = [
         { kind: 'labour' as const, feeItemId: await feeItemId(desk, 'screen_replacement') },
@@ -92,7 +94,7 @@ describe.skipIf(!postgresAvailable())('the desk on PostgreSQL', () => {
       ];
       await diagnoseAndQuote(desk, technician, ticketId, { lines });
       await desk.call('workflow.move', { session: technician, ticketId, toStatus: 'awaiting_approval' });
-      const quoteId = (await desk.call('tickets.getWorkflow', { ticketId })).quotes[0].id;
+      const quoteId = firstItem((await desk.call('tickets.getWorkflow', { ticketId })).quotes).id;
       await desk.call('approvals.record', { session: technician, ticketId, quoteId, decision: 'accepted', method: 'in_person', signaturePng: signaturePng() });
       for (const toStatus of ['in_repair', 'testing', 'ready'] as const) await desk.call('workflow.move', { session: technician, ticketId, toStatus });
 
@@ -140,7 +142,7 @@ describe.skipIf(!postgresAvailable())('the desk on PostgreSQL', () => {
           ),
         );
       const results = await Promise.all([...round(first, 1), ...round(secondCounter, 2)]);
-      const numbers = results.map((r) => r.tickets[0].number).sort((a, b) => a - b);
+      const numbers = results.map((r) => firstItem(r.tickets).number).sort((a, b) => a - b);
       const day = Number(localDayCode(clock.now()));
       expect(numbers).toEqual(Array.from({ length: 50 }, (_, i) => day * 10_000 + i + 1));
       expect((await ticketRows(secondCounter)).map((t) => t.number)).toEqual(numbers);

@@ -14,10 +14,12 @@ import { addDays } from '../../src/shared/calendar';
 import { fixedClock, openTestDesk, sampleIntake, type TestDesk } from '../support/desk';
 import { addPart, feeItemId, signInAgain, signaturePng } from '../support/workflow';
 import { postgresAvailable, startTestPostgres, type TestPostgres } from '../support/postgres';
+import { firstItem } from '../support/lists';
 
 const FIRST_DAY = '2026-05-04';
 const local = (day: string, hour: number, minute: number) => {
   const [y, m, d] = day.split('-').map(Number);
+  if (y === undefined || m === undefined || d === undefined) throw new Error(`not a YYYY-MM-DD day: ${day}`);
   return new Date(y, m - 1, d, hour, minute).toISOString();
 };
 const DAY_TABLES = [
@@ -47,8 +49,9 @@ async function replay(desk: TestDesk, clock: ReturnType<typeof fixedClock>): Pro
   await at(0, 9, 0);
   const battery = await addPart(desk, desk.crew!, { name: 'Battery', openingQty: 10 });
   const checkIn = async (name: string, depositMinor: number) =>
-    (await desk.call('intake.checkIn', sampleIntake({ customer: { name }, device: { serial: `SN-${name}`, depositMinor, depositMethod: 'cash' } }))).tickets[0]
-      .id;
+    firstItem(
+      (await desk.call('intake.checkIn', sampleIntake({ customer: { name }, device: { serial: `SN-${name}`, depositMinor, depositMethod: 'cash' } }))).tickets,
+    ).id;
   const repaired = await checkIn('Chen Jie', 5000);
   const cancelled = await checkIn('Li Na', 0);
   const unrepairable = await checkIn('Wang Fang', 0);
@@ -77,7 +80,7 @@ async function replay(desk: TestDesk, clock: ReturnType<typeof fixedClock>): Pro
     discount: { kind: 'amount', value: 1000, reason: 'Regular customer' },
   });
   await move(repaired, 'awaiting_approval');
-  const quoteId = (await desk.call('tickets.getWorkflow', { ticketId: repaired })).quotes[0].id;
+  const quoteId = firstItem((await desk.call('tickets.getWorkflow', { ticketId: repaired })).quotes).id;
   await desk.call('approvals.record', {
     session: technician(),
     ticketId: repaired,

@@ -1,6 +1,7 @@
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { postgresAvailable, startTestPostgres, type TestPostgres } from '../support/postgres';
+import { onlyItem } from '../support/lists';
 
 describe.skipIf(!postgresAvailable())('the tests’ PostgreSQL server', () => {
   let server: TestPostgres;
@@ -20,9 +21,9 @@ describe.skipIf(!postgresAvailable())('the tests’ PostgreSQL server', () => {
     await client.connect();
     try {
       const { rows } = await client.query<{ tables: string }>(`SELECT count(*) AS tables FROM pg_tables WHERE schemaname = 'public'`);
-      expect(Number(rows[0].tables)).toBe(0);
+      expect(Number(onlyItem(rows).tables)).toBe(0);
       const version = await client.query<{ server_version_num: string }>(`SHOW server_version_num`);
-      expect(Number(version.rows[0].server_version_num)).toBeGreaterThanOrEqual(150000);
+      expect(Number(onlyItem(version.rows).server_version_num)).toBeGreaterThanOrEqual(150000);
     } finally {
       await client.end();
     }

@@ -7,6 +7,7 @@ import { priceLine, priceQuote, type PriceLineInput, type PricingFacts } from '.
 import type { FaultCategory, PricingReason } from '../../src/shared/workflow';
 import { openTestDesk } from '../support/desk';
 import { setUpCrew, feeItemId, addPart, checkIn } from '../support/workflow';
+import { firstItem, onlyItem } from '../support/lists';
 
 const FAULT_DAY = '2026-11-23';
 /** In warranty, bought 40 days before the fault: past the 15 software days. */
@@ -116,7 +117,7 @@ describe('warranty rules per line', () => {
         { kind: 'labour' as const, feeItemId: await feeItemId(desk, 'system_reinstall') },
       ];
       await desk.call('quotes.save', { session, ticketId: ticket.id, lines });
-      const [quote] = (await desk.call('tickets.getWorkflow', { ticketId: ticket.id })).quotes;
+      const quote = firstItem((await desk.call('tickets.getWorkflow', { ticketId: ticket.id })).quotes);
       expect(quote.lines.map((l) => [l.kind, l.description, l.chargedMinor, l.reason, l.unitCostMinor, l.supplier])).toEqual([
         ['bought_part', 'OLED screen 6.1"', 0, 'in_warranty', null, 'Huaqiang Parts'],
         ['labour', 'System reinstall', 10000, 'software_after_15_days', null, ''],
@@ -129,7 +130,7 @@ describe('warranty rules per line', () => {
       const parts = await desk.call('parts.list', { session: crew.manager.session });
       expect(parts.find((p) => p.id === ssd.id)?.qtyOnHand).toBe(ssd.qtyOnHand);
       const moves: { n: number }[] = await desk.context.db.read((tx) => tx.query(`SELECT COUNT(*) AS n FROM stock_move WHERE ticket_id = ?`, [ticket.id]));
-      expect(Number(moves[0].n)).toBe(0);
+      expect(Number(onlyItem(moves).n)).toBe(0);
       // A bought-in part needs its description and cost; printable text only.
       const refused = await desk.fail('quotes.save', {
         session,

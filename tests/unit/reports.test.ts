@@ -10,6 +10,7 @@ import type { ChannelInput } from '../../src/shared/contract';
 import type { RepairClass } from '../../src/shared/repair-class';
 import { fixedClock, type TestDesk } from '../support/desk';
 import { addPart, checkIn, feeItemId, freshDeskWithCrewEachTest, signInAgain, signaturePng, type Crew } from '../support/workflow';
+import { firstItem } from '../support/lists';
 
 // Every moment is between 06:00 and 09:30 UTC: the same calendar day in every time zone from UTC-6 to UTC+14.
 const START = '2026-03-02T06:30:00Z';
@@ -40,7 +41,7 @@ describe('the month report', () => {
     await desk.call('diagnosis.save', { session: tech(), ticketId, category: 'hardware', cause: 'Fault found', solution: 'Repair', severity, repairClass });
     await desk.call('quotes.save', { session: tech(), ticketId, lines, discount });
     await move(ticketId, 'awaiting_approval');
-    const quoteId = (await desk.call('tickets.getWorkflow', { ticketId })).quotes[0].id;
+    const quoteId = firstItem((await desk.call('tickets.getWorkflow', { ticketId })).quotes).id;
     await desk.call('approvals.record', { session: tech(), ticketId, quoteId, decision: 'accepted', method: 'in_person', signaturePng: signaturePng() });
     await move(ticketId, 'in_repair');
   }
@@ -107,7 +108,11 @@ describe('the month report', () => {
     await go(at(20, '08:30'));
     const close = await desk.call('dayClose.close', { session: crew.manager.session, openingFloatMinor: 0, countedCashMinor: 0 });
     await go(at(21, '07:00'));
-    await desk.call('collection.voidPayment', { session: crew.manager.session, paymentId: card.payments[0].id, reason: 'Card charged twice by the terminal' });
+    await desk.call('collection.voidPayment', {
+      session: crew.manager.session,
+      paymentId: firstItem(card.payments).id,
+      reason: 'Card charged twice by the terminal',
+    });
     await go(at(21, '07:05'));
     await desk.call('collection.pay', { session: crew.clerk.session, ticketId: t3.id, method: 'wechat', amountMinor: 68000 });
     await go(at(21, '07:10'));

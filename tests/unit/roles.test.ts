@@ -9,6 +9,7 @@ import type { StaffRole } from '../../src/shared/domain';
 import { translate } from '../../src/shared/i18n/translate';
 import { ROLE_REFUSALS, ROLE_TABLE, roleMayCall } from '../../src/shared/roles';
 import { openTestDesk, type TestDesk } from '../support/desk';
+import { firstItem } from '../support/lists';
 
 const ROLES: StaffRole[] = ['clerk', 'technician', 'manager'];
 /** Refusals of the sign-in or the role, as opposed to the use case's own answer to a made-up input. */
@@ -112,14 +113,14 @@ describe('what the table keeps from each role', () => {
     const asManager = await desk.call('parts.list', { session: desk.sessionFor('manager') });
     const asClerk = await desk.call('parts.list', { session: desk.sessionFor('clerk') });
     const anonymous = await desk.call('parts.list', {});
-    expect(asManager[0].costMinor).toBe(40000);
-    expect(asClerk[0].costMinor).toBeNull();
-    expect(anonymous[0].costMinor).toBeNull();
+    expect(firstItem(asManager).costMinor).toBe(40000);
+    expect(firstItem(asClerk).costMinor).toBeNull();
+    expect(firstItem(anonymous).costMinor).toBeNull();
     expect(JSON.stringify(asClerk)).not.toContain('40000');
-    const moves = await desk.call('parts.moves', { partId: asClerk[0].id, session: desk.sessionFor('technician') });
+    const moves = await desk.call('parts.moves', { partId: firstItem(asClerk).id, session: desk.sessionFor('technician') });
     expect(moves.every((move) => move.unitCostMinor === null)).toBe(true);
     // A clerk books a delivery, but not a new cost with it.
-    expect(await desk.fail('parts.restock', { partId: asClerk[0].id, qty: 1, unitCostMinor: 1, session: desk.sessionFor('clerk') })).toMatchObject({
+    expect(await desk.fail('parts.restock', { partId: firstItem(asClerk).id, qty: 1, unitCostMinor: 1, session: desk.sessionFor('clerk') })).toMatchObject({
       code: 'forbidden',
       fields: [{ path: 'unitCostMinor', code: 'manager_required' }],
     });
@@ -127,7 +128,7 @@ describe('what the table keeps from each role', () => {
 
   it('lets a clerk do the counter’s moves but not start a diagnosis', async () => {
     const { tickets } = await desk.call('intake.checkIn', { ...(await import('../support/desk')).sampleIntake(), session: desk.sessionFor('clerk') });
-    expect(await desk.fail('workflow.move', { session: desk.sessionFor('clerk'), ticketId: tickets[0].id, toStatus: 'diagnosing' })).toMatchObject({
+    expect(await desk.fail('workflow.move', { session: desk.sessionFor('clerk'), ticketId: firstItem(tickets).id, toStatus: 'diagnosing' })).toMatchObject({
       code: 'forbidden',
       fields: [{ path: 'toStatus', code: 'move_not_for_role' }],
     });

@@ -11,6 +11,7 @@ import { moveButtons, moveVerb } from '../../src/renderer/src/tickets/actions/mo
 import { nextFocusSection } from '../../src/renderer/src/tickets/actions/next-focus';
 import { returnableParts } from '../../src/renderer/src/tickets/actions/parts-used';
 import { addBoughtPart, addLine, addTypedLabour, checkDraft, draftFromQuote, EMPTY_DRAFT, parseQty } from '../../src/renderer/src/tickets/actions/quote-draft';
+import { itemAt } from '../support/lists';
 
 describe('move verbs', () => {
   it('names the moves the brief requires', () => {
@@ -156,7 +157,7 @@ describe('quote draft', () => {
     expect(parseQty('0')).toBeNull();
     expect(parseQty('1000')).toBeNull();
     const lines = addLine(addLine([], { kind: 'labour', feeItemId: 3 }), { kind: 'part', partId: 5 });
-    const bad = checkDraft({ lines: [lines[0], { ...lines[1], qty: 'x' }], discountKind: 'percent', discountValue: '120', discountReason: '' });
+    const bad = checkDraft({ lines: [itemAt(lines, 0), { ...itemAt(lines, 1), qty: 'x' }], discountKind: 'percent', discountValue: '120', discountReason: '' });
     expect(bad.errors).toEqual({ 'lines.1.qty': 'invalid', 'discount.value': 'invalid', 'discount.reason': 'required' });
     expect(checkDraft(EMPTY_DRAFT).errors).toEqual({ lines: 'required' });
 
@@ -235,7 +236,7 @@ describe('typed labour line', () => {
   it('carries a bought-in part into a revision; its cost, recorded but not shown on the ticket, is kept unless typed again', () => {
     const quote = sentQuote();
     const bought = {
-      ...quote.lines[1],
+      ...itemAt(quote.lines, 1),
       position: 4,
       kind: 'bought_part' as const,
       partId: null,

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { hashPin, isWellFormedPin, lockSecondsAfter, verifyPin } from '../../src/main/core/security/pin';
 import { fixedClock, openTestDesk, type TestDesk } from '../support/desk';
 import { addPart, checkIn, freshDeskWithCrewEachTest, PINS, type Crew } from '../support/workflow';
+import { firstItem } from '../support/lists';
 
 const START = '2026-11-23T02:30:00Z';
 const clock = fixedClock(START);
@@ -267,7 +268,7 @@ describe('roles', () => {
         fields: [{ path: 'managerApproval', code: 'manager_required' }],
       });
     }
-    expect((await desk.call('parts.list', {}))[0].qtyOnHand).toBe(5);
+    expect(firstItem(await desk.call('parts.list', {})).qtyOnHand).toBe(5);
     const approved = await desk.call('parts.adjust', {
       session: crew.clerk.session,
       partId: part.id,

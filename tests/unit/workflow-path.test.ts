@@ -12,6 +12,7 @@ import {
   tableCounts,
   type Crew,
 } from '../support/workflow';
+import { firstItem, entryOf } from '../support/lists';
 
 const START = '2026-11-23T02:30:00Z';
 const clock = fixedClock(START);
@@ -62,7 +63,7 @@ describe('a repair from check-in to ready, through the desk', () => {
         discount: { kind: 'amount', value: 3000, reason: 'returning customer' },
       }),
     );
-    const quote = view.quotes[0];
+    const quote = firstItem(view.quotes);
     expect(quote).toMatchObject({ version: 1, status: 'draft', subtotalMinor: 68000, coveredMinor: 0, discountMinor: 3000, totalMinor: 65000 });
     expect(quote.lines.map((l) => [l.kind, l.description, l.chargedMinor, l.reason])).toEqual([
       ['labour', 'Screen replacement (labour)', 8000, 'out_of_warranty'],
@@ -70,7 +71,7 @@ describe('a repair from check-in to ready, through the desk', () => {
     ]);
 
     view = await step(30, () => desk.call('workflow.move', { session: tech, ticketId: ticket.id, toStatus: 'awaiting_approval' }));
-    expect(view.quotes[0].status).toBe('sent');
+    expect(firstItem(view.quotes).status).toBe('sent');
 
     const signature = signaturePng();
     view = await step(40, () =>
@@ -84,7 +85,7 @@ describe('a repair from check-in to ready, through the desk', () => {
       }),
     );
     expect(view.status).toBe('approved');
-    expect(view.quotes[0]).toMatchObject({ status: 'accepted', decidedAt: at(40) });
+    expect(firstItem(view.quotes)).toMatchObject({ status: 'accepted', decidedAt: at(40) });
     expect(view.approvals).toEqual([
       {
         id: expect.any(Number),
@@ -104,7 +105,7 @@ describe('a repair from check-in to ready, through the desk', () => {
     view = await step(50, () => desk.call('workflow.move', { session: tech, ticketId: ticket.id, toStatus: 'in_repair' }));
     view = await step(55, () => desk.call('parts.use', { session: tech, ticketId: ticket.id, partId: screen.id, qty: 1 }));
     expect(view.partsUsed).toHaveLength(1);
-    expect((await desk.call('parts.list', {}))[0].qtyOnHand).toBe(1);
+    expect(firstItem(await desk.call('parts.list', {})).qtyOnHand).toBe(1);
     view = await step(90, () => desk.call('workflow.move', { session: tech, ticketId: ticket.id, toStatus: 'testing' }));
     view = await step(100, () => desk.call('workflow.move', { session: tech, ticketId: ticket.id, toStatus: 'ready', note: 'touch, camera, charging OK' }));
     view = await step(110, () =>
@@ -146,7 +147,7 @@ describe('a repair from check-in to ready, through the desk', () => {
     const ticket = await checkIn(desk);
     await diagnoseAndQuote(desk, crew.technician.session, ticket.id);
     await desk.call('workflow.move', { session: crew.technician.session, ticketId: ticket.id, toStatus: 'awaiting_approval' });
-    const quoteId = (await desk.call('tickets.getWorkflow', { ticketId: ticket.id })).quotes[0].id;
+    const quoteId = firstItem((await desk.call('tickets.getWorkflow', { ticketId: ticket.id })).quotes).id;
     const byPhone = { session: crew.clerk.session, ticketId: ticket.id, quoteId, decision: 'accepted', method: 'phone' } as const;
     const before = await tableCounts(desk);
     expect((await desk.fail('approvals.record', byPhone)).fields).toEqual([{ path: 'contactName', code: 'required' }]);
@@ -172,7 +173,7 @@ describe('a repair from check-in to ready, through the desk', () => {
   it('refuses a decision without a real signature, on a quote not in front of the customer, or twice', async () => {
     const ticket = await checkIn(desk);
     await diagnoseAndQuote(desk, crew.technician.session, ticket.id);
-    const draftId = (await desk.call('tickets.getWorkflow', { ticketId: ticket.id })).quotes[0].id;
+    const draftId = firstItem((await desk.call('tickets.getWorkflow', { ticketId: ticket.id })).quotes).id;
     const inPerson = {
       session: crew.clerk.session,
       ticketId: ticket.id,
@@ -210,14 +211,18 @@ describe('a repair from check-in to ready, through the desk', () => {
       [1, 'superseded'],
     ]);
     const counts = await tableCounts(desk);
-    expect(counts.quote).toBe(before.quote + 1);
+    expect(entryOf(counts, 'quote')).toBe(entryOf(before, 'quote') + 1);
     expect((await desk.fail('approvals.record', inPerson)).fields).toEqual([{ path: 'quoteId', code: 'quote_not_current' }]);
     expect(await tableCounts(desk)).toEqual(counts);
-    await desk.call('approvals.record', { ...inPerson, quoteId: current.quotes[0].id });
-    expect((await desk.fail('approvals.record', { ...inPerson, quoteId: current.quotes[0].id })).fields).toEqual([{ path: 'ticketId', code: 'wrong_status' }]);
+    await desk.call('approvals.record', { ...inPerson, quoteId: firstItem(current.quotes).id });
+    expect((await desk.fail('approvals.record', { ...inPerson, quoteId: firstItem(current.quotes).id })).fields).toEqual([
+      { path: 'ticketId', code: 'wrong_status' },
+    ]);
     // A decided quote is never changed, even behind the desk's back.
-    await expect(desk.context.db.dataSource.query(`UPDATE quote SET total_minor = 1 WHERE id = ?`, [current.quotes[0].id])).rejects.toThrow(/never changed/);
-    await expect(desk.context.db.dataSource.query(`UPDATE quote SET status = 'declined' WHERE id = ?`, [current.quotes[0].id])).rejects.toThrow(
+    await expect(desk.context.db.dataSource.query(`UPDATE quote SET total_minor = 1 WHERE id = ?`, [firstItem(current.quotes).id])).rejects.toThrow(
+      /never changed/,
+    );
+    await expect(desk.context.db.dataSource.query(`UPDATE quote SET status = 'declined' WHERE id = ?`, [firstItem(current.quotes).id])).rejects.toThrow(
       /keeps its status/,
     );
   });
@@ -226,7 +231,7 @@ describe('a repair from check-in to ready, through the desk', () => {
     const ticket = await checkIn(desk);
     await diagnoseAndQuote(desk, crew.technician.session, ticket.id);
     await desk.call('workflow.move', { session: crew.technician.session, ticketId: ticket.id, toStatus: 'awaiting_approval' });
-    const quoteId = (await desk.call('tickets.getWorkflow', { ticketId: ticket.id })).quotes[0].id;
+    const quoteId = firstItem((await desk.call('tickets.getWorkflow', { ticketId: ticket.id })).quotes).id;
     await desk.call('approvals.record', {
       session: crew.clerk.session,
       ticketId: ticket.id,
@@ -238,7 +243,7 @@ describe('a repair from check-in to ready, through the desk', () => {
     await desk.call('notifications.log', { session: crew.clerk.session, ticketId: ticket.id, outcome: 'no_answer' });
     const loaner = await desk.call('loaners.save', { session: crew.clerk.session, name: 'Spare' });
     const lent = await desk.call('loans.lend', { session: crew.clerk.session, ticketId: ticket.id, loanerId: loaner.id });
-    await desk.call('loans.return', { session: crew.clerk.session, loanId: lent.loans[0].id });
+    await desk.call('loans.return', { session: crew.clerk.session, loanId: firstItem(lent.loans).id });
     const query = (sql: string) => desk.context.db.dataSource.query(sql);
     for (const table of ['quote', 'quote_line', 'approval', 'notification', 'loan', 'diagnosis', 'fee_item', 'loaner']) {
       await expect(query(`DELETE FROM ${table}`), table).rejects.toThrow(/never deleted/);
@@ -254,7 +259,7 @@ describe('a repair from check-in to ready, through the desk', () => {
     const ticket = await checkIn(desk);
     await diagnoseAndQuote(desk, crew.technician.session, ticket.id);
     await desk.call('workflow.move', { session: crew.technician.session, ticketId: ticket.id, toStatus: 'awaiting_approval' });
-    const first = (await desk.call('tickets.getWorkflow', { ticketId: ticket.id })).quotes[0];
+    const first = firstItem((await desk.call('tickets.getWorkflow', { ticketId: ticket.id })).quotes);
     let view = await desk.call('approvals.record', {
       session: crew.clerk.session,
       ticketId: ticket.id,
@@ -265,7 +270,7 @@ describe('a repair from check-in to ready, through the desk', () => {
       note: 'too expensive',
     });
     expect(view.status).toBe('declined');
-    expect(view.quotes[0].status).toBe('declined');
+    expect(firstItem(view.quotes).status).toBe('declined');
     expect(view.actions).toContain('quotes.save');
     expect(view.actions).not.toContain('parts.use');
     // A cheaper quote (diagnosis fee only), sent again with a note.
@@ -287,11 +292,11 @@ describe('a repair from check-in to ready, through the desk', () => {
       toStatus: 'awaiting_approval',
       note: 'customer called back',
     });
-    expect(view.quotes[0].status).toBe('sent');
+    expect(firstItem(view.quotes).status).toBe('sent');
     view = await desk.call('approvals.record', {
       session: crew.clerk.session,
       ticketId: ticket.id,
-      quoteId: view.quotes[0].id,
+      quoteId: firstItem(view.quotes).id,
       decision: 'accepted',
       method: 'in_person',
       signaturePng: signaturePng(),
@@ -333,7 +338,7 @@ describe('quotes: warranty rules and discounts through the desk', () => {
       ticketId,
       lines: [{ kind: 'labour', feeItemId: await feeItemId(desk, code) }],
     });
-    expect(view.quotes[0]).toMatchObject({ totalMinor: total });
+    expect(firstItem(view.quotes)).toMatchObject({ totalMinor: total });
     expect(view.pricingBasis).toBe(basis);
   });
 
@@ -358,11 +363,11 @@ describe('quotes: warranty rules and discounts through the desk', () => {
     const lines = [{ kind: 'labour' as const, feeItemId: await feeItemId(desk, 'board_repair') }];
     await desk.call('quotes.save', { session: crew.technician.session, ticketId, lines });
     let view = await desk.call('workflow.move', { session: crew.technician.session, ticketId, toStatus: 'awaiting_approval' });
-    const freeQuote = view.quotes[0];
+    const freeQuote = firstItem(view.quotes);
     expect(freeQuote).toMatchObject({ status: 'sent', totalMinor: 0 });
     // Only the wording changes: the quote stays in front of the customer.
     view = await desk.call('diagnosis.save', { session: crew.technician.session, ticketId, category: 'hardware', cause: 'capacitor', severity: 2 });
-    expect(view.quotes[0].status).toBe('sent');
+    expect(firstItem(view.quotes).status).toBe('sent');
     // Liquid found under the board: the repair is no longer free.
     view = await desk.call('diagnosis.save', {
       session: crew.technician.session,
@@ -372,7 +377,7 @@ describe('quotes: warranty rules and discounts through the desk', () => {
       severity: 2,
       userCaused: true,
     });
-    expect(view.quotes[0]).toMatchObject({ id: freeQuote.id, status: 'superseded' });
+    expect(firstItem(view.quotes)).toMatchObject({ id: freeQuote.id, status: 'superseded' });
     expect(view.actions).not.toContain('approvals.record');
     expect(view.timeline.at(-1)?.note).toBe('Hardware fault · L2 · user caused: liquid damage · quote v1 withdrawn');
     expect(
@@ -388,7 +393,7 @@ describe('quotes: warranty rules and discounts through the desk', () => {
       ).fields,
     ).toEqual([{ path: 'quoteId', code: 'quote_not_current' }]);
     view = await desk.call('quotes.save', { session: crew.technician.session, ticketId, lines });
-    expect(view.quotes[0]).toMatchObject({ version: 2, status: 'sent', totalMinor: 15000 });
+    expect(firstItem(view.quotes)).toMatchObject({ version: 2, status: 'sent', totalMinor: 15000 });
     expect(view.pricingBasis).toBe('user_caused');
   });
 
@@ -431,7 +436,7 @@ describe('quotes: warranty rules and discounts through the desk', () => {
     expect(preview).toMatchObject({ discountMinor: 1650, totalMinor: 13350, discountNeedsManager: true });
 
     let view = await desk.call('quotes.save', { ...big, managerApproval: { staffId: crew.manager.id, pin: PINS.manager } });
-    expect(view.quotes[0]).toMatchObject({
+    expect(firstItem(view.quotes)).toMatchObject({
       discountMinor: 1650,
       totalMinor: 13350,
       discount: { kind: 'percent', value: 11, reason: 'long wait' },
@@ -439,16 +444,16 @@ describe('quotes: warranty rules and discounts through the desk', () => {
     });
     expect(view.timeline.at(-1)).toMatchObject({ kind: 'quote_saved', staffName: '李工 Li', approvedByName: 'Manager' });
     view = await desk.call('quotes.save', { ...save, discount: { kind: 'amount', value: 1500, reason: 'regular' } });
-    expect(view.quotes[0]).toMatchObject({ totalMinor: 13500, discountApprovedByName: null });
+    expect(firstItem(view.quotes)).toMatchObject({ totalMinor: 13500, discountApprovedByName: null });
     view = await desk.call('quotes.save', { ...save, session: crew.manager.session, discount: { kind: 'amount', value: 15000, reason: 'goodwill' } });
-    expect(view.quotes[0]).toMatchObject({ totalMinor: 0, discountApprovedByName: 'Manager' });
+    expect(firstItem(view.quotes)).toMatchObject({ totalMinor: 0, discountApprovedByName: 'Manager' });
     expect(
       (await desk.fail('quotes.save', { ...save, session: crew.manager.session, discount: { kind: 'amount', value: 15001, reason: 'x' } })).fields,
     ).toEqual([{ path: 'discount.value', code: 'discount_too_large' }]);
     // The shop's threshold is a setting.
     await desk.call('settings.update', { discountApprovalPercent: 20 });
     view = await desk.call('quotes.save', { ...save, discount: { kind: 'percent', value: 20, reason: 'long wait' } });
-    expect(view.quotes[0]).toMatchObject({ discountMinor: 3000, discountApprovedByName: null });
+    expect(firstItem(view.quotes)).toMatchObject({ discountMinor: 3000, discountApprovedByName: null });
   });
 
   it('quotes only after the diagnosis and before the repair is approved', async () => {
@@ -463,7 +468,7 @@ describe('quotes: warranty rules and discounts through the desk', () => {
       (await desk.fail('quotes.save', { session: crew.technician.session, ticketId: ticket.id, lines: [{ kind: 'labour', description: 'x' }] })).fields,
     ).toEqual([{ path: 'lines.0.unitPriceMinor', code: 'required' }]);
     const view = await desk.call('quotes.save', { session: crew.technician.session, ticketId: ticket.id, lines });
-    expect(view.quotes[0].lines[0]).toMatchObject({ description: 'Cleaning the fan', feeItemId: null, chargedMinor: 2000 });
+    expect(firstItem(firstItem(view.quotes).lines)).toMatchObject({ description: 'Cleaning the fan', feeItemId: null, chargedMinor: 2000 });
     await forceStatus(desk, ticket.id, 'approved');
     expect((await desk.fail('quotes.save', { session: crew.technician.session, ticketId: ticket.id, lines })).fields).toEqual([
       { path: 'ticketId', code: 'wrong_status' },
@@ -562,12 +567,12 @@ describe('diagnosis, hand-over, promised date, loaners and the board', () => {
     ]);
     expect((await desk.call('loaners.list', {}))[0]).toMatchObject({ available: false, currentLoan: { ticketId: ticket.id, customerName: '王小明 Wang' } });
     clock.set(at(60));
-    view = await desk.call('loans.return', { session: crew.clerk.session, loanId: view.loans[0].id, note: 'scratch-free' });
-    expect(view.loans[0]).toMatchObject({ returnedAt: at(60), returnNote: 'scratch-free' });
+    view = await desk.call('loans.return', { session: crew.clerk.session, loanId: firstItem(view.loans).id, note: 'scratch-free' });
+    expect(firstItem(view.loans)).toMatchObject({ returnedAt: at(60), returnNote: 'scratch-free' });
     expect(view.timeline.slice(-2).map((e) => e.kind)).toEqual(['loaner_lent', 'loaner_returned']);
-    expect((await desk.fail('loans.return', { session: crew.clerk.session, loanId: view.loans[0].id })).fields).toEqual([
+    expect((await desk.fail('loans.return', { session: crew.clerk.session, loanId: firstItem(view.loans).id })).fields).toEqual([
       { path: 'loanId', code: 'already_returned' },
     ]);
-    expect((await desk.call('loaners.list', {}))[0].available).toBe(true);
+    expect(firstItem(await desk.call('loaners.list', {})).available).toBe(true);
   });
 });
