@@ -18,6 +18,7 @@ import { launchChromium, openDesk, VIEWPORT } from './support/browser';
 import { setUpCrewOverHttp, signInThroughUi, type E2eCrew } from './support/crew';
 import { startHarness, type RunningHarness } from './support/harness';
 import { field, isoDayFromToday, waitUntil } from './support/page-helpers';
+import { firstItem, itemAt } from '../support/lists';
 import { SCREENSHOTS } from './support/screenshots';
 
 const fill = (template: string, vars: Record<string, string | number>) => template.replace(/\{\{(\w+)\}\}/g, (_, name: string) => String(vars[name] ?? ''));
@@ -70,11 +71,11 @@ describe('tickets board and parts & fees', () => {
     for (let i = 0; i < CUSTOMERS.length; i++) {
       const technicianId = i % 3 === 2 ? other.id : crew.technician.id;
       const result = await harness.call('intake.checkIn', intake(crew.clerk.id, technicianId, i));
-      const ticket = result.tickets[0];
+      const ticket = firstItem(result.tickets);
       tickets.push({ ticketId: ticket.id, number: ticket.number, displayNumber: ticket.displayNumber });
     }
     // Three go on to diagnosis; two are diagnosed (severity 1 and 3); one is cancelled by the manager.
-    diagnosing = [tickets[0], tickets[1], tickets[3]];
+    diagnosing = [itemAt(tickets, 0), itemAt(tickets, 1), itemAt(tickets, 3)];
     for (const ticket of diagnosing) {
       await harness.call('workflow.move', {
         session: crew.technician.session,
@@ -85,9 +86,9 @@ describe('tickets board and parts & fees', () => {
       });
     }
     const diagnosis = { category: 'hardware', cause: '主板损坏', solution: '更换主板', userCaused: false, internalNotes: '' } as const;
-    await harness.call('diagnosis.save', { session: crew.technician.session, ticketId: tickets[0].ticketId, severity: 1, ...diagnosis });
-    await harness.call('diagnosis.save', { session: crew.technician.session, ticketId: tickets[1].ticketId, severity: 3, ...diagnosis });
-    cancelled = tickets[4];
+    await harness.call('diagnosis.save', { session: crew.technician.session, ticketId: itemAt(tickets, 0).ticketId, severity: 1, ...diagnosis });
+    await harness.call('diagnosis.save', { session: crew.technician.session, ticketId: itemAt(tickets, 1).ticketId, severity: 3, ...diagnosis });
+    cancelled = itemAt(tickets, 4);
     await harness.call('workflow.move', {
       session: crew.manager.session,
       ticketId: cancelled.ticketId,
@@ -96,7 +97,7 @@ describe('tickets board and parts & fees', () => {
       managerApproval: null,
     });
     // The shop cannot promise a past date; time passing can. Backdate one ticket in the database.
-    overdue = tickets[5];
+    overdue = itemAt(tickets, 5);
     const db = new Database(join(harness.dataDir, DATABASE_FILE));
     // Raw writes to a ticket go through the desk's write guard, as the desk's own writes do.
     db.exec('INSERT INTO desk_write (id) VALUES (1)');
@@ -170,13 +171,13 @@ describe('tickets board and parts & fees', () => {
     // Only that one is overdue; the others were promised for later.
     expect(await board().locator('tbody tr[data-overdue]').count()).toBe(1);
 
-    const first = (await rowOf(tickets[0]).locator('td').allInnerTexts()).map((s) => s.trim());
+    const first = (await rowOf(itemAt(tickets, 0)).locator('td').allInnerTexts()).map((s) => s.trim());
     expect(first[3]).toBe(fill(en.board.ageDays_other, { count: 0 }));
     expect(first[4]).not.toContain(en.board.overdue);
     expect(first[5]).toBe(crew.technician.name);
     expect(first[6]).toBe(en.board.severity.level1);
     expect(first[7]).toBe(en.status.diagnosing);
-    expect((await rowOf(tickets[1]).locator('td').allInnerTexts())[6].trim()).toBe(en.board.severity.level3);
+    expect(itemAt(await rowOf(itemAt(tickets, 1)).locator('td').allInnerTexts(), 6).trim()).toBe(en.board.severity.level3);
     await screenshots('board-en');
   });
 
@@ -237,7 +238,7 @@ describe('tickets board and parts & fees', () => {
   it('opens a ticket with Enter on its row, and comes back to the board', async () => {
     await rowOf(overdue).focus();
     await page.keyboard.press('ArrowDown');
-    await rowOf(tickets[6]).evaluate((row) => row === document.activeElement || Promise.reject(new Error('↓ did not move to the next row')));
+    await rowOf(itemAt(tickets, 6)).evaluate((row) => row === document.activeElement || Promise.reject(new Error('↓ did not move to the next row')));
     await page.keyboard.press('ArrowUp');
     await page.keyboard.press('Enter');
     await waitUntil('the overdue ticket opened', async () => (await page.locator('#ticket-page-number').count()) > 0);
@@ -245,9 +246,9 @@ describe('tickets board and parts & fees', () => {
     await page.keyboard.press('Escape');
     await waitForRows('the board is back', (shown) => shown.length === 11);
     // A click opens it too.
-    await rowOf(tickets[0]).click();
+    await rowOf(itemAt(tickets, 0)).click();
     await waitUntil('the first ticket opened', async () => (await page.locator('#ticket-page-number').count()) > 0);
-    expect((await page.locator('#ticket-page-number').innerText()).trim()).toBe(tickets[0].displayNumber);
+    expect((await page.locator('#ticket-page-number').innerText()).trim()).toBe(itemAt(tickets, 0).displayNumber);
     await page.keyboard.press('Escape');
     await waitForRows('the board is back', (shown) => shown.length === 11);
   });
@@ -281,13 +282,15 @@ describe('tickets board and parts & fees', () => {
     await page.getByRole('heading', { name: 'Screen assembly', exact: true }).waitFor();
     expect(await onHand().innerText()).toBe('1');
     await page.getByText(en.stock.parts.lowStock, { exact: true }).waitFor();
-    const [part] = await harness.call('parts.list', {
-      session: crew.manager.session,
-      query: 'Screen assembly',
-      includeInactive: true,
-      lowStockOnly: false,
-      limit: 10,
-    });
+    const part = firstItem(
+      await harness.call('parts.list', {
+        session: crew.manager.session,
+        query: 'Screen assembly',
+        includeInactive: true,
+        lowStockOnly: false,
+        limit: 10,
+      }),
+    );
     expect(part).toMatchObject({ specification: '6.1 inch OLED', costMinor: 30000, priceMinor: 55050, reorderLevel: 2, qtyOnHand: 1, lowStock: true });
 
     await page.getByRole('button', { name: en.stock.restock.button, exact: true }).click();
@@ -315,7 +318,7 @@ describe('tickets board and parts & fees', () => {
     ]);
     const stored = await harness.call('parts.moves', { session: crew.manager.session, partId: part.id, limit: 10 });
     expect(stored.map((move) => move.qtyDelta)).toEqual([-2, 5, 1]);
-    expect(stored[0].approvedByName).toBe(crew.manager.name);
+    expect(firstItem(stored).approvedByName).toBe(crew.manager.name);
     await screenshots('stock-part-en');
   });
 
@@ -334,7 +337,7 @@ describe('tickets board and parts & fees', () => {
     await page.getByText(fill(en.stock.adjust.done, { onHand: 0 }), { exact: true }).waitFor();
     expect(await onHand().innerText()).toBe('0');
     await waitUntil('four moves are listed', async () => (await moveRows()).length === 4);
-    const [latest] = await moveRows();
+    const latest = firstItem(await moveRows());
     expect(latest[2]).toBe('-4');
     expect(latest[4]).toBe(`${crew.technician.name}\n${fill(en.stock.moves.approvedBy, { name: crew.manager.name })}`);
 
@@ -358,7 +361,7 @@ describe('tickets board and parts & fees', () => {
 
   it('saves a new price in the fee standard, once a manager signs in', async () => {
     const items = await harness.call('feeStandard.list', { includeInactive: false });
-    const item = items[0];
+    const item = firstItem(items);
     await page.getByRole('tab', { name: en.stock.tab.fees, exact: true }).click();
     // The technician signed in may not change prices: Edit is disabled, and says why.
     const edit = page.getByRole('button', { name: fill(en.stock.fees.editOne, { name: item.nameEn }), exact: true });
@@ -393,7 +396,7 @@ describe('tickets board and parts & fees', () => {
       active: true,
     });
     await harness.call('loaners.save', { session: crew.manager.session, id: null, name: 'Xiaomi Redmi 12', serial: 'LN-0002', notes: '', active: true });
-    await harness.call('loans.lend', { session: crew.clerk.session, ticketId: tickets[0].ticketId, loanerId: loaner.id, note: '' });
+    await harness.call('loans.lend', { session: crew.clerk.session, ticketId: itemAt(tickets, 0).ticketId, loanerId: loaner.id, note: '' });
     await page.getByRole('tab', { name: en.stock.tab.loaners, exact: true }).click();
     const table = page.getByRole('table', { name: en.stock.loaners.table, exact: true });
     await table.waitFor();
@@ -401,7 +404,7 @@ describe('tickets board and parts & fees', () => {
     expect(rows).toHaveLength(2);
     expect(rows[0]).toContain(en.stock.loaners.out);
     expect(rows[0]).toContain(CUSTOMERS[0]);
-    expect(rows[0]).toContain(tickets[0].displayNumber);
+    expect(rows[0]).toContain(itemAt(tickets, 0).displayNumber);
     expect(rows[1]).toContain(en.stock.loaners.available);
 
     await page.getByRole('button', { name: en.stock.loaners.addButton, exact: true }).click();

@@ -23,6 +23,7 @@ import { en } from '../../src/shared/i18n/en';
 import { zhCN } from '../../src/shared/i18n/zh-CN';
 import { formatMoney } from '../../src/shared/money';
 import { barcodeText } from '../../src/shared/ticket-number';
+import { firstItem, onlyItem } from '../support/lists';
 import { pdfText, requirePdfTools } from '../support/pdf';
 import { launchChromium, openDesk, VIEWPORT } from './support/browser';
 import { setUpCrewOverHttp, signInThroughUi, type E2eCrew } from './support/crew';
@@ -96,7 +97,7 @@ describe('collection: scan, pay, sign, hand over, print the receipt', () => {
       ],
     } as TestInput<'intake.checkIn'>;
     const result = await harness.call('intake.checkIn', input);
-    const ticket = result.tickets[0];
+    const ticket = firstItem(result.tickets);
     const one = { id: ticket.id, number: ticket.number, displayNumber: ticket.displayNumber, customer: name, phone };
     made.push(one);
     return one;
@@ -248,7 +249,7 @@ describe('collection: scan, pay, sign, hand over, print the receipt', () => {
     await table.getByText(labels.printed, { exact: true }).waitFor({ timeout: 15_000 });
     const jobs = printedJobs(printTo).slice(before);
     expect(jobs.map((job) => job.title)).toEqual([`${ticket.displayNumber} receipt`]);
-    const text = squeeze(await pdfText(readFileSync(join(printTo, jobs[0].file))));
+    const text = squeeze(await pdfText(readFileSync(join(printTo, firstItem(jobs).file))));
     expect(text).toContain(ticket.displayNumber);
     return text;
   }
@@ -510,7 +511,7 @@ describe('collection: scan, pay, sign, hand over, print the receipt', () => {
     await table.waitFor();
     const rows = await table.locator('tbody tr').allInnerTexts();
     expect(rows).toHaveLength(1);
-    const row = squeeze(rows[0]);
+    const row = squeeze(onlyItem(rows));
     expect(row).toContain(forgotten.displayNumber);
     expect(row).toContain('Guo Hua');
     expect(row).toContain(fill(en.collection.unclaimed.daysValue_other, { count: 40 }));

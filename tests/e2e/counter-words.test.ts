@@ -4,6 +4,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ChannelInput } from '../../src/shared/contract';
 import type { TestInput } from '../support/desk';
+import { firstItem } from '../support/lists';
 import { en } from '../../src/shared/i18n/en';
 import { launchChromium, openDesk } from './support/browser';
 import { setUpCrewOverHttp, type E2eCrew } from './support/crew';
@@ -37,7 +38,7 @@ describe('words on screen', () => {
       ],
     } as TestInput<'intake.checkIn'>);
     const fees = await harness.call('feeStandard.list', {});
-    await repairOverHttp(harness, crew, result.tickets[0].id, {
+    await repairOverHttp(harness, crew, firstItem(result.tickets).id, {
       cause: 'Port worn',
       solution: 'Cleaned the port',
       lines: [{ kind: 'labour', feeItemId: fees.find((item) => item.code === 'system_reinstall')!.id }] as ChannelInput<'quotes.save'>['lines'],

@@ -4,6 +4,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TestInput } from '../support/desk';
+import { firstItem } from '../support/lists';
 import { en } from '../../src/shared/i18n/en';
 import { launchChromium, openDesk } from './support/browser';
 import { setUpCrewOverHttp, signInThroughUi, type E2eCrew } from './support/crew';
@@ -70,7 +71,7 @@ describe('"Update customer" at intake', () => {
     const update = page.getByRole('region', { name: en.trust.customerUpdate.action });
     await update.waitFor();
     // Typing alone changed nothing in the archive.
-    const [before] = await harness.call('archive.search', { query: PHONE });
+    const before = firstItem(await harness.call('archive.search', { query: PHONE }));
     expect((await harness.call('archive.get', { customerId: before.id })).address).toBe(OLD_ADDRESS);
 
     await update.getByRole('button', { name: en.trust.customerUpdate.action, exact: true }).click();

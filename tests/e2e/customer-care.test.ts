@@ -7,6 +7,7 @@ import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ChannelInput, TicketDetail } from '../../src/shared/contract';
 import type { TestInput } from '../support/desk';
+import { firstItem } from '../support/lists';
 import { en } from '../../src/shared/i18n/en';
 import { zhCN } from '../../src/shared/i18n/zh-CN';
 import { signaturePng } from '../support/workflow';
@@ -64,7 +65,7 @@ describe('customer archive, follow-up calls and complaints', () => {
     await harness.call('settings.update', { followUpFromDay: 0, followUpToDay: 2 });
     const checkedIn = await harness.call('intake.checkIn', intake(crew, NAME, PHONE, 'SN-SUN-001'));
     await harness.call('intake.checkIn', intake(crew, 'Ma Chao', '186 1111 2222', 'SN-MA-002'));
-    ticket = await harness.call('tickets.get', { number: checkedIn.tickets[0].barcode });
+    ticket = await harness.call('tickets.get', { number: firstItem(checkedIn.tickets).barcode });
     await repairOverHttp(harness, crew, ticket.id, {
       cause: 'Charging port worn',
       solution: 'Replaced the charging port',
@@ -136,7 +137,7 @@ describe('customer archive, follow-up calls and complaints', () => {
     await panel.getByRole('status').waitFor();
     const contacts = await harness.call('tickets.contacts', { ticketId: ticket.id });
     expect(contacts[0]).toMatchObject({ kind: 'message', detail: 'follow_up', staffName: crew.clerk.name });
-    expect(contacts[0].text).toContain(ticket.displayNumber);
+    expect(firstItem(contacts).text).toContain(ticket.displayNumber);
     await panel.getByRole('listitem').getByText(care.templates.name.follow_up, { exact: true }).waitFor();
   });
 

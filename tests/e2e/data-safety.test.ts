@@ -10,6 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { en } from '../../src/shared/i18n/en';
 import { zhCN } from '../../src/shared/i18n/zh-CN';
 import { sampleIntake } from '../support/desk';
+import { firstItem } from '../support/lists';
 import { BACKUPS_FOLDER, listBackups } from '../../src/main/core/features/data-safety/backup';
 import { openRaw } from '../../src/main/core/features/data-safety/data-file';
 import { DATABASE_FILE } from '../../src/main/core/desk';
@@ -175,7 +176,7 @@ describe('a desk whose file is gone with no backup at all', () => {
     try {
       await setUpCrewOverHttp(harness);
       const next = await harness.call('intake.checkIn', sampleIntake());
-      expect(next.tickets[0].number).toBe(tickets[0].number + 1);
+      expect(firstItem(next.tickets).number).toBe(firstItem(tickets).number + 1);
     } finally {
       await harness.stop();
     }
@@ -216,12 +217,12 @@ describe('a desk whose file was emptied', () => {
       await form.getByLabel(en.dataSafety.restore.managerPin).fill(E2E_PINS.manager);
       await form.getByRole('button', { name: en.dataSafety.restore.confirm }).click();
       await page.locator('form[aria-labelledby="intake-title"]').waitFor({ state: 'visible', timeout: 30_000 });
-      const found = await harness.call('tickets.get', { number: String(tickets[0].number) });
-      expect(found.number).toBe(tickets[0].number);
+      const found = await harness.call('tickets.get', { number: String(firstItem(tickets).number) });
+      expect(found.number).toBe(firstItem(tickets).number);
       // This desk started in recovery, with nobody signed in: the restored manager signs in to go on.
       const manager = await harness.call('auth.signIn', { staffId: crew.manager.id, pin: E2E_PINS.manager });
       const next = await harness.call('intake.checkIn', { ...sampleIntake(), session: manager.token });
-      expect(next.tickets[0].number).toBe(tickets[0].number + 1);
+      expect(firstItem(next.tickets).number).toBe(firstItem(tickets).number + 1);
       await page.close();
     } finally {
       await harness.stop();
@@ -236,12 +237,12 @@ describe('a desk whose file was emptied', () => {
     await harness.call('backups.run', { session: crew.manager.session });
     await harness.stop();
     // The backup taken at close is the day's newest: retention kept that one.
-    const [newest] = listBackups(source);
+    const newest = firstItem(listBackups(source));
     expect(newest.tickets).toBe(1);
 
     harness = await startHarness({ dataDir: tempDir(), args: ['--restore', newest.file] });
     try {
-      expect((await harness.call('tickets.get', { number: String(tickets[0].number) })).number).toBe(tickets[0].number);
+      expect((await harness.call('tickets.get', { number: String(firstItem(tickets).number) })).number).toBe(firstItem(tickets).number);
     } finally {
       await harness.stop();
     }

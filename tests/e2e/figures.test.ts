@@ -15,6 +15,7 @@ import type { Browser } from 'playwright-core';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { ChannelInput } from '../../src/shared/contract';
 import type { TestInput } from '../support/desk';
+import { firstItem, itemAt } from '../support/lists';
 import { en } from '../../src/shared/i18n/en';
 import { zhCN } from '../../src/shared/i18n/zh-CN';
 import { formatDay } from '../../src/shared/dates';
@@ -55,7 +56,7 @@ async function readyTicket(harness: RunningHarness, crew: E2eCrew, name: string,
       },
     ],
   } as TestInput<'intake.checkIn'>);
-  const ticket = result.tickets[0];
+  const ticket = firstItem(result.tickets);
   const fee = (await harness.call('feeStandard.list', {})).find((item) => item.code === 'board_repair')!;
   await repairOverHttp(harness, crew, ticket.id, {
     cause: 'Power IC',
@@ -124,9 +125,9 @@ describe('figures', () => {
     await page.getByText(f.dayClose.printed, { exact: true }).waitFor();
     const jobs = printedJobs(printTo);
     expect(jobs).toHaveLength(1);
-    expect(jobs[0].media.widthMm).toBe(80);
-    printedPng(join(printTo, jobs[0].file), 'printed-day-close-en');
-    const text = squeeze(await pdfText(readFileSync(join(printTo, jobs[0].file))));
+    expect(firstItem(jobs).media.widthMm).toBe(80);
+    printedPng(join(printTo, firstItem(jobs).file), 'printed-day-close-en');
+    const text = squeeze(await pdfText(readFileSync(join(printTo, firstItem(jobs).file))));
     for (const expected of [
       f.dayClose.documentTitle,
       'Day close no. 1',
@@ -153,7 +154,7 @@ describe('figures', () => {
     await screenshotWholePage(page, 'figures-report-en');
     await page.getByRole('button', { name: f.reports.print, exact: true }).click();
     await expect.poll(() => printedJobs(printTo!).length, { timeout: 30_000 }).toBe(2);
-    printedPng(join(printTo, printedJobs(printTo)[1].file), 'printed-report-en');
+    printedPng(join(printTo, itemAt(printedJobs(printTo), 1).file), 'printed-report-en');
     expect(
       (await harness.invoke('dayClose.close', { session: crew.manager.session, openingFloatMinor: 0, countedCashMinor: 0 } as ChannelInput<'dayClose.close'>))
         .ok,

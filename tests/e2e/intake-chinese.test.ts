@@ -9,6 +9,7 @@ import { zhCN } from '../../src/shared/i18n/zh-CN';
 import { en } from '../../src/shared/i18n/en';
 import { launchChromium, openDesk } from './support/browser';
 import { TEST_PINS } from '../support/desk';
+import { firstItem, itemAt } from '../support/lists';
 import { signInOnScreen } from './support/crew';
 import { startHarness, type RunningHarness } from './support/harness';
 import { field, isoDayFromToday, shownTicketNumbers, waitUntil } from './support/page-helpers';
@@ -113,7 +114,7 @@ describe('walk-in intake in Chinese', () => {
 
     const started = performance.now();
     await page.getByRole('button', { name: zh.checkIn, exact: true }).click();
-    const [number] = await shownTicketNumbers(page, zh.ticketNumber, 1);
+    const number = firstItem(await shownTicketNumbers(page, zh.ticketNumber, 1));
     console.log(`check-in (zh-CN, 1 device): click on "${zh.checkIn}" -> ticket number shown in ${Math.round(performance.now() - started)} ms`);
     expect(number).toMatch(/\d{6}-\d{4}/);
     await page.getByRole('heading', { name: zh.checkedInTitle }).waitFor();
@@ -173,7 +174,9 @@ describe('walk-in intake in Chinese', () => {
     expect(numbers).toHaveLength(2);
     for (const number of numbers) expect(number).toMatch(/\d{6}-\d{4}/);
     expect(new Set([firstNumber, ...numbers]).size).toBe(3);
-    const [laptop, printer] = await Promise.all(numbers.map((number) => harness.call('tickets.get', { number })));
+    const stored = await Promise.all(numbers.map((number) => harness.call('tickets.get', { number })));
+    const laptop = itemAt(stored, 0);
+    const printer = itemAt(stored, 1);
     expect([laptop.brand, printer.brand]).toEqual(['联想', '惠普']);
     expect(laptop.customer.id).toBe(printer.customer.id);
     expect((await harness.call('customers.get', { id: laptop.customer.id })).ticketCount).toBe(3);

@@ -6,6 +6,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ChannelInput } from '../../src/shared/contract';
 import type { TestInput } from '../support/desk';
+import { firstItem } from '../support/lists';
 import { en } from '../../src/shared/i18n/en';
 import { launchChromium, openDesk } from './support/browser';
 import { setUpCrewOverHttp, signInOnScreen, signInThroughUi, type E2eCrew } from './support/crew';
@@ -45,7 +46,7 @@ describe('work typed at the counter is kept', () => {
     await field(page, 'Device type').selectOption('laptop');
     await field(page, 'Brand').fill('Dell');
     await field(page, 'Fault description').fill('Fan rattles when hot');
-    await waitUntil('the draft is stored', async () => (await storedDraft())?.draft.devices[0].fault === 'Fan rattles when hot');
+    await waitUntil('the draft is stored', async () => (await storedDraft())?.draft.devices[0]?.fault === 'Fan rattles when hot');
   }
 
   it('brings a half-typed intake back after a reload', async () => {
@@ -95,11 +96,11 @@ describe('work typed at the counter is kept', () => {
     await page.getByRole('radio', { name: 'Nothing to keep' }).check();
     await field(page, 'Customer heard the fee standard and agrees').check();
     await field(page, 'Estimate').fill('150');
-    await waitUntil('the draft has the estimate', async () => (await storedDraft())?.draft.devices[0].estimateText === '150');
+    await waitUntil('the draft has the estimate', async () => (await storedDraft())?.draft.devices[0]?.estimateText === '150');
     await page.getByRole('button', { name: 'Check in', exact: true }).click();
     // Checking in records the clerk: the sign-in comes first.
     await signInOnScreen(page, crew.clerk.name, crew.clerk.pin, { opened: true });
-    const [number] = await shownTicketNumbers(page, 'Ticket number', 1);
+    const number = firstItem(await shownTicketNumbers(page, 'Ticket number', 1));
     expect((await harness.call('tickets.get', { number })).brand).toBe('Dell');
     await waitUntil('the draft is gone', async () => (await storedDraft()) === null);
     await page.getByRole('banner').getByRole('button', { name: en.session.signOut, exact: true }).click();
@@ -126,7 +127,7 @@ describe('work typed at the counter is kept', () => {
         },
       ],
     } as TestInput<'intake.checkIn'>);
-    const ticket = checkedIn.tickets[0];
+    const ticket = firstItem(checkedIn.tickets);
     const session = crew.technician.session;
     await harness.call('workflow.move', { session, ticketId: ticket.id, toStatus: 'diagnosing' } as ChannelInput<'workflow.move'>);
     await harness.call('diagnosis.save', {

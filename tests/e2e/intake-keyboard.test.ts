@@ -7,6 +7,7 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from
 import type { Staff } from '../../src/shared/contract';
 import { launchChromium, openDesk } from './support/browser';
 import { TEST_PINS } from '../support/desk';
+import { firstItem, itemAt } from '../support/lists';
 import { signInOnScreen } from './support/crew';
 import { startHarness, type RunningHarness } from './support/harness';
 import { field, fieldError, focusedLabel, isFocused, shownTicketNumbers, waitUntil } from './support/page-helpers';
@@ -172,7 +173,7 @@ describe('walk-in intake by keyboard', () => {
     await waitUntil('the Check in button has focus', () => isFocused(checkIn));
 
     await keyboard.press('Enter');
-    const [number] = await shownTicketNumbers(page, 'Ticket number', 1);
+    const number = firstItem(await shownTicketNumbers(page, 'Ticket number', 1));
     expect(number).toMatch(/\d{6}-\d{4}/);
     expect(number).toMatch(NUMBER);
     expect(await isFocused(page.getByRole('button', { name: 'Start a new intake' }))).toBe(true);
@@ -263,7 +264,9 @@ describe('walk-in intake by keyboard', () => {
     for (const number of numbers) expect(number).toMatch(NUMBER);
     expect(new Set([...numbers, firstNumber]).size).toBe(3);
 
-    const [phone, tablet] = await Promise.all(numbers.map((number) => harness.call('tickets.get', { number })));
+    const stored = await Promise.all(numbers.map((number) => harness.call('tickets.get', { number })));
+    const phone = itemAt(stored, 0);
+    const tablet = itemAt(stored, 1);
     expect(phone).toMatchObject({ deviceType: 'phone', brand: 'Huawei', technicianName: 'Li Wei' });
     expect(tablet).toMatchObject({ deviceType: 'tablet', brand: 'Apple', technicianName: 'Li Wei' });
     expect(phone.customer.id).toBe(tablet.customer.id);

@@ -12,6 +12,7 @@ import type { PrintableDocument, Settings, TicketDetail } from '../../src/shared
 import { en } from '../../src/shared/i18n/en';
 import { zhCN } from '../../src/shared/i18n/zh-CN';
 import { barcodeText } from '../../src/shared/ticket-number';
+import { firstItem } from '../support/lists';
 import { decodeBarcodes, pdfText, requirePdfTools } from '../support/pdf';
 import { launchChromium, openDesk } from './support/browser';
 import { TEST_PINS } from '../support/desk';
@@ -94,7 +95,7 @@ describe('printing after check-in', () => {
     await screenshot('intake-en-filled');
 
     await page.getByRole('button', { name: en.intake.checkIn, exact: true }).click();
-    const [number] = await shownTicketNumbers(page, en.intake.ticketNumber, 1);
+    const number = firstItem(await shownTicketNumbers(page, en.intake.ticketNumber, 1));
     for (const document of DOCUMENTS) await waitForRow(number, en.printResult.documents[document], en.printResult.printed);
     await screenshot('result-en-printed');
 
@@ -133,10 +134,10 @@ describe('printing after check-in', () => {
     await waitForRow(number, 'Device label: Charger', en.printResult.printed);
     const extra = printedJobs(printTo).slice(4);
     expect(extra.map((job) => job.title)).toEqual([`${number} device-label`]);
-    const extraText = squeeze(await pdfText(readFileSync(join(printTo, extra[0].file))));
+    const extraText = squeeze(await pdfText(readFileSync(join(printTo, firstItem(extra).file))));
     expect(extraText).toContain('Charger');
     expect(extraText).toContain(number);
-    const extraSymbols = await decodeBarcodes(readFileSync(join(printTo, extra[0].file)));
+    const extraSymbols = await decodeBarcodes(readFileSync(join(printTo, firstItem(extra).file)));
     expect(extraSymbols).toContainEqual({ type: 'CODE-128', data: barcodeText(stored.number) });
   });
 
@@ -148,7 +149,7 @@ describe('printing after check-in', () => {
     await page.getByRole('button', { name: en.intake.startNew }).click();
     await fillIntake({ name: 'Wu Fang', phone: '136 5555 6666' }, { brand: 'Xiaomi', model: 'Redmi Note 12', fault: 'Cracked screen' });
     await page.getByRole('button', { name: en.intake.checkIn, exact: true }).click();
-    const [number] = await shownTicketNumbers(page, en.intake.ticketNumber, 1);
+    const number = firstItem(await shownTicketNumbers(page, en.intake.ticketNumber, 1));
 
     await waitForRow(number, en.printResult.documents['claim-ticket'], en.printResult.failed);
     await waitForRow(number, en.printResult.documents['intake-form'], en.printResult.printed);
@@ -191,7 +192,7 @@ describe('printing after check-in', () => {
       await fillIntake({ name: 'Slow Printer', phone: '135 1234 0000' }, { brand: 'Vivo', model: 'X100', fault: 'Camera blurry' });
       const started = performance.now();
       await page.getByRole('button', { name: en.intake.checkIn, exact: true }).click();
-      const [number] = await shownTicketNumbers(page, en.intake.ticketNumber, 1);
+      const number = firstItem(await shownTicketNumbers(page, en.intake.ticketNumber, 1));
       // The number is on screen while every document is still on its way: it never waits for the printer.
       expect((await harness.call('tickets.get', { number })).customer.name).toBe('Slow Printer');
       for (const document of DOCUMENTS) await waitForRow(number, en.printResult.documents[document], en.printResult.printing);
@@ -216,7 +217,7 @@ describe('printing after check-in', () => {
     await fillIntake({ name: '刘海燕', phone: '139 8888 7777' }, { brand: '华为', model: 'nova 11', fault: '充不进电' }, zh, true);
     await screenshot('intake-zh-filled');
     await page.getByRole('button', { name: zh.checkIn, exact: true }).click();
-    const [number] = await shownTicketNumbers(page, zh.ticketNumber, 1);
+    const number = firstItem(await shownTicketNumbers(page, zh.ticketNumber, 1));
     for (const document of DOCUMENTS) {
       await waitForRow(number, zhCN.printResult.documents[document], zhCN.printResult.printed, zhCN.printResult.documentsFor);
     }
@@ -254,7 +255,7 @@ describe('printing after check-in', () => {
     await page.getByRole('button', { name: zh.startNew }).click();
     await fillIntake({ name: '孙立', phone: '138 1111 2222' }, { brand: '小米', model: '13', fault: '屏幕不亮' }, zh, true);
     await page.getByRole('button', { name: zh.checkIn, exact: true }).click();
-    const [failed] = await shownTicketNumbers(page, zh.ticketNumber, 1);
+    const failed = firstItem(await shownTicketNumbers(page, zh.ticketNumber, 1));
     await waitForRow(failed, zhCN.printResult.documents['claim-ticket'], zhCN.printResult.failed, zhCN.printResult.documentsFor);
     await page.getByText(zhCN.errors.print.printer_not_found, { exact: true }).waitFor();
     await page.getByRole('button', { name: zhCN.printResult.reprintFor.replace('{{document}}', zhCN.printResult.documents['claim-ticket']) }).waitFor();

@@ -7,6 +7,7 @@ import { launchChromium, openDesk } from './support/browser';
 import { signInOnScreen } from './support/crew';
 import { startHarness, type RunningHarness } from './support/harness';
 import { TEST_PINS } from '../support/desk';
+import { firstItem } from '../support/lists';
 import { field, fieldError, isFocused, isoDayFromToday, shownTicketNumbers, waitUntil } from './support/page-helpers';
 
 describe('intake validation', () => {
@@ -130,7 +131,7 @@ describe('intake validation', () => {
     expect(await page.getByRole('button', { name: 'Dot 9', exact: true }).getAttribute('aria-pressed')).toBe('true');
 
     await checkIn();
-    const [number] = await shownTicketNumbers(page, 'Ticket number', 1);
+    const number = firstItem(await shownTicketNumbers(page, 'Ticket number', 1));
     const stored = await harness.call('tickets.get', { number });
     expect(stored).toMatchObject({ passcodeKind: 'pattern', technicianName: null, customer: { name: 'Test Person' } });
     const token = await harness.sessionFor('manager');

@@ -7,6 +7,7 @@ import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { TicketDetail } from '../../src/shared/contract';
 import { en } from '../../src/shared/i18n/en';
+import { firstItem } from '../support/lists';
 import { launchChromium, openDesk } from './support/browser';
 import { setUpCrewOverHttp, signInThroughUi, type E2eCrew } from './support/crew';
 import { startHarness, type RunningHarness } from './support/harness';
@@ -61,7 +62,7 @@ describe('a part bought in for the repair, from the quote editor', () => {
         },
       ],
     } as never);
-    const ticket = await harness.call('tickets.get', { number: checkedIn.tickets[0].barcode });
+    const ticket = await harness.call('tickets.get', { number: firstItem(checkedIn.tickets).barcode });
     const session = crew.technician.session;
     await harness.call('workflow.move', { session, ticketId: ticket.id, toStatus: 'diagnosing' });
     await harness.call('diagnosis.save', { session, ticketId: ticket.id, category: 'hardware', cause: 'Cracked OLED', severity: 2 } as never);
@@ -113,7 +114,7 @@ describe('a part bought in for the repair, from the quote editor', () => {
     await page.keyboard.press('Control+Enter');
 
     await waitUntil('the quote is saved', async () => (await harness.call('tickets.getWorkflow', { ticketId: ticket.id })).quotes.length === 1);
-    const [quote] = (await harness.call('tickets.getWorkflow', { ticketId: ticket.id })).quotes;
+    const quote = firstItem((await harness.call('tickets.getWorkflow', { ticketId: ticket.id })).quotes);
     expect(quote.lines.map((l) => [l.kind, l.description, l.qty, l.unitPriceMinor, l.supplier, l.unitCostMinor])).toEqual([
       ['bought_part', 'OLED screen assembly', 1, 68000, 'Huaqiang Parts', null],
     ]);
@@ -132,7 +133,7 @@ describe('a part bought in for the repair, from the quote editor', () => {
       lines: [{ kind: 'bought_part', description: 'OLED screen assembly', qty: 1, unitPriceMinor: 68000, unitCostMinor: 45550, supplier: 'Huaqiang Parts' }],
     } as never);
     await harness.call('workflow.move', { session, ticketId: ticket.id, toStatus: 'awaiting_approval' });
-    const quoteId = (await harness.call('tickets.getWorkflow', { ticketId: ticket.id })).quotes[0].id;
+    const quoteId = firstItem((await harness.call('tickets.getWorkflow', { ticketId: ticket.id })).quotes).id;
     await harness.call('approvals.record', {
       session,
       ticketId: ticket.id,

@@ -7,6 +7,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ChannelInput } from '../../src/shared/contract';
 import type { TestInput } from '../support/desk';
+import { firstItem } from '../support/lists';
 import { en } from '../../src/shared/i18n/en';
 import { barcodeText } from '../../src/shared/ticket-number';
 import { launchChromium, openDesk } from './support/browser';
@@ -47,7 +48,7 @@ describe('a scan anywhere, and the intake by keyboard', () => {
         },
       ],
     } as TestInput<'intake.checkIn'>);
-    const { id, number, displayNumber } = result.tickets[0];
+    const { id, number, displayNumber } = firstItem(result.tickets);
     return { id, number, displayNumber };
   }
 

@@ -11,6 +11,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { en } from '../../src/shared/i18n/en';
 import { zhCN } from '../../src/shared/i18n/zh-CN';
+import { firstItem, lastItem } from '../support/lists';
 import { pdfInfo, pdfWords, requirePdfTools } from '../support/pdf';
 import { launchChromium, openDesk, VIEWPORT } from './support/browser';
 import { TEST_PINS } from '../support/desk';
@@ -117,7 +118,7 @@ describe('printing settings', () => {
     await section.getByText('Test print sent to the printer.', { exact: true }).waitFor();
 
     const jobs = await waitForJobs(printTo, before + 1);
-    const job = jobs[jobs.length - 1];
+    const job = lastItem(jobs);
     expect(job.title).toMatch(/device-label$/);
     expect(job.printer).toBe(FOLDER_PRINTER);
     expect(job.media).toEqual({ widthMm: 50.8, heightMm: 25.4 });
@@ -125,13 +126,13 @@ describe('printing settings', () => {
     expect(job.copies).toBe(1);
     const info = await pdfInfo(readFileSync(join(printTo, job.file)));
     expect(info.pages).toBe(1);
-    expect(Math.abs(info.pageSizes[0].width - 144)).toBeLessThanOrEqual(1);
-    expect(Math.abs(info.pageSizes[0].height - 72)).toBeLessThanOrEqual(1);
+    expect(Math.abs(firstItem(info.pageSizes).width - 144)).toBeLessThanOrEqual(1);
+    expect(Math.abs(firstItem(info.pageSizes).height - 72)).toBeLessThanOrEqual(1);
   });
 
   it('prints the saved number of device label copies after a check-in', async () => {
     const before = printedJobs(printTo).length;
-    const [ticket] = (await harness.call('intake.checkIn', intakeInput())).tickets;
+    const ticket = firstItem((await harness.call('intake.checkIn', intakeInput())).tickets);
     const results = await harness.call('printing.printTicket', {
       number: ticket.displayNumber,
       documents: ['device-label'],
@@ -178,7 +179,7 @@ describe('printing settings', () => {
     expect(shift).toBeGreaterThan(2 * PT_PER_MM - 1.2);
     expect(shift).toBeLessThan(2 * PT_PER_MM + 0.5);
     const calibratedInfo = await pdfInfo(readFileSync(join(printTo, calibrated.file)));
-    expect(Math.abs(calibratedInfo.pageSizes[0].width - 144)).toBeLessThanOrEqual(1);
+    expect(Math.abs(firstItem(calibratedInfo.pageSizes).width - 144)).toBeLessThanOrEqual(1);
 
     await page.getByRole('button', { name: 'Save printing settings' }).click();
     await page.getByText('Printing settings saved', { exact: true }).waitFor();

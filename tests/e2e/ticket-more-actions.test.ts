@@ -4,6 +4,7 @@
 // and a collected repair that came back within its repair warranty is opened
 // as a rework. The data is set up over HTTP; every action goes through the page.
 import type { TestInput } from '../support/desk';
+import { firstItem } from '../support/lists';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
@@ -76,15 +77,15 @@ describe('ticket page: hand-over, promised date, calls, loaner, rework', () => {
     const first = await checkIn(isoDayFromToday(2), 'Chen Jing', '137 2222 3333');
     const other = await checkIn(null, 'Wu Fang', '136 5555 9999');
     const third = await checkIn(null, 'Zhao Lei', '135 8888 1111');
-    ticket = await harness.call('tickets.get', { number: first.tickets[0].barcode });
+    ticket = await harness.call('tickets.get', { number: firstItem(first.tickets).barcode });
 
     // Two loaners: one on the shelf, one already out with another customer (not offered).
     loaner = await harness.call('loaners.save', { session: crew.manager.session, name: 'ThinkPad T480', serial: 'LN-001', notes: '' });
     lentElsewhere = await harness.call('loaners.save', { session: crew.manager.session, name: 'MateBook 14', serial: 'LN-002', notes: '' });
-    overdueTicket = await harness.call('tickets.get', { number: other.tickets[0].barcode });
+    overdueTicket = await harness.call('tickets.get', { number: firstItem(other.tickets).barcode });
     await harness.call('loans.lend', { session: crew.clerk.session, ticketId: overdueTicket.id, loanerId: lentElsewhere.id, note: '' });
 
-    collected = await harness.call('tickets.get', { number: third.tickets[0].barcode });
+    collected = await harness.call('tickets.get', { number: firstItem(third.tickets).barcode });
     await repairAndCollectOverHttp(collected.id);
 
     browser = await launchChromium();
@@ -331,7 +332,7 @@ describe('ticket page: hand-over, promised date, calls, loaner, rework', () => {
 
     const original = await harness.call('tickets.getWorkflow', { ticketId: collected.id });
     expect(original.reworks).toHaveLength(1);
-    const created = original.reworks[0];
+    const created = firstItem(original.reworks);
     // Opened once: the form is gone, the new ticket is linked.
     expect(await field(page, en.ticketMore.rework.fault).count()).toBe(0);
     const openNew = rework.getByRole('button', { name: fill(en.ticketMore.rework.openTicket, { number: created.displayNumber }), exact: true });

@@ -5,6 +5,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TestInput } from '../support/desk';
+import { firstItem } from '../support/lists';
 import { en } from '../../src/shared/i18n/en';
 import { launchChromium, openDesk } from './support/browser';
 import { setUpCrewOverHttp, type E2eCrew } from './support/crew';
@@ -18,7 +19,8 @@ describe('more results in the Tickets search', () => {
   let browser: Browser;
   let page: Page;
   let crew: E2eCrew;
-  const shown: Record<string, string> = {};
+  // The three tickets' numbers as the desk shows them, filled in by beforeAll.
+  const shown = { exact: '', longer: '', phone0001: '' };
 
   async function checkIn(name: string, phone: string, serial: string): Promise<string> {
     const result = await harness.call('intake.checkIn', {
@@ -38,7 +40,7 @@ describe('more results in the Tickets search', () => {
         },
       ],
     } as TestInput<'intake.checkIn'>);
-    return result.tickets[0].displayNumber;
+    return firstItem(result.tickets).displayNumber;
   }
 
   beforeAll(async () => {

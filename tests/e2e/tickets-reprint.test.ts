@@ -14,6 +14,7 @@ import type { TicketDetail } from '../../src/shared/contract';
 import { en } from '../../src/shared/i18n/en';
 import { zhCN } from '../../src/shared/i18n/zh-CN';
 import { barcodeText } from '../../src/shared/ticket-number';
+import { firstItem, onlyItem } from '../support/lists';
 import { decodeBarcodes, pdfText, requirePdfTools } from '../support/pdf';
 import { launchChromium, openDesk } from './support/browser';
 import { signInOnScreen } from './support/crew';
@@ -62,7 +63,7 @@ describe('tickets: find, open and reprint', () => {
     mkdirSync(SCREENSHOTS, { recursive: true });
     printTo = mkdtempSync(join(tmpdir(), 'repair-desk-reprint-'));
     harness = await startHarness({ printTo });
-    const [clerk] = await harness.call('staff.list', { includeInactive: false });
+    const clerk = firstItem(await harness.call('staff.list', { includeInactive: false }));
     // The set-up manager (PIN 4826) looks at a passcode.
     // Two customers whose phones share digits, so a partial phone finds only the right one.
     const first = await harness.call(
@@ -77,8 +78,8 @@ describe('tickets: find, open and reprint', () => {
         { type: 'phone', brand: 'Xiaomi', model: 'Redmi Note 12', serial: '', accessories: [], passcode: { kind: 'pin', value: '482915' } },
       ),
     );
-    ticket = await harness.call('tickets.get', { number: first.tickets[0].barcode });
-    other = await harness.call('tickets.get', { number: second.tickets[0].barcode });
+    ticket = await harness.call('tickets.get', { number: firstItem(first.tickets).barcode });
+    other = await harness.call('tickets.get', { number: firstItem(second.tickets).barcode });
     browser = await launchChromium();
     page = await openDesk(browser, harness.url);
     // Printing and looking at a passcode are recorded under a signed-in person.
@@ -112,9 +113,9 @@ describe('tickets: find, open and reprint', () => {
     let rows: string[][] = [];
     await waitUntil(`exactly the row of ${number} is listed (listed: ${JSON.stringify(rows)})`, async () => {
       rows = (await results(label).count()) ? await resultRows(label) : [];
-      return rows.length === 1 && rows[0][0] === number;
+      return rows.length === 1 && rows[0]?.[0] === number;
     });
-    return rows[0];
+    return onlyItem(rows);
   }
 
   function printRow(document: string, label = en.printResult.documentsFor): Locator {
@@ -195,7 +196,7 @@ describe('tickets: find, open and reprint', () => {
     await printRow(en.printResult.documents['claim-ticket']).getByText(en.printResult.printed, { exact: true }).waitFor();
     let jobs = printedJobs(printTo).slice(before);
     expect(jobs.map((job) => job.title)).toEqual([`${ticket.displayNumber} claim-ticket`]);
-    const claim = squeeze(await pdfText(readFileSync(join(printTo, jobs[0].file))));
+    const claim = squeeze(await pdfText(readFileSync(join(printTo, firstItem(jobs).file))));
     expect(claim).toContain(ticket.displayNumber);
     expect(claim).toContain('Chen Jing');
 
@@ -219,7 +220,7 @@ describe('tickets: find, open and reprint', () => {
 
     jobs = printedJobs(printTo).slice(before + 1);
     expect(jobs.map((job) => job.title)).toEqual([`${ticket.displayNumber} device-label`]);
-    const pdf = readFileSync(join(printTo, jobs[0].file));
+    const pdf = readFileSync(join(printTo, firstItem(jobs).file));
     const label = squeeze(await pdfText(pdf));
     expect(label).toContain(en.accessory.charger);
     expect(label).toContain(ticket.displayNumber);
@@ -237,7 +238,7 @@ describe('tickets: find, open and reprint', () => {
       .waitFor();
     const powerBank = printedJobs(printTo).slice(before + 2);
     expect(powerBank.map((job) => job.title)).toEqual([`${ticket.displayNumber} device-label`]);
-    expect(squeeze(await pdfText(readFileSync(join(printTo, powerBank[0].file))))).toContain('Power bank');
+    expect(squeeze(await pdfText(readFileSync(join(printTo, firstItem(powerBank).file))))).toContain('Power bank');
     expect(await caption.inputValue()).toBe('');
     await charger.check();
     await screenshot('ticket-page-en');
@@ -333,7 +334,7 @@ describe('tickets: find, open and reprint', () => {
       .waitFor();
     const jobs = printedJobs(printTo).slice(before);
     expect(jobs.map((job) => job.title)).toEqual([`${ticket.displayNumber} device-label`]);
-    const pdf = readFileSync(join(printTo, jobs[0].file));
+    const pdf = readFileSync(join(printTo, firstItem(jobs).file));
     expect(squeeze(await pdfText(pdf))).toContain(zhCN.accessory.charger);
     expect(await decodeBarcodes(pdf)).toContainEqual({ type: 'CODE-128', data: barcodeText(ticket.number) });
     await screenshot('ticket-page-zh');

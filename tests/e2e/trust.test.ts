@@ -9,6 +9,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { en } from '../../src/shared/i18n/en';
 import { zhCN } from '../../src/shared/i18n/zh-CN';
 import type { TestInput } from '../support/desk';
+import { firstItem } from '../support/lists';
 import { launchChromium, VIEWPORT } from './support/browser';
 import { setUpCrewOverHttp, signInOnScreen, type E2eCrew } from './support/crew';
 import { startHarness, type RunningHarness } from './support/harness';
@@ -82,11 +83,11 @@ describe('one identity at the counter', () => {
     // Nobody is signed in: Check in asks for a PIN, then goes on by itself.
     await page.getByRole('button', { name: en.intake.checkIn, exact: true }).click();
     await signInOnScreen(page, crew.clerk.name, crew.clerk.pin, { opened: true });
-    const [number] = await shownTicketNumbers(page, en.intake.ticketNumber, 1);
+    const number = firstItem(await shownTicketNumbers(page, en.intake.ticketNumber, 1));
     expect(await signedIn().textContent()).toBe(`${crew.clerk.name} (${en.role.clerk})`);
 
     const found = await harness.call('tickets.search', { query: number });
-    const ticketId = found[0].ticketId;
+    const ticketId = firstItem(found).ticketId;
     const workflow = await harness.call('tickets.getWorkflow', { ticketId });
     expect(workflow.timeline[0]).toMatchObject({ toStatus: 'received', staffName: crew.clerk.name });
 
@@ -99,7 +100,7 @@ describe('one identity at the counter', () => {
   });
 
   it('a technician who starts the diagnosis becomes the ticket’s technician, and finds it under My tickets', async () => {
-    const ticket = (await harness.call('intake.checkIn', { ...walkIn('Wang Fang 王芳', '139 0000 2002'), session: crew.clerk.session })).tickets[0];
+    const ticket = firstItem((await harness.call('intake.checkIn', { ...walkIn('Wang Fang 王芳', '139 0000 2002'), session: crew.clerk.session })).tickets);
     expect((await harness.call('tickets.getWorkflow', { ticketId: ticket.id })).technicianId).toBeNull();
     await page.goto(harness.url);
     await signInOnScreen(page, crew.technician.name, crew.technician.pin);
@@ -177,17 +178,18 @@ describe('one identity at the counter', () => {
     await expect.poll(() => pin.evaluate((element) => element === document.activeElement), { timeout: 30_000 }).toBe(true);
     // The last person is offered; the clerk goes back to the name and picks theirs by its first letter.
     await press('Shift+Tab');
-    await press(crew.clerk.name[0]);
+    const initial = crew.clerk.name.charAt(0);
+    await press(initial);
     expect(await dialog.getByLabel(en.session.staffMember, { exact: true }).inputValue()).toBe(String(crew.clerk.id));
     await press('Tab');
     for (const digit of crew.clerk.pin) await press(digit);
     await press('Enter');
-    const [number] = await shownTicketNumbers(page, en.intake.ticketNumber, 1);
+    const number = firstItem(await shownTicketNumbers(page, en.intake.ticketNumber, 1));
     expect(await signedIn().textContent()).toBe(`${crew.clerk.name} (${en.role.clerk})`);
     const found = await harness.call('tickets.search', { query: number });
-    const workflow = await harness.call('tickets.getWorkflow', { ticketId: found[0].ticketId });
+    const workflow = await harness.call('tickets.getWorkflow', { ticketId: firstItem(found).ticketId });
     expect(workflow.timeline[0]).toMatchObject({ toStatus: 'received', staffName: crew.clerk.name });
-    expect(keys).toEqual(['Control+Enter', 'Shift+Tab', crew.clerk.name[0], 'Tab', ...crew.clerk.pin.split(''), 'Enter']);
+    expect(keys).toEqual(['Control+Enter', 'Shift+Tab', initial, 'Tab', ...crew.clerk.pin.split(''), 'Enter']);
     console.warn(`keystrokes from a locked counter to a check-in under another person: ${keys.length} (${keys.join(' ')})`);
   });
 });

@@ -11,6 +11,7 @@ import { CHANNELS, PICK_FOLDER_CHANNEL, type CheckInResult, type CustomerSummary
 import type { ContractResult } from '../../src/shared/errors';
 import { DATABASE_FILE } from '../../src/main/core/desk';
 import { sampleIntake, TEST_PINS, TEST_SHOP } from '../support/desk';
+import { firstItem, onlyItem } from '../support/lists';
 import {
   createFakeElectron,
   fakeEvent,
@@ -38,9 +39,9 @@ function requireBuilt(file: string): unknown {
 /** The policy in the renderer's meta tag, which the response header must repeat. */
 function metaPolicy(): string {
   const html = readFileSync(join(ROOT, 'src/renderer/index.html'), 'utf8');
-  const match = /http-equiv="Content-Security-Policy"\s+content="([^"]+)"/i.exec(html);
-  if (!match) throw new Error('src/renderer/index.html has no Content-Security-Policy meta tag');
-  return match[1].replace(/\s+/g, ' ').trim();
+  const policy = /http-equiv="Content-Security-Policy"\s+content="([^"]+)"/i.exec(html)?.[1];
+  if (policy === undefined) throw new Error('src/renderer/index.html has no Content-Security-Policy meta tag');
+  return policy.replace(/\s+/g, ' ').trim();
 }
 
 type Handler = (event: unknown, input: unknown) => Promise<ContractResult<unknown>>;
@@ -69,12 +70,12 @@ describe('main bundle', () => {
     requireBuilt(MAIN_BUNDLE);
     await vi.waitFor(
       () => {
-        if (fake.state.errorBoxes.length > 0) throw new Error(`startup failed: ${fake.state.errorBoxes[0].content}`);
+        if (fake.state.errorBoxes.length > 0) throw new Error(`startup failed: ${firstItem(fake.state.errorBoxes).content}`);
         expect(fake.state.windows).toHaveLength(1);
       },
       { timeout: 20_000, interval: 25 },
     );
-    window = fake.state.windows[0];
+    window = onlyItem(fake.state.windows);
   }, 30_000);
 
   afterAll(async () => {
@@ -166,10 +167,10 @@ describe('main bundle', () => {
     const url = pathToFileURL(join(ROOT, 'out/renderer/assets/index.js')).href;
     onHeaders!({ url, responseHeaders: { 'content-security-policy': ['default-src *'], 'X-Other': ['kept'] } }, callback);
     expect(callback).toHaveBeenCalledOnce();
-    const headers = callback.mock.calls[0][0].responseHeaders as Record<string, string[]>;
+    const headers = firstItem(callback.mock.calls)[0].responseHeaders as Record<string, string[]>;
     const policies = Object.entries(headers).filter(([name]) => name.toLowerCase() === 'content-security-policy');
     expect(policies).toHaveLength(1);
-    expect(policies[0][1]).toEqual([metaPolicy()]);
+    expect(onlyItem(policies)[1]).toEqual([metaPolicy()]);
     expect(headers['X-Other']).toEqual(['kept']);
   });
 
@@ -180,7 +181,7 @@ describe('main bundle', () => {
       const callback = vi.fn();
       onBefore!({ url }, callback);
       expect(callback).toHaveBeenCalledOnce();
-      return callback.mock.calls[0][0] as { cancel: boolean };
+      return firstItem(callback.mock.calls)[0] as { cancel: boolean };
     };
     expect(decide('https://evil.example/payload.js')).toEqual({ cancel: true });
     expect(decide('http://127.0.0.1:8080/')).toEqual({ cancel: true });
@@ -253,11 +254,12 @@ describe('main bundle', () => {
     const { tickets } = checkIn.data as CheckInResult;
     expect(tickets).toHaveLength(1);
 
-    const read = await handler('tickets.get')(fromApp(), { number: tickets[0].displayNumber });
+    const checkedIn = onlyItem(tickets);
+    const read = await handler('tickets.get')(fromApp(), { number: checkedIn.displayNumber });
     if (!read.ok) throw new Error(`tickets.get failed: ${JSON.stringify(read.error)}`);
     const ticket = read.data as TicketDetail;
-    expect(ticket.id).toBe(tickets[0].id);
-    expect(ticket.displayNumber).toBe(tickets[0].displayNumber);
+    expect(ticket.id).toBe(checkedIn.id);
+    expect(ticket.displayNumber).toBe(checkedIn.displayNumber);
     expect(ticket.customer.name).toBe('王小明 Wang');
     expect(ticket.brand).toBe('Huawei');
     expect(ticket.model).toBe('Mate 60');
@@ -322,8 +324,8 @@ describe('main bundle when the data folder cannot be opened', () => {
       requireBuilt(MAIN_BUNDLE);
       await vi.waitFor(() => expect(fake.state.exited).toBe(true), { timeout: 10_000, interval: 10 });
       expect(fake.state.errorBoxes).toHaveLength(1);
-      expect(fake.state.errorBoxes[0].title).toBe('Repair Desk');
-      expect(fake.state.errorBoxes[0].content).toContain('could not start');
+      expect(onlyItem(fake.state.errorBoxes).title).toBe('Repair Desk');
+      expect(onlyItem(fake.state.errorBoxes).content).toContain('could not start');
       expect(fake.state.windows).toHaveLength(0);
       expect(fake.state.ipcHandlers.size).toBe(0);
       expect(errors).toHaveBeenCalled();

@@ -2,6 +2,7 @@
 // and the clerk would at their counters: diagnosis, quote, the customer's
 // approval by phone, repair, test, ready (or stops on the bench).
 import type { ChannelInput } from '../../../src/shared/contract';
+import { firstItem } from '../../support/lists';
 import type { E2eCrew } from './crew';
 import type { RunningHarness } from './harness';
 
@@ -29,7 +30,7 @@ export async function repairOverHttp(harness: RunningHarness, crew: E2eCrew, tic
   } as ChannelInput<'diagnosis.save'>);
   await harness.call('quotes.save', { session, ticketId, lines: plan.lines } as ChannelInput<'quotes.save'>);
   await move('awaiting_approval');
-  const quoteId = (await harness.call('tickets.getWorkflow', { ticketId })).quotes[0].id;
+  const quoteId = firstItem((await harness.call('tickets.getWorkflow', { ticketId })).quotes).id;
   await harness.call('approvals.record', {
     session: crew.clerk.session,
     ticketId,
