@@ -2,15 +2,16 @@
 // count and the difference; closing stores the numbered record, then it prints.
 import { Alert, Button, Group, Loader, Paper, Stack, Text, Textarea, Title } from '@mantine/core';
 import { useForm } from '@mantine/form';
-import { useCallback, useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { dayCloseDraft, type DayCloseFigures, type DayCloseRecord } from '../../../shared/figures-contract';
+import { dayCloseDraft, type DayCloseRecord } from '../../../shared/figures-contract';
 import { minorToInputText } from '../../../shared/money';
 import { useErrorText } from '../widgets/error-text';
 import { useDesk } from '../desk/desk-context';
 import { useFormat } from '../desk/useFormat';
 import { isCancelled, useSignedInCall } from '../session/useSignedInCall';
 import { contractValidate } from '../widgets/contract-form';
+import { loadFailure, shownData, signedInData, useLoaded } from '../widgets/useLoaded';
 import { CashCount } from './CashCount';
 import { amountMinor, countedMinor, EMPTY_COUNT, toInput, type DayCloseValues } from './day-close-form';
 import { DayCloseFiguresView } from './DayCloseFiguresView';
@@ -25,8 +26,7 @@ export function DayClosePanel({ onClosed }: { onClosed(): void }) {
   const errorText = useErrorText();
   const call = useSignedInCall();
   const { settings } = useDesk();
-  const [figures, setFigures] = useState<DayCloseFigures | null>(null);
-  const [failure, setFailure] = useState<string | null>(null);
+  const [closeFailure, setCloseFailure] = useState<string | null>(null);
   const form = useForm<DayCloseValues>({
     initialValues: { openingFloatMinor: minorToInputText(settings.cashFloatMinor), ...EMPTY_COUNT },
     validate: contractValidate(dayCloseDraft, toInput, t),
@@ -39,31 +39,33 @@ export function DayClosePanel({ onClosed }: { onClosed(): void }) {
   const values = form.getValues();
   const floatMinor = amountMinor(values.openingFloatMinor) ?? null;
 
-  const load = useCallback(async () => {
-    const result = await call('dayClose.preview', { openingFloatMinor: floatMinor });
-    if (isCancelled(result)) return;
-    if (result.ok) {
-      setFigures(result.data);
-      setFailure(null);
-    } else setFailure(errorText(result.error));
-  }, [call, errorText, floatMinor]);
-
-  useEffect(() => {
-    void load();
-  }, [load]);
+  // The figures follow the float as it is typed; the last ones stay on screen meanwhile.
+  const [loaded, reload] = useLoaded(
+    async () => signedInData(await call('dayClose.preview', { openingFloatMinor: floatMinor })),
+    (error) => loadFailure(t, error),
+    String(floatMinor),
+    { keepPrevious: true },
+  );
+  const figures = shownData(loaded) ?? null;
+  const failure = closeFailure ?? (loaded.state === 'failed' ? loaded.message : null);
+  const refresh = () => {
+    setCloseFailure(null);
+    void reload();
+  };
 
   const counted = countedMinor(values) ?? null;
   const close = async () => {
     if (busy || figures === null || form.validate().hasErrors) return;
     setBusy(true);
+    setCloseFailure(null);
     const result = await call('dayClose.close', dayCloseDraft.parse(toInput(form.getValues())));
     setBusy(false);
     if (isCancelled(result)) return;
-    if (!result.ok) return setFailure(errorText(result.error));
+    if (!result.ok) return setCloseFailure(errorText(result.error));
     setClosed(result.data);
     form.setValues(EMPTY_COUNT);
     onClosed();
-    void load();
+    void reload();
   };
 
   if (closed) {
@@ -108,7 +110,7 @@ export function DayClosePanel({ onClosed }: { onClosed(): void }) {
             {t('figures.dayClose.periodValue', { from: format.instant(figures.periodFrom), to: format.instant(figures.periodTo) })}
           </Text>
         </div>
-        <Button variant="default" onClick={() => void load()}>
+        <Button variant="default" onClick={refresh}>
           {t('collection.drawer.refresh')}
         </Button>
       </Group>
