@@ -71,22 +71,31 @@ export const dayClosePreviewInput = z.object({
   openingFloatMinor: money.nullable().default(null),
 });
 
+/** What the manager fills in at the day close; the call adds who is closing. */
+const dayCloseCount = z.object({
+  openingFloatMinor: money,
+  /** The cash counted as one sum; with denominations it must equal their total. */
+  countedCashMinor: money,
+  /** The count by note and coin, when the manager counted that way. */
+  denominations: denominationCounts.nullable().default(null),
+  note: optionalText(LIMITS.notesMax),
+});
+
+const countAddsUp = (input: { countedCashMinor: number; denominations: { faceMinor: number; count: number }[] | null }) =>
+  input.denominations === null || input.denominations.reduce((sum, d) => sum + d.faceMinor * d.count, 0) === input.countedCashMinor;
+const countDiffers = { path: ['countedCashMinor'], ...code('invalid') };
+
+/** The day close's own fields, which its form checks before the call (zod cannot omit from a refined object). */
+export const dayCloseDraft = dayCloseCount.refine(countAddsUp, countDiffers);
+
 export const dayCloseInput = z
   .object({
     session: sessionSchema,
     /** A manager's PIN when the one signed in is not a manager. */
     managerApproval: managerApprovalSchema,
-    openingFloatMinor: money,
-    /** The cash counted as one sum; with denominations it must equal their total. */
-    countedCashMinor: money,
-    /** The count by note and coin, when the manager counted that way. */
-    denominations: denominationCounts.nullable().default(null),
-    note: optionalText(LIMITS.notesMax),
+    ...dayCloseCount.shape,
   })
-  .refine((input) => input.denominations === null || input.denominations.reduce((sum, d) => sum + d.faceMinor * d.count, 0) === input.countedCashMinor, {
-    path: ['countedCashMinor'],
-    ...code('invalid'),
-  });
+  .refine(countAddsUp, countDiffers);
 
 export const dayCloseListInput = z.object({ session: sessionSchema, limit: z.number().int().min(1).max(400).default(60) });
 export const dayCloseNumberInput = z.object({ session: sessionSchema, number: z.number(code('required')).int(code('invalid')).positive(code('invalid')) });

@@ -1,15 +1,19 @@
 // 日结: the open period's figures, the drawer's expected cash, the manager's
 // count and the difference; closing stores the numbered record, then it prints.
 import { Alert, Button, Group, Loader, Paper, Stack, Text, Textarea, Title } from '@mantine/core';
-import { useCallback, useEffect, useState } from 'react';
+import { useForm } from '@mantine/form';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { DayCloseFigures, DayCloseRecord } from '../../../shared/figures-contract';
-import { minorToInputText, parseMoney } from '../../../shared/money';
+import { dayCloseDraft, type DayCloseRecord } from '../../../shared/figures-contract';
+import { minorToInputText } from '../../../shared/money';
 import { useErrorText } from '../widgets/error-text';
 import { useDesk } from '../desk/desk-context';
 import { useFormat } from '../desk/useFormat';
 import { isCancelled, useSignedInCall } from '../session/useSignedInCall';
-import { CashCount, countedMinor, denominationsOf, EMPTY_COUNT, type CashCountValue } from './CashCount';
+import { contractValidate } from '../widgets/contract-form';
+import { loadFailure, shownData, signedInData, useLoaded } from '../widgets/useLoaded';
+import { CashCount } from './CashCount';
+import { amountMinor, countedMinor, EMPTY_COUNT, toInput, type DayCloseValues } from './day-close-form';
 import { DayCloseFiguresView } from './DayCloseFiguresView';
 import { DayClosePrint } from './DayClosePrint';
 import { MoneyInput } from '../widgets/MoneyInput';
@@ -22,46 +26,46 @@ export function DayClosePanel({ onClosed }: { onClosed(): void }) {
   const errorText = useErrorText();
   const call = useSignedInCall();
   const { settings } = useDesk();
-  const [figures, setFigures] = useState<DayCloseFigures | null>(null);
-  const [failure, setFailure] = useState<string | null>(null);
-  const [floatText, setFloatText] = useState(minorToInputText(settings.cashFloatMinor));
-  const [count, setCount] = useState<CashCountValue>(EMPTY_COUNT);
-  const [note, setNote] = useState('');
+  const [closeFailure, setCloseFailure] = useState<string | null>(null);
+  const form = useForm<DayCloseValues>({
+    initialValues: { openingFloatMinor: minorToInputText(settings.cashFloatMinor), ...EMPTY_COUNT },
+    validate: contractValidate(dayCloseDraft, toInput, t),
+    // The float is checked as it is typed: the figures above follow it.
+    validateInputOnChange: ['openingFloatMinor'],
+  });
   const [busy, setBusy] = useState(false);
   const [closed, setClosed] = useState<DayCloseRecord | null>(null);
-  const [countError, setCountError] = useState<string | null>(null);
 
-  const float = parseMoney(floatText);
-  const floatMinor = float.ok ? float.minor : null;
+  const values = form.getValues();
+  const floatMinor = amountMinor(values.openingFloatMinor) ?? null;
 
-  const load = useCallback(async () => {
-    const result = await call('dayClose.preview', { openingFloatMinor: floatMinor });
-    if (isCancelled(result)) return;
-    if (result.ok) {
-      setFigures(result.data);
-      setFailure(null);
-    } else setFailure(errorText(result.error));
-  }, [call, errorText, floatMinor]);
+  // The figures follow the float as it is typed; the last ones stay on screen meanwhile.
+  const [loaded, reload] = useLoaded(
+    async () => signedInData(await call('dayClose.preview', { openingFloatMinor: floatMinor })),
+    (error) => loadFailure(t, error),
+    String(floatMinor),
+    { keepPrevious: true },
+  );
+  const figures = shownData(loaded) ?? null;
+  const failure = closeFailure ?? (loaded.state === 'failed' ? loaded.message : null);
+  const refresh = () => {
+    setCloseFailure(null);
+    void reload();
+  };
 
-  useEffect(() => {
-    void load();
-  }, [load]);
-
-  const counted = countedMinor(count);
+  const counted = countedMinor(values) ?? null;
   const close = async () => {
-    if (busy || figures === null) return;
-    if (counted === null) return setCountError(t('errors.field.money_invalid'));
-    if (floatMinor === null) return;
+    if (busy || figures === null || form.validate().hasErrors) return;
     setBusy(true);
-    const result = await call('dayClose.close', { openingFloatMinor: floatMinor, countedCashMinor: counted, denominations: denominationsOf(count), note });
+    setCloseFailure(null);
+    const result = await call('dayClose.close', dayCloseDraft.parse(toInput(form.getValues())));
     setBusy(false);
     if (isCancelled(result)) return;
-    if (!result.ok) return setFailure(errorText(result.error));
+    if (!result.ok) return setCloseFailure(errorText(result.error));
     setClosed(result.data);
-    setCount(EMPTY_COUNT);
-    setNote('');
+    form.setValues(EMPTY_COUNT);
     onClosed();
-    void load();
+    void reload();
   };
 
   if (closed) {
@@ -106,7 +110,7 @@ export function DayClosePanel({ onClosed }: { onClosed(): void }) {
             {t('figures.dayClose.periodValue', { from: format.instant(figures.periodFrom), to: format.instant(figures.periodTo) })}
           </Text>
         </div>
-        <Button variant="default" onClick={() => void load()}>
+        <Button variant="default" onClick={refresh}>
           {t('collection.drawer.refresh')}
         </Button>
       </Group>
@@ -120,28 +124,17 @@ export function DayClosePanel({ onClosed }: { onClosed(): void }) {
         <Stack gap="sm">
           <Title order={4}>{t('figures.dayClose.cash')}</Title>
           <Group gap="xl" align="flex-end">
-            <MoneyInput
-              label={t('figures.dayClose.openingFloat')}
-              w={180}
-              value={floatText}
-              onChange={(event) => setFloatText(event.currentTarget.value)}
-              error={float.ok ? null : t('errors.field.money_invalid')}
-            />
+            <MoneyInput label={t('figures.dayClose.openingFloat')} w={180} {...form.getInputProps('openingFloatMinor')} />
             <Figure label={t('figures.dayClose.cashIn')} value={format.money(figures.cash.inMinor)} />
             <Figure label={t('figures.dayClose.cashOut')} value={format.money(figures.cash.outMinor)} />
             <Figure label={t('figures.dayClose.expected')} value={format.money(figures.cash.expectedMinor)} strong />
           </Group>
-          <CashCount
-            value={count}
-            onChange={(next) => {
-              setCount(next);
-              setCountError(null);
-            }}
-            error={countError}
-          />
+          <CashCount form={form} />
           <Group gap="xl">
             {/* Typed as one sum, the field already shows the counted cash; counted by notes and coins, this is their total. */}
-            {count.mode === 'denominations' && <Figure label={t('figures.dayClose.counted')} value={counted === null ? '—' : format.money(counted)} strong />}
+            {values.countBy === 'denominations' && (
+              <Figure label={t('figures.dayClose.counted')} value={counted === null ? '—' : format.money(counted)} strong />
+            )}
             <Figure
               label={t('figures.dayClose.difference')}
               value={
@@ -153,7 +146,7 @@ export function DayClosePanel({ onClosed }: { onClosed(): void }) {
               color={difference === null || difference === 0 ? undefined : 'red'}
             />
           </Group>
-          <Textarea label={t('figures.dayClose.note')} autosize minRows={1} maw={640} value={note} onChange={(event) => setNote(event.currentTarget.value)} />
+          <Textarea label={t('figures.dayClose.note')} autosize minRows={1} maw={640} {...form.getInputProps('note')} />
           {failure && (
             <Alert color="red" role="alert" p="xs">
               {failure}

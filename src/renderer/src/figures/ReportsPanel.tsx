@@ -4,13 +4,14 @@
 import { Alert, Button, Group, Loader, Menu, SegmentedControl, Stack, Text } from '@mantine/core';
 import { DatePickerInput, DatesProvider } from '@mantine/dates';
 import 'dayjs/locale/zh-cn';
-import { useCallback, useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { asLanguage, DATE_INPUT_FORMAT } from '../../../shared/dates';
-import type { Report, ReportFormat } from '../../../shared/figures-contract';
+import type { ReportFormat } from '../../../shared/figures-contract';
 import { useFormat } from '../desk/useFormat';
 import { useErrorText } from '../widgets/error-text';
 import { isCancelled, useSignedInCall } from '../session/useSignedInCall';
+import { loadFailure, shownData, signedInData, useLoaded } from '../widgets/useLoaded';
 import { presetRange, RANGE_PRESETS, type RangePreset } from './report-range';
 import { ReportCharts } from './ReportCharts';
 import { ReportTables } from './ReportTables';
@@ -22,30 +23,26 @@ export function ReportsPanel() {
   const call = useSignedInCall();
   const errorText = useErrorText();
   const [preset, setPreset] = useState<RangePreset | ''>('month');
-  const [range, setRange] = useState<[string | null, string | null]>(() => {
-    const r = presetRange('month', new Date());
-    return [r.from, r.to];
-  });
-  const [report, setReport] = useState<Report | null>(null);
-  const [loading, setLoading] = useState(false);
+  // The range last picked whole: picking the first day of a new range keeps the report of the last one.
+  const [asked, setAsked] = useState(() => presetRange('month', new Date()));
+  const [range, setRange] = useState<[string | null, string | null]>([asked.from, asked.to]);
   const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
+  const [loaded] = useLoaded(
+    async () => signedInData(await call('reports.get', asked)),
+    (error) => `${t('figures.reports.failed')} ${loadFailure(t, error)}`,
+    `${asked.from}/${asked.to}`,
+    { keepPrevious: true },
+  );
+  const report = shownData(loaded);
 
   const [from, to] = range;
-  const load = useCallback(async () => {
-    if (!from || !to) return;
-    setLoading(true);
-    const result = await call('reports.get', { from, to });
-    setLoading(false);
-    if (isCancelled(result)) return;
-    if (result.ok) {
-      setReport(result.data);
-      setMessage(null);
-    } else setMessage({ ok: false, text: `${t('figures.reports.failed')} ${errorText(result.error)}` });
-  }, [call, errorText, from, to, t]);
-
-  useEffect(() => {
-    void load();
-  }, [load]);
+  const pick = (next: [string | null, string | null]) => {
+    setRange(next);
+    const [nextFrom, nextTo] = next;
+    if (!nextFrom || !nextTo) return;
+    setAsked({ from: nextFrom, to: nextTo });
+    setMessage(null);
+  };
 
   const exportAs = async (format: ReportFormat) => {
     if (!from || !to) return;
@@ -79,7 +76,7 @@ export function ReportsPanel() {
               const chosen = value as RangePreset;
               setPreset(chosen);
               const r = presetRange(chosen, new Date());
-              setRange([r.from, r.to]);
+              pick([r.from, r.to]);
             }}
             data={RANGE_PRESETS.map((p) => ({ value: p, label: t(`figures.reports.presets.${p}`) }))}
           />
@@ -91,7 +88,7 @@ export function ReportsPanel() {
             valueFormat={DATE_INPUT_FORMAT[asLanguage(i18n.language)]}
             onChange={(value) => {
               setPreset('');
-              setRange([value[0] ? String(value[0]).slice(0, 10) : null, value[1] ? String(value[1]).slice(0, 10) : null]);
+              pick([value[0] ? String(value[0]).slice(0, 10) : null, value[1] ? String(value[1]).slice(0, 10) : null]);
             }}
           />
           <Menu position="bottom-start">
@@ -109,12 +106,18 @@ export function ReportsPanel() {
           <Button variant="default" disabled={!report} onClick={() => void print()}>
             {t('figures.reports.print')}
           </Button>
-          {loading && <Loader size="sm" aria-label={t('figures.reports.loading')} />}
+          {loaded.state === 'loading' && <Loader size="sm" aria-label={t('figures.reports.loading')} />}
         </Group>
-        {message && (
-          <Alert color={message.ok ? 'green' : 'red'} p="xs" role={message.ok ? 'status' : 'alert'}>
-            {message.text}
+        {loaded.state === 'failed' ? (
+          <Alert color="red" p="xs" role="alert">
+            {loaded.message}
           </Alert>
+        ) : (
+          message && (
+            <Alert color={message.ok ? 'green' : 'red'} p="xs" role={message.ok ? 'status' : 'alert'}>
+              {message.text}
+            </Alert>
+          )
         )}
         {report && (
           <>

@@ -1,8 +1,11 @@
 // A fresh desk: no manager has a PIN yet, so the first manager sets one here.
 import { Alert, Button, Group, NativeSelect, PasswordInput, Stack } from '@mantine/core';
-import { useState, type FormEvent } from 'react';
+import { useForm } from '@mantine/form';
+import type { ChangeEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { SignInRoster } from '../../../shared/staff-contract';
+import { setPinInput, type SignInRoster } from '../../../shared/staff-contract';
+import { contractValidate } from '../widgets/contract-form';
+import { digitsOnly, staffIdValue } from './pin-fields';
 
 interface Props {
   managers: SignInRoster['staff'];
@@ -11,61 +14,52 @@ interface Props {
   onCancel(): void;
 }
 
+interface Values {
+  staffId: string;
+  newPin: string;
+  repeat: string;
+}
+
+// Nobody is signed in on a fresh desk, so the PIN is set without a session.
+const toInput = (values: Values) => ({ session: null, staffId: staffIdValue(values.staffId), currentPin: null, newPin: values.newPin });
+
 export function FirstPinForm({ managers, onSubmit, onCancel }: Props) {
   const { t } = useTranslation();
-  const [staffId, setStaffId] = useState<number | null>(managers[0]?.id ?? null);
-  const [pin, setPin] = useState('');
-  const [repeat, setRepeat] = useState('');
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const form = useForm<Values>({
+    initialValues: { staffId: managers[0] ? String(managers[0].id) : '', newPin: '', repeat: '' },
+    validate: (values) => ({
+      ...contractValidate(setPinInput, toInput, t)(values),
+      ...(values.repeat === values.newPin ? {} : { repeat: t('session.pinsDiffer') }),
+    }),
+  });
+  const { staffId, newPin } = form.getValues();
 
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    if (staffId === null || busy) return;
-    if (pin !== repeat) {
-      setError(t('session.pinsDiffer'));
-      return;
-    }
-    setBusy(true);
-    const message = await onSubmit(staffId, pin);
-    setBusy(false);
-    setError(message);
-  };
+  const submit = form.onSubmit(async (values) => {
+    const input = setPinInput.parse(toInput(values));
+    const message = await onSubmit(input.staffId, input.newPin);
+    if (message !== null) form.setFieldError('repeat', message);
+  });
 
-  const digitsOnly = (value: string) => value.replace(/\D/g, '');
+  const digitsProps = (path: 'newPin' | 'repeat') => ({
+    ...form.getInputProps(path),
+    onChange: (event: ChangeEvent<HTMLInputElement>) => form.setFieldValue(path, digitsOnly(event.currentTarget.value)),
+  });
   return (
-    <form onSubmit={(event) => void submit(event)}>
+    <form onSubmit={submit} noValidate>
       <Stack gap="sm">
         <Alert color="blue">{t('session.firstPinHint')}</Alert>
         <NativeSelect
           label={t('session.staffMember')}
-          value={staffId === null ? '' : String(staffId)}
-          onChange={(event) => setStaffId(Number(event.currentTarget.value) || null)}
+          {...form.getInputProps('staffId')}
           data={managers.map((person) => ({ value: String(person.id), label: person.name }))}
         />
-        <PasswordInput
-          label={t('session.newPin')}
-          inputMode="numeric"
-          autoComplete="off"
-          data-autofocus
-          maxLength={8}
-          value={pin}
-          onChange={(event) => setPin(digitsOnly(event.currentTarget.value))}
-        />
-        <PasswordInput
-          label={t('session.repeatPin')}
-          inputMode="numeric"
-          autoComplete="off"
-          maxLength={8}
-          value={repeat}
-          onChange={(event) => setRepeat(digitsOnly(event.currentTarget.value))}
-          error={error}
-        />
+        <PasswordInput label={t('session.newPin')} inputMode="numeric" autoComplete="off" data-autofocus maxLength={8} {...digitsProps('newPin')} />
+        <PasswordInput label={t('session.repeatPin')} inputMode="numeric" autoComplete="off" maxLength={8} {...digitsProps('repeat')} />
         <Group justify="flex-end">
           <Button variant="default" onClick={onCancel}>
             {t('session.cancel')}
           </Button>
-          <Button type="submit" loading={busy} disabled={staffId === null || pin.length === 0}>
+          <Button type="submit" loading={form.submitting} disabled={staffIdValue(staffId) === undefined || newPin.length === 0}>
             {t('session.setPinAndSignIn')}
           </Button>
         </Group>

@@ -1,8 +1,10 @@
 // Staff member and PIN, the form both the sign-in and a manager's approval use.
 import { Alert, Button, Group, NativeSelect, PasswordInput, Stack } from '@mantine/core';
-import { useState, type FormEvent } from 'react';
+import { useForm } from '@mantine/form';
 import { useTranslation } from 'react-i18next';
-import type { SignInRoster } from '../../../shared/staff-contract';
+import { signInInput, type SignInRoster } from '../../../shared/staff-contract';
+import { contractValidate } from '../widgets/contract-form';
+import { digitsOnly, staffIdValue } from './pin-fields';
 
 interface Props {
   staff: SignInRoster['staff'];
@@ -14,32 +16,37 @@ interface Props {
   onCancel(): void;
 }
 
+interface Values {
+  staffId: string;
+  pin: string;
+}
+
+const toInput = (values: Values) => ({ staffId: staffIdValue(values.staffId), pin: values.pin });
+
 export function PinForm({ staff, initialStaffId, submitLabel, onSubmit, onCancel }: Props) {
   const { t } = useTranslation();
-  const [staffId, setStaffId] = useState<number | null>(staff.some((s) => s.id === initialStaffId) ? initialStaffId : (staff[0]?.id ?? null));
-  const [pin, setPin] = useState('');
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const preselected = staff.some((s) => s.id === initialStaffId) ? initialStaffId : (staff[0]?.id ?? null);
+  const form = useForm<Values>({
+    initialValues: { staffId: preselected === null ? '' : String(preselected), pin: '' },
+    validate: contractValidate(signInInput, toInput, t),
+  });
+  const { staffId, pin } = form.getValues();
 
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    if (staffId === null || busy) return;
-    setBusy(true);
-    const message = await onSubmit(staffId, pin);
-    setBusy(false);
-    if (message !== null) {
-      setError(message);
-      setPin('');
-    }
-  };
+  const submit = form.onSubmit(async (values) => {
+    const input = signInInput.parse(toInput(values));
+    const message = await onSubmit(input.staffId, input.pin);
+    if (message === null) return;
+    // The PIN is typed again; the message stays under it until then.
+    form.setFieldValue('pin', '');
+    form.setFieldError('pin', message);
+  });
 
   return (
-    <form onSubmit={(event) => void submit(event)}>
+    <form onSubmit={submit} noValidate>
       <Stack gap="sm">
         <NativeSelect
           label={t('session.staffMember')}
-          value={staffId === null ? '' : String(staffId)}
-          onChange={(event) => setStaffId(Number(event.currentTarget.value) || null)}
+          {...form.getInputProps('staffId')}
           data={staff.map((person) => ({
             value: String(person.id),
             label: `${person.name} (${t(`role.${person.role}`)})`,
@@ -51,9 +58,8 @@ export function PinForm({ staff, initialStaffId, submitLabel, onSubmit, onCancel
           inputMode="numeric"
           autoComplete="off"
           data-autofocus
-          value={pin}
-          onChange={(event) => setPin(event.currentTarget.value.replace(/\D/g, ''))}
-          error={error}
+          {...form.getInputProps('pin')}
+          onChange={(event) => form.setFieldValue('pin', digitsOnly(event.currentTarget.value))}
           maxLength={8}
         />
         {staff.length === 0 && <Alert color="yellow">{t('session.nobodyHasPin')}</Alert>}
@@ -61,7 +67,7 @@ export function PinForm({ staff, initialStaffId, submitLabel, onSubmit, onCancel
           <Button variant="default" onClick={onCancel}>
             {t('session.cancel')}
           </Button>
-          <Button type="submit" loading={busy} disabled={staffId === null || pin.length === 0}>
+          <Button type="submit" loading={form.submitting} disabled={staffIdValue(staffId) === undefined || pin.length === 0}>
             {submitLabel}
           </Button>
         </Group>

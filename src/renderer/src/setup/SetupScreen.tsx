@@ -1,56 +1,70 @@
 // First run: the shop's header and the first manager's PIN, before anything
 // can be checked in. Saving signs the manager in and opens the desk.
 import { Alert, Button, Center, NativeSelect, Paper, PasswordInput, Stack, Text, TextInput, Title } from '@mantine/core';
-import { useState, type FormEvent } from 'react';
+import { useForm } from '@mantine/form';
+import { useState, type ChangeEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { LANGUAGES, type Language } from '../../../shared/domain';
 import { setupInput } from '../../../shared/trust-contract';
 import { invoke } from '../api';
-import { issuesToFieldErrors, serverFieldErrors, type FieldErrors } from '../forms/field-errors';
+import { serverFieldErrors } from '../forms/field-errors';
 import { required } from '../forms/required';
 import { applyLanguage } from '../i18n';
+import { contractValidate, fieldMessages } from '../widgets/contract-form';
 import { markPrintersStep } from './printers-step';
 
 const SESSION_KEY = 'repairDesk.session';
 
+interface Values {
+  shopName: string;
+  shopAddress: string;
+  shopPhone: string;
+  language: Language;
+  managerName: string;
+  managerPin: string;
+  repeat: string;
+}
+
+const toInput = ({ repeat: _repeat, ...draft }: Values) => draft;
+const digitsOnly = (value: string) => value.replace(/\D/g, '');
+
 export function SetupScreen({ language, onDone }: { language: Language; onDone(): void }) {
   const { t } = useTranslation();
-  const [draft, setDraft] = useState({ shopName: '', shopAddress: '', shopPhone: '', language, managerName: '', managerPin: '' });
-  const [repeat, setRepeat] = useState('');
-  const [errors, setErrors] = useState<FieldErrors>({});
+  const form = useForm<Values>({
+    initialValues: { shopName: '', shopAddress: '', shopPhone: '', language, managerName: '', managerPin: '', repeat: '' },
+    validate: contractValidate(setupInput, toInput, t),
+  });
   const [failure, setFailure] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
-  const set = (key: keyof typeof draft) => (value: string) => setDraft((current) => ({ ...current, [key]: value }));
-  const error = (key: string) => (errors[key] ? t(`errors.field.${errors[key]}` as 'errors.field.invalid') : undefined);
+  // The repeated PIN is not part of the contract: a mismatch is said once, above the button.
+  const pinsDiffer = (values: Values) => (values.repeat === values.managerPin ? null : t('trust.setup.pinsDiffer'));
 
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    if (busy) return;
-    const parsed = setupInput.safeParse(draft);
-    const found = parsed.success ? {} : issuesToFieldErrors(parsed.error.issues);
-    if (!parsed.success || repeat !== draft.managerPin) {
-      setErrors(found);
-      setFailure(repeat !== draft.managerPin ? t('trust.setup.pinsDiffer') : null);
-      return;
-    }
-    setBusy(true);
-    const result = await invoke('setup.complete', parsed.data);
-    setBusy(false);
-    if (!result.ok) {
-      setErrors(serverFieldErrors(result.error.fields));
-      setFailure(result.error.message);
-      return;
-    }
-    // The manager is signed in at this counter, as after any sign-in.
-    window.sessionStorage.setItem(SESSION_KEY, JSON.stringify(result.data));
-    markPrintersStep(true);
-    onDone();
-  };
+  const submit = form.onSubmit(
+    async (values) => {
+      const differ = pinsDiffer(values);
+      setFailure(differ);
+      if (differ) return;
+      const result = await invoke('setup.complete', setupInput.parse(toInput(values)));
+      if (!result.ok) {
+        form.setErrors(fieldMessages(t, serverFieldErrors(result.error.fields)));
+        setFailure(result.error.message);
+        return;
+      }
+      // The manager is signed in at this counter, as after any sign-in.
+      window.sessionStorage.setItem(SESSION_KEY, JSON.stringify(result.data));
+      markPrintersStep(true);
+      onDone();
+    },
+    (_errors, values) => setFailure(pinsDiffer(values)),
+  );
 
+  const digitsProps = (path: 'managerPin' | 'repeat') => ({
+    ...form.getInputProps(path),
+    onChange: (event: ChangeEvent<HTMLInputElement>) => form.setFieldValue(path, digitsOnly(event.currentTarget.value)),
+  });
   return (
     <Center mih="100vh" p="md">
       <Paper withBorder p="lg" w={520}>
-        <form onSubmit={(event) => void submit(event)} aria-labelledby="setup-title">
+        <form noValidate onSubmit={submit} aria-labelledby="setup-title">
           <Stack gap="sm">
             <Title order={2} id="setup-title">
               {t('trust.setup.title')}
@@ -61,10 +75,10 @@ export function SetupScreen({ language, onDone }: { language: Language; onDone()
             <Text size="sm">{t('trust.setup.intro')}</Text>
             <NativeSelect
               label={t('trust.setup.language')}
-              value={draft.language}
+              {...form.getInputProps('language')}
               onChange={(event) => {
                 const next = event.currentTarget.value as Language;
-                set('language')(next);
+                form.setFieldValue('language', next);
                 applyLanguage(next);
               }}
               data={LANGUAGES.map((value) => ({ value, label: t(`languageName.${value}`) }))}
@@ -72,57 +86,17 @@ export function SetupScreen({ language, onDone }: { language: Language; onDone()
             <Title order={3} size="h5">
               {t('trust.setup.shopStep')}
             </Title>
-            <TextInput
-              label={t('trust.setup.shopName')}
-              {...required()}
-              value={draft.shopName}
-              error={error('shopName')}
-              onChange={(e) => set('shopName')(e.currentTarget.value)}
-            />
-            <TextInput
-              label={t('trust.setup.shopAddress')}
-              {...required()}
-              value={draft.shopAddress}
-              error={error('shopAddress')}
-              onChange={(e) => set('shopAddress')(e.currentTarget.value)}
-            />
-            <TextInput
-              label={t('trust.setup.shopPhone')}
-              {...required()}
-              type="tel"
-              value={draft.shopPhone}
-              error={error('shopPhone')}
-              onChange={(e) => set('shopPhone')(e.currentTarget.value)}
-            />
+            <TextInput label={t('trust.setup.shopName')} {...required()} {...form.getInputProps('shopName')} />
+            <TextInput label={t('trust.setup.shopAddress')} {...required()} {...form.getInputProps('shopAddress')} />
+            <TextInput label={t('trust.setup.shopPhone')} {...required()} type="tel" {...form.getInputProps('shopPhone')} />
             <Title order={3} size="h5">
               {t('trust.setup.managerStep')}
             </Title>
-            <TextInput
-              label={t('trust.setup.managerName')}
-              {...required()}
-              value={draft.managerName}
-              error={error('managerName')}
-              onChange={(e) => set('managerName')(e.currentTarget.value)}
-            />
-            <PasswordInput
-              label={t('trust.setup.managerPin')}
-              {...required()}
-              inputMode="numeric"
-              value={draft.managerPin}
-              error={error('managerPin')}
-              onChange={(e) => set('managerPin')(e.currentTarget.value.replace(/\D/g, ''))}
-              maxLength={8}
-            />
-            <PasswordInput
-              label={t('trust.setup.repeatPin')}
-              {...required()}
-              inputMode="numeric"
-              value={repeat}
-              onChange={(e) => setRepeat(e.currentTarget.value.replace(/\D/g, ''))}
-              maxLength={8}
-            />
+            <TextInput label={t('trust.setup.managerName')} {...required()} {...form.getInputProps('managerName')} />
+            <PasswordInput label={t('trust.setup.managerPin')} {...required()} inputMode="numeric" {...digitsProps('managerPin')} maxLength={8} />
+            <PasswordInput label={t('trust.setup.repeatPin')} {...required()} inputMode="numeric" {...digitsProps('repeat')} maxLength={8} />
             {failure && <Alert color="red">{failure}</Alert>}
-            <Button type="submit" loading={busy}>
+            <Button type="submit" loading={form.submitting}>
               {t('trust.setup.finish')}
             </Button>
           </Stack>

@@ -5,7 +5,13 @@ import { ContractFailure } from '../api';
 import type { SignedInResult } from '../session/useSignedInCall';
 import { readFailure } from './error-text';
 
-export type Loaded<T> = { state: 'loading' } | { state: 'done'; data: T } | { state: 'failed'; message: string };
+/** `previous`: with `keepPrevious`, what the last load gave, to show while the next one is under way or after it failed. */
+export type Loaded<T> = { state: 'loading'; previous?: T } | { state: 'done'; data: T } | { state: 'failed'; message: string; previous?: T };
+
+export interface LoadedOptions {
+  /** A reload (a new key, or the returned reload) shows as loading, the data so far kept as `previous`. */
+  keepPrevious?: boolean;
+}
 
 /** Thrown by a load whose sign-in was closed: the screen keeps what it shows. */
 export class LoadCancelled extends Error {}
@@ -17,6 +23,11 @@ export function signedInData<T>(result: SignedInResult<T>): T {
   throw new ContractFailure(result.error);
 }
 
+/** The data to show: what loaded, or with `keepPrevious` the last data while loading again or after a failure. */
+export function shownData<T>(loaded: Loaded<T>): T | undefined {
+  return loaded.state === 'done' ? loaded.data : loaded.previous;
+}
+
 /**
  * `key`: loads again whenever it changes (a search box, a filter).
  * The third element puts what a save answered in place of the loaded data
@@ -26,6 +37,7 @@ export function useLoaded<T>(
   load: () => Promise<T>,
   describe: (error: unknown) => string,
   key = '',
+  { keepPrevious = false }: LoadedOptions = {},
 ): [Loaded<T>, () => Promise<void>, (change: (data: T) => T) => void] {
   const [loaded, setLoaded] = useState<Loaded<T>>({ state: 'loading' });
   const latest = useRef(0);
@@ -33,21 +45,39 @@ export function useLoaded<T>(
   const describeRef = useRef(describe);
   loadRef.current = load;
   describeRef.current = describe;
+  // What the last finished load (or update) left on screen: a sign-in closed during a reload goes back to it.
+  const settled = useRef<Loaded<T>>({ state: 'loading' });
+
+  const settle = useCallback((next: Loaded<T>) => {
+    settled.current = next;
+    setLoaded(next);
+  }, []);
 
   const reload = useCallback(async () => {
     const request = ++latest.current;
+    const previous = () => (keepPrevious ? { previous: shownData(settled.current) } : {});
+    if (keepPrevious) setLoaded({ state: 'loading', ...previous() });
     try {
       const data = await loadRef.current();
-      if (request === latest.current) setLoaded({ state: 'done', data });
+      if (request === latest.current) settle({ state: 'done', data });
     } catch (error) {
-      if (error instanceof LoadCancelled) return;
-      if (request === latest.current) setLoaded({ state: 'failed', message: describeRef.current(error) });
+      if (request !== latest.current) return;
+      if (error instanceof LoadCancelled) {
+        if (keepPrevious) setLoaded(settled.current);
+        return;
+      }
+      settle({ state: 'failed', message: describeRef.current(error), ...previous() });
     }
-  }, []);
+  }, [keepPrevious, settle]);
 
   const update = useCallback((change: (data: T) => T) => {
     latest.current += 1;
-    setLoaded((current) => (current.state === 'done' ? { state: 'done', data: change(current.data) } : current));
+    setLoaded((current) => {
+      const data = shownData(current);
+      if (data === undefined) return current;
+      settled.current = { state: 'done', data: change(data) };
+      return settled.current;
+    });
   }, []);
 
   useEffect(() => {
