@@ -64,8 +64,7 @@ describe('walk-in intake by keyboard', () => {
     await field(page, 'Passcode').fill('2580');
     await field(page, 'Technician').selectOption(String(technician.id));
     await page.getByRole('button', { name: 'Check in', exact: true }).click();
-    const [number] = await shownTicketNumbers(page, 'Ticket number', 1);
-    return number;
+    return firstItem(await shownTicketNumbers(page, 'Ticket number', 1));
   }
 
   async function expectFocusOn(label: string): Promise<void> {

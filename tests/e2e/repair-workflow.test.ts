@@ -10,6 +10,7 @@
 import type { TestInput } from '../support/desk';
 import { mkdirSync } from 'node:fs';
 import type { Browser, Locator, Page } from 'playwright-core';
+import { firstItem } from '../support/lists';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { ChannelInput, TicketDetail } from '../../src/shared/contract';
 import { en } from '../../src/shared/i18n/en';
@@ -102,7 +103,7 @@ describe('repair workflow on the ticket page', () => {
   /** A laptop checked in today, received. No purchase date: out of warranty, so the quote charges everything. */
   async function checkIn(customer: { name: string; phone: string }, device: Record<string, unknown> = {}): Promise<TicketDetail> {
     const made = await harness.call('intake.checkIn', intake(crew.clerk.id, customer, device));
-    return harness.call('tickets.get', { number: made.tickets[0].barcode });
+    return harness.call('tickets.get', { number: firstItem(made.tickets).barcode });
   }
 
   async function moveTo(ticketId: number, toStatus: ChannelInput<'workflow.move'>['toStatus']): Promise<void> {
@@ -146,7 +147,7 @@ describe('repair workflow on the ticket page', () => {
   async function approvedTicket(): Promise<TicketDetail> {
     const ticket = await quotedTicket();
     await moveTo(ticket.id, 'awaiting_approval');
-    const [quote] = (await harness.call('tickets.getWorkflow', { ticketId: ticket.id })).quotes;
+    const quote = firstItem((await harness.call('tickets.getWorkflow', { ticketId: ticket.id })).quotes);
     await harness.call('approvals.record', {
       session: crew.technician.session,
       ticketId: ticket.id,
@@ -356,7 +357,7 @@ describe('repair workflow on the ticket page', () => {
     await dialog.getByLabel(en.session.pin, { exact: true }).press('Enter');
     await focusIs(button(en.ticketActions.move.sendQuote), 'Send quote to customer');
     expect(await panel().getByText(en.errors.field.quote_required, { exact: true }).count()).toBe(0);
-    const [quote] = (await harness.call('tickets.getWorkflow', { ticketId: ticket.id })).quotes;
+    const quote = firstItem((await harness.call('tickets.getWorkflow', { ticketId: ticket.id })).quotes);
     expect(quote).toMatchObject({
       version: 1,
       status: 'draft',
@@ -418,7 +419,7 @@ describe('repair workflow on the ticket page', () => {
       note: 'Wants the old disk back',
       staffName: crew.technician.name,
     });
-    expect(workflow.approvals[0].signaturePng).toMatch(/^data:image\/png;base64,/);
+    expect(firstItem(workflow.approvals).signaturePng).toMatch(/^data:image\/png;base64,/);
   });
 
   it('draws the quoted part from stock, repairs, tests and marks the device ready', async () => {
@@ -510,7 +511,7 @@ describe('repair workflow on the ticket page', () => {
     expect(stepRows.every((row) => row[2] === crew.technician.name)).toBe(true);
     expect(stepRows.find((row) => row[1] === en.workflow.eventKind.quote_saved)?.[4]).toBe(money(36000));
 
-    const [stock] = await harness.call('parts.list', { query: 'SSD 512' });
+    const stock = firstItem(await harness.call('parts.list', { query: 'SSD 512' }));
     expect(stock.qtyOnHand).toBe(ssd.qtyOnHand - 1);
     expect(ssd.qtyOnHand).toBe(3);
   });

@@ -5,6 +5,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { fixedClock, openTestDesk, sampleIntake, TEST_SHOP, type TestDesk } from '../support/desk';
 import { checkIn, diagnoseAndQuote, signaturePng } from '../support/workflow';
+import { firstItem, itemAt } from '../support/lists';
 
 /** A repair taken through the counter and the bench to a paid, signed collection. */
 async function collectedTicket(): Promise<{ id: number }> {
@@ -13,7 +14,7 @@ async function collectedTicket(): Promise<{ id: number }> {
   const ticket = await checkIn(desk, { device: { depositMinor: 0 } });
   await diagnoseAndQuote(desk, technician, ticket.id);
   await desk.call('workflow.move', { session: technician, ticketId: ticket.id, toStatus: 'awaiting_approval' });
-  const quoteId = (await desk.call('tickets.getWorkflow', { ticketId: ticket.id })).quotes[0].id;
+  const quoteId = firstItem((await desk.call('tickets.getWorkflow', { ticketId: ticket.id })).quotes).id;
   await desk.call('approvals.record', {
     session: clerk,
     ticketId: ticket.id,
@@ -92,9 +93,9 @@ describe('the history check', () => {
     // A tool that drops the guard can change a row; the chain still tells.
     await raw(`DROP TRIGGER ticket_event_no_update`);
     const events: { id: number }[] = await raw(`SELECT id FROM ticket_event WHERE kind = 'deposit' ORDER BY id`);
-    await raw(`UPDATE ticket_event SET amount_minor = 1 WHERE id = ?`, [events[1].id]);
+    await raw(`UPDATE ticket_event SET amount_minor = 1 WHERE id = ?`, [itemAt(events, 1).id]);
     const broken = await desk.call('audit.verify', { session: desk.sessionFor('manager') });
-    expect(broken).toMatchObject({ ok: false, firstBroken: { source: 'ticket_event', rowId: events[1].id, reason: 'row_changed' } });
+    expect(broken).toMatchObject({ ok: false, firstBroken: { source: 'ticket_event', rowId: itemAt(events, 1).id, reason: 'row_changed' } });
     expect((await desk.fail('audit.verify', { session: desk.sessionFor('clerk') })).fields).toEqual([{ path: 'session', code: 'manager_required' }]);
   });
 });
@@ -126,7 +127,7 @@ describe('first run', () => {
       expect(manager.staff).toMatchObject({ id: 1, name: '老板 Boss', role: 'manager' });
       expect(await blank.call('settings.get', {})).toMatchObject({ ...TEST_SHOP, language: 'zh-CN' });
       const checkedIn = await blank.call('intake.checkIn', { ...sampleIntake(), session: manager.token });
-      const ticket = await blank.call('tickets.get', { number: checkedIn.tickets[0].displayNumber });
+      const ticket = await blank.call('tickets.get', { number: firstItem(checkedIn.tickets).displayNumber });
       expect(ticket.clerkName).toBe('老板 Boss');
       expect((await blank.fail('setup.complete', { ...TEST_SHOP, language: 'en', managerName: 'X', managerPin: '1234' })).fields).toEqual([
         { path: 'setup', code: 'setup_done' },
