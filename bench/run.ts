@@ -8,10 +8,14 @@
 //   - search and the board on ten years of generated tickets (search.ts),
 //     through the desk next to the same SQL on better-sqlite3.
 //   - the desk's start in Chromium through the web harness, to the intake
-//     form ready for typing (needs the renderer built: npx electron-vite build).
+//     form ready for typing (needs the renderer built: npx electron-vite build);
+//   - the same shop moved onto a local PostgreSQL server (postgres.ts): exact
+//     lookups, the board and check-in through the desk next to the pg driver
+//     (needs Debian's postgresql; --skip-postgres leaves it out).
 // Options: --quick (fewer runs, for a smoke check); --tickets <n> (tickets in
 // the generated file, default 200000; e.g. 1000000); --skip-search;
-// --search-only; --reports-only; --skip-start; --skip-safety, --safety-only (backup, export, restore). The generated file is cached in the temp folder, keyed by
+// --search-only; --reports-only; --skip-start; --skip-safety, --safety-only (backup, export, restore);
+// --skip-postgres, --postgres-only. The generated file is cached in the temp folder, keyed by
 // size: the first run at a size spends its generation time once.
 import { spawn } from 'node:child_process';
 import { cpus, loadavg } from 'node:os';
@@ -23,6 +27,7 @@ import { runReportsBench } from './reports';
 import { runSearchBench } from './search';
 import { runStartBench } from './start';
 import { runDataSafetyBench } from './data-safety';
+import { runPostgresBench } from './postgres';
 import { ms, summarize, table } from './stats';
 import type { Language } from '../src/shared/domain';
 
@@ -38,6 +43,8 @@ const reportsOnly = process.argv.includes('--reports-only');
 const START_LOADS = quick ? 3 : 10;
 const skipSafety = process.argv.includes('--skip-safety');
 const safetyOnly = process.argv.includes('--safety-only');
+const skipPostgres = process.argv.includes('--skip-postgres');
+const postgresOnly = process.argv.includes('--postgres-only');
 const ticketsAt = process.argv.indexOf('--tickets');
 const SEARCH_TICKETS = ticketsAt > 0 ? Number(process.argv[ticketsAt + 1]) : 200_000;
 const SEARCH_QUERIES = quick ? 30 : 200;
@@ -91,14 +98,18 @@ async function main(): Promise<void> {
       .map((l) => l.toFixed(2))
       .join(' ')}`,
   );
-  if (!searchOnly && !safetyOnly && !reportsOnly) await documentsAndCheckIn();
-  if (!searchOnly && !safetyOnly && !reportsOnly && !skipStart) console.log(await runStartBench(START_LOADS, progress));
-  if (!skipSearch && !safetyOnly) {
+  const only = searchOnly || safetyOnly || reportsOnly || postgresOnly;
+  if (!only) await documentsAndCheckIn();
+  if (!only && !skipStart) console.log(await runStartBench(START_LOADS, progress));
+  if (!skipSearch && !safetyOnly && !postgresOnly) {
     if (!reportsOnly) console.log(await runSearchBench({ tickets: SEARCH_TICKETS, queriesPerKind: SEARCH_QUERIES, log: progress }));
     console.log(await runReportsBench({ tickets: SEARCH_TICKETS, runs: quick ? 5 : 20, log: progress }));
   }
   // Backup, export and restore on the same generated file.
-  if (!skipSafety && !searchOnly && !reportsOnly) console.log(await runDataSafetyBench({ tickets: SEARCH_TICKETS, log: progress }));
+  if (!skipSafety && !(only && !safetyOnly)) console.log(await runDataSafetyBench({ tickets: SEARCH_TICKETS, log: progress }));
+  if ((!only && !skipPostgres) || postgresOnly) {
+    console.log(await runPostgresBench({ tickets: SEARCH_TICKETS, queriesPerKind: SEARCH_QUERIES, checkIns: quick ? 30 : 100, log: progress }));
+  }
   console.log(
     `\nFinished in ${((performance.now() - started) / 1000).toFixed(1)} s (load average now ${loadavg()
       .map((l) => l.toFixed(2))
