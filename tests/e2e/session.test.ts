@@ -1,6 +1,8 @@
 // PIN sign-in at the counter: on a fresh desk the first manager sets a PIN and
 // is signed in; a wrong PIN is refused and the dialog stays; the manager adds a
 // technician in Settings and gives them a PIN; the technician signs in with it.
+// Each test after the first sets up what it needs (the desk set up, Li Wei with
+// a PIN) over HTTP when an earlier test has not, and starts on a page of its own.
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -9,7 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { en } from '../../src/shared/i18n/en';
 import { zhCN } from '../../src/shared/i18n/zh-CN';
 import { launchChromium, VIEWPORT } from './support/browser';
-import { signInThroughUi } from './support/crew';
+import { EN_SIGN_IN, signInThroughUi } from './support/crew';
 import { startHarness, type RunningHarness } from './support/harness';
 import { fieldError } from './support/page-helpers';
 import { closePrintingDesk, printedJobs } from './support/printed-jobs';
@@ -37,6 +39,41 @@ describe('sign-in with a PIN', () => {
   afterAll(async () => {
     await closePrintingDesk(browser, harness, printTo);
   });
+
+  /** The desk as the first test leaves it: set up, its manager's PIN chosen. */
+  async function setUpDesk(): Promise<void> {
+    if ((await harness.call('setup.status', {})).done) return;
+    await harness.call('setup.complete', {
+      shopName: 'Fix-It Repairs',
+      shopAddress: 'Tianhe Rd 1',
+      shopPhone: '020 8888 0000',
+      language: 'en',
+      managerName: 'Manager',
+      managerPin: MANAGER_PIN,
+    });
+  }
+
+  /** Li Wei, the technician the third test adds on screen, with a PIN. */
+  async function technician(): Promise<{ id: number }> {
+    const known = (await harness.call('staff.list', { includeInactive: false })).find((s) => s.name.startsWith('Li Wei 李伟'));
+    if (known) return known;
+    const { token } = await harness.call('auth.signIn', { staffId: 1, pin: MANAGER_PIN });
+    const saved = await harness.call('staff.save', { id: null, session: token, name: 'Li Wei 李伟', role: 'technician', active: true });
+    await harness.call('auth.setPin', { session: token, staffId: saved.id, currentPin: null, newPin: TECHNICIAN_PIN });
+    return saved;
+  }
+
+  /** A page of the test's own, signed out (the session lives in the page's storage). */
+  async function freshPage(): Promise<void> {
+    await page.close();
+    page = await browser.newPage({ viewport: VIEWPORT });
+    await page.goto(harness.url);
+    await banner().getByRole('button', { name: en.session.signIn, exact: true }).waitFor({ timeout: 30_000 });
+  }
+
+  async function openSettings(): Promise<void> {
+    await page.getByRole('navigation').getByRole('button', { name: en.app.nav.settings }).click();
+  }
 
   const banner = () => page.getByRole('banner');
   const dialog = () => page.getByRole('dialog');
@@ -80,8 +117,10 @@ describe('sign-in with a PIN', () => {
   });
 
   it('refuses a wrong PIN with a message and keeps the dialog open', async () => {
-    await banner().getByRole('button', { name: en.session.signOut }).click();
+    await setUpDesk();
+    await freshPage();
     await banner().getByRole('button', { name: en.session.signIn, exact: true }).click();
+    await dialog().getByLabel(EN_SIGN_IN.staffMember, { exact: true }).selectOption('1');
     const pin = dialog().getByLabel(en.session.pin, { exact: true });
     await pin.fill('0000');
     await pin.press('Enter');
@@ -95,7 +134,10 @@ describe('sign-in with a PIN', () => {
   });
 
   it('lets the signed-in manager add a technician and set their PIN; the technician then signs in', async () => {
-    await page.getByRole('navigation').getByRole('button', { name: en.app.nav.settings }).click();
+    await setUpDesk();
+    await freshPage();
+    await signInThroughUi(page, { id: 1, pin: MANAGER_PIN });
+    await openSettings();
     const addRow = page.getByRole('form', { name: en.settings.addStaff, exact: true });
     await addRow.getByLabel(`${en.settings.addStaff}: ${en.settings.staffName}`).fill('Li Wei 李伟');
     await addRow.getByLabel(`${en.settings.addStaff}: ${en.settings.staffRole}`).selectOption('technician');
@@ -119,6 +161,11 @@ describe('sign-in with a PIN', () => {
   });
 
   it('shows a technician the staff list disabled, with why; a manager takes over the counter', async () => {
+    await setUpDesk();
+    const { id } = await technician();
+    await freshPage();
+    await signInThroughUi(page, { id, pin: TECHNICIAN_PIN });
+    await openSettings();
     const staff = page.getByRole('group', { name: en.settings.staff, exact: true }).first();
     const reason = en.trust.gate.refused.replace('{{rule}}', en.trust.needsRole.manager_required).replace('{{role}}', en.role.technician);
     await expect.poll(() => staff.innerText(), { timeout: 30_000 }).toContain(reason);
@@ -129,6 +176,20 @@ describe('sign-in with a PIN', () => {
   });
 
   it('asks for a sign-in again when the session has ended on the desk, then finishes the change', async () => {
+    await setUpDesk();
+    await technician();
+    await freshPage();
+    await signInThroughUi(page, { id: 1, pin: MANAGER_PIN });
+    await openSettings();
+    // The staff list has loaded, and is the manager's to change.
+    await expect
+      .poll(() => page.getByRole('form', { name: 'Li Wei 李伟', exact: true }).getByRole('button', { name: en.settings.saveStaff }).count(), {
+        timeout: 30_000,
+      })
+      .toBe(1);
+    await expect
+      .poll(() => page.getByRole('form', { name: en.settings.addStaff, exact: true }).getByRole('button').first().isEnabled(), { timeout: 30_000 })
+      .toBe(true);
     const stored = await page.evaluate(() => window.sessionStorage.getItem('repairDesk.session'));
     const token = (JSON.parse(stored ?? '{}') as { token?: string }).token;
     expect(token).toBeTruthy();
@@ -143,6 +204,9 @@ describe('sign-in with a PIN', () => {
   });
 
   it('speaks Chinese in the sign-in dialog', async () => {
+    await setUpDesk();
+    await freshPage();
+    await signInThroughUi(page, { id: 1, pin: MANAGER_PIN });
     const { token } = await harness.call('auth.signIn', { staffId: 1, pin: MANAGER_PIN });
     await harness.call('settings.update', { session: token, language: 'zh-CN' });
     await page.reload();
