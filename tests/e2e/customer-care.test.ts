@@ -1,10 +1,12 @@
 // The Customers screen by keyboard: find a customer by part of the phone and
 // open their repair; record a follow-up call with low scores that opens a
 // complaint; resolve and close it as a manager; then the same pages in
-// Chinese with no English left.
+// Chinese with no English left. Each test opens a desk of its own with Sun Li's
+// repair collected, and brings it over HTTP to where its step starts, so any
+// one of them runs alone.
 import { mkdirSync } from 'node:fs';
 import type { Browser, Locator, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { ChannelInput, TicketDetail } from '../../src/shared/contract';
 import type { TestInput } from '../support/desk';
 import { firstItem } from '../support/lists';
@@ -59,6 +61,10 @@ describe('customer archive, follow-up calls and complaints', () => {
 
   beforeAll(async () => {
     mkdirSync(SCREENSHOTS, { recursive: true });
+    browser = await launchChromium();
+  });
+
+  beforeEach(async () => {
     harness = await startHarness();
     crew = await setUpCrewOverHttp(harness);
     // Calls due from the day of collection, so a repair collected now is on today's list.
@@ -90,14 +96,43 @@ describe('customer archive, follow-up calls and complaints', () => {
       signaturePng: signaturePng(),
       accessoriesReturned: ['charger'],
     });
-    browser = await launchChromium();
     page = await openDesk(browser, harness.url);
   }, 120_000);
 
-  afterAll(async () => {
-    await browser?.close();
+  afterEach(async () => {
+    await page?.close();
     await harness?.stop();
   });
+
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  /** The repair's page, opened from the ticket search as a clerk would. */
+  async function openTicketPage(): Promise<void> {
+    await page.getByRole('button', { name: en.app.nav.tickets, exact: true }).click();
+    const search = field(page, en.tickets.search);
+    await search.fill(ticket.displayNumber.replace(/^RD-/, ''));
+    await search.press('Enter');
+    await page.locator('#ticket-page-number').filter({ hasText: ticket.displayNumber }).waitFor();
+  }
+
+  /** The clerk's follow-up call of the third test: reached, low scores, a complaint about attitude. */
+  async function lowScoreCall(): Promise<number> {
+    const result = await harness.call('followUps.record', {
+      session: crew.clerk.session,
+      ticketId: ticket.id,
+      reached: true,
+      working: true,
+      quality: 2,
+      attitude: 1,
+      remarks: 'The clerk was rude when I collected it',
+      then: 'complaint',
+      complaintCategory: 'attitude',
+    });
+    if (result.complaintId === null) throw new Error('the low-score call opened no complaint');
+    return result.complaintId;
+  }
 
   const button = (name: string, scope: Page | Locator = page) => scope.getByRole('button', { name, exact: true }).filter({ visible: true });
   /** Activates a control from the keyboard: focus, then Enter. */
@@ -125,6 +160,7 @@ describe('customer archive, follow-up calls and complaints', () => {
   });
 
   it('copies a filled-in message from the repair and logs it in its contact history', async () => {
+    await openTicketPage();
     await signInThroughUi(page, crew.clerk);
     const panel = page.getByRole('region', { name: care.templates.title });
     await field(panel as unknown as Page, care.templates.template).selectOption('follow_up');
@@ -142,6 +178,7 @@ describe('customer archive, follow-up calls and complaints', () => {
   });
 
   it('records a follow-up call with a low score that opens a complaint', async () => {
+    await signInThroughUi(page, crew.clerk);
     await press(page.getByRole('navigation').getByRole('button', { name: en.app.nav.customers, exact: true }));
     await press(page.getByRole('tab', { name: care.tab.followUps }));
     const list = page.getByRole('table', { name: care.followUps.title });
@@ -173,6 +210,12 @@ describe('customer archive, follow-up calls and complaints', () => {
   });
 
   it('resolves and closes the complaint as a manager; a clerk may not', async () => {
+    complaintId = await lowScoreCall();
+    await signInThroughUi(page, crew.clerk);
+    await press(page.getByRole('navigation').getByRole('button', { name: en.app.nav.customers, exact: true }));
+    await press(page.getByRole('tab', { name: care.tab.complaints }));
+    await press(button(fill(care.complaints.openOne, { id: complaintId })));
+    await page.getByRole('heading', { name: fill(care.complaint.title, { id: complaintId }) }).waitFor();
     const step = field(page, care.complaint.stepNote);
     await step.fill('Called back and apologised');
     await step.press('Control+Enter');
@@ -220,6 +263,17 @@ describe('customer archive, follow-up calls and complaints', () => {
 
   it('reads in Chinese on the customer page, the follow-ups and the complaint', async () => {
     const zh = zhCN.care;
+    // The earlier tests' record: the call that opened the complaint, its step, resolved and closed by the manager.
+    complaintId = await lowScoreCall();
+    await harness.call('complaints.addStep', { session: crew.clerk.session, complaintId, note: 'Called back and apologised' });
+    await harness.call('complaints.resolve', {
+      session: crew.manager.session,
+      complaintId,
+      outcome: 'Manager apologised; free cleaning next visit',
+      customerAccepted: true,
+    });
+    await harness.call('complaints.close', { session: crew.manager.session, complaintId, note: 'Customer satisfied' });
+    await signInThroughUi(page, crew.manager);
     await harness.call('settings.update', { language: 'zh-CN' });
     await page.reload();
     await field(page, zhCN.intake.customerName).waitFor();
