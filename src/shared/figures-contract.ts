@@ -190,6 +190,26 @@ export interface TechnicianFigures {
   averageSatisfaction: number | null;
 }
 
+/** The technicians' table as the screen, the export and the printout all show it: its column keys under figures.reports. */
+export const TECHNICIAN_COLUMNS = ['technician', 'finished', 'labour', 'parts', 'averageDays', 'reworks', 'technicianQuality'] as const;
+
+/** One row per technician, in TECHNICIAN_COLUMNS' order; money as each place writes it. */
+export function technicianRows<Money>(
+  technicians: readonly TechnicianFigures[],
+  unassigned: string,
+  money: (minor: number) => Money,
+): [string, number, Money, Money, number | null, number, number | null][] {
+  return technicians.map((x) => [
+    x.name ?? unassigned,
+    x.finished,
+    money(x.labourMinor),
+    money(x.partsMinor),
+    x.averageWorkingDays,
+    x.reworks,
+    x.averageSatisfaction,
+  ]);
+}
+
 export interface PartFigures {
   partId: number;
   name: string;

@@ -3,7 +3,7 @@
 // always say the same. Money cells carry minor units and are formatted by each
 // output (a decimal number in a spreadsheet, text with the currency on paper).
 import type { Language } from '../../../shared/domain';
-import { boughtInRows, type Report } from '../../../shared/figures-contract';
+import { boughtInRows, TECHNICIAN_COLUMNS, technicianRows, type Report } from '../../../shared/figures-contract';
 import { translate } from '../../../shared/i18n/translate';
 
 export type Cell = string | number | { money: number } | { share: number } | null;
@@ -119,16 +119,8 @@ export function reportTables(report: Report, language: Language): ReportTable[] 
   tables.push({
     sheet: 'technicians',
     title: say('technicians'),
-    columns: [say('technician'), say('finished'), say('labour'), say('parts'), say('averageDays'), say('reworks'), say('technicianQuality')],
-    rows: report.technicians.map((x) => [
-      x.name ?? say('unassigned'),
-      x.finished,
-      money(x.labourMinor),
-      money(x.partsMinor),
-      x.averageWorkingDays,
-      x.reworks,
-      x.averageSatisfaction,
-    ]),
+    columns: TECHNICIAN_COLUMNS.map((key) => say(key)),
+    rows: technicianRows(report.technicians, say('unassigned'), money),
   });
   if (report.parts) {
     tables.push({

@@ -2,7 +2,7 @@
 // hold, so what is on screen is what is in the file.
 import { SimpleGrid, Stack, Table, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { boughtInRows, type Report } from '../../../shared/figures-contract';
+import { boughtInRows, TECHNICIAN_COLUMNS, technicianRows, type Report } from '../../../shared/figures-contract';
 import { useFormat } from '../desk/useFormat';
 
 type Row = [string, ...(string | number | null)[]];
@@ -144,16 +144,8 @@ export function ReportTables({ report }: { report: Report }) {
       </Text>
       <FigureTable
         title={say('technicians')}
-        columns={[say('technician'), say('finished'), say('labour'), say('parts'), say('averageDays'), say('reworks'), say('technicianQuality')]}
-        rows={report.technicians.map((x) => [
-          x.name ?? say('unassigned'),
-          x.finished,
-          money(x.labourMinor),
-          money(x.partsMinor),
-          x.averageWorkingDays,
-          x.reworks,
-          x.averageSatisfaction,
-        ])}
+        columns={TECHNICIAN_COLUMNS.map((key) => say(key))}
+        rows={technicianRows(report.technicians, say('unassigned'), money)}
       />
       {report.parts ? (
         <FigureTable
