@@ -283,9 +283,18 @@ function* searchExact(
     }
   }
   if (serialLike(text)) {
-    const exact = yield* ids(`SELECT id FROM device WHERE ${engine.compareNoCase('serial', '=')} ORDER BY id DESC LIMIT ?`, [text, limit]);
-    found.add(yield* ticketsOfDevices(exact, limit), 'serial', 'exact');
-    whole ||= exact.length > 0;
+    // A full serial / IMEI: its tickets' hit columns come with the probe, as a scanned number's do (one statement, not three).
+    const tickets = yield* rowsOf<HitRecord>(
+      `${HIT_SELECT} WHERE t.device_id IN (SELECT id FROM device WHERE ${engine.compareNoCase('serial', '=')} ORDER BY id DESC LIMIT ?) ORDER BY t.id DESC LIMIT ?`,
+      [text, limit, limit],
+    );
+    for (const row of tickets) rows.set(row.id, row);
+    found.add(
+      tickets.map((row) => row.id),
+      'serial',
+      'exact',
+    );
+    whole ||= tickets.length > 0;
   }
   return whole;
 }
