@@ -1,7 +1,7 @@
 import type { ReadTx, WriteTx } from '../../storage/transactions';
 import type { Settings } from '../../../../shared/contract';
-import { SettingEntity } from '../../storage/entities';
-import { isSqliteTx, sqlReaderOf, type SqlReader } from '../../storage/sql-reader';
+import { SettingEntity, type SettingRow } from '../../storage/entities';
+import { isSqliteTx, rowReaderOf, sqlReaderOf, type SqlReader } from '../../storage/sql-reader';
 import { onlyRow } from '../../storage/rows';
 
 export const DEFAULT_SETTINGS: Settings = {
@@ -41,7 +41,8 @@ type SettingKey = keyof Settings;
 
 /** Settings are stored one key a row (JSON values), so later issues add keys without a migration. */
 export async function loadSettings(tx: ReadTx): Promise<Settings> {
-  const rows = await tx.find(SettingEntity);
+  // Every use case reads them: on SQLite one prepared statement, not the ORM's query builder.
+  const rows = await rowReaderOf(tx)<SettingRow>(`SELECT key, value FROM setting`);
   const stored: Partial<Record<SettingKey, unknown>> = {};
   for (const row of rows) {
     if (row.key in DEFAULT_SETTINGS) stored[row.key as SettingKey] = JSON.parse(row.value);
