@@ -14,24 +14,25 @@ interface PreparedInsert {
   columns: { property: string; boolean: boolean }[];
 }
 
-const prepared = new WeakMap<BetterSqlite3.Database, Map<string, PreparedInsert>>();
+const prepared = new WeakMap<BetterSqlite3.Database, Map<EntitySchema, PreparedInsert>>();
 
+/** The connection's INSERT for the entity, built from its metadata on first use (keyed by the schema, so a check-in looks nothing up). */
 function preparedInsert(tx: WriteTx, entity: EntitySchema, connection: BetterSqlite3.Database): PreparedInsert {
   let byEntity = prepared.get(connection);
   if (!byEntity) {
     byEntity = new Map();
     prepared.set(connection, byEntity);
   }
-  const metadata = tx.connection.getMetadata(entity);
-  let insert = byEntity.get(metadata.name);
+  let insert = byEntity.get(entity);
   if (!insert) {
+    const metadata = tx.connection.getMetadata(entity);
     const columns = metadata.columns.filter((column) => !column.isGenerated);
     const names = columns.map((column) => `"${column.databaseName}"`).join(', ');
     insert = {
       statement: connection.prepare(`INSERT INTO "${metadata.tableName}" (${names}) VALUES (${columns.map(() => '?').join(', ')})`),
       columns: columns.map((column) => ({ property: column.propertyName, boolean: column.type === 'boolean' })),
     };
-    byEntity.set(metadata.name, insert);
+    byEntity.set(entity, insert);
   }
   return insert;
 }
