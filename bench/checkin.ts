@@ -59,6 +59,57 @@ export function checkInThroughDesk(desk: Desk, index: number): Promise<CheckInRe
   return call<CheckInResult>(desk, 'intake.checkIn', { ...benchIntake(index), session: benchSession(desk) });
 }
 
+/** The sample device of a bench check-in. */
+type BenchDevice = ReturnType<typeof benchIntake>['devices'][number];
+
+/** The ticket's own values, intake_batch to deposit_minor in the baselines' column order (the same on both engines). */
+export function benchTicketValues(index: number, device: BenchDevice): unknown[] {
+  return [
+    `batch-${index}`,
+    device.fault,
+    device.customerRequest ?? '',
+    JSON.stringify(device.accessories ?? []),
+    device.accessoriesOther ?? '',
+    JSON.stringify(device.conditionChecks ?? []),
+    device.conditionNotes ?? '',
+    device.dataAnswer,
+    device.estimateMinor,
+    device.depositMinor,
+  ];
+}
+
+export interface BenchEvent {
+  kind: string;
+  toStatus: string | null;
+  amountMinor: number | null;
+}
+
+/** The three events a check-in of the sample laptop records. */
+export function benchEvents(device: BenchDevice): BenchEvent[] {
+  return [
+    { kind: 'checked_in', toStatus: 'received', amountMinor: null },
+    { kind: 'estimate', toStatus: null, amountMinor: device.estimateMinor },
+    { kind: 'deposit', toStatus: null, amountMinor: device.depositMinor },
+  ];
+}
+
+/** The history-chain link of a written event row, after the link `prev`, as the desk computes it. */
+export function benchEventLink(prev: string, id: number, event: BenchEvent, ticketId: number, staffId: number, at: string): { rowHash: string; hash: string } {
+  const row = {
+    id,
+    ticket_id: ticketId,
+    kind: event.kind,
+    from_status: null,
+    to_status: event.toStatus,
+    amount_minor: event.amountMinor,
+    note: '',
+    staff_id: staffId,
+    at,
+  };
+  const hashed = rowHash('ticket_event', row);
+  return { rowHash: hashed, hash: linkHash(prev, 'ticket_event', id, hashed) };
+}
+
 /** Milliseconds of each check-in through the desk, after some unmeasured warm-up runs. */
 export async function timeDeskCheckIns(count: number, warmUp = 10): Promise<number[]> {
   const dir = mkdtempSync(join(tmpdir(), 'repair-desk-bench-desk-'));
@@ -123,24 +174,12 @@ export async function timeRawCheckIns(count: number, warmUp = 10): Promise<numbe
     // The desk links every event into the history's hash chain in the same transaction: so does the baseline.
     const lastLink = db.prepare('SELECT hash FROM history_link ORDER BY id DESC LIMIT 1');
     const insertLink = db.prepare('INSERT INTO history_link (source, row_id, row_hash, prev_hash, hash) VALUES (?, ?, ?, ?, ?)');
-    const chainEvent = (event: { ticketId: number; kind: string; toStatus: string | null; amountMinor: number | null; at: string }, id: number) => {
+    const writeEvent = (event: BenchEvent, ticketId: number, at: string) => {
+      const id = Number(insertEvent.run(ticketId, event.kind, event.toStatus, event.amountMinor, at).lastInsertRowid);
       const prev = (lastLink.get() as { hash: string } | undefined)?.hash ?? GENESIS;
-      const row = {
-        id,
-        ticket_id: event.ticketId,
-        kind: event.kind,
-        from_status: null,
-        to_status: event.toStatus,
-        amount_minor: event.amountMinor,
-        note: '',
-        staff_id: 1,
-        at: event.at,
-      };
-      const hashed = rowHash('ticket_event', row);
-      insertLink.run('ticket_event', id, hashed, prev, linkHash(prev, 'ticket_event', id, hashed));
+      const link = benchEventLink(prev, id, event, ticketId, 1, at);
+      insertLink.run('ticket_event', id, link.rowHash, prev, link.hash);
     };
-    const writeEvent = (event: { ticketId: number; kind: string; toStatus: string | null; amountMinor: number | null; at: string }) =>
-      chainEvent(event, Number(insertEvent.run(event.ticketId, event.kind, event.toStatus, event.amountMinor, event.at).lastInsertRowid));
     const checkIn = db.transaction((index: number) => {
       const input = benchIntake(index);
       const { customer } = input;
@@ -162,25 +201,14 @@ export async function timeRawCheckIns(count: number, warmUp = 10): Promise<numbe
           composeTicketNumber(day, last_sequence),
           customerId,
           deviceId,
-          `batch-${index}`,
-          device.fault,
-          device.customerRequest ?? '',
-          JSON.stringify(device.accessories ?? []),
-          device.accessoriesOther ?? '',
-          JSON.stringify(device.conditionChecks ?? []),
-          device.conditionNotes ?? '',
-          device.dataAnswer,
-          device.estimateMinor,
-          device.depositMinor,
+          ...benchTicketValues(index, device),
           device.passcode?.kind ?? null,
           device.passcode ? secrets.seal(device.passcode.value) : null,
           nowIso,
           nowIso,
         ).lastInsertRowid,
       );
-      writeEvent({ ticketId, kind: 'checked_in', toStatus: 'received', amountMinor: null, at: nowIso });
-      writeEvent({ ticketId, kind: 'estimate', toStatus: null, amountMinor: device.estimateMinor, at: nowIso });
-      writeEvent({ ticketId, kind: 'deposit', toStatus: null, amountMinor: device.depositMinor, at: nowIso });
+      for (const event of benchEvents(device)) writeEvent(event, ticketId, nowIso);
     });
     const times: number[] = [];
     for (let i = 0; i < warmUp + count; i++) {

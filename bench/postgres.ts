@@ -12,7 +12,7 @@ import pg from 'pg';
 import { DATABASE_FILE, SECRET_KEY_FILE, openDesk, type Desk } from '../src/main/core/desk';
 import { createDirectoryBackend } from '../src/main/core/features/printing/spooler';
 import { SAMPLE_MANAGER_PIN } from '../src/main/core/sample-desk';
-import { GENESIS, linkHash, rowHash } from '../src/main/core/storage/history-chain';
+import { GENESIS } from '../src/main/core/storage/history-chain';
 import { DESK_WRITE_LOCK, TICKET_NUMBER_LOCK } from '../src/main/core/storage/engine/postgres';
 import type { PostgresConnection } from '../src/main/core/storage/engine';
 import type { MoveProgress } from '../src/shared/shared-database-contract';
@@ -23,7 +23,7 @@ import { composeTicketNumber, displayTicketNumber, localDayCode } from '../src/s
 import { itemAt } from '../src/shared/lists';
 import { SecretBox } from '../src/main/core/security/secret-box';
 import { startTestPostgres } from '../tests/support/postgres';
-import { benchIntake } from './checkin';
+import { benchEventLink, benchEvents, benchIntake, benchTicketValues } from './checkin';
 import { DATA_NOW, ensureBenchData } from './generate-data';
 import { ms, summarize, table } from './stats';
 
@@ -101,6 +101,11 @@ function kinds(rows: { id: number; number: number; phone_digits: string; serial:
   ];
 }
 
+/** The one row a statement RETURNING gives back. */
+async function returning<Row extends pg.QueryResultRow>(client: pg.Client, sql: string, params: unknown[]): Promise<Row> {
+  return itemAt((await client.query<Row>(sql, params)).rows, 0);
+}
+
 /** The rows of a check-in of the sample laptop, written on the pg driver in one transaction under the desk's locks. */
 async function rawCheckIn(client: pg.Client, secrets: SecretBox, index: number, staffId: number): Promise<void> {
   const input = benchIntake(index);
@@ -116,98 +121,70 @@ async function rawCheckIn(client: pg.Client, secrets: SecretBox, index: number, 
     ]);
     const customerId =
       known.rows[0]?.id ??
-      itemAt(
-        (
-          await client.query<{ id: number }>(
-            `INSERT INTO customer (name, phone, phone_digits, address, notes, owner_technician_id, created_at, updated_at)
-             VALUES ($1, $2, $3, $4, '', NULL, $5, $5) RETURNING id`,
-            [input.customer.name, input.customer.phone, digits, input.customer.address ?? '', nowIso],
-          )
-        ).rows,
-        0,
-      ).id;
-    const deviceId = itemAt(
       (
-        await client.query<{ id: number }>(
-          `INSERT INTO device (customer_id, type, brand, model, serial, colour, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id`,
-          [customerId, device.type, device.brand, device.model, device.serial ?? '', device.colour ?? '', nowIso],
+        await returning<{ id: number }>(
+          client,
+          `INSERT INTO customer (name, phone, phone_digits, address, notes, owner_technician_id, created_at, updated_at)
+             VALUES ($1, $2, $3, $4, '', NULL, $5, $5) RETURNING id`,
+          [input.customer.name, input.customer.phone, digits, input.customer.address ?? '', nowIso],
         )
-      ).rows,
-      0,
+      ).id;
+    const deviceId = (
+      await returning<{ id: number }>(
+        client,
+        `INSERT INTO device (customer_id, type, brand, model, serial, colour, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id`,
+        [customerId, device.type, device.brand, device.model, device.serial ?? '', device.colour ?? '', nowIso],
+      )
     ).id;
     await client.query(`SELECT pg_advisory_xact_lock(${TICKET_NUMBER_LOCK})`);
     const day = localDayCode(DATA_NOW);
-    const sequence = itemAt(
-      (
-        await client.query<{ last_sequence: number }>(
-          `INSERT INTO ticket_day_counter (day, last_sequence) VALUES ($1, 1)
+    const sequence = (
+      await returning<{ last_sequence: number }>(
+        client,
+        `INSERT INTO ticket_day_counter (day, last_sequence) VALUES ($1, 1)
            ON CONFLICT (day) DO UPDATE SET last_sequence = ticket_day_counter.last_sequence + 1 WHERE ticket_day_counter.last_sequence < 9999
            RETURNING last_sequence`,
-          [day],
-        )
-      ).rows,
-      0,
+        [day],
+      )
     ).last_sequence;
-    const ticketId = itemAt(
-      (
-        await client.query<{ id: number }>(
-          `INSERT INTO ticket (number, status, customer_id, device_id, intake_batch, fault, customer_request, accessories,
+    const ticketId = (
+      await returning<{ id: number }>(
+        client,
+        `INSERT INTO ticket (number, status, customer_id, device_id, intake_batch, fault, customer_request, accessories,
              accessories_other, condition_checks, condition_notes, purchase_date, proof_of_purchase, warranty_status,
              warranty_basis, fee_consent, data_answer, estimate_minor, deposit_minor, currency, promised_date,
              technician_id, clerk_id, passcode_kind, passcode_sealed, created_at, updated_at)
            VALUES ($1, 'received', $2, $3, $4, $5, $6, $7, $8, $9, $10, NULL, 0, 'out_of_warranty', 'no_purchase_date', 1, $11, $12, $13, 'CNY', NULL,
              NULL, $14, $15, $16, $17, $17) RETURNING id`,
-          [
-            composeTicketNumber(day, sequence),
-            customerId,
-            deviceId,
-            `batch-${index}`,
-            device.fault,
-            device.customerRequest ?? '',
-            JSON.stringify(device.accessories ?? []),
-            device.accessoriesOther ?? '',
-            JSON.stringify(device.conditionChecks ?? []),
-            device.conditionNotes ?? '',
-            device.dataAnswer,
-            device.estimateMinor,
-            device.depositMinor,
-            staffId,
-            device.passcode?.kind ?? null,
-            device.passcode ? secrets.seal(device.passcode.value) : null,
-            nowIso,
-          ],
-        )
-      ).rows,
-      0,
+        [
+          composeTicketNumber(day, sequence),
+          customerId,
+          deviceId,
+          ...benchTicketValues(index, device),
+          staffId,
+          device.passcode?.kind ?? null,
+          device.passcode ? secrets.seal(device.passcode.value) : null,
+          nowIso,
+        ],
+      )
     ).id;
     // The desk links every new event into the history's hash chain in the same transaction: so does the baseline.
     let prev = (await client.query<{ hash: string }>(`SELECT hash FROM history_link ORDER BY id DESC LIMIT 1`)).rows[0]?.hash ?? GENESIS;
-    const events: [string, string | null, number | null][] = [
-      ['checked_in', 'received', null],
-      ['estimate', null, device.estimateMinor],
-      ['deposit', null, device.depositMinor],
-    ];
-    for (const [kind, toStatus, amountMinor] of events) {
-      const id = itemAt(
-        (
-          await client.query<{ id: number }>(
-            `INSERT INTO ticket_event (ticket_id, kind, from_status, to_status, amount_minor, note, staff_id, at) VALUES ($1, $2, NULL, $3, $4, '', $5, $6) RETURNING id`,
-            [ticketId, kind, toStatus, amountMinor, staffId, nowIso],
-          )
-        ).rows,
-        0,
-      ).id;
-      const row = { id, ticket_id: ticketId, kind, from_status: null, to_status: toStatus, amount_minor: amountMinor, note: '', staff_id: staffId, at: nowIso };
-      const hashed = rowHash('ticket_event', row);
-      const hash = linkHash(prev, 'ticket_event', id, hashed);
+    for (const event of benchEvents(device)) {
+      const { id } = await returning<{ id: number }>(
+        client,
+        `INSERT INTO ticket_event (ticket_id, kind, from_status, to_status, amount_minor, note, staff_id, at) VALUES ($1, $2, NULL, $3, $4, '', $5, $6) RETURNING id`,
+        [ticketId, event.kind, event.toStatus, event.amountMinor, staffId, nowIso],
+      );
+      const link = benchEventLink(prev, id, event, ticketId, staffId, nowIso);
       await client.query(`INSERT INTO history_link (source, row_id, row_hash, prev_hash, hash) VALUES ($1, $2, $3, $4, $5)`, [
         'ticket_event',
         id,
-        hashed,
+        link.rowHash,
         prev,
-        hash,
+        link.hash,
       ]);
-      prev = hash;
+      prev = link.hash;
     }
     await client.query('COMMIT');
   } catch (error) {
