@@ -214,6 +214,12 @@ async function documentsAndCheckIn(): Promise<void> {
       ['ratio desk / raw', `${(d.median / r.median).toFixed(1)}x`, `${(d.p95 / r.p95).toFixed(1)}x`, '', ''],
     ]),
   );
+  // Every check-in of the run falls on one day: the day's totals must not make the later ones dearer.
+  const early = summarize(desk.slice(0, 50));
+  const late = summarize(desk.slice(-50));
+  console.log(
+    `Through the desk, check-ins 11 to 60 of the day: median ${ms(early.median)} ms; check-ins ${CHECK_INS - 39} to ${CHECK_INS + 10}: median ${ms(late.median)} ms (${(late.median / early.median).toFixed(2)}x).`,
+  );
 
   console.log(`\nCheck-in to the three PDFs handed to the folder backend (ms)`);
   const rows = [['case', 'check-in median', 'print median', 'total median', 'total p95']];

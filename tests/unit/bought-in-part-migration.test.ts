@@ -12,6 +12,7 @@ import { ALL_ENTITIES } from '../../src/main/core/storage/entities';
 import { MIGRATIONS } from '../../src/main/core/storage/migrations';
 import { BOUGHT_SUMS } from '../../src/main/core/storage/migrations/0021-figures-bought-parts';
 import { FIGURES_TECHNICIAN_SCORE_TRIGGERS } from '../../src/main/core/storage/migrations/0022-figures-technician-scores';
+import { ADD_ON_INSERTS } from '../../src/main/core/storage/migrations/0023-figures-days-add-on-insert';
 import { fixedClock, openTestDesk } from '../support/desk';
 import { firstItem } from '../support/lists';
 import { onSqliteFile } from '../support/sqlite-only';
@@ -108,11 +109,17 @@ describe('migration 0020 (bought-in part lines)', () => {
       rows.map((row) =>
         typeof row.sql === 'string' ? { ...row, sql: withoutBoughtColumns(row.sql).replaceAll(`ql.kind IN ('part', 'bought_part')`, `ql.kind = 'part'`) } : row,
       );
-    // (Later migrations, run again on opening, add their own triggers: those of 0022.)
+    // (Later migrations, run again on opening, add their own triggers (those of 0022) and make the insert ones add to their day (0023).)
     const upgradedSchema = await schemaOf(db);
     const oldNames = new Set(schema.map((row) => row.name));
     expect(upgradedSchema.filter((row) => !oldNames.has(row.name)).map((row) => row.name)).toEqual(Object.keys(FIGURES_TECHNICIAN_SCORE_TRIGGERS).sort());
-    expect(partsAsBefore(upgradedSchema.filter((row) => oldNames.has(row.name)))).toEqual(schema);
+    const addingOn = new Set(ADD_ON_INSERTS.map((add) => add.trigger));
+    const rewritten = upgradedSchema.filter((row) => addingOn.has(String(row.name)));
+    expect(rewritten.map((row) => row.name)).toEqual([...addingOn].sort());
+    for (const row of rewritten) expect(row.sql).toContain('ON CONFLICT');
+    expect(partsAsBefore(upgradedSchema.filter((row) => oldNames.has(row.name) && !addingOn.has(String(row.name))))).toEqual(
+      schema.filter((row) => !addingOn.has(String(row.name))),
+    );
     const countingBought: Rows = await db.query(`SELECT name FROM sqlite_master WHERE type = 'trigger' AND sql LIKE '%''bought_part''%' ORDER BY name`);
     expect(countingBought.length).toBeGreaterThan(0);
     const triggers: { name: string }[] = await db.query(`SELECT name FROM sqlite_master WHERE type = 'trigger' AND tbl_name = 'quote_line' ORDER BY name`);

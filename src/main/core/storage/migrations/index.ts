@@ -17,6 +17,7 @@ import { StockNotesAsData1765670400000 } from './0019-stock-notes-as-data';
 import { BoughtInPartLines1765756800000 } from './0020-bought-in-part-lines';
 import { FiguresBoughtParts1765843200000 } from './0021-figures-bought-parts';
 import { FiguresTechnicianScores1765929600000 } from './0022-figures-technician-scores';
+import { FiguresDaysAddOnInsert1766016000000 } from './0023-figures-days-add-on-insert';
 
 /** Every migration, oldest first. Append; never edit one that has shipped. */
 export const MIGRATIONS = [
@@ -39,4 +40,5 @@ export const MIGRATIONS = [
   BoughtInPartLines1765756800000,
   FiguresBoughtParts1765843200000,
   FiguresTechnicianScores1765929600000,
+  FiguresDaysAddOnInsert1766016000000,
 ];

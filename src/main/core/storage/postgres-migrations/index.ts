@@ -5,6 +5,7 @@ import { PostgresStockNotesAsData1765670400000 } from './0006-stock-notes-as-dat
 import { PostgresBoughtInPartLines1765756800000 } from './0007-bought-in-part-lines';
 import { PostgresFiguresBoughtParts1765843200000 } from './0008-figures-bought-parts';
 import { PostgresFiguresTechnicianScores1765929600000 } from './0009-figures-technician-scores';
+import { PostgresFiguresDaysAddOnInsert1766016000000 } from './0010-figures-days-add-on-insert';
 
 /** Every PostgreSQL migration, oldest first. Append; never edit one that has shipped. */
 export const POSTGRES_MIGRATIONS = [
@@ -15,4 +16,5 @@ export const POSTGRES_MIGRATIONS = [
   PostgresBoughtInPartLines1765756800000,
   PostgresFiguresBoughtParts1765843200000,
   PostgresFiguresTechnicianScores1765929600000,
+  PostgresFiguresDaysAddOnInsert1766016000000,
 ];
