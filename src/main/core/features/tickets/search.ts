@@ -223,6 +223,8 @@ const HIT_SELECT = `SELECT t.id, t.number, t.status, c.name AS customer_name, c.
 
 /** Digits of a whole mobile number (China's are 11): fewer may be only the end of someone else's. */
 const WHOLE_MOBILE_DIGITS = 11;
+/** The most digits a phone number has, country code included (E.164). */
+const LONGEST_PHONE_DIGITS = 15;
 const phoneLike = (text: string) => /^[\d\s()+-]+$/.test(text);
 const serialLike = (text: string) => text.length >= TRIGRAM && !text.includes(' ');
 
@@ -269,7 +271,8 @@ function* searchExact(
       whole ||= exact.length > 0;
       // A whole mobile number may be stored only with its country code (+86 ...): that is still this number.
       const wholeMobile = digits.length >= WHOLE_MOBILE_DIGITS;
-      if (exact.length > 0 || wholeMobile) {
+      // No phone number is longer than 15 digits with its country code (E.164): 15 digits (an IMEI) have no longer form to look for.
+      if ((exact.length > 0 || wholeMobile) && digits.length < LONGEST_PHONE_DIGITS) {
         // Phones ending with these digits: the same number with a country code.
         const reversed = [...digits].reverse().join('');
         const longer = yield* ids(`SELECT id FROM customer WHERE phone_digits_reversed > ? AND phone_digits_reversed < ? ORDER BY id DESC LIMIT ?`, [
@@ -283,11 +286,13 @@ function* searchExact(
     }
   }
   if (serialLike(text)) {
-    // A full serial / IMEI: its tickets' hit columns come with the probe, as a scanned number's do (one statement, not three).
-    const tickets = yield* rowsOf<HitRecord>(
-      `${HIT_SELECT} WHERE t.device_id IN (SELECT id FROM device WHERE ${engine.compareNoCase('serial', '=')} ORDER BY id DESC LIMIT ?) ORDER BY t.id DESC LIMIT ?`,
-      [text, limit, limit],
-    );
+    // A full serial / IMEI. The device probe reads the serial index alone, so a miss (every whole phone
+    // number is also tried as a serial) costs a tenth of the joined read; only a hit reads its tickets' hit columns.
+    const devices = yield* ids(`SELECT id FROM device WHERE ${engine.compareNoCase('serial', '=')} ORDER BY id DESC LIMIT ?`, [text, limit]);
+    const tickets =
+      devices.length === 0
+        ? []
+        : yield* rowsOf<HitRecord>(`${HIT_SELECT} WHERE t.device_id IN (${placeholders(devices)}) ORDER BY t.id DESC LIMIT ?`, [...devices, limit]);
     for (const row of tickets) rows.set(row.id, row);
     found.add(
       tickets.map((row) => row.id),
