@@ -9,7 +9,7 @@
 // the same query one after the other, and their rows are checked to be the same.
 // Each kind shows its goal (stated for a million tickets) and whether it is met.
 import BetterSqlite3 from 'better-sqlite3';
-import type { ReadTx } from '../src/main/core/storage/transactions';
+import type { ReadSql, ReadTx } from '../src/main/core/storage/transactions';
 import type { Desk } from '../src/main/core/desk';
 import { ticketBoard } from '../src/main/core/features/tickets/board';
 import { searchTickets } from '../src/main/core/features/tickets/search';
@@ -38,7 +38,7 @@ interface Goal {
 
 /** The minimal indexed query for an exact lookup's rows: SQL and its parameters for a query. */
 interface Baseline {
-  sql: string;
+  sql: ReadSql;
   params(query: string): unknown[];
 }
 
@@ -109,7 +109,7 @@ export class RawRunner {
 
   /** The search's reader on this connection, its statements recorded for the plan check. */
   readonly reader: SqlReader = {
-    all: <T>(sql: string, params: readonly unknown[] = []): T[] => {
+    all: <T>(sql: ReadSql, params: readonly unknown[] = []): T[] => {
       this.seen.add(sql);
       return preparedReader(this.db).all<T>(sql, params);
     },

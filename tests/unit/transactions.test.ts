@@ -4,7 +4,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Database } from '../../src/main/core/storage/database';
 import { SettingEntity } from '../../src/main/core/storage/entities';
-import type { ReadTx, WriteTx } from '../../src/main/core/storage/transactions';
+import type { ReadSql, ReadTx, WriteTx } from '../../src/main/core/storage/transactions';
+import { rowReaderOf } from '../../src/main/core/storage/sql-reader';
 import { appendTicketEvent } from '../../src/main/core/record/tickets';
 import { loadSettings } from '../../src/main/core/features/settings/settings';
 import { openTestDesk, type TestDesk } from '../support/desk';
@@ -19,6 +20,8 @@ export function writesInsideARead(db: Database): Promise<void> {
     // @ts-expect-error nor may it be widened back into a WriteTx
     const widened: WriteTx = tx;
     void widened;
+    // @ts-expect-error its raw statements are reads (ReadSql): an UPDATE does not compile
+    await tx.query(`UPDATE setting SET value = '"zh-CN"' WHERE key = 'language'`);
   });
 }
 
@@ -41,5 +44,22 @@ describe('read and write transactions', () => {
     desk = await openTestDesk({ setup: false });
     const { db } = desk.context;
     expect(await readsInsideAWrite(db)).toBe(await db.read(async (tx) => (await loadSettings(tx)).language));
+  });
+
+  it('refuse, on either engine, a write that a cast slipped past the compiler into a read', async () => {
+    desk = await openTestDesk({ setup: false });
+    const { db } = desk.context;
+    const before = await db.read(async (tx) => (await loadSettings(tx)).language);
+    // As a careless cast or a string from elsewhere would hand it over.
+    const write =
+      `INSERT INTO setting (key, value) VALUES ('language', '"zh-CN"') ON CONFLICT (key) DO UPDATE SET value = excluded.value` as unknown as ReadSql;
+    // The transaction's own queries: SQLite's query_only, PostgreSQL's READ ONLY transaction.
+    await expect(db.read((tx) => tx.query(write))).rejects.toThrow(/readonly|read-only/i);
+    // The prepared-statement reader (SQLite) and the ORM's queries (PostgreSQL) alike.
+    await expect(db.read((tx) => rowReaderOf(tx)(write))).rejects.toThrow(/may not change data|readonly|read-only/i);
+    expect(await db.read(async (tx) => (await loadSettings(tx)).language)).toBe(before);
+    // A write use case after it still writes: the read left nothing switched on.
+    await db.write((tx) => tx.query(write));
+    expect(await db.read(async (tx) => (await loadSettings(tx)).language)).toBe('zh-CN');
   });
 });

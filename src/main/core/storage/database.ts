@@ -37,6 +37,21 @@ function readTransaction(connection: BetterSqlite3.Database): ReadTransaction {
   return transaction;
 }
 
+type QueryOnlySwitch = (on: boolean) => void;
+const queryOnlySwitches = new WeakMap<BetterSqlite3.Database, QueryOnlySwitch>();
+
+/** Turns SQLite's query_only on and off for a read use case, with the two statements prepared once per connection. */
+function queryOnlySwitch(connection: BetterSqlite3.Database): QueryOnlySwitch {
+  let flip = queryOnlySwitches.get(connection);
+  if (!flip) {
+    const on = connection.prepare('PRAGMA query_only = 1');
+    const off = connection.prepare('PRAGMA query_only = 0');
+    flip = (value) => void (value ? on : off).run();
+    queryOnlySwitches.set(connection, flip);
+  }
+  return flip;
+}
+
 export class Database {
   // TypeORM's SQLite drivers share one query runner per connection, so two
   // interleaved async transactions would nest inside each other. This chain
@@ -128,10 +143,29 @@ export class Database {
     );
   }
 
-  /** Runs a read-only use case on one consistent snapshot. */
+  /**
+   * Runs a read-only use case on one consistent snapshot. A write inside it does not compile (ReadTx), and
+   * the engine refuses one that got through anyway: PostgreSQL's READ ONLY transaction, SQLite's query_only.
+   */
   read<T>(work: (tx: ReadTx) => Promise<T>): Promise<T> {
-    const begin = this.engine.name === 'postgres' ? ['BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY'] : ['BEGIN'];
-    return this.enqueue(() => this.inTransaction(begin, (manager) => work(asReadTx(manager))));
+    if (this.engine.name === 'postgres') {
+      return this.enqueue(() => this.inTransaction(['BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY'], (manager) => work(asReadTx(manager))));
+    }
+    const queryOnly = queryOnlySwitch(this.sqliteConnection());
+    return this.enqueue(() =>
+      this.inTransaction(['BEGIN'], async (manager) => {
+        queryOnly(true);
+        try {
+          return await work(asReadTx(manager));
+        } finally {
+          queryOnly(false);
+        }
+      }),
+    );
+  }
+
+  private sqliteConnection(): BetterSqlite3.Database {
+    return (this.dataSource.driver as unknown as { databaseConnection: BetterSqlite3.Database }).databaseConnection;
   }
 
   /**
@@ -142,8 +176,7 @@ export class Database {
   readSql<T>(work: (sql: SqlReader) => T): Promise<T> {
     return this.enqueue(async () => {
       if (this.engine.name !== 'sqlite') throw new Error(`readSql runs on SQLite only, not on ${this.engine.name}`);
-      const connection = (this.dataSource.driver as unknown as { databaseConnection: BetterSqlite3.Database }).databaseConnection;
-      return readTransaction(connection)(work as (sql: SqlReader) => unknown) as T;
+      return readTransaction(this.sqliteConnection())(work as (sql: SqlReader) => unknown) as T;
     });
   }
 

@@ -3,11 +3,11 @@
 // driver's prepared statements (the counter's hottest lookups keep their
 // speed); on PostgreSQL it awaits each statement in the transaction.
 import type { SqlReader } from './sql-reader';
-import type { ReadTx } from './transactions';
+import type { ReadSql, ReadTx } from './transactions';
 
 /** One statement a lookup needs, written with `?` placeholders. */
 export interface RowsRequest {
-  sql: string;
+  sql: ReadSql;
   params: unknown[];
 }
 
@@ -15,7 +15,7 @@ export interface RowsRequest {
 export type Lookup<T> = Generator<RowsRequest, T, unknown[]>;
 
 /** The rows of one statement, inside a lookup: `const rows = yield* rowsOf<Row>(sql, params)`. */
-export function* rowsOf<T>(sql: string, params: unknown[]): Lookup<T[]> {
+export function* rowsOf<T>(sql: ReadSql, params: unknown[]): Lookup<T[]> {
   return (yield { sql, params }) as T[];
 }
 

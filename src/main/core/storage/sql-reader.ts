@@ -2,11 +2,11 @@
 // statement is prepared once per connection and kept, and no ORM sits between
 // the query and its rows. Used inside a transaction the Database opened.
 import type BetterSqlite3 from 'better-sqlite3';
-import type { ReadTx } from './transactions';
+import type { ReadSql, ReadTx } from './transactions';
 
 export interface SqlReader {
   /** Every row of a read-only statement. */
-  all<T>(sql: string, params?: readonly unknown[]): T[];
+  all<T>(sql: ReadSql, params?: readonly unknown[]): T[];
 }
 
 const readers = new WeakMap<BetterSqlite3.Database, SqlReader>();
@@ -17,10 +17,12 @@ export function preparedReader(connection: BetterSqlite3.Database): SqlReader {
   if (!reader) {
     const statements = new Map<string, BetterSqlite3.Statement>();
     reader = {
-      all<T>(sql: string, params: readonly unknown[] = []): T[] {
+      all<T>(sql: ReadSql, params: readonly unknown[] = []): T[] {
         let statement = statements.get(sql);
         if (!statement) {
           statement = connection.prepare(sql);
+          // The reader only reads, whatever a caller hands it.
+          if (!statement.readonly) throw new Error(`a read may not change data: ${sql.slice(0, 80)}`);
           statements.set(sql, statement);
         }
         return statement.all(...params) as T[];
@@ -47,13 +49,13 @@ export function sqlReaderOf(tx: ReadTx): SqlReader {
 }
 
 /** Reads the rows of a read-only statement inside the caller's transaction, whatever the engine. */
-export type RowReader = <T>(sql: string, params?: readonly unknown[]) => Promise<T[]>;
+export type RowReader = <T>(sql: ReadSql, params?: readonly unknown[]) => Promise<T[]>;
 
 /** On SQLite the connection's prepared statements (no ORM between query and rows); elsewhere the ORM's query. */
 export function rowReaderOf(tx: ReadTx): RowReader {
   if (isSqliteTx(tx)) {
     const reader = sqlReaderOf(tx);
-    return <T>(sql: string, params?: readonly unknown[]) => Promise.resolve(reader.all<T>(sql, params));
+    return <T>(sql: ReadSql, params?: readonly unknown[]) => Promise.resolve(reader.all<T>(sql, params));
   }
-  return <T>(sql: string, params: readonly unknown[] = []) => tx.query(sql, [...params]) as Promise<T[]>;
+  return <T>(sql: ReadSql, params: readonly unknown[] = []) => tx.query(sql, [...params]) as Promise<T[]>;
 }

@@ -1,8 +1,9 @@
 // Read and write transactions are different types: a use case run by
 // `Database.read` gets a ReadTx, which has no ORM write methods and cannot be
 // handed to anything that writes (every writer takes a WriteTx). A WriteTx is
-// everything a ReadTx is, so readers serve both. Raw statements still go
-// through `query`; whatever writes with one takes a WriteTx.
+// everything a ReadTx is, so readers serve both. A ReadTx's raw statements are
+// typed ReadSql (they start with SELECT or WITH), so an UPDATE written in a read
+// does not compile; the Database also runs reads where the engine refuses writes.
 import type { EntityManager } from 'typeorm';
 
 declare const readable: unique symbol;
@@ -34,8 +35,19 @@ type WriteMethods =
   | 'preload'
   | 'create';
 
-/** A transaction that only reads: one consistent snapshot. */
-export type ReadTx = Omit<EntityManager, WriteMethods> & { readonly [readable]: true };
+/**
+ * SQL that reads: a statement starting with SELECT or WITH, or the one PRAGMA the desk reads (a read
+ * transaction takes no other, so an UPDATE written in a read use case does not compile).
+ */
+export type SelectSql = `SELECT ${string}` | `WITH ${string}`;
+export type ReadSql = SelectSql | 'PRAGMA data_version';
+
+/** A transaction that only reads: one consistent snapshot. Its raw statements are reads. */
+export type ReadTx = Omit<EntityManager, WriteMethods | 'query'> & {
+  readonly [readable]: true;
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- as EntityManager.query's own rows
+  query<T = any>(sql: ReadSql, parameters?: unknown[]): Promise<T>;
+};
 
 /** A transaction that may change data; also a ReadTx. */
 export type WriteTx = EntityManager & { readonly [readable]: true; readonly [writable]: true };

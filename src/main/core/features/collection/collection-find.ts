@@ -3,7 +3,7 @@
 // "already collected"); a phone or a name finds the customer's tickets, those
 // waiting to be collected first. Unclaimed: devices waiting longer than the
 // shop's setting, oldest first, with the last time the customer was told.
-import type { ReadTx } from '../../storage/transactions';
+import type { ReadTx, SelectSql } from '../../storage/transactions';
 import { COLLECTABLE_STATUSES, type CollectionMatch, type UnclaimedTicket } from '../../../../shared/collection-contract';
 import type { Settings } from '../../../../shared/contract';
 import type { DeviceType, TicketStatus } from '../../../../shared/domain';
@@ -32,7 +32,7 @@ interface MatchRecord {
 /** When the ticket entered its current waiting status (ready, declined, unrepairable). */
 const READY_AT = `(SELECT MAX(e.at) FROM ticket_event e WHERE e.ticket_id = t.id AND e.kind = 'status_changed' AND e.to_status = t.status)`;
 
-const MATCH_SELECT = `SELECT t.id, t.number, t.status, c.name, c.phone, d.type, d.brand, d.model, t.created_at,
+const MATCH_SELECT: SelectSql = `SELECT t.id, t.number, t.status, c.name, c.phone, d.type, d.brand, d.model, t.created_at,
     CASE WHEN t.status IN (${STATUS_LIST}) THEN ${READY_AT} END AS ready_at
   FROM ticket t JOIN customer c ON c.id = t.customer_id JOIN device d ON d.id = t.device_id`;
 

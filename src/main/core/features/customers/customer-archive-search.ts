@@ -12,6 +12,7 @@
 //
 // On PostgreSQL the engine's lower(column) comparisons and pg_trgm matches stand in for them.
 import type { Statement, StorageEngine } from '../../storage/engine';
+import type { ReadSql } from '../../storage/transactions';
 import type { RowReader } from '../../storage/sql-reader';
 import type { ArchiveHit } from '../../../../shared/customer-care-contract';
 import { phoneDigits } from './customers';
@@ -38,7 +39,7 @@ class Collector {
   }
 }
 
-async function ids(rows: RowReader, sql: string, params: unknown[]): Promise<number[]> {
+async function ids(rows: RowReader, sql: ReadSql, params: unknown[]): Promise<number[]> {
   return (await rows<{ id: number }>(sql, params)).map((r) => r.id);
 }
 

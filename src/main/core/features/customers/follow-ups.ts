@@ -5,7 +5,7 @@
 // collection until it lapses, so the list is two index ranges over
 // follow_up_state_due (same-day calls, window calls) that hold only the calls
 // due, whatever the number of tickets; rules/follow-up.ts decides each one.
-import type { ReadTx, WriteTx } from '../../storage/transactions';
+import type { ReadSql, ReadTx, SelectSql, WriteTx } from '../../storage/transactions';
 import { isSqliteTx, sqlReaderOf } from '../../storage/sql-reader';
 import type { ComplaintCategory, FollowUpDue, FollowUpResult } from '../../../../shared/customer-care-contract';
 import type { Settings } from '../../../../shared/contract';
@@ -58,7 +58,7 @@ const STATE_COLUMNS = `s.ticket_id, s.collected_on, s.same_day, s.failed_attempt
  * the rest). `hint` names the index on SQLite, which otherwise may start from
  * the ticket table.
  */
-function dueRange(hint: string): string {
+function dueRange(hint: string): SelectSql {
   return `SELECT ${STATE_COLUMNS}, t.number, t.customer_id, c.name AS customer_name, c.phone AS customer_phone, d.brand, d.model,
     t.collected_at, t.rework_of_ticket_id, k.repaired
   FROM follow_up_state s ${hint}
@@ -68,8 +68,8 @@ function dueRange(hint: string): string {
 }
 
 /** Same-day calls from the day back to the lapse, then window calls from the window's start back to the lapse. */
-const DUE_SQLITE = `${dueRange('INDEXED BY follow_up_state_due')} UNION ALL ${dueRange('INDEXED BY follow_up_state_due')}`;
-const DUE_POSTGRES = `${dueRange('')} UNION ALL ${dueRange('')}`;
+const DUE_SQLITE: ReadSql = `${dueRange('INDEXED BY follow_up_state_due')} UNION ALL ${dueRange('INDEXED BY follow_up_state_due')}`;
+const DUE_POSTGRES: ReadSql = `${dueRange('')} UNION ALL ${dueRange('')}`;
 
 function factsOf(r: StateRecord): FollowUpFacts {
   return {

@@ -6,7 +6,7 @@
 // A close covers the time since the previous close (the first one: since the
 // start of its day), so a payment taken after today's close belongs to
 // tomorrow's. A void is booked when it is made (see rules/money-booking).
-import type { ReadTx, WriteTx } from '../../storage/transactions';
+import type { ReadSql, ReadTx, WriteTx } from '../../storage/transactions';
 import type { ChannelParsedInput, Settings } from '../../../../shared/contract';
 import { DeskError } from '../../../../shared/errors';
 import type { DayCloseFigures, DayCloseRecord, DayCloseSummary } from '../../../../shared/figures-contract';
@@ -28,7 +28,7 @@ async function lastClose(tx: ReadTx): Promise<LastClose | null> {
   return rows[0] ?? null;
 }
 
-async function count(tx: ReadTx, sql: string, params: unknown[]): Promise<number> {
+async function count(tx: ReadTx, sql: ReadSql, params: unknown[]): Promise<number> {
   const rows: { n: number }[] = await tx.query(sql, params);
   return rows[0]?.n ?? 0;
 }

@@ -41,7 +41,7 @@ import { engineOf, type Statement, type StorageEngine, type TextColumns } from '
 import { foldAscii, sqliteEngine } from '../../storage/engine/sqlite';
 import { rowsOf, runInTx, runOnReader, type Lookup } from '../../storage/lookup';
 import { isSqliteTx, sqlReaderOf, type SqlReader } from '../../storage/sql-reader';
-import type { ReadTx } from '../../storage/transactions';
+import type { ReadSql, ReadTx } from '../../storage/transactions';
 import type { TicketSearchHit } from '../../../../shared/tickets-contract';
 import type { SearchMatchField, SearchMatchKind } from '../../../../shared/workflow';
 import { escapeLike } from '../../record/ticket-record';
@@ -85,7 +85,7 @@ export const NAME: TextColumns = { ...CUSTOMER_TEXT, columns: ['name'] };
 export const SERIAL: TextColumns = { ...DEVICE_TEXT, columns: ['serial'] };
 const BRAND_MODEL: TextColumns = { ...DEVICE_TEXT, columns: ['brand', 'model'] };
 
-function* ids(statement: string, params: unknown[]): Lookup<number[]> {
+function* ids(statement: ReadSql, params: unknown[]): Lookup<number[]> {
   return (yield* rowsOf<{ id: number }>(statement, params)).map((r) => r.id);
 }
 
@@ -181,7 +181,7 @@ function* searchModel(engine: StorageEngine, text: string, limit: number, found:
     );
     const devices = new Set<number>();
     for (const { brand, model } of models) {
-      const sql = `SELECT id FROM device WHERE ${engine.compareNoCase('model', '=')} AND brand = ? ORDER BY id DESC LIMIT ?`;
+      const sql: ReadSql = `SELECT id FROM device WHERE ${engine.compareNoCase('model', '=')} AND brand = ? ORDER BY id DESC LIMIT ?`;
       for (const id of yield* ids(sql, [model, brand, limit])) devices.add(id);
     }
     const newest = [...devices].sort((a, b) => b - a).slice(0, limit);

@@ -2,7 +2,7 @@
 // SQLite (embedded, the default) and PostgreSQL (one server for several
 // counters). Everything else is the same SQL on both. A use case finds its
 // engine from its transaction with engineOf(tx).
-import type { ReadTx, WriteTx } from '../transactions';
+import type { ReadSql, ReadTx, WriteTx } from '../transactions';
 import { postgresEngine } from './postgres';
 import { sqliteEngine } from './sqlite';
 
@@ -50,7 +50,7 @@ export interface TextColumns {
 
 /** A statement with its parameters. */
 export interface Statement {
-  sql: string;
+  sql: ReadSql;
   params: unknown[];
 }
 
