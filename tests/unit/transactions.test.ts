@@ -6,7 +6,7 @@ import type { Database } from '../../src/main/core/storage/database';
 import { SettingEntity } from '../../src/main/core/storage/entities';
 import type { ReadSql, ReadTx, WriteTx } from '../../src/main/core/storage/transactions';
 import { rowReaderOf } from '../../src/main/core/storage/sql-reader';
-import { appendTicketEvent } from '../../src/main/core/record/tickets';
+import { recordEvent } from '../../src/main/core/record/ticket-record';
 import { loadSettings } from '../../src/main/core/features/settings/settings';
 import { openTestDesk, type TestDesk } from '../support/desk';
 
@@ -14,7 +14,7 @@ import { openTestDesk, type TestDesk } from '../support/desk';
 export function writesInsideARead(db: Database): Promise<void> {
   return db.read(async (tx) => {
     // @ts-expect-error a read hands out a ReadTx, and every writer takes a WriteTx
-    await appendTicketEvent(tx, { ticketId: 1, kind: 'note', staffId: null, at: '2026-01-01T00:00:00.000Z' });
+    await recordEvent(tx, { ticketId: 1, kind: 'note', staffId: null, at: '2026-01-01T00:00:00.000Z' });
     // @ts-expect-error a ReadTx has no ORM write methods
     await tx.insert(SettingEntity, { key: 'language', value: '"en"' });
     // @ts-expect-error nor may it be widened back into a WriteTx

@@ -7,7 +7,8 @@ import type { FaultCategory, SeverityLevel } from '../../../shared/workflow';
 import { localIsoDate } from '../../../shared/calendar';
 import type { PricingFacts } from '../rules/pricing';
 import type { WrittenNote } from './history-notes';
-import { onlyRow } from '../storage/rows';
+import { TicketEventEntity, type TicketEventRow } from '../storage/entities';
+import { insertRow } from '../storage/row-insert';
 
 export interface TicketCore {
   id: number;
@@ -56,25 +57,24 @@ export interface WorkflowEvent {
   at: string;
 }
 
-/** Appends to the ticket's audit trail: who, when, from, to, amount, note (its data too), and the approving manager. */
-export async function recordEvent(tx: WriteTx, event: WorkflowEvent): Promise<number> {
-  const rows: { id: number }[] = await tx.query(
-    `INSERT INTO ticket_event (ticket_id, kind, from_status, to_status, amount_minor, note, note_data, staff_id, approved_by, at)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`,
-    [
-      event.ticketId,
-      event.kind,
-      event.fromStatus ?? null,
-      event.toStatus ?? null,
-      event.amountMinor ?? null,
-      typeof event.note === 'object' ? event.note.text : (event.note ?? ''),
-      typeof event.note === 'object' ? JSON.stringify(event.note.data) : null,
-      event.staffId,
-      event.approvedBy ?? null,
-      event.at,
-    ],
-  );
-  return onlyRow(rows).id;
+/**
+ * Appends to the ticket's audit trail (the one writer of its events): who, when, from, to, amount, note
+ * (its data too), and the approving manager. Returns the event's id.
+ */
+export function recordEvent(tx: WriteTx, event: WorkflowEvent): Promise<number> {
+  const row: Omit<TicketEventRow, 'id'> = {
+    ticketId: event.ticketId,
+    kind: event.kind,
+    fromStatus: event.fromStatus ?? null,
+    toStatus: event.toStatus ?? null,
+    amountMinor: event.amountMinor ?? null,
+    note: typeof event.note === 'object' ? event.note.text : (event.note ?? ''),
+    noteData: typeof event.note === 'object' ? JSON.stringify(event.note.data) : null,
+    staffId: event.staffId,
+    approvedBy: event.approvedBy ?? null,
+    at: event.at,
+  };
+  return insertRow(tx, TicketEventEntity, row);
 }
 
 export async function touchTicket(tx: WriteTx, ticketId: number, nowIso: string): Promise<void> {

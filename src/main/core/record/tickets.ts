@@ -5,34 +5,8 @@ import { DeskError } from '../../../shared/errors';
 import { displayTicketNumber, parseTicketNumber } from '../../../shared/ticket-number';
 import type { SecretBox } from '../security/secret-box';
 import { noteText } from './history-notes';
-import { TicketEventEntity, type TicketEventRow, type TicketRow } from '../storage/entities';
-import { insertRow } from '../storage/row-insert';
-
-export interface NewTicketEvent {
-  ticketId: number;
-  kind: string;
-  fromStatus?: TicketStatus | null;
-  toStatus?: TicketStatus | null;
-  amountMinor?: number | null;
-  note?: string;
-  staffId: number | null;
-  at: string;
-}
-
-/** The audit trail: every status or money change, who, when, and a note. */
-export async function appendTicketEvent(tx: WriteTx, event: NewTicketEvent): Promise<void> {
-  const row: Omit<TicketEventRow, 'id'> = {
-    ticketId: event.ticketId,
-    kind: event.kind,
-    fromStatus: event.fromStatus ?? null,
-    toStatus: event.toStatus ?? null,
-    amountMinor: event.amountMinor ?? null,
-    note: event.note ?? '',
-    staffId: event.staffId,
-    at: event.at,
-  };
-  await insertRow(tx, TicketEventEntity, row);
-}
+import type { TicketRow } from '../storage/entities';
+import { recordEvent } from './ticket-record';
 
 interface SummaryRecord {
   id: number;
@@ -192,6 +166,6 @@ export async function revealPasscode(
   );
   const row = rows[0];
   if (!row || row.passcodeKind === null || row.passcodeSealed === null) throw new DeskError('not_found');
-  await appendTicketEvent(tx, { ticketId, kind: 'passcode_viewed', staffId, at: nowIso });
+  await recordEvent(tx, { ticketId, kind: 'passcode_viewed', staffId, at: nowIso });
   return { kind: row.passcodeKind, value: secrets.open(row.passcodeSealed) };
 }

@@ -81,7 +81,11 @@ export interface TicketEventRow {
   toStatus: TicketStatus | null;
   amountMinor: number | null;
   note: string;
+  /** A note written as data (rendered in the shop's language when read), as JSON; null for text as typed. */
+  noteData: string | null;
   staffId: number | null;
+  /** The manager whose PIN approved the step, when it needed one. */
+  approvedBy: number | null;
   at: string;
 }
 
@@ -186,7 +190,9 @@ export const TicketEventEntity = new EntitySchema<TicketEventRow>({
     toStatus: { ...nullableText, name: 'to_status' },
     amountMinor: { ...nullableInteger, name: 'amount_minor' },
     note: text,
+    noteData: { ...nullableText, name: 'note_data' },
     staffId: { ...nullableInteger, name: 'staff_id' },
+    approvedBy: { ...nullableInteger, name: 'approved_by' },
     at: text,
   },
 });

@@ -14,7 +14,7 @@ import { phoneDigits } from '../customers';
 import { requireActiveStaff } from '../staff';
 import type { Actor } from '../staff';
 import { allocateTicketNumber } from './ticket-numbers';
-import { appendTicketEvent } from '../../record/tickets';
+import { recordEvent } from '../../record/ticket-record';
 import { insertRow } from '../../storage/row-insert';
 
 export type CheckInInput = ChannelParsedInput<'intake.checkIn'>;
@@ -115,12 +115,12 @@ async function createTicket(
     updatedAt: nowIso,
   };
   const ticketId = await insertRow(tx, TicketEntity, ticket);
-  await appendTicketEvent(tx, { ticketId, kind: 'checked_in', toStatus: 'received', staffId: shared.clerkId, at: nowIso });
+  await recordEvent(tx, { ticketId, kind: 'checked_in', toStatus: 'received', staffId: shared.clerkId, at: nowIso });
   if (device.estimateMinor > 0) {
-    await appendTicketEvent(tx, { ticketId, kind: 'estimate', amountMinor: device.estimateMinor, staffId: shared.clerkId, at: nowIso });
+    await recordEvent(tx, { ticketId, kind: 'estimate', amountMinor: device.estimateMinor, staffId: shared.clerkId, at: nowIso });
   }
   if (device.depositMinor > 0) {
-    await appendTicketEvent(tx, { ticketId, kind: 'deposit', amountMinor: device.depositMinor, staffId: shared.clerkId, at: nowIso });
+    await recordEvent(tx, { ticketId, kind: 'deposit', amountMinor: device.depositMinor, staffId: shared.clerkId, at: nowIso });
   }
   return { id: ticketId, number, displayNumber: displayTicketNumber(number, shared.settings.ticketPrefix), barcode: barcodeText(number) };
 }

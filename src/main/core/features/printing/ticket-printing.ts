@@ -10,7 +10,8 @@ import type { DeskContext } from '../../context';
 import { buildDocument, PRESETS, type Calibration, type DocumentInput, type DocumentKind } from '../../documents';
 import type { MediaSize, PrintOutcome } from './spooler';
 import { loadSettings } from '../settings';
-import { appendTicketEvent, getTicketByNumber } from '../../record/tickets';
+import { getTicketByNumber } from '../../record/tickets';
+import { recordEvent } from '../../record/ticket-record';
 import { StaffEntity } from '../../storage/entities';
 import type { ReadTx } from '../../storage/transactions';
 import { getCollectionView } from '../collection';
@@ -145,7 +146,7 @@ async function recordReprints(ctx: DeskContext, ticketId: number, printed: Print
     const who = staffId !== null && (await tx.existsBy(StaffEntity, { id: staffId })) ? staffId : null;
     // The kind names the document, so the history reads in whatever language the desk shows later.
     for (const result of printed) {
-      await appendTicketEvent(tx, { ticketId, kind: `printed_${result.document.replace(/-/g, '_')}`, note: result.caption ?? '', staffId: who, at });
+      await recordEvent(tx, { ticketId, kind: `printed_${result.document.replace(/-/g, '_')}`, note: result.caption ?? '', staffId: who, at });
     }
   });
 }
