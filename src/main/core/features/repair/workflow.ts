@@ -401,8 +401,9 @@ async function listTimeline(tx: ReadTx, ticketId: number, language: Language): P
   }));
 }
 
-async function ticketRefs(tx: ReadTx, where: string, param: number, prefix: string): Promise<TicketRef[]> {
-  const rows: { id: number; number: number }[] = await tx.query(`SELECT id, number FROM ticket WHERE ${where} ORDER BY id`, [param]);
+/** The tickets whose `column` is `value` (the ticket itself by id, or the reworks of one), as links. */
+async function ticketRefs(tx: ReadTx, column: 'id' | 'rework_of_ticket_id', value: number, prefix: string): Promise<TicketRef[]> {
+  const rows: { id: number; number: number }[] = await tx.query(`SELECT id, number FROM ticket WHERE ${column} = ? ORDER BY id`, [value]);
   return rows.map((r) => ({ ticketId: r.id, number: r.number, displayNumber: displayTicketNumber(r.number, prefix) }));
 }
 
@@ -433,7 +434,7 @@ export async function getWorkflow(tx: ReadTx, ticketId: number, settings: Settin
   const quotes = await listQuotes(tx, ticket.id, settings.language);
   const loans = await listTicketLoans(tx, ticket.id);
   const inRepairWarranty = withinRepairWarranty(ticket, today);
-  const reworkOf = ticket.rework_of_ticket_id === null ? [] : await ticketRefs(tx, 'id = ?', ticket.rework_of_ticket_id, prefix);
+  const reworkOf = ticket.rework_of_ticket_id === null ? [] : await ticketRefs(tx, 'id', ticket.rework_of_ticket_id, prefix);
   const nextMoves: NextMove[] = movesFrom(ticket.status).map((m) => ({
     to: m.to,
     via: m.via,
@@ -456,7 +457,7 @@ export async function getWorkflow(tx: ReadTx, ticketId: number, settings: Settin
     repairWarrantyUntil: ticket.repair_warranty_until,
     withinRepairWarranty: inRepairWarranty,
     reworkOf: reworkOf[0] ?? null,
-    reworks: await ticketRefs(tx, 'rework_of_ticket_id = ?', ticket.id, prefix),
+    reworks: await ticketRefs(tx, 'rework_of_ticket_id', ticket.id, prefix),
     pricingBasis: facts === null ? null : coverageOf(facts).reason,
     diagnosis: await getDiagnosis(tx, ticket.id),
     quotes,
