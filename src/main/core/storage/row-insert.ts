@@ -1,9 +1,10 @@
 // Inserting one typed row of an entity, the hot write path of a check-in. The
-// entity's metadata names the columns; on SQLite the connection keeps one
+// entity's metadata names the columns once; on SQLite the connection keeps one
 // prepared INSERT per entity, as TypeORM's insert builder cost more than the
-// statement itself (four of them per check-in). PostgreSQL goes through the ORM.
+// statement itself (six of them per check-in); on PostgreSQL the same INSERT
+// text goes through the transaction's queries, RETURNING the id.
 import type BetterSqlite3 from 'better-sqlite3';
-import type { EntitySchema, ObjectLiteral } from 'typeorm';
+import type { EntitySchema } from 'typeorm';
 import { isSqliteTx, connectionOf } from './sql-reader';
 import { onlyRow } from './rows';
 import type { WriteTx } from './transactions';
@@ -25,28 +26,48 @@ function preparedInsert(tx: WriteTx, entity: EntitySchema, connection: BetterSql
   }
   let insert = byEntity.get(entity);
   if (!insert) {
-    const metadata = tx.connection.getMetadata(entity);
-    const columns = metadata.columns.filter((column) => !column.isGenerated);
-    const names = columns.map((column) => `"${column.databaseName}"`).join(', ');
-    insert = {
-      statement: connection.prepare(`INSERT INTO "${metadata.tableName}" (${names}) VALUES (${columns.map(() => '?').join(', ')})`),
-      columns: columns.map((column) => ({ property: column.propertyName, boolean: column.type === 'boolean' })),
-    };
+    const { sql, columns } = insertOf(tx, entity);
+    insert = { statement: connection.prepare(sql), columns };
     byEntity.set(entity, insert);
   }
   return insert;
 }
 
-/** Inserts the row (every column but the generated id) and returns its id. */
-export async function insertRow<Row extends { id: number }>(tx: WriteTx, entity: EntitySchema<Row>, row: Omit<Row, 'id'>): Promise<number> {
-  if (!isSqliteTx(tx)) return Number(onlyRow((await tx.insert(entity as EntitySchema, row as ObjectLiteral)).identifiers).id);
-  const insert = preparedInsert(tx, entity as EntitySchema, connectionOf(tx));
+/** The INSERT of an entity's row (every column but the generated id), with its columns in parameter order. */
+function insertOf(tx: WriteTx, entity: EntitySchema): { sql: string; columns: PreparedInsert['columns'] } {
+  const metadata = tx.connection.getMetadata(entity);
+  const columns = metadata.columns.filter((column) => !column.isGenerated);
+  const names = columns.map((column) => `"${column.databaseName}"`).join(', ');
+  return {
+    sql: `INSERT INTO "${metadata.tableName}" (${names}) VALUES (${columns.map(() => '?').join(', ')})`,
+    columns: columns.map((column) => ({ property: column.propertyName, boolean: column.type === 'boolean' })),
+  };
+}
+
+const serverInserts = new Map<EntitySchema, { sql: string; columns: PreparedInsert['columns'] }>();
+
+/** The row's values in the INSERT's parameter order. */
+function parametersOf(columns: PreparedInsert['columns'], row: object): unknown[] {
   const values = row as Record<string, unknown>;
-  const parameters = insert.columns.map(({ property, boolean }) => {
+  return columns.map(({ property, boolean }) => {
     const value = values[property];
     // A missing value would be NULL here but the column's default through the ORM: the row type forbids it.
     if (value === undefined) throw new Error(`insertRow: no value for ${property}`);
     return boolean ? (value ? 1 : 0) : value;
   });
-  return Number(insert.statement.run(...parameters).lastInsertRowid);
+}
+
+/** Inserts the row (every column but the generated id) and returns its id. */
+export async function insertRow<Row extends { id: number }>(tx: WriteTx, entity: EntitySchema<Row>, row: Omit<Row, 'id'>): Promise<number> {
+  if (!isSqliteTx(tx)) {
+    let insert = serverInserts.get(entity as EntitySchema);
+    if (!insert) {
+      insert = insertOf(tx, entity as EntitySchema);
+      serverInserts.set(entity as EntitySchema, insert);
+    }
+    const rows: { id: number }[] = await tx.query(`${insert.sql} RETURNING id`, parametersOf(insert.columns, row));
+    return Number(onlyRow(rows).id);
+  }
+  const insert = preparedInsert(tx, entity as EntitySchema, connectionOf(tx));
+  return Number(insert.statement.run(...parametersOf(insert.columns, row)).lastInsertRowid);
 }
