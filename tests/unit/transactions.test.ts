@@ -3,7 +3,7 @@
 // that writes fails the build, not a customer's day.
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Database } from '../../src/main/core/storage/database';
-import { SettingEntity } from '../../src/main/core/storage/entities';
+import { SettingEntity } from '../../src/main/core/storage/entities/settings';
 import type { ReadTx, WriteTx } from '../../src/main/core/storage/transactions';
 import { appendTicketEvent } from '../../src/main/core/record/tickets';
 import { loadSettings } from '../../src/main/core/features/settings/settings';

@@ -5,7 +5,7 @@ import { DeskError } from '../../../shared/errors';
 import { displayTicketNumber, parseTicketNumber } from '../../../shared/ticket-number';
 import type { SecretBox } from '../security/secret-box';
 import { noteText } from './history-notes';
-import { TicketEventEntity, type TicketEventRow, type TicketRow } from '../storage/entities';
+import { TicketEventEntity, type TicketEventRow, type TicketRow } from '../storage/entities/tickets';
 import { insertRow } from '../storage/row-insert';
 
 export interface NewTicketEvent {
@@ -30,6 +30,8 @@ export async function appendTicketEvent(tx: WriteTx, event: NewTicketEvent): Pro
     note: event.note ?? '',
     staffId: event.staffId,
     at: event.at,
+    approvedBy: null,
+    noteData: null,
   };
   await insertRow(tx, TicketEventEntity, row);
 }

@@ -11,7 +11,7 @@ import { buildDocument, PRESETS, type Calibration, type DocumentInput, type Docu
 import type { MediaSize, PrintOutcome } from './spooler';
 import { loadSettings } from '../settings';
 import { appendTicketEvent, getTicketByNumber } from '../../record/tickets';
-import { StaffEntity } from '../../storage/entities';
+import { StaffEntity } from '../../storage/entities/staff';
 import type { ReadTx } from '../../storage/transactions';
 import { getCollectionView } from '../collection';
 
