@@ -25,6 +25,7 @@ const DESK_LEVEL_FILES = [
   'day-close',
   'documents-recorded',
   'documents',
+  'entity-schemas',
   'figures-days',
   'history-notes',
   'intake',

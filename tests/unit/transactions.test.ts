@@ -3,7 +3,7 @@
 // that writes fails the build, not a customer's day.
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Database } from '../../src/main/core/storage/database';
-import { SettingEntity } from '../../src/main/core/storage/entities';
+import { SettingEntity } from '../../src/main/core/storage/entities/settings';
 import type { ReadSql, ReadTx, WriteTx } from '../../src/main/core/storage/transactions';
 import { rowReaderOf } from '../../src/main/core/storage/sql-reader';
 import { recordEvent } from '../../src/main/core/record/ticket-record';

@@ -7,7 +7,7 @@ import type { FaultCategory, SeverityLevel } from '../../../shared/workflow';
 import { localIsoDate } from '../../../shared/calendar';
 import type { PricingFacts } from '../rules/pricing';
 import type { WrittenNote } from './history-notes';
-import { TicketEventEntity, type TicketEventRow } from '../storage/entities';
+import { TicketEventEntity, type TicketEventRow } from '../storage/entities/tickets';
 import { insertRow } from '../storage/row-insert';
 
 export interface TicketCore {

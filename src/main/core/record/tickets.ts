@@ -5,7 +5,7 @@ import { DeskError } from '../../../shared/errors';
 import { displayTicketNumber, parseTicketNumber } from '../../../shared/ticket-number';
 import type { SecretBox } from '../security/secret-box';
 import { noteText } from './history-notes';
-import type { TicketRow } from '../storage/entities';
+import type { TicketRow } from '../storage/entities/tickets';
 import { recordEvent } from './ticket-record';
 
 interface SummaryRecord {

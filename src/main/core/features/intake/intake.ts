@@ -9,7 +9,8 @@ import { barcodeText, displayTicketNumber } from '../../../../shared/ticket-numb
 import { localIsoDate } from '../../../../shared/calendar';
 import { assessWarranty } from '../../../../shared/warranty';
 import type { SecretBox } from '../../security/secret-box';
-import { CustomerEntity, DeviceEntity, TicketEntity, type CustomerRow, type TicketRow } from '../../storage/entities';
+import { CustomerEntity, DeviceEntity, type CustomerRow } from '../../storage/entities/customers';
+import { TicketEntity, type TicketRow } from '../../storage/entities/tickets';
 import { phoneDigits } from '../customers';
 import { requireActiveStaff } from '../staff';
 import type { Actor } from '../staff';
@@ -62,7 +63,7 @@ async function resolveCustomer(tx: WriteTx, input: CheckInInput['customer'], now
   ]);
   const [known] = sameName;
   if (known) return resolveCustomer(tx, { ...input, id: known.id }, nowIso);
-  const row = { ...details, ownerTechnicianId: null, createdAt: nowIso, updatedAt: nowIso };
+  const row = { ...details, ownerTechnicianId: null, mergedIntoId: null, createdAt: nowIso, updatedAt: nowIso };
   return { id: await insertRow(tx, CustomerEntity, row), ...row };
 }
 
@@ -113,6 +114,10 @@ async function createTicket(
     passcodeSealed: device.passcode ? secrets.seal(device.passcode.value) : null,
     createdAt: nowIso,
     updatedAt: nowIso,
+    severity: null,
+    repairWarrantyUntil: null,
+    reworkOfTicketId: null,
+    collectedAt: null,
   };
   const ticketId = await insertRow(tx, TicketEntity, ticket);
   await recordEvent(tx, { ticketId, kind: 'checked_in', toStatus: 'received', staffId: shared.clerkId, at: nowIso });

@@ -12,7 +12,7 @@ import type { MediaSize, PrintOutcome } from './spooler';
 import { loadSettings } from '../settings';
 import { getTicketByNumber } from '../../record/tickets';
 import { recordEvent } from '../../record/ticket-record';
-import { StaffEntity } from '../../storage/entities';
+import { StaffEntity } from '../../storage/entities/staff';
 import type { ReadTx } from '../../storage/transactions';
 import { getCollectionView } from '../collection';
 

@@ -1,6 +1,6 @@
 import type { ReadTx, WriteTx } from '../../storage/transactions';
 import type { Settings } from '../../../../shared/contract';
-import { SettingEntity, type SettingRow } from '../../storage/entities';
+import { SettingEntity, type SettingRow } from '../../storage/entities/settings';
 import { isSqliteTx, rowReaderOf, sqlReaderOf, type SqlReader } from '../../storage/sql-reader';
 import { onlyRow } from '../../storage/rows';
 

@@ -2,7 +2,7 @@ import type { ReadTx, WriteTx } from '../../storage/transactions';
 import type { Staff } from '../../../../shared/contract';
 import type { StaffRole } from '../../../../shared/domain';
 import { DeskError } from '../../../../shared/errors';
-import { StaffEntity, type StaffRow } from '../../storage/entities';
+import { StaffEntity, type StaffRow } from '../../storage/entities/staff';
 import { changedValues, recordAudit } from '../../record/audit';
 import { onlyRow } from '../../storage/rows';
 

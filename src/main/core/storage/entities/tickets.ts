@@ -1,40 +1,8 @@
-// Table mappings, written as EntitySchemas: the bundler emits no decorator
-// metadata, and plain row interfaces keep the services honest about types.
+// Repair tickets, their history events, the per-day ticket number counter and
+// the counter's unsaved intake form.
 import { EntitySchema } from 'typeorm';
-import type { DataAnswer, DeviceType, PasscodeKind, PaymentMethod, StaffRole, TicketStatus, WarrantyBasis, WarrantyStatus } from '../../../shared/domain';
-
-export interface StaffRow {
-  id: number;
-  name: string;
-  role: StaffRole;
-  active: boolean;
-  createdAt: string;
-}
-
-export interface CustomerRow {
-  id: number;
-  name: string;
-  phone: string;
-  /** Digits of the phone only, for lookups whatever the clerk typed. */
-  phoneDigits: string;
-  address: string;
-  notes: string;
-  /** The technician who serves this customer (one owner per customer). */
-  ownerTechnicianId: number | null;
-  createdAt: string;
-  updatedAt: string;
-}
-
-export interface DeviceRow {
-  id: number;
-  customerId: number;
-  type: DeviceType;
-  brand: string;
-  model: string;
-  serial: string;
-  colour: string;
-  createdAt: string;
-}
+import type { DataAnswer, PasscodeKind, PaymentMethod, TicketStatus, WarrantyBasis, WarrantyStatus } from '../../../../shared/domain';
+import { flag, id, integer, nullableInteger, nullableText, text } from './columns';
 
 export interface TicketRow {
   id: number;
@@ -71,8 +39,14 @@ export interface TicketRow {
   passcodeSealed: string | null;
   createdAt: string;
   updatedAt: string;
+  /** How bad the fault is, 1 to 3, once diagnosed. */
+  severity: number | null;
+  /** The repair's own warranty, from collection. */
+  repairWarrantyUntil: string | null;
+  /** The ticket this one re-does (返修). */
+  reworkOfTicketId: number | null;
+  collectedAt: string | null;
 }
-
 export interface TicketEventRow {
   id: number;
   ticketId: number;
@@ -81,67 +55,17 @@ export interface TicketEventRow {
   toStatus: TicketStatus | null;
   amountMinor: number | null;
   note: string;
-  /** A note written as data (rendered in the shop's language when read), as JSON; null for text as typed. */
-  noteData: string | null;
   staffId: number | null;
-  /** The manager whose PIN approved the step, when it needed one. */
-  approvedBy: number | null;
   at: string;
+  /** The manager who approved what the event records, when it needed one. */
+  approvedBy: number | null;
+  /** A note the desk wrote itself, as data (JSON), worded when read. */
+  noteData: string | null;
 }
-
-export interface SettingRow {
-  key: string;
-  value: string;
-}
-
 export interface TicketDayCounterRow {
   day: string;
   lastSequence: number;
 }
-
-const id = { type: Number, primary: true, generated: 'increment' } as const;
-const text = { type: 'text' } as const;
-const nullableText = { type: 'text', nullable: true } as const;
-const integer = { type: 'integer' } as const;
-const nullableInteger = { type: 'integer', nullable: true } as const;
-const flag = { type: 'boolean' } as const;
-
-export const StaffEntity = new EntitySchema<StaffRow>({
-  name: 'Staff',
-  tableName: 'staff',
-  columns: { id, name: text, role: text, active: flag, createdAt: { ...text, name: 'created_at' } },
-});
-
-export const CustomerEntity = new EntitySchema<CustomerRow>({
-  name: 'Customer',
-  tableName: 'customer',
-  columns: {
-    id,
-    name: text,
-    phone: text,
-    phoneDigits: { ...text, name: 'phone_digits' },
-    address: text,
-    notes: text,
-    ownerTechnicianId: { ...nullableInteger, name: 'owner_technician_id' },
-    createdAt: { ...text, name: 'created_at' },
-    updatedAt: { ...text, name: 'updated_at' },
-  },
-});
-
-export const DeviceEntity = new EntitySchema<DeviceRow>({
-  name: 'Device',
-  tableName: 'device',
-  columns: {
-    id,
-    customerId: { ...integer, name: 'customer_id' },
-    type: text,
-    brand: text,
-    model: text,
-    serial: text,
-    colour: text,
-    createdAt: { ...text, name: 'created_at' },
-  },
-});
 
 export const TicketEntity = new EntitySchema<TicketRow>({
   name: 'Ticket',
@@ -176,9 +100,12 @@ export const TicketEntity = new EntitySchema<TicketRow>({
     passcodeSealed: { ...nullableText, name: 'passcode_sealed' },
     createdAt: { ...text, name: 'created_at' },
     updatedAt: { ...text, name: 'updated_at' },
+    severity: nullableInteger,
+    repairWarrantyUntil: { ...nullableText, name: 'repair_warranty_until' },
+    reworkOfTicketId: { ...nullableInteger, name: 'rework_of_ticket_id' },
+    collectedAt: { ...nullableText, name: 'collected_at' },
   },
 });
-
 export const TicketEventEntity = new EntitySchema<TicketEventRow>({
   name: 'TicketEvent',
   tableName: 'ticket_event',
@@ -190,23 +117,30 @@ export const TicketEventEntity = new EntitySchema<TicketEventRow>({
     toStatus: { ...nullableText, name: 'to_status' },
     amountMinor: { ...nullableInteger, name: 'amount_minor' },
     note: text,
-    noteData: { ...nullableText, name: 'note_data' },
     staffId: { ...nullableInteger, name: 'staff_id' },
-    approvedBy: { ...nullableInteger, name: 'approved_by' },
     at: text,
+    approvedBy: { ...nullableInteger, name: 'approved_by' },
+    noteData: { ...nullableText, name: 'note_data' },
   },
 });
-
-export const SettingEntity = new EntitySchema<SettingRow>({
-  name: 'Setting',
-  tableName: 'setting',
-  columns: { key: { type: 'text', primary: true }, value: text },
-});
-
 export const TicketDayCounterEntity = new EntitySchema<TicketDayCounterRow>({
   name: 'TicketDayCounter',
   tableName: 'ticket_day_counter',
   columns: { day: { type: 'text', primary: true }, lastSequence: { ...integer, name: 'last_sequence' } },
 });
 
-export const ALL_ENTITIES = [StaffEntity, CustomerEntity, DeviceEntity, TicketEntity, TicketEventEntity, SettingEntity, TicketDayCounterEntity];
+export interface IntakeDraftRow {
+  counterKey: string;
+  body: string;
+  savedAt: string;
+}
+
+export const IntakeDraftEntity = new EntitySchema<IntakeDraftRow>({
+  name: 'IntakeDraft',
+  tableName: 'intake_draft',
+  columns: {
+    counterKey: { type: 'text', primary: true, name: 'counter_key' },
+    body: text,
+    savedAt: { ...text, name: 'saved_at' },
+  },
+});
