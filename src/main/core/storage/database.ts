@@ -151,9 +151,10 @@ export class Database {
     if (this.engine.name === 'postgres') {
       return this.enqueue(() => this.inTransaction(['BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY'], (manager) => work(asReadTx(manager))));
     }
-    const queryOnly = queryOnlySwitch(this.sqliteConnection());
     return this.enqueue(() =>
       this.inTransaction(['BEGIN'], async (manager) => {
+        // Taken inside the turn: by then the desk may have retired this file, and the queue says so first.
+        const queryOnly = queryOnlySwitch(this.sqliteConnection());
         queryOnly(true);
         try {
           return await work(asReadTx(manager));
