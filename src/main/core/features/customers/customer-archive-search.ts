@@ -87,7 +87,7 @@ async function byExact(rows: RowReader, engine: StorageEngine, text: string, lim
     }
   }
   if (serialLike(text)) {
-    // The serial index alone first: every whole phone number is also tried as a serial, and a miss then costs a tenth of the joined read.
+    // The serial index alone first: every whole phone number is also tried as a serial, and a miss then costs a fifth of the joined read.
     const deviceIds = await ids(rows, `SELECT id FROM device WHERE ${engine.compareNoCase('serial', '=')} ORDER BY id DESC LIMIT ?`, [text, limit]);
     // (A merge hands the merged customer's devices to the one kept, so the newest devices are all still someone's.)
     const devices =

@@ -287,7 +287,7 @@ function* searchExact(
   }
   if (serialLike(text)) {
     // A full serial / IMEI. The device probe reads the serial index alone, so a miss (every whole phone
-    // number is also tried as a serial) costs a tenth of the joined read; only a hit reads its tickets' hit columns.
+    // number is also tried as a serial) costs a fifth of the joined read; only a hit reads its tickets' hit columns.
     const devices = yield* ids(`SELECT id FROM device WHERE ${engine.compareNoCase('serial', '=')} ORDER BY id DESC LIMIT ?`, [text, limit]);
     const tickets =
       devices.length === 0
