@@ -89,15 +89,8 @@ async function byExact(rows: RowReader, engine: StorageEngine, text: string, lim
   if (serialLike(text)) {
     // The serial index alone first: every whole phone number is also tried as a serial, and a miss then costs a fifth of the joined read.
     const deviceIds = await ids(rows, `SELECT id FROM device WHERE ${engine.compareNoCase('serial', '=')} ORDER BY id DESC LIMIT ?`, [text, limit]);
-    // (A merge hands the merged customer's devices to the one kept, so the newest devices are all still someone's.)
-    const devices =
-      deviceIds.length === 0
-        ? []
-        : await rows<DeviceMatch>(
-            `SELECT d.customer_id, d.brand, d.model, d.serial FROM device d JOIN customer c ON c.id = d.customer_id
-             WHERE d.id IN (${deviceIds.map(() => '?').join(',')}) AND c.merged_into_id IS NULL ORDER BY d.id DESC`,
-            deviceIds,
-          );
+    // A merge hands the merged customer's devices to the one kept, so these are all a current customer's.
+    const devices = await devicesOf(rows, deviceIds);
     addDevices(found, devices, 0);
     whole ||= devices.length > 0;
   }
