@@ -428,8 +428,8 @@ describe('repair workflow on the ticket page', () => {
     await openSignedIn(ticket);
     const part = field(page, en.ticketActions.parts.part);
     await part.focus();
-    // The quoted part is chosen already.
-    expect(await part.inputValue()).toBe(String(ssd.id));
+    // The quoted part is chosen already, once the shelf's parts have loaded.
+    await waitUntil('the quoted part is chosen', async () => (await part.inputValue()) === String(ssd.id));
     await page.keyboard.press('Tab');
     const qty = field(page, en.ticketActions.parts.qty);
     await focusIs(qty, 'the quantity');

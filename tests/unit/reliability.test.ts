@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import { DataSource } from 'typeorm';
 import { afterEach, describe, expect, it } from 'vitest';
 import { DATABASE_FILE } from '../../src/main/core/desk';
-import { takeBackup, BACKUP_KEY } from '../../src/main/core/features/data-safety/backup';
+import { listBackups, takeBackup, BACKUP_KEY } from '../../src/main/core/features/data-safety/backup';
 import { fileFacts, integrityCheck, openRaw } from '../../src/main/core/features/data-safety/data-file';
 import { restoreBackup } from '../../src/main/core/features/data-safety/restore';
 import { ALL_ENTITIES } from '../../src/main/core/storage/entities';
@@ -223,4 +223,20 @@ describe('a backup taken while another process writes', () => {
       restored.close();
     }
   }, 90_000);
+});
+
+describe('two backups at the same instant into one folder', () => {
+  it('each verify in a folder of their own, as when two counters close in the same millisecond', async () => {
+    const dataDir = tempDir();
+    const desk = await openTestDesk({ dir: dataDir });
+    for (let i = 0; i < 5; i++) await desk.call('intake.checkIn', sampleIntake());
+    await desk.close();
+    const backupDir = tempDir();
+    const now = new Date('2026-11-23T02:30:00Z');
+    const take = () => takeBackup({ databaseFile: join(dataDir, DATABASE_FILE), keyFile: join(dataDir, BACKUP_KEY), folder: backupDir, reason: 'close', now });
+    const attempts = await Promise.all([take(), take(), take()]);
+    for (const attempt of attempts) expect(attempt.ok, attempt.detail).toBe(true);
+    expect(new Set(attempts.map((a) => a.folder)).size).toBe(3);
+    expect(listBackups(backupDir)).toHaveLength(3);
+  }, 60_000);
 });

@@ -3,9 +3,10 @@
 // transactions neither wait for it nor leak into it. Each copy is verified
 // (opened, integrity_check, row counts) before its manifest is written; a
 // folder without a verified manifest is not a backup.
-import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync } from 'node:fs';
+import { copyFileSync, existsSync, readdirSync, readFileSync, renameSync, rmSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { writeFileAtomic } from '../../storage/atomic-file';
+import { claimBackupFolder } from './backup-folder';
 import { fileFacts, openRaw, rowCounts, type RawDatabase } from './data-file';
 import { integrityCheckInBackground, rowCountsInBackground } from './integrity-worker';
 import { backupsToKeep } from './retention';
@@ -53,11 +54,6 @@ export interface BackupAttempt {
   backup: StoredBackup | null;
 }
 
-const pad = (n: number, width = 2) => String(n).padStart(width, '0');
-function stamp(d: Date): string {
-  return `${d.getUTCFullYear()}${pad(d.getUTCMonth() + 1)}${pad(d.getUTCDate())}T${pad(d.getUTCHours())}${pad(d.getUTCMinutes())}${pad(d.getUTCSeconds())}${pad(d.getUTCMilliseconds(), 3)}Z`;
-}
-
 export function backupsRoot(folder: string): string {
   return join(resolve(folder), BACKUPS_FOLDER);
 }
@@ -92,7 +88,7 @@ export interface TakeBackupOptions {
 /** Takes, verifies and stores one backup. Never throws: a failure is an attempt with ok=false and its detail, and leaves no folder. */
 export async function takeBackup(options: TakeBackupOptions): Promise<BackupAttempt> {
   const result = await copyAndVerify(options);
-  if (!result.ok) rmSync(result.folder, { recursive: true, force: true });
+  if (!result.ok && result.folder !== '') rmSync(result.folder, { recursive: true, force: true });
   return result;
 }
 
@@ -120,8 +116,7 @@ export function backupPace(): (progress: { totalPages: number; remainingPages: n
 async function copyAndVerify(options: TakeBackupOptions): Promise<BackupAttempt> {
   const started = Date.now();
   const startedAt = options.now.toISOString();
-  const root = backupsRoot(options.folder);
-  const folder = join(root, `${stamp(options.now)}-${options.reason}`);
+  let folder = '';
   const attempt = (fields: Partial<BackupAttempt>): BackupAttempt => ({
     ok: false,
     reason: options.reason,
@@ -137,9 +132,10 @@ async function copyAndVerify(options: TakeBackupOptions): Promise<BackupAttempt>
     ...fields,
   });
   const source = options.source ?? openRaw(options.databaseFile);
-  const partial = join(folder, `${BACKUP_DATABASE}.partial`);
+  let partial = '';
   try {
-    mkdirSync(folder, { recursive: true });
+    folder = claimBackupFolder(backupsRoot(options.folder), options.now, options.reason);
+    partial = join(folder, `${BACKUP_DATABASE}.partial`);
     // Counted on a worker thread: millions of rows held the desk's thread for seconds.
     const counts = () => (options.source ? Promise.resolve(rowCounts(source)) : rowCountsInBackground(options.databaseFile));
     const before = await counts();
@@ -182,7 +178,7 @@ async function copyAndVerify(options: TakeBackupOptions): Promise<BackupAttempt>
     const backup: StoredBackup = { ...manifest, folder, file: join(folder, BACKUP_DATABASE) };
     return attempt({ ok: true, sizeBytes, tickets: facts.tickets, lastTicketNumber: facts.lastTicketNumber, detail: 'verified', backup });
   } catch (error) {
-    rmSync(partial, { force: true });
+    if (partial !== '') rmSync(partial, { force: true });
     const code = (error as { code?: unknown }).code;
     return attempt({ detail: `${typeof code === 'string' ? `${code}: ` : ''}${error instanceof Error ? error.message : String(error)}` });
   } finally {

@@ -4,12 +4,13 @@
 // rows must be in it) before its manifest is written, as a file backup is.
 // Counters without pg_dump (Debian's postgresql-client) take none and say so.
 import { execFile } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync } from 'node:fs';
+import { copyFileSync, existsSync, readdirSync, readFileSync, renameSync, rmSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { writeFileAtomic } from '../../storage/atomic-file';
 import type { PostgresConnection } from '../../storage/engine';
 import { BACKUP_KEY, BACKUP_MANIFEST, type BackupAttempt, type BackupManifest, type BackupReason, type StoredBackup } from './backup';
 import { backupsToKeep } from './retention';
+import { claimBackupFolder } from './backup-folder';
 
 export const SERVER_BACKUPS_FOLDER = 'repair-desk-server-backups';
 export const SERVER_DUMP = 'repair-desk.pgdump';
@@ -56,16 +57,11 @@ function run(program: string, args: string[], env: NodeJS.ProcessEnv): Promise<s
   });
 }
 
-const pad = (n: number, width = 2) => String(n).padStart(width, '0');
-function stamp(d: Date): string {
-  return `${d.getUTCFullYear()}${pad(d.getUTCMonth() + 1)}${pad(d.getUTCDate())}T${pad(d.getUTCHours())}${pad(d.getUTCMinutes())}${pad(d.getUTCSeconds())}${pad(d.getUTCMilliseconds(), 3)}Z`;
-}
-
 /** Dumps, verifies and stores one backup of the server's shop. Never throws: a failure is an attempt with ok=false and leaves no folder. */
 export async function takeServerBackup(options: ServerBackupOptions): Promise<BackupAttempt> {
   const started = Date.now();
   const startedAt = options.now.toISOString();
-  const folder = join(serverBackupsRoot(options.folder), `${stamp(options.now)}-${options.reason}`);
+  let folder = '';
   const attempt = (fields: Partial<BackupAttempt>): BackupAttempt => ({
     ok: false,
     reason: options.reason,
@@ -81,9 +77,9 @@ export async function takeServerBackup(options: ServerBackupOptions): Promise<Ba
     ...fields,
   });
   const env = clientEnvironment(options.connection);
-  const partial = join(folder, `${SERVER_DUMP}.partial`);
   try {
-    mkdirSync(folder, { recursive: true });
+    folder = claimBackupFolder(serverBackupsRoot(options.folder), options.now, options.reason);
+    const partial = join(folder, `${SERVER_DUMP}.partial`);
     const facts = await options.facts();
     await run('pg_dump', ['--format=custom', '--no-owner', '--no-privileges', `--file=${partial}`], env);
     const contents = await run('pg_restore', ['--list', partial], env);
@@ -113,7 +109,7 @@ export async function takeServerBackup(options: ServerBackupOptions): Promise<Ba
     const backup: StoredBackup = { ...manifest, folder, file };
     return attempt({ ok: true, sizeBytes, tickets: facts.tickets, lastTicketNumber: facts.lastTicketNumber, detail: 'verified', backup });
   } catch (error) {
-    rmSync(folder, { recursive: true, force: true });
+    if (folder !== '') rmSync(folder, { recursive: true, force: true });
     return attempt({ detail: error instanceof Error ? error.message : String(error) });
   }
 }
