@@ -83,6 +83,17 @@ describe('printing settings', () => {
 
   afterAll(() => closePrintingDesk(browser, harness, printTo));
 
+  /**
+   * The device label on a 2 × 1 in label, two copies (what the first test saves on screen), and
+   * optionally on a chosen printer: set here so that each test can run alone.
+   */
+  async function labelTwoByOneTwice(printer?: string): Promise<void> {
+    const stored = await harness.call('settings.get', {});
+    const label = { ...stored.printing['device-label'], preset: 'label-2x1in', copies: 2, ...(printer ? { printer } : {}) };
+    await harness.call('settings.update', { printing: { ...stored.printing, 'device-label': label } });
+    await reloadSettings(page);
+  }
+
   it('keeps the device label preset and copies after a reload', async () => {
     const preset = field(page, 'Device label preset');
     // Only the device label's own sizes, in millimetres.
@@ -107,6 +118,7 @@ describe('printing settings', () => {
   });
 
   it('test prints the device label on its preset from the keyboard', async () => {
+    await labelTwoByOneTwice();
     const before = printedJobs(printTo).length;
     // Keyboard: from the copies field, Tab reaches this document's Test print, Enter presses it.
     await field(page, 'Device label copies').focus();
@@ -131,6 +143,7 @@ describe('printing settings', () => {
   });
 
   it('prints the saved number of device label copies after a check-in', async () => {
+    await labelTwoByOneTwice();
     const before = printedJobs(printTo).length;
     const ticket = firstItem((await harness.call('intake.checkIn', intakeInput())).tickets);
     const results = await harness.call('printing.printTicket', {
@@ -147,6 +160,7 @@ describe('printing settings', () => {
   });
 
   it('tries a calibration for the folder printer, saves it and keeps it after a reload', async () => {
+    await labelTwoByOneTwice();
     const section = page.getByRole('region', { name: 'Device label', exact: true });
     await field(page, 'Device label printer').selectOption(FOLDER_PRINTER);
     await section.getByText(`Calibration for ${FOLDER_PRINTER}`, { exact: true }).waitFor();
@@ -199,7 +213,7 @@ describe('printing settings', () => {
   });
 
   it('shows a preset refused by the desk at the preset field', async () => {
-    await reloadSettings(page);
+    await labelTwoByOneTwice();
     // The screen only offers a document's own sizes; make the request carry a wrong one
     // to see the desk's field error where the owner would fix it.
     await page.route('**/api/settings.update', async (route) => {
@@ -277,6 +291,8 @@ describe('printing settings', () => {
   });
 
   it('reads in English and in Chinese (screenshots)', async () => {
+    // On a chosen printer, so the calibration fields show too.
+    await labelTwoByOneTwice(FOLDER_PRINTER);
     mkdirSync(SCREENSHOTS, { recursive: true });
     // Tall enough for the whole section, so the app's fixed header does not cover its top.
     await page.setViewportSize({ width: VIEWPORT.width, height: 2000 });
