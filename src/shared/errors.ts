@@ -81,7 +81,6 @@ export const FIELD_ERROR_CODES = [
   'folder_not_writable',
   'folder_inside_data',
   'not_a_folder',
-  'kept_on_server',
   // the shared database (PostgreSQL)
   'server_refused',
   'server_wrong_password',

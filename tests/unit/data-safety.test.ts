@@ -29,6 +29,7 @@ import { fixedClock, openTestDesk, sampleIntake, TEST_SHOP, type TestDesk } from
 import { PINS, setUpCrew } from '../support/workflow';
 import { displayTicketNumber } from '../../src/shared/ticket-number';
 import { firstItem, onlyItem, lastItem, itemAt, entryOf } from '../support/lists';
+import { parseCsv } from '../support/csv';
 
 const cleanups: (() => Promise<void> | void)[] = [];
 afterEach(async () => {
@@ -472,37 +473,6 @@ describe('bad input that used to end in "internal"', () => {
     }
   });
 });
-
-/** Records of a CSV (RFC 4180: quoted cells may hold commas, quotes doubled, line breaks). */
-function parseCsv(text: string): string[][] {
-  const records: string[][] = [];
-  let cells: string[] = [];
-  let cell = '';
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i];
-    if (quoted && c === '"' && text[i + 1] === '"') {
-      cell += '"';
-      i++;
-    } else if (c === '"') {
-      quoted = !quoted;
-    } else if (quoted) {
-      cell += c;
-    } else if (c === ',') {
-      cells.push(cell);
-      cell = '';
-    } else if (c === '\r' && text[i + 1] === '\n') {
-      cells.push(cell);
-      records.push(cells);
-      cells = [];
-      cell = '';
-      i++;
-    } else {
-      cell += c;
-    }
-  }
-  return records;
-}
 
 describe('the full export', () => {
   it('is a ZIP of UTF-8 CSVs with a BOM and a manifest, without PIN hashes or passcodes', async () => {

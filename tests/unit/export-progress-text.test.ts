@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { exportRunningText, exportTableName } from '../../src/renderer/src/backups/export-progress-text';
 import { DATABASE_FILE } from '../../src/main/core/desk';
 import { openRaw } from '../../src/main/core/features/data-safety/data-file';
-import { exportedTables } from '../../src/main/core/features/data-safety/export';
+import { exportedTables } from '../../src/main/core/features/data-safety/sqlite-export-source';
 import type { Language } from '../../src/shared/domain';
 import { MESSAGES } from '../../src/shared/i18n/translate';
 import { openTestDesk } from '../support/desk';

@@ -17,7 +17,6 @@ export const dataSafetyFieldErrorsEn = {
   folder_not_writable: 'The desk cannot write to this folder (read-only, or no permission)',
   folder_inside_data: 'Choose a folder outside the desk’s data folder (a second disk or a USB stick): a copy beside the original is lost with it',
   not_a_folder: 'This is a file, not a folder',
-  kept_on_server: 'The shop’s data is kept on the shared database server: export it there with the server’s own tools',
 };
 
 export const dataSafetyFieldErrorsZh: Widen<typeof dataSafetyFieldErrorsEn> = {
@@ -25,7 +24,6 @@ export const dataSafetyFieldErrorsZh: Widen<typeof dataSafetyFieldErrorsEn> = {
   folder_not_writable: '无法写入此文件夹（只读或没有权限）',
   folder_inside_data: '请选择数据文件夹以外的位置（第二块硬盘或 U 盘）：与原文件放在一起的副本会随原文件一起丢失',
   not_a_folder: '这是一个文件，不是文件夹',
-  kept_on_server: '本店数据保存在共享数据库服务器上，请在服务器上用其自带工具导出',
 };
 
 export const dataSafetyEn = {

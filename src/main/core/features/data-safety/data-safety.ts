@@ -7,13 +7,12 @@ import { join } from 'node:path';
 import type { BackupAttemptView, BackupStatus, BackupView, BackupWarning, ExportProgress } from '../../../../shared/data-safety-contract';
 import { displayTicketNumber } from '../../../../shared/ticket-number';
 import type { Clock } from '../../context';
-import { DeskError } from '../../../../shared/errors';
 import type { Database } from '../../storage/database';
 import type { PostgresConnection } from '../../storage/engine';
 import { onlyRow } from '../../storage/rows';
 import { listBackups, pruneBackups, takeBackup, type BackupAttempt, type BackupReason, type StoredBackup } from './backup';
 import { readBackupSettings, writeBackupSettings, type BackupSettings } from './backup-settings';
-import { exportDatabase } from './export';
+import { exportDatabase, exportServerDatabase, type ExportProgressReport } from './export';
 import { advanceIdentity, readIdentity, writeIdentity } from './identity';
 import { stoppableIntegrityCheck, type StoppableCheck } from './integrity-worker';
 import { DUMP_TOOL_MISSING, isServerDump, listServerBackups, pruneServerBackups, takeServerBackup } from './server-backup';
@@ -293,14 +292,17 @@ export class DataSafety {
   // ---- full export ----
 
   startExport(shopName: string): ExportProgress {
-    // The export reads the SQLite file; a shop on a server exports with the server's own tools.
-    if (this.server) throw new DeskError('conflict', [{ path: 'engine', code: 'kept_on_server' }]);
     const jobId = randomBytes(9).toString('base64url');
     const now = this.options.clock.now();
     const path = join(this.destination().folder, 'repair-desk-exports', `repair-desk-export-${now.toISOString().replace(/[:.]/g, '-')}.zip`);
     const progress: ExportProgress = { jobId, state: 'running', table: '', rowsDone: 0, rowsTotal: 0, path: null, error: null };
     this.exports.set(jobId, progress);
-    exportDatabase({ databaseFile: this.files.databaseFile, path, now, shopName, onProgress: (p) => Object.assign(progress, p) }).then(
+    const onProgress = (report: ExportProgressReport) => Object.assign(progress, report);
+    // A shop on a server exports what the server holds, not this counter's old file.
+    const exported = this.server
+      ? exportServerDatabase({ connection: this.server, path, now, shopName, onProgress })
+      : exportDatabase({ databaseFile: this.files.databaseFile, path, now, shopName, onProgress });
+    exported.then(
       (result) => Object.assign(progress, { state: 'done', path: result.path, rowsDone: result.rows, rowsTotal: result.rows }),
       (error: unknown) => {
         this.options.logError('export', error);

@@ -1,39 +1,24 @@
 // The full export: one ZIP with a CSV per table (UTF-8 with a BOM, so Excel
-// reads Chinese correctly) and a JSON manifest. Read on a connection of its
-// own in one snapshot, a few thousand rows per statement call (in rowid order;
-// a WITHOUT ROWID table through one cursor, paused between batches), each
-// batch encoded as one string; the CSVs are compressed by zlib in Node's
-// thread pool at a fast level, so the desk's own thread only reads and encodes,
-// and yields between batches so it keeps answering. PIN hashes and sealed
-// passcodes never leave the file; signatures go in as PNG files named from
-// their row.
+// reads Chinese correctly) and a JSON manifest, from the SQLite file or from
+// the shop's PostgreSQL server (export-source.ts), in one snapshot, a batch of
+// rows at a time, each batch encoded as one string. The CSVs are compressed by
+// zlib in Node's thread pool at a fast level, so the desk's own thread only
+// reads and encodes, and yields between batches so it keeps answering. PIN
+// hashes and sealed passcodes never leave the shop's store; signatures go in
+// as PNG files named from their row.
 import { once } from 'node:events';
 import { closeSync, mkdirSync, openSync, renameSync, rmSync, writeSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { setImmediate as nextTurn } from 'node:timers/promises';
 import { crc32, createDeflateRaw, type DeflateRaw } from 'node:zlib';
 import { Zip, ZipDeflate, ZipPassThrough, strToU8, type AsyncFlateStreamHandler, type ZipInputFile } from 'fflate';
-import { openRaw, tableNames, type RawDatabase } from './data-file';
+import type { PostgresConnection } from '../../storage/engine';
+import { LEFT_OUT_COLUMNS, LEFT_OUT_TABLES, type ExportSource } from './export-source';
+import { openPostgresExport } from './postgres-export-source';
+import { openSqliteExport } from './sqlite-export-source';
 
-const BATCH_ROWS = 5000;
 /** zlib's fastest level: the export is for reading elsewhere, not for keeping small. */
 const DEFLATE_LEVEL = 1;
-
-/** Kept out of the export: secrets, and what only serves the desk's own bookkeeping. */
-const LEFT_OUT_COLUMNS: Record<string, string[]> = {
-  staff: ['pin_hash', 'pin_failed_count', 'pin_locked_until'],
-  ticket: ['passcode_sealed'],
-};
-
-/**
- * Tables left out whole: the schema's bookkeeping and the search indexes, which
- * hold nothing but what the exported tables already say (rebuilt from them).
- */
-export const LEFT_OUT_TABLES = ['migrations', 'search_position', 'customer_name_gram', 'desk_write'];
-
-export function exportedTables(db: RawDatabase): string[] {
-  return tableNames(db).filter((name) => !LEFT_OUT_TABLES.includes(name) && !name.includes('_fts'));
-}
 
 const NEEDS_QUOTES = /[",\r\n]/;
 
@@ -114,69 +99,25 @@ export interface ExportResult {
   durationMs: number;
 }
 
-const quoted = (name: string) => `"${name.replace(/"/g, '""')}"`;
-
-/** Whether the table has a rowid to page by (a WITHOUT ROWID table is read in one go: they are small lookups). */
-function hasRowid(db: RawDatabase, table: string): boolean {
-  try {
-    db.prepare(`SELECT _rowid_ FROM ${quoted(table)} LIMIT 0`);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-function columnsOf(db: RawDatabase, table: string): string[] {
-  const left = LEFT_OUT_COLUMNS[table] ?? [];
-  return (db.prepare(`PRAGMA table_info(${quoted(table)})`).all() as { name: string }[]).map((c) => c.name).filter((c) => !left.includes(c));
-}
-
-/**
- * The table's rows, a batch at a time: keyset batches in rowid order (one
- * statement call per batch, not per row), or, without a rowid, one cursor in
- * primary key order read a batch at a time (nothing else runs on this
- * connection meanwhile; leaving the loop early closes it). With a rowid, each
- * row starts with it.
- */
-function* batchesOf(db: RawDatabase, table: string, list: string, byRowid: boolean): Generator<unknown[][]> {
-  if (byRowid) {
-    const batch = db.prepare(`SELECT _rowid_, ${list} FROM ${quoted(table)} WHERE _rowid_ > ? ORDER BY _rowid_ LIMIT ${BATCH_ROWS}`).raw(true);
-    let after = Number.MIN_SAFE_INTEGER;
-    for (;;) {
-      const rows = batch.all(after) as unknown[][];
-      if (rows.length > 0) yield rows;
-      if (rows.length < BATCH_ROWS) return;
-      after = rows.at(-1)?.[0] as number;
-    }
-  }
-  const cursor = db
-    .prepare(`SELECT ${list} FROM ${quoted(table)}`)
-    .raw(true)
-    .iterate() as IterableIterator<unknown[]>;
-  try {
-    for (;;) {
-      const rows: unknown[][] = [];
-      while (rows.length < BATCH_ROWS) {
-        const next = cursor.next();
-        if (next.done) break;
-        rows.push(next.value);
-      }
-      if (rows.length > 0) yield rows;
-      if (rows.length < BATCH_ROWS) return;
-    }
-  } finally {
-    cursor.return?.();
-  }
-}
-
-/** Writes the export ZIP to `path` (through a temporary file, renamed when complete). */
-export async function exportDatabase(options: {
-  databaseFile: string;
+export interface ExportOptions {
   path: string;
   now: Date;
   shopName: string;
   onProgress?: (progress: ExportProgressReport) => void;
-}): Promise<ExportResult> {
+}
+
+/** Exports the shop's SQLite file. */
+export function exportDatabase(options: ExportOptions & { databaseFile: string }): Promise<ExportResult> {
+  return writeExport(openSqliteExport(options.databaseFile), options);
+}
+
+/** Exports a shop kept on a PostgreSQL server. */
+export async function exportServerDatabase(options: ExportOptions & { connection: PostgresConnection }): Promise<ExportResult> {
+  return writeExport(await openPostgresExport(options.connection), options);
+}
+
+/** Writes the export ZIP to `path` (through a temporary file, renamed when complete), and closes the source. */
+async function writeExport(source: ExportSource, options: ExportOptions): Promise<ExportResult> {
   const started = Date.now();
   mkdirSync(dirname(options.path), { recursive: true });
   const partial = `${options.path}.partial`;
@@ -186,29 +127,24 @@ export async function exportDatabase(options: {
     if (error) failure = error;
     else writeSync(fd, chunk);
   });
-  const db = openRaw(options.databaseFile, { readonly: true });
   const tables: Record<string, number> = {};
   try {
-    db.exec('BEGIN'); // one snapshot for every table
-    const names = exportedTables(db);
+    const names = await source.tables();
     let rowsTotal = 0;
     for (const table of names) {
-      rowsTotal += (db.prepare(`SELECT COUNT(*) AS n FROM ${quoted(table)}`).get() as { n: number }).n;
+      rowsTotal += await source.count(table);
       await nextTurn(); // a large table's count takes a while: answer the counter between them
     }
     let rowsDone = 0;
     for (const table of names) {
-      const columns = columnsOf(db, table);
+      const columns = await source.columns(table);
       const signatureColumns = columns.map((c, at) => (c.endsWith('signature_png') ? at : -1)).filter((at) => at >= 0);
       const idAt = Math.max(0, columns.indexOf('id'));
       const file = new NativeDeflateEntry(`${table}.csv`);
       zip.add(file);
       await file.push(Buffer.from('\uFEFF' + columns.map(csvCell).join(',') + '\r\n', 'utf8'));
-      const list = columns.map(quoted).join(', ');
-      const byRowid = hasRowid(db, table);
-      const from = byRowid ? 1 : 0;
       let count = 0;
-      for (const rows of batchesOf(db, table, list, byRowid)) {
+      for await (const { rows, from } of source.batches(table, columns)) {
         for (const at of signatureColumns) {
           for (const row of rows) {
             const value = row[at + from];
@@ -232,7 +168,6 @@ export async function exportDatabase(options: {
       tables[table] = count;
       rowsDone += count;
     }
-    db.exec('COMMIT');
     const manifest = {
       format: 'repair-desk-export/1',
       exportedAt: options.now.toISOString(),
@@ -254,8 +189,7 @@ export async function exportDatabase(options: {
     rmSync(partial, { force: true });
     throw error;
   } finally {
-    if (db.inTransaction) db.exec('ROLLBACK');
-    db.close();
+    await source.close();
   }
   closeSync(fd);
   renameSync(partial, options.path);
