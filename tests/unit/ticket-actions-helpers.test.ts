@@ -10,7 +10,15 @@ import { needsManagerApproval } from '../../src/renderer/src/widgets/manager-che
 import { moveButtons, moveVerb } from '../../src/renderer/src/tickets/actions/move-verbs';
 import { nextFocusSection } from '../../src/renderer/src/tickets/actions/next-focus';
 import { returnableParts } from '../../src/renderer/src/tickets/actions/parts-used';
-import { addBoughtPart, addLine, addTypedLabour, checkDraft, draftFromQuote, EMPTY_DRAFT, parseQty } from '../../src/renderer/src/tickets/actions/quote-draft';
+import {
+  addBoughtPart,
+  addLine,
+  addTypedLabour,
+  checkDraft,
+  draftFromQuote,
+  EMPTY_DRAFT,
+  parseQty,
+} from '../../src/renderer/src/tickets/actions/quote/quote-draft';
 import { itemAt } from '../support/lists';
 
 describe('move verbs', () => {

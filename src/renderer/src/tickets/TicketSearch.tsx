@@ -7,14 +7,12 @@
 // must see which digits matched to tell two customers apart, and the same
 // screen is where the shop finds the number to call the customer. Paper that
 // leaves the shop (the claim ticket) masks it; this screen faces the clerk.
-import { Alert, Button, Group, Loader, Stack, Table, Text, TextInput, Title, UnstyledButton } from '@mantine/core';
+import { Alert, Button, Group, Loader, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useEffect, useState, type KeyboardEvent, type RefObject } from 'react';
 import { useTranslation } from 'react-i18next';
 import { parseTicketNumber } from '../../../shared/ticket-number';
 import type { TicketSearchHit } from '../../../shared/tickets-contract';
-import { useFormat } from '../desk/useFormat';
-import { MatchMark } from './MatchMark';
-import { StatusBadge } from '../widgets/StatusBadge';
+import { TicketHits } from './TicketHits';
 import type { TicketSearch as Search } from './useTicketSearch';
 
 interface Props {
@@ -23,15 +21,11 @@ interface Props {
   onOpen(hit: TicketSearchHit): void;
 }
 
-const rowId = (hit: TicketSearchHit) => `ticket-hit-${hit.ticketId}`;
-
 export function TicketSearch({ search, inputRef, onOpen }: Props) {
   const { t } = useTranslation();
-  const format = useFormat();
   const { query, result } = search;
   const hits = result.state === 'done' ? result.items : [];
   const matched = result.state === 'done' ? result.query : null;
-  const mark = (hit: TicketSearchHit, field: TicketSearchHit['matchedOn']) => (hit.matchedOn === field ? matched : null);
   // An exact number, phone or serial ends the search; the clerk may still want the partial matches.
   const canShowMore = hits.some((hit) => hit.match === 'exact') && !search.showingMore;
   const [active, setActive] = useState(0);
@@ -117,67 +111,7 @@ export function TicketSearch({ search, inputRef, onOpen }: Props) {
           <Text size="sm" c="dimmed" role="status">
             {t('tickets.resultCount', { count: hits.length })}
           </Text>
-          <Table id="ticket-hits" aria-label={t('tickets.results')} highlightOnHover withTableBorder verticalSpacing={6} layout="fixed">
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th w={170}>{t('tickets.column.number')}</Table.Th>
-                <Table.Th>{t('tickets.column.customer')}</Table.Th>
-                <Table.Th w={150}>{t('tickets.column.phone')}</Table.Th>
-                <Table.Th>{t('tickets.column.device')}</Table.Th>
-                <Table.Th w={140}>{t('tickets.column.status')}</Table.Th>
-                <Table.Th w={200}>{t('tickets.column.dateIn')}</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {hits.map((hit, index) => {
-                const selected = index === active;
-                return (
-                  <Table.Tr
-                    key={hit.ticketId}
-                    id={rowId(hit)}
-                    data-active={selected || undefined}
-                    bg={selected ? 'var(--mantine-primary-color-light)' : undefined}
-                    style={{ cursor: 'pointer' }}
-                    onClick={() => onOpen(hit)}
-                    onMouseEnter={() => setActive(index)}
-                  >
-                    <Table.Td>
-                      <UnstyledButton
-                        ff="monospace"
-                        fw={600}
-                        c="var(--mantine-primary-color-filled)"
-                        aria-label={t('tickets.open', { number: hit.displayNumber })}
-                        onClick={(event) => {
-                          event.stopPropagation();
-                          onOpen(hit);
-                        }}
-                      >
-                        <MatchMark text={hit.displayNumber} query={mark(hit, 'number')} digitsOnly />
-                      </UnstyledButton>
-                    </Table.Td>
-                    <Table.Td>
-                      <MatchMark text={hit.customerName} query={mark(hit, 'name')} />
-                    </Table.Td>
-                    <Table.Td style={{ whiteSpace: 'nowrap', fontVariantNumeric: 'tabular-nums' }}>
-                      <MatchMark text={hit.customerPhone} query={mark(hit, 'phone')} digitsOnly />
-                    </Table.Td>
-                    <Table.Td>
-                      {t(`deviceType.${hit.deviceType}`)} · <MatchMark text={`${hit.brand} ${hit.model}`} query={mark(hit, 'model')} />
-                      {hit.matchedOn === 'serial' && (
-                        <Text component="span" size="xs" c="dimmed" display="block">
-                          {t('intake.serial')}: <MatchMark text={hit.serial} query={matched} />
-                        </Text>
-                      )}
-                    </Table.Td>
-                    <Table.Td>
-                      <StatusBadge status={hit.status} />
-                    </Table.Td>
-                    <Table.Td style={{ whiteSpace: 'nowrap' }}>{format.instant(hit.createdAt)}</Table.Td>
-                  </Table.Tr>
-                );
-              })}
-            </Table.Tbody>
-          </Table>
+          <TicketHits hits={hits} active={active} matched={matched} onOpen={onOpen} onHover={setActive} />
           {canShowMore && (
             <Group>
               <Button variant="subtle" size="compact-sm" onClick={() => search.showMore()}>

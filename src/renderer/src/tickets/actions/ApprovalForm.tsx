@@ -13,7 +13,7 @@ import { required } from '../../forms/required';
 import { SignaturePad } from '../../forms/SignaturePad';
 import type { ActionFormProps } from './action-types';
 import { FailureAlert } from '../../widgets/FailureAlert';
-import { QuoteSummary } from './QuoteSummary';
+import { QuoteSummary } from './quote/QuoteSummary';
 import { fieldMessages } from '../../widgets/contract-form';
 import { readFailure, type Failure } from '../../widgets/error-text';
 

@@ -17,7 +17,7 @@ import { required } from '../../forms/required';
 import type { ActionFormProps } from './action-types';
 import { FailureAlert } from '../../widgets/FailureAlert';
 import { handBackableParts, returnableParts } from './parts-used';
-import { parseQty } from './quote-draft';
+import { parseQty } from './quote/quote-draft';
 import { useFailure } from '../../widgets/useFailure';
 
 /** The warranty covers this repair's parts: the replaced part belongs to the stores (a part is hardware, so the software 15-day rule does not charge it). */

@@ -15,7 +15,7 @@ import { MoveBar } from './MoveBar';
 import { MoreActions } from './more/MoreActions';
 import { focusSection, nextFocusSection } from './next-focus';
 import { PartsPanel } from './PartsPanel';
-import { QuoteEditor } from './QuoteEditor';
+import { QuoteEditor } from './quote/QuoteEditor';
 import { SectionBox } from './SectionBox';
 import { severityName } from './severity-text';
 import { useCatalog } from './useCatalog';

@@ -2,9 +2,9 @@
 // discount and what the customer pays.
 import { Stack, Table, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import type { QuoteTotalsView } from '../../../../shared/repair-contract';
-import type { PricingReason } from '../../../../shared/workflow';
-import { useFormat } from '../../desk/useFormat';
+import type { QuoteTotalsView } from '../../../../../shared/repair-contract';
+import type { PricingReason } from '../../../../../shared/workflow';
+import { useFormat } from '../../../desk/useFormat';
 
 interface Props {
   totals: QuoteTotalsView;

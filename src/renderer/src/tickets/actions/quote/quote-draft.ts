@@ -1,11 +1,11 @@
 // The quote form's draft: lines as typed (quantities are text until checked),
 // the discount as typed, and turning them into the contract's quote input.
 // Pure, so it is unit-tested.
-import type { ChannelInput } from '../../../../shared/contract';
-import type { FieldErrorCode } from '../../../../shared/errors';
-import { minorToInputText, readMoney } from '../../../../shared/money';
-import type { QuoteView } from '../../../../shared/repair-contract';
-import { WORKFLOW_LIMITS, type DiscountKind } from '../../../../shared/workflow';
+import type { ChannelInput } from '../../../../../shared/contract';
+import type { FieldErrorCode } from '../../../../../shared/errors';
+import { minorToInputText, readMoney } from '../../../../../shared/money';
+import type { QuoteView } from '../../../../../shared/repair-contract';
+import { WORKFLOW_LIMITS, type DiscountKind } from '../../../../../shared/workflow';
 
 export type DraftLine =
   | { kind: 'labour'; feeItemId: number | null; description: string; unitPriceMinor: number | null; qty: string }

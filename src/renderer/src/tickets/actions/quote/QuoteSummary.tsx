@@ -2,9 +2,9 @@
 // why, then the totals.
 import { Stack, Table, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import type { PricingReason } from '../../../../shared/workflow';
-import type { QuoteView } from '../../../../shared/repair-contract';
-import { useFormat } from '../../desk/useFormat';
+import type { PricingReason } from '../../../../../shared/workflow';
+import type { QuoteView } from '../../../../../shared/repair-contract';
+import { useFormat } from '../../../desk/useFormat';
 import { QuoteTotals } from './QuoteTotals';
 
 export function QuoteSummary({ quote, currency, basis }: { quote: QuoteView; currency: string; basis: PricingReason | null }) {

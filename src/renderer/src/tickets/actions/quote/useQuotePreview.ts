@@ -1,9 +1,9 @@
 // Live totals of the quote being written: main prices the draft (warranty,
 // discount, what needs a manager) a moment after each change.
 import { useEffect, useState } from 'react';
-import type { ContractError } from '../../../../shared/errors';
-import type { QuotePreview } from '../../../../shared/repair-contract';
-import { invoke } from '../../api';
+import type { ContractError } from '../../../../../shared/errors';
+import type { QuotePreview } from '../../../../../shared/repair-contract';
+import { invoke } from '../../../api';
 import { checkDraft, type QuoteDraft } from './quote-draft';
 
 const SETTLE_MS = 200;
