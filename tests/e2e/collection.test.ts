@@ -15,7 +15,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { formatDate } from '../../src/shared/dates';
 import type { CollectionView } from '../../src/shared/collection-contract';
 import type { ChannelInput } from '../../src/shared/contract';
@@ -24,6 +24,7 @@ import { zhCN } from '../../src/shared/i18n/zh-CN';
 import { formatMoney } from '../../src/shared/money';
 import { barcodeText } from '../../src/shared/ticket-number';
 import { firstItem, onlyItem } from '../support/lists';
+import { signaturePng } from '../support/workflow';
 import { pdfText, requirePdfTools } from '../support/pdf';
 import { launchChromium, openDesk, VIEWPORT } from './support/browser';
 import { setUpCrewOverHttp, signInThroughUi, type E2eCrew } from './support/crew';
@@ -70,6 +71,8 @@ describe('collection: scan, pay, sign, hand over, print the receipt', () => {
   let chineseTicket: Made;
   /** Ready for 40 days, called once: unclaimed. */
   let forgotten: Made;
+  /** Paid and handed over before the tests start: a second scan of it is refused. */
+  let alreadyCollected: Made;
   let currency = 'CNY';
   /** Whole yuan as the screen shows them. */
   const m = (yuan: number, locale = 'en') => formatMoney(yuan * 100, currency, locale);
@@ -136,6 +139,22 @@ describe('collection: scan, pay, sign, hand over, print the receipt', () => {
     forgotten = await checkIn('Guo Hua', '131 0000 4545', { type: 'phone', brand: 'OPPO', model: 'Reno 10', serial: '', accessories: [] });
     for (const ticket of [cashTicket, splitTicket, lostTicket, refundTicket, chineseTicket]) await driveTo(ticket, 'ready');
     await driveTo(inRepair, 'in_repair');
+    alreadyCollected = await checkIn('Sun Li', '135 7777 0303', { type: 'phone', brand: 'Xiaomi', model: 'Redmi Note 12', serial: '', accessories: [] });
+    await driveTo(alreadyCollected, 'ready');
+    const due = (await harness.call('collection.get', { ticketId: alreadyCollected.id })).balanceMinor;
+    await harness.call('collection.pay', {
+      session: crew.clerk.session,
+      ticketId: alreadyCollected.id,
+      method: 'cash',
+      amountMinor: due,
+      tenderedMinor: due,
+    } as ChannelInput<'collection.pay'>);
+    await harness.call('collection.complete', {
+      session: crew.clerk.session,
+      ticketId: alreadyCollected.id,
+      identity: 'claim_ticket',
+      signaturePng: signaturePng(120, 40),
+    } as ChannelInput<'collection.complete'>);
     // He Ping borrowed a spare phone while his laptop was in repair.
     const loaner = await harness.call('loaners.save', {
       session: crew.manager.session,
@@ -160,8 +179,19 @@ describe('collection: scan, pay, sign, hand over, print the receipt', () => {
     } as ChannelInput<'notifications.log'>);
 
     browser = await launchChromium();
+  });
+
+  // Every test starts in a fresh English page, the clerk signed in, on the Collection screen with the focus in the scan box.
+  beforeEach(async () => {
+    await harness.call('settings.update', { language: 'en' });
     page = await openDesk(browser, harness.url);
     await signInThroughUi(page, crew.clerk);
+    await page.getByRole('button', { name: en.app.nav.collection, exact: true }).click();
+    await waitUntil(`the scan box has focus (it is on ${await focusedLabel(page)})`, () => isFocused(scanBox()));
+  });
+
+  afterEach(async () => {
+    await page?.close();
   });
 
   afterAll(() => closePrintingDesk(browser, harness, printTo));
@@ -255,8 +285,6 @@ describe('collection: scan, pay, sign, hand over, print the receipt', () => {
   }
 
   it('opens the Collection screen with the focus in the scan box, and opens a scanned ticket at once', async () => {
-    await page.getByRole('button', { name: en.app.nav.collection, exact: true }).click();
-    await waitUntil(`the scan box has focus (it is on ${await focusedLabel(page)})`, () => isFocused(scanBox()));
     await screenshot('collection-scan-en');
 
     // Five scans of different tickets in a row, each opening its ticket and balance.
@@ -275,6 +303,7 @@ describe('collection: scan, pay, sign, hand over, print the receipt', () => {
   });
 
   it('shows the work, the charges and the balance due, then takes cash with change and hands the device over', async () => {
+    await scan(cashTicket);
     const article = page.getByRole('article');
     const text = squeeze(await article.innerText());
     for (const expected of [
@@ -403,18 +432,18 @@ describe('collection: scan, pay, sign, hand over, print the receipt', () => {
     // Scanned while the focus is on the page, not in the scan box: the scan still lands there.
     await page.getByRole('article').click({ position: { x: 2, y: 2 } });
     expect(await isFocused(scanBox())).toBe(false);
-    await scan(cashTicket);
+    await scan(alreadyCollected);
     await page.getByRole('alert').filter({ hasText: c.refusal.title }).waitFor();
     expect(squeeze(await page.getByRole('alert').filter({ hasText: c.refusal.title }).innerText())).toContain('Already collected on');
     expect(await button(c.handOver.complete).count()).toBe(0);
     expect(await button(c.payment.take).count()).toBe(0);
     // The payment taken is still listed, without Void.
     expect(await page.getByRole('button', { name: c.payments.void }).count()).toBe(0);
-    const before = await view(cashTicket);
+    const before = await view(alreadyCollected);
     expect(before.payments).toHaveLength(1);
 
     // A number no ticket has says so.
-    const missing = `${barcodeText(cashTicket.number).slice(0, 6)}9999`;
+    const missing = `${barcodeText(alreadyCollected.number).slice(0, 6)}9999`;
     await page.keyboard.type(missing, { delay: 5 });
     await page.keyboard.press('Enter');
     await page
@@ -528,17 +557,16 @@ describe('collection: scan, pay, sign, hand over, print the receipt', () => {
           .filter({ has: page.getByRole('rowheader', { name: method, exact: true }) })
           .innerText(),
       );
-    // Today's intakes took deposits too, all in cash (the intake's default method): they count under cash.
-    const { count: depositCount, yuan: deposits } = await depositsToday();
-    expect(depositCount).toBeGreaterThan(0);
-    // Counted as payments: the cash payment and the deposits; the 20.00 cash refund is not a payment.
-    expect(await byMethod(c.payment.methods.cash)).toBe(`${c.payment.methods.cash} ${1 + depositCount} ${m(130 + deposits)}`);
-    expect(await byMethod(c.payment.methods.card)).toBe(`${c.payment.methods.card} 1 ${m(75)}`);
-    expect(await byMethod(c.payment.methods.wechat)).toBe(`${c.payment.methods.wechat} 1 ${m(75)}`);
-    expect(await byMethod(c.payment.methods.alipay)).toBe(`${c.payment.methods.alipay} 1 ${m(150)}`);
-    expect(await drawer.getByLabel(c.drawer.total, { exact: true }).innerText()).toBe(m(430 + deposits));
-    expect(await drawer.getByLabel(c.drawer.deposits, { exact: true }).innerText()).toBe(m(deposits));
-    expect(await page.getByLabel(c.drawer.cashIn, { exact: true }).innerText()).toBe(m(130 + deposits));
+    // What the tickets themselves record for today, whichever tests ran before this one.
+    const takings = await takingsToday();
+    expect(takings.deposits.count).toBeGreaterThan(0);
+    for (const method of ['cash', 'card', 'wechat', 'alipay'] as const) {
+      const { count, yuan } = takings.byMethod[method];
+      expect(await byMethod(c.payment.methods[method])).toBe(`${c.payment.methods[method]} ${count} ${m(yuan)}`);
+    }
+    expect(await drawer.getByLabel(c.drawer.total, { exact: true }).innerText()).toBe(m(takings.totalYuan));
+    expect(await drawer.getByLabel(c.drawer.deposits, { exact: true }).innerText()).toBe(m(takings.deposits.yuan));
+    expect(await page.getByLabel(c.drawer.cashIn, { exact: true }).innerText()).toBe(m(takings.cashInYuan));
     await screenshot('collection-drawer-en');
 
     // Opening from the unclaimed list goes back to the Collect tab with that ticket.
@@ -587,7 +615,7 @@ describe('collection: scan, pay, sign, hand over, print the receipt', () => {
     await page.getByRole('tab', { name: z.tabs.drawer, exact: true }).click();
     const drawer = page.getByRole('table', { name: z.drawer.table, exact: true });
     await drawer.waitFor();
-    expect(await drawer.getByLabel(z.drawer.total, { exact: true }).innerText()).toBe(m(580 + (await depositsToday()).yuan, 'zh-CN'));
+    expect(await drawer.getByLabel(z.drawer.total, { exact: true }).innerText()).toBe(m((await takingsToday()).totalYuan, 'zh-CN'));
     for (const method of ['现金', '银行卡', '微信支付', '支付宝']) await drawer.getByRole('rowheader', { name: method, exact: true }).waitFor();
     await screenshot('collection-drawer-zh');
     await expectNoEnglish();
@@ -600,6 +628,28 @@ describe('collection: scan, pay, sign, hand over, print the receipt', () => {
     const paid = tickets.filter((ticket) => ticket.depositMinor > 0 && new Date(ticket.createdAt).toDateString() === today);
     expect(paid.every((ticket) => ticket.depositMethod === 'cash')).toBe(true);
     return { count: paid.length, yuan: paid.reduce((sum, ticket) => sum + ticket.depositMinor, 0) / 100 };
+  }
+
+  /**
+   * Today's takings as the tickets record them, to hold the drawer to: by method, the payments not voided
+   * (with the intake deposits, cash by the intake's default, under cash) less the refunds given back that
+   * way; a refund is no payment, so it leaves the counts alone.
+   */
+  async function takingsToday() {
+    const deposits = await depositsToday();
+    const views = await Promise.all(made.map(view));
+    const live = views.flatMap((v) => v.payments).filter((p) => !p.voided);
+    const yuanOf = (list: typeof live) => list.reduce((sum, p) => sum + p.amountMinor, 0) / 100;
+    const byMethod = Object.fromEntries(
+      (['cash', 'card', 'wechat', 'alipay'] as const).map((method) => {
+        const paid = live.filter((p) => p.kind === 'payment' && p.method === method);
+        const refunded = live.filter((p) => p.kind === 'refund' && p.method === method);
+        const extra = method === 'cash' ? deposits : { count: 0, yuan: 0 };
+        return [method, { count: paid.length + extra.count, yuan: yuanOf(paid) - yuanOf(refunded) + extra.yuan }];
+      }),
+    ) as Record<'cash' | 'card' | 'wechat' | 'alipay', { count: number; yuan: number }>;
+    const totalYuan = Object.values(byMethod).reduce((sum, m) => sum + m.yuan, 0);
+    return { deposits, byMethod, totalYuan, cashInYuan: byMethod.cash.yuan };
   }
 
   /** Every Latin word on screen must be the shop's or the customer's own data, the ticket prefix, or a key name. */
