@@ -9,7 +9,7 @@ import { mkdirSync, mkdtempSync, readFileSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Locator, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { TicketDetail } from '../../src/shared/contract';
 import { en } from '../../src/shared/i18n/en';
 import { zhCN } from '../../src/shared/i18n/zh-CN';
@@ -81,9 +81,18 @@ describe('tickets: find, open and reprint', () => {
     ticket = await harness.call('tickets.get', { number: firstItem(first.tickets).barcode });
     other = await harness.call('tickets.get', { number: firstItem(second.tickets).barcode });
     browser = await launchChromium();
+  });
+
+  // Every test starts in a fresh English page on the intake screen, the manager signed in (printing
+  // and looking at a passcode are recorded under a signed-in person).
+  beforeEach(async () => {
+    await harness.call('settings.update', { language: 'en' });
     page = await openDesk(browser, harness.url);
-    // Printing and looking at a passcode are recorded under a signed-in person.
     await signInOnScreen(page, 'Manager', '4826');
+  });
+
+  afterEach(async () => {
+    await page?.close();
   });
 
   afterAll(() => closePrintingDesk(browser, harness, printTo));
@@ -118,6 +127,19 @@ describe('tickets: find, open and reprint', () => {
     return onlyItem(rows);
   }
 
+  async function openTicketsScreen(): Promise<void> {
+    await page.getByRole('button', { name: en.app.nav.tickets, exact: true }).click();
+    await waitUntil(`the search box has focus (it is on ${await focusedLabel(page)})`, () => isFocused(searchBox()));
+  }
+
+  /** A ticket's page, opened as a scanned claim ticket opens it. */
+  async function openTicketPage(which: TicketDetail): Promise<void> {
+    await openTicketsScreen();
+    await searchBox().pressSequentially(barcodeText(which.number), { delay: 5 });
+    await searchBox().press('Enter');
+    await pageNumber().filter({ hasText: which.displayNumber }).waitFor();
+  }
+
   function printRow(document: string, label = en.printResult.documentsFor): Locator {
     return page
       .getByRole('table', { name: fill(label, { number: ticket.displayNumber }), exact: true })
@@ -138,6 +160,7 @@ describe('tickets: find, open and reprint', () => {
   });
 
   it('finds the ticket by part of the phone and by the number without its prefix', async () => {
+    await openTicketsScreen();
     // "2222 3" is in Chen Jing's phone only; "2222" alone is in both.
     await search('2222');
     await waitUntil('both customers are listed', async () => (await results().count()) > 0 && (await resultRows()).length === 2);
@@ -160,6 +183,7 @@ describe('tickets: find, open and reprint', () => {
   });
 
   it('shows what was stored at intake and the history', async () => {
+    await openTicketPage(ticket);
     const details = page.getByRole('region', { name: en.tickets.details, exact: true });
     const text = squeeze(await details.innerText());
     for (const expected of [
@@ -191,6 +215,7 @@ describe('tickets: find, open and reprint', () => {
   });
 
   it('prints the claim ticket again, previews without printing, and prints an extra label for the charger', async () => {
+    await openTicketPage(ticket);
     const before = printedJobs(printTo).length;
     await page.getByRole('button', { name: fill(en.printResult.printAgainFor, { document: en.printResult.documents['claim-ticket'] }), exact: true }).click();
     await printRow(en.printResult.documents['claim-ticket']).getByText(en.printResult.printed, { exact: true }).waitFor();
@@ -245,6 +270,7 @@ describe('tickets: find, open and reprint', () => {
   });
 
   it('shows why a reprint failed, and Reprint prints it once the printer is fixed', async () => {
+    await openTicketPage(ticket);
     const printing = (await harness.call('settings.get', {})).printing;
     await harness.call('settings.update', {
       printing: { ...printing, 'claim-ticket': { ...printing['claim-ticket'], printer: 'Counter thermal 80mm' } },
@@ -269,6 +295,7 @@ describe('tickets: find, open and reprint', () => {
   });
 
   it('opens a scanned claim ticket straight away, and says so when no ticket has the number', async () => {
+    await openTicketPage(ticket);
     await page.keyboard.press('Escape');
     await waitUntil('back on the search box', () => isFocused(searchBox()));
     // A USB scanner types the barcode's 10 digits and Enter, faster than the search debounce.
