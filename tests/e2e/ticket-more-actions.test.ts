@@ -9,7 +9,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import type { Browser, Locator, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { formatDate } from '../../src/shared/dates';
 import { DATABASE_FILE } from '../../src/main/core/desk';
 import type { ChannelInput, TicketDetail } from '../../src/shared/contract';
@@ -61,7 +61,6 @@ describe('ticket page: hand-over, promised date, calls, loaner, rework', () => {
   let page: Page;
   let crew: E2eCrew;
   let secondTech: { id: number; name: string };
-  let ticket: TicketDetail;
   let collected: TicketDetail;
   let overdueTicket: TicketDetail;
   let loaner: LoanerView;
@@ -74,10 +73,8 @@ describe('ticket page: hand-over, promised date, calls, loaner, rework', () => {
     secondTech = await harness.call('staff.save', { id: null, session: crew.manager.session, name: 'Wang Fang 王芳', role: 'technician', active: true });
     const checkIn = (promised: string | null, name: string, phone: string) =>
       harness.call('intake.checkIn', intake(crew.clerk.id, crew.technician.id, promised, name, phone));
-    const first = await checkIn(isoDayFromToday(2), 'Chen Jing', '137 2222 3333');
     const other = await checkIn(null, 'Wu Fang', '136 5555 9999');
     const third = await checkIn(null, 'Zhao Lei', '135 8888 1111');
-    ticket = await harness.call('tickets.get', { number: firstItem(first.tickets).barcode });
 
     // Two loaners: one on the shelf, one already out with another customer (not offered).
     loaner = await harness.call('loaners.save', { session: crew.manager.session, name: 'ThinkPad T480', serial: 'LN-001', notes: '' });
@@ -89,8 +86,28 @@ describe('ticket page: hand-over, promised date, calls, loaner, rework', () => {
     await repairAndCollectOverHttp(collected.id);
 
     browser = await launchChromium();
-    page = await openDesk(browser, harness.url);
   }, 120_000);
+
+  // Every test starts in a fresh English page, nobody signed in.
+  beforeEach(async () => {
+    await harness.call('settings.update', { language: 'en' });
+    page = await openDesk(browser, harness.url);
+  });
+
+  afterEach(async () => {
+    await page?.close();
+  });
+
+  let phoneSuffix = 1000;
+  /** A ticket of its own for a test, Chen Jing's laptop promised in two days (new phone digits each time). */
+  async function chenJingsTicket(): Promise<TicketDetail> {
+    phoneSuffix += 1;
+    const made = await harness.call('intake.checkIn', intake(crew.clerk.id, crew.technician.id, isoDayFromToday(2), 'Chen Jing', `137 2222 ${phoneSuffix}`));
+    return harness.call('tickets.get', { number: firstItem(made.tickets).barcode });
+  }
+
+  /** The counter's work is the clerk's. */
+  const signInAsClerk = () => signInOnScreen(page, crew.clerk.name, crew.clerk.pin);
 
   afterAll(async () => {
     await browser?.close();
@@ -158,6 +175,7 @@ describe('ticket page: hand-over, promised date, calls, loaner, rework', () => {
   }
 
   it('hands the repair over to another technician with a note', async () => {
+    const ticket = await chenJingsTicket();
     await openTicket(ticket.number, ticket.displayNumber);
     const handOver = card(en.ticketMore.handOver.title);
     expect(squeeze(await handOver.innerText())).toContain(`${en.ticketMore.handOver.current}: ${crew.technician.name}`);
@@ -195,12 +213,12 @@ describe('ticket page: hand-over, promised date, calls, loaner, rework', () => {
     );
     const workflow = await harness.call('tickets.getWorkflow', { ticketId: ticket.id });
     expect(workflow.technicianId).toBe(secondTech.id);
-    // The counter's work that follows is the clerk's.
-    await page.getByRole('banner').getByRole('button', { name: en.session.signOut, exact: true }).click();
-    await signInOnScreen(page, crew.clerk.name, crew.clerk.pin);
   });
 
   it('changes the promised date with a reason, by keyboard', async () => {
+    const ticket = await chenJingsTicket();
+    await signInAsClerk();
+    await openTicket(ticket.number, ticket.displayNumber);
     const promised = card(en.ticketMore.promised.title);
     const before = ticket.promisedDate!;
     expect(before).toBe(isoDayFromToday(2));
@@ -249,6 +267,7 @@ describe('ticket page: hand-over, promised date, calls, loaner, rework', () => {
       db.exec('DELETE FROM desk_write');
       db.close();
     }
+    await signInAsClerk();
     await openTicket(overdueTicket.number, overdueTicket.displayNumber);
     const promised = card(en.ticketMore.promised.title);
     await promised.getByText(en.workflow.overdue, { exact: true }).waitFor();
@@ -257,10 +276,12 @@ describe('ticket page: hand-over, promised date, calls, loaner, rework', () => {
     await button(en.ticketMore.promised.submit).click();
     await waitUntil('the overdue mark is gone', async () => (await promised.getByText(en.workflow.overdue, { exact: true }).count()) === 0);
     expect((await harness.call('tickets.getWorkflow', { ticketId: overdueTicket.id })).overdue).toBe(false);
-    await openTicket(ticket.number, ticket.displayNumber);
   });
 
   it('logs a call to the customer and lists it', async () => {
+    const ticket = await chenJingsTicket();
+    await signInAsClerk();
+    await openTicket(ticket.number, ticket.displayNumber);
     const notify = card(en.ticketMore.notify.title);
     await notify.getByText(en.ticketMore.notify.empty, { exact: true }).waitFor();
     await field(page, en.ticketMore.notify.method).selectOption({ label: en.workflow.notificationMethod.sms });
@@ -282,6 +303,9 @@ describe('ticket page: hand-over, promised date, calls, loaner, rework', () => {
   });
 
   it('lends a loaner and records it back', async () => {
+    const ticket = await chenJingsTicket();
+    await signInAsClerk();
+    await openTicket(ticket.number, ticket.displayNumber);
     const loanerCard = card(en.ticketMore.loaner.title);
     const choice = field(page, en.ticketMore.loaner.loaner);
     await choice.waitFor();
@@ -318,6 +342,7 @@ describe('ticket page: hand-over, promised date, calls, loaner, rework', () => {
   });
 
   it('opens a rework of a collected repair within its repair warranty, and opens the new ticket', async () => {
+    await signInAsClerk();
     await openTicket(collected.number, collected.displayNumber);
     const rework = card(en.ticketMore.rework.title);
     // Collected: nothing to hand over, promise or lend; the call log stays.
@@ -352,6 +377,19 @@ describe('ticket page: hand-over, promised date, calls, loaner, rework', () => {
   });
 
   it('reads entirely in Chinese', async () => {
+    // A ticket with a call logged, and the collected repair reworked once (as the tests above leave them).
+    const ticket = await chenJingsTicket();
+    await harness.call('notifications.log', {
+      session: crew.clerk.session,
+      ticketId: ticket.id,
+      method: 'phone',
+      outcome: 'no_answer',
+      note: 'Texted that the part is late',
+    } as ChannelInput<'notifications.log'>);
+    if ((await harness.call('tickets.getWorkflow', { ticketId: collected.id })).reworks.length === 0) {
+      await harness.call('workflow.reopen', { session: crew.clerk.session, ticketId: collected.id, fault: 'Stops charging again after a week', note: '' });
+    }
+    await signInAsClerk();
     await harness.call('settings.update', { language: 'zh-CN' });
     await page.reload();
     await field(page, zhCN.intake.customerName).waitFor();
