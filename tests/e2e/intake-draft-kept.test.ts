@@ -61,6 +61,7 @@ describe('work typed at the counter is kept', () => {
   });
 
   it('asks before Alt+N discards it, keeps it on Enter, and discards it only when told', async () => {
+    await typeHalfAnIntake();
     await field(page, 'Brand').focus();
     await page.keyboard.press('Alt+n');
     const dialog = page.getByRole('dialog', { name: en.counter.draft.discardTitle });
