@@ -7,11 +7,13 @@ import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { TicketDetail } from '../../src/shared/contract';
 import { en } from '../../src/shared/i18n/en';
+import { zhCN } from '../../src/shared/i18n/zh-CN';
 import { firstItem } from '../support/lists';
 import { launchChromium, openDesk } from './support/browser';
 import { setUpCrewOverHttp, signInThroughUi, type E2eCrew } from './support/crew';
 import { startHarness, type RunningHarness } from './support/harness';
 import { field, fieldError, focusedLabel, isFocused, waitUntil } from './support/page-helpers';
+import { screenshotWholePage } from './support/screenshots';
 
 const q = en.ticketActions.quote;
 
@@ -28,6 +30,7 @@ describe('a part bought in for the repair, from the quote editor', () => {
   });
 
   beforeEach(async () => {
+    await harness.call('settings.update', { language: 'en' });
     page = await openDesk(browser, harness.url);
     await signInThroughUi(page, crew.technician);
   });
@@ -75,9 +78,9 @@ describe('a part bought in for the repair, from the quote editor', () => {
     await waitUntil(`${what} has focus (focus is on ${await focusedLabel(page)})`, () => isFocused(locator), 10_000);
   }
 
-  async function openTicket(ticket: TicketDetail): Promise<void> {
-    await page.getByRole('button', { name: en.app.nav.tickets, exact: true }).click();
-    const search = field(page, en.tickets.search);
+  async function openTicket(ticket: TicketDetail, strings = en): Promise<void> {
+    await page.getByRole('button', { name: strings.app.nav.tickets, exact: true }).click();
+    const search = field(page, strings.tickets.search);
     await page.keyboard.press('F3');
     await focusIs(search, 'the search box');
     await search.fill(ticket.displayNumber.replace(/^RD-/, ''));
@@ -150,5 +153,25 @@ describe('a part bought in for the repair, from the quote editor', () => {
     const text = await bought.innerText();
     expect(text).toContain('OLED screen assembly');
     expect(text).toContain(en.ticketActions.parts.from.replace('{{supplier}}', 'Huaqiang Parts'));
+  });
+
+  it('opens a saved quote again in Chinese: the bought-in part keeps its recorded cost, which the technician does not see', async () => {
+    const ticket = await diagnosedTicket();
+    await harness.call('quotes.save', {
+      session: crew.technician.session,
+      ticketId: ticket.id,
+      lines: [{ kind: 'bought_part', description: 'OLED screen assembly', qty: 1, unitPriceMinor: 68000, unitCostMinor: 45550, supplier: 'Huaqiang Parts' }],
+    } as never);
+    await harness.call('settings.update', { language: 'zh-CN' });
+    await page.reload();
+    await field(page, zhCN.intake.customerName).waitFor();
+    await openTicket(ticket, zhCN);
+    const cost = field(page, zhCN.ticketActions.quote.costOf.replace('{{item}}', 'OLED screen assembly (Huaqiang Parts)'));
+    await cost.waitFor();
+    // The cost is a manager's figure: the field is empty and says the quoted one stays.
+    expect(await cost.inputValue()).toBe('');
+    expect(await cost.getAttribute('placeholder')).toBe(zhCN.ticketActions.quote.boughtCostKept);
+    expect(zhCN.ticketActions.quote.boughtCostKept).toBe('沿用报价成本');
+    await screenshotWholePage(page, 'quote-bought-part-kept-cost-zh');
   });
 });
