@@ -119,9 +119,16 @@ export async function exportServerDatabase(options: ExportOptions & { connection
 /** Writes the export ZIP to `path` (through a temporary file, renamed when complete), and closes the source. */
 async function writeExport(source: ExportSource, options: ExportOptions): Promise<ExportResult> {
   const started = Date.now();
-  mkdirSync(dirname(options.path), { recursive: true });
   const partial = `${options.path}.partial`;
-  const fd = openSync(partial, 'w', 0o600);
+  let fd: number;
+  try {
+    mkdirSync(dirname(options.path), { recursive: true });
+    fd = openSync(partial, 'w', 0o600);
+  } catch (error) {
+    // An unwritable folder: the source's snapshot (a file connection, a server client) goes with the attempt.
+    await source.close();
+    throw error;
+  }
   let failure: Error | null = null;
   const zip = new Zip((error, chunk) => {
     if (error) failure = error;

@@ -7,6 +7,10 @@ import pg from 'pg';
 import type { PostgresConnection } from '../../storage/engine';
 import { BATCH_ROWS, exportedColumns, isExportedTable, quoted, type ExportSource } from './export-source';
 
+const CONNECT_TIMEOUT_MS = 10_000;
+/** Each statement: a count of the largest table, or one batch's FETCH. */
+const STATEMENT_TIMEOUT_MS = 120_000;
+
 export async function openPostgresExport(connection: PostgresConnection): Promise<ExportSource> {
   const client = new pg.Client({
     host: connection.host,
@@ -17,12 +21,15 @@ export async function openPostgresExport(connection: PostgresConnection): Promis
     ssl: connection.tls,
     // Raw text for every type: the file's CSV and the server's then agree cell for cell.
     types: { getTypeParser: () => (value: string) => value },
+    // A server that does not answer fails the export instead of leaving it running for ever.
+    connectionTimeoutMillis: CONNECT_TIMEOUT_MS,
+    query_timeout: STATEMENT_TIMEOUT_MS,
   });
-  await client.connect();
   try {
+    await client.connect();
     await client.query('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
   } catch (error) {
-    await client.end();
+    await client.end().catch(() => undefined);
     throw error;
   }
   const keyOf = async (table: string): Promise<string[]> => {
