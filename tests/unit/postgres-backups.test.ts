@@ -3,13 +3,15 @@
 // database holding the same tickets; a counter without pg_dump says so. The
 // full export reads the server, and gives what a file's export would.
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { strFromU8, unzipSync } from 'fflate';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { EXPORT_APPLICATION_NAME, openPostgresExport } from '../../src/main/core/features/data-safety/postgres-export-source';
 import { SERVER_DUMP } from '../../src/main/core/features/data-safety/server-backup';
+import type { PostgresConnection } from '../../src/main/core/storage/engine';
 import { csvRecords } from '../support/csv';
 import { fixedClock, openTestDesk, sampleIntake, type TestDesk } from '../support/desk';
 import { postgresAvailable, startTestPostgres, type TestPostgres } from '../support/postgres';
@@ -83,6 +85,70 @@ describe.skipIf(!postgresAvailable())('backups of a shop on PostgreSQL', () => {
     }
   });
 
+  it('fails an export whose server connection is lost between two statements, and the desk goes on', async () => {
+    const connection = await server.createDatabase();
+    const desk = await openTestDesk({ clock: fixedClock(START), postgres: connection });
+    try {
+      await desk.call('intake.checkIn', sampleIntake());
+      const source = await openPostgresExport(connection);
+      // The export's connection is idle in its snapshot; the server ends it (a restart, a DBA, a dropped network).
+      await asAdmin(connection, async (admin) => {
+        const ended = await admin.query(`SELECT pg_terminate_backend(pid) AS ended FROM pg_stat_activity WHERE application_name = $1 AND datname = $2`, [
+          EXPORT_APPLICATION_NAME,
+          connection.database,
+        ]);
+        expect(ended.rows).toEqual([{ ended: true }]);
+        await waitFor(async () => (await exportBackends(admin, connection.database)) === 0);
+      });
+      await new Promise((done) => setTimeout(done, 100)); // the client reads the server's goodbye while idle
+      await expect(source.count('ticket')).rejects.toThrow(/terminat/i);
+      await source.close();
+      // The desk's own connections are untouched.
+      expect(await desk.call('tickets.search', { query: '138 0013 8000' })).toHaveLength(1);
+    } finally {
+      await desk.dispose();
+    }
+  });
+
+  it('stops a running export when the desk closes, and leaves no ZIP behind', async () => {
+    const connection = await server.createDatabase();
+    const desk = await openTestDesk({ clock: fixedClock(START), postgres: connection });
+    let closed = false;
+    try {
+      await desk.call('intake.checkIn', sampleIntake());
+      await asAdmin(connection, async (admin) => {
+        await admin.query(`SELECT 1`); // connected before the lock, so the lock is the only thing the export waits on
+        const locker = new pg.Client({ ...connection, ssl: false });
+        await locker.connect();
+        try {
+          // Another session holds the ticket table, so the export is still running when the desk closes.
+          await locker.query('BEGIN');
+          await locker.query('LOCK TABLE ticket IN ACCESS EXCLUSIVE MODE');
+          const started = await desk.call('dataExport.start', { session: desk.sessionFor('manager') });
+          expect(started.state).toBe('running');
+          await waitFor(async () => {
+            const waiting = await admin.query(`SELECT 1 FROM pg_stat_activity WHERE application_name = $1 AND wait_event_type = 'Lock'`, [
+              EXPORT_APPLICATION_NAME,
+            ]);
+            return waiting.rows.length === 1;
+          });
+          const closing = desk.close();
+          await locker.query('COMMIT');
+          await closing;
+          closed = true;
+        } finally {
+          await locker.end();
+        }
+        expect(await exportBackends(admin, connection.database)).toBe(0);
+      });
+      const exportsFolder = join(desk.dir, 'repair-desk-exports');
+      expect(existsSync(exportsFolder) ? readdirSync(exportsFolder) : []).toEqual([]);
+    } finally {
+      if (!closed) await desk.close();
+      rmSync(desk.dir, { recursive: true, force: true });
+    }
+  });
+
   it("exports what the server holds, the same ZIP as a file's export of the same shop", async () => {
     // The same counter work on a file and on a server, then each exported.
     const work = async (desk: TestDesk) => {
@@ -119,6 +185,31 @@ describe.skipIf(!postgresAvailable())('backups of a shop on PostgreSQL', () => {
     }
   });
 });
+
+/** Runs work as the test server's superuser. */
+async function asAdmin<T>(connection: PostgresConnection, work: (admin: pg.Client) => Promise<T>): Promise<T> {
+  const admin = new pg.Client({ ...connection, database: 'postgres', ssl: false });
+  await admin.connect();
+  try {
+    return await work(admin);
+  } finally {
+    await admin.end();
+  }
+}
+
+/** How many of the export's connections the server holds for this database. */
+async function exportBackends(admin: pg.Client, database: string): Promise<number> {
+  const found = await admin.query(`SELECT 1 FROM pg_stat_activity WHERE application_name = $1 AND datname = $2`, [EXPORT_APPLICATION_NAME, database]);
+  return found.rows.length;
+}
+
+async function waitFor(condition: () => Promise<boolean>): Promise<void> {
+  for (let tries = 0; tries < 200; tries++) {
+    if (await condition()) return;
+    await new Promise((done) => setTimeout(done, 25));
+  }
+  throw new Error('waited 5 s for a condition that never held');
+}
 
 /** Runs the manager's full export to its end and reads the ZIP. */
 async function exportOf(desk: TestDesk): Promise<{ files: Record<string, Uint8Array>; manifest: { tables: Record<string, { rows: number }> } }> {

@@ -19,6 +19,8 @@ import { DUMP_TOOL_MISSING, isServerDump, listServerBackups, pruneServerBackups,
 import type { DeskFiles, StartupProblem } from './startup';
 
 const HOUR_MS = 60 * 60 * 1000;
+/** Why a running export failed when the desk closed under it (read in the log; the screen has gone with the desk). */
+export const EXPORT_STOPPED_AT_CLOSE = 'The export stopped because the desk closed before it finished';
 export const STALE_AFTER_MS = 24 * HOUR_MS;
 
 export interface DataSafetyOptions {
@@ -47,6 +49,8 @@ export class DataSafety {
   /** The full integrity check started with the desk, while it runs. */
   private checking: StoppableCheck | null = null;
   private readonly exports = new Map<string, ExportProgress>();
+  /** Exports still running: stopped and waited for before the desk closes or its file is replaced. */
+  private readonly runningExports = new Map<string, { stop: AbortController; finished: Promise<void> }>();
 
   constructor(private readonly options: DataSafetyOptions) {}
 
@@ -238,7 +242,15 @@ export class DataSafety {
     await this.checking?.stop();
     this.checking = null;
     while (this.running) await this.running.catch(() => undefined);
+    await this.stopExports();
     this.flushIdentity();
+  }
+
+  /** Stops every running export between two batches and waits until each has let go of its snapshot. */
+  private async stopExports(): Promise<void> {
+    const running = [...this.runningExports.values()];
+    for (const run of running) run.stop.abort(new Error(EXPORT_STOPPED_AT_CLOSE));
+    await Promise.all(running.map((run) => run.finished));
   }
 
   /** Writes the identity noted since the last flush durably (at close, and before the file is replaced). */
@@ -298,17 +310,23 @@ export class DataSafety {
     const progress: ExportProgress = { jobId, state: 'running', table: '', rowsDone: 0, rowsTotal: 0, path: null, error: null };
     this.exports.set(jobId, progress);
     const onProgress = (report: ExportProgressReport) => Object.assign(progress, report);
+    const stop = new AbortController();
+    const options = { path, now, shopName, onProgress, signal: stop.signal };
     // A shop on a server exports what the server holds, not this counter's old file.
     const exported = this.server
-      ? exportServerDatabase({ connection: this.server, path, now, shopName, onProgress })
-      : exportDatabase({ databaseFile: this.files.databaseFile, path, now, shopName, onProgress });
-    exported.then(
-      (result) => Object.assign(progress, { state: 'done', path: result.path, rowsDone: result.rows, rowsTotal: result.rows }),
+      ? exportServerDatabase({ ...options, connection: this.server })
+      : exportDatabase({ ...options, databaseFile: this.files.databaseFile });
+    const finished = exported.then(
+      (result) => {
+        Object.assign(progress, { state: 'done', path: result.path, rowsDone: result.rows, rowsTotal: result.rows });
+      },
       (error: unknown) => {
         this.options.logError('export', error);
         Object.assign(progress, { state: 'failed', error: error instanceof Error ? error.message : String(error) });
       },
     );
+    this.runningExports.set(jobId, { stop, finished });
+    void finished.then(() => this.runningExports.delete(jobId));
     return { ...progress };
   }
 

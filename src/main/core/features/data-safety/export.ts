@@ -104,6 +104,8 @@ export interface ExportOptions {
   now: Date;
   shopName: string;
   onProgress?: (progress: ExportProgressReport) => void;
+  /** Stops the export between two batches (the desk is closing): no ZIP is left behind. */
+  signal?: AbortSignal;
 }
 
 /** Exports the shop's SQLite file. */
@@ -139,6 +141,7 @@ async function writeExport(source: ExportSource, options: ExportOptions): Promis
     const names = await source.tables();
     let rowsTotal = 0;
     for (const table of names) {
+      options.signal?.throwIfAborted();
       rowsTotal += await source.count(table);
       await nextTurn(); // a large table's count takes a while: answer the counter between them
     }
@@ -168,6 +171,7 @@ async function writeExport(source: ExportSource, options: ExportOptions): Promis
         count += rows.length;
         options.onProgress?.({ table, rowsDone: rowsDone + count, rowsTotal });
         if (failure) throw failure;
+        options.signal?.throwIfAborted();
         await nextTurn(); // let the desk answer the counter between batches
       }
       await file.end();

@@ -10,6 +10,7 @@ import { BATCH_ROWS, exportedColumns, isExportedTable, quoted, type ExportSource
 const CONNECT_TIMEOUT_MS = 10_000;
 /** Each statement: a count of the largest table, or one batch's FETCH. */
 const STATEMENT_TIMEOUT_MS = 120_000;
+export const EXPORT_APPLICATION_NAME = 'repair-desk-export';
 
 export async function openPostgresExport(connection: PostgresConnection): Promise<ExportSource> {
   const client = new pg.Client({
@@ -24,7 +25,19 @@ export async function openPostgresExport(connection: PostgresConnection): Promis
     // A server that does not answer fails the export instead of leaving it running for ever.
     connectionTimeoutMillis: CONNECT_TIMEOUT_MS,
     query_timeout: STATEMENT_TIMEOUT_MS,
+    // Named in the server's pg_stat_activity, so whoever looks after the server sees what this connection is.
+    application_name: EXPORT_APPLICATION_NAME,
   });
+  // A connection lost between two statements (the server restarted, the network dropped) fails the export's
+  // next statement; without a listener it would be thrown at the desk itself.
+  let lost: Error | null = null;
+  client.on('error', (error) => {
+    lost = error;
+  });
+  /** The lost connection's own error, rather than pg's "not queryable" on the statement after it. */
+  const stillConnected = (): void => {
+    if (lost) throw lost;
+  };
   try {
     await client.connect();
     await client.query('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
@@ -42,6 +55,7 @@ export async function openPostgresExport(connection: PostgresConnection): Promis
   };
   return {
     async tables() {
+      stillConnected();
       const found = await client.query<{ name: string }>(
         `SELECT table_name AS name FROM information_schema.tables
          WHERE table_schema = current_schema() AND table_type = 'BASE TABLE' ORDER BY table_name`,
@@ -49,10 +63,12 @@ export async function openPostgresExport(connection: PostgresConnection): Promis
       return found.rows.map((row) => row.name).filter(isExportedTable);
     },
     async count(table) {
+      stillConnected();
       const found = await client.query<{ n: string }>(`SELECT COUNT(*) AS n FROM ${quoted(table)}`);
       return Number(found.rows[0]?.n ?? 0);
     },
     async columns(table) {
+      stillConnected();
       // A generated column (customer.phone_digits_reversed) is the search's, as on the file, where table_info leaves it out.
       const found = await client.query<{ name: string }>(
         `SELECT column_name AS name FROM information_schema.columns
@@ -70,20 +86,20 @@ export async function openPostgresExport(connection: PostgresConnection): Promis
       await client.query(`DECLARE export_rows NO SCROLL CURSOR FOR SELECT ${columns.map(quoted).join(', ')} FROM ${quoted(table)}${order}`);
       try {
         for (;;) {
+          stillConnected();
           const fetched = await client.query<unknown[]>({ text: `FETCH ${BATCH_ROWS} FROM export_rows`, rowMode: 'array' });
           if (fetched.rows.length > 0) yield { rows: fetched.rows, from: 0 };
           if (fetched.rows.length < BATCH_ROWS) return;
         }
       } finally {
-        await client.query('CLOSE export_rows');
+        // Not on a lost connection: the error that stopped the loop is the one to report.
+        if (!lost) await client.query('CLOSE export_rows');
       }
     },
     async close() {
-      try {
-        await client.query('ROLLBACK');
-      } finally {
-        await client.end();
-      }
+      // Read-only: nothing to keep. The export's own error, if any, is what its caller reports.
+      if (!lost) await client.query('ROLLBACK').catch(() => undefined);
+      await client.end().catch(() => undefined);
     },
   };
 }
