@@ -2,12 +2,14 @@
 // SQLite files in temporary folders.
 import {
   closeSync,
+  copyFileSync,
   existsSync,
   mkdirSync,
   mkdtempSync,
   openSync,
   readdirSync,
   readFileSync,
+  renameSync,
   rmSync,
   statSync,
   truncateSync,
@@ -21,6 +23,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { DATABASE_FILE, SECRET_KEY_FILE } from '../../src/main/core/desk';
 import { backupsToKeep } from '../../src/main/core/features/data-safety/retention';
 import { listBackups } from '../../src/main/core/features/data-safety/backup';
+import { CLEAN_CLOSE_FILE, noteCleanClose, takeCleanClose } from '../../src/main/core/features/data-safety/clean-close';
 import { IDENTITY_FILE } from '../../src/main/core/features/data-safety/identity';
 import { openRaw } from '../../src/main/core/features/data-safety/data-file';
 import { exportDatabase } from '../../src/main/core/features/data-safety/export';
@@ -250,6 +253,76 @@ describe('restore', () => {
       { path: 'path', code: 'not_found' },
     ]);
     expect(existsSync(join(dir, 'kept-aside'))).toBe(false);
+  });
+});
+
+describe('a start after a clean close', () => {
+  const noteOf = (dir: string) => join(dir, CLEAN_CLOSE_FILE);
+  const writeGarbageInto = (file: string) => {
+    const fd = openSync(file, 'r+');
+    writeSync(fd, Buffer.alloc(4096, 0x5a), 0, 4096, Math.floor(statSync(file).size / 2 / 4096) * 4096);
+    closeSync(fd);
+  };
+
+  it('skips the quick check on the very file the verified close backup saw, once; a later write brings the check back', async () => {
+    const dir = tempDir();
+    const first = await open(dir, { automaticBackups: true });
+    const crew = await setUpCrew(first);
+    const checkedIn = await first.call('intake.checkIn', sampleIntake());
+    expect(first.context.safety.startCheck).toBe('quick_check');
+    await first.close();
+    expect(existsSync(noteOf(dir))).toBe(true);
+
+    const second = await open(dir, { automaticBackups: true });
+    expect(second.context.safety.startCheck).toBe('closed_clean');
+    // Taken at start: a crash now leaves no note, and the next start checks again.
+    expect(existsSync(noteOf(dir))).toBe(false);
+    const manager = await second.call('auth.signIn', { staffId: crew.manager.id, pin: PINS.manager });
+    const next = await second.call('intake.checkIn', { ...sampleIntake(), session: manager.token });
+    expect(firstItem(next.tickets).number).toBe(firstItem(checkedIn.tickets).number + 1);
+    await second.close();
+    expect(existsSync(noteOf(dir))).toBe(true);
+
+    writeGarbageInto(join(dir, DATABASE_FILE));
+    const third = await open(dir, { automaticBackups: true });
+    expect(third.context.safety.startCheck).toBe('quick_check');
+    expect((await third.call('recovery.status', {})).problem?.kind).toBe('damaged');
+  });
+
+  it('leaves no note without a verified close backup, and trusts none for a file put back in its place', async () => {
+    const dir = tempDir();
+    const unbacked = await open(dir);
+    await setUpCrew(unbacked);
+    await unbacked.close();
+    expect(existsSync(noteOf(dir))).toBe(false);
+    expect((await open(dir)).context.safety.startCheck).toBe('quick_check');
+
+    const other = tempDir();
+    const desk = await open(other, { automaticBackups: true });
+    await setUpCrew(desk);
+    await desk.close();
+    // The same bytes, but another file (a copy put back): not the file the close backup saw.
+    const file = join(other, DATABASE_FILE);
+    copyFileSync(file, `${file}.copy`);
+    renameSync(`${file}.copy`, file);
+    expect((await open(other)).context.safety.startCheck).toBe('quick_check');
+  });
+
+  it('trusts no note while a write-ahead log with content lies beside the file', () => {
+    const dir = tempDir();
+    const files = { dataDir: dir, databaseFile: join(dir, DATABASE_FILE), keyFile: join(dir, SECRET_KEY_FILE) };
+    writeFileSync(files.databaseFile, 'a closed file');
+    writeFileSync(`${files.databaseFile}-wal`, 'frames not yet in the file');
+    expect(noteCleanClose(files, new Date())).toBe(false);
+    rmSync(`${files.databaseFile}-wal`);
+    expect(noteCleanClose(files, new Date())).toBe(true);
+    writeFileSync(`${files.databaseFile}-wal`, 'frames written after the close');
+    expect(takeCleanClose(files)).toBe(false);
+    expect(existsSync(noteOf(dir))).toBe(false);
+    rmSync(`${files.databaseFile}-wal`);
+    expect(noteCleanClose(files, new Date())).toBe(true);
+    expect(takeCleanClose(files)).toBe(true);
+    expect(takeCleanClose(files)).toBe(false);
   });
 });
 

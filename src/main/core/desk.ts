@@ -107,8 +107,9 @@ export async function openDesk(options: OpenDeskOptions): Promise<Desk> {
     async close() {
       await context.safety.settle();
       // A file backup, or pg_dump's on a shop kept on a server.
-      if (automaticBackups && !context.safety.problem) await context.safety.backup('close');
+      const closeBackup = automaticBackups && !context.safety.problem ? await context.safety.backup('close') : null;
       await context.db.close();
+      context.safety.noteClosed(closeBackup);
     },
   };
 }

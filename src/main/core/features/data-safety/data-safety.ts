@@ -16,7 +16,8 @@ import { exportDatabase, exportServerDatabase, type ExportProgressReport } from 
 import { advanceIdentity, readIdentity, writeIdentity } from './identity';
 import { stoppableIntegrityCheck, type StoppableCheck } from './integrity-worker';
 import { DUMP_TOOL_MISSING, isServerDump, listServerBackups, pruneServerBackups, takeServerBackup } from './server-backup';
-import type { DeskFiles, StartupProblem } from './startup';
+import { noteCleanClose } from './clean-close';
+import type { DeskFiles, StartCheck, StartupProblem } from './startup';
 
 const HOUR_MS = 60 * 60 * 1000;
 /** Why a running export failed when the desk closed under it (read in the log; the screen has gone with the desk). */
@@ -38,6 +39,8 @@ export class DataSafety {
   server: PostgresConnection | null = null;
   /** The background integrity_check since start: null while it runs or before. */
   integrity: string | null = null;
+  /** How this start made sure the file was whole (null on a server, or before the file opened). */
+  startCheck: StartCheck | null = null;
   private lastAttempt: BackupAttempt | null = null;
   private running: Promise<BackupAttempt> | null = null;
   private timer: NodeJS.Timeout | null = null;
@@ -244,6 +247,20 @@ export class DataSafety {
     while (this.running) await this.running.catch(() => undefined);
     await this.stopExports();
     this.flushIdentity();
+  }
+
+  /**
+   * After the desk has closed its file: notes a clean close when the close backup (a copy of the file as
+   * it was closed, integrity_check run on it) passed, so the next start may skip its quick_check. The check
+   * at start does not count: the file could have been damaged after it.
+   */
+  noteClosed(closeBackup: BackupAttempt | null): void {
+    if (this.server || this.problem || !closeBackup?.ok) return;
+    try {
+      noteCleanClose(this.files, this.options.clock.now());
+    } catch (error) {
+      this.options.logError('clean close', error); // the next start checks the file as after a crash
+    }
   }
 
   /** Stops every running export between two batches and waits until each has let go of its snapshot. */

@@ -14,6 +14,7 @@ import { prepareDataFile, settleIdentity } from './startup';
 export async function openShopFile(ctx: DeskContext): Promise<boolean> {
   const { safety } = ctx;
   const prepared = await prepareDataFile(safety.files, safety.destination().folder, ctx.clock.now());
+  safety.startCheck = prepared.startCheck;
   if (prepared.problem || !prepared.secrets) {
     safety.problem = prepared.problem;
     ctx.db = await Database.open(':memory:');

@@ -1,7 +1,8 @@
 // What the desk checks before it opens the shop's file, so it never starts a
 // damaged, emptied or foreign file as if it were a new shop:
 // - the file is there and not empty when this desk has recorded tickets before;
-// - PRAGMA quick_check passes;
+// - PRAGMA quick_check passes (unless the desk closed this very file cleanly
+//   after seeing it whole, and nothing has touched it since: clean-close.ts);
 // - it is the same shop and not older than the last ticket number seen here;
 // - the passcode key is usable (a new one is made only while nothing is sealed).
 // A file that needs migrating is backed up first.
@@ -14,6 +15,7 @@ import { KeyFileError, SecretBox } from '../../security/secret-box';
 import { takeBackup, type BackupAttempt } from './backup';
 import { fileFacts, openRaw, quickCheck, sealedPasscodes, type FileFacts } from './data-file';
 import { applyTicketNumberFloor } from '../intake';
+import { takeCleanClose } from './clean-close';
 import { advanceIdentity, readIdentity, type DeskIdentity } from './identity';
 import { onlyRow } from '../../storage/rows';
 
@@ -30,14 +32,22 @@ export interface StartupProblem {
   detail: string;
 }
 
+/** How the start made sure the file is whole: its own quick_check, or the clean close before it. */
+export type StartCheck = 'quick_check' | 'closed_clean';
+
 export interface PreparedFile {
   problem: StartupProblem | null;
+  startCheck: StartCheck;
   secrets: SecretBox | null;
   /** The backup taken because migrations were about to run. */
   migrationBackup: BackupAttempt | null;
 }
 
-function examine(files: DeskFiles, identity: DeskIdentity | null): { problem: StartupProblem | null; facts: FileFacts | null; sealed: number } {
+function examine(
+  files: DeskFiles,
+  identity: DeskIdentity | null,
+  startCheck: StartCheck,
+): { problem: StartupProblem | null; facts: FileFacts | null; sealed: number } {
   const known = identity?.lastTicketNumber ?? null;
   const problem = (kind: StartupProblemKind, detail: string) => ({ problem: { kind, lastTicketNumber: known, detail }, facts: null, sealed: 0 });
   const present = existsSync(files.databaseFile) && statSync(files.databaseFile).size > 0;
@@ -54,8 +64,10 @@ function examine(files: DeskFiles, identity: DeskIdentity | null): { problem: St
     return problem('damaged', error instanceof Error ? error.message : String(error));
   }
   try {
-    const check = quickCheck(db);
-    if (check !== 'ok') return problem('damaged', `quick_check: ${check}`);
+    if (startCheck === 'quick_check') {
+      const check = quickCheck(db);
+      if (check !== 'ok') return problem('damaged', `quick_check: ${check}`);
+    }
     const facts = fileFacts(db);
     if (identity) {
       if (facts.shopId !== null && facts.shopId !== identity.shopId)
@@ -77,8 +89,9 @@ function examine(files: DeskFiles, identity: DeskIdentity | null): { problem: St
 
 export async function prepareDataFile(files: DeskFiles, backupFolder: string, now: Date): Promise<PreparedFile> {
   const identity = readIdentity(files.dataDir);
-  const { problem, facts, sealed } = examine(files, identity);
-  if (problem) return { problem, secrets: null, migrationBackup: null };
+  const startCheck: StartCheck = takeCleanClose(files) ? 'closed_clean' : 'quick_check';
+  const { problem, facts, sealed } = examine(files, identity, startCheck);
+  if (problem) return { problem, startCheck, secrets: null, migrationBackup: null };
 
   let secrets: SecretBox;
   try {
@@ -87,6 +100,7 @@ export async function prepareDataFile(files: DeskFiles, backupFolder: string, no
     if (!(error instanceof KeyFileError)) throw error;
     return {
       problem: { kind: 'key_missing', lastTicketNumber: identity?.lastTicketNumber ?? null, detail: error.message },
+      startCheck,
       secrets: null,
       migrationBackup: null,
     };
@@ -100,7 +114,7 @@ export async function prepareDataFile(files: DeskFiles, backupFolder: string, no
     // Upgrading without a verified copy could lose the shop's data: refuse to start.
     throw new Error(`could not back up before upgrading the database: ${migrationBackup.detail}`);
   }
-  return { problem: null, secrets, migrationBackup };
+  return { problem: null, startCheck, secrets, migrationBackup };
 }
 
 /** Gives the file its shop identity (once) and remembers it, with the last ticket number, beside the file. */
