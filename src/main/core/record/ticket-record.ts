@@ -1,43 +1,50 @@
 // What the workflow use cases share: loading a ticket's facts, writing an
 // audit event (with the approving manager), and refusing work in the wrong status.
 import type { ReadTx, WriteTx } from '../storage/transactions';
-import type { DataAnswer, TicketStatus, WarrantyStatus } from '../../../shared/domain';
+import type { TicketStatus } from '../../../shared/domain';
 import { DeskError } from '../../../shared/errors';
 import type { FaultCategory, SeverityLevel } from '../../../shared/workflow';
 import { localIsoDate } from '../../../shared/calendar';
 import type { PricingFacts } from '../rules/pricing';
 import type { WrittenNote } from './history-notes';
-import { TicketEventEntity, type TicketEventRow } from '../storage/entities/tickets';
+import { TicketEventEntity, type TicketEventRow, type TicketRow } from '../storage/entities/tickets';
 import { insertRow } from '../storage/row-insert';
 
-export interface TicketCore {
-  id: number;
-  number: number;
-  status: TicketStatus;
-  customer_id: number;
-  device_id: number;
-  technician_id: number | null;
-  warranty_status: WarrantyStatus;
-  purchase_date: string | null;
-  proof_of_purchase: number;
-  data_answer: DataAnswer;
-  created_at: string;
-  promised_date: string | null;
-  repair_warranty_until: string | null;
-  rework_of_ticket_id: number | null;
-  severity: SeverityLevel | null;
-  currency: string;
-  deposit_minor: number;
-}
+/** What the workflow's use cases read of a ticket: the ticket entity's own row, in part (one shape for a ticket's row). */
+export type TicketCore = Pick<
+  TicketRow,
+  | 'id'
+  | 'number'
+  | 'status'
+  | 'customerId'
+  | 'deviceId'
+  | 'technicianId'
+  | 'warrantyStatus'
+  | 'purchaseDate'
+  | 'proofOfPurchase'
+  | 'dataAnswer'
+  | 'createdAt'
+  | 'promisedDate'
+  | 'repairWarrantyUntil'
+  | 'reworkOfTicketId'
+  | 'currency'
+  | 'depositMinor'
+> & { severity: SeverityLevel | null };
 
-const CORE_COLUMNS = `id, number, status, customer_id, device_id, technician_id, warranty_status, purchase_date, proof_of_purchase,
-  data_answer, created_at, promised_date, repair_warranty_until, rework_of_ticket_id, severity, currency, deposit_minor`;
+const CORE_COLUMNS = `id, number, status, customer_id AS "customerId", device_id AS "deviceId", technician_id AS "technicianId",
+  warranty_status AS "warrantyStatus", purchase_date AS "purchaseDate", proof_of_purchase AS "proofOfPurchase", data_answer AS "dataAnswer",
+  created_at AS "createdAt", promised_date AS "promisedDate", repair_warranty_until AS "repairWarrantyUntil",
+  rework_of_ticket_id AS "reworkOfTicketId", severity, currency, deposit_minor AS "depositMinor"`;
 
 export async function loadTicket(tx: ReadTx, ticketId: number, path = 'ticketId'): Promise<TicketCore> {
-  const rows: TicketCore[] = await tx.query(`SELECT ${CORE_COLUMNS} FROM ticket WHERE id = ?`, [ticketId]);
+  // The flag comes back as the engine stores it (0/1 or a smallint): a boolean here, as on the entity.
+  const rows: (Omit<TicketCore, 'proofOfPurchase'> & { proofOfPurchase: number | boolean })[] = await tx.query(
+    `SELECT ${CORE_COLUMNS} FROM ticket WHERE id = ?`,
+    [ticketId],
+  );
   const [row] = rows;
   if (!row) throw DeskError.field(path, 'not_found');
-  return row;
+  return { ...row, proofOfPurchase: Boolean(row.proofOfPurchase) };
 }
 
 export function requireStatus(ticket: TicketCore, allowed: readonly TicketStatus[], path = 'ticketId'): void {
@@ -95,13 +102,13 @@ export async function loadDiagnosisFacts(tx: ReadTx, ticketId: number): Promise<
 export function pricingFactsOf(ticket: TicketCore, diagnosis: DiagnosisFacts | null): PricingFacts | null {
   if (diagnosis === null) return null;
   return {
-    warrantyStatus: ticket.warranty_status,
-    purchaseDate: ticket.purchase_date,
-    faultDate: localIsoDate(new Date(ticket.created_at)),
+    warrantyStatus: ticket.warrantyStatus,
+    purchaseDate: ticket.purchaseDate,
+    faultDate: localIsoDate(new Date(ticket.createdAt)),
     faultCategory: diagnosis.category,
     userCaused: Boolean(diagnosis.user_caused),
     // A rework is only opened inside the repair warranty of the ticket it reworks.
-    reworkWithinRepairWarranty: ticket.rework_of_ticket_id !== null,
+    reworkWithinRepairWarranty: ticket.reworkOfTicketId !== null,
   };
 }
 

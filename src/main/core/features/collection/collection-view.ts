@@ -200,7 +200,7 @@ export async function getCollectionView(tx: ReadTx, ticketId: number, settings: 
   const payments = await listPayments(tx, ticket.id);
   const money = settle(
     charges.totalMinor,
-    ticket.deposit_minor,
+    ticket.depositMinor,
     payments.map((p) => ({ kind: p.kind, method: p.method, amountMinor: p.amountMinor, voided: p.voided })),
   );
   const diagnosis = await getDiagnosis(tx, ticket.id);
@@ -220,12 +220,12 @@ export async function getCollectionView(tx: ReadTx, ticketId: number, settings: 
     accessoriesOther: r.accessories_other,
     workDone: diagnosis ? { cause: diagnosis.cause, solution: diagnosis.solution } : null,
     ...charges,
-    depositMinor: ticket.deposit_minor,
+    depositMinor: ticket.depositMinor,
     payments,
     ...money,
     openLoans: await openLoansOf(tx, ticket.id),
     repairWarrantyDays: settings.repairWarrantyDays,
-    repairWarrantyUntil: ticket.repair_warranty_until,
+    repairWarrantyUntil: ticket.repairWarrantyUntil,
     collectedAt: r.collected_at,
     collection: record,
     oldPartsReturned: (await listOldPartsHandedBack(tx, ticket.id)).map((p) => ({ name: p.partName, specification: p.specification, qty: p.qty })),

@@ -165,7 +165,7 @@ export async function completeCollection(
     ],
   );
   // Returned not fully fixed, or a rework: called back the same day.
-  await startFollowUp(tx, view.ticketId, now, !view.repaired || (await loadTicket(tx, view.ticketId)).rework_of_ticket_id !== null);
+  await startFollowUp(tx, view.ticketId, now, !view.repaired || (await loadTicket(tx, view.ticketId)).reworkOfTicketId !== null);
   await recordEvent(tx, {
     ticketId: view.ticketId,
     kind: 'collected',
@@ -196,7 +196,7 @@ export async function completeCollection(
     number: ticket.number,
     displayNumber: after.displayNumber,
     status: 'collected',
-    repairWarrantyUntil: ticket.repair_warranty_until,
+    repairWarrantyUntil: ticket.repairWarrantyUntil,
     receipt: { document: 'receipt', number: after.displayNumber },
     view: after,
   };

@@ -135,8 +135,8 @@ export async function openComplaint(tx: WriteTx, actor: Actor, input: NewComplai
   let customerId = input.customerId;
   if (input.ticketId !== null) {
     const ticket = await loadTicket(tx, input.ticketId);
-    if (customerId !== null && customerId !== ticket.customer_id) throw DeskError.field('ticketId', 'invalid');
-    customerId = ticket.customer_id;
+    if (customerId !== null && customerId !== ticket.customerId) throw DeskError.field('ticketId', 'invalid');
+    customerId = ticket.customerId;
   }
   const customers: { id: number; merged_into_id: number | null }[] = await tx.query(`SELECT id, merged_into_id FROM customer WHERE id = ?`, [customerId]);
   if (customers.length === 0) throw DeskError.field('customerId', 'not_found');

@@ -136,14 +136,14 @@ export async function collectTicket(tx: WriteTx, actor: Actor, ticketId: number,
   await moveTicket(tx, { ticket, to: 'collected', via: 'collection', note, actor, manager: null, at: now.toISOString() });
   const warrantyUntil = !repaired
     ? null
-    : ticket.rework_of_ticket_id !== null
-      ? ticket.repair_warranty_until
+    : ticket.reworkOfTicketId !== null
+      ? ticket.repairWarrantyUntil
       : addDays(localIsoDate(now), settings.repairWarrantyDays);
   await tx.query(`UPDATE ticket SET collected_at = ?, repair_warranty_until = ? WHERE id = ?`, [now.toISOString(), warrantyUntil, ticket.id]);
 }
 
-export function withinRepairWarranty(ticket: Pick<TicketCore, 'status' | 'repair_warranty_until'>, today: string): boolean {
-  return ticket.status === 'collected' && ticket.repair_warranty_until !== null && today <= ticket.repair_warranty_until;
+export function withinRepairWarranty(ticket: Pick<TicketCore, 'status' | 'repairWarrantyUntil'>, today: string): boolean {
+  return ticket.status === 'collected' && ticket.repairWarrantyUntil !== null && today <= ticket.repairWarrantyUntil;
 }
 
 /** How many reworks of a ticket are still in the shop. */
@@ -170,8 +170,8 @@ export async function reopenAsRework(
   // One open rework at a time (a second click, or the other counter PC, must not open another).
   if ((await openReworks(tx, original.id)) > 0) throw new DeskError('conflict', [{ path: 'ticketId', code: 'duplicate' }]);
   const warranty = assessWarranty({
-    purchaseDate: original.purchase_date,
-    proofOfPurchase: Boolean(original.proof_of_purchase),
+    purchaseDate: original.purchaseDate,
+    proofOfPurchase: original.proofOfPurchase,
     today,
     warrantyMonths: settings.warrantyMonths,
   });
@@ -259,13 +259,13 @@ export async function handOver(tx: WriteTx, actor: Actor, input: ChannelParsedIn
   if (isTerminal(ticket.status)) throw new DeskError('conflict', [{ path: 'ticketId', code: 'wrong_status' }]);
   const rows: { id: number; name: string; role: string; active: number }[] = await tx.query(`SELECT id, name, role, active FROM staff WHERE id IN (?, ?)`, [
     input.toTechnicianId,
-    ticket.technician_id ?? 0,
+    ticket.technicianId ?? 0,
   ]);
   const next = rows.find((r) => r.id === input.toTechnicianId);
   if (!next || !next.active) throw DeskError.field('toTechnicianId', 'not_found');
   if (next.role === 'clerk') throw DeskError.field('toTechnicianId', 'not_technician');
-  if (next.id === ticket.technician_id) throw DeskError.field('toTechnicianId', 'invalid');
-  const previous = rows.find((r) => r.id === ticket.technician_id);
+  if (next.id === ticket.technicianId) throw DeskError.field('toTechnicianId', 'invalid');
+  const previous = rows.find((r) => r.id === ticket.technicianId);
   await tx.query(`UPDATE ticket SET technician_id = ?, updated_at = ? WHERE id = ?`, [next.id, nowIso, ticket.id]);
   await recordEvent(tx, {
     ticketId: ticket.id,
@@ -286,13 +286,13 @@ export async function changePromisedDate(
   const ticket = await loadTicket(tx, input.ticketId);
   if (isTerminal(ticket.status)) throw new DeskError('conflict', [{ path: 'ticketId', code: 'wrong_status' }]);
   if (input.promisedDate !== null && input.promisedDate < localIsoDate(now)) throw DeskError.field('promisedDate', 'date_in_past');
-  if (input.promisedDate === ticket.promised_date) throw DeskError.field('promisedDate', 'invalid');
+  if (input.promisedDate === ticket.promisedDate) throw DeskError.field('promisedDate', 'invalid');
   const nowIso = now.toISOString();
   await tx.query(`UPDATE ticket SET promised_date = ?, updated_at = ? WHERE id = ?`, [input.promisedDate, nowIso, ticket.id]);
   await recordEvent(tx, {
     ticketId: ticket.id,
     kind: 'promised_date_changed',
-    note: promisedDateNote(language, { from: ticket.promised_date, to: input.promisedDate, reason: input.reason }),
+    note: promisedDateNote(language, { from: ticket.promisedDate, to: input.promisedDate, reason: input.reason }),
     staffId: actor.id,
     at: nowIso,
   });
@@ -430,11 +430,11 @@ export async function getWorkflow(tx: ReadTx, ticketId: number, settings: Settin
   const today = localIsoDate(now);
   const prefix = settings.ticketPrefix;
   const facts = pricingFactsOf(ticket, await loadDiagnosisFacts(tx, ticket.id));
-  const tech: { name: string }[] = ticket.technician_id === null ? [] : await tx.query(`SELECT name FROM staff WHERE id = ?`, [ticket.technician_id]);
+  const tech: { name: string }[] = ticket.technicianId === null ? [] : await tx.query(`SELECT name FROM staff WHERE id = ?`, [ticket.technicianId]);
   const quotes = await listQuotes(tx, ticket.id, settings.language);
   const loans = await listTicketLoans(tx, ticket.id);
   const inRepairWarranty = withinRepairWarranty(ticket, today);
-  const reworkOf = ticket.rework_of_ticket_id === null ? [] : await ticketRefs(tx, 'id', ticket.rework_of_ticket_id, prefix);
+  const reworkOf = ticket.reworkOfTicketId === null ? [] : await ticketRefs(tx, 'id', ticket.reworkOfTicketId, prefix);
   const nextMoves: NextMove[] = movesFrom(ticket.status).map((m) => ({
     to: m.to,
     via: m.via,
@@ -446,15 +446,15 @@ export async function getWorkflow(tx: ReadTx, ticketId: number, settings: Settin
     number: ticket.number,
     displayNumber: displayTicketNumber(ticket.number, prefix),
     status: ticket.status,
-    technicianId: ticket.technician_id,
+    technicianId: ticket.technicianId,
     technicianName: tech[0]?.name ?? null,
-    promisedDate: ticket.promised_date,
-    overdue: isOverdue(ticket.status, ticket.promised_date, today),
+    promisedDate: ticket.promisedDate,
+    overdue: isOverdue(ticket.status, ticket.promisedDate, today),
     severity: ticket.severity,
-    warrantyStatus: ticket.warranty_status,
+    warrantyStatus: ticket.warrantyStatus,
     currency: ticket.currency,
-    depositMinor: ticket.deposit_minor,
-    repairWarrantyUntil: ticket.repair_warranty_until,
+    depositMinor: ticket.depositMinor,
+    repairWarrantyUntil: ticket.repairWarrantyUntil,
     withinRepairWarranty: inRepairWarranty,
     reworkOf: reworkOf[0] ?? null,
     reworks: await ticketRefs(tx, 'rework_of_ticket_id', ticket.id, prefix),
