@@ -1,9 +1,10 @@
 // The audit history of things that are not tickets: settings, customers, staff
 // and cost prices, with who changed them, when, and the values before and
 // after. Append-only (database triggers) and part of the hash chain.
+import type { AuditKind } from '../storage/entities/bookkeeping';
 import type { ReadTx, WriteTx } from '../storage/transactions';
 
-export type AuditKind = 'settings' | 'customer' | 'staff' | 'part_cost' | 'setup';
+export type { AuditKind };
 
 export interface AuditRecord {
   kind: AuditKind;

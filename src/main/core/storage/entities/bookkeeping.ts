@@ -3,9 +3,12 @@
 import { EntitySchema } from 'typeorm';
 import { id, text, integer, nullableInteger } from './columns';
 
+/** What an audit entry is about (a CHECK on the table holds the same list). */
+export type AuditKind = 'settings' | 'customer' | 'staff' | 'part_cost' | 'setup';
+
 export interface AuditEntryRow {
   id: number;
-  kind: string;
+  kind: AuditKind;
   subjectId: number | null;
   oldValue: string;
   newValue: string;

@@ -2,6 +2,8 @@
 // and their steps, manufacturer trips, messages and notifications.
 import { EntitySchema } from 'typeorm';
 import { id, text, nullableText, integer, nullableInteger, flag, nullableFlag } from './columns';
+import type { ComplaintCategory, ComplaintSeverity, ComplaintStatus, ComplaintStepKind } from '../../../../shared/customer-care-contract';
+import type { NotificationMethod, NotificationOutcome } from '../../../../shared/workflow';
 
 export interface FollowUpCallRow {
   id: number;
@@ -58,12 +60,12 @@ export interface ComplaintRow {
   customerId: number;
   ticketId: number | null;
   followUpCallId: number | null;
-  category: string;
+  category: ComplaintCategory;
   reason: string;
-  severity: string;
+  severity: ComplaintSeverity;
   ownerId: number;
   dueDate: string;
-  status: string;
+  status: ComplaintStatus;
   reworkTicketId: number | null;
   outcome: string;
   customerAccepted: boolean | null;
@@ -102,7 +104,7 @@ export const ComplaintEntity = new EntitySchema<ComplaintRow>({
 export interface ComplaintStepRow {
   id: number;
   complaintId: number;
-  kind: string;
+  kind: ComplaintStepKind;
   note: string;
   staffId: number | null;
   at: string;
@@ -179,8 +181,8 @@ export interface NotificationRow {
   id: number;
   ticketId: number;
   staffId: number | null;
-  method: string;
-  outcome: string;
+  method: NotificationMethod;
+  outcome: NotificationOutcome;
   note: string;
   at: string;
 }

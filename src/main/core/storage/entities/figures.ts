@@ -2,6 +2,8 @@
 // grouping key, kept up to date by the write that changes them).
 import { EntitySchema } from 'typeorm';
 import { integer } from './columns';
+import type { PaymentKind } from '../../../../shared/collection-contract';
+import type { PaymentMethod } from '../../../../shared/domain';
 
 export interface FiguresDayCallsRow {
   day: string;
@@ -124,8 +126,8 @@ export const FiguresDayPartsEntity = new EntitySchema<FiguresDayPartsRow>({
 export interface FiguresDayPaymentRow {
   day: string;
   voidDay: string;
-  method: string;
-  kind: string;
+  method: PaymentMethod;
+  kind: PaymentKind;
   count: number;
   amountMinor: number;
 }

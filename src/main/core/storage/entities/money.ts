@@ -2,12 +2,14 @@
 // collection of a device, and the cash drawer's day close.
 import { EntitySchema } from 'typeorm';
 import { id, text, nullableText, integer, nullableInteger, flag } from './columns';
+import type { PaymentKind } from '../../../../shared/collection-contract';
+import type { PaymentMethod } from '../../../../shared/domain';
 
 export interface PaymentRow {
   id: number;
   ticketId: number;
-  kind: string;
-  method: string;
+  kind: PaymentKind;
+  method: PaymentMethod;
   amountMinor: number;
   tenderedMinor: number | null;
   changeMinor: number;

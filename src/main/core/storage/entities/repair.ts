@@ -2,10 +2,11 @@
 // bench tests, and loaner units lent out.
 import { EntitySchema } from 'typeorm';
 import { id, text, nullableText, integer, nullableInteger, flag } from './columns';
+import type { ApprovalMethod, FaultCategory, PricingReason, QuoteLineKind, QuoteStatus } from '../../../../shared/workflow';
 
 export interface DiagnosisRow {
   ticketId: number;
-  category: string;
+  category: FaultCategory;
   cause: string;
   solution: string;
   severity: number;
@@ -39,7 +40,7 @@ export interface QuoteRow {
   id: number;
   ticketId: number;
   version: number;
-  status: string;
+  status: QuoteStatus;
   subtotalMinor: number;
   coveredMinor: number;
   discountMinor: number;
@@ -81,7 +82,7 @@ export interface QuoteLineRow {
   id: number;
   quoteId: number;
   position: number;
-  kind: string;
+  kind: QuoteLineKind;
   feeItemId: number | null;
   partId: number | null;
   description: string;
@@ -92,7 +93,7 @@ export interface QuoteLineRow {
   coveredMinor: number;
   chargedMinor: number;
   free: boolean;
-  reason: string;
+  reason: PricingReason;
   nameEn: string | null;
   nameZh: string | null;
   unitCostMinor: number | null;
@@ -154,7 +155,7 @@ export interface ApprovalRow {
   ticketId: number;
   quoteId: number;
   decision: string;
-  method: string;
+  method: ApprovalMethod;
   signaturePng: string | null;
   contactName: string;
   contactedAt: string | null;

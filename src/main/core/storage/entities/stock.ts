@@ -2,6 +2,7 @@
 // stock_move row), the fee standard, and old parts handed back to customers.
 import { EntitySchema } from 'typeorm';
 import { id, text, nullableText, integer, nullableInteger, flag } from './columns';
+import type { FeeCategory, StockMoveReason } from '../../../../shared/workflow';
 
 export interface PartRow {
   id: number;
@@ -41,7 +42,7 @@ export interface StockMoveRow {
   id: number;
   partId: number;
   ticketId: number | null;
-  reason: string;
+  reason: StockMoveReason;
   qtyDelta: number;
   unitCostMinor: number;
   unitPriceMinor: number;
@@ -78,7 +79,7 @@ export interface FeeItemRow {
   code: string;
   nameEn: string;
   nameZh: string;
-  category: string;
+  category: FeeCategory;
   priceMinor: number;
   active: boolean;
   sortOrder: number;
