@@ -402,8 +402,14 @@ async function listTimeline(tx: ReadTx, ticketId: number, language: Language): P
 }
 
 /** The tickets whose `column` is `value` (the ticket itself by id, or the reworks of one), as links. */
-async function ticketRefs(tx: ReadTx, column: 'id' | 'rework_of_ticket_id', value: number, prefix: string): Promise<TicketRef[]> {
-  const rows: { id: number; number: number }[] = await tx.query(`SELECT id, number FROM ticket WHERE ${column} = ? ORDER BY id`, [value]);
+/** The two ways a ticket page names related tickets, each its own fixed statement. */
+const TICKET_REFS_BY = {
+  id: `SELECT id, number FROM ticket WHERE id = ? ORDER BY id`,
+  reworkOf: `SELECT id, number FROM ticket WHERE rework_of_ticket_id = ? ORDER BY id`,
+} as const;
+
+async function ticketRefs(tx: ReadTx, by: keyof typeof TICKET_REFS_BY, value: number, prefix: string): Promise<TicketRef[]> {
+  const rows: { id: number; number: number }[] = await tx.query(TICKET_REFS_BY[by], [value]);
   return rows.map((r) => ({ ticketId: r.id, number: r.number, displayNumber: displayTicketNumber(r.number, prefix) }));
 }
 
@@ -457,7 +463,7 @@ export async function getWorkflow(tx: ReadTx, ticketId: number, settings: Settin
     repairWarrantyUntil: ticket.repairWarrantyUntil,
     withinRepairWarranty: inRepairWarranty,
     reworkOf: reworkOf[0] ?? null,
-    reworks: await ticketRefs(tx, 'rework_of_ticket_id', ticket.id, prefix),
+    reworks: await ticketRefs(tx, 'reworkOf', ticket.id, prefix),
     pricingBasis: facts === null ? null : coverageOf(facts).reason,
     diagnosis: await getDiagnosis(tx, ticket.id),
     quotes,
