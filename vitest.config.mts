@@ -55,7 +55,6 @@ const NOT_ON_POSTGRES: Record<string, string> = {
   'figures-days':
     "compares the stored day totals with the live reference SQL, which is SQLite-only (postgres-figures-days compares the server's totals with it instead)",
   'contract-fuzz': "proves a refusal wrote nothing with SQLite's total_changes() on the file",
-  'trusted-record': 'sends SQLite statements (REPLACE, rowid) straight to the file to show its triggers refuse them',
 };
 
 const postgresFiles = DESK_LEVEL_FILES.filter((name) => !(name in NOT_ON_POSTGRES)).map((name) => `tests/unit/${name}.test.ts`);

@@ -1,11 +1,13 @@
-// The record the shop can trust, checked against the database itself: REPLACE,
-// UPDATE and DELETE behind the desk's back are refused; a row changed anyway
+// The record the shop can trust, checked against the database itself (the
+// SQLite file, or in the unit-postgres run the server): REPLACE (an upsert on
+// PostgreSQL), UPDATE and DELETE behind the desk's back are refused; a row changed anyway
 // (the triggers dropped, as a tool could) is found by the history check; the
 // first-run setup gates check-in; settings and customer changes are audited.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { fixedClock, openTestDesk, sampleIntake, TEST_SHOP, type TestDesk } from '../support/desk';
 import { checkIn, diagnoseAndQuote, signaturePng } from '../support/workflow';
 import { firstItem, itemAt } from '../support/lists';
+import { suiteOnPostgres } from '../support/suite-engine';
 
 /** A repair taken through the counter and the bench to a paid, signed collection. */
 async function collectedTicket(): Promise<{ id: number }> {
@@ -53,13 +55,7 @@ describe('the database refuses rewriting the record', () => {
     for (const table of ['payment', 'collection', 'approval', 'ticket_event', 'quote', 'quote_line']) {
       const row = await one(table);
       expect(row, table).toBeDefined();
-      const columns = Object.keys(row);
-      const values = columns.map((c) => row[c]);
-      const placeholders = columns.map(() => '?').join(', ');
-      await expect(raw(`INSERT OR REPLACE INTO ${table} (${columns.join(', ')}) VALUES (${placeholders})`, values), `${table} replace`).rejects.toThrow(
-        /never replaced|never deleted/,
-      );
-      await expect(raw(`REPLACE INTO ${table} (${columns.join(', ')}) VALUES (${placeholders})`, values), `${table} replace`).rejects.toThrow();
+      for (const statement of replacing(table, row)) await expect(raw(statement.sql, statement.values), `${table} replace`).rejects.toThrow();
       await expect(raw(`DELETE FROM ${table} WHERE id = ?`, [row.id]), `${table} delete`).rejects.toThrow(/never deleted/);
     }
     await expect(raw(`UPDATE payment SET amount_minor = 1`)).rejects.toThrow();
@@ -70,17 +66,52 @@ describe('the database refuses rewriting the record', () => {
     for (const column of ['deposit_minor', 'estimate_minor', 'status', 'technician_id']) {
       await expect(raw(`UPDATE ticket SET ${column} = ${column} WHERE id = ?`, [ticket.id]), column).rejects.toThrow(/only through the desk/);
     }
-    const ticketRow = await one('ticket');
-    await expect(
-      raw(
-        `REPLACE INTO ticket (${Object.keys(ticketRow).join(', ')}) VALUES (${Object.keys(ticketRow)
-          .map(() => '?')
-          .join(', ')})`,
-        Object.values(ticketRow),
-      ),
-    ).rejects.toThrow(/never replaced|never deleted/);
+    for (const statement of replacing('ticket', await one('ticket'))) {
+      await expect(raw(statement.sql, statement.values)).rejects.toThrow(suiteOnPostgres() ? /only through the desk/ : /never replaced|never deleted/);
+    }
+  });
+
+  it('names the rule a replaced row breaks', async () => {
+    const ticket = await collectedTicket();
+    const row = (await raw(`SELECT * FROM ticket_event WHERE ticket_id = ? LIMIT 1`, [ticket.id]))[0] as Record<string, unknown>;
+    // SQLite's REPLACE deletes the old row first; PostgreSQL's upsert changes it.
+    for (const statement of replacing('ticket_event', row)) {
+      await expect(raw(statement.sql, statement.values)).rejects.toThrow(suiteOnPostgres() ? /never changed/ : /never replaced|never deleted/);
+    }
   });
 });
+
+/**
+ * On PostgreSQL, what an upsert over a row would slip in: the money of a payment, a quote or a ticket (their
+ * guards let a row through unchanged, as a void or a decision leaves the amounts), or a note of the history.
+ */
+const UPSERT_CHANGES: Record<string, Record<string, unknown>> = {
+  payment: { amount_minor: 1 },
+  quote: { total_minor: 1 },
+  ticket: { deposit_minor: 1 },
+  ticket_event: { note: 'rewritten' },
+};
+
+/** The statements that would put a row back over itself, as each engine spells them. */
+function replacing(table: string, row: Record<string, unknown>): { sql: string; values: unknown[] }[] {
+  const columns = Object.keys(row);
+  const values = columns.map((c) => row[c]);
+  const placeholders = columns.map(() => '?').join(', ');
+  if (suiteOnPostgres()) {
+    const changed = { ...row, ...UPSERT_CHANGES[table] };
+    const sets = columns.filter((c) => c !== 'id').map((c) => `${c} = EXCLUDED.${c}`);
+    return [
+      {
+        sql: `INSERT INTO ${table} (${columns.join(', ')}) VALUES (${placeholders}) ON CONFLICT (id) DO UPDATE SET ${sets.join(', ')}`,
+        values: columns.map((c) => changed[c]),
+      },
+    ];
+  }
+  return [
+    { sql: `INSERT OR REPLACE INTO ${table} (${columns.join(', ')}) VALUES (${placeholders})`, values },
+    { sql: `REPLACE INTO ${table} (${columns.join(', ')}) VALUES (${placeholders})`, values },
+  ];
+}
 
 describe('the history check', () => {
   it('passes an untouched history and reports the first row changed behind the desk’s back', async () => {
@@ -91,7 +122,7 @@ describe('the history check', () => {
     expect(good.checked).toBeGreaterThanOrEqual(6);
 
     // A tool that drops the guard can change a row; the chain still tells.
-    await raw(`DROP TRIGGER ticket_event_no_update`);
+    await raw(suiteOnPostgres() ? `DROP TRIGGER ticket_event_no_update ON ticket_event` : `DROP TRIGGER ticket_event_no_update`);
     const events: { id: number }[] = await raw(`SELECT id FROM ticket_event WHERE kind = 'deposit' ORDER BY id`);
     await raw(`UPDATE ticket_event SET amount_minor = 1 WHERE id = ?`, [itemAt(events, 1).id]);
     const broken = await desk.call('audit.verify', { session: desk.sessionFor('manager') });
