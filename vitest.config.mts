@@ -54,7 +54,6 @@ const NOT_ON_POSTGRES: Record<string, string> = {
   reliability: 'its crash workers open the SQLite file itself (tests/support/crash-worker.ts)',
   'figures-days':
     "compares the stored day totals with the live reference SQL, which is SQLite-only (postgres-figures-days compares the server's totals with it instead)",
-  'contract-fuzz': "proves a refusal wrote nothing with SQLite's total_changes() on the file",
 };
 
 const postgresFiles = DESK_LEVEL_FILES.filter((name) => !(name in NOT_ON_POSTGRES)).map((name) => `tests/unit/${name}.test.ts`);

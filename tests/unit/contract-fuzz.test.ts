@@ -1,10 +1,12 @@
 // Property-based bad input for every contract channel: whatever arrives, the
 // answer is a result or a typed refusal, never "internal", and a refusal
-// writes nothing. `npm run reliability` runs more inputs (RELIABILITY_FUZZ_RUNS).
+// writes nothing (on the SQLite file, and in the unit-postgres run on the
+// server). `npm run reliability` runs more inputs (RELIABILITY_FUZZ_RUNS).
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CHANNELS, type Channel } from '../../src/shared/contract';
 import { openTestDesk, sampleIntake, type TestDesk } from '../support/desk';
+import { suiteOnPostgres } from '../support/suite-engine';
 import { setUpCrew, type Crew } from '../support/workflow';
 
 const RUNS = Number(process.env.RELIABILITY_FUZZ_RUNS ?? 25);
@@ -31,9 +33,28 @@ beforeAll(async () => {
 afterAll(async () => desk?.dispose());
 
 type Driver = { prepare(sql: string): { get(): { n: number } } };
-function totalChanges(): number {
-  const driver = (desk.context.db.dataSource.driver as unknown as { databaseConnection: Driver }).databaseConnection;
-  return driver.prepare('SELECT total_changes() AS n').get().n;
+
+/**
+ * A mark that moves with every write. SQLite: the connection's total_changes(), which counts even a change
+ * rolled back later. PostgreSQL: each table's row count and newest row version (xmin), so any committed
+ * insert, update or delete moves it (a rolled-back one leaves no row behind to see).
+ */
+async function writeMark(): Promise<string> {
+  if (!suiteOnPostgres()) {
+    const driver = (desk.context.db.dataSource.driver as unknown as { databaseConnection: Driver }).databaseConnection;
+    return String(driver.prepare('SELECT total_changes() AS n').get().n);
+  }
+  markQuery ??= await serverMarkQuery();
+  const rows: { mark: string }[] = await desk.context.db.dataSource.query(markQuery);
+  return rows.map((row) => row.mark).join(' ');
+}
+
+let markQuery: string | null = null;
+async function serverMarkQuery(): Promise<string> {
+  const tables: { name: string }[] = await desk.context.db.dataSource.query(
+    `SELECT table_name AS name FROM information_schema.tables WHERE table_schema = current_schema() AND table_type = 'BASE TABLE' ORDER BY table_name`,
+  );
+  return tables.map(({ name }) => `SELECT '${name}:' || COUNT(*) || ':' || COALESCE(MAX(xmin::text::bigint), 0) AS mark FROM "${name}"`).join(' UNION ALL ');
 }
 
 const awkwardText = fc.oneof(
@@ -108,6 +129,17 @@ function inputFor(channel: Channel) {
   );
 }
 
+describe('the write mark', () => {
+  it('moves with a write, so a refusal that wrote would be seen', async () => {
+    const before = await writeMark();
+    await desk.call('intake.checkIn', sampleIntake({ customer: { name: 'Mark Moves' } }));
+    expect(await writeMark()).not.toBe(before);
+    const settled = await writeMark();
+    await desk.call('tickets.search', { query: 'Mark Moves' });
+    expect(await writeMark()).toBe(settled);
+  });
+});
+
 describe('every channel under bad input', () => {
   for (const channel of CHANNELS) {
     it(
@@ -115,12 +147,12 @@ describe('every channel under bad input', () => {
       async () => {
         await fc.assert(
           fc.asyncProperty(inputFor(channel), async (input) => {
-            const before = totalChanges();
+            const before = await writeMark();
             const result = await desk.dispatch(channel, input);
             if (result.ok) return;
             expect(result.error.code, JSON.stringify(result.error)).not.toBe('internal');
             expect(typeof result.error.message).toBe('string');
-            if (!REFUSALS_THAT_WRITE.has(channel)) expect(totalChanges(), 'a refusal wrote to the database').toBe(before);
+            if (!REFUSALS_THAT_WRITE.has(channel)) expect(await writeMark(), 'a refusal wrote to the database').toBe(before);
           }),
           { numRuns: RUNS },
         );
