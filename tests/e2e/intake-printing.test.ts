@@ -7,7 +7,7 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { PrintableDocument, Settings, TicketDetail } from '../../src/shared/contract';
 import { en } from '../../src/shared/i18n/en';
 import { zhCN } from '../../src/shared/i18n/zh-CN';
@@ -37,6 +37,8 @@ describe('printing after check-in', () => {
   let browser: Browser;
   let page: Page;
   let printTo: string;
+  /** The printing settings the desk starts with: every document on the folder printer. */
+  let printing: Settings['printing'];
 
   beforeAll(async () => {
     await requirePdfTools();
@@ -44,9 +46,19 @@ describe('printing after check-in', () => {
     printTo = mkdtempSync(join(tmpdir(), 'repair-desk-printed-'));
     harness = await startHarness({ printTo });
     await harness.call('staff.save', { name: 'Zhao Lei', role: 'technician' });
+    printing = (await harness.call('settings.get', {})).printing;
     browser = await launchChromium();
+  });
+
+  // Each test on a page of its own, in English, with every document going to the folder printer, signed in as the manager.
+  beforeEach(async () => {
+    await harness.call('settings.update', { language: 'en', printing });
     page = await openDesk(browser, harness.url);
     await signInOnScreen(page, 'Manager', TEST_PINS.manager);
+  });
+
+  afterEach(async () => {
+    await page?.context().close();
   });
 
   afterAll(() => closePrintingDesk(browser, harness, printTo));
@@ -102,7 +114,7 @@ describe('printing after check-in', () => {
     const stored: TicketDetail = await harness.call('tickets.get', { number });
     expect(stored.customer.name).toBe('Chen Jing');
     // Exactly the three documents of this ticket, one job each, on the folder's printer.
-    const jobs = printedJobs(printTo);
+    const jobs = jobsFor(printTo, number);
     expect(jobs.map((job) => job.title).sort()).toEqual(DOCUMENTS.map((document) => `${number} ${document}`).sort());
     for (const job of jobs) {
       expect(job.printer).toBe('PDF folder');
@@ -122,17 +134,17 @@ describe('printing after check-in', () => {
     // Preview opens the PDF (the harness only writes it) and prints nothing.
     await page.getByRole('button', { name: `Preview ${en.printResult.documents['claim-ticket']}`, exact: true }).click();
     await waitUntil('the preview is written', async () => existsSync(join(harness.dataDir, 'previews', `${number}-claim-ticket.pdf`)));
-    expect(printedJobs(printTo)).toHaveLength(3);
+    expect(jobsFor(printTo, number)).toHaveLength(3);
 
     // Print again: just that document.
     await page.getByRole('button', { name: `Print again: ${en.printResult.documents['claim-ticket']}`, exact: true }).click();
-    await waitUntil('the claim ticket printed again', async () => printedJobs(printTo).length === 4);
-    expect(printedJobs(printTo).at(-1)!.title).toBe(`${number} claim-ticket`);
+    await waitUntil('the claim ticket printed again', async () => jobsFor(printTo, number).length === 4);
+    expect(jobsFor(printTo, number).at(-1)?.title).toBe(`${number} claim-ticket`);
 
     // Extra labels: one more device label captioned with the accessory left with the phone, and nothing else.
     await page.getByRole('button', { name: `Extra labels for ${number}`, exact: true }).click();
     await waitForRow(number, 'Device label: Charger', en.printResult.printed);
-    const extra = printedJobs(printTo).slice(4);
+    const extra = jobsFor(printTo, number).slice(4);
     expect(extra.map((job) => job.title)).toEqual([`${number} device-label`]);
     const extraText = squeeze(await pdfText(readFileSync(join(printTo, firstItem(extra).file))));
     expect(extraText).toContain('Charger');
@@ -142,11 +154,8 @@ describe('printing after check-in', () => {
   });
 
   it('shows a printer the desk does not know, with Reprint, and keeps the ticket', async () => {
-    const settings: Settings = await harness.call('settings.get', {});
-    const printing = settings.printing;
     await harness.call('settings.update', { printing: { ...printing, 'claim-ticket': { ...printing['claim-ticket'], printer: UNKNOWN_PRINTER } } });
 
-    await page.getByRole('button', { name: en.intake.startNew }).click();
     await fillIntake({ name: 'Wu Fang', phone: '136 5555 6666' }, { brand: 'Xiaomi', model: 'Redmi Note 12', fault: 'Cracked screen' });
     await page.getByRole('button', { name: en.intake.checkIn, exact: true }).click();
     const number = firstItem(await shownTicketNumbers(page, en.intake.ticketNumber, 1));
@@ -188,7 +197,6 @@ describe('printing after check-in', () => {
       await route.continue();
     });
     try {
-      await page.getByRole('button', { name: en.intake.startNew }).click();
       await fillIntake({ name: 'Slow Printer', phone: '135 1234 0000' }, { brand: 'Vivo', model: 'X100', fault: 'Camera blurry' });
       const started = performance.now();
       await page.getByRole('button', { name: en.intake.checkIn, exact: true }).click();
@@ -250,7 +258,6 @@ describe('printing after check-in', () => {
     }
 
     // A printer the desk does not know, in Chinese.
-    const printing = (await harness.call('settings.get', {})).printing;
     await harness.call('settings.update', { printing: { ...printing, 'claim-ticket': { ...printing['claim-ticket'], printer: UNKNOWN_PRINTER } } });
     await page.getByRole('button', { name: zh.startNew }).click();
     await fillIntake({ name: '孙立', phone: '138 1111 2222' }, { brand: '小米', model: '13', fault: '屏幕不亮' }, zh, true);

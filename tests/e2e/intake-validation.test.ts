@@ -1,7 +1,7 @@
 // Bad input through the UI: each problem shows inline next to its field, focus
 // goes to the first one, nothing typed is lost and nothing is stored.
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Staff } from '../../src/shared/contract';
 import { launchChromium, openDesk } from './support/browser';
 import { signInOnScreen } from './support/crew';
@@ -20,14 +20,34 @@ describe('intake validation', () => {
     harness = await startHarness();
     technician = await harness.call('staff.save', { name: 'Zhao Lei', role: 'technician' });
     browser = await launchChromium();
+  });
+
+  // Each test on a page of its own (a new browser context: no intake draft carried over), signed in as the manager.
+  beforeEach(async () => {
     page = await openDesk(browser, harness.url);
     await signInOnScreen(page, 'Manager', TEST_PINS.manager);
+  });
+
+  afterEach(async () => {
+    await page?.context().close();
   });
 
   afterAll(async () => {
     await browser?.close();
     await harness?.stop();
   });
+
+  /** An intake of one phone the desk would take, for the customer named. */
+  async function fillValidIntake(name: string, phone: string): Promise<void> {
+    await field(page, 'Customer name').fill(name);
+    await field(page, 'Phone').fill(phone);
+    await field(page, 'Device type').selectOption('phone');
+    await field(page, 'Brand').fill('Xiaomi');
+    await field(page, 'Model').fill('14');
+    await field(page, 'Fault description').fill('Does not charge');
+    await page.getByRole('radio', { name: 'Nothing to keep' }).check();
+    await field(page, 'Customer heard the fee standard and agrees').check();
+  }
 
   const checkIn = () => page.getByRole('button', { name: 'Check in', exact: true }).click();
   const fixErrors = () => page.getByRole('alert').filter({ hasText: 'Some fields need attention.' });
@@ -85,12 +105,7 @@ describe('intake validation', () => {
   });
 
   it('switches to the device tab that has the error', async () => {
-    await field(page, 'Deposit').fill('');
-    await field(page, 'Purchase date').fill('');
-    // On to the next field, as the clerk does: the date's calendar closes and no longer covers the form.
-    await field(page, 'Purchase date').press('Tab');
-    await page.getByRole('radio', { name: 'Nothing to keep' }).check();
-    await field(page, 'Customer heard the fee standard and agrees').check();
+    await fillValidIntake('Tab Person', '139 0000 2222');
     await page.getByRole('button', { name: 'Add another device' }).click();
     await field(page, 'Device type').selectOption('laptop');
     await page.getByRole('tab', { name: 'Device 1' }).click();
@@ -104,21 +119,22 @@ describe('intake validation', () => {
     await page.getByRole('button', { name: 'Remove this device' }).click();
     await page.getByRole('tab', { name: 'Device 2' }).waitFor({ state: 'detached' });
     expect(await field(page, 'Brand').inputValue()).toBe('Xiaomi');
-    await expectNothingStored('Test Person');
+    await expectNothingStored('Tab Person');
   });
 
   it('shows what main refuses inline too', async () => {
+    await fillValidIntake('Refused Person', '139 0000 3333');
     await field(page, 'Technician').selectOption(String(technician.id));
     // Meanwhile the technician leaves (another counter deactivated them).
     await harness.call('staff.save', { id: technician.id, name: technician.name, role: 'technician', active: false });
     await checkIn();
     await fixErrors().waitFor();
     expect(await fieldError(field(page, 'Technician'))).toBe('No longer exists');
-    await expectNothingStored('Test Person');
+    await expectNothingStored('Refused Person');
   });
 
   it('asks for a longer pattern, then stores the one drawn', async () => {
-    await field(page, 'Technician').selectOption('');
+    await fillValidIntake('Pattern Person', '139 0000 4444');
     await page.getByRole('radio', { name: 'Pattern' }).check({ force: true });
     await page.getByRole('button', { name: 'Dot 1', exact: true }).click();
     await page.getByRole('button', { name: 'Dot 2', exact: true }).click();
@@ -133,7 +149,7 @@ describe('intake validation', () => {
     await checkIn();
     const number = firstItem(await shownTicketNumbers(page, 'Ticket number', 1));
     const stored = await harness.call('tickets.get', { number });
-    expect(stored).toMatchObject({ passcodeKind: 'pattern', technicianName: null, customer: { name: 'Test Person' } });
+    expect(stored).toMatchObject({ passcodeKind: 'pattern', technicianName: null, customer: { name: 'Pattern Person' } });
     const token = await harness.sessionFor('manager');
     expect(await harness.call('tickets.revealPasscode', { ticketId: stored.id, session: token })).toEqual({ kind: 'pattern', value: '1-2-3-6-9' });
   });
