@@ -20,8 +20,8 @@ import { noteCleanClose } from './clean-close';
 import type { DeskFiles, StartCheck, StartupProblem } from './startup';
 
 const HOUR_MS = 60 * 60 * 1000;
-/** Why a running export failed when the desk closed under it (read in the log; the screen has gone with the desk). */
-export const EXPORT_STOPPED_AT_CLOSE = 'The export stopped because the desk closed before it finished';
+/** Why a running export failed when the desk closed, restored a backup or moved to a server under it. */
+export const EXPORT_STOPPED = 'it was stopped because the desk closed or replaced its data before the export finished; start it again';
 export const STALE_AFTER_MS = 24 * HOUR_MS;
 
 export interface DataSafetyOptions {
@@ -266,7 +266,7 @@ export class DataSafety {
   /** Stops every running export between two batches and waits until each has let go of its snapshot. */
   private async stopExports(): Promise<void> {
     const running = [...this.runningExports.values()];
-    for (const run of running) run.stop.abort(new Error(EXPORT_STOPPED_AT_CLOSE));
+    for (const run of running) run.stop.abort(new Error(EXPORT_STOPPED));
     await Promise.all(running.map((run) => run.finished));
   }
 
