@@ -5,7 +5,6 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TicketSearchHit } from '../../src/shared/tickets-contract';
 import { fixedClock, openTestDesk, type TestDesk } from '../support/desk';
 import { firstItem } from '../support/lists';
-import { onSqliteFile } from '../support/sqlite-only';
 import { runOnAnotherConnection } from '../support/suite-engine';
 import { checkIn } from '../support/workflow';
 
@@ -149,7 +148,7 @@ describe('short names over the whole history', () => {
     }
   });
 
-  onSqliteFile('keeps the name index right when a customer is renamed or removed', async () => {
+  it('keeps the name index right when a customer is renamed or removed', async () => {
     const db = desk.context.db.dataSource;
     const grams = async (id: number) =>
       (
@@ -157,7 +156,9 @@ describe('short names over the whole history', () => {
           gram: string;
           at_start: number;
         }[]
-      ).map((r) => `${r.gram}${r.at_start ? '^' : ''}`);
+      )
+        .map((r) => `${r.gram}${r.at_start ? '^' : ''}`)
+        .sort(); // in code point order whatever the server's collation
     await db.query(`INSERT INTO customer (name, phone, phone_digits, created_at, updated_at) VALUES ('Li Na', '1', '1', 'x', 'x')`);
     const { id } = firstItem((await db.query(`SELECT max(id) AS id FROM customer`)) as { id: number }[]);
     expect(await grams(id)).toEqual(['a', 'i', 'l', 'l^', 'li', 'li^', 'n', 'na'].sort());

@@ -200,6 +200,15 @@ describe.skipIf(!postgresAvailable())('the shared database', () => {
       const person = roster.staff.find((s) => s.role === role)!;
       return (await desk.call('auth.signIn', { staffId: person.id, pin: role === 'manager' ? '4826' : '1357' })).token;
     };
+    // A two-character given name finds the moved customer's tickets through the server's own name grams.
+    const byGivenName = await counterA.call('tickets.search', { query: '小明' });
+    expect(byGivenName.map((hit) => [hit.ticketId, hit.matchedOn])).toEqual(
+      expect.arrayContaining([
+        [ticketId, 'name'],
+        [expect.any(Number), 'name'],
+      ]),
+    );
+    expect(byGivenName).toHaveLength(2);
     const managerOnServer = await signIn(counterA, 'manager');
     expect(await counterA.call('audit.verify', { session: managerOnServer })).toMatchObject({ ok: true, checked: before.history_link });
     const next = await counterA.call('intake.checkIn', { ...sampleIntake({ device: { serial: 'SN-3' } }), session: managerOnServer });

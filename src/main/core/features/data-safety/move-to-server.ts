@@ -14,13 +14,14 @@ import type { HistoryCheck } from '../../../../shared/trust-contract';
 import { Database } from '../../storage/database';
 import type { PostgresConnection } from '../../storage/engine';
 import { DESK_WRITE_LOCK } from '../../storage/engine/postgres';
+import { POSTGRES_CUSTOMER_NAME_GRAM_FILL } from '../../storage/postgres-migrations/0011-customer-name-grams';
 import { verifyHistory } from '../../storage/history-chain';
 import type { ReadTx } from '../../storage/transactions';
 import { sealShopKey, SHOP_KEY_META } from '../../security/shop-key';
 import type { SecretBox } from '../../security/secret-box';
 import { serverHoldsShop } from './server-check';
 
-/** Never copied: each engine's own bookkeeping, SQLite's search indexes (the server has pg_trgm indexes over the same columns). */
+/** Never copied: each engine's own bookkeeping, and search indexes each engine builds itself (the server's name grams are filled after its customers). */
 const NOT_COPIED = new Set(['migrations', 'typeorm_metadata', 'desk_write', 'search_position', 'customer_name_gram', 'sqlite_sequence']);
 /** Copied in the last transaction: while they are absent the server holds no shop (see serverHoldsShop). */
 const LAST_TABLES = ['setting', 'desk_meta'];
@@ -239,6 +240,8 @@ export async function copyShopToServer(input: MoveInput): Promise<{ rows: number
             input.onProgress({ ...report });
           }
           await client.query(`ALTER TABLE ${quoted(name)} ENABLE TRIGGER USER`);
+          // The name grams are the server's own index, built from the copied names (their trigger was off).
+          if (name === 'customer') await client.query(POSTGRES_CUSTOMER_NAME_GRAM_FILL);
           if (schema.identityTables.has(name)) {
             await client.query(
               `SELECT setval(pg_get_serial_sequence($1, 'id'), COALESCE((SELECT max(id) FROM ${quoted(name)}), 1), (SELECT max(id) FROM ${quoted(name)}) IS NOT NULL)`,

@@ -1,5 +1,6 @@
 // PostgreSQL: one server for every counter of a shop. Statements take `$n`
-// parameters; substring search uses pg_trgm indexes; ticket numbers are taken
+// parameters; substring search uses pg_trgm indexes (a one- or two-character
+// name part the name gram index, as on SQLite); ticket numbers are taken
 // under a transaction-scoped advisory lock, so two counters never share or skip one.
 import type { StorageEngine } from './index';
 import { upsertSql } from './sqlite';
@@ -91,9 +92,10 @@ export const postgresEngine: StorageEngine = {
       params: [...texts.flatMap((text) => target.columns.map(() => containsPattern(text))), limit],
     };
   },
+  // The name gram index (postgres-migrations/0011), newest customer first along its key.
   newestWithNamePart: (text, atStart, limit) => ({
-    sql: `SELECT id FROM customer WHERE name ILIKE ? ORDER BY id DESC LIMIT ?`,
-    params: [atStart ? `${likeLiteral(text)}%` : containsPattern(text), limit],
+    sql: `SELECT customer_id AS id FROM customer_name_gram WHERE gram = lower(?) AND at_start = ? ORDER BY customer_id DESC LIMIT ?`,
+    params: [text, atStart ? 1 : 0, limit],
   }),
   async lockTicketNumbers(tx) {
     await tx.query(`SELECT pg_advisory_xact_lock(${TICKET_NUMBER_LOCK})`);

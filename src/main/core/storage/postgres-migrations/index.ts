@@ -6,6 +6,7 @@ import { PostgresBoughtInPartLines1765756800000 } from './0007-bought-in-part-li
 import { PostgresFiguresBoughtParts1765843200000 } from './0008-figures-bought-parts';
 import { PostgresFiguresTechnicianScores1765929600000 } from './0009-figures-technician-scores';
 import { PostgresFiguresDaysAddOnInsert1766016000000 } from './0010-figures-days-add-on-insert';
+import { PostgresCustomerNameGrams1766102400000 } from './0011-customer-name-grams';
 
 /** Every PostgreSQL migration, oldest first. Append; never edit one that has shipped. */
 export const POSTGRES_MIGRATIONS = [
@@ -17,4 +18,5 @@ export const POSTGRES_MIGRATIONS = [
   PostgresFiguresBoughtParts1765843200000,
   PostgresFiguresTechnicianScores1765929600000,
   PostgresFiguresDaysAddOnInsert1766016000000,
+  PostgresCustomerNameGrams1766102400000,
 ];
