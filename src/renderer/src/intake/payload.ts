@@ -2,6 +2,7 @@
 // knows (money typed as text) and the rules main will apply with today's date,
 // so the clerk sees every problem at once.
 import { checkInInput, type ChannelParsedInput, type Settings, type WarrantyAssessment } from '../../../shared/contract';
+import { intakeRuleErrors } from '../../../shared/intake-rules';
 import { readMoney } from '../../../shared/money';
 import { issuesToFieldErrors, mergeFieldErrors, type FieldErrors } from '../forms/field-errors';
 import type { DeviceDraft, IntakeDraft } from './draft';
@@ -27,21 +28,23 @@ interface RuleFacts {
   today: string;
 }
 
-/** The intake rules main checks beyond the schema, for immediate feedback; main stays the authority. */
+/** The intake rules main checks beyond the schema (shared/intake-rules.ts), on what is typed so far. */
 function ruleErrors(draft: IntakeDraft, money: Record<MoneyField, number>[], facts: RuleFacts): FieldErrors {
-  const errors: FieldErrors = {};
-  draft.devices.forEach((device, index) => {
-    const at = (field: string) => `devices.${index}.${field}`;
-    if (device.purchaseDate && device.purchaseDate > facts.today) errors[at('purchaseDate')] = 'date_in_future';
-    if (device.promisedDate && device.promisedDate < facts.today) errors[at('promisedDate')] = 'date_in_past';
-    const { estimateMinor, depositMinor } = money[index] ?? { estimateMinor: 0, depositMinor: 0 };
-    if (estimateMinor > 0 && depositMinor > estimateMinor) errors[at('depositMinor')] = 'deposit_over_estimate';
-    if (facts.settings.conditionRequired && device.conditionChecks.length === 0 && device.conditionNotes.trim() === '') {
-      errors[at('conditionChecks')] = 'condition_required';
-    }
-    if (facts.warranties[device.key]?.mayBeCharged && !device.feeConsent) errors[at('feeConsent')] = 'consent_required';
+  const devices = draft.devices.map((device, index) => {
+    const purchaseDate = device.purchaseDate || null;
+    return {
+      type: device.type || null,
+      purchaseDate,
+      promisedDate: device.promisedDate || null,
+      estimateMinor: money[index]?.estimateMinor ?? 0,
+      depositMinor: money[index]?.depositMinor ?? 0,
+      conditionChecks: device.conditionChecks,
+      conditionNotes: device.conditionNotes,
+      feeConsent: device.feeConsent,
+      warranty: purchaseDate !== null && purchaseDate > facts.today ? null : (facts.warranties[device.key] ?? null),
+    };
   });
-  return errors;
+  return Object.fromEntries(intakeRuleErrors(devices, facts.settings, facts.today).map((error) => [error.path, error.code]));
 }
 
 /** What the form sends; the clerk is whoever is signed in (the session is added when sending). */

@@ -3,11 +3,11 @@
 import { randomUUID } from 'node:crypto';
 import type { WriteTx } from '../../storage/transactions';
 import type { ChannelParsedInput, CheckInResult, Settings } from '../../../../shared/contract';
-import { CONDITION_CHECKS } from '../../../../shared/domain';
 import { DeskError, type FieldError } from '../../../../shared/errors';
 import { barcodeText, displayTicketNumber } from '../../../../shared/ticket-number';
 import { localIsoDate } from '../../../../shared/calendar';
 import { assessWarranty } from '../../../../shared/warranty';
+import { intakeRuleErrors } from '../../../../shared/intake-rules';
 import type { SecretBox } from '../../security/secret-box';
 import { CustomerEntity, DeviceEntity, type CustomerRow } from '../../storage/entities/customers';
 import { TicketEntity, type TicketRow } from '../../storage/entities/tickets';
@@ -21,29 +21,15 @@ import { insertRow } from '../../storage/row-insert';
 export type CheckInInput = ChannelParsedInput<'intake.checkIn'>;
 type DeviceInput = CheckInInput['devices'][number];
 
-/** Rules that need today's date or the shop's settings, beyond the contract's schema. */
+/** Rules that need today's date or the shop's settings, beyond the contract's schema (shared with the intake screen). */
 export function checkIntakeRules(input: CheckInInput, settings: Settings, today: string): FieldError[] {
-  const errors: FieldError[] = [];
-  input.devices.forEach((device, index) => {
-    const at = (field: string) => `devices.${index}.${field}`;
-    if (device.purchaseDate !== null && device.purchaseDate > today) errors.push({ path: at('purchaseDate'), code: 'date_in_future' });
-    if (device.promisedDate !== null && device.promisedDate < today) errors.push({ path: at('promisedDate'), code: 'date_in_past' });
-    if (device.estimateMinor > 0 && device.depositMinor > device.estimateMinor) {
-      errors.push({ path: at('depositMinor'), code: 'deposit_over_estimate' });
-    }
-    const allowedChecks = CONDITION_CHECKS[device.type];
-    if (device.conditionChecks.some((check) => !allowedChecks.includes(check))) {
-      errors.push({ path: at('conditionChecks'), code: 'invalid' });
-    }
-    if (settings.conditionRequired && device.conditionChecks.length === 0 && device.conditionNotes === '') {
-      errors.push({ path: at('conditionChecks'), code: 'condition_required' });
-    }
-    if (device.purchaseDate === null || device.purchaseDate <= today) {
-      const warranty = assessWarranty({ ...device, today, warrantyMonths: settings.warrantyMonths });
-      if (warranty.mayBeCharged && !device.feeConsent) errors.push({ path: at('feeConsent'), code: 'consent_required' });
-    }
-  });
-  return errors;
+  const devices = input.devices.map((device) => ({
+    ...device,
+    // A purchase date ahead of today is refused on its own; there is no warranty to go by then.
+    warranty:
+      device.purchaseDate === null || device.purchaseDate <= today ? assessWarranty({ ...device, today, warrantyMonths: settings.warrantyMonths }) : null,
+  }));
+  return intakeRuleErrors(devices, settings, today);
 }
 
 async function resolveCustomer(tx: WriteTx, input: CheckInInput['customer'], nowIso: string): Promise<CustomerRow> {
