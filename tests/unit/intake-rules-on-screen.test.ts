@@ -6,7 +6,9 @@ import { addDays, localIsoDate } from '../../src/shared/calendar';
 import { deviceWarranty } from '../../src/renderer/src/intake/device-warranty';
 import { emptyDevice, emptyIntake, type DeviceDraft } from '../../src/renderer/src/intake/draft';
 import { checkIntakePayload } from '../../src/renderer/src/intake/payload';
+import { serverFieldErrors } from '../../src/renderer/src/forms/field-errors';
 import { fixedClock, openTestDesk, sampleIntake } from '../support/desk';
+import { firstItem } from '../support/lists';
 
 /** One intake case, as main receives it and as the clerk typed it. */
 interface Case {
@@ -36,24 +38,20 @@ describe('the intake rules the screen checks', () => {
         const settings = await desk.call('settings.get', {});
         for (const { label: caseLabel, device, typed } of cases) {
           const main = await desk.dispatch('intake.checkIn', { ...sampleIntake({ device }), session: desk.sessionFor('clerk') });
-          const mainFields = main.ok ? {} : Object.fromEntries((main.error.fields ?? []).map((field) => [field.path, field.code]));
+          const mainFields = main.ok ? {} : serverFieldErrors(main.error.fields);
+          // The same intake as the clerk types it: text where the form takes text (money, dates).
+          const sent = firstItem(sampleIntake().devices);
           const drafted: DeviceDraft = {
             ...emptyDevice(),
-            type: 'phone',
-            brand: 'Huawei',
-            model: 'Mate 60',
-            serial: '861234567890123',
-            colour: 'black',
-            accessories: ['charger'],
-            conditionChecks: ['screen_cracked'],
-            fault: '屏幕碎了 screen cracked',
-            dataAnswer: 'has_backup',
-            estimateText: '450',
-            depositText: '100',
-            feeConsent: true,
+            ...sent,
+            // What the sample leaves unset is left empty on the form.
+            purchaseDate: sent.purchaseDate ?? '',
+            promisedDate: sent.promisedDate ?? '',
+            estimateText: String(sent.estimateMinor / 100),
+            depositText: String(sent.depositMinor / 100),
             ...typed,
           };
-          const draft = { ...emptyIntake(), customer: { id: null, name: '王小明 Wang', phone: '138 0013 8000', address: '', notes: '' }, devices: [drafted] };
+          const draft = { ...emptyIntake(), customer: { ...emptyIntake().customer, ...sampleIntake().customer }, devices: [drafted] };
           const warranties = { [drafted.key]: deviceWarranty(drafted, today, settings.warrantyMonths) };
           const screen = checkIntakePayload(draft, { settings, warranties, today });
           expect(screen.ok ? {} : screen.errors, `${label}: ${caseLabel}`).toEqual(mainFields);

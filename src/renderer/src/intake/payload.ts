@@ -4,7 +4,7 @@
 import { checkInInput, type ChannelParsedInput, type Settings, type WarrantyAssessment } from '../../../shared/contract';
 import { intakeRuleErrors } from '../../../shared/intake-rules';
 import { readMoney } from '../../../shared/money';
-import { issuesToFieldErrors, mergeFieldErrors, type FieldErrors } from '../forms/field-errors';
+import { issuesToFieldErrors, mergeFieldErrors, serverFieldErrors, type FieldErrors } from '../forms/field-errors';
 import type { DeviceDraft, IntakeDraft } from './draft';
 
 type MoneyField = 'estimateMinor' | 'depositMinor';
@@ -44,7 +44,7 @@ function ruleErrors(draft: IntakeDraft, money: Record<MoneyField, number>[], fac
       warranty: purchaseDate !== null && purchaseDate > facts.today ? null : (facts.warranties[device.key] ?? null),
     };
   });
-  return Object.fromEntries(intakeRuleErrors(devices, facts.settings, facts.today).map((error) => [error.path, error.code]));
+  return serverFieldErrors(intakeRuleErrors(devices, facts.settings, facts.today));
 }
 
 /** What the form sends; the clerk is whoever is signed in (the session is added when sending). */
