@@ -263,8 +263,8 @@ describe('the stored day totals', () => {
     expect(whole.revenue.refundsMinor).toBeGreaterThan(0);
     expect(whole.firstResponse.some((r) => r.severity !== null && r.responded > 0)).toBe(true);
     expect(whole.technicians.filter((t) => t.finished > 0).length).toBe(2);
-    const voided = await desk.context.db.read((tx) => tx.query(`SELECT COUNT(*) AS n FROM payment WHERE voided_at IS NOT NULL`));
-    expect(voided[0].n).toBeGreaterThan(0);
+    const voided = await desk.context.db.read((tx) => tx.query<{ n: number }[]>(`SELECT COUNT(*) AS n FROM payment WHERE voided_at IS NOT NULL`));
+    expect(firstItem(voided).n).toBeGreaterThan(0);
     expect(whole.tickets.collected).toBeGreaterThan(3);
     expect(whole.tickets.cancelled).toBeGreaterThan(0);
     expect(whole.revenue.diagnosisMinor).toBeGreaterThan(0);
@@ -274,10 +274,12 @@ describe('the stored day totals', () => {
     expect(whole.parts!.boughtIn.qty).toBeGreaterThan(0);
     expect(whole.satisfaction.calls).toBeGreaterThan(0);
     expect(whole.satisfaction.averageQuality).not.toBeNull();
-    const moves = await desk.context.db.read((tx) => tx.query(`SELECT COUNT(*) AS n FROM stock_move WHERE reason = 'restock' AND ticket_id IS NOT NULL`));
-    expect(moves[0].n).toBe(1);
-    const unrepaired = await desk.context.db.read((tx) => tx.query(`SELECT COUNT(*) AS n FROM collection WHERE repaired = 0`));
-    expect(unrepaired[0].n).toBeGreaterThan(0);
+    const moves = await desk.context.db.read((tx) =>
+      tx.query<{ n: number }[]>(`SELECT COUNT(*) AS n FROM stock_move WHERE reason = 'restock' AND ticket_id IS NOT NULL`),
+    );
+    expect(firstItem(moves).n).toBe(1);
+    const unrepaired = await desk.context.db.read((tx) => tx.query<{ n: number }[]>(`SELECT COUNT(*) AS n FROM collection WHERE repaired = 0`));
+    expect(firstItem(unrepaired).n).toBeGreaterThan(0);
 
     // The rows the triggers kept are the rows a refill from the whole history gives.
     const tables = [
@@ -290,11 +292,11 @@ describe('the stored day totals', () => {
       'figures_day_calls',
       'figures_day_technician_scores',
     ];
-    const kept = await desk.context.db.read(async (tx) => Promise.all(tables.map((t) => tx.query(`SELECT * FROM ${t} ORDER BY 1, 2, 3`))));
+    const kept = await desk.context.db.read(async (tx) => Promise.all(tables.map((t) => tx.query<unknown[]>(`SELECT * FROM ${t} ORDER BY 1, 2, 3`))));
     const refilled = await desk.context.db.write(async (tx) => {
       for (const t of tables) await tx.query(`DELETE FROM ${t}`);
       for (const statement of [...FILL_FIGURES_DAYS_NOW, ...FILL_FIGURES_DAY_MONEY_NOW, FILL_FIGURES_TECHNICIAN_SCORES]) await tx.query(statement);
-      return Promise.all(tables.map((t) => tx.query(`SELECT * FROM ${t} ORDER BY 1, 2, 3`)));
+      return Promise.all(tables.map((t) => tx.query<unknown[]>(`SELECT * FROM ${t} ORDER BY 1, 2, 3`)));
     });
     expect(kept).toEqual(refilled);
     for (const rows of kept) expect(rows.length).toBeGreaterThan(0);

@@ -126,7 +126,7 @@ async function replay(desk: TestDesk, clock: ReturnType<typeof fixedClock>): Pro
 }
 
 async function dayRows(desk: TestDesk): Promise<unknown[][]> {
-  return desk.context.db.read((tx) => Promise.all(DAY_TABLES.map((t) => tx.query(`SELECT * FROM ${t} ORDER BY 1, 2, 3`))));
+  return desk.context.db.read((tx) => Promise.all(DAY_TABLES.map((t) => tx.query<unknown[]>(`SELECT * FROM ${t} ORDER BY 1, 2, 3`))));
 }
 
 async function report(desk: TestDesk, clock: ReturnType<typeof fixedClock>, source: 'stored' | 'live') {

@@ -18,6 +18,7 @@ import type { MoveProgress } from '../../src/shared/shared-database-contract';
 import { fixedClock, openTestDesk, sampleIntake, type TestDesk } from '../support/desk';
 import { postgresAvailable, startTestPostgres, type TestPostgres } from '../support/postgres';
 import { diagnoseAndQuote, feeItemId, signaturePng } from '../support/workflow';
+import { onlyItem } from '../support/lists';
 
 const START = '2026-11-23T06:30:00Z';
 const PASSWORD = 'counter-Pa55 密码';
@@ -235,7 +236,8 @@ describe.skipIf(!postgresAvailable())('the shared database', () => {
     expect(reopened.context.db.engine.name).toBe('postgres');
     expect(
       reopened.context.secrets.open(
-        (await reopened.context.db.read((tx) => tx.query(`SELECT passcode_sealed FROM ticket WHERE id = ?`, [ticketId])))[0].passcode_sealed,
+        onlyItem(await reopened.context.db.read((tx) => tx.query<{ passcode_sealed: string }[]>(`SELECT passcode_sealed FROM ticket WHERE id = ?`, [ticketId])))
+          .passcode_sealed,
       ),
     ).toBe('246810');
 

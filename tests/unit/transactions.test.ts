@@ -25,6 +25,23 @@ export function writesInsideARead(db: Database): Promise<void> {
   });
 }
 
+/** Never called either: a write use case runs inside the Database's transaction, and its rows are typed. */
+export function opensItsOwnTransaction(db: Database): Promise<void> {
+  return db.write(async (tx) => {
+    // @ts-expect-error save() would open a transaction of its own when it thought none was open
+    await tx.save(SettingEntity, { key: 'language', value: '"en"' });
+    // @ts-expect-error as would a nested transaction
+    await tx.transaction(async () => undefined);
+    // @ts-expect-error or a repository, whose save() does the same
+    tx.getRepository(SettingEntity);
+    const rows = await tx.query(`SELECT value FROM setting`);
+    // @ts-expect-error a raw statement's rows are unknown until the caller types them
+    void rows[0];
+    const typed = await tx.query<{ value: string }[]>(`SELECT value FROM setting`);
+    void typed.map((row) => row.value);
+  });
+}
+
 /** A write transaction is also a read one: readers serve both. */
 export function readsInsideAWrite(db: Database): Promise<string> {
   return db.write(async (tx) => {

@@ -203,9 +203,10 @@ export class Database {
 
   private async inTransaction<T>(begin: readonly string[], work: (tx: EntityManager) => Promise<T>): Promise<T> {
     const runner: QueryRunner = this.dataSource.createQueryRunner();
+    // The transaction is the engine's own BEGIN (IMMEDIATE on SQLite, a READ ONLY snapshot on PostgreSQL),
+    // which TypeORM's startTransaction cannot open. Nothing inside can open another: a ReadTx or WriteTx has
+    // none of the EntityManager methods that would (save, remove, transaction, repositories, query builders).
     for (const statement of begin) await runner.query(statement);
-    // Tell TypeORM a transaction is open so its own save() does not start another.
-    (runner as { isTransactionActive: boolean }).isTransactionActive = true;
     try {
       const result = await work(runner.manager);
       await runner.query('COMMIT');
@@ -214,7 +215,6 @@ export class Database {
       await runner.query('ROLLBACK').catch(() => undefined);
       throw error;
     } finally {
-      (runner as { isTransactionActive: boolean }).isTransactionActive = false;
       // SQLite's runner is the connection's one; PostgreSQL's goes back to the pool.
       if (this.engine.name === 'postgres') await runner.release();
     }

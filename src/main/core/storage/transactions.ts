@@ -4,33 +4,43 @@
 // everything a ReadTx is, so readers serve both. A ReadTx's raw statements are
 // typed ReadSql (they start with SELECT or WITH), so an UPDATE written in a read
 // does not compile; the Database also runs reads where the engine refuses writes.
+// Neither kind can open a transaction of its own inside the Database's one, and
+// neither answers `any`: a raw statement's rows are typed where they are read.
 import type { EntityManager } from 'typeorm';
 
 declare const readable: unique symbol;
 declare const writable: unique symbol;
 
-/** The EntityManager methods that change data or open transactions of their own. */
-type WriteMethods =
+/**
+ * The EntityManager methods that open a transaction of their own when they find none open (the persistence
+ * executor behind save and remove), or hand out repositories and query builders that can. The Database opens
+ * each use case's transaction itself, with the statements its engine needs, so a use case has none of them.
+ */
+type TransactionOpeningMethods =
   | 'save'
-  | 'insert'
-  | 'update'
-  | 'upsert'
-  | 'delete'
   | 'remove'
   | 'softRemove'
-  | 'softDelete'
-  | 'restore'
   | 'recover'
-  | 'increment'
-  | 'decrement'
-  | 'clear'
   | 'transaction'
   | 'getRepository'
   | 'getTreeRepository'
   | 'getMongoRepository'
   | 'withRepository'
   | 'getCustomRepository'
-  | 'createQueryBuilder'
+  | 'createQueryBuilder';
+
+/** The EntityManager methods that change data. */
+type WriteMethods =
+  | TransactionOpeningMethods
+  | 'insert'
+  | 'update'
+  | 'upsert'
+  | 'delete'
+  | 'softDelete'
+  | 'restore'
+  | 'increment'
+  | 'decrement'
+  | 'clear'
   | 'merge'
   | 'preload'
   | 'create';
@@ -42,19 +52,22 @@ type WriteMethods =
 export type SelectSql = `SELECT ${string}` | `WITH ${string}`;
 export type ReadSql = SelectSql | 'PRAGMA data_version';
 
-/** A transaction that only reads: one consistent snapshot. Its raw statements are reads. */
+/** A transaction that only reads: one consistent snapshot. Its raw statements are reads, their rows typed by the caller. */
 export type ReadTx = Omit<EntityManager, WriteMethods | 'query'> & {
   readonly [readable]: true;
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- as EntityManager.query's own rows
-  query<T = any>(sql: ReadSql, parameters?: unknown[]): Promise<T>;
+  query<T = unknown>(sql: ReadSql, parameters?: unknown[]): Promise<T>;
 };
 
 /** A transaction that may change data; also a ReadTx. */
-export type WriteTx = EntityManager & { readonly [readable]: true; readonly [writable]: true };
+export type WriteTx = Omit<EntityManager, TransactionOpeningMethods | 'query'> & {
+  readonly [readable]: true;
+  readonly [writable]: true;
+  query<T = unknown>(sql: string, parameters?: unknown[]): Promise<T>;
+};
 
 /** The one place a driver's EntityManager becomes a transaction of either kind (the Database opens both). */
 export function asWriteTx(manager: EntityManager): WriteTx {
-  return manager as WriteTx;
+  return manager as unknown as WriteTx;
 }
 
 export function asReadTx(manager: EntityManager): ReadTx {
