@@ -3,8 +3,9 @@
 // taken at the intakes of the period under their method. The cash drawer, the
 // day close and the reports all read their takings here.
 import type { ReadTx } from '../../storage/transactions';
-import type { PaymentKind, PaymentMethod } from '../../../../shared/collection-contract';
 import { bookDeposits, bookPeriod, type Booking, type MoneyMovement, type Period } from '../../rules/money-booking';
+import { selectDepositsByMethod, type DepositByMethodRow } from './queries/tickets';
+import { selectPaymentsBookingIn } from './queries/payments';
 
 export interface PeriodMoney extends Booking {
   deposits: { count: number; amountMinor: number };
@@ -13,11 +14,7 @@ export interface PeriodMoney extends Booking {
 }
 
 /** The deposits of a period by method (null: taken before the method was asked). */
-export interface PeriodDeposit {
-  method: PaymentMethod | null;
-  count: number;
-  amountMinor: number;
-}
+export type PeriodDeposit = DepositByMethodRow;
 
 /** The UTC instant a local calendar day starts. */
 export function localDayStart(day: string): string {
@@ -25,30 +22,16 @@ export function localDayStart(day: string): string {
   return new Date(y, m - 1, d).toISOString();
 }
 
-/** The deposits taken at the intakes of a period, read from the tickets (an index range). */
-export async function periodDeposits(tx: ReadTx, period: Period): Promise<PeriodDeposit[]> {
-  return tx.query(
-    `SELECT deposit_method AS method, COUNT(*) AS count, SUM(deposit_minor) AS "amountMinor" FROM ticket
-     WHERE created_at >= ? AND created_at < ? AND deposit_minor > 0 GROUP BY deposit_method`,
-    [period.from, period.to],
-  );
-}
-
 /** The payments, refunds and voids that may book in a period: two index ranges (payment_at, payment_voided_at), never the whole table. */
 export async function periodMovements(tx: ReadTx, period: Period): Promise<MoneyMovement[]> {
-  const rows: { kind: PaymentKind; method: PaymentMethod; amount_minor: number; at: string; voided_at: string | null }[] = await tx.query(
-    `SELECT kind, method, amount_minor, at, voided_at FROM payment WHERE at >= ? AND at < ?
-     UNION ALL
-     SELECT kind, method, amount_minor, at, voided_at FROM payment WHERE voided_at >= ? AND voided_at < ? AND at < ?`,
-    [period.from, period.to, period.from, period.to, period.from],
-  );
+  const rows = await selectPaymentsBookingIn(tx, period);
   return rows.map((r) => ({ kind: r.kind, method: r.method, amountMinor: r.amount_minor, at: r.at, voidedAt: r.voided_at }));
 }
 
 /** The period's money; `deposits` when the caller already has them (a report reads them from the day totals). */
 export async function periodMoney(tx: ReadTx, period: Period, deposits?: readonly PeriodDeposit[]): Promise<PeriodMoney> {
   const movements = await periodMovements(tx, period);
-  return bookMoney(period, movements, deposits ?? (await periodDeposits(tx, period)));
+  return bookMoney(period, movements, deposits ?? (await selectDepositsByMethod(tx, period)));
 }
 
 /** Books the movements and deposits of a period (movements may be day totals: see MoneyMovement.count). */

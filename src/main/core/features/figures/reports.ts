@@ -9,7 +9,6 @@
 import type { ReadTx } from '../../storage/transactions';
 import type { Settings } from '../../../../shared/contract';
 import { TICKET_STATUSES, type TicketStatus } from '../../../../shared/domain';
-import { OPEN_TICKET } from '../../storage/migrations/0016-figures-days-money';
 import type { FirstResponseFigures, RepairClass, Report, ReportDay, TechnicianFigures } from '../../../../shared/figures-contract';
 import { REPAIR_CLASSES, SATISFACTION_TARGET } from '../../../../shared/figures-contract';
 import { FIRST_RESPONSE_MINUTES, SEVERITY_LEVELS } from '../../../../shared/workflow';
@@ -18,10 +17,13 @@ import type { MoneyMovement, Period } from '../../rules/money-booking';
 import { OPEN_STATUSES } from '../../rules/status-machine';
 import { workingDayCounter } from '../../rules/shop-calendar';
 import { bookMoney, localDayStart } from './period-money';
-import { reportGroups, type IntakeGroup, type ReportSource, type ScoreGroup } from './report-days';
+import { reportGroups, type ReportSource } from './report-days';
 import { satisfactionSummary } from './satisfaction-summary';
 import { itemAt } from '../../../../shared/lists';
-import { onlyRow } from '../../storage/rows';
+import type { IntakeGroup, ScoreGroup } from './queries/figures-days';
+import { countReworksByTechnician, selectOpenTickets } from './queries/tickets';
+import { countTicketsCancelled } from './queries/ticket-events';
+import { selectStaffNames } from './queries/staff';
 
 const DISTRIBUTION_MAX = 7;
 const AGEING = [
@@ -63,14 +65,10 @@ export function localDayModifier(period: Period): string {
 export async function buildReport(tx: ReadTx, from: string, to: string, settings: Settings, options: ReportOptions): Promise<Report> {
   const period: Period = { from: localDayStart(from), to: localDayStart(addDays(to, 1)) };
   const local = localDayModifier(period);
-  const range = [period.from, period.to];
   const groups = await reportGroups(tx, options.source ?? 'stored', from, to, period, local, options.withParts);
   const ticketsIn = groups.intake.reduce((total, g) => total + g.tickets, 0);
   // A ticket cancelled, reopened and cancelled again counts once: the cancellations of the period, an index range.
-  const cancelled: { n: number }[] = await tx.query(
-    `SELECT COUNT(DISTINCT ticket_id) AS n FROM ticket_event WHERE to_status = 'cancelled' AND at >= ? AND at < ?`,
-    range,
-  );
+  const cancelled = await countTicketsCancelled(tx, period);
 
   // ---- finished tickets (first ready in the range): turnaround, technicians, classes ----
   const distribution = new Map<string, number>();
@@ -112,13 +110,8 @@ export async function buildReport(tx: ReadTx, from: string, to: string, settings
   }
 
   // A rework (返修) counts against the technician of the repair that came back; the reworks of the period, a partial index range.
-  const reworks: { technician_id: number | null; n: number }[] = await tx.query(
-    `SELECT o.technician_id, COUNT(*) AS n FROM (SELECT rework_of_ticket_id FROM ticket
-       WHERE created_at >= ? AND created_at < ? AND rework_of_ticket_id IS NOT NULL ORDER BY created_at) r
-     JOIN ticket o ON o.id = r.rework_of_ticket_id GROUP BY o.technician_id`,
-    range,
-  );
-  const staff: { id: number; name: string }[] = await tx.query(`SELECT id, name FROM staff`);
+  const reworks = await countReworksByTechnician(tx, period);
+  const staff = await selectStaffNames(tx);
   const nameOf = new Map(staff.map((s) => [s.id, s.name]));
   const technicianIds = new Set<number | null>([...byTechnician.keys(), ...reworks.map((r) => r.technician_id), ...groups.scores.map((s) => s.technicianId)]);
   const technicians: TechnicianFigures[] = [...technicianIds].map((id) => {
@@ -182,7 +175,7 @@ export async function buildReport(tx: ReadTx, from: string, to: string, settings
 
   // ---- open tickets, as they stand now ----------------------------------------------------
   // From the partial index of the tickets still in the shop (status, check-in time): never the closed history.
-  const open: { status: TicketStatus; created_at: string }[] = await tx.query(`SELECT status, created_at FROM ticket WHERE ${OPEN_TICKET}`);
+  const open = await selectOpenTickets(tx);
   const today = localIsoDate(options.now);
   const ageing = AGEING.map((a) => ({ bucket: a.bucket, count: 0 }));
   const openByStatus = new Map<TicketStatus, number>();
@@ -202,7 +195,7 @@ export async function buildReport(tx: ReadTx, from: string, to: string, settings
     from,
     to,
     currency: settings.currency,
-    tickets: { in: ticketsIn, finished, collected: groups.collected.collected, cancelled: onlyRow(cancelled).n },
+    tickets: { in: ticketsIn, finished, collected: groups.collected.collected, cancelled },
     revenue: {
       labourMinor,
       partsMinor,

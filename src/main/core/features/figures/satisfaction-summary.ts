@@ -3,7 +3,8 @@
 // did), complaints opened and closed in the range, and complaints open now.
 import type { ReadTx } from '../../storage/transactions';
 import type { SatisfactionSummary } from '../../../../shared/customer-care-contract';
-import { onlyRow } from '../../storage/rows';
+import { selectCallTotalsBetween } from './queries/follow-up-calls';
+import { countComplaints } from './queries/complaints';
 
 /** The follow-up calls of a period; averages unrounded, null when no call has a score. */
 export interface CallFigures {
@@ -15,32 +16,22 @@ export interface CallFigures {
 
 /** The calls of a half-open range of UTC instants, read from the calls themselves (an index range). */
 export async function periodCalls(tx: ReadTx, range: { fromUtc: string; toUtc: string }): Promise<CallFigures> {
-  const calls: { calls: number; reached: number | null; quality: number | null; attitude: number | null }[] = await tx.query(
-    `SELECT COUNT(*) AS calls, SUM(reached) AS reached, AVG(quality) AS quality, AVG(attitude) AS attitude
-     FROM follow_up_call WHERE at >= ? AND at < ?`,
-    [range.fromUtc, range.toUtc],
-  );
-  const c = onlyRow(calls);
+  const c = await selectCallTotalsBetween(tx, range);
   return { calls: c.calls, reached: c.reached ?? 0, quality: c.quality, attitude: c.attitude };
 }
 
 /** Half-open range of UTC instants: fromUtc <= at < toUtc; `calls` when the caller already has them (a report reads them from the day totals). */
 export async function satisfactionSummary(tx: ReadTx, range: { fromUtc: string; toUtc: string }, known?: CallFigures): Promise<SatisfactionSummary> {
   const calls = known ?? (await periodCalls(tx, range));
-  const complaints: { opened: number; closed: number; open: number }[] = await tx.query(
-    `SELECT (SELECT COUNT(*) FROM complaint WHERE opened_at >= ? AND opened_at < ?) AS opened,
-       (SELECT COUNT(*) FROM complaint WHERE closed_at >= ? AND closed_at < ?) AS closed,
-       (SELECT COUNT(*) FROM complaint WHERE status <> 'closed') AS open`,
-    [range.fromUtc, range.toUtc, range.fromUtc, range.toUtc],
-  );
+  const complaints = await countComplaints(tx, range);
   const round = (value: number | null) => (value === null ? null : Math.round(value * 100) / 100);
   return {
     calls: calls.calls,
     reached: calls.reached,
     averageQuality: round(calls.quality),
     averageAttitude: round(calls.attitude),
-    complaintsOpened: onlyRow(complaints).opened,
-    complaintsClosed: onlyRow(complaints).closed,
-    complaintsOpen: onlyRow(complaints).open,
+    complaintsOpened: complaints.opened,
+    complaintsClosed: complaints.closed,
+    complaintsOpen: complaints.open,
   };
 }
