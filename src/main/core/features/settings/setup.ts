@@ -7,13 +7,13 @@ import { DeskError } from '../../../../shared/errors';
 import type { SetupStatus } from '../../../../shared/trust-contract';
 import { recordAudit } from '../../record/audit';
 import { loadSettings, saveSettings } from './settings';
-import { onlyRow } from '../../storage/rows';
+import { countSettingsWithKey, insertSetting } from './queries/settings';
+import { insertManager, selectActiveManagers, updateNameAndPin } from './queries/staff';
 
 const SETUP_KEY = 'setup.completedAt';
 
 export async function isSetupDone(tx: ReadTx): Promise<boolean> {
-  const rows: { n: number }[] = await tx.query(`SELECT COUNT(*) AS n FROM setting WHERE key = ?`, [SETUP_KEY]);
-  return onlyRow(rows).n > 0;
+  return (await countSettingsWithKey(tx, SETUP_KEY)) > 0;
 }
 
 export async function requireSetupDone(tx: ReadTx): Promise<void> {
@@ -32,24 +32,14 @@ export async function setupStatus(tx: ReadTx): Promise<SetupStatus> {
  */
 export async function completeSetup(tx: WriteTx, input: ChannelParsedInput<'setup.complete'>, pinHash: string, nowIso: string): Promise<number> {
   if (await isSetupDone(tx)) throw new DeskError('forbidden', [{ path: 'setup', code: 'setup_done' }]);
-  const managers: { id: number; pin_hash: string | null }[] = await tx.query(
-    `SELECT id, pin_hash FROM staff WHERE role = 'manager' AND active = 1 ORDER BY id`,
-  );
+  const managers = await selectActiveManagers(tx);
   // A manager who already chose a PIN (before setup existed) keeps the shop's keys: setup does not hand them to someone else.
   if (managers.some((m) => m.pin_hash !== null)) throw new DeskError('forbidden', [{ path: 'setup', code: 'setup_done' }]);
   let managerId = managers[0]?.id;
   if (managerId === undefined) {
-    const inserted: { id: number }[] = await tx.query(`INSERT INTO staff (name, role, active, created_at) VALUES (?, 'manager', 1, ?) RETURNING id`, [
-      input.managerName,
-      nowIso,
-    ]);
-    managerId = onlyRow(inserted).id;
+    managerId = await insertManager(tx, input.managerName, nowIso);
   }
-  await tx.query(`UPDATE staff SET name = ?, pin_hash = ?, pin_failed_count = 0, pin_locked_until = NULL WHERE id = ?`, [
-    input.managerName,
-    pinHash,
-    managerId,
-  ]);
+  await updateNameAndPin(tx, managerId, input.managerName, pinHash);
   const before = await loadSettings(tx);
   const after = await saveSettings(tx, {
     ...before,
@@ -58,7 +48,7 @@ export async function completeSetup(tx: WriteTx, input: ChannelParsedInput<'setu
     shopPhone: input.shopPhone,
     language: input.language,
   });
-  await tx.query(`INSERT INTO setting (key, value) VALUES (?, ?)`, [SETUP_KEY, JSON.stringify(nowIso)]);
+  await insertSetting(tx, SETUP_KEY, JSON.stringify(nowIso));
   await recordAudit(tx, {
     kind: 'setup',
     subjectId: managerId,

@@ -21,7 +21,15 @@ import type { AuthSession, SignInRoster, StaffRef } from '../../../../shared/sta
 import type { DeskContext } from '../../context';
 import { hashPin, lockSecondsAfter, verifyPin } from '../../security/pin';
 import type { Database } from '../../storage/database';
-import { onlyRow } from '../../storage/rows';
+import {
+  clearPinFailures,
+  countManagersWithPin,
+  countOtherManagersWithPin,
+  selectActiveStaffAuth,
+  selectStaffAuthById,
+  updatePinFailures,
+  updatePinHash,
+} from './queries/staff';
 
 export const SESSION_IDLE_MS = 4 * 60 * 60 * 1000;
 export const SESSION_MAX_MS = 14 * 60 * 60 * 1000;
@@ -46,23 +54,6 @@ function sessionsOf(ctx: DeskContext): Map<string, Session> {
 
 export type Actor = StaffRef;
 
-interface StaffAuthRecord {
-  id: number;
-  name: string;
-  role: StaffRole;
-  active: number;
-  pin_hash: string | null;
-  pin_failed_count: number;
-  pin_locked_until: string | null;
-}
-
-async function staffAuthRecord(tx: ReadTx, staffId: number): Promise<StaffAuthRecord | null> {
-  const rows: StaffAuthRecord[] = await tx.query(`SELECT id, name, role, active, pin_hash, pin_failed_count, pin_locked_until FROM staff WHERE id = ?`, [
-    staffId,
-  ]);
-  return rows[0] ?? null;
-}
-
 function expiresAt(session: Session): number {
   return Math.min(session.lastUsedAt + SESSION_IDLE_MS, session.createdAt + SESSION_MAX_MS);
 }
@@ -81,7 +72,7 @@ export async function checkStaffPin(ctx: DeskContext, staffId: number, pin: stri
   const now = ctx.clock.now();
   const nowIso = now.toISOString();
   const record = await ctx.db.write(async (tx) => {
-    const found = await staffAuthRecord(tx, staffId);
+    const found = await selectStaffAuthById(tx, staffId);
     if (!found || !found.active) throw new DeskError('forbidden', [{ path: `${path}.staffId`, code: 'not_found' }]);
     if (found.pin_hash === null) throw new DeskError('forbidden', [{ path: `${path}.pin`, code: 'pin_not_set' }]);
     if (found.pin_locked_until !== null && found.pin_locked_until > nowIso) {
@@ -90,13 +81,13 @@ export async function checkStaffPin(ctx: DeskContext, staffId: number, pin: stri
     const failures = found.pin_failed_count + 1;
     const lockSeconds = lockSecondsAfter(failures);
     const lockedUntil = lockSeconds > 0 ? new Date(now.getTime() + lockSeconds * 1000).toISOString() : found.pin_locked_until;
-    await tx.query(`UPDATE staff SET pin_failed_count = ?, pin_locked_until = ? WHERE id = ?`, [failures, lockedUntil, staffId]);
+    await updatePinFailures(tx, staffId, failures, lockedUntil);
     return { ...found, pin_hash: found.pin_hash };
   });
   // Hashing takes tens of milliseconds: done outside any transaction.
   const ok = await verifyPin(pin, record.pin_hash);
   if (!ok) throw new DeskError('forbidden', [{ path: `${path}.pin`, code: 'pin_wrong' }]);
-  await ctx.db.write((tx) => tx.query(`UPDATE staff SET pin_failed_count = 0, pin_locked_until = NULL WHERE id = ?`, [staffId]));
+  await ctx.db.write((tx) => clearPinFailures(tx, staffId));
   return { id: record.id, name: record.name, role: record.role };
 }
 
@@ -147,7 +138,7 @@ function liveSession(ctx: DeskContext, token: string | null): Session | null {
 export async function requireActor(tx: ReadTx, ctx: DeskContext, token: string): Promise<Actor> {
   const session = liveSession(ctx, token);
   if (!session) throw new DeskError('forbidden', [{ path: 'session', code: 'signed_out' }]);
-  const record = await staffAuthRecord(tx, session.staffId);
+  const record = await selectStaffAuthById(tx, session.staffId);
   if (!record || !record.active) {
     endSessionsOf(ctx, session.staffId);
     throw new DeskError('forbidden', [{ path: 'session', code: 'signed_out' }]);
@@ -160,14 +151,14 @@ export async function requireActor(tx: ReadTx, ctx: DeskContext, token: string):
 export async function sessionRole(tx: ReadTx, ctx: DeskContext, token: string | null): Promise<StaffRole | null> {
   const session = liveSession(ctx, token);
   if (!session) return null;
-  const record = await staffAuthRecord(tx, session.staffId);
+  const record = await selectStaffAuthById(tx, session.staffId);
   return record && record.active ? record.role : null;
 }
 
 export async function currentSession(ctx: DeskContext, token: string): Promise<{ staff: StaffRef | null; expiresAt: string | null }> {
   const session = liveSession(ctx, token);
   if (!session) return { staff: null, expiresAt: null };
-  const record = await ctx.db.read((tx) => staffAuthRecord(tx, session.staffId));
+  const record = await ctx.db.read((tx) => selectStaffAuthById(tx, session.staffId));
   if (!record || !record.active) return { staff: null, expiresAt: null };
   return { staff: { id: record.id, name: record.name, role: record.role }, expiresAt: new Date(expiresAt(session)).toISOString() };
 }
@@ -196,7 +187,7 @@ export async function verifyManagerApproval(ctx: DeskContext, approval: ManagerA
 export async function approvingManager(tx: ReadTx, actor: Actor, approver: Actor | null): Promise<Actor | null> {
   if (actor.role === 'manager') return actor;
   if (approver === null) return null;
-  const record = await staffAuthRecord(tx, approver.id);
+  const record = await selectStaffAuthById(tx, approver.id);
   if (!record || !record.active || record.role !== 'manager') return null;
   return approver;
 }
@@ -212,8 +203,7 @@ export function requireManagerRole(actor: Actor): void {
 }
 
 async function managerHasPin(tx: ReadTx): Promise<boolean> {
-  const rows: { n: number }[] = await tx.query(`SELECT COUNT(*) AS n FROM staff WHERE role = 'manager' AND active = 1 AND pin_hash IS NOT NULL`);
-  return onlyRow(rows).n > 0;
+  return (await countManagersWithPin(tx)) > 0;
 }
 
 /**
@@ -233,17 +223,12 @@ export async function authoriseStaffChange(
   if (session === null) throw new DeskError('forbidden', [{ path: 'session', code: 'signed_out' }]);
   requireManagerRole(await requireActor(tx, ctx, session));
   if (change.id !== null && (change.role !== 'manager' || !change.active)) {
-    const rows: { n: number }[] = await tx.query(`SELECT COUNT(*) AS n FROM staff WHERE role = 'manager' AND active = 1 AND pin_hash IS NOT NULL AND id <> ?`, [
-      change.id,
-    ]);
-    if (onlyRow(rows).n === 0) throw DeskError.field(change.role !== 'manager' ? 'role' : 'active', 'manager_required');
+    if ((await countOtherManagersWithPin(tx, change.id)) === 0) throw DeskError.field(change.role !== 'manager' ? 'role' : 'active', 'manager_required');
   }
 }
 
 export async function signInRoster(tx: ReadTx, nowIso: string): Promise<SignInRoster> {
-  const rows: StaffAuthRecord[] = await tx.query(
-    `SELECT id, name, role, active, pin_hash, pin_failed_count, pin_locked_until FROM staff WHERE active = 1 ORDER BY name`,
-  );
+  const rows = await selectActiveStaffAuth(tx);
   return {
     staff: rows.map((r) => ({
       id: r.id,
@@ -275,7 +260,7 @@ export async function setPin(ctx: DeskContext, input: SetPinInput): Promise<{ st
   if (ownChange && input.currentPin !== null) await checkStaffPin(ctx, input.staffId, input.currentPin, 'current');
   const hash = await hashPin(input.newPin);
   await ctx.db.write(async (tx) => {
-    const target = await staffAuthRecord(tx, input.staffId);
+    const target = await selectStaffAuthById(tx, input.staffId);
     if (!target || !target.active) throw DeskError.field('staffId', 'not_found');
     if (input.session === null) {
       const firstRun = !(await managerHasPin(tx)) && target.role === 'manager' && target.pin_hash === null;
@@ -288,7 +273,7 @@ export async function setPin(ctx: DeskContext, input: SetPinInput): Promise<{ st
         throw new DeskError('forbidden', [{ path: 'session', code: 'manager_required' }]);
       }
     }
-    await tx.query(`UPDATE staff SET pin_hash = ?, pin_failed_count = 0, pin_locked_until = NULL WHERE id = ?`, [hash, input.staffId]);
+    await updatePinHash(tx, input.staffId, hash);
   });
   // Someone else's PIN was reset by a manager: their open sessions end.
   if (!ownChange) endSessionsOf(ctx, input.staffId);

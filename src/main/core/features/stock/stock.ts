@@ -8,7 +8,6 @@
 //   stores at once (旧件返还) — into the old-parts count, not sellable stock.
 // - parts.restock: goods received. parts.adjust: a manager's stocktake correction.
 import type { ReadTx, WriteTx } from '../../storage/transactions';
-import { engineOf } from '../../storage/engine';
 import type { ChannelParsedInput } from '../../../../shared/contract';
 import type { Language, TicketStatus } from '../../../../shared/domain';
 import { recordAudit } from '../../record/audit';
@@ -16,36 +15,30 @@ import { DeskError } from '../../../../shared/errors';
 import { displayTicketNumber } from '../../../../shared/ticket-number';
 import type { OldPartHandedBack, StockMoveView } from '../../../../shared/repair-contract';
 import type { PartView } from '../../../../shared/stock-contract';
-import type { StockMoveReason } from '../../../../shared/workflow';
 import { coverageOf } from '../../rules/pricing';
 import { requireManagerApproval, requireManagerRole, type Actor } from '../staff';
 import { partNote } from '../../record/history-notes';
 import { renderStockNote, stockNoteText, type StockNoteData } from './stock-notes';
-import { escapeLike, loadDiagnosisFacts, loadTicket, pricingFactsOf, recordEvent, requireStatus, touchTicket } from '../../record/ticket-record';
-import { onlyRow } from '../../storage/rows';
+import { loadDiagnosisFacts, loadTicket, pricingFactsOf, recordEvent, requireStatus, touchTicket } from '../../record/ticket-record';
+import { insertPart, selectPartById, selectParts, updatePart, updatePartCost, type PartDetails, type PartRow } from './queries/parts';
+import {
+  insertStockMove,
+  selectFittedParts,
+  selectPartMoves,
+  selectPartUsage,
+  selectPartUsageWithHandback,
+  selectTicketMoves,
+  type StockMoveRow,
+} from './queries/stock-moves';
+import { insertOldPartHandback, selectTicketHandbacks } from './queries/old-part-handbacks';
 
 /** Parts are drawn for a ticket once the customer approved the repair, until it is tested. */
 export const PART_USE_STATUSES: readonly TicketStatus[] = ['approved', 'awaiting_parts', 'in_repair', 'back_from_manufacturer', 'testing'];
 
-interface PartRecord {
-  id: number;
-  name: string;
-  specification: string;
-  compatible_models: string;
-  cost_minor: number;
-  price_minor: number;
-  qty_on_hand: number;
-  qty_returned: number;
-  reorder_level: number;
-  active: number;
-}
-
-const PART_COLUMNS = 'id, name, specification, compatible_models, cost_minor, price_minor, qty_on_hand, qty_returned, reorder_level, active';
-
 /** A part as main works with it: its cost is always known here; views for non-managers drop it (see withoutCosts). */
 export type CostedPart = PartView & { costMinor: number };
 
-function toPart(r: PartRecord): CostedPart {
+function toPart(r: PartRow): CostedPart {
   return {
     id: r.id,
     name: r.name,
@@ -62,9 +55,9 @@ function toPart(r: PartRecord): CostedPart {
 }
 
 export async function getPart(tx: ReadTx, partId: number, path = 'partId'): Promise<CostedPart> {
-  const rows: PartRecord[] = await tx.query(`SELECT ${PART_COLUMNS} FROM part WHERE id = ?`, [partId]);
-  if (rows.length === 0) throw DeskError.field(path, 'not_found');
-  return toPart(onlyRow(rows));
+  const row = await selectPartById(tx, partId);
+  if (row === undefined) throw DeskError.field(path, 'not_found');
+  return toPart(row);
 }
 
 /** Cost prices only for a manager; everyone else gets the part without them. */
@@ -77,74 +70,23 @@ export function withoutCosts<T extends { costMinor?: number | null; unitCostMino
 }
 
 export async function listParts(tx: ReadTx, input: ChannelParsedInput<'parts.list'>): Promise<PartView[]> {
-  const engine = engineOf(tx);
-  const where: string[] = [];
-  const params: unknown[] = [];
-  if (!input.includeInactive) where.push('active = 1');
-  if (input.lowStockOnly) where.push('qty_on_hand <= reorder_level');
-  const text = input.query.normalize('NFKC').trim();
-  if (text !== '') {
-    const like = `%${escapeLike(text)}%`;
-    where.push(`(${engine.likeNoCase('name')} OR ${engine.likeNoCase('specification')} OR ${engine.likeNoCase('compatible_models')})`);
-    params.push(like, like, like);
-  }
-  const rows: PartRecord[] = await tx.query(
-    `SELECT ${PART_COLUMNS} FROM part ${where.length > 0 ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY ${engine.sortNoCase('name')}, id LIMIT ?`,
-    [...params, input.limit],
-  );
+  const rows = await selectParts(tx, {
+    includeInactive: input.includeInactive,
+    lowStockOnly: input.lowStockOnly,
+    text: input.query.normalize('NFKC').trim(),
+    limit: input.limit,
+  });
   return rows.map(toPart);
-}
-
-interface NewMove {
-  partId: number;
-  ticketId: number | null;
-  reason: StockMoveReason;
-  qtyDelta: number;
-  unitCostMinor: number;
-  unitPriceMinor: number;
-  underWarranty: boolean;
-  staffId: number;
-  approvedBy: number | null;
-  note: string;
-  /** A note the desk writes itself, as data (`note` then holds its words of the day). */
-  noteData?: StockNoteData;
-  at: string;
-}
-
-async function insertMove(tx: WriteTx, move: NewMove): Promise<void> {
-  await tx.query(
-    `INSERT INTO stock_move (part_id, ticket_id, reason, qty_delta, unit_cost_minor, unit_price_minor, under_warranty, staff_id, approved_by, note, note_data, at)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-    [
-      move.partId,
-      move.ticketId,
-      move.reason,
-      move.qtyDelta,
-      move.unitCostMinor,
-      move.unitPriceMinor,
-      move.underWarranty,
-      move.staffId,
-      move.approvedBy,
-      move.note,
-      move.noteData === undefined ? null : JSON.stringify(move.noteData),
-      move.at,
-    ],
-  );
 }
 
 /** Creating parts and changing their prices is a manager's job; an opening quantity is booked as a restock. */
 export async function savePart(tx: WriteTx, actor: Actor, input: ChannelParsedInput<'parts.save'>, nowIso: string): Promise<PartView> {
   requireManagerRole(actor);
-  const details = [input.name, input.specification, input.compatibleModels, input.costMinor, input.priceMinor, input.reorderLevel, input.active];
+  const details: PartDetails = [input.name, input.specification, input.compatibleModels, input.costMinor, input.priceMinor, input.reorderLevel, input.active];
   if (input.id === null) {
-    const rows: { id: number }[] = await tx.query(
-      `INSERT INTO part (name, specification, compatible_models, cost_minor, price_minor, reorder_level, active, created_at, updated_at)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`,
-      [...details, nowIso, nowIso],
-    );
-    const partId = onlyRow(rows).id;
+    const partId = await insertPart(tx, details, nowIso);
     if (input.openingQty > 0) {
-      await insertMove(tx, {
+      await insertStockMove(tx, {
         partId,
         ticketId: null,
         reason: 'restock',
@@ -171,11 +113,7 @@ export async function savePart(tx: WriteTx, actor: Actor, input: ChannelParsedIn
       at: nowIso,
     });
   }
-  await tx.query(
-    `UPDATE part SET name = ?, specification = ?, compatible_models = ?, cost_minor = ?, price_minor = ?, reorder_level = ?, active = ?, updated_at = ?
-     WHERE id = ?`,
-    [...details, nowIso, input.id],
-  );
+  await updatePart(tx, input.id, details, nowIso);
   return getPart(tx, input.id);
 }
 
@@ -185,7 +123,7 @@ export async function restockPart(tx: WriteTx, actor: Actor, input: ChannelParse
   }
   const part = await getPart(tx, input.partId);
   const unitCost = input.unitCostMinor ?? part.costMinor;
-  await insertMove(tx, {
+  await insertStockMove(tx, {
     partId: part.id,
     ticketId: null,
     reason: 'restock',
@@ -199,7 +137,7 @@ export async function restockPart(tx: WriteTx, actor: Actor, input: ChannelParse
     at: nowIso,
   });
   if (unitCost !== part.costMinor) {
-    await tx.query(`UPDATE part SET cost_minor = ?, updated_at = ? WHERE id = ?`, [unitCost, nowIso, part.id]);
+    await updatePartCost(tx, part.id, unitCost, nowIso);
     await recordAudit(tx, {
       kind: 'part_cost',
       subjectId: part.id,
@@ -224,7 +162,7 @@ export async function adjustStock(
   const part = await getPart(tx, input.partId);
   const delta = input.countedQty - part.qtyOnHand;
   if (delta === 0) return part;
-  await insertMove(tx, {
+  await insertStockMove(tx, {
     partId: part.id,
     ticketId: null,
     reason: 'override',
@@ -265,7 +203,7 @@ export async function useParts(
   }
   const facts = pricingFactsOf(ticket, await loadDiagnosisFacts(tx, ticket.id));
   const underWarranty = facts !== null && coverageOf(facts).covered;
-  await insertMove(tx, {
+  await insertStockMove(tx, {
     partId: part.id,
     ticketId: ticket.id,
     reason: 'used',
@@ -302,7 +240,7 @@ async function returnOldPart(
   underWarranty: boolean,
 ): Promise<void> {
   const part = await getPart(tx, input.partId);
-  await insertMove(tx, {
+  await insertStockMove(tx, {
     partId: part.id,
     ticketId: input.ticketId,
     reason: 'returned_to_stores',
@@ -336,13 +274,8 @@ export async function returnToStores(
   requireStatus(ticket, PART_USE_STATUSES);
   await getPart(tx, input.partId);
   // One old part back for each new one fitted on this ticket, never more.
-  const rows: { used: number; returned: number }[] = await tx.query(
-    `SELECT COALESCE(SUM(CASE WHEN reason = 'used' THEN -qty_delta ELSE 0 END), 0) AS used,
-       COALESCE(SUM(CASE WHEN reason = 'returned_to_stores' THEN qty_delta ELSE 0 END), 0) AS returned
-     FROM stock_move WHERE ticket_id = ? AND part_id = ?`,
-    [ticket.id, input.partId],
-  );
-  if (input.qty > onlyRow(rows).used - onlyRow(rows).returned) throw new DeskError('conflict', [{ path: 'qty', code: 'too_many' }]);
+  const usage = await selectPartUsage(tx, ticket.id, input.partId);
+  if (input.qty > usage.used - usage.returned) throw new DeskError('conflict', [{ path: 'qty', code: 'too_many' }]);
   const facts = pricingFactsOf(ticket, await loadDiagnosisFacts(tx, ticket.id));
   await returnOldPart(tx, actor, input, language, nowIso, facts !== null && coverageOf(facts).covered);
   await touchTicket(tx, ticket.id, nowIso);
@@ -362,22 +295,9 @@ export async function returnToCustomer(
   const ticket = await loadTicket(tx, input.ticketId);
   requireStatus(ticket, HAND_BACK_STATUSES);
   const part = await getPart(tx, input.partId);
-  const rows: { used: number; returned: number; handed: number }[] = await tx.query(
-    `SELECT COALESCE(SUM(CASE WHEN reason = 'used' THEN -qty_delta ELSE 0 END), 0) AS used,
-       COALESCE(SUM(CASE WHEN reason = 'returned_to_stores' THEN qty_delta ELSE 0 END), 0) AS returned,
-       (SELECT COALESCE(SUM(qty), 0) FROM old_part_handback WHERE ticket_id = ? AND part_id = ?) AS handed
-     FROM stock_move WHERE ticket_id = ? AND part_id = ?`,
-    [ticket.id, part.id, ticket.id, part.id],
-  );
-  if (input.qty > onlyRow(rows).used - onlyRow(rows).returned - onlyRow(rows).handed) throw new DeskError('conflict', [{ path: 'qty', code: 'too_many' }]);
-  await tx.query(`INSERT INTO old_part_handback (ticket_id, part_id, qty, note, staff_id, at) VALUES (?, ?, ?, ?, ?, ?)`, [
-    ticket.id,
-    part.id,
-    input.qty,
-    input.note,
-    actor.id,
-    nowIso,
-  ]);
+  const usage = await selectPartUsageWithHandback(tx, ticket.id, part.id);
+  if (input.qty > usage.used - usage.returned - usage.handed) throw new DeskError('conflict', [{ path: 'qty', code: 'too_many' }]);
+  await insertOldPartHandback(tx, { ticketId: ticket.id, partId: part.id, qty: input.qty, note: input.note, staffId: actor.id, at: nowIso });
   await recordEvent(tx, {
     ticketId: ticket.id,
     kind: 'part_returned_to_customer',
@@ -390,42 +310,11 @@ export async function returnToCustomer(
 
 /** The replaced parts handed back to the customer on a ticket, oldest first. */
 export async function listOldPartsHandedBack(tx: ReadTx, ticketId: number): Promise<OldPartHandedBack[]> {
-  const rows: { part_id: number; name: string; specification: string; qty: number; staff_name: string | null; at: string }[] = await tx.query(
-    `SELECT h.part_id, p.name, p.specification, h.qty, s.name AS staff_name, h.at
-     FROM old_part_handback h JOIN part p ON p.id = h.part_id LEFT JOIN staff s ON s.id = h.staff_id WHERE h.ticket_id = ? ORDER BY h.id`,
-    [ticketId],
-  );
+  const rows = await selectTicketHandbacks(tx, ticketId);
   return rows.map((r) => ({ partId: r.part_id, partName: r.name, specification: r.specification, qty: r.qty, staffName: r.staff_name, at: r.at }));
 }
 
-interface MoveRecord {
-  id: number;
-  part_id: number;
-  part_name: string;
-  specification: string;
-  ticket_id: number | null;
-  ticket_number: number | null;
-  reason: StockMoveReason;
-  qty_delta: number;
-  unit_cost_minor: number;
-  unit_price_minor: number;
-  under_warranty: number;
-  staff_name: string | null;
-  approved_by_name: string | null;
-  note: string;
-  note_data: string | null;
-  at: string;
-}
-
-const MOVE_SELECT = `SELECT m.id, m.part_id, p.name AS part_name, p.specification, m.ticket_id, t.number AS ticket_number, m.reason,
-    m.qty_delta, m.unit_cost_minor, m.unit_price_minor, m.under_warranty, s.name AS staff_name, a.name AS approved_by_name, m.note, m.note_data, m.at
-  FROM stock_move m
-  JOIN part p ON p.id = m.part_id
-  LEFT JOIN ticket t ON t.id = m.ticket_id
-  LEFT JOIN staff s ON s.id = m.staff_id
-  LEFT JOIN staff a ON a.id = m.approved_by`;
-
-function toMove(r: MoveRecord, prefix: string, language: Language): StockMoveView {
+function toMove(r: StockMoveRow, prefix: string, language: Language): StockMoveView {
   return {
     id: r.id,
     partId: r.part_id,
@@ -446,14 +335,14 @@ function toMove(r: MoveRecord, prefix: string, language: Language): StockMoveVie
 }
 
 export async function listTicketParts(tx: ReadTx, ticketId: number, prefix: string, language: Language): Promise<StockMoveView[]> {
-  const rows: MoveRecord[] = await tx.query(`${MOVE_SELECT} WHERE m.ticket_id = ? ORDER BY m.id`, [ticketId]);
+  const rows = await selectTicketMoves(tx, ticketId);
   // The ticket page is open to every role: cost prices stay off it.
   return rows.map((r) => ({ ...toMove(r, prefix, language), unitCostMinor: null }));
 }
 
 export async function listPartMoves(tx: ReadTx, partId: number, limit: number, prefix: string, language: Language): Promise<StockMoveView[]> {
   await getPart(tx, partId);
-  const rows: MoveRecord[] = await tx.query(`${MOVE_SELECT} WHERE m.part_id = ? ORDER BY m.id DESC LIMIT ?`, [partId, limit]);
+  const rows = await selectPartMoves(tx, partId, limit);
   return rows.map((r) => toMove(r, prefix, language));
 }
 
@@ -464,15 +353,11 @@ export async function listPartMoves(tx: ReadTx, partId: number, limit: number, p
  * off with a counted adjustment, which needs a manager.
  */
 export async function restockFittedParts(tx: WriteTx, actor: Actor, ticketId: number, language: Language, nowIso: string): Promise<void> {
-  const fitted: { part_id: number; qty: number }[] = await tx.query(
-    `SELECT part_id, -SUM(qty_delta) AS qty FROM stock_move
-     WHERE ticket_id = ? AND reason IN ('used', 'restock') GROUP BY part_id HAVING -SUM(qty_delta) > 0 ORDER BY part_id`,
-    [ticketId],
-  );
+  const fitted = await selectFittedParts(tx, ticketId);
   for (const { part_id: partId, qty } of fitted) {
     const part = await getPart(tx, partId);
     const noteData: StockNoteData = { code: 'fitted_part_restocked' };
-    await insertMove(tx, {
+    await insertStockMove(tx, {
       partId,
       ticketId,
       reason: 'restock',
