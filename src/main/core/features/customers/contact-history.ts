@@ -6,41 +6,14 @@ import type { Language } from '../../../../shared/domain';
 import { displayTicketNumber } from '../../../../shared/ticket-number';
 import type { Actor } from '../staff';
 import { loadTicket, recordEvent } from '../../record/ticket-record';
-
-interface ContactRecord {
-  kind: ContactEntry['kind'];
-  ticket_id: number;
-  number: number;
-  at: string;
-  staff_name: string | null;
-  detail: string;
-  text: string;
-  quality: number | null;
-  attitude: number | null;
-  working: number | null;
-}
+import { insertContactMessage, selectContactsOfTickets } from './queries/contacts';
 
 const MAX_CONTACTS = 200;
 
 /** The contacts of some tickets (a ticket page: one; a customer page: theirs). */
 export async function contactsOfTickets(tx: ReadTx, ticketIds: number[], prefix: string): Promise<ContactEntry[]> {
   if (ticketIds.length === 0) return [];
-  const inList = ticketIds.map(() => '?').join(',');
-  const rows: ContactRecord[] = await tx.query(
-    `SELECT * FROM (
-       SELECT 'notification' AS kind, n.ticket_id, t.number, n.at, s.name AS staff_name, n.method || ':' || n.outcome AS detail, n.note AS text,
-         NULL AS quality, NULL AS attitude, NULL AS working
-       FROM notification n JOIN ticket t ON t.id = n.ticket_id LEFT JOIN staff s ON s.id = n.staff_id WHERE n.ticket_id IN (${inList})
-       UNION ALL
-       SELECT 'follow_up', f.ticket_id, t.number, f.at, s.name, CASE WHEN f.reached = 1 THEN 'reached' ELSE 'not_reached' END, f.remarks,
-         f.quality, f.attitude, f.working
-       FROM follow_up_call f JOIN ticket t ON t.id = f.ticket_id LEFT JOIN staff s ON s.id = f.staff_id WHERE f.ticket_id IN (${inList})
-       UNION ALL
-       SELECT 'message', m.ticket_id, t.number, m.at, s.name, m.template, m.text, NULL, NULL, NULL
-       FROM contact_message m JOIN ticket t ON t.id = m.ticket_id LEFT JOIN staff s ON s.id = m.staff_id WHERE m.ticket_id IN (${inList})
-     ) AS contact ORDER BY at DESC LIMIT ?`,
-    [...ticketIds, ...ticketIds, ...ticketIds, MAX_CONTACTS],
-  );
+  const rows = await selectContactsOfTickets(tx, ticketIds, MAX_CONTACTS);
   return rows.map((r) => ({
     kind: r.kind,
     ticketId: r.ticket_id,
@@ -63,13 +36,6 @@ export async function logMessage(
   nowIso: string,
 ): Promise<void> {
   const ticket = await loadTicket(tx, input.ticketId);
-  await tx.query(`INSERT INTO contact_message (ticket_id, template, language, text, staff_id, at) VALUES (?, ?, ?, ?, ?, ?)`, [
-    ticket.id,
-    input.template,
-    input.language,
-    input.text,
-    actor.id,
-    nowIso,
-  ]);
+  await insertContactMessage(tx, { ticketId: ticket.id, template: input.template, language: input.language, text: input.text, staffId: actor.id, at: nowIso });
   await recordEvent(tx, { ticketId: ticket.id, kind: 'message_copied', note: input.text, staffId: actor.id, at: nowIso });
 }

@@ -5,8 +5,7 @@
 // collection until it lapses, so the list is two index ranges over
 // follow_up_state_due (same-day calls, window calls) that hold only the calls
 // due, whatever the number of tickets; rules/follow-up.ts decides each one.
-import type { ReadSql, ReadTx, SelectSql, WriteTx } from '../../storage/transactions';
-import { isSqliteTx, sqlReaderOf } from '../../storage/sql-reader';
+import type { ReadTx, WriteTx } from '../../storage/transactions';
 import type { ComplaintCategory, FollowUpDue, FollowUpResult } from '../../../../shared/customer-care-contract';
 import type { Settings } from '../../../../shared/contract';
 import { DeskError } from '../../../../shared/errors';
@@ -17,7 +16,15 @@ import type { Actor } from '../staff';
 import { openComplaint } from './complaints';
 import { loadTicket, recordEvent, requireStatus } from '../../record/ticket-record';
 import { reopenAsRework } from '../repair';
-import { onlyRow } from '../../storage/rows';
+import {
+  countFailedFollowUpAttempt,
+  insertFollowUpCall,
+  insertFollowUpState,
+  markFollowUpReached,
+  selectDueFollowUps,
+  selectFollowUpState,
+  type FollowUpStateRow,
+} from './queries/follow-ups';
 
 export function policyOf(settings: Settings): FollowUpPolicy {
   // A window typed backwards is read as the one day it starts on.
@@ -26,52 +33,10 @@ export function policyOf(settings: Settings): FollowUpPolicy {
 
 /** Starts a collected ticket's follow-up: part of the collection use case. */
 export async function startFollowUp(tx: WriteTx, ticketId: number, collectedAt: Date, sameDay: boolean): Promise<void> {
-  await tx.query(`INSERT INTO follow_up_state (ticket_id, collected_on, same_day) VALUES (?, ?, ?)`, [ticketId, localIsoDate(collectedAt), sameDay ? 1 : 0]);
+  await insertFollowUpState(tx, ticketId, localIsoDate(collectedAt), sameDay);
 }
 
-interface StateRecord {
-  ticket_id: number;
-  collected_on: string;
-  same_day: number;
-  failed_attempts: number;
-  last_failed_on: string | null;
-  reached: number;
-}
-
-interface DueRecord extends StateRecord {
-  number: number;
-  customer_id: number;
-  customer_name: string;
-  customer_phone: string;
-  brand: string;
-  model: string;
-  collected_at: string;
-  rework_of_ticket_id: number | null;
-  repaired: number | null;
-}
-
-const STATE_COLUMNS = `s.ticket_id, s.collected_on, s.same_day, s.failed_attempts, s.last_failed_on, s.reached`;
-
-/**
- * One range of follow_up_state_due: calls not reached, under the tries allowed,
- * not already tried on the day, of tickets still collected (a rework reopened
- * the rest). `hint` names the index on SQLite, which otherwise may start from
- * the ticket table.
- */
-function dueRange(hint: string): SelectSql {
-  return `SELECT ${STATE_COLUMNS}, t.number, t.customer_id, c.name AS customer_name, c.phone AS customer_phone, d.brand, d.model,
-    t.collected_at, t.rework_of_ticket_id, k.repaired
-  FROM follow_up_state s ${hint}
-    JOIN ticket t ON t.id = s.ticket_id JOIN customer c ON c.id = t.customer_id JOIN device d ON d.id = t.device_id LEFT JOIN collection k ON k.ticket_id = t.id
-  WHERE s.reached = 0 AND s.same_day = ? AND s.collected_on >= ? AND s.collected_on <= ? AND s.failed_attempts < ?
-    AND (s.last_failed_on IS NULL OR s.last_failed_on < ?) AND t.status = 'collected'`;
-}
-
-/** Same-day calls from the day back to the lapse, then window calls from the window's start back to the lapse. */
-const DUE_SQLITE: ReadSql = `${dueRange('INDEXED BY follow_up_state_due')} UNION ALL ${dueRange('INDEXED BY follow_up_state_due')}`;
-const DUE_POSTGRES: ReadSql = `${dueRange('')} UNION ALL ${dueRange('')}`;
-
-function factsOf(r: StateRecord): FollowUpFacts {
+function factsOf(r: FollowUpStateRow): FollowUpFacts {
   return {
     collectedOn: r.collected_on,
     sameDay: r.same_day === 1,
@@ -85,9 +50,7 @@ export async function followUpsDue(tx: ReadTx, day: string, settings: Settings):
   const policy = policyOf(settings);
   const lapsedBefore = addDays(day, -FOLLOW_UP_LAPSE_DAYS);
   const windowStarted = addDays(day, -policy.fromDay);
-  const params = [1, lapsedBefore, day, policy.maxAttempts, day, 0, lapsedBefore, windowStarted, policy.maxAttempts, day];
-  // The list is read when the tab opens: on SQLite its one statement stays prepared on the driver.
-  const rows: DueRecord[] = isSqliteTx(tx) ? sqlReaderOf(tx).all<DueRecord>(DUE_SQLITE, params) : await tx.query(DUE_POSTGRES, params);
+  const rows = await selectDueFollowUps(tx, { day, lapsedBefore, windowStarted, maxAttempts: policy.maxAttempts });
   const due: FollowUpDue[] = [];
   for (const r of rows) {
     const state = followUpState(factsOf(r), policy, day);
@@ -132,36 +95,29 @@ export async function recordFollowUp(tx: WriteTx, actor: Actor, input: FollowUpC
   const nowIso = now.toISOString();
   const ticket = await loadTicket(tx, input.ticketId);
   requireStatus(ticket, ['collected']);
-  const states: StateRecord[] = await tx.query(`SELECT ${STATE_COLUMNS} FROM follow_up_state s WHERE s.ticket_id = ?`, [ticket.id]);
-  if (states.length === 0) throw new DeskError('conflict', [{ path: 'ticketId', code: 'wrong_status' }]);
-  const before = followUpState(factsOf(onlyRow(states)), policyOf(settings), localIsoDate(now));
+  const facts = await selectFollowUpState(tx, ticket.id);
+  if (!facts) throw new DeskError('conflict', [{ path: 'ticketId', code: 'wrong_status' }]);
+  const before = followUpState(factsOf(facts), policyOf(settings), localIsoDate(now));
   if (before.kind === 'closed' || before.kind === 'unreachable') throw new DeskError('conflict', [{ path: 'ticketId', code: 'wrong_status' }]);
   const reached = input.reached;
-  const inserted: { id: number }[] = await tx.query(
-    `INSERT INTO follow_up_call (ticket_id, reached, working, quality, attitude, remarks, staff_id, at) VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`,
-    [
-      ticket.id,
-      reached ? 1 : 0,
-      reached ? Number(input.working) : null,
-      reached ? input.quality : null,
-      reached ? input.attitude : null,
-      input.remarks,
-      actor.id,
-      nowIso,
-    ],
-  );
-  const callId = onlyRow(inserted).id;
-  await tx.query(
-    reached
-      ? `UPDATE follow_up_state SET reached = 1 WHERE ticket_id = ?`
-      : `UPDATE follow_up_state SET failed_attempts = failed_attempts + 1, last_failed_on = ? WHERE ticket_id = ?`,
-    reached ? [ticket.id] : [localIsoDate(now), ticket.id],
-  );
+  // An unreached call records no answers.
+  const callId = await insertFollowUpCall(tx, {
+    ticketId: ticket.id,
+    reached,
+    working: reached ? Number(input.working) : null,
+    quality: reached ? input.quality : null,
+    attitude: reached ? input.attitude : null,
+    remarks: input.remarks,
+    staffId: actor.id,
+    at: nowIso,
+  });
+  if (reached) await markFollowUpReached(tx, ticket.id);
+  else await countFailedFollowUpAttempt(tx, localIsoDate(now), ticket.id);
   const summary = reached ? `${input.working ? '✓' : '✗'} ${input.quality}/5 ${input.attitude}/5 ${input.remarks}`.trim() : `✗ ${input.remarks}`.trim();
   await recordEvent(tx, { ticketId: ticket.id, kind: reached ? 'follow_up_reached' : 'follow_up_not_reached', note: summary, staffId: actor.id, at: nowIso });
 
   let state: FollowUpResult['state'] = 'closed';
-  if (!reached) state = onlyRow(states).failed_attempts + 1 >= settings.followUpMaxAttempts ? 'unreachable' : 'retry';
+  if (!reached) state = facts.failed_attempts + 1 >= settings.followUpMaxAttempts ? 'unreachable' : 'retry';
   const result: FollowUpResult = { callId, state, reworkTicketId: null, reworkDisplayNumber: null, complaintId: null };
   if (!reached || input.then === 'nothing') return result;
   if (input.then === 'rework') {
