@@ -6,11 +6,12 @@ import type { ReadTx, WriteTx } from '../../storage/transactions';
 import type { Language, TicketStatus } from '../../../../shared/domain';
 import type { ChannelParsedInput } from '../../../../shared/contract';
 import type { DiagnosisView } from '../../../../shared/repair-contract';
-import type { FaultCategory, SeverityLevel } from '../../../../shared/workflow';
-import type { RepairClass } from '../../../../shared/repair-class';
 import type { Actor } from '../staff';
 import { diagnosisNote } from '../../record/history-notes';
 import { loadDiagnosisFacts, loadTicket, recordEvent, requireStatus, claimTicket } from '../../record/ticket-record';
+import { selectDiagnosis, upsertDiagnosis } from './queries/diagnoses';
+import { selectOpenQuoteVersions, supersedeOpenQuotes } from './queries/quotes';
+import { setTicketSeverity } from './queries/tickets';
 
 /** The diagnosis can be written or revised until the customer has decided. */
 export const DIAGNOSIS_STATUSES: readonly TicketStatus[] = ['diagnosing', 'awaiting_approval'];
@@ -25,31 +26,10 @@ export async function saveDiagnosis(tx: WriteTx, actor: Actor, input: ChannelPar
   // customer decides.
   const previous = await loadDiagnosisFacts(tx, ticket.id);
   const pricingChanged = previous !== null && (previous.category !== input.category || Boolean(previous.user_caused) !== input.userCaused);
-  const withdrawn: { version: number }[] = pricingChanged
-    ? await tx.query(`SELECT version FROM quote WHERE ticket_id = ? AND status IN ('draft', 'sent') ORDER BY version`, [ticket.id])
-    : [];
-  if (withdrawn.length > 0) await tx.query(`UPDATE quote SET status = 'superseded' WHERE ticket_id = ? AND status IN ('draft', 'sent')`, [ticket.id]);
-  await tx.query(
-    `INSERT INTO diagnosis (ticket_id, category, cause, solution, severity, user_caused, internal_notes, repair_class, staff_id, created_at, updated_at)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-     ON CONFLICT(ticket_id) DO UPDATE SET category = excluded.category, cause = excluded.cause, solution = excluded.solution,
-       severity = excluded.severity, user_caused = excluded.user_caused, internal_notes = excluded.internal_notes, repair_class = excluded.repair_class,
-       staff_id = excluded.staff_id, updated_at = excluded.updated_at`,
-    [
-      ticket.id,
-      input.category,
-      input.cause,
-      input.solution,
-      input.severity,
-      input.userCaused,
-      input.internalNotes,
-      input.repairClass,
-      actor.id,
-      nowIso,
-      nowIso,
-    ],
-  );
-  await tx.query(`UPDATE ticket SET severity = ?, updated_at = ? WHERE id = ?`, [input.severity, nowIso, ticket.id]);
+  const withdrawn = pricingChanged ? await selectOpenQuoteVersions(tx, ticket.id) : [];
+  if (withdrawn.length > 0) await supersedeOpenQuotes(tx, ticket.id);
+  await upsertDiagnosis(tx, ticket.id, input, actor.id, nowIso);
+  await setTicketSeverity(tx, ticket.id, input.severity, nowIso);
   await recordEvent(tx, {
     ticketId: ticket.id,
     kind: 'diagnosis_saved',
@@ -66,22 +46,7 @@ export async function saveDiagnosis(tx: WriteTx, actor: Actor, input: ChannelPar
 }
 
 export async function getDiagnosis(tx: ReadTx, ticketId: number): Promise<DiagnosisView | null> {
-  const rows: {
-    category: FaultCategory;
-    cause: string;
-    solution: string;
-    severity: SeverityLevel;
-    user_caused: number;
-    internal_notes: string;
-    repair_class: RepairClass | null;
-    staff_name: string | null;
-    updated_at: string;
-  }[] = await tx.query(
-    `SELECT d.category, d.cause, d.solution, d.severity, d.user_caused, d.internal_notes, d.repair_class, s.name AS staff_name, d.updated_at
-     FROM diagnosis d LEFT JOIN staff s ON s.id = d.staff_id WHERE d.ticket_id = ?`,
-    [ticketId],
-  );
-  const r = rows[0];
+  const r = await selectDiagnosis(tx, ticketId);
   if (!r) return null;
   return {
     category: r.category,

@@ -9,14 +9,26 @@ import type { ChannelParsedInput, Settings } from '../../../../shared/contract';
 import type { Language, TicketStatus } from '../../../../shared/domain';
 import { DeskError } from '../../../../shared/errors';
 import type { QuoteLineView, QuotePreview, QuoteView } from '../../../../shared/repair-contract';
-import type { DiscountKind, PricingReason, QuoteLineKind, QuoteStatus } from '../../../../shared/workflow';
+import type { QuoteStatus } from '../../../../shared/workflow';
 import { coverageOf, priceQuote, type PriceLineInput } from '../../rules/pricing';
 import { requireManagerApproval, type Actor } from '../staff';
 import { getFeeItem } from './fee-standard';
 import { quoteNote } from '../../record/history-notes';
 import { getPart } from '../stock';
 import { loadDiagnosisFacts, loadTicket, pricingFactsOf, recordEvent, requireStatus, touchTicket, type TicketCore } from '../../record/ticket-record';
-import { onlyRow } from '../../storage/rows';
+import {
+  insertQuote,
+  insertQuoteLine,
+  selectLatestQuote,
+  selectMaxQuoteVersion,
+  selectQuoteLines,
+  selectQuotedCost,
+  selectQuotesWhere,
+  supersedeOpenQuotes,
+  type LatestQuoteRow,
+  type QuoteLineRow,
+  type QuoteWhere,
+} from './queries/quotes';
 import { itemAt } from '../../../../shared/lists';
 
 /** A quote is written while diagnosing, revised while the customer decides, and re-done for a customer who declined. */
@@ -43,13 +55,8 @@ interface ResolvedLine extends PriceLineInput {
  * over without anyone typing a cost the ticket page never shows again.
  */
 async function quotedCost(tx: ReadTx, ticketId: number, description: string, supplier: string): Promise<number | null> {
-  const rows: { unit_cost_minor: number | null }[] = await tx.query(
-    `SELECT ql.unit_cost_minor FROM quote_line ql JOIN quote q ON q.id = ql.quote_id
-     WHERE q.ticket_id = ? AND ql.kind = 'bought_part' AND ql.description = ? AND ql.supplier = ? AND ql.unit_cost_minor IS NOT NULL
-     ORDER BY q.version DESC, ql.position LIMIT 1`,
-    [ticketId, description, supplier],
-  );
-  return rows[0]?.unit_cost_minor ?? null;
+  const row = await selectQuotedCost(tx, ticketId, description, supplier);
+  return row?.unit_cost_minor ?? null;
 }
 
 async function resolveLines(tx: ReadTx, ticketId: number, lines: DraftInput['lines'], settings: Settings): Promise<ResolvedLine[]> {
@@ -187,62 +194,31 @@ export async function saveQuote(
   if (preview.discountExceedsCharge) throw DeskError.field('discount.value', 'discount_too_large');
   const manager = preview.discountNeedsManager ? await requireManagerApproval(tx, actor, approver) : null;
 
-  const versions: { version: number | null }[] = await tx.query(`SELECT MAX(version) AS version FROM quote WHERE ticket_id = ?`, [ticket.id]);
-  const version = (onlyRow(versions).version ?? 0) + 1;
-  await tx.query(`UPDATE quote SET status = 'superseded' WHERE ticket_id = ? AND status IN ('draft', 'sent')`, [ticket.id]);
+  const version = ((await selectMaxQuoteVersion(tx, ticket.id)) ?? 0) + 1;
+  await supersedeOpenQuotes(tx, ticket.id);
   // While the customer is deciding, the new version is the one in front of them.
   const status: QuoteStatus = ticket.status === 'awaiting_approval' ? 'sent' : 'draft';
   const discount = input.discount;
-  const rows: { id: number }[] = await tx.query(
-    `INSERT INTO quote (ticket_id, version, status, subtotal_minor, covered_minor, discount_minor, total_minor,
-       discount_kind, discount_value, discount_reason, discount_approved_by, note, staff_id, created_at)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`,
-    [
-      ticket.id,
-      version,
-      status,
-      preview.subtotalMinor,
-      preview.coveredMinor,
-      preview.discountMinor,
-      preview.totalMinor,
-      discount?.kind ?? null,
-      discount?.value ?? null,
-      discount?.reason ?? '',
-      manager?.id ?? null,
-      input.note,
-      actor.id,
-      nowIso,
-    ],
-  );
-  const quoteId = onlyRow(rows).id;
+  const quoteId = await insertQuote(tx, {
+    ticketId: ticket.id,
+    version,
+    status,
+    subtotalMinor: preview.subtotalMinor,
+    coveredMinor: preview.coveredMinor,
+    discountMinor: preview.discountMinor,
+    totalMinor: preview.totalMinor,
+    discountKind: discount?.kind ?? null,
+    discountValue: discount?.value ?? null,
+    discountReason: discount?.reason ?? '',
+    discountApprovedBy: manager?.id ?? null,
+    note: input.note,
+    staffId: actor.id,
+    createdAt: nowIso,
+  });
   for (const [index, line] of preview.lines.entries()) {
     const { names, unitCostMinor } = itemAt(resolved, index);
-    await tx.query(
-      `INSERT INTO quote_line (quote_id, position, kind, fee_item_id, part_id, description, name_en, name_zh, qty, unit_price_minor,
-         covered_unit_price_minor, unit_cost_minor, supplier, line_total_minor, covered_minor, charged_minor, free, reason)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-      [
-        quoteId,
-        line.position,
-        line.kind,
-        line.feeItemId,
-        line.partId,
-        line.description,
-        names?.en ?? null,
-        names?.zh ?? null,
-        line.qty,
-        line.unitPriceMinor,
-        line.coveredUnitPriceMinor,
-        // From the resolved line: a kept cost is not in the preview.
-        unitCostMinor,
-        line.supplier,
-        line.lineTotalMinor,
-        line.coveredMinor,
-        line.chargedMinor,
-        line.free,
-        line.reason,
-      ],
-    );
+    // The cost from the resolved line: a kept cost is not in the preview.
+    await insertQuoteLine(tx, quoteId, line, names, unitCostMinor);
   }
   await recordEvent(tx, {
     ticketId: ticket.id,
@@ -257,65 +233,17 @@ export async function saveQuote(
   return quoteId;
 }
 
-interface QuoteRecord {
-  id: number;
-  ticket_id: number;
-  version: number;
-  status: QuoteStatus;
-  subtotal_minor: number;
-  covered_minor: number;
-  discount_minor: number;
-  total_minor: number;
-  discount_kind: DiscountKind | null;
-  discount_value: number | null;
-  discount_reason: string;
-  discount_approved_by_name: string | null;
-  note: string;
-  staff_name: string | null;
-  created_at: string;
-  decided_at: string | null;
-}
-
-interface LineRecord {
-  quote_id: number;
-  position: number;
-  kind: QuoteLineKind;
-  fee_item_id: number | null;
-  part_id: number | null;
-  description: string;
-  name_en: string | null;
-  name_zh: string | null;
-  qty: number;
-  unit_price_minor: number;
-  covered_unit_price_minor: number | null;
-  supplier: string;
-  line_total_minor: number;
-  covered_minor: number;
-  charged_minor: number;
-  free: number;
-  reason: PricingReason;
-}
-
 /** A line named by the fee standard in the language; a typed line, a part, or a line from before, as written. */
-function lineDescription(line: Pick<LineRecord, 'description' | 'name_en' | 'name_zh'>, language: Language): string {
+function lineDescription(line: Pick<QuoteLineRow, 'description' | 'name_en' | 'name_zh'>, language: Language): string {
   const name = language === 'zh-CN' ? line.name_zh : line.name_en;
   return name ?? line.description;
 }
 
-async function quotesWhere(tx: ReadTx, where: string, param: number, language: Language): Promise<QuoteView[]> {
-  const quotes: QuoteRecord[] = await tx.query(
-    `SELECT q.id, q.ticket_id, q.version, q.status, q.subtotal_minor, q.covered_minor, q.discount_minor, q.total_minor,
-       q.discount_kind, q.discount_value, q.discount_reason, a.name AS discount_approved_by_name, q.note, s.name AS staff_name,
-       q.created_at, q.decided_at
-     FROM quote q LEFT JOIN staff s ON s.id = q.staff_id LEFT JOIN staff a ON a.id = q.discount_approved_by
-     WHERE ${where} ORDER BY q.version DESC`,
-    [param],
-  );
+async function quotesWhere(tx: ReadTx, where: QuoteWhere, param: number, language: Language): Promise<QuoteView[]> {
+  const quotes = await selectQuotesWhere(tx, where, param);
   if (quotes.length === 0) return [];
-  const lines: LineRecord[] = await tx.query(
-    `SELECT quote_id, position, kind, fee_item_id, part_id, description, name_en, name_zh, qty, unit_price_minor, covered_unit_price_minor,
-       supplier, line_total_minor, covered_minor, charged_minor, free, reason
-     FROM quote_line WHERE quote_id IN (${quotes.map(() => '?').join(',')}) ORDER BY quote_id, position`,
+  const lines = await selectQuoteLines(
+    tx,
     quotes.map((q) => q.id),
   );
   return quotes.map((q) => ({
@@ -369,10 +297,6 @@ export async function getQuote(tx: ReadTx, quoteId: number, language: Language):
 }
 
 /** The newest version of a ticket's quote, if any. */
-export async function latestQuote(tx: ReadTx, ticketId: number): Promise<{ id: number; status: QuoteStatus; total_minor: number; version: number } | null> {
-  const rows: { id: number; status: QuoteStatus; total_minor: number; version: number }[] = await tx.query(
-    `SELECT id, status, total_minor, version FROM quote WHERE ticket_id = ? ORDER BY version DESC LIMIT 1`,
-    [ticketId],
-  );
-  return rows[0] ?? null;
+export async function latestQuote(tx: ReadTx, ticketId: number): Promise<LatestQuoteRow | null> {
+  return (await selectLatestQuote(tx, ticketId)) ?? null;
 }

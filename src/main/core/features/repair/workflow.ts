@@ -22,7 +22,7 @@ import type { Language, TicketStatus } from '../../../../shared/domain';
 import { DeskError } from '../../../../shared/errors';
 import { barcodeText, displayTicketNumber } from '../../../../shared/ticket-number';
 import type { ApprovalView, NextMove, NotificationView, ReopenResult, TicketRef, TicketWorkflow, TimelineEvent } from '../../../../shared/repair-contract';
-import type { ApprovalDecision, ApprovalMethod, NotificationMethod, NotificationOutcome, WorkflowAction } from '../../../../shared/workflow';
+import type { WorkflowAction } from '../../../../shared/workflow';
 import { addDays, localIsoDate } from '../../../../shared/calendar';
 import { coverageOf } from '../../rules/pricing';
 import { checkMove, isTerminal, movesFrom, OPEN_STATUSES, type MoveVia } from '../../rules/status-machine';
@@ -36,7 +36,21 @@ import { HAND_BACK_STATUSES, listOldPartsHandedBack, listTicketParts, PART_USE_S
 import { allocateTicketNumber } from '../intake';
 import { claimTicket, loadDiagnosisFacts, loadTicket, pricingFactsOf, recordEvent, requireStatus, type TicketCore } from '../../record/ticket-record';
 import { roleMayMove } from '../../../../shared/roles';
-import { onlyRow } from '../../storage/rows';
+import { insertApproval, selectTicketApprovals } from './queries/approvals';
+import { insertNotification, selectTicketNotifications } from './queries/notifications';
+import { markQuoteDecided, markQuoteSent } from './queries/quotes';
+import { selectHandOverStaff, selectStaffName } from './queries/staff';
+import { selectTicketEvents } from './queries/ticket-events';
+import {
+  countOpenReworks,
+  insertReworkTicket,
+  markTicketCollected,
+  selectTicketRefs,
+  setTicketPromisedDate,
+  setTicketTechnician,
+  updateTicketStatusIfUnchanged,
+  type TicketRefsBy,
+} from './queries/tickets';
 
 interface MoveArgs {
   ticket: TicketCore;
@@ -74,13 +88,8 @@ export async function moveTicket(tx: WriteTx, args: MoveArgs): Promise<void> {
     }
   }
   // Guard on the status read: a move made meanwhile on another counter wins.
-  const rows: { id: number }[] = await tx.query(`UPDATE ticket SET status = ?, updated_at = ? WHERE id = ? AND status = ? RETURNING id`, [
-    to,
-    args.at,
-    ticket.id,
-    ticket.status,
-  ]);
-  if (rows.length === 0) throw new DeskError('conflict', [], 'ticket changed meanwhile');
+  const moved = await updateTicketStatusIfUnchanged(tx, ticket.id, ticket.status, to, args.at);
+  if (!moved) throw new DeskError('conflict', [], 'ticket changed meanwhile');
   await recordEvent(tx, {
     ticketId: ticket.id,
     kind: 'status_changed',
@@ -122,7 +131,7 @@ export async function workflowMove(
   await moveTicket(tx, { ticket, to: input.toStatus, via: 'move', note: input.note, actor, manager, at: nowIso });
   if (input.toStatus === 'diagnosing') await claimTicket(tx, ticket.id, actor, nowIso);
   if (input.toStatus === 'cancelled') await restockFittedParts(tx, actor, ticket.id, language, nowIso);
-  if (quoteToSend !== null) await tx.query(`UPDATE quote SET status = 'sent' WHERE id = ?`, [quoteToSend]);
+  if (quoteToSend !== null) await markQuoteSent(tx, quoteToSend);
 }
 
 /**
@@ -139,19 +148,11 @@ export async function collectTicket(tx: WriteTx, actor: Actor, ticketId: number,
     : ticket.reworkOfTicketId !== null
       ? ticket.repairWarrantyUntil
       : addDays(localIsoDate(now), settings.repairWarrantyDays);
-  await tx.query(`UPDATE ticket SET collected_at = ?, repair_warranty_until = ? WHERE id = ?`, [now.toISOString(), warrantyUntil, ticket.id]);
+  await markTicketCollected(tx, ticket.id, now.toISOString(), warrantyUntil);
 }
 
 export function withinRepairWarranty(ticket: Pick<TicketCore, 'status' | 'repairWarrantyUntil'>, today: string): boolean {
   return ticket.status === 'collected' && ticket.repairWarrantyUntil !== null && today <= ticket.repairWarrantyUntil;
-}
-
-/** How many reworks of a ticket are still in the shop. */
-async function openReworks(tx: ReadTx, ticketId: number): Promise<number> {
-  const rows: { n: number }[] = await tx.query(`SELECT COUNT(*) AS n FROM ticket WHERE rework_of_ticket_id = ? AND status NOT IN ('collected', 'cancelled')`, [
-    ticketId,
-  ]);
-  return onlyRow(rows).n;
 }
 
 /** 返修: opens a linked rework ticket for a collected repair that came back within its repair warranty. */
@@ -168,7 +169,7 @@ export async function reopenAsRework(
   requireStatus(original, ['collected']);
   if (!withinRepairWarranty(original, today)) throw new DeskError('conflict', [{ path: 'ticketId', code: 'outside_repair_warranty' }]);
   // One open rework at a time (a second click, or the other counter PC, must not open another).
-  if ((await openReworks(tx, original.id)) > 0) throw new DeskError('conflict', [{ path: 'ticketId', code: 'duplicate' }]);
+  if ((await countOpenReworks(tx, original.id)) > 0) throw new DeskError('conflict', [{ path: 'ticketId', code: 'duplicate' }]);
   const warranty = assessWarranty({
     purchaseDate: original.purchaseDate,
     proofOfPurchase: original.proofOfPurchase,
@@ -176,17 +177,15 @@ export async function reopenAsRework(
     warrantyMonths: settings.warrantyMonths,
   });
   const number = await allocateTicketNumber(tx, now);
-  const rows: { id: number }[] = await tx.query(
-    `INSERT INTO ticket (number, status, customer_id, device_id, intake_batch, fault, customer_request, accessories, accessories_other,
-       condition_checks, condition_notes, purchase_date, proof_of_purchase, warranty_status, warranty_basis, fee_consent, data_answer,
-       estimate_minor, deposit_minor, currency, promised_date, technician_id, clerk_id, passcode_kind, passcode_sealed,
-       created_at, updated_at, rework_of_ticket_id, repair_warranty_until)
-     SELECT ?, 'received', customer_id, device_id, ?, ?, '', '[]', '', '[]', '', purchase_date, proof_of_purchase, ?, ?, fee_consent, data_answer,
-       0, 0, currency, NULL, technician_id, ?, passcode_kind, passcode_sealed, ?, ?, id, repair_warranty_until
-     FROM ticket WHERE id = ? RETURNING id`,
-    [number, randomUUID(), input.fault, warranty.status, warranty.basis, actor.id, nowIso, nowIso, original.id],
-  );
-  const reworkId = onlyRow(rows).id;
+  const reworkId = await insertReworkTicket(tx, {
+    number,
+    intakeBatch: randomUUID(),
+    fault: input.fault,
+    warranty,
+    clerkId: actor.id,
+    at: nowIso,
+    originalTicketId: original.id,
+  });
   const displayNumber = displayTicketNumber(number, settings.ticketPrefix);
   const originalNumber = displayTicketNumber(original.number, settings.ticketPrefix);
   const suffix = input.note ? `: ${input.note}` : '';
@@ -224,23 +223,19 @@ export async function recordApproval(tx: WriteTx, actor: Actor, input: ChannelPa
     if (input.contactedAt === null) throw DeskError.field('contactedAt', 'required');
     if (Date.parse(input.contactedAt) > now.getTime() + 60_000) throw DeskError.field('contactedAt', 'date_in_future');
   }
-  await tx.query(
-    `INSERT INTO approval (ticket_id, quote_id, decision, method, signature_png, contact_name, contacted_at, note, staff_id, at)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-    [
-      ticket.id,
-      quote.id,
-      input.decision,
-      input.method,
-      input.method === 'in_person' ? input.signaturePng : null,
-      input.method === 'phone' ? input.contactName : '',
-      input.method === 'phone' ? new Date(input.contactedAt!).toISOString() : null,
-      input.note,
-      actor.id,
-      nowIso,
-    ],
-  );
-  await tx.query(`UPDATE quote SET status = ?, decided_at = ? WHERE id = ?`, [input.decision, nowIso, quote.id]);
+  await insertApproval(tx, {
+    ticketId: ticket.id,
+    quoteId: quote.id,
+    decision: input.decision,
+    method: input.method,
+    signaturePng: input.method === 'in_person' ? input.signaturePng : null,
+    contactName: input.method === 'phone' ? input.contactName : '',
+    contactedAt: input.method === 'phone' ? new Date(input.contactedAt!).toISOString() : null,
+    note: input.note,
+    staffId: actor.id,
+    at: nowIso,
+  });
+  await markQuoteDecided(tx, quote.id, input.decision, nowIso);
   await moveTicket(tx, {
     ticket,
     to: input.decision === 'accepted' ? 'approved' : 'declined',
@@ -257,16 +252,13 @@ export async function recordApproval(tx: WriteTx, actor: Actor, input: ChannelPa
 export async function handOver(tx: WriteTx, actor: Actor, input: ChannelParsedInput<'tickets.handOver'>, language: Language, nowIso: string): Promise<void> {
   const ticket = await loadTicket(tx, input.ticketId);
   if (isTerminal(ticket.status)) throw new DeskError('conflict', [{ path: 'ticketId', code: 'wrong_status' }]);
-  const rows: { id: number; name: string; role: string; active: number }[] = await tx.query(`SELECT id, name, role, active FROM staff WHERE id IN (?, ?)`, [
-    input.toTechnicianId,
-    ticket.technicianId ?? 0,
-  ]);
+  const rows = await selectHandOverStaff(tx, input.toTechnicianId, ticket.technicianId ?? 0);
   const next = rows.find((r) => r.id === input.toTechnicianId);
   if (!next || !next.active) throw DeskError.field('toTechnicianId', 'not_found');
   if (next.role === 'clerk') throw DeskError.field('toTechnicianId', 'not_technician');
   if (next.id === ticket.technicianId) throw DeskError.field('toTechnicianId', 'invalid');
   const previous = rows.find((r) => r.id === ticket.technicianId);
-  await tx.query(`UPDATE ticket SET technician_id = ?, updated_at = ? WHERE id = ?`, [next.id, nowIso, ticket.id]);
+  await setTicketTechnician(tx, ticket.id, next.id, nowIso);
   await recordEvent(tx, {
     ticketId: ticket.id,
     kind: 'handed_over',
@@ -288,7 +280,7 @@ export async function changePromisedDate(
   if (input.promisedDate !== null && input.promisedDate < localIsoDate(now)) throw DeskError.field('promisedDate', 'date_in_past');
   if (input.promisedDate === ticket.promisedDate) throw DeskError.field('promisedDate', 'invalid');
   const nowIso = now.toISOString();
-  await tx.query(`UPDATE ticket SET promised_date = ?, updated_at = ? WHERE id = ?`, [input.promisedDate, nowIso, ticket.id]);
+  await setTicketPromisedDate(tx, ticket.id, input.promisedDate, nowIso);
   await recordEvent(tx, {
     ticketId: ticket.id,
     kind: 'promised_date_changed',
@@ -308,14 +300,7 @@ export async function logNotification(
 ): Promise<void> {
   const ticket = await loadTicket(tx, input.ticketId);
   if (ticket.status === 'cancelled') throw new DeskError('conflict', [{ path: 'ticketId', code: 'wrong_status' }]);
-  await tx.query(`INSERT INTO notification (ticket_id, staff_id, method, outcome, note, at) VALUES (?, ?, ?, ?, ?, ?)`, [
-    ticket.id,
-    actor.id,
-    input.method,
-    input.outcome,
-    input.note,
-    nowIso,
-  ]);
+  await insertNotification(tx, ticket.id, actor.id, input.method, input.outcome, input.note, nowIso);
   await recordEvent(tx, {
     ticketId: ticket.id,
     kind: 'customer_notified',
@@ -328,24 +313,7 @@ export async function logNotification(
 // ---- the ticket page's workflow view ------------------------------------------
 
 async function listApprovals(tx: ReadTx, ticketId: number): Promise<ApprovalView[]> {
-  const rows: {
-    id: number;
-    quote_id: number;
-    version: number;
-    decision: ApprovalDecision;
-    method: ApprovalMethod;
-    signature_png: string | null;
-    contact_name: string;
-    contacted_at: string | null;
-    note: string;
-    staff_name: string | null;
-    at: string;
-  }[] = await tx.query(
-    `SELECT a.id, a.quote_id, q.version, a.decision, a.method, a.signature_png, a.contact_name, a.contacted_at, a.note, s.name AS staff_name, a.at
-     FROM approval a JOIN quote q ON q.id = a.quote_id LEFT JOIN staff s ON s.id = a.staff_id
-     WHERE a.ticket_id = ? ORDER BY a.id`,
-    [ticketId],
-  );
+  const rows = await selectTicketApprovals(tx, ticketId);
   return rows.map((r) => ({
     id: r.id,
     quoteId: r.quote_id,
@@ -362,32 +330,12 @@ async function listApprovals(tx: ReadTx, ticketId: number): Promise<ApprovalView
 }
 
 async function listNotifications(tx: ReadTx, ticketId: number): Promise<NotificationView[]> {
-  const rows: { id: number; method: NotificationMethod; outcome: NotificationOutcome; note: string; staff_name: string | null; at: string }[] = await tx.query(
-    `SELECT n.id, n.method, n.outcome, n.note, s.name AS staff_name, n.at
-       FROM notification n LEFT JOIN staff s ON s.id = n.staff_id WHERE n.ticket_id = ? ORDER BY n.id`,
-    [ticketId],
-  );
+  const rows = await selectTicketNotifications(tx, ticketId);
   return rows.map((r) => ({ id: r.id, method: r.method, outcome: r.outcome, note: r.note, staffName: r.staff_name, at: r.at }));
 }
 
 async function listTimeline(tx: ReadTx, ticketId: number, language: Language): Promise<TimelineEvent[]> {
-  const rows: {
-    id: number;
-    kind: string;
-    from_status: TicketStatus | null;
-    to_status: TicketStatus | null;
-    amount_minor: number | null;
-    note: string;
-    note_data: string | null;
-    staff_name: string | null;
-    approved_by_name: string | null;
-    at: string;
-  }[] = await tx.query(
-    `SELECT e.id, e.kind, e.from_status, e.to_status, e.amount_minor, e.note, e.note_data, s.name AS staff_name, a.name AS approved_by_name, e.at
-     FROM ticket_event e LEFT JOIN staff s ON s.id = e.staff_id LEFT JOIN staff a ON a.id = e.approved_by
-     WHERE e.ticket_id = ? ORDER BY e.id`,
-    [ticketId],
-  );
+  const rows = await selectTicketEvents(tx, ticketId);
   return rows.map((r) => ({
     id: r.id,
     kind: r.kind,
@@ -402,14 +350,8 @@ async function listTimeline(tx: ReadTx, ticketId: number, language: Language): P
 }
 
 /** The tickets whose `column` is `value` (the ticket itself by id, or the reworks of one), as links. */
-/** The two ways a ticket page names related tickets, each its own fixed statement. */
-const TICKET_REFS_BY = {
-  id: `SELECT id, number FROM ticket WHERE id = ? ORDER BY id`,
-  reworkOf: `SELECT id, number FROM ticket WHERE rework_of_ticket_id = ? ORDER BY id`,
-} as const;
-
-async function ticketRefs(tx: ReadTx, by: keyof typeof TICKET_REFS_BY, value: number, prefix: string): Promise<TicketRef[]> {
-  const rows: { id: number; number: number }[] = await tx.query(TICKET_REFS_BY[by], [value]);
+async function ticketRefs(tx: ReadTx, by: TicketRefsBy, value: number, prefix: string): Promise<TicketRef[]> {
+  const rows = await selectTicketRefs(tx, by, value);
   return rows.map((r) => ({ ticketId: r.id, number: r.number, displayNumber: displayTicketNumber(r.number, prefix) }));
 }
 
@@ -436,7 +378,7 @@ export async function getWorkflow(tx: ReadTx, ticketId: number, settings: Settin
   const today = localIsoDate(now);
   const prefix = settings.ticketPrefix;
   const facts = pricingFactsOf(ticket, await loadDiagnosisFacts(tx, ticket.id));
-  const tech: { name: string }[] = ticket.technicianId === null ? [] : await tx.query(`SELECT name FROM staff WHERE id = ?`, [ticket.technicianId]);
+  const tech = ticket.technicianId === null ? undefined : await selectStaffName(tx, ticket.technicianId);
   const quotes = await listQuotes(tx, ticket.id, settings.language);
   const loans = await listTicketLoans(tx, ticket.id);
   const inRepairWarranty = withinRepairWarranty(ticket, today);
@@ -453,7 +395,7 @@ export async function getWorkflow(tx: ReadTx, ticketId: number, settings: Settin
     displayNumber: displayTicketNumber(ticket.number, prefix),
     status: ticket.status,
     technicianId: ticket.technicianId,
-    technicianName: tech[0]?.name ?? null,
+    technicianName: tech?.name ?? null,
     promisedDate: ticket.promisedDate,
     overdue: isOverdue(ticket.status, ticket.promisedDate, today),
     severity: ticket.severity,
@@ -476,7 +418,7 @@ export async function getWorkflow(tx: ReadTx, ticketId: number, settings: Settin
     actions: availableActions(ticket.status, {
       hasSentQuote: quotes[0]?.status === 'sent',
       hasOpenLoan: loans.some((l) => l.returnedAt === null),
-      withinRepairWarranty: inRepairWarranty && (await openReworks(tx, ticket.id)) === 0,
+      withinRepairWarranty: inRepairWarranty && (await countOpenReworks(tx, ticket.id)) === 0,
     }),
     timeline: await listTimeline(tx, ticket.id, settings.language),
   };
