@@ -3,38 +3,16 @@
 // "already collected"); a phone or a name finds the customer's tickets, those
 // waiting to be collected first. Unclaimed: devices waiting longer than the
 // shop's setting, oldest first, with the last time the customer was told.
-import type { ReadTx, SelectSql } from '../../storage/transactions';
-import { COLLECTABLE_STATUSES, type CollectionMatch, type UnclaimedTicket } from '../../../../shared/collection-contract';
+import type { ReadTx } from '../../storage/transactions';
+import type { CollectionMatch, UnclaimedTicket } from '../../../../shared/collection-contract';
 import type { Settings } from '../../../../shared/contract';
-import type { DeviceType, TicketStatus } from '../../../../shared/domain';
 import { displayTicketNumber, parseTicketNumber } from '../../../../shared/ticket-number';
-import type { NotificationMethod, NotificationOutcome } from '../../../../shared/workflow';
 import { daysBetween, localIsoDate } from '../../../../shared/calendar';
 import { isCollectable, refusalOf } from './collection-view';
 import { searchTicketsIn } from '../tickets';
+import { selectMatchesByIds, selectMatchesByNumber, selectWaitingWithLastNotification, type MatchRecord } from './queries/tickets';
 
 const FIND_LIMIT = 30;
-const STATUS_LIST = COLLECTABLE_STATUSES.map((s) => `'${s}'`).join(',');
-
-interface MatchRecord {
-  id: number;
-  number: number;
-  status: TicketStatus;
-  name: string;
-  phone: string;
-  type: DeviceType;
-  brand: string;
-  model: string;
-  created_at: string;
-  ready_at: string | null;
-}
-
-/** When the ticket entered its current waiting status (ready, declined, unrepairable). */
-const READY_AT = `(SELECT MAX(e.at) FROM ticket_event e WHERE e.ticket_id = t.id AND e.kind = 'status_changed' AND e.to_status = t.status)`;
-
-const MATCH_SELECT: SelectSql = `SELECT t.id, t.number, t.status, c.name, c.phone, d.type, d.brand, d.model, t.created_at,
-    CASE WHEN t.status IN (${STATUS_LIST}) THEN ${READY_AT} END AS ready_at
-  FROM ticket t JOIN customer c ON c.id = t.customer_id JOIN device d ON d.id = t.device_id`;
 
 export function maskLast4(phone: string): string {
   const digits = phone.replace(/\D/g, '');
@@ -64,14 +42,14 @@ export async function findForCollection(tx: ReadTx, query: string, settings: Set
   if (text === '') return [];
   const number = parseTicketNumber(text);
   if (number !== null) {
-    const rows: MatchRecord[] = await tx.query(`${MATCH_SELECT} WHERE t.number = ?`, [number]);
+    const rows = await selectMatchesByNumber(tx, number);
     return rows.map((r) => toMatch(r, settings.ticketPrefix));
   }
   const hits = await searchTicketsIn(tx, text, FIND_LIMIT, settings.ticketPrefix, { today: null });
   if (hits.length === 0) return [];
   const order = new Map(hits.map((h, index) => [h.ticketId, index]));
-  const rows: MatchRecord[] = await tx.query(
-    `${MATCH_SELECT} WHERE t.id IN (${hits.map(() => '?').join(',')})`,
+  const rows = await selectMatchesByIds(
+    tx,
     hits.map((h) => h.ticketId),
   );
   // Waiting to be collected first (oldest wait first); then the rest in the search's order.
@@ -87,13 +65,7 @@ export async function findForCollection(tx: ReadTx, query: string, settings: Set
 /** Devices waiting to be collected (repaired, or to go back unrepaired) for at least unclaimedAfterDays. */
 export async function unclaimedTickets(tx: ReadTx, settings: Settings, now: Date): Promise<UnclaimedTicket[]> {
   const today = localIsoDate(now);
-  const rows: (MatchRecord & { notified_at: string | null; notified_method: NotificationMethod | null; notified_outcome: NotificationOutcome | null })[] =
-    await tx.query(
-      `SELECT w.*, n.at AS notified_at, n.method AS notified_method, n.outcome AS notified_outcome
-       FROM (${MATCH_SELECT} WHERE t.status IN (${STATUS_LIST})) w
-       LEFT JOIN notification n ON n.id = (SELECT MAX(id) FROM notification WHERE ticket_id = w.id)
-       ORDER BY w.ready_at, w.id`,
-    );
+  const rows = await selectWaitingWithLastNotification(tx);
   const unclaimed: UnclaimedTicket[] = [];
   for (const r of rows) {
     const readyAt = r.ready_at ?? r.created_at;

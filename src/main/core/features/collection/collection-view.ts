@@ -10,12 +10,10 @@ import {
   type CollectionRefusal,
   type CollectionView,
   type OpenLoanView,
-  type PaymentKind,
-  type PaymentMethod,
   type PaymentView,
 } from '../../../../shared/collection-contract';
 import type { Settings } from '../../../../shared/contract';
-import type { DeviceType, Language, TicketStatus } from '../../../../shared/domain';
+import type { Language, TicketStatus } from '../../../../shared/domain';
 import { barcodeText, displayTicketNumber } from '../../../../shared/ticket-number';
 import type { QuoteView } from '../../../../shared/repair-contract';
 import { settle } from '../../rules/payments';
@@ -24,7 +22,10 @@ import { listTicketLoans } from '../repair';
 import { listQuotes } from '../repair';
 import { listOldPartsHandedBack } from '../stock';
 import { loadTicket } from '../../record/ticket-record';
-import { onlyRow } from '../../storage/rows';
+import { selectPaymentsOfTicket, type PaymentRecord } from './queries/payments';
+import { selectFeeItemIdsByCode } from './queries/fee-items';
+import { selectCollectionOfTicket, selectCollectionRepaired } from './queries/collections';
+import { selectTicketParty } from './queries/tickets';
 
 /** The fee-standard item charged for looking at a device that goes back unrepaired. */
 export const DIAGNOSIS_FEE_CODE = 'diagnosis';
@@ -40,28 +41,6 @@ export function refusalOf(status: TicketStatus): CollectionRefusal | null {
   if (status === 'cancelled') return 'cancelled';
   return 'not_ready';
 }
-
-export interface PaymentRecord {
-  id: number;
-  ticket_id: number;
-  kind: PaymentKind;
-  method: PaymentMethod;
-  amount_minor: number;
-  tendered_minor: number | null;
-  change_minor: number;
-  reference: string;
-  reason: string;
-  staff_name: string | null;
-  approved_by_name: string | null;
-  at: string;
-  voided_at: string | null;
-  void_reason: string | null;
-  voided_by_name: string | null;
-}
-
-export const PAYMENT_SELECT = `SELECT p.id, p.ticket_id, p.kind, p.method, p.amount_minor, p.tendered_minor, p.change_minor, p.reference, p.reason,
-    s.name AS staff_name, a.name AS approved_by_name, p.at, p.voided_at, p.void_reason, v.name AS voided_by_name
-  FROM payment p LEFT JOIN staff s ON s.id = p.staff_id LEFT JOIN staff a ON a.id = p.approved_by LEFT JOIN staff v ON v.id = p.voided_by`;
 
 export function toPaymentView(r: PaymentRecord): PaymentView {
   return {
@@ -84,8 +63,7 @@ export function toPaymentView(r: PaymentRecord): PaymentView {
 }
 
 export async function listPayments(tx: ReadTx, ticketId: number): Promise<PaymentView[]> {
-  const rows: PaymentRecord[] = await tx.query(`${PAYMENT_SELECT} WHERE p.ticket_id = ? ORDER BY p.id`, [ticketId]);
-  return rows.map(toPaymentView);
+  return (await selectPaymentsOfTicket(tx, ticketId)).map(toPaymentView);
 }
 
 interface Charges {
@@ -128,7 +106,7 @@ async function chargesOf(tx: ReadTx, ticketId: number, repaired: boolean, langua
   }
   const last = quotes.find((q) => q.status !== 'superseded');
   if (!last) return NO_CHARGES;
-  const feeRows: { id: number }[] = await tx.query(`SELECT id FROM fee_item WHERE code = ?`, [DIAGNOSIS_FEE_CODE]);
+  const feeRows = await selectFeeItemIdsByCode(tx, DIAGNOSIS_FEE_CODE);
   const feeIds = new Set(feeRows.map((r) => r.id));
   const lines = last.lines.filter((l) => l.kind === 'labour' && l.feeItemId !== null && feeIds.has(l.feeItemId)).map(toLine);
   return { lines, discountMinor: 0, discountReason: '', totalMinor: lines.reduce((sum, l) => sum + l.totalMinor, 0) };
@@ -136,8 +114,8 @@ async function chargesOf(tx: ReadTx, ticketId: number, repaired: boolean, langua
 
 /** A collected ticket was repaired when it was collected from ready (its collection record says so). */
 async function wasRepaired(tx: ReadTx, ticketId: number): Promise<boolean> {
-  const rows: { repaired: number }[] = await tx.query(`SELECT repaired FROM collection WHERE ticket_id = ?`, [ticketId]);
-  return rows.length > 0 ? Boolean(onlyRow(rows).repaired) : false;
+  const row = await selectCollectionRepaired(tx, ticketId);
+  return row ? Boolean(row.repaired) : false;
 }
 
 async function openLoansOf(tx: ReadTx, ticketId: number): Promise<OpenLoanView[]> {
@@ -147,22 +125,7 @@ async function openLoansOf(tx: ReadTx, ticketId: number): Promise<OpenLoanView[]
 }
 
 async function collectionRecord(tx: ReadTx, ticketId: number): Promise<CollectionRecordView | null> {
-  const rows: {
-    identity: CollectionRecordView['identity'];
-    identity_note: string;
-    signature_png: string;
-    accessories_returned: string;
-    loaner_override_reason: string | null;
-    staff_name: string | null;
-    approved_by_name: string | null;
-    at: string;
-  }[] = await tx.query(
-    `SELECT c.identity, c.identity_note, c.signature_png, c.accessories_returned, c.loaner_override_reason,
-       s.name AS staff_name, a.name AS approved_by_name, c.at
-     FROM collection c LEFT JOIN staff s ON s.id = c.staff_id LEFT JOIN staff a ON a.id = c.approved_by WHERE c.ticket_id = ?`,
-    [ticketId],
-  );
-  const r = rows[0];
+  const r = await selectCollectionOfTicket(tx, ticketId);
   if (!r) return null;
   return {
     identity: r.identity,
@@ -178,22 +141,7 @@ async function collectionRecord(tx: ReadTx, ticketId: number): Promise<Collectio
 
 export async function getCollectionView(tx: ReadTx, ticketId: number, settings: Settings): Promise<CollectionView> {
   const ticket = await loadTicket(tx, ticketId);
-  const rows: {
-    name: string;
-    phone: string;
-    type: DeviceType;
-    brand: string;
-    model: string;
-    serial: string;
-    accessories: string;
-    accessories_other: string;
-    collected_at: string | null;
-  }[] = await tx.query(
-    `SELECT c.name, c.phone, d.type, d.brand, d.model, d.serial, t.accessories, t.accessories_other, t.collected_at
-     FROM ticket t JOIN customer c ON c.id = t.customer_id JOIN device d ON d.id = t.device_id WHERE t.id = ?`,
-    [ticket.id],
-  );
-  const r = onlyRow(rows);
+  const r = await selectTicketParty(tx, ticket.id);
   // Once collected, "repaired" is what the hand-over recorded.
   const repaired = ticket.status === 'collected' ? await wasRepaired(tx, ticket.id) : ticket.status === 'ready';
   const charges = await chargesOf(tx, ticket.id, repaired, settings.language);

@@ -8,12 +8,13 @@ import type { ChannelParsedInput, Settings } from '../../../../shared/contract';
 import { DeskError } from '../../../../shared/errors';
 import { decidePayment, decideRefund, decideVoid } from '../../rules/payments';
 import { requireManagerApproval, type Actor } from '../staff';
-import { getCollectionView, isCollectable, PAYMENT_SELECT, toPaymentView, type PaymentRecord } from './collection-view';
+import { getCollectionView, isCollectable, toPaymentView } from './collection-view';
 import { loadTicket, recordEvent, touchTicket } from '../../record/ticket-record';
 import { collectedNote, identityNote, paymentNote, refundNote, typedNote, voidNote } from '../../record/history-notes';
 import { collectTicket, isPngDataUrl } from '../repair';
 import { startFollowUp } from '../customers';
-import { onlyRow } from '../../storage/rows';
+import { insertPayment, insertRefund, markPaymentVoided, selectPaymentById } from './queries/payments';
+import { insertCollection } from './queries/collections';
 
 function wrongStatus(path = 'ticketId'): DeskError {
   return new DeskError('conflict', [{ path, code: 'wrong_status' }]);
@@ -30,11 +31,16 @@ export async function takePayment(tx: WriteTx, actor: Actor, input: ChannelParse
   const view = await collectableView(tx, input.ticketId, settings);
   const decision = decidePayment({ balanceMinor: view.balanceMinor, method: input.method, amountMinor: input.amountMinor, tenderedMinor: input.tenderedMinor });
   if (!decision.ok) throw DeskError.field(decision.field, decision.reason);
-  await tx.query(
-    `INSERT INTO payment (ticket_id, kind, method, amount_minor, tendered_minor, change_minor, reference, staff_id, at)
-     VALUES (?, 'payment', ?, ?, ?, ?, ?, ?, ?)`,
-    [view.ticketId, input.method, input.amountMinor, decision.tenderedMinor, decision.changeMinor, input.reference, actor.id, nowIso],
-  );
+  await insertPayment(tx, {
+    ticketId: view.ticketId,
+    method: input.method,
+    amountMinor: input.amountMinor,
+    tenderedMinor: decision.tenderedMinor,
+    changeMinor: decision.changeMinor,
+    reference: input.reference,
+    staffId: actor.id,
+    at: nowIso,
+  });
   await recordEvent(tx, {
     ticketId: view.ticketId,
     kind: 'payment_taken',
@@ -60,11 +66,16 @@ export async function refund(
   const manager = await requireManagerApproval(tx, actor, approver);
   const decision = decideRefund(view.paidMinor, input.amountMinor, input.reason);
   if (!decision.ok) throw DeskError.field(decision.field, decision.reason);
-  await tx.query(
-    `INSERT INTO payment (ticket_id, kind, method, amount_minor, tendered_minor, change_minor, reference, reason, staff_id, approved_by, at)
-     VALUES (?, 'refund', ?, ?, NULL, 0, ?, ?, ?, ?, ?)`,
-    [view.ticketId, input.method, input.amountMinor, input.reference, input.reason, actor.id, manager.id, nowIso],
-  );
+  await insertRefund(tx, {
+    ticketId: view.ticketId,
+    method: input.method,
+    amountMinor: input.amountMinor,
+    reference: input.reference,
+    reason: input.reason,
+    staffId: actor.id,
+    approvedBy: manager.id,
+    at: nowIso,
+  });
   await recordEvent(tx, {
     ticketId: view.ticketId,
     kind: 'payment_refunded',
@@ -89,10 +100,10 @@ export async function voidPayment(
   settings: Settings,
   nowIso: string,
 ): Promise<number> {
-  const rows: PaymentRecord[] = await tx.query(`${PAYMENT_SELECT} WHERE p.id = ?`, [input.paymentId]);
-  if (rows.length === 0) throw DeskError.field('paymentId', 'not_found');
-  const payment = toPaymentView(onlyRow(rows));
-  const view = await getCollectionView(tx, onlyRow(rows).ticket_id, settings);
+  const row = await selectPaymentById(tx, input.paymentId);
+  if (!row) throw DeskError.field('paymentId', 'not_found');
+  const payment = toPaymentView(row);
+  const view = await getCollectionView(tx, row.ticket_id, settings);
   if (!view.collectable) throw wrongStatus('paymentId');
   const manager = await requireManagerApproval(tx, actor, approver);
   const decision = decideVoid(
@@ -102,10 +113,7 @@ export async function voidPayment(
   );
   if (!decision.ok) throw DeskError.field(decision.reason === 'required' ? 'reason' : 'paymentId', decision.reason);
   // Guarded: a void made meanwhile on another counter wins (and the trigger refuses a second one anyway).
-  const updated: { id: number }[] = await tx.query(
-    `UPDATE payment SET voided_at = ?, voided_by = ?, void_approved_by = ?, void_reason = ? WHERE id = ? AND voided_at IS NULL RETURNING id`,
-    [nowIso, actor.id, manager.id, input.reason, payment.id],
-  );
+  const updated = await markPaymentVoided(tx, payment.id, { at: nowIso, by: actor.id, approvedBy: manager.id, reason: input.reason });
   if (updated.length === 0) throw DeskError.field('paymentId', 'already_voided');
   await recordEvent(tx, {
     ticketId: view.ticketId,
@@ -146,24 +154,19 @@ export async function completeCollection(
   }
 
   await collectTicket(tx, actor, view.ticketId, identityNote(settings.language, input.identity, input.identityNote), settings, now);
-  await tx.query(
-    `INSERT INTO collection (ticket_id, identity, identity_note, signature_png, accessories_returned, repaired, total_minor,
-       loaner_override_reason, staff_id, approved_by, at)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-    [
-      view.ticketId,
-      input.identity,
-      input.identityNote,
-      input.signaturePng,
-      JSON.stringify(input.accessoriesReturned),
-      view.repaired,
-      view.totalMinor,
-      view.openLoans.length > 0 ? overrideReason : null,
-      actor.id,
-      manager?.id ?? null,
-      nowIso,
-    ],
-  );
+  await insertCollection(tx, {
+    ticketId: view.ticketId,
+    identity: input.identity,
+    identityNote: input.identityNote,
+    signaturePng: input.signaturePng,
+    accessoriesReturned: JSON.stringify(input.accessoriesReturned),
+    repaired: view.repaired,
+    totalMinor: view.totalMinor,
+    loanerOverrideReason: view.openLoans.length > 0 ? overrideReason : null,
+    staffId: actor.id,
+    approvedBy: manager?.id ?? null,
+    at: nowIso,
+  });
   // Returned not fully fixed, or a rework: called back the same day.
   await startFollowUp(tx, view.ticketId, now, !view.repaired || (await loadTicket(tx, view.ticketId)).reworkOfTicketId !== null);
   await recordEvent(tx, {

@@ -17,6 +17,7 @@ import type { Actor } from '../staff';
 import { allocateTicketNumber } from './ticket-numbers';
 import { recordEvent } from '../../record/ticket-record';
 import { insertRow } from '../../storage/row-insert';
+import { selectCustomerByPhoneAndName } from './queries/customers';
 
 export type CheckInInput = ChannelParsedInput<'intake.checkIn'>;
 type DeviceInput = CheckInInput['devices'][number];
@@ -43,11 +44,7 @@ async function resolveCustomer(tx: WriteTx, input: CheckInInput['customer'], now
     return existing;
   }
   // The clerk did not pick from the archive, but the same person may be there.
-  const sameName: CustomerRow[] = await tx.query(`SELECT id FROM customer WHERE phone_digits = ? AND lower(trim(name)) = lower(?) ORDER BY id LIMIT 1`, [
-    digits,
-    input.name,
-  ]);
-  const [known] = sameName;
+  const known = await selectCustomerByPhoneAndName(tx, digits, input.name);
   if (known) return resolveCustomer(tx, { ...input, id: known.id }, nowIso);
   const row = { ...details, ownerTechnicianId: null, mergedIntoId: null, createdAt: nowIso, updatedAt: nowIso };
   return { id: await insertRow(tx, CustomerEntity, row), ...row };

@@ -3,6 +3,7 @@ import { DAILY_SEQUENCE_MAX, composeTicketNumber, localDayCode, splitTicketNumbe
 import { DeskError } from '../../../../shared/errors';
 import { engineOf } from '../../storage/engine';
 import { onlyRow } from '../../storage/rows';
+import { raiseDaySequence, takeNextDaySequence } from './queries/ticket-day-counters';
 
 /**
  * Takes the next number of the shop's day inside the caller's transaction,
@@ -12,19 +13,8 @@ import { onlyRow } from '../../storage/rows';
  */
 export async function allocateTicketNumber(tx: WriteTx, at: Date): Promise<number> {
   const day = localDayCode(at);
-  const engine = engineOf(tx);
-  await engine.lockTicketNumbers(tx);
-  const rows: { last_sequence: number }[] = await tx.query(
-    engine.upsert({
-      table: 'ticket_day_counter',
-      columns: ['day', 'last_sequence'],
-      keys: ['day'],
-      set: { last_sequence: 'last_sequence + 1' },
-      where: `last_sequence < ${DAILY_SEQUENCE_MAX}`,
-      returning: ['last_sequence'],
-    }),
-    [day, 1],
-  );
+  await engineOf(tx).lockTicketNumbers(tx);
+  const rows = await takeNextDaySequence(tx, day);
   if (rows.length === 0) throw new DeskError('conflict', [], 'daily ticket numbers exhausted');
   return composeTicketNumber(day, onlyRow(rows).last_sequence);
 }
@@ -39,9 +29,5 @@ export async function allocateTicketNumber(tx: WriteTx, at: Date): Promise<numbe
 export async function applyTicketNumberFloor(tx: WriteTx, floor: number): Promise<void> {
   const { day, sequence } = splitTicketNumber(floor);
   if (sequence < 1) return;
-  await tx.query(
-    `INSERT INTO ticket_day_counter (day, last_sequence) VALUES (?, ?)
-     ON CONFLICT(day) DO UPDATE SET last_sequence = excluded.last_sequence WHERE last_sequence < excluded.last_sequence`,
-    [day, Math.min(sequence, DAILY_SEQUENCE_MAX)],
-  );
+  await raiseDaySequence(tx, day, Math.min(sequence, DAILY_SEQUENCE_MAX));
 }
