@@ -2,6 +2,7 @@
 // audit event (with the approving manager), and refusing work in the wrong status.
 import type { ReadTx, WriteTx } from '../storage/transactions';
 import type { TicketStatus } from '../../../shared/domain';
+import type { TicketEventKind } from '../../../shared/ticket-events';
 import { DeskError } from '../../../shared/errors';
 import type { FaultCategory, SeverityLevel } from '../../../shared/workflow';
 import { localIsoDate } from '../../../shared/calendar';
@@ -53,7 +54,7 @@ export function requireStatus(ticket: TicketCore, allowed: readonly TicketStatus
 
 export interface WorkflowEvent {
   ticketId: number;
-  kind: string;
+  kind: TicketEventKind;
   fromStatus?: TicketStatus | null;
   toStatus?: TicketStatus | null;
   amountMinor?: number | null;

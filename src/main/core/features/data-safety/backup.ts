@@ -10,13 +10,14 @@ import { claimBackupFolder } from './backup-folder';
 import { fileFacts, openRaw, rowCounts, type RawDatabase } from './data-file';
 import { integrityCheckInBackground, rowCountsInBackground } from './integrity-worker';
 import { backupsToKeep } from './retention';
+import type { BackupReasonValue } from '../../../../shared/data-safety-contract';
 
 export const BACKUPS_FOLDER = 'repair-desk-backups';
 export const BACKUP_DATABASE = 'repair-desk.sqlite';
 export const BACKUP_KEY = 'secret.key';
 export const BACKUP_MANIFEST = 'backup.json';
-export const BACKUP_REASONS = ['start', 'interval', 'close', 'migration', 'manual', 'restore'] as const;
-export type BackupReason = (typeof BACKUP_REASONS)[number];
+/** Why a backup was taken: the shared list the screens translate and the backup_run table's CHECK holds. */
+export type BackupReason = BackupReasonValue;
 
 export interface BackupManifest {
   /** A copy of the shop file, or (shop on a PostgreSQL server) a pg_dump of its database: server-backup.ts. */

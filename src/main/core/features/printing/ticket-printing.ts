@@ -14,6 +14,7 @@ import { getTicketByNumber } from '../../record/tickets';
 import { recordEvent } from '../../record/ticket-record';
 import { StaffEntity } from '../../storage/entities/staff';
 import type { ReadTx } from '../../storage/transactions';
+import { PRINTED_EVENT_KINDS } from '../../../../shared/ticket-events';
 import { getCollectionView } from '../collection';
 
 const PT_PER_MM = 72 / 25.4;
@@ -146,7 +147,7 @@ async function recordReprints(ctx: DeskContext, ticketId: number, printed: Print
     const who = staffId !== null && (await tx.existsBy(StaffEntity, { id: staffId })) ? staffId : null;
     // The kind names the document, so the history reads in whatever language the desk shows later.
     for (const result of printed) {
-      await recordEvent(tx, { ticketId, kind: `printed_${result.document.replace(/-/g, '_')}`, note: result.caption ?? '', staffId: who, at });
+      await recordEvent(tx, { ticketId, kind: PRINTED_EVENT_KINDS[result.document], note: result.caption ?? '', staffId: who, at });
     }
   });
 }

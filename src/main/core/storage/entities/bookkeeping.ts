@@ -2,6 +2,7 @@
 // backups taken.
 import { EntitySchema } from 'typeorm';
 import { id, text, integer, nullableInteger } from './columns';
+import type { BackupReasonValue } from '../../../../shared/data-safety-contract';
 
 /** What an audit entry is about (a CHECK on the table holds the same list). */
 export type AuditKind = 'settings' | 'customer' | 'staff' | 'part_cost' | 'setup';
@@ -56,7 +57,7 @@ export interface BackupRunRow {
   id: number;
   startedAt: string;
   finishedAt: string;
-  reason: string;
+  reason: BackupReasonValue;
   ok: number;
   folder: string;
   sizeBytes: number;

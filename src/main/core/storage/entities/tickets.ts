@@ -2,6 +2,7 @@
 // the counter's unsaved intake form.
 import { EntitySchema } from 'typeorm';
 import type { DataAnswer, PasscodeKind, PaymentMethod, TicketStatus, WarrantyBasis, WarrantyStatus } from '../../../../shared/domain';
+import type { TicketEventKind } from '../../../../shared/ticket-events';
 import { flag, id, integer, nullableInteger, nullableText, text } from './columns';
 
 export interface TicketRow {
@@ -50,7 +51,7 @@ export interface TicketRow {
 export interface TicketEventRow {
   id: number;
   ticketId: number;
-  kind: string;
+  kind: TicketEventKind;
   fromStatus: TicketStatus | null;
   toStatus: TicketStatus | null;
   amountMinor: number | null;
