@@ -3,6 +3,7 @@
 // after. Append-only (database triggers) and part of the hash chain.
 import type { AuditKind } from '../storage/entities/bookkeeping';
 import type { ReadTx, WriteTx } from '../storage/transactions';
+import { insertAuditEntry, selectAuditEntries } from './queries/audit-entries';
 
 export type { AuditKind };
 
@@ -16,14 +17,7 @@ export interface AuditRecord {
 }
 
 export async function recordAudit(tx: WriteTx, entry: AuditRecord): Promise<void> {
-  await tx.query(`INSERT INTO audit_entry (kind, subject_id, old_value, new_value, staff_id, at) VALUES (?, ?, ?, ?, ?, ?)`, [
-    entry.kind,
-    entry.subjectId,
-    JSON.stringify(entry.oldValue),
-    JSON.stringify(entry.newValue),
-    entry.staffId,
-    entry.at,
-  ]);
+  await insertAuditEntry(tx, { ...entry, oldValue: JSON.stringify(entry.oldValue), newValue: JSON.stringify(entry.newValue) });
 }
 
 /** Only the keys whose values differ, before and after; null when nothing changed. */
@@ -50,13 +44,7 @@ export interface AuditView {
 }
 
 export async function listAudit(tx: ReadTx, kind: AuditKind, subjectId: number | null): Promise<AuditView[]> {
-  const rows: { id: number; kind: AuditKind; subject_id: number | null; old_value: string; new_value: string; staff_name: string | null; at: string }[] =
-    await tx.query(
-      `SELECT a.id, a.kind, a.subject_id, a.old_value, a.new_value, s.name AS staff_name, a.at
-       FROM audit_entry a LEFT JOIN staff s ON s.id = a.staff_id
-       WHERE a.kind = ? AND (? IS NULL OR a.subject_id = ?) ORDER BY a.id`,
-      [kind, subjectId, subjectId],
-    );
+  const rows = await selectAuditEntries(tx, kind, subjectId);
   return rows.map((r) => ({
     id: r.id,
     kind: r.kind,

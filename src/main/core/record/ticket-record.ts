@@ -4,47 +4,21 @@ import type { ReadTx, WriteTx } from '../storage/transactions';
 import type { TicketStatus } from '../../../shared/domain';
 import type { TicketEventKind } from '../../../shared/ticket-events';
 import { DeskError } from '../../../shared/errors';
-import type { FaultCategory, SeverityLevel } from '../../../shared/workflow';
 import { localIsoDate } from '../../../shared/calendar';
 import type { PricingFacts } from '../rules/pricing';
 import type { WrittenNote } from './history-notes';
 import { TicketEventEntity, type TicketEventRow, type TicketRow } from '../storage/entities/tickets';
 import { insertRow } from '../storage/row-insert';
+import { selectDiagnosisFacts, type DiagnosisFacts } from './queries/diagnoses';
+import { claimCustomerOwner, claimTicketTechnician, selectTicketCore, touchTicketRow, type TicketCoreRecord } from './queries/tickets';
 
 /** What the workflow's use cases read of a ticket: the ticket entity's own row, in part (one shape for a ticket's row). */
-export type TicketCore = Pick<
-  TicketRow,
-  | 'id'
-  | 'number'
-  | 'status'
-  | 'customerId'
-  | 'deviceId'
-  | 'technicianId'
-  | 'warrantyStatus'
-  | 'purchaseDate'
-  | 'proofOfPurchase'
-  | 'dataAnswer'
-  | 'createdAt'
-  | 'promisedDate'
-  | 'repairWarrantyUntil'
-  | 'reworkOfTicketId'
-  | 'currency'
-  | 'depositMinor'
-> & { severity: SeverityLevel | null };
-
-const CORE_COLUMNS = `id, number, status, customer_id AS "customerId", device_id AS "deviceId", technician_id AS "technicianId",
-  warranty_status AS "warrantyStatus", purchase_date AS "purchaseDate", proof_of_purchase AS "proofOfPurchase", data_answer AS "dataAnswer",
-  created_at AS "createdAt", promised_date AS "promisedDate", repair_warranty_until AS "repairWarrantyUntil",
-  rework_of_ticket_id AS "reworkOfTicketId", severity, currency, deposit_minor AS "depositMinor"`;
+export type TicketCore = Omit<TicketCoreRecord, 'proofOfPurchase'> & Pick<TicketRow, 'proofOfPurchase'>;
 
 export async function loadTicket(tx: ReadTx, ticketId: number, path = 'ticketId'): Promise<TicketCore> {
-  // The flag comes back as the engine stores it (0/1 or a smallint): a boolean here, as on the entity.
-  const rows: (Omit<TicketCore, 'proofOfPurchase'> & { proofOfPurchase: number | boolean })[] = await tx.query(
-    `SELECT ${CORE_COLUMNS} FROM ticket WHERE id = ?`,
-    [ticketId],
-  );
-  const [row] = rows;
+  const row = await selectTicketCore(tx, ticketId);
   if (!row) throw DeskError.field(path, 'not_found');
+  // The flag comes back as the engine stores it (0/1 or a smallint): a boolean here, as on the entity.
   return { ...row, proofOfPurchase: Boolean(row.proofOfPurchase) };
 }
 
@@ -86,17 +60,13 @@ export function recordEvent(tx: WriteTx, event: WorkflowEvent): Promise<number> 
 }
 
 export async function touchTicket(tx: WriteTx, ticketId: number, nowIso: string): Promise<void> {
-  await tx.query(`UPDATE ticket SET updated_at = ? WHERE id = ?`, [nowIso, ticketId]);
+  await touchTicketRow(tx, ticketId, nowIso);
 }
 
-export interface DiagnosisFacts {
-  category: FaultCategory;
-  user_caused: number;
-}
+export type { DiagnosisFacts };
 
 export async function loadDiagnosisFacts(tx: ReadTx, ticketId: number): Promise<DiagnosisFacts | null> {
-  const rows: DiagnosisFacts[] = await tx.query(`SELECT category, user_caused FROM diagnosis WHERE ticket_id = ?`, [ticketId]);
-  return rows[0] ?? null;
+  return (await selectDiagnosisFacts(tx, ticketId)) ?? null;
 }
 
 /** The facts the warranty rules need, or null before the diagnosis. */
@@ -124,9 +94,6 @@ export function escapeLike(text: string): string {
  */
 export async function claimTicket(tx: WriteTx, ticketId: number, actor: { id: number; role: string }, nowIso: string): Promise<void> {
   if (actor.role === 'clerk') return;
-  await tx.query(`UPDATE ticket SET technician_id = ?, updated_at = ? WHERE id = ? AND technician_id IS NULL`, [actor.id, nowIso, ticketId]);
-  await tx.query(`UPDATE customer SET owner_technician_id = ? WHERE owner_technician_id IS NULL AND id = (SELECT customer_id FROM ticket WHERE id = ?)`, [
-    actor.id,
-    ticketId,
-  ]);
+  await claimTicketTechnician(tx, ticketId, actor.id, nowIso);
+  await claimCustomerOwner(tx, ticketId, actor.id);
 }

@@ -3,6 +3,7 @@
 import type { ReadTx, WriteTx } from '../../../storage/transactions';
 import type { CustomerField } from '../../../../../shared/customer-care-contract';
 import { engineOf } from '../../../storage/engine';
+import { escapeLike } from '../../../record/ticket-record';
 
 export interface CustomerSummaryRow {
   id: number;
@@ -42,10 +43,6 @@ export interface CustomerChangeRow {
 const SUMMARY_COLUMNS = `c.id, c.name, c.phone, c.address, c.notes, c.owner_technician_id,
   (SELECT COUNT(*) FROM ticket t WHERE t.customer_id = c.id) AS ticket_count,
   (SELECT MAX(t.created_at) FROM ticket t WHERE t.customer_id = c.id) AS last_visit_at`;
-
-function escapeLike(text: string): string {
-  return text.replace(/[\\%_]/g, (c) => `\\${c}`);
-}
 
 /** Records not merged away whose phone holds the digits: exact and prefix matches first. */
 export async function selectCustomersByPhone(tx: ReadTx, digits: string, limit: number): Promise<CustomerSummaryRow[]> {
