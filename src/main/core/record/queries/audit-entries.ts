@@ -1,16 +1,9 @@
 // The audit history's statements (table audit_entry, with the staff who made each change).
-import type { AuditKind } from '../../storage/entities/bookkeeping';
+import type { AuditEntryRow, AuditKind } from '../../storage/entities/bookkeeping';
 import type { ReadTx, WriteTx } from '../../storage/transactions';
 
 /** An entry as stored: the values before and after already as JSON text. */
-export interface NewAuditEntry {
-  kind: AuditKind;
-  subjectId: number | null;
-  oldValue: string;
-  newValue: string;
-  staffId: number | null;
-  at: string;
-}
+export type NewAuditEntry = Omit<AuditEntryRow, 'id'>;
 
 export async function insertAuditEntry(tx: WriteTx, entry: NewAuditEntry): Promise<void> {
   await tx.query<unknown>(`INSERT INTO audit_entry (kind, subject_id, old_value, new_value, staff_id, at) VALUES (?, ?, ?, ?, ?, ?)`, [

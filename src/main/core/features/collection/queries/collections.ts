@@ -2,6 +2,7 @@
 // names of the staff who made and approved it, and written once at the hand-over.
 import type { ReadTx, WriteTx } from '../../../storage/transactions';
 import type { CollectionIdentity } from '../../../../../shared/collection-contract';
+import type { CollectionRow } from '../../../storage/entities/money';
 
 export interface CollectionRepairedRecord {
   repaired: number;
@@ -33,22 +34,7 @@ export async function selectCollectionOfTicket(tx: ReadTx, ticketId: number): Pr
   return rows[0];
 }
 
-export async function insertCollection(
-  tx: WriteTx,
-  collection: {
-    ticketId: number;
-    identity: CollectionIdentity;
-    identityNote: string;
-    signaturePng: string;
-    accessoriesReturned: string;
-    repaired: boolean;
-    totalMinor: number;
-    loanerOverrideReason: string | null;
-    staffId: number;
-    approvedBy: number | null;
-    at: string;
-  },
-): Promise<void> {
+export async function insertCollection(tx: WriteTx, collection: Omit<CollectionRow, 'id' | 'identity'> & { identity: CollectionIdentity }): Promise<void> {
   await tx.query<unknown[]>(
     `INSERT INTO collection (ticket_id, identity, identity_note, signature_png, accessories_returned, repaired, total_minor,
        loaner_override_reason, staff_id, approved_by, at)

@@ -3,6 +3,7 @@
 import type { ReadTx, WriteTx } from '../../../storage/transactions';
 import type { ComplaintCategory, ComplaintSeverity, ComplaintStatus, ComplaintStepKind } from '../../../../../shared/customer-care-contract';
 import { onlyRow } from '../../../storage/rows';
+import type { ComplaintRow as StoredComplaint } from '../../../storage/entities/care';
 
 export interface ComplaintRow {
   id: number;
@@ -82,19 +83,10 @@ export async function insertComplaintStep(tx: WriteTx, complaintId: number, kind
 /** Opens a complaint; answers its id. */
 export async function insertComplaint(
   tx: WriteTx,
-  complaint: {
-    customerId: number;
-    ticketId: number | null;
-    followUpCallId: number | null;
-    category: ComplaintCategory;
-    reason: string;
-    severity: ComplaintSeverity;
-    ownerId: number;
-    dueDate: string;
-    reworkTicketId: number | null;
-    openedBy: number;
-    openedAt: string;
-  },
+  complaint: Pick<
+    StoredComplaint,
+    'customerId' | 'ticketId' | 'followUpCallId' | 'category' | 'reason' | 'severity' | 'ownerId' | 'dueDate' | 'reworkTicketId' | 'openedBy' | 'openedAt'
+  >,
 ): Promise<number> {
   const rows = await tx.query<{ id: number }[]>(
     `INSERT INTO complaint (customer_id, ticket_id, follow_up_call_id, category, reason, severity, owner_id, due_date, status, rework_ticket_id, opened_by, opened_at)

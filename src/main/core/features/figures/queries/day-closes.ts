@@ -2,6 +2,7 @@
 // the last close, the highest number, storing a close and reading closes back.
 import type { ReadTx, WriteTx } from '../../../storage/transactions';
 import type { StaffRole } from '../../../../../shared/domain';
+import type { DayCloseRow as StoredDayClose } from '../../../storage/entities/money';
 
 export interface LastCloseRow {
   number: number;
@@ -25,26 +26,7 @@ export async function selectHighestDayCloseNumber(tx: ReadTx): Promise<number> {
 }
 
 /** A close as stored, in the order the INSERT binds it (JSON columns already as text). */
-export interface NewDayClose {
-  number: number;
-  businessDate: string;
-  periodFrom: string;
-  periodTo: string;
-  currency: string;
-  openingFloatMinor: number;
-  cashInMinor: number;
-  cashOutMinor: number;
-  expectedCashMinor: number;
-  countedCashMinor: number;
-  differenceMinor: number;
-  denominations: string | null;
-  takingsMinor: number;
-  figures: string;
-  note: string;
-  closedBy: number;
-  recordedBy: number;
-  closedAt: string;
-}
+export type NewDayClose = Omit<StoredDayClose, 'id'>;
 
 export async function insertDayClose(tx: WriteTx, close: NewDayClose): Promise<void> {
   await tx.query<unknown[]>(

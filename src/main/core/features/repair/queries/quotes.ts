@@ -4,6 +4,7 @@ import type { ReadTx, WriteTx } from '../../../storage/transactions';
 import type { QuoteLineView } from '../../../../../shared/repair-contract';
 import type { ApprovalDecision, DiscountKind, PricingReason, QuoteLineKind, QuoteStatus } from '../../../../../shared/workflow';
 import { onlyRow } from '../../../storage/rows';
+import type { QuoteRow as StoredQuote } from '../../../storage/entities/repair';
 
 export interface QuoteIdRow {
   id: number;
@@ -103,22 +104,8 @@ export async function selectMaxQuoteVersion(tx: ReadTx, ticketId: number): Promi
   return onlyRow(rows).version;
 }
 
-interface NewQuote {
-  ticketId: number;
-  version: number;
-  status: QuoteStatus;
-  subtotalMinor: number;
-  coveredMinor: number;
-  discountMinor: number;
-  totalMinor: number;
-  discountKind: DiscountKind | null;
-  discountValue: number | null;
-  discountReason: string;
-  discountApprovedBy: number | null;
-  note: string;
-  staffId: number;
-  createdAt: string;
-}
+/** A quote version as stored, before the customer decides (its discount kind one of the shared kinds). */
+type NewQuote = Omit<StoredQuote, 'id' | 'discountKind' | 'decidedAt'> & { discountKind: DiscountKind | null };
 
 /** Saves a quote version; answers its id. */
 export async function insertQuote(tx: WriteTx, quote: NewQuote): Promise<number> {

@@ -4,22 +4,10 @@ import type { ReadTx, WriteTx } from '../../../storage/transactions';
 import type { StockMoveReason } from '../../../../../shared/workflow';
 import type { StockNoteData } from '../stock-notes';
 import { onlyRow } from '../../../storage/rows';
+import type { StockMoveRow as StoredStockMove } from '../../../storage/entities/stock';
 
-interface NewStockMove {
-  partId: number;
-  ticketId: number | null;
-  reason: StockMoveReason;
-  qtyDelta: number;
-  unitCostMinor: number;
-  unitPriceMinor: number;
-  underWarranty: boolean;
-  staffId: number;
-  approvedBy: number | null;
-  note: string;
-  /** A note the desk writes itself, as data (`note` then holds its words of the day). */
-  noteData?: StockNoteData;
-  at: string;
-}
+/** A move as booked; a note the desk writes itself comes as data (`note` then holds its words of the day). */
+type NewStockMove = Omit<StoredStockMove, 'id' | 'noteData'> & { noteData?: StockNoteData };
 
 export async function insertStockMove(tx: WriteTx, move: NewStockMove): Promise<void> {
   await tx.query<unknown>(
