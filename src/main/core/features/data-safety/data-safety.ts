@@ -9,7 +9,6 @@ import { displayTicketNumber } from '../../../../shared/ticket-number';
 import type { Clock } from '../../context';
 import type { Database } from '../../storage/database';
 import type { PostgresConnection } from '../../storage/engine';
-import { onlyRow } from '../../storage/rows';
 import { listBackups, pruneBackups, takeBackup, type BackupAttempt, type BackupReason, type StoredBackup } from './backup';
 import { readBackupSettings, writeBackupSettings, type BackupSettings } from './backup-settings';
 import { exportDatabase, exportServerDatabase, type ExportProgressReport } from './export';
@@ -18,6 +17,8 @@ import { stoppableIntegrityCheck, type StoppableCheck } from './integrity-worker
 import { DUMP_TOOL_MISSING, isServerDump, listServerBackups, pruneServerBackups, takeServerBackup } from './server-backup';
 import { noteCleanClose } from './clean-close';
 import type { DeskFiles, StartCheck, StartupProblem } from './startup';
+import { insertBackupRun, selectLatestBackupRun } from './queries/backup-runs';
+import { selectTicketCountAndLast } from './queries/tickets';
 
 const HOUR_MS = 60 * 60 * 1000;
 /** Why a running export failed when the desk closed, restored a backup or moved to a server under it. */
@@ -128,11 +129,8 @@ export class DataSafety {
   private async ticketFacts(): Promise<{ tickets: number; lastTicketNumber: number | null }> {
     const db = this.options.database();
     if (!db) return { tickets: 0, lastTicketNumber: null };
-    const rows: { tickets: number | string; last: number | string | null }[] = await db.read((tx) =>
-      tx.query(`SELECT COUNT(*) AS tickets, MAX(number) AS last FROM ticket`),
-    );
     // PostgreSQL returns bigint aggregates as strings.
-    const { tickets, last } = onlyRow(rows);
+    const { tickets, last } = await db.read((tx) => selectTicketCountAndLast(tx));
     return { tickets: Number(tickets), lastTicketNumber: last === null ? null : Number(last) };
   }
 
@@ -143,22 +141,18 @@ export class DataSafety {
     if (!db) return;
     try {
       await db.write((tx) =>
-        tx.query(
-          `INSERT INTO backup_run (started_at, finished_at, reason, ok, folder, size_bytes, tickets, last_ticket_number, duration_ms, detail)
-           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-          [
-            attempt.startedAt,
-            attempt.finishedAt,
-            attempt.reason,
-            attempt.ok ? 1 : 0,
-            attempt.folder,
-            attempt.sizeBytes,
-            attempt.tickets,
-            attempt.lastTicketNumber,
-            attempt.durationMs,
-            attempt.detail.slice(0, 2000),
-          ],
-        ),
+        insertBackupRun(tx, {
+          startedAt: attempt.startedAt,
+          finishedAt: attempt.finishedAt,
+          reason: attempt.reason,
+          ok: attempt.ok ? 1 : 0,
+          folder: attempt.folder,
+          sizeBytes: attempt.sizeBytes,
+          tickets: attempt.tickets,
+          lastTicketNumber: attempt.lastTicketNumber,
+          durationMs: attempt.durationMs,
+          detail: attempt.detail.slice(0, 2000),
+        }),
       );
     } catch (error) {
       this.options.logError('backups.record', error);
@@ -173,10 +167,8 @@ export class DataSafety {
     }
     const db = this.options.database();
     if (!db) return null;
-    const rows: { ok: number; reason: BackupReason; started_at: string; detail: string }[] = await db.read((tx) =>
-      tx.query(`SELECT ok, reason, started_at, detail FROM backup_run ORDER BY id DESC LIMIT 1`),
-    );
-    return rows[0] ? { ok: rows[0].ok === 1, reason: rows[0].reason, startedAt: rows[0].started_at, detail: rows[0].detail } : null;
+    const latest = await db.read((tx) => selectLatestBackupRun(tx));
+    return latest ? { ok: latest.ok === 1, reason: latest.reason, startedAt: latest.started_at, detail: latest.detail } : null;
   }
 
   async status(ticketPrefix: string): Promise<BackupStatus> {

@@ -9,6 +9,7 @@ import { openShopKey, SHOP_KEY_META } from '../../security/shop-key';
 import type { PostgresConnection } from '../../storage/engine';
 import { Database } from '../../storage/database';
 import { prepareDataFile, settleIdentity } from './startup';
+import { selectMetaValue } from './queries/desk-meta';
 
 /** Opens the shop file into the context; false (and the desk in recovery) when it must not be used. */
 export async function openShopFile(ctx: DeskContext): Promise<boolean> {
@@ -40,8 +41,8 @@ export async function openServerDesk(
 ): Promise<{ db: Database; secrets: SecretBox; connection: PostgresConnection }> {
   const db = await Database.openPostgres(connection);
   try {
-    const stored: { value: string }[] = await db.read((tx) => tx.query(`SELECT value FROM desk_meta WHERE key = ?`, [SHOP_KEY_META]));
-    const secrets = stored[0] ? openShopKey(stored[0].value, connection.password) : SecretBox.fromKeyFile(keyFile);
+    const stored = await db.read((tx) => selectMetaValue(tx, SHOP_KEY_META));
+    const secrets = stored !== undefined ? openShopKey(stored, connection.password) : SecretBox.fromKeyFile(keyFile);
     return { db, secrets, connection };
   } catch (error) {
     await db.close();

@@ -5,6 +5,7 @@
 import pg from 'pg';
 import { MIN_SERVER_VERSION, type ConnectionCheck, type ServerProblem } from '../../../../shared/shared-database-contract';
 import type { PostgresConnection } from '../../storage/engine';
+import { selectServerVersion, serverHoldsShop, trigramAvailable } from './queries/server-facts';
 
 export const CHECK_TIMEOUT_MS = 5000;
 
@@ -48,18 +49,6 @@ export function serverProblemOf(error: unknown): ServerProblem {
   return 'server_failed';
 }
 
-/** Whether the schema the desk migrates says a shop lives there (its identity was given, or setup was done). */
-export async function serverHoldsShop(client: pg.Client): Promise<boolean> {
-  const tables = await client.query<{ n: string }>(
-    `SELECT count(*) AS n FROM pg_tables WHERE schemaname = current_schema() AND tablename IN ('desk_meta', 'setting', 'ticket')`,
-  );
-  if (Number(tables.rows[0]?.n) < 3) return false;
-  const held = await client.query<{ held: boolean }>(
-    `SELECT EXISTS (SELECT 1 FROM desk_meta WHERE key = 'shop_id') OR EXISTS (SELECT 1 FROM setting WHERE key = 'setup.completedAt') OR EXISTS (SELECT 1 FROM ticket) AS held`,
-  );
-  return held.rows[0]?.held === true;
-}
-
 export async function checkServer(connection: PostgresConnection, timeoutMs = CHECK_TIMEOUT_MS): Promise<ConnectionCheck> {
   const failed = (problem: ServerProblem, detail: string, serverVersion: string | null = null): ConnectionCheck => ({
     ok: false,
@@ -78,15 +67,13 @@ export async function checkServer(connection: PostgresConnection, timeoutMs = CH
   try {
     const work = (async () => {
       await client.connect();
-      const version = await client.query<{ num: string; text: string }>(
-        `SELECT current_setting('server_version_num') AS num, current_setting('server_version') AS text`,
-      );
-      const serverVersion = version.rows[0]?.text ?? null;
-      if (Number(version.rows[0]?.num ?? 0) < MIN_SERVER_VERSION * 10_000) {
+      const version = await selectServerVersion(client);
+      const serverVersion = version?.text ?? null;
+      if (Number(version?.num ?? 0) < MIN_SERVER_VERSION * 10_000) {
         return failed('server_old_version', `PostgreSQL ${serverVersion ?? '?'}; ${MIN_SERVER_VERSION} or newer is needed`, serverVersion);
       }
-      const trgm = await client.query(`SELECT 1 FROM pg_available_extensions WHERE name = 'pg_trgm'`);
-      if (trgm.rowCount === 0) return failed('server_missing_extension', 'pg_trgm is not installed on the server (postgresql-contrib)', serverVersion);
+      if (!(await trigramAvailable(client)))
+        return failed('server_missing_extension', 'pg_trgm is not installed on the server (postgresql-contrib)', serverVersion);
       return { ok: true, problem: null, serverVersion, holdsShop: await serverHoldsShop(client), detail: '' };
     })();
     return await Promise.race([work, deadline]);

@@ -16,6 +16,7 @@ import { checkServer } from './server-check';
 import { copyShopToServer, MoveFailure } from './move-to-server';
 import { openServerDesk, openShopServer, settleShopServer } from './open-shop';
 import { sealShopKey, SHOP_KEY_META } from '../../security/shop-key';
+import { updateMetaValue } from './queries/desk-meta';
 
 type ConnectionForm = ChannelParsedInput<'sharedDatabase.test'>;
 
@@ -151,7 +152,7 @@ export async function connectToServer(ctx: DeskContext, form: ConnectionForm): P
   const current = readEngineChoice(ctx.dataDir).postgres;
   const sameDatabase = current?.host === connection.host && current.port === connection.port && current.database === connection.database;
   if (onServer && sameDatabase) {
-    await ctx.db.write((tx) => tx.query(`UPDATE desk_meta SET value = ? WHERE key = ?`, [sealShopKey(ctx.secrets, connection.password), SHOP_KEY_META]));
+    await ctx.db.write((tx) => updateMetaValue(tx, SHOP_KEY_META, sealShopKey(ctx.secrets, connection.password)));
   }
   // Opened before anything changes here: a password that cannot open the shop's key leaves this counter as it was.
   const opened = await openServerDesk(connection, ctx.safety.files.keyFile);

@@ -17,7 +17,8 @@ import { fileFacts, openRaw, quickCheck, sealedPasscodes, type FileFacts } from 
 import { applyTicketNumberFloor } from '../intake';
 import { takeCleanClose } from './clean-close';
 import { advanceIdentity, readIdentity, type DeskIdentity } from './identity';
-import { onlyRow } from '../../storage/rows';
+import { insertShopId, selectShopId } from './queries/desk-meta';
+import { selectLastTicketAndCount } from './queries/tickets';
 
 export interface DeskFiles {
   dataDir: string;
@@ -123,13 +124,13 @@ export async function settleIdentity(db: Database, dataDir: string, now: Date): 
   const shopId = await db.write(async (tx) => {
     // A number handed out before an older backup was restored (or the desk started empty) is never given again.
     if (remembered?.ticketFloor) await applyTicketNumberFloor(tx, remembered.ticketFloor);
-    const rows: { value: string }[] = await tx.query(`SELECT value FROM desk_meta WHERE key = 'shop_id'`);
-    if (rows[0]) return rows[0].value;
+    const stored = await selectShopId(tx);
+    if (stored !== undefined) return stored;
     const id = remembered?.shopId ?? randomUUID();
-    await tx.query(`INSERT INTO desk_meta (key, value, created_at) VALUES ('shop_id', ?, ?)`, [id, now.toISOString()]);
+    await insertShopId(tx, id, now.toISOString());
     return id;
   });
-  const { last, n } = onlyRow<{ last: number | null; n: number }>(await db.read((tx) => tx.query(`SELECT MAX(number) AS last, COUNT(*) AS n FROM ticket`)));
+  const { last, n } = await db.read((tx) => selectLastTicketAndCount(tx));
   advanceIdentity(dataDir, { shopId, lastTicketNumber: last, tickets: n }, now);
   return shopId;
 }
