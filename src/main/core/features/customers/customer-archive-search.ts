@@ -11,9 +11,20 @@
 // matched exactly or when asked for more.
 //
 // On PostgreSQL the engine's lower(column) comparisons and pg_trgm matches stand in for them.
-import type { Statement, StorageEngine } from '../../storage/engine';
-import type { ReadSql } from '../../storage/transactions';
+import type { StorageEngine } from '../../storage/engine';
 import type { RowReader } from '../../storage/sql-reader';
+import {
+  archiveHitsWithIds,
+  customerIdsWithNamePrefix,
+  customerIdsWithPhone,
+  customerIdsWithPhonePrefix,
+  deviceIdsWithSerial,
+  deviceIdsWithSerialPrefix,
+  devicesWithIds,
+  idsOf,
+  type ArchiveHitRecord,
+  type DeviceMatch,
+} from './queries/archive-lookups';
 import type { ArchiveHit } from '../../../../shared/customer-care-contract';
 import { phoneDigits } from './customers';
 import { NAME, normaliseQuery, PHONE_DIGITS, prefixEnd, SERIAL } from '../tickets';
@@ -39,35 +50,6 @@ class Collector {
   }
 }
 
-async function ids(rows: RowReader, sql: ReadSql, params: unknown[]): Promise<number[]> {
-  return (await rows<{ id: number }>(sql, params)).map((r) => r.id);
-}
-
-function idsOf(rows: RowReader, { sql, params }: Statement): Promise<number[]> {
-  return ids(rows, sql, params);
-}
-
-/** A case-blind prefix range on a column, with its two parameters after the text's. */
-function startsWith(engine: StorageEngine, column: string): string {
-  return `${engine.compareNoCase(column, '>=')} AND ${engine.compareNoCase(column, '<')}`;
-}
-
-/** The devices with these ids, newest first, with what the hit shows of them. */
-async function devicesOf(rows: RowReader, deviceIds: number[]): Promise<DeviceMatch[]> {
-  if (deviceIds.length === 0) return [];
-  return rows<DeviceMatch>(
-    `SELECT customer_id, brand, model, serial FROM device WHERE id IN (${deviceIds.map(() => '?').join(',')}) ORDER BY id DESC`,
-    deviceIds,
-  );
-}
-
-interface DeviceMatch {
-  customer_id: number;
-  brand: string;
-  model: string;
-  serial: string;
-}
-
 function addDevices(found: Collector, devices: DeviceMatch[], rank: number): void {
   for (const r of devices) found.add([r.customer_id], 'serial', rank, `${r.brand} ${r.model} · ${r.serial}`);
 }
@@ -81,16 +63,16 @@ async function byExact(rows: RowReader, engine: StorageEngine, text: string, lim
   if (phoneLike(text)) {
     const digits = phoneDigits(text);
     if (digits.length >= TRIGRAM) {
-      const exact = await ids(rows, `SELECT id FROM customer WHERE phone_digits = ? AND merged_into_id IS NULL ORDER BY id DESC LIMIT ?`, [digits, limit]);
+      const exact = await customerIdsWithPhone(rows, digits, limit);
       found.add(exact, 'phone', 0);
       whole ||= exact.length > 0;
     }
   }
   if (serialLike(text)) {
     // The serial index alone first: every whole phone number is also tried as a serial, and a miss then costs a fifth of the joined read.
-    const deviceIds = await ids(rows, `SELECT id FROM device WHERE ${engine.compareNoCase('serial', '=')} ORDER BY id DESC LIMIT ?`, [text, limit]);
+    const deviceIds = await deviceIdsWithSerial(rows, engine, text, limit);
     // A merge hands the merged customer's devices to the one kept, so these are all a current customer's.
-    const devices = await devicesOf(rows, deviceIds);
+    const devices = await devicesWithIds(rows, deviceIds);
     addDevices(found, devices, 0);
     whole ||= devices.length > 0;
   }
@@ -99,16 +81,12 @@ async function byExact(rows: RowReader, engine: StorageEngine, text: string, lim
 
 async function byPhone(rows: RowReader, engine: StorageEngine, digits: string, limit: number, found: Collector): Promise<void> {
   if (digits.length < TRIGRAM) return;
-  found.add(
-    await ids(rows, `SELECT id FROM customer WHERE phone_digits >= ? AND phone_digits < ? ORDER BY id DESC LIMIT ?`, [digits, `${digits}:`, limit]),
-    'phone',
-    1,
-  );
+  found.add(await customerIdsWithPhonePrefix(rows, digits, limit), 'phone', 1);
   found.add(await idsOf(rows, engine.newestContaining(PHONE_DIGITS, [digits], limit)), 'phone', 2);
 }
 
 async function byName(rows: RowReader, engine: StorageEngine, text: string, limit: number, found: Collector): Promise<void> {
-  found.add(await ids(rows, `SELECT id FROM customer WHERE ${startsWith(engine, 'name')} ORDER BY id DESC LIMIT ?`, [text, prefixEnd(text), limit]), 'name', 1);
+  found.add(await customerIdsWithNamePrefix(rows, engine, text, prefixEnd(text), limit), 'name', 1);
   const contains =
     [...text].length >= TRIGRAM
       ? await idsOf(rows, engine.newestContaining(NAME, [text], limit))
@@ -119,18 +97,9 @@ async function byName(rows: RowReader, engine: StorageEngine, text: string, limi
 
 async function bySerial(rows: RowReader, engine: StorageEngine, text: string, limit: number, found: Collector): Promise<void> {
   if (!serialLike(text)) return;
-  const prefixed = await ids(rows, `SELECT id FROM device WHERE ${startsWith(engine, 'serial')} ORDER BY id DESC LIMIT ?`, [text, prefixEnd(text), limit]);
-  addDevices(found, await devicesOf(rows, prefixed), 1);
-  addDevices(found, await devicesOf(rows, await idsOf(rows, engine.newestContaining(SERIAL, [text], limit))), 2);
-}
-
-interface HitRecord {
-  id: number;
-  name: string;
-  phone: string;
-  merged_into_id: number | null;
-  ticket_count: number;
-  last_visit_at: string | null;
+  const prefixed = await deviceIdsWithSerialPrefix(rows, engine, text, prefixEnd(text), limit);
+  addDevices(found, await devicesWithIds(rows, prefixed), 1);
+  addDevices(found, await devicesWithIds(rows, await idsOf(rows, engine.newestContaining(SERIAL, [text], limit))), 2);
 }
 
 const MATCH_OF_RANK: ArchiveHit['match'][] = ['exact', 'prefix', 'contains'];
@@ -158,11 +127,8 @@ export async function searchArchive(
   }
   const candidates = [...found.byCustomer.values()];
   if (candidates.length === 0) return [];
-  const records = await rows<HitRecord>(
-    `SELECT c.id, c.name, c.phone, c.merged_into_id,
-       (SELECT COUNT(*) FROM ticket t WHERE t.customer_id = c.id) AS ticket_count,
-       (SELECT MAX(t.created_at) FROM ticket t WHERE t.customer_id = c.id) AS last_visit_at
-     FROM customer c WHERE c.id IN (${candidates.map(() => '?').join(',')})`,
+  const records = await archiveHitsWithIds(
+    rows,
     candidates.map((c) => c.customerId),
   );
   const byId = new Map(records.filter((r) => r.merged_into_id === null).map((r) => [r.id, r]));
@@ -171,7 +137,7 @@ export async function searchArchive(
     .sort((a, b) => a.rank - b.rank || b.customerId - a.customerId)
     .slice(0, limit)
     .map((c) => {
-      const r = byId.get(c.customerId) as HitRecord;
+      const r = byId.get(c.customerId) as ArchiveHitRecord;
       return {
         id: r.id,
         name: r.name,

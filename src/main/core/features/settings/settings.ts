@@ -1,8 +1,8 @@
 import type { ReadTx, WriteTx } from '../../storage/transactions';
 import type { Settings } from '../../../../shared/contract';
-import { SettingEntity, type SettingRow } from '../../storage/entities/settings';
-import { isSqliteTx, rowReaderOf, sqlReaderOf, type SqlReader } from '../../storage/sql-reader';
-import { onlyRow } from '../../storage/rows';
+import { SettingEntity } from '../../storage/entities/settings';
+import { isSqliteTx, sqlReaderOf, type SqlReader } from '../../storage/sql-reader';
+import { dataVersion, selectAllSettings, settingValue } from './queries/settings';
 
 export const DEFAULT_SETTINGS: Settings = {
   shopName: '',
@@ -42,7 +42,7 @@ type SettingKey = keyof Settings;
 /** Settings are stored one key a row (JSON values), so later issues add keys without a migration. */
 export async function loadSettings(tx: ReadTx): Promise<Settings> {
   // Every use case reads them: on SQLite one prepared statement, not the ORM's query builder.
-  const rows = await rowReaderOf(tx)<SettingRow>(`SELECT key, value FROM setting`);
+  const rows = await selectAllSettings(tx);
   const stored: Partial<Record<SettingKey, unknown>> = {};
   for (const row of rows) {
     if (row.key in DEFAULT_SETTINGS) stored[row.key as SettingKey] = JSON.parse(row.value);
@@ -61,12 +61,12 @@ const ticketPrefixes = new WeakMap<SqlReader, { dataVersion: number; prefix: str
 
 /** The ticket prefix alone, for the search at the counter: read on the driver once, then kept until the settings change. */
 export function readTicketPrefix(sql: SqlReader): string {
-  const { data_version: dataVersion } = onlyRow(sql.all<{ data_version: number }>('PRAGMA data_version'));
+  const version = dataVersion(sql);
   const kept = ticketPrefixes.get(sql);
-  if (kept && kept.dataVersion === dataVersion) return kept.prefix;
-  const [row] = sql.all<{ value: string }>(`SELECT value FROM setting WHERE key = ?`, ['ticketPrefix']);
-  const prefix = row ? (JSON.parse(row.value) as string) : DEFAULT_SETTINGS.ticketPrefix;
-  ticketPrefixes.set(sql, { dataVersion, prefix });
+  if (kept && kept.dataVersion === version) return kept.prefix;
+  const stored = settingValue(sql, 'ticketPrefix');
+  const prefix = stored !== undefined ? (JSON.parse(stored) as string) : DEFAULT_SETTINGS.ticketPrefix;
+  ticketPrefixes.set(sql, { dataVersion: version, prefix });
   return prefix;
 }
 

@@ -35,16 +35,27 @@
 // The search is one Lookup (storage/lookup.ts): on SQLite its statements run
 // straight on the driver (SqlReader), inside the caller's transaction; on
 // PostgreSQL through the transaction's queries.
-import type { DeviceType, TicketStatus } from '../../../../shared/domain';
 import { displayTicketNumber, localDayCode, parseTicketNumber } from '../../../../shared/ticket-number';
-import { engineOf, type Statement, type StorageEngine, type TextColumns } from '../../storage/engine';
+import { engineOf, type StorageEngine, type TextColumns } from '../../storage/engine';
 import { foldAscii, sqliteEngine } from '../../storage/engine/sqlite';
-import { rowsOf, runInTx, runOnReader, type Lookup } from '../../storage/lookup';
+import { runInTx, runOnReader, type Lookup } from '../../storage/lookup';
 import { isSqliteTx, sqlReaderOf, type SqlReader } from '../../storage/sql-reader';
-import type { ReadSql, ReadTx } from '../../storage/transactions';
+import type { ReadTx } from '../../storage/transactions';
 import type { TicketSearchHit } from '../../../../shared/tickets-contract';
 import type { SearchMatchField, SearchMatchKind } from '../../../../shared/workflow';
-import { escapeLike } from '../../record/ticket-record';
+import { idsOf, prefixEnd, startingWith } from './queries/lookup-ids';
+import {
+  hitsOfDevices,
+  hitsWithIds,
+  hitsWithNumber,
+  ticketIdsInNumberRange,
+  ticketIdsOfCustomers,
+  ticketIdsOfDevices,
+  ticketIdsWithNumber,
+  type HitRecord,
+} from './queries/ticket-hits';
+import { customerIdsWithPhone, customerIdsWithPhoneEnding, customerIdsWithPhonePrefix } from './queries/customer-phones';
+import { deviceIdsOfModel, deviceIdsWithSerial, devicesContaining, modelPairsWithWords } from './queries/devices';
 
 const TRIGRAM = 3;
 
@@ -56,12 +67,7 @@ interface Candidate {
 
 const RANK: Record<SearchMatchKind | 'exact_number', number> = { exact_number: 0, exact: 1, prefix: 2, contains: 3 };
 
-/** Upper bound for a prefix range under NOCASE / BINARY: every string starting with `prefix` sorts below it. */
-export function prefixEnd(prefix: string): string {
-  return `${prefix}\u{10FFFF}`;
-}
-
-export { foldAscii };
+export { foldAscii, prefixEnd };
 
 export function normaliseQuery(query: string): string {
   return query.normalize('NFKC').trim().replace(/\s+/g, ' ');
@@ -85,39 +91,6 @@ export const NAME: TextColumns = { ...CUSTOMER_TEXT, columns: ['name'] };
 export const SERIAL: TextColumns = { ...DEVICE_TEXT, columns: ['serial'] };
 const BRAND_MODEL: TextColumns = { ...DEVICE_TEXT, columns: ['brand', 'model'] };
 
-function* ids(statement: ReadSql, params: unknown[]): Lookup<number[]> {
-  return (yield* rowsOf<{ id: number }>(statement, params)).map((r) => r.id);
-}
-
-function* idsOf({ sql, params }: Statement): Lookup<number[]> {
-  return yield* ids(sql, params);
-}
-
-/** The ids of a column's rows starting with the text, case ignored, newest first. */
-function* startingWith(engine: StorageEngine, table: string, column: string, text: string, limit: number): Lookup<number[]> {
-  return yield* ids(`SELECT id FROM ${table} WHERE ${engine.compareNoCase(column, '>=')} AND ${engine.compareNoCase(column, '<')} ORDER BY id DESC LIMIT ?`, [
-    text,
-    prefixEnd(text),
-    limit,
-  ]);
-}
-
-function placeholders(values: unknown[]): string {
-  return values.map(() => '?').join(',');
-}
-
-/** The most recent tickets of some customers. */
-function* ticketsOfCustomers(customerIds: number[], limit: number): Lookup<number[]> {
-  if (customerIds.length === 0) return [];
-  return yield* ids(`SELECT id FROM ticket WHERE customer_id IN (${placeholders(customerIds)}) ORDER BY id DESC LIMIT ?`, [...customerIds, limit]);
-}
-
-/** The most recent tickets of some devices. */
-function* ticketsOfDevices(deviceIds: number[], limit: number): Lookup<number[]> {
-  if (deviceIds.length === 0) return [];
-  return yield* ids(`SELECT id FROM ticket WHERE device_id IN (${placeholders(deviceIds)}) ORDER BY id DESC LIMIT ?`, [...deviceIds, limit]);
-}
-
 function* searchNumber(text: string, limit: number, found: Collector): Lookup<void> {
   if (parseTicketNumber(text) !== null) return; // a whole number was looked up exactly
   // The first digits of a number (its date part, typed or scanned, prefix optional).
@@ -128,45 +101,41 @@ function* searchNumber(text: string, limit: number, found: Collector): Lookup<vo
   if (digits.length < TRIGRAM || digits.length >= 10) return;
   const scale = 10 ** (10 - digits.length);
   const low = Number(digits) * scale;
-  found.add(yield* ids(`SELECT id FROM ticket WHERE number >= ? AND number < ? ORDER BY number DESC LIMIT ?`, [low, low + scale, limit]), 'number', 'prefix');
+  found.add(yield* ticketIdsInNumberRange(low, low + scale, limit), 'number', 'prefix');
 }
 
 function* searchPhone(engine: StorageEngine, digits: string, limit: number, found: Collector): Lookup<void> {
   if (digits.length < TRIGRAM) return;
-  const prefix = yield* ids(`SELECT id FROM customer WHERE phone_digits >= ? AND phone_digits < ? ORDER BY id DESC LIMIT ?`, [
-    digits,
-    `${digits}:`, // ':' follows '9'
-    limit,
-  ]);
-  found.add(yield* ticketsOfCustomers(prefix, limit), 'phone', 'prefix');
+  const prefix = yield* customerIdsWithPhonePrefix(digits, limit);
+  found.add(yield* ticketIdsOfCustomers(prefix, limit), 'phone', 'prefix');
   const contains = yield* idsOf(engine.newestContaining(PHONE_DIGITS, [digits], limit));
-  found.add(yield* ticketsOfCustomers(contains, limit), 'phone', 'contains');
+  found.add(yield* ticketIdsOfCustomers(contains, limit), 'phone', 'contains');
 }
 
 function* searchSerial(engine: StorageEngine, text: string, limit: number, found: Collector): Lookup<void> {
   if (!serialLike(text)) return;
   const prefix = yield* startingWith(engine, 'device', 'serial', text, limit);
-  found.add(yield* ticketsOfDevices(prefix, limit), 'serial', 'prefix');
+  found.add(yield* ticketIdsOfDevices(prefix, limit), 'serial', 'prefix');
   const contains = yield* idsOf(engine.newestContaining(SERIAL, [text], limit));
-  found.add(yield* ticketsOfDevices(contains, limit), 'serial', 'contains');
+  found.add(yield* ticketIdsOfDevices(contains, limit), 'serial', 'contains');
 }
 
 function* searchName(engine: StorageEngine, text: string, limit: number, found: Collector): Lookup<void> {
   if ([...text].length < TRIGRAM) {
     // One or two characters (a Chinese surname or given name): at a name's start, or anywhere in it.
-    found.add(yield* ticketsOfCustomers(yield* idsOf(engine.newestWithNamePart(text, true, limit)), limit), 'name', 'prefix');
-    found.add(yield* ticketsOfCustomers(yield* idsOf(engine.newestWithNamePart(text, false, limit)), limit), 'name', 'contains');
+    found.add(yield* ticketIdsOfCustomers(yield* idsOf(engine.newestWithNamePart(text, true, limit)), limit), 'name', 'prefix');
+    found.add(yield* ticketIdsOfCustomers(yield* idsOf(engine.newestWithNamePart(text, false, limit)), limit), 'name', 'contains');
     return;
   }
   const prefix = yield* startingWith(engine, 'customer', 'name', text, limit);
-  found.add(yield* ticketsOfCustomers(prefix, limit), 'name', 'prefix');
+  found.add(yield* ticketIdsOfCustomers(prefix, limit), 'name', 'prefix');
   const contains = yield* idsOf(engine.newestContaining(NAME, [text], limit));
-  found.add(yield* ticketsOfCustomers(contains, limit), 'name', 'contains');
+  found.add(yield* ticketIdsOfCustomers(contains, limit), 'name', 'contains');
 }
 
 function* searchModel(engine: StorageEngine, text: string, limit: number, found: Collector): Lookup<void> {
   const prefix = yield* startingWith(engine, 'device', 'model', text, limit);
-  found.add(yield* ticketsOfDevices(prefix, limit), 'model', 'prefix');
+  found.add(yield* ticketIdsOfDevices(prefix, limit), 'model', 'prefix');
   // "Huawei Mate 60": every word must appear in the brand or the model.
   const words = text.toLowerCase().split(' ');
   const long = words.filter((w) => [...w].length >= TRIGRAM);
@@ -174,29 +143,23 @@ function* searchModel(engine: StorageEngine, text: string, limit: number, found:
     // Only short words ("X1", "13"): too short for the trigram index. The
     // brand and model pairs in use are few; each matching pair's newest
     // devices come from the model index.
-    const like = words.map(() => engine.likeNoCase(`(brand || ' ' || model)`)).join(' AND ');
-    const models = yield* rowsOf<{ brand: string; model: string }>(
-      `SELECT brand, model FROM device_model WHERE ${like}`,
-      words.map((w) => `%${escapeLike(w)}%`),
-    );
+    const models = yield* modelPairsWithWords(engine, words);
     const devices = new Set<number>();
-    for (const { brand, model } of models) {
-      const sql: ReadSql = `SELECT id FROM device WHERE ${engine.compareNoCase('model', '=')} AND brand = ? ORDER BY id DESC LIMIT ?`;
-      for (const id of yield* ids(sql, [model, brand, limit])) devices.add(id);
+    for (const pair of models) {
+      for (const id of yield* deviceIdsOfModel(engine, pair, limit)) devices.add(id);
     }
     const newest = [...devices].sort((a, b) => b - a).slice(0, limit);
-    found.add(yield* ticketsOfDevices(newest, limit), 'model', 'contains');
+    found.add(yield* ticketIdsOfDevices(newest, limit), 'model', 'contains');
     return;
   }
   const shortWords = words.length > long.length;
-  const { sql, params } = engine.newestContaining(BRAND_MODEL, long, shortWords ? limit * 10 : limit, ['brand', 'model']);
-  const rows = yield* rowsOf<{ id: number; brand: string; model: string }>(sql, params);
+  const rows = yield* devicesContaining(engine, BRAND_MODEL, long, shortWords ? limit * 10 : limit);
   const matching = rows.filter((r) => {
     const haystack = `${r.brand} ${r.model}`.toLowerCase();
     return words.every((w) => haystack.includes(w));
   });
   found.add(
-    yield* ticketsOfDevices(
+    yield* ticketIdsOfDevices(
       matching.slice(0, limit).map((r) => r.id),
       limit,
     ),
@@ -204,22 +167,6 @@ function* searchModel(engine: StorageEngine, text: string, limit: number, found:
     'contains',
   );
 }
-
-interface HitRecord {
-  id: number;
-  number: number;
-  status: TicketStatus;
-  customer_name: string;
-  customer_phone: string;
-  type: DeviceType;
-  brand: string;
-  model: string;
-  serial: string;
-  created_at: string;
-}
-
-const HIT_SELECT = `SELECT t.id, t.number, t.status, c.name AS customer_name, c.phone AS customer_phone, d.type, d.brand, d.model, d.serial, t.created_at
-  FROM ticket t JOIN customer c ON c.id = t.customer_id JOIN device d ON d.id = t.device_id`;
 
 /** Digits of a whole mobile number (China's are 11): fewer may be only the end of someone else's. */
 const WHOLE_MOBILE_DIGITS = 11;
@@ -246,7 +193,7 @@ function* searchExact(
   const number = parseTicketNumber(text);
   if (number !== null) {
     // A scanned claim ticket, the commonest lookup: its hit's columns come with the probe.
-    const tickets = yield* rowsOf<HitRecord>(`${HIT_SELECT} WHERE t.number = ?`, [number]);
+    const tickets = yield* hitsWithNumber(number);
     for (const row of tickets) rows.set(row.id, row);
     found.add(
       tickets.map((row) => row.id),
@@ -261,13 +208,13 @@ function* searchExact(
   const sequence = /^\d{1,4}$/.exec(text);
   if (sequence && today && Number(text) > 0) {
     const todays = Number(localDayCode(today)) * 10_000 + Number(text);
-    found.add(yield* ids(`SELECT id FROM ticket WHERE number = ?`, [todays]), 'number', 'exact', RANK.exact_number);
+    found.add(yield* ticketIdsWithNumber(todays), 'number', 'exact', RANK.exact_number);
   }
   if (phoneLike(text)) {
     const digits = text.replace(/\D/g, '');
     if (digits.length >= TRIGRAM) {
-      const exact = yield* ids(`SELECT id FROM customer WHERE phone_digits = ? ORDER BY id DESC LIMIT ?`, [digits, limit]);
-      found.add(yield* ticketsOfCustomers(exact, limit), 'phone', 'exact');
+      const exact = yield* customerIdsWithPhone(digits, limit);
+      found.add(yield* ticketIdsOfCustomers(exact, limit), 'phone', 'exact');
       whole ||= exact.length > 0;
       // A whole mobile number may be stored only with its country code (+86 ...): that is still this number.
       const wholeMobile = digits.length >= WHOLE_MOBILE_DIGITS;
@@ -275,12 +222,8 @@ function* searchExact(
       if ((exact.length > 0 || wholeMobile) && digits.length < LONGEST_PHONE_DIGITS) {
         // Phones ending with these digits: the same number with a country code.
         const reversed = [...digits].reverse().join('');
-        const longer = yield* ids(`SELECT id FROM customer WHERE phone_digits_reversed > ? AND phone_digits_reversed < ? ORDER BY id DESC LIMIT ?`, [
-          reversed,
-          `${reversed}:`,
-          limit,
-        ]);
-        found.add(yield* ticketsOfCustomers(longer, limit), 'phone', 'contains');
+        const longer = yield* customerIdsWithPhoneEnding(reversed, limit);
+        found.add(yield* ticketIdsOfCustomers(longer, limit), 'phone', 'contains');
         whole ||= wholeMobile && longer.length > 0;
       }
     }
@@ -288,11 +231,8 @@ function* searchExact(
   if (serialLike(text)) {
     // A full serial / IMEI. The device probe reads the serial index alone, so a miss (every whole phone
     // number is also tried as a serial) costs a fifth of the joined read; only a hit reads its tickets' hit columns.
-    const devices = yield* ids(`SELECT id FROM device WHERE ${engine.compareNoCase('serial', '=')} ORDER BY id DESC LIMIT ?`, [text, limit]);
-    const tickets =
-      devices.length === 0
-        ? []
-        : yield* rowsOf<HitRecord>(`${HIT_SELECT} WHERE t.device_id IN (${placeholders(devices)}) ORDER BY t.id DESC LIMIT ?`, [...devices, limit]);
+    const devices = yield* deviceIdsWithSerial(engine, text, limit);
+    const tickets = devices.length === 0 ? [] : yield* hitsOfDevices(devices, limit);
     for (const row of tickets) rows.set(row.id, row);
     found.add(
       tickets.map((row) => row.id),
@@ -343,7 +283,7 @@ function* ticketSearch(engine: StorageEngine, query: string, limit: number, pref
   if (ranked.length === 0) return [];
   // The rows the exact number brought along are not read again.
   const missing = ranked.filter(([id]) => !byId.has(id)).map(([id]) => id);
-  if (missing.length > 0) for (const row of yield* rowsOf<HitRecord>(`${HIT_SELECT} WHERE t.id IN (${placeholders(missing)})`, missing)) byId.set(row.id, row);
+  if (missing.length > 0) for (const row of yield* hitsWithIds(missing)) byId.set(row.id, row);
   return ranked.map(([id, candidate]) => {
     const r = byId.get(id)!;
     return {
