@@ -60,6 +60,35 @@ const coreKernelBoundary = {
   },
 };
 
+/**
+ * data-safety modules that read a whole database table by table on a connection of their own: a SQLite file being
+ * checked, restored or exported (with the driver), and the export's reader of a PostgreSQL server (its cursor).
+ */
+const WHOLE_DATABASE_READERS = ['data-file.ts', 'integrity-worker.ts', 'restore-desk.ts', 'sqlite-export-source.ts', 'postgres-export-source.ts'];
+
+/** What an SQL statement's text starts with. */
+const SQL_START = String.raw`/^\s*(SELECT|WITH|INSERT|UPDATE|DELETE|PRAGMA|BEGIN|COMMIT|ROLLBACK|DECLARE|CLOSE|TRUNCATE|ALTER)\b/`;
+const RUNS_NO_SQL = "A use case runs no SQL of its own: put the statement in its aggregate's query module (queries/<aggregate>.ts) and call that.";
+
+/**
+ * SQL lives in query modules, one per aggregate (`features/<x>/queries/<aggregate>.ts`, `record/queries/`): a use
+ * case calls a named function with typed parameters and typed rows, never a statement of its own. The whole-database
+ * readers below are each one engine's implementation of a generic reader, and hold their statements themselves.
+ */
+const sqlInQueryModules = {
+  files: [`${CORE}/features/**/*.ts`, `${CORE}/record/**/*.ts`],
+  ignores: [`${CORE}/**/queries/**`, ...WHOLE_DATABASE_READERS.map((file) => `${CORE}/features/data-safety/${file}`)],
+  rules: {
+    'no-restricted-syntax': [
+      'error',
+      { selector: "CallExpression[callee.property.name='query']", message: RUNS_NO_SQL },
+      { selector: "CallExpression[callee.name='rowsOf']", message: RUNS_NO_SQL },
+      { selector: `TemplateLiteral > TemplateElement:first-child[value.raw=${SQL_START}]`, message: RUNS_NO_SQL },
+      { selector: `Literal[value=${SQL_START}]`, message: RUNS_NO_SQL },
+    ],
+  },
+};
+
 const featureBoundaries = FEATURES.map((feature) => ({
   files: [`${RENDERER}/${feature}/**/*.{ts,tsx}`],
   rules: {
@@ -125,6 +154,7 @@ export default tseslint.config(
   },
   ...coreFeatureBoundaries,
   coreKernelBoundary,
+  sqlInQueryModules,
   {
     files: ['**/*.mjs'],
     languageOptions: { globals: { process: 'readonly', console: 'readonly' } },

@@ -49,7 +49,7 @@ describe('architecture', () => {
 
 // The first case loads ESLint and typescript-eslint, which a busy 2-core machine can take past 30 s.
 describe('lint boundaries', { timeout: 90_000 }, () => {
-  // The rules live in eslint.config.mjs; these cases prove each boundary can fail.
+  // The rules live in eslint.config.mjs; these cases prove each boundary (and where SQL may be written) can fail.
   const cases: Array<{ file: string; code: string; refused: boolean }> = [
     { file: 'src/renderer/src/intake/Probe.tsx', code: "import { openDesk } from '../../../main/core/desk';\nexport const x = openDesk;\n", refused: true },
     { file: 'src/renderer/src/intake/Probe.tsx', code: "import { readFileSync } from 'node:fs';\nexport const x = readFileSync;\n", refused: true },
@@ -76,13 +76,19 @@ describe('lint boundaries', { timeout: 90_000 }, () => {
     { file: 'src/main/core/features/stock/probe.ts', code: "import { onlyRow } from '../../storage/rows';\nexport const x = onlyRow;\n", refused: false },
     { file: 'src/main/core/features/stock/probe.ts', code: "import { app } from 'electron';\nexport const x = app;\n", refused: true },
     { file: 'src/main/core/record/probe.ts', code: "import { loadSettings } from '../features/settings';\nexport const x = loadSettings;\n", refused: true },
+    // SQL lives in query modules: a use case calls them and writes no statement of its own.
+    { file: 'src/main/core/features/stock/probe.ts', code: "export const f = (tx: { query(s: string): unknown }) => tx.query('SELECT 1');\n", refused: true },
+    { file: 'src/main/core/features/stock/queries/probe.ts', code: "export const f = (tx: { query(s: string): unknown }) => tx.query('SELECT 1');\n", refused: false },
+    { file: 'src/main/core/features/stock/probe.ts', code: 'export const sql = `UPDATE part SET qty = ${0}`;\n', refused: true },
+    { file: 'src/main/core/features/stock/probe.ts', code: "export const label = 'Select a part';\n", refused: false },
+    { file: 'src/main/core/record/probe.ts', code: "export const sql = 'DELETE FROM ticket_event';\n", refused: true },
   ];
 
   for (const { file, code, refused } of cases) {
     it(`${refused ? 'refuses' : 'allows'} ${code.split('\n')[0]} in ${file}`, async () => {
       const { ESLint } = await import('eslint');
       const [result] = await new ESLint({ cwd: ROOT }).lintText(code, { filePath: join(ROOT, file) });
-      const boundaryErrors = (result?.messages ?? []).filter((m) => m.ruleId === 'no-restricted-imports');
+      const boundaryErrors = (result?.messages ?? []).filter((m) => m.ruleId === 'no-restricted-imports' || m.ruleId === 'no-restricted-syntax');
       expect(boundaryErrors.length > 0).toBe(refused);
     });
   }
