@@ -78,7 +78,11 @@ describe('lint boundaries', { timeout: 90_000 }, () => {
     { file: 'src/main/core/record/probe.ts', code: "import { loadSettings } from '../features/settings';\nexport const x = loadSettings;\n", refused: true },
     // SQL lives in query modules: a use case calls them and writes no statement of its own.
     { file: 'src/main/core/features/stock/probe.ts', code: "export const f = (tx: { query(s: string): unknown }) => tx.query('SELECT 1');\n", refused: true },
-    { file: 'src/main/core/features/stock/queries/probe.ts', code: "export const f = (tx: { query(s: string): unknown }) => tx.query('SELECT 1');\n", refused: false },
+    {
+      file: 'src/main/core/features/stock/queries/probe.ts',
+      code: "export const f = (tx: { query(s: string): unknown }) => tx.query('SELECT 1');\n",
+      refused: false,
+    },
     { file: 'src/main/core/features/stock/probe.ts', code: 'export const sql = `UPDATE part SET qty = ${0}`;\n', refused: true },
     { file: 'src/main/core/features/stock/probe.ts', code: "export const label = 'Select a part';\n", refused: false },
     { file: 'src/main/core/record/probe.ts', code: "export const sql = 'DELETE FROM ticket_event';\n", refused: true },
