@@ -22,6 +22,7 @@ import {
   type WarrantyStatus,
 } from './domain';
 import type { ContractResult } from './errors';
+import type { TicketEventKind } from './ticket-events';
 import { joinFeatures } from './join-features';
 import { calendarDate, code, money, optionalText, plainText, requiredText } from './schema-helpers';
 import * as col from './collection-contract';
@@ -254,7 +255,7 @@ export interface TicketDetail extends TicketSummary {
 
 export interface TicketEventView {
   id: number;
-  kind: string;
+  kind: TicketEventKind;
   fromStatus: TicketStatus | null;
   toStatus: TicketStatus | null;
   amountMinor: number | null;

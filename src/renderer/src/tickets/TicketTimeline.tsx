@@ -39,7 +39,7 @@ export function TicketTimeline({ ticket }: { ticket: TicketDetail }) {
                 return (
                   <Table.Tr key={event.id}>
                     <Table.Td style={{ whiteSpace: 'nowrap' }}>{format.instant(event.at)}</Table.Td>
-                    <Table.Td>{t(`workflow.eventKind.${event.kind}` as 'workflow.eventKind.checked_in', { defaultValue: event.kind })}</Table.Td>
+                    <Table.Td>{t(`workflow.eventKind.${event.kind}`, { defaultValue: event.kind })}</Table.Td>
                     <Table.Td>{event.staffName ?? dash}</Table.Td>
                     <Table.Td>{move}</Table.Td>
                     <Table.Td ta="right" style={{ whiteSpace: 'nowrap', fontVariantNumeric: 'tabular-nums' }}>

@@ -40,7 +40,7 @@ import { insertApproval, selectTicketApprovals } from './queries/approvals';
 import { insertNotification, selectTicketNotifications } from './queries/notifications';
 import { markQuoteDecided, markQuoteSent } from './queries/quotes';
 import { selectHandOverStaff, selectStaffName } from './queries/staff';
-import { selectTicketEvents } from './queries/ticket-events';
+import { selectTicketEvents } from '../../record/queries/ticket-events';
 import {
   countOpenReworks,
   insertReworkTicket,
