@@ -2,7 +2,7 @@
 // bench tests, and loaner units lent out.
 import { EntitySchema } from 'typeorm';
 import { id, text, nullableText, integer, nullableInteger, flag } from './columns';
-import type { ApprovalMethod, FaultCategory, PricingReason, QuoteLineKind, QuoteStatus } from '../../../../shared/workflow';
+import type { ApprovalDecision, ApprovalMethod, FaultCategory, PricingReason, QuoteLineKind, QuoteStatus } from '../../../../shared/workflow';
 
 export interface DiagnosisRow {
   ticketId: number;
@@ -154,7 +154,7 @@ export interface ApprovalRow {
   id: number;
   ticketId: number;
   quoteId: number;
-  decision: string;
+  decision: ApprovalDecision;
   method: ApprovalMethod;
   signaturePng: string | null;
   contactName: string;

@@ -2,6 +2,7 @@
 // on a quote (signed in person or given by phone), and the ticket's list of them.
 import type { ReadTx, WriteTx } from '../../../storage/transactions';
 import type { ApprovalDecision, ApprovalMethod } from '../../../../../shared/workflow';
+import type { ApprovalRow as StoredApproval } from '../../../storage/entities/repair';
 
 export interface ApprovalRow {
   id: number;
@@ -17,18 +18,8 @@ export interface ApprovalRow {
   at: string;
 }
 
-interface NewApproval {
-  ticketId: number;
-  quoteId: number;
-  decision: ApprovalDecision;
-  method: ApprovalMethod;
-  signaturePng: string | null;
-  contactName: string;
-  contactedAt: string | null;
-  note: string;
-  staffId: number;
-  at: string;
-}
+/** A customer's decision as stored. */
+type NewApproval = Omit<StoredApproval, 'id'>;
 
 export async function insertApproval(tx: WriteTx, approval: NewApproval): Promise<void> {
   await tx.query<unknown>(
