@@ -18,7 +18,7 @@ import { DUMP_TOOL_MISSING, isServerDump, listServerBackups, pruneServerBackups,
 import { noteCleanClose } from './clean-close';
 import type { DeskFiles, StartCheck, StartupProblem } from './startup';
 import { insertBackupRun, selectLatestBackupRun } from './queries/backup-runs';
-import { selectTicketCountAndLast } from './queries/tickets';
+import { selectTicketTotals } from './queries/tickets';
 
 const HOUR_MS = 60 * 60 * 1000;
 /** Why a running export failed when the desk closed, restored a backup or moved to a server under it. */
@@ -129,9 +129,8 @@ export class DataSafety {
   private async ticketFacts(): Promise<{ tickets: number; lastTicketNumber: number | null }> {
     const db = this.options.database();
     if (!db) return { tickets: 0, lastTicketNumber: null };
-    // PostgreSQL returns bigint aggregates as strings.
-    const { tickets, last } = await db.read((tx) => selectTicketCountAndLast(tx));
-    return { tickets: Number(tickets), lastTicketNumber: last === null ? null : Number(last) };
+    const { tickets, last } = await db.read((tx) => selectTicketTotals(tx));
+    return { tickets, lastTicketNumber: last };
   }
 
   /** Writes an attempt into the backup history (append-only). */

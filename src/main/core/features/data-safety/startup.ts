@@ -18,7 +18,7 @@ import { applyTicketNumberFloor } from '../intake';
 import { takeCleanClose } from './clean-close';
 import { advanceIdentity, readIdentity, type DeskIdentity } from './identity';
 import { insertShopId, selectShopId } from './queries/desk-meta';
-import { selectLastTicketAndCount } from './queries/tickets';
+import { selectTicketTotals } from './queries/tickets';
 
 export interface DeskFiles {
   dataDir: string;
@@ -130,7 +130,7 @@ export async function settleIdentity(db: Database, dataDir: string, now: Date): 
     await insertShopId(tx, id, now.toISOString());
     return id;
   });
-  const { last, n } = await db.read((tx) => selectLastTicketAndCount(tx));
+  const { last, tickets: n } = await db.read((tx) => selectTicketTotals(tx));
   advanceIdentity(dataDir, { shopId, lastTicketNumber: last, tickets: n }, now);
   return shopId;
 }

@@ -1,19 +1,13 @@
 // The audit history's statements (table audit_entry, with the staff who made each change).
-import type { AuditEntryRow, AuditKind } from '../../storage/entities/bookkeeping';
+import { AuditEntryEntity, type AuditEntryRow, type AuditKind } from '../../storage/entities/bookkeeping';
+import { insertRow } from '../../storage/row-insert';
 import type { ReadTx, WriteTx } from '../../storage/transactions';
 
 /** An entry as stored: the values before and after already as JSON text. */
 export type NewAuditEntry = Omit<AuditEntryRow, 'id'>;
 
 export async function insertAuditEntry(tx: WriteTx, entry: NewAuditEntry): Promise<void> {
-  await tx.query<unknown>(`INSERT INTO audit_entry (kind, subject_id, old_value, new_value, staff_id, at) VALUES (?, ?, ?, ?, ?, ?)`, [
-    entry.kind,
-    entry.subjectId,
-    entry.oldValue,
-    entry.newValue,
-    entry.staffId,
-    entry.at,
-  ]);
+  await insertRow(tx, AuditEntryEntity, entry);
 }
 
 export interface AuditEntryRecord {

@@ -2,7 +2,8 @@
 // names of the staff who made and approved it, and written once at the hand-over.
 import type { ReadTx, WriteTx } from '../../../storage/transactions';
 import type { CollectionIdentity } from '../../../../../shared/collection-contract';
-import type { CollectionRow } from '../../../storage/entities/money';
+import { CollectionEntity, type CollectionRow } from '../../../storage/entities/money';
+import { insertRow } from '../../../storage/row-insert';
 
 export interface CollectionRepairedRecord {
   repaired: number;
@@ -35,22 +36,5 @@ export async function selectCollectionOfTicket(tx: ReadTx, ticketId: number): Pr
 }
 
 export async function insertCollection(tx: WriteTx, collection: Omit<CollectionRow, 'id' | 'identity'> & { identity: CollectionIdentity }): Promise<void> {
-  await tx.query<unknown[]>(
-    `INSERT INTO collection (ticket_id, identity, identity_note, signature_png, accessories_returned, repaired, total_minor,
-       loaner_override_reason, staff_id, approved_by, at)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-    [
-      collection.ticketId,
-      collection.identity,
-      collection.identityNote,
-      collection.signaturePng,
-      collection.accessoriesReturned,
-      collection.repaired,
-      collection.totalMinor,
-      collection.loanerOverrideReason,
-      collection.staffId,
-      collection.approvedBy,
-      collection.at,
-    ],
-  );
+  await insertRow(tx, CollectionEntity, collection);
 }

@@ -1,16 +1,13 @@
 // The backup history (table backup_run, append-only): each attempt, and the newest one.
-import type { BackupRunRow } from '../../../storage/entities/bookkeeping';
+import { BackupRunEntity, type BackupRunRow } from '../../../storage/entities/bookkeeping';
+import { insertRow } from '../../../storage/row-insert';
 import type { ReadTx, WriteTx } from '../../../storage/transactions';
 
 /** An attempt as stored: ok as 0/1, the detail already cut to its column's length. */
 export type NewBackupRun = Omit<BackupRunRow, 'id'>;
 
 export async function insertBackupRun(tx: WriteTx, run: NewBackupRun): Promise<void> {
-  await tx.query<unknown>(
-    `INSERT INTO backup_run (started_at, finished_at, reason, ok, folder, size_bytes, tickets, last_ticket_number, duration_ms, detail)
-           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-    [run.startedAt, run.finishedAt, run.reason, run.ok, run.folder, run.sizeBytes, run.tickets, run.lastTicketNumber, run.durationMs, run.detail],
-  );
+  await insertRow(tx, BackupRunEntity, run);
 }
 
 export type LatestBackupRunRow = Pick<BackupRunRow, 'ok' | 'reason' | 'detail'> & { started_at: string };

@@ -2,21 +2,15 @@
 import type { ReadTx } from '../../../storage/transactions';
 import { onlyRow } from '../../../storage/rows';
 
-export interface TicketCountRow {
-  /** PostgreSQL's bigint aggregates may come back as text. */
-  tickets: number | string;
-  last: number | string | null;
-}
-
-export async function selectTicketCountAndLast(tx: ReadTx): Promise<TicketCountRow> {
-  return onlyRow(await tx.query<TicketCountRow[]>(`SELECT COUNT(*) AS tickets, MAX(number) AS last FROM ticket`));
-}
-
-export interface LastTicketRow {
+export interface TicketTotals {
+  tickets: number;
   last: number | null;
-  n: number;
 }
 
-export async function selectLastTicketAndCount(tx: ReadTx): Promise<LastTicketRow> {
-  return onlyRow(await tx.query<LastTicketRow[]>(`SELECT MAX(number) AS last, COUNT(*) AS n FROM ticket`));
+export async function selectTicketTotals(tx: ReadTx): Promise<TicketTotals> {
+  // Numbers on either engine (a bigint aggregate may come back as text from a client that parses none).
+  const { tickets, last } = onlyRow(
+    await tx.query<{ tickets: number | string; last: number | string | null }[]>(`SELECT COUNT(*) AS tickets, MAX(number) AS last FROM ticket`),
+  );
+  return { tickets: Number(tickets), last: last === null ? null : Number(last) };
 }

@@ -2,7 +2,8 @@
 // the last close, the highest number, storing a close and reading closes back.
 import type { ReadTx, WriteTx } from '../../../storage/transactions';
 import type { StaffRole } from '../../../../../shared/domain';
-import type { DayCloseRow as StoredDayClose } from '../../../storage/entities/money';
+import { DayCloseEntity, type DayCloseRow as StoredDayClose } from '../../../storage/entities/money';
+import { insertRow } from '../../../storage/row-insert';
 
 export interface LastCloseRow {
   number: number;
@@ -29,31 +30,7 @@ export async function selectHighestDayCloseNumber(tx: ReadTx): Promise<number> {
 export type NewDayClose = Omit<StoredDayClose, 'id'>;
 
 export async function insertDayClose(tx: WriteTx, close: NewDayClose): Promise<void> {
-  await tx.query<unknown[]>(
-    `INSERT INTO day_close (number, business_date, period_from, period_to, currency, opening_float_minor, cash_in_minor, cash_out_minor,
-       expected_cash_minor, counted_cash_minor, difference_minor, denominations, takings_minor, figures, note, closed_by, recorded_by, closed_at)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-    [
-      close.number,
-      close.businessDate,
-      close.periodFrom,
-      close.periodTo,
-      close.currency,
-      close.openingFloatMinor,
-      close.cashInMinor,
-      close.cashOutMinor,
-      close.expectedCashMinor,
-      close.countedCashMinor,
-      close.differenceMinor,
-      close.denominations,
-      close.takingsMinor,
-      close.figures,
-      close.note,
-      close.closedBy,
-      close.recordedBy,
-      close.closedAt,
-    ],
-  );
+  await insertRow(tx, DayCloseEntity, close);
 }
 
 export interface DayCloseRow {

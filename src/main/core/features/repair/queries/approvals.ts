@@ -2,7 +2,8 @@
 // on a quote (signed in person or given by phone), and the ticket's list of them.
 import type { ReadTx, WriteTx } from '../../../storage/transactions';
 import type { ApprovalDecision, ApprovalMethod } from '../../../../../shared/workflow';
-import type { ApprovalRow as StoredApproval } from '../../../storage/entities/repair';
+import { ApprovalEntity, type ApprovalRow as StoredApproval } from '../../../storage/entities/repair';
+import { insertRow } from '../../../storage/row-insert';
 
 export interface ApprovalRow {
   id: number;
@@ -22,22 +23,7 @@ export interface ApprovalRow {
 type NewApproval = Omit<StoredApproval, 'id'>;
 
 export async function insertApproval(tx: WriteTx, approval: NewApproval): Promise<void> {
-  await tx.query<unknown>(
-    `INSERT INTO approval (ticket_id, quote_id, decision, method, signature_png, contact_name, contacted_at, note, staff_id, at)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-    [
-      approval.ticketId,
-      approval.quoteId,
-      approval.decision,
-      approval.method,
-      approval.signaturePng,
-      approval.contactName,
-      approval.contactedAt,
-      approval.note,
-      approval.staffId,
-      approval.at,
-    ],
-  );
+  await insertRow(tx, ApprovalEntity, approval);
 }
 
 /** A ticket's approvals in the order recorded, with the quote version and who recorded them. */
