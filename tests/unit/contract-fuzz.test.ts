@@ -2,6 +2,7 @@
 // answer is a result or a typed refusal, never "internal", and a refusal
 // writes nothing (on the SQLite file, and in the unit-postgres run on the
 // server). `npm run reliability` runs more inputs (RELIABILITY_FUZZ_RUNS).
+import { createHash } from 'node:crypto';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CHANNELS, type Channel } from '../../src/shared/contract';
@@ -32,17 +33,21 @@ beforeAll(async () => {
 });
 afterAll(async () => desk?.dispose());
 
-type Driver = { prepare(sql: string): { get(): { n: number } } };
+type Driver = { prepare(sql: string): { all(): Record<string, unknown>[] } };
 
 /**
- * A mark that moves with every write. SQLite: the connection's total_changes(), which counts even a change
- * rolled back later. PostgreSQL: each table's row count and newest row version (xmin), so any committed
- * insert, update or delete moves it (a rolled-back one leaves no row behind to see).
+ * A mark of everything committed: it moves with any insert, update or delete that was kept. SQLite: a hash
+ * of every table's rows. PostgreSQL: each table's row count and newest row version (xmin). A write rolled
+ * back with its refusal leaves nothing behind, as every write use case's own guard row does.
  */
 async function writeMark(): Promise<string> {
   if (!suiteOnPostgres()) {
     const driver = (desk.context.db.dataSource.driver as unknown as { databaseConnection: Driver }).databaseConnection;
-    return String(driver.prepare('SELECT total_changes() AS n').get().n);
+    const hash = createHash('sha256');
+    for (const { name } of driver.prepare(`SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name`).all()) {
+      hash.update(`${String(name)}:${JSON.stringify(driver.prepare(`SELECT * FROM "${String(name)}"`).all())}`);
+    }
+    return hash.digest('hex');
   }
   markQuery ??= await serverMarkQuery();
   const rows: { mark: string }[] = await desk.context.db.dataSource.query(markQuery);
