@@ -9,7 +9,6 @@ import type BetterSqlite3 from 'better-sqlite3';
 import type { Desk } from '../src/main/core/desk';
 import { localIsoDate } from '../src/shared/calendar';
 import { searchArchive } from '../src/main/core/features/customers/customer-archive-search';
-import { engineNamed } from '../src/main/core/storage/engine';
 import { policyOf } from '../src/main/core/features/customers/follow-ups';
 import { addDays } from '../src/shared/calendar';
 import { FOLLOW_UP_LAPSE_DAYS } from '../src/main/core/rules/follow-up';
@@ -153,9 +152,7 @@ export async function timeCustomerSearch(
     };
     for (const [index, query] of kind.queries.entries()) {
       const runBaseline = async (): Promise<{ id: number }[]> =>
-        kind.minimal
-          ? (kind.minimal.all(query) as { id: number }[])
-          : await raw.read((tx) => searchArchive((sql, params = []) => tx.query(sql, [...params]), engineNamed('sqlite'), query, LIMIT));
+        kind.minimal ? (kind.minimal.all(query) as { id: number }[]) : raw.readSql((sql) => searchArchive(sql, query, LIMIT));
       // Desk and baseline take turns going first, so neither always finds the pages the other just read.
       const baselineFirst = index % 2 === 1;
       let rawHits: { id: number }[] = [];

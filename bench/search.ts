@@ -117,9 +117,14 @@ export class RawRunner {
   };
 
   search(query: string): TicketSearchHit[] {
+    return this.readSql((sql) => searchTickets(sql, query, LIMIT, PREFIX, { today: DATA_NOW }));
+  }
+
+  /** Synchronous work on the driver's reader in one read transaction, as the desk's readSql. */
+  readSql<T>(work: (sql: SqlReader) => T): T {
     this.db.exec('BEGIN');
     try {
-      return searchTickets(this.reader, query, LIMIT, PREFIX, { today: DATA_NOW });
+      return work(this.reader);
     } finally {
       this.db.exec('COMMIT');
     }

@@ -3,6 +3,7 @@
 // driver's prepared statements (the counter's hottest lookups keep their
 // speed); on PostgreSQL it awaits each statement in the transaction.
 import type { SqlReader } from './sql-reader';
+import type { Statement } from './engine';
 import type { ReadSql, ReadTx } from './transactions';
 
 /** One statement a lookup needs, written with `?` placeholders. */
@@ -17,6 +18,21 @@ export type Lookup<T> = Generator<RowsRequest, T, unknown[]>;
 /** The rows of one statement, inside a lookup: `const rows = yield* rowsOf<Row>(sql, params)`. */
 export function* rowsOf<T>(sql: ReadSql, params: unknown[]): Lookup<T[]> {
   return (yield { sql, params }) as T[];
+}
+
+/** The ids one statement answers (its `id` column), in its order. */
+export function* ids(statement: ReadSql, params: unknown[]): Lookup<number[]> {
+  return (yield* rowsOf<{ id: number }>(statement, params)).map((r) => r.id);
+}
+
+/** The ids of a statement the engine wrote (a substring or name-part search). */
+export function* idsOf({ sql, params }: Statement): Lookup<number[]> {
+  return yield* ids(sql, params);
+}
+
+/** The `?` list for a set of values (an IN list). */
+export function placeholders(values: readonly unknown[]): string {
+  return values.map(() => '?').join(',');
 }
 
 /** Runs a lookup on SQLite's driver reader, synchronously. */

@@ -11,17 +11,18 @@
 // matched exactly or when asked for more.
 //
 // On PostgreSQL the engine's lower(column) comparisons and pg_trgm matches stand in for them.
-import type { StorageEngine } from '../../storage/engine';
-import type { RowReader } from '../../storage/sql-reader';
+import { engineNamed, engineOf, type StorageEngine } from '../../storage/engine';
+import { idsOf, runInTx, runOnReader, type Lookup } from '../../storage/lookup';
+import { isSqliteTx, sqlReaderOf, type SqlReader } from '../../storage/sql-reader';
+import type { ReadTx } from '../../storage/transactions';
 import {
   archiveHitsWithIds,
+  archiveHitsWithPhone,
   customerIdsWithNamePrefix,
-  customerIdsWithPhone,
   customerIdsWithPhonePrefix,
   deviceIdsWithSerial,
   deviceIdsWithSerialPrefix,
   devicesWithIds,
-  idsOf,
   type ArchiveHitRecord,
   type DeviceMatch,
 } from './queries/archive-lookups';
@@ -57,49 +58,57 @@ function addDevices(found: Collector, devices: DeviceMatch[], rank: number): voi
 const phoneLike = (text: string) => /^[\d\s()+-]+$/.test(text);
 const serialLike = (text: string) => text.length >= TRIGRAM && !text.includes(' ');
 
-/** The whole phone and the whole serial; returns whether either matched someone not merged away. */
-async function byExact(rows: RowReader, engine: StorageEngine, text: string, limit: number, found: Collector): Promise<boolean> {
+/**
+ * The whole phone and the whole serial; returns whether either matched someone not merged away.
+ * A whole phone's customers come with their hit rows (one probe, as a scan at the counter needs).
+ */
+function* byExact(engine: StorageEngine, text: string, limit: number, found: Collector, rows: Map<number, ArchiveHitRecord>): Lookup<boolean> {
   let whole = false;
   if (phoneLike(text)) {
     const digits = phoneDigits(text);
     if (digits.length >= TRIGRAM) {
-      const exact = await customerIdsWithPhone(rows, digits, limit);
-      found.add(exact, 'phone', 0);
+      const exact = yield* archiveHitsWithPhone(digits, limit);
+      for (const row of exact) rows.set(row.id, row);
+      found.add(
+        exact.map((row) => row.id),
+        'phone',
+        0,
+      );
       whole ||= exact.length > 0;
     }
   }
   if (serialLike(text)) {
     // The serial index alone first: every whole phone number is also tried as a serial, and a miss then costs a fifth of the joined read.
-    const deviceIds = await deviceIdsWithSerial(rows, engine, text, limit);
+    const deviceIds = yield* deviceIdsWithSerial(engine, text, limit);
     // A merge hands the merged customer's devices to the one kept, so these are all a current customer's.
-    const devices = await devicesWithIds(rows, deviceIds);
+    const devices = yield* devicesWithIds(deviceIds);
     addDevices(found, devices, 0);
     whole ||= devices.length > 0;
   }
   return whole;
 }
 
-async function byPhone(rows: RowReader, engine: StorageEngine, digits: string, limit: number, found: Collector): Promise<void> {
+function* byPhone(engine: StorageEngine, digits: string, limit: number, found: Collector): Lookup<void> {
   if (digits.length < TRIGRAM) return;
-  found.add(await customerIdsWithPhonePrefix(rows, digits, limit), 'phone', 1);
-  found.add(await idsOf(rows, engine.newestContaining(PHONE_DIGITS, [digits], limit)), 'phone', 2);
+  found.add(yield* customerIdsWithPhonePrefix(digits, limit), 'phone', 1);
+  found.add(yield* idsOf(engine.newestContaining(PHONE_DIGITS, [digits], limit)), 'phone', 2);
 }
 
-async function byName(rows: RowReader, engine: StorageEngine, text: string, limit: number, found: Collector): Promise<void> {
-  found.add(await customerIdsWithNamePrefix(rows, engine, text, prefixEnd(text), limit), 'name', 1);
+function* byName(engine: StorageEngine, text: string, limit: number, found: Collector): Lookup<void> {
+  found.add(yield* customerIdsWithNamePrefix(engine, text, prefixEnd(text), limit), 'name', 1);
   const contains =
     [...text].length >= TRIGRAM
-      ? await idsOf(rows, engine.newestContaining(NAME, [text], limit))
+      ? yield* idsOf(engine.newestContaining(NAME, [text], limit))
       : // Names holding the 1-2 characters anywhere (those at the start came with the prefix range above, ranked first).
-        await idsOf(rows, engine.newestWithNamePart(text, false, limit));
+        yield* idsOf(engine.newestWithNamePart(text, false, limit));
   found.add(contains, 'name', 2);
 }
 
-async function bySerial(rows: RowReader, engine: StorageEngine, text: string, limit: number, found: Collector): Promise<void> {
+function* bySerial(engine: StorageEngine, text: string, limit: number, found: Collector): Lookup<void> {
   if (!serialLike(text)) return;
-  const prefixed = await deviceIdsWithSerialPrefix(rows, engine, text, prefixEnd(text), limit);
-  addDevices(found, await devicesWithIds(rows, prefixed), 1);
-  addDevices(found, await devicesWithIds(rows, await idsOf(rows, engine.newestContaining(SERIAL, [text], limit))), 2);
+  const prefixed = yield* deviceIdsWithSerialPrefix(engine, text, prefixEnd(text), limit);
+  addDevices(found, yield* devicesWithIds(prefixed), 1);
+  addDevices(found, yield* devicesWithIds(yield* idsOf(engine.newestContaining(SERIAL, [text], limit))), 2);
 }
 
 const MATCH_OF_RANK: ArchiveHit['match'][] = ['exact', 'prefix', 'contains'];
@@ -109,31 +118,35 @@ export interface ArchiveSearchOptions {
   more?: boolean;
 }
 
-export async function searchArchive(
-  rows: RowReader,
-  engine: StorageEngine,
-  query: string,
-  limit: number,
-  { more = false }: ArchiveSearchOptions = {},
-): Promise<ArchiveHit[]> {
+/** The archive search on SQLite's driver reader, inside a transaction its caller holds. */
+export function searchArchive(sql: SqlReader, query: string, limit: number, options: ArchiveSearchOptions = {}): ArchiveHit[] {
+  return runOnReader(archiveSearch(engineNamed('sqlite'), query, limit, options), sql);
+}
+
+/** The archive search inside a use case's transaction, on either engine. */
+export function searchArchiveIn(tx: ReadTx, query: string, limit: number, options: ArchiveSearchOptions = {}): Promise<ArchiveHit[]> {
+  const search = archiveSearch(engineOf(tx), query, limit, options);
+  return isSqliteTx(tx) ? Promise.resolve(runOnReader(search, sqlReaderOf(tx))) : runInTx(search, tx);
+}
+
+function* archiveSearch(engine: StorageEngine, query: string, limit: number, { more = false }: ArchiveSearchOptions): Lookup<ArchiveHit[]> {
   const text = normaliseQuery(query);
   if (text === '') return [];
   const found = new Collector();
-  const exact = await byExact(rows, engine, text, limit, found);
+  const byId = new Map<number, ArchiveHitRecord>();
+  const exact = yield* byExact(engine, text, limit, found, byId);
   if (!exact || more) {
-    if (phoneLike(text)) await byPhone(rows, engine, phoneDigits(text), limit, found);
-    if (/\p{L}/u.test(text)) await byName(rows, engine, text, limit, found);
-    await bySerial(rows, engine, text, limit, found);
+    if (phoneLike(text)) yield* byPhone(engine, phoneDigits(text), limit, found);
+    if (/\p{L}/u.test(text)) yield* byName(engine, text, limit, found);
+    yield* bySerial(engine, text, limit, found);
   }
   const candidates = [...found.byCustomer.values()];
   if (candidates.length === 0) return [];
-  const records = await archiveHitsWithIds(
-    rows,
-    candidates.map((c) => c.customerId),
-  );
-  const byId = new Map(records.filter((r) => r.merged_into_id === null).map((r) => [r.id, r]));
+  // The rows the whole phone brought along are not read again.
+  const missing = candidates.filter((c) => !byId.has(c.customerId)).map((c) => c.customerId);
+  if (missing.length > 0) for (const row of yield* archiveHitsWithIds(missing)) byId.set(row.id, row);
   return candidates
-    .filter((c) => byId.has(c.customerId))
+    .filter((c) => byId.get(c.customerId)?.merged_into_id === null)
     .sort((a, b) => a.rank - b.rank || b.customerId - a.customerId)
     .slice(0, limit)
     .map((c) => {

@@ -9,9 +9,7 @@ import { requireManagerApproval } from '../staff';
 import { addComplaintStep, closeComplaint, getComplaint, listComplaints, openComplaint, resolveComplaint } from './complaints';
 import { contactsOfTickets, logMessage } from './contact-history';
 import { getArchive, mergeCustomers, updateCustomer } from './customer-archive';
-import { searchArchive } from './customer-archive-search';
-import { engineOf } from '../../storage/engine';
-import { rowReaderOf } from '../../storage/sql-reader';
+import { searchArchive, searchArchiveIn } from './customer-archive-search';
 import { followUpsDue, recordFollowUp } from './follow-ups';
 import { satisfactionSummary } from '../figures';
 import { loadSettings } from '../settings';
@@ -19,7 +17,11 @@ import { recordRepairTest, testsOfTicket } from './repair-tests';
 import { backFromManufacturer, sendToManufacturer, tripsAway, tripsOfTicket } from './manufacturer-trips';
 
 export const customerCareHandlers: FeatureHandlers<typeof customerCareChannels> = {
-  'archive.search': (input, { db }) => db.read((tx) => searchArchive(rowReaderOf(tx), engineOf(tx), input.query, input.limit, { more: input.more })),
+  // SQLite answers on the driver, as the ticket search does; PostgreSQL in a read transaction.
+  'archive.search': (input, { db }) =>
+    db.engine.name === 'sqlite'
+      ? db.readSql((sql) => searchArchive(sql, input.query, input.limit, { more: input.more }))
+      : db.read((tx) => searchArchiveIn(tx, input.query, input.limit, { more: input.more })),
   'archive.get': (input, { db, clock }) => db.read(async (tx) => getArchive(tx, input.customerId, await loadSettings(tx), clock.now())),
   'archive.update': (input, ctx) =>
     acting(ctx, input.session, null, async ({ tx, actor, settings, now }) => {

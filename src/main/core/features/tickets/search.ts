@@ -43,7 +43,8 @@ import { isSqliteTx, sqlReaderOf, type SqlReader } from '../../storage/sql-reade
 import type { ReadTx } from '../../storage/transactions';
 import type { TicketSearchHit } from '../../../../shared/tickets-contract';
 import type { SearchMatchField, SearchMatchKind } from '../../../../shared/workflow';
-import { idsOf, prefixEnd, startingWith } from './queries/lookup-ids';
+import { idsOf } from '../../storage/lookup';
+import { prefixEnd, startingWith } from './queries/lookup-ids';
 import {
   hitsOfDevices,
   hitsWithIds,

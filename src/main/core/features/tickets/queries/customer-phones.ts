@@ -1,6 +1,5 @@
 // The ticket search's statements on the customer table's phone digits.
-import type { Lookup } from '../../../storage/lookup';
-import { ids } from './lookup-ids';
+import { ids, type Lookup } from '../../../storage/lookup';
 
 export function* customerIdsWithPhone(digits: string, limit: number): Lookup<number[]> {
   return yield* ids(`SELECT id FROM customer WHERE phone_digits = ? ORDER BY id DESC LIMIT ?`, [digits, limit]);

@@ -2,10 +2,9 @@
 // model pairs in use (device_model), a pair's newest devices, and devices
 // whose brand or model holds long words.
 import type { StorageEngine, TextColumns } from '../../../storage/engine';
-import { rowsOf, type Lookup } from '../../../storage/lookup';
+import { ids, rowsOf, type Lookup } from '../../../storage/lookup';
 import type { ReadSql } from '../../../storage/transactions';
 import { escapeLike } from '../../../record/ticket-record';
-import { ids } from './lookup-ids';
 
 /** The devices with that whole serial / IMEI, case ignored: the serial index alone. */
 export function* deviceIdsWithSerial(engine: StorageEngine, serial: string, limit: number): Lookup<number[]> {

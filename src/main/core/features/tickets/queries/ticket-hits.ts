@@ -1,8 +1,7 @@
 // The ticket search's statements on the ticket table: ticket ids by number,
 // customer or device, and the hit rows (ticket with its customer and device).
 import type { DeviceType, TicketStatus } from '../../../../../shared/domain';
-import { rowsOf, type Lookup } from '../../../storage/lookup';
-import { ids, placeholders } from './lookup-ids';
+import { ids, placeholders, rowsOf, type Lookup } from '../../../storage/lookup';
 
 export interface HitRecord {
   id: number;
