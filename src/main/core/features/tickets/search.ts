@@ -47,6 +47,8 @@ import { idsOf } from '../../storage/lookup';
 import { prefixEnd, startingWith } from './queries/lookup-ids';
 import {
   hitsOfDevices,
+  hitsWithPhoneEnding,
+  hitsWithSerial,
   hitsWithIds,
   hitsWithNumber,
   ticketIdsInNumberRange,
@@ -175,6 +177,7 @@ const WHOLE_MOBILE_DIGITS = 11;
 const LONGEST_PHONE_DIGITS = 15;
 const phoneLike = (text: string) => /^[\d\s()+-]+$/.test(text);
 const serialLike = (text: string) => text.length >= TRIGRAM && !text.includes(' ');
+const reversedDigits = (digits: string) => [...digits].reverse().join('');
 
 /**
  * The exact lookups: the whole ticket number, today's ticket of a short number,
@@ -211,29 +214,43 @@ function* searchExact(
     const todays = Number(localDayCode(today)) * 10_000 + Number(text);
     found.add(yield* ticketIdsWithNumber(todays), 'number', 'exact', RANK.exact_number);
   }
-  if (phoneLike(text)) {
+  const phone = phoneLike(text);
+  if (phone) {
     const digits = text.replace(/\D/g, '');
-    if (digits.length >= TRIGRAM) {
+    if (digits.length >= WHOLE_MOBILE_DIGITS && digits.length < LONGEST_PHONE_DIGITS) {
+      // A whole mobile number, typed or read off a form: its own tickets and the same number with a
+      // country code (phones ending with it, by the reversed-digits index), exact ones first, in one probe.
+      const tickets = yield* hitsWithPhoneEnding(digits, reversedDigits(digits), limit);
+      for (const row of tickets) rows.set(row.id, row);
+      found.add(
+        tickets.filter((row) => Boolean(row.exact_phone)).map((row) => row.id),
+        'phone',
+        'exact',
+      );
+      found.add(
+        tickets.filter((row) => !row.exact_phone).map((row) => row.id),
+        'phone',
+        'contains',
+      );
+      whole ||= tickets.length > 0;
+    } else if (digits.length >= TRIGRAM) {
       const exact = yield* customerIdsWithPhone(digits, limit);
       found.add(yield* ticketIdsOfCustomers(exact, limit), 'phone', 'exact');
       whole ||= exact.length > 0;
-      // A whole mobile number may be stored only with its country code (+86 ...): that is still this number.
-      const wholeMobile = digits.length >= WHOLE_MOBILE_DIGITS;
       // No phone number is longer than 15 digits with its country code (E.164): 15 digits (an IMEI) have no longer form to look for.
-      if ((exact.length > 0 || wholeMobile) && digits.length < LONGEST_PHONE_DIGITS) {
+      if (exact.length > 0 && digits.length < LONGEST_PHONE_DIGITS) {
         // Phones ending with these digits: the same number with a country code.
-        const reversed = [...digits].reverse().join('');
-        const longer = yield* customerIdsWithPhoneEnding(reversed, limit);
+        const longer = yield* customerIdsWithPhoneEnding(reversedDigits(digits), limit);
         found.add(yield* ticketIdsOfCustomers(longer, limit), 'phone', 'contains');
-        whole ||= wholeMobile && longer.length > 0;
       }
     }
   }
   if (serialLike(text)) {
-    // A full serial / IMEI. The device probe reads the serial index alone, so a miss (every whole phone
-    // number is also tried as a serial) costs a fifth of the joined read; only a hit reads its tickets' hit columns.
-    const devices = yield* deviceIdsWithSerial(engine, text, limit);
-    const tickets = devices.length === 0 ? [] : yield* hitsOfDevices(devices, limit);
+    // A full serial / IMEI. Text made like a phone number is probed on the serial index alone first: every whole
+    // phone number is also tried as a serial, and a miss then costs a fourth of the joined read. Other text reads
+    // its tickets' hit columns in the same probe.
+    const devices = phone ? yield* deviceIdsWithSerial(engine, text, limit) : [];
+    const tickets = phone ? (devices.length === 0 ? [] : yield* hitsOfDevices(devices, limit)) : yield* hitsWithSerial(engine, text, limit);
     for (const row of tickets) rows.set(row.id, row);
     found.add(
       tickets.map((row) => row.id),

@@ -1,6 +1,7 @@
 // The ticket search's statements on the ticket table: ticket ids by number,
 // customer or device, and the hit rows (ticket with its customer and device).
 import type { DeviceType, TicketStatus } from '../../../../../shared/domain';
+import type { StorageEngine } from '../../../storage/engine';
 import { ids, placeholders, rowsOf, type Lookup } from '../../../storage/lookup';
 
 export interface HitRecord {
@@ -16,8 +17,11 @@ export interface HitRecord {
   created_at: string;
 }
 
-const HIT_SELECT = `SELECT t.id, t.number, t.status, c.name AS customer_name, c.phone AS customer_phone, d.type, d.brand, d.model, d.serial, t.created_at
+const HIT_COLUMNS = `t.id, t.number, t.status, c.name AS customer_name, c.phone AS customer_phone, d.type, d.brand, d.model, d.serial, t.created_at`;
+const HIT_SELECT = `SELECT ${HIT_COLUMNS}
   FROM ticket t JOIN customer c ON c.id = t.customer_id JOIN device d ON d.id = t.device_id`;
+/** The hit columns, for a statement that starts from the customer. */
+const HIT_SELECT_BY_CUSTOMER = `SELECT ${HIT_COLUMNS}`;
 
 /** The ticket with that whole number, with its hit columns (a scanned claim ticket needs nothing more). */
 export function* hitsWithNumber(number: number): Lookup<HitRecord[]> {
@@ -27,6 +31,29 @@ export function* hitsWithNumber(number: number): Lookup<HitRecord[]> {
 /** The newest tickets of some devices, with their hit columns. */
 export function* hitsOfDevices(deviceIds: number[], limit: number): Lookup<HitRecord[]> {
   return yield* rowsOf<HitRecord>(`${HIT_SELECT} WHERE t.device_id IN (${placeholders(deviceIds)}) ORDER BY t.id DESC LIMIT ?`, [...deviceIds, limit]);
+}
+
+/** A hit whose customer's phone ends with some digits, and whether it is exactly those digits. */
+export interface PhoneHitRecord extends HitRecord {
+  /** 1 / true when the customer's phone is exactly the digits looked up, 0 / false when it only ends with them. */
+  exact_phone: number | boolean;
+}
+
+/**
+ * The newest tickets of customers whose phone ends with the digits (given reversed, by the reversed-digits
+ * index): the number itself and the same number with a country code, the exact ones first.
+ */
+export function* hitsWithPhoneEnding(digits: string, reversed: string, limit: number): Lookup<PhoneHitRecord[]> {
+  return yield* rowsOf<PhoneHitRecord>(
+    `${HIT_SELECT_BY_CUSTOMER}, c.phone_digits = ? AS exact_phone FROM customer c JOIN ticket t ON t.customer_id = c.id JOIN device d ON d.id = t.device_id
+     WHERE c.phone_digits_reversed >= ? AND c.phone_digits_reversed < ? ORDER BY exact_phone DESC, t.id DESC LIMIT ?`,
+    [digits, reversed, `${reversed}:`, limit],
+  );
+}
+
+/** The newest tickets of the devices with that whole serial / IMEI, case ignored, with their hit columns. */
+export function* hitsWithSerial(engine: StorageEngine, serial: string, limit: number): Lookup<HitRecord[]> {
+  return yield* rowsOf<HitRecord>(`${HIT_SELECT} WHERE ${engine.compareNoCase('d.serial', '=')} ORDER BY t.id DESC LIMIT ?`, [serial, limit]);
 }
 
 export function* hitsWithIds(ticketIds: number[]): Lookup<HitRecord[]> {
