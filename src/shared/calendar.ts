@@ -10,8 +10,22 @@ export function localIsoDate(at: Date): string {
 // Day numbers by integer arithmetic (days from 1970-01-01 in the proleptic
 // Gregorian calendar), not Date objects: the follow-up list and the figures do
 // this for every row, and a Date round trip costs microseconds each time.
+/** The digit at a position of a string, or NaN: ISO days are read without splitting (lists map hundreds of them). */
+function digitAt(text: string, index: number): number {
+  const code = text.charCodeAt(index) - 48;
+  return code >= 0 && code <= 9 ? code : Number.NaN;
+}
+
 function dayNumber(date: string): number {
-  const [y0 = 1970, m = 1, d = 1] = date.split('-').map(Number);
+  let y0: number, m: number, d: number;
+  if (date.length === 10 && date.charCodeAt(4) === 45 && date.charCodeAt(7) === 45) {
+    y0 = digitAt(date, 0) * 1000 + digitAt(date, 1) * 100 + digitAt(date, 2) * 10 + digitAt(date, 3);
+    m = digitAt(date, 5) * 10 + digitAt(date, 6);
+    d = digitAt(date, 8) * 10 + digitAt(date, 9);
+  } else {
+    const parts = date.split('-').map(Number);
+    [y0 = 1970, m = 1, d = 1] = parts;
+  }
   const y = m <= 2 ? y0 - 1 : y0;
   const era = Math.floor(y / 400);
   const yearOfEra = y - era * 400;

@@ -35,17 +35,21 @@ export function displayTicketNumber(ticketNumber: number, prefix: string): strin
   return prefix ? `${prefix}-${body}` : body;
 }
 
+const SCANNED = /^\d{10}$/;
+
 /**
  * Reads a number as a clerk types or a scanner sends it: with or without any
  * letter prefix, with dashes or spaces, full-width digits included.
  * Returns null when it is not a ticket number.
  */
 export function parseTicketNumber(input: string): number | null {
+  // What a scanner sends, checked first: ten plain digits.
+  if (SCANNED.test(input)) return Number(input.slice(6)) < 1 ? null : Number(input);
   const halfWidth = input.normalize('NFKC').trim();
   const withoutPrefix = halfWidth.replace(/^[A-Za-z]+[-\s]*/, '');
   if (!/^[\d\s-]+$/.test(withoutPrefix)) return null;
   const digits = withoutPrefix.replace(/[\s-]/g, '');
-  if (!/^\d{10}$/.test(digits)) return null;
+  if (!SCANNED.test(digits)) return null;
   const sequence = Number(digits.slice(6));
   if (sequence < 1) return null;
   return Number(digits);

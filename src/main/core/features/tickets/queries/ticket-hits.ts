@@ -25,8 +25,10 @@ const HIT_SELECT_BY_CUSTOMER = `SELECT ${HIT_COLUMNS}`;
 
 /** The ticket with that whole number, with its hit columns (a scanned claim ticket needs nothing more). */
 export function* hitsWithNumber(number: number): Lookup<HitRecord[]> {
-  return yield* rowsOf<HitRecord>(`${HIT_SELECT} WHERE t.number = ?`, [number]);
+  return yield* rowsOf<HitRecord>(HITS_WITH_NUMBER, [number]);
 }
+// Built once: the commonest lookup's text is then the same string object each time, not a new one to hash.
+const HITS_WITH_NUMBER = `${HIT_SELECT} WHERE t.number = ?`;
 
 /** The newest tickets of some devices, with their hit columns. */
 export function* hitsOfDevices(deviceIds: number[], limit: number): Lookup<HitRecord[]> {
@@ -44,12 +46,11 @@ export interface PhoneHitRecord extends HitRecord {
  * index): the number itself and the same number with a country code, the exact ones first.
  */
 export function* hitsWithPhoneEnding(digits: string, reversed: string, limit: number): Lookup<PhoneHitRecord[]> {
-  return yield* rowsOf<PhoneHitRecord>(
-    `${HIT_SELECT_BY_CUSTOMER}, c.phone_digits = ? AS exact_phone FROM customer c JOIN ticket t ON t.customer_id = c.id JOIN device d ON d.id = t.device_id
-     WHERE c.phone_digits_reversed >= ? AND c.phone_digits_reversed < ? ORDER BY exact_phone DESC, t.id DESC LIMIT ?`,
-    [digits, reversed, `${reversed}:`, limit],
-  );
+  return yield* rowsOf<PhoneHitRecord>(HITS_WITH_PHONE_ENDING, [digits, reversed, `${reversed}:`, limit]);
 }
+const HITS_WITH_PHONE_ENDING = `${HIT_SELECT_BY_CUSTOMER}, c.phone_digits = ? AS exact_phone
+  FROM customer c JOIN ticket t ON t.customer_id = c.id JOIN device d ON d.id = t.device_id
+  WHERE c.phone_digits_reversed >= ? AND c.phone_digits_reversed < ? ORDER BY exact_phone DESC, t.id DESC LIMIT ?`;
 
 /** The newest tickets of the devices with that whole serial / IMEI, case ignored, with their hit columns. */
 export function* hitsWithSerial(engine: StorageEngine, serial: string, limit: number): Lookup<HitRecord[]> {
