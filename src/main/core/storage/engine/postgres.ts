@@ -2,6 +2,7 @@
 // parameters; substring search uses pg_trgm indexes (a one- or two-character
 // name part the name gram index, as on SQLite); ticket numbers are taken
 // under a transaction-scoped advisory lock, so two counters never share or skip one.
+import { rowLimit } from '../row-limit';
 import type { StorageEngine } from './index';
 import { upsertSql } from './sqlite';
 
@@ -88,14 +89,14 @@ export const postgresEngine: StorageEngine = {
   newestContaining: (target, texts, limit, select = []) => {
     const eachText = `(${target.columns.map((column) => `${column} ILIKE ?`).join(' OR ')})`;
     return {
-      sql: `SELECT id${select.map((column) => `, ${column}`).join('')} FROM ${target.table} WHERE ${texts.map(() => eachText).join(' AND ')} ORDER BY id DESC LIMIT ?`,
-      params: [...texts.flatMap((text) => target.columns.map(() => containsPattern(text))), limit],
+      sql: `SELECT id${select.map((column) => `, ${column}`).join('')} FROM ${target.table} WHERE ${texts.map(() => eachText).join(' AND ')} ORDER BY id DESC ${rowLimit(limit)}`,
+      params: texts.flatMap((text) => target.columns.map(() => containsPattern(text))),
     };
   },
   // The name gram index (postgres-migrations/0011), newest customer first along its key.
   newestWithNamePart: (text, atStart, limit) => ({
-    sql: `SELECT customer_id AS id FROM customer_name_gram WHERE gram = lower(?) AND at_start = ? ORDER BY customer_id DESC LIMIT ?`,
-    params: [text, atStart ? 1 : 0, limit],
+    sql: `SELECT customer_id AS id FROM customer_name_gram WHERE gram = lower(?) AND at_start = ? ORDER BY customer_id DESC ${rowLimit(limit)}`,
+    params: [text, atStart ? 1 : 0],
   }),
   async lockTicketNumbers(tx) {
     await tx.query(`SELECT pg_advisory_xact_lock(${TICKET_NUMBER_LOCK})`);

@@ -1,5 +1,6 @@
 // SQLite: the desk's embedded default. Its statements are the ones the desk
 // has always run; one write transaction at a time holds the file's write lock.
+import { rowLimit } from '../row-limit';
 import type { StorageEngine, Upsert } from './index';
 
 export function upsertSql(upsert: Upsert): string {
@@ -41,14 +42,14 @@ export const sqliteEngine: StorageEngine = {
     const columns = target.columns.length === 1 ? target.columns.join('') : `{${target.columns.join(' ')}}`;
     const phrases = texts.length === 1 ? texts.map(ftsPhrase).join('') : `(${texts.map(ftsPhrase).join(' AND ')})`;
     return {
-      sql: `SELECT rowid AS id${select.map((column) => `, ${column}`).join('')} FROM ${target.ftsTable} WHERE ${target.ftsTable} MATCH ? ORDER BY rowid DESC LIMIT ?`,
-      params: [`${columns} : ${phrases}`, limit],
+      sql: `SELECT rowid AS id${select.map((column) => `, ${column}`).join('')} FROM ${target.ftsTable} WHERE ${target.ftsTable} MATCH ? ORDER BY rowid DESC ${rowLimit(limit)}`,
+      params: [`${columns} : ${phrases}`],
     };
   },
   // The name gram index: every character and pair of a name, its first ones marked at_start.
   newestWithNamePart: (text, atStart, limit) => ({
-    sql: `SELECT customer_id AS id FROM customer_name_gram WHERE gram = ? AND at_start = ? ORDER BY customer_id DESC LIMIT ?`,
-    params: [foldAscii(text), atStart ? 1 : 0, limit],
+    sql: `SELECT customer_id AS id FROM customer_name_gram WHERE gram = ? AND at_start = ? ORDER BY customer_id DESC ${rowLimit(limit)}`,
+    params: [foldAscii(text), atStart ? 1 : 0],
   }),
   // BEGIN IMMEDIATE already holds the file's write lock for the whole write transaction.
   lockTicketNumbers: async () => undefined,

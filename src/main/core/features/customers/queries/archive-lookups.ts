@@ -3,6 +3,8 @@
 // by serial, and the hit rows. Each text stays the same string from call to call.
 import type { StorageEngine } from '../../../storage/engine';
 import { ids, placeholders, rowsOf, type Lookup } from '../../../storage/lookup';
+import { limitedText, rowLimit } from '../../../storage/row-limit';
+import type { ReadSql } from '../../../storage/transactions';
 
 /** A case-blind prefix range on a column, with its two parameters after the text's. */
 function startsWith(engine: StorageEngine, column: string): string {
@@ -10,22 +12,22 @@ function startsWith(engine: StorageEngine, column: string): string {
 }
 
 export function* customerIdsWithPhonePrefix(digits: string, limit: number): Lookup<number[]> {
-  return yield* ids(`SELECT id FROM customer WHERE phone_digits >= ? AND phone_digits < ? ORDER BY id DESC LIMIT ?`, [digits, `${digits}:`, limit]);
+  return yield* ids(`SELECT id FROM customer WHERE phone_digits >= ? AND phone_digits < ? ORDER BY id DESC ${rowLimit(limit)}`, [digits, `${digits}:`]);
 }
 
 /** Customers whose name starts with the text, case ignored (`end` bounds the range), newest first. */
 export function* customerIdsWithNamePrefix(engine: StorageEngine, text: string, end: string, limit: number): Lookup<number[]> {
-  return yield* ids(`SELECT id FROM customer WHERE ${startsWith(engine, 'name')} ORDER BY id DESC LIMIT ?`, [text, end, limit]);
+  return yield* ids(`SELECT id FROM customer WHERE ${startsWith(engine, 'name')} ORDER BY id DESC ${rowLimit(limit)}`, [text, end]);
 }
 
 /** Devices with that whole serial / IMEI, case ignored: the serial index alone. */
 export function* deviceIdsWithSerial(engine: StorageEngine, serial: string, limit: number): Lookup<number[]> {
-  return yield* ids(`SELECT id FROM device WHERE ${engine.compareNoCase('serial', '=')} ORDER BY id DESC LIMIT ?`, [serial, limit]);
+  return yield* ids(`SELECT id FROM device WHERE ${engine.compareNoCase('serial', '=')} ORDER BY id DESC ${rowLimit(limit)}`, [serial]);
 }
 
 /** Devices whose serial starts with the text, case ignored (`end` bounds the range), newest first. */
 export function* deviceIdsWithSerialPrefix(engine: StorageEngine, text: string, end: string, limit: number): Lookup<number[]> {
-  return yield* ids(`SELECT id FROM device WHERE ${startsWith(engine, 'serial')} ORDER BY id DESC LIMIT ?`, [text, end, limit]);
+  return yield* ids(`SELECT id FROM device WHERE ${startsWith(engine, 'serial')} ORDER BY id DESC ${rowLimit(limit)}`, [text, end]);
 }
 
 export interface DeviceMatch {
@@ -58,12 +60,11 @@ const ARCHIVE_HIT_SELECT = `SELECT c.id, c.name, c.phone, c.merged_into_id,
        (SELECT MAX(t.created_at) FROM ticket t WHERE t.customer_id = c.id) AS last_visit_at
      FROM customer c`;
 
+const HITS_WITH_PHONE = limitedText<ReadSql>(`${ARCHIVE_HIT_SELECT} WHERE c.phone_digits = ? AND c.merged_into_id IS NULL ORDER BY c.id DESC`);
+
 /** Customers not merged away with exactly these phone digits, newest first, with their hit rows. */
 export function* archiveHitsWithPhone(digits: string, limit: number): Lookup<ArchiveHitRecord[]> {
-  return yield* rowsOf<ArchiveHitRecord>(`${ARCHIVE_HIT_SELECT} WHERE c.phone_digits = ? AND c.merged_into_id IS NULL ORDER BY c.id DESC LIMIT ?`, [
-    digits,
-    limit,
-  ]);
+  return yield* rowsOf<ArchiveHitRecord>(HITS_WITH_PHONE(limit), [digits]);
 }
 
 /** The hit rows of some customers: name, phone, whether merged away, how many tickets and the last visit. */

@@ -1,6 +1,7 @@
 // The contacts with a customer about their tickets: notification calls, follow-up
 // calls and copied messages read as one list, and the contact_message rows written.
 import type { ReadTx, WriteTx } from '../../../storage/transactions';
+import { rowLimit } from '../../../storage/row-limit';
 import type { ContactEntry, MessageTemplate } from '../../../../../shared/customer-care-contract';
 import type { Language } from '../../../../../shared/domain';
 
@@ -32,8 +33,8 @@ export async function selectContactsOfTickets(tx: ReadTx, ticketIds: number[], l
        UNION ALL
        SELECT 'message', m.ticket_id, t.number, m.at, s.name, m.template, m.text, NULL, NULL, NULL
        FROM contact_message m JOIN ticket t ON t.id = m.ticket_id LEFT JOIN staff s ON s.id = m.staff_id WHERE m.ticket_id IN (${inList})
-     ) AS contact ORDER BY at DESC LIMIT ?`,
-    [...ticketIds, ...ticketIds, ...ticketIds, limit],
+     ) AS contact ORDER BY at DESC ${rowLimit(limit)}`,
+    [...ticketIds, ...ticketIds, ...ticketIds],
   );
 }
 

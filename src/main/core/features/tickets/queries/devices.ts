@@ -4,11 +4,12 @@
 import type { StorageEngine, TextColumns } from '../../../storage/engine';
 import { ids, rowsOf, type Lookup } from '../../../storage/lookup';
 import type { ReadSql } from '../../../storage/transactions';
+import { rowLimit } from '../../../storage/row-limit';
 import { escapeLike } from '../../../record/ticket-record';
 
 /** The devices with that whole serial / IMEI, case ignored: the serial index alone. */
 export function* deviceIdsWithSerial(engine: StorageEngine, serial: string, limit: number): Lookup<number[]> {
-  return yield* ids(`SELECT id FROM device WHERE ${engine.compareNoCase('serial', '=')} ORDER BY id DESC LIMIT ?`, [serial, limit]);
+  return yield* ids(`SELECT id FROM device WHERE ${engine.compareNoCase('serial', '=')} ORDER BY id DESC ${rowLimit(limit)}`, [serial]);
 }
 
 export interface ModelPair {
@@ -27,8 +28,8 @@ export function* modelPairsWithWords(engine: StorageEngine, words: string[]): Lo
 
 /** A brand and model pair's newest devices, from the model index. */
 export function* deviceIdsOfModel(engine: StorageEngine, { brand, model }: ModelPair, limit: number): Lookup<number[]> {
-  const sql: ReadSql = `SELECT id FROM device WHERE ${engine.compareNoCase('model', '=')} AND brand = ? ORDER BY id DESC LIMIT ?`;
-  return yield* ids(sql, [model, brand, limit]);
+  const sql: ReadSql = `SELECT id FROM device WHERE ${engine.compareNoCase('model', '=')} AND brand = ? ORDER BY id DESC ${rowLimit(limit)}`;
+  return yield* ids(sql, [model, brand]);
 }
 
 /** The newest devices whose brand or model holds each long word, with their brand and model to check the rest against. */

@@ -4,6 +4,7 @@
 // from call to call.
 import type { StorageEngine } from '../../../storage/engine';
 import { ids, type Lookup } from '../../../storage/lookup';
+import { rowLimit } from '../../../storage/row-limit';
 
 /** Upper bound for a prefix range under NOCASE / BINARY: every string starting with `prefix` sorts below it. */
 export function prefixEnd(prefix: string): string {
@@ -12,9 +13,8 @@ export function prefixEnd(prefix: string): string {
 
 /** The ids of a column's rows starting with the text, case ignored, newest first. */
 export function* startingWith(engine: StorageEngine, table: string, column: string, text: string, limit: number): Lookup<number[]> {
-  return yield* ids(`SELECT id FROM ${table} WHERE ${engine.compareNoCase(column, '>=')} AND ${engine.compareNoCase(column, '<')} ORDER BY id DESC LIMIT ?`, [
+  return yield* ids(`SELECT id FROM ${table} WHERE ${engine.compareNoCase(column, '>=')} AND ${engine.compareNoCase(column, '<')} ORDER BY id DESC ${rowLimit(limit)}`, [
     text,
     prefixEnd(text),
-    limit,
   ]);
 }

@@ -3,6 +3,8 @@
 import type { DeviceType, TicketStatus } from '../../../../../shared/domain';
 import type { StorageEngine } from '../../../storage/engine';
 import { ids, placeholders, rowsOf, type Lookup } from '../../../storage/lookup';
+import { limitedText, rowLimit } from '../../../storage/row-limit';
+import type { ReadSql } from '../../../storage/transactions';
 
 export interface HitRecord {
   id: number;
@@ -32,7 +34,7 @@ const HITS_WITH_NUMBER = `${HIT_SELECT} WHERE t.number = ?`;
 
 /** The newest tickets of some devices, with their hit columns. */
 export function* hitsOfDevices(deviceIds: number[], limit: number): Lookup<HitRecord[]> {
-  return yield* rowsOf<HitRecord>(`${HIT_SELECT} WHERE t.device_id IN (${placeholders(deviceIds)}) ORDER BY t.id DESC LIMIT ?`, [...deviceIds, limit]);
+  return yield* rowsOf<HitRecord>(`${HIT_SELECT} WHERE t.device_id IN (${placeholders(deviceIds)}) ORDER BY t.id DESC ${rowLimit(limit)}`, deviceIds);
 }
 
 /** A hit whose customer's phone ends with some digits, and whether it is exactly those digits. */
@@ -46,15 +48,15 @@ export interface PhoneHitRecord extends HitRecord {
  * index): the number itself and the same number with a country code, the exact ones first.
  */
 export function* hitsWithPhoneEnding(digits: string, reversed: string, limit: number): Lookup<PhoneHitRecord[]> {
-  return yield* rowsOf<PhoneHitRecord>(HITS_WITH_PHONE_ENDING, [digits, reversed, `${reversed}:`, limit]);
+  return yield* rowsOf<PhoneHitRecord>(HITS_WITH_PHONE_ENDING(limit), [digits, reversed, `${reversed}:`]);
 }
-const HITS_WITH_PHONE_ENDING = `${HIT_SELECT_BY_CUSTOMER}, c.phone_digits = ? AS exact_phone
+const HITS_WITH_PHONE_ENDING = limitedText<ReadSql>(`${HIT_SELECT_BY_CUSTOMER}, c.phone_digits = ? AS exact_phone
   FROM customer c JOIN ticket t ON t.customer_id = c.id JOIN device d ON d.id = t.device_id
-  WHERE c.phone_digits_reversed >= ? AND c.phone_digits_reversed < ? ORDER BY exact_phone DESC, t.id DESC LIMIT ?`;
+  WHERE c.phone_digits_reversed >= ? AND c.phone_digits_reversed < ? ORDER BY exact_phone DESC, t.id DESC`);
 
 /** The newest tickets of the devices with that whole serial / IMEI, case ignored, with their hit columns. */
 export function* hitsWithSerial(engine: StorageEngine, serial: string, limit: number): Lookup<HitRecord[]> {
-  return yield* rowsOf<HitRecord>(`${HIT_SELECT} WHERE ${engine.compareNoCase('d.serial', '=')} ORDER BY t.id DESC LIMIT ?`, [serial, limit]);
+  return yield* rowsOf<HitRecord>(`${HIT_SELECT} WHERE ${engine.compareNoCase('d.serial', '=')} ORDER BY t.id DESC ${rowLimit(limit)}`, [serial]);
 }
 
 export function* hitsWithIds(ticketIds: number[]): Lookup<HitRecord[]> {
@@ -67,17 +69,17 @@ export function* ticketIdsWithNumber(number: number): Lookup<number[]> {
 
 /** Tickets whose number lies in [low, high), newest number first. */
 export function* ticketIdsInNumberRange(low: number, high: number, limit: number): Lookup<number[]> {
-  return yield* ids(`SELECT id FROM ticket WHERE number >= ? AND number < ? ORDER BY number DESC LIMIT ?`, [low, high, limit]);
+  return yield* ids(`SELECT id FROM ticket WHERE number >= ? AND number < ? ORDER BY number DESC ${rowLimit(limit)}`, [low, high]);
 }
 
 /** The most recent tickets of some customers. */
 export function* ticketIdsOfCustomers(customerIds: number[], limit: number): Lookup<number[]> {
   if (customerIds.length === 0) return [];
-  return yield* ids(`SELECT id FROM ticket WHERE customer_id IN (${placeholders(customerIds)}) ORDER BY id DESC LIMIT ?`, [...customerIds, limit]);
+  return yield* ids(`SELECT id FROM ticket WHERE customer_id IN (${placeholders(customerIds)}) ORDER BY id DESC ${rowLimit(limit)}`, customerIds);
 }
 
 /** The most recent tickets of some devices. */
 export function* ticketIdsOfDevices(deviceIds: number[], limit: number): Lookup<number[]> {
   if (deviceIds.length === 0) return [];
-  return yield* ids(`SELECT id FROM ticket WHERE device_id IN (${placeholders(deviceIds)}) ORDER BY id DESC LIMIT ?`, [...deviceIds, limit]);
+  return yield* ids(`SELECT id FROM ticket WHERE device_id IN (${placeholders(deviceIds)}) ORDER BY id DESC ${rowLimit(limit)}`, deviceIds);
 }

@@ -1,5 +1,6 @@
 // The ticket table's statements for the board: how many tickets each status
 // holds, and one page of tickets with their customer, device and technician.
+import { rowLimit } from '../../../storage/row-limit';
 import type { ReadTx } from '../../../storage/transactions';
 import type { DeviceType, TicketStatus } from '../../../../../shared/domain';
 import type { SeverityLevel } from '../../../../../shared/workflow';
@@ -49,9 +50,9 @@ export function selectBoardPage(
   const byTechnician = byTechnicianOf(technicianId);
   const where = `t.status IN (${statuses.map(() => '?').join(',')})${byTechnician.sql}`;
   const params: unknown[] = [...statuses, ...byTechnician.params];
-  // The page's ids come from the index alone; only those rows are joined to their customer and device.
+  // The page's ids come from the index alone (its size written in: a bound LIMIT is planned again at every call); only those rows are joined to their customer and device.
   return tx.query<BoardRecord[]>(
-    `WITH page AS (SELECT t.id FROM ticket t WHERE ${where} ORDER BY t.id LIMIT ? OFFSET ?)
+    `WITH page AS (SELECT t.id FROM ticket t WHERE ${where} ORDER BY t.id ${rowLimit(page.limit)} OFFSET ?)
      SELECT t.id, t.number, t.status, t.created_at, t.promised_date, t.technician_id, s.name AS technician_name, t.severity,
        c.name AS customer_name, c.phone AS customer_phone, d.type, d.brand, d.model
      FROM page
@@ -60,6 +61,6 @@ export function selectBoardPage(
      JOIN device d ON d.id = t.device_id
      LEFT JOIN staff s ON s.id = t.technician_id
      ORDER BY t.id`,
-    [...params, page.limit, page.offset],
+    [...params, page.offset],
   );
 }
