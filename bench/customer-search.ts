@@ -3,12 +3,16 @@
 // follow-up list (回访) of the bench's "today", each through the desk next to a
 // baseline on better-sqlite3: for the full phone and the follow-up list the
 // minimal indexed query returning the same rows (one prepared statement), for
-// the partial searches the service's same SQL (search.ts's RawRunner).
+// the partial searches the service's same SQL (search.ts's RawRunner). The
+// intake's as-you-type lookup of a returning customer ('customers.search') is
+// timed the same way, on the text a clerk has typed so far.
 // Each shows its goal (stated for a million tickets).
 import type BetterSqlite3 from 'better-sqlite3';
 import type { Desk } from '../src/main/core/desk';
 import { localIsoDate } from '../src/shared/calendar';
 import { searchArchive } from '../src/main/core/features/customers/customer-archive-search';
+import { searchCustomers } from '../src/main/core/features/customers/customer-lookup';
+import type { CustomerSummary } from '../src/shared/contract';
 import { policyOf } from '../src/main/core/features/customers/follow-ups';
 import { addDays } from '../src/shared/calendar';
 import { FOLLOW_UP_LAPSE_DAYS } from '../src/main/core/rules/follow-up';
@@ -21,6 +25,8 @@ import { withSampler } from './sampler';
 import { itemAt } from '../src/shared/lists';
 
 const LIMIT = 20;
+/** The intake's lookup shows this many customers under the field. */
+const INTAKE_LIMIT = 8;
 const PREFIX = 'RD'; // the desk's default ticket prefix; the generated file keeps the default settings
 
 export interface CareTimed {
@@ -99,7 +105,7 @@ const rawLine = (r: FollowUpRow) =>
     r.rework_of_ticket_id !== null,
   ].join('|');
 
-async function dispatch<T>(desk: Desk, channel: 'archive.search' | 'followUps.due', input: unknown): Promise<T> {
+async function dispatch<T>(desk: Desk, channel: 'archive.search' | 'customers.search' | 'followUps.due', input: unknown): Promise<T> {
   const result = await desk.dispatch(channel, input);
   if (!result.ok) throw new Error(`${channel} failed: ${JSON.stringify(result.error)}`);
   return result.data as T;
@@ -132,12 +138,28 @@ export async function timeCustomerSearch(
   ) as { name: string; phone_digits: string; serial: string | null }[];
   const chinese = customers.filter((c) => /^\p{Script=Han}+$/u.test(c.name));
   const serials = customers.filter((c) => (c.serial ?? '').length >= 8);
-  const kinds: { label: string; queries: string[]; goal: CareTimed['goal']; minimal?: BetterSqlite3.Statement }[] = [
+  const latin = customers.filter((c) => /^[A-Za-z]+ [A-Za-z]+$/.test(c.name));
+  const kinds: { label: string; queries: string[]; goal: CareTimed['goal']; minimal?: BetterSqlite3.Statement; intake?: true }[] = [
     { label: 'customers: phone, full', queries: sample(customers, count, 5).map((c) => c.phone_digits), goal: EXACT_GOAL, minimal: phoneBaseline },
     { label: 'customers: phone, last 4 digits', queries: sample(customers, count, 1).map((c) => c.phone_digits.slice(-4)), goal: PARTIAL_GOAL },
     { label: 'customers: phone, middle 5 digits', queries: sample(customers, count, 2).map((c) => c.phone_digits.slice(-8, -3)), goal: PARTIAL_GOAL },
     { label: 'customers: name, Chinese given name', queries: sample(chinese, count, 3).map((c) => [...c.name].slice(1).join('')), goal: SHORT_NAME_GOAL },
     { label: 'customers: serial, last 6', queries: sample(serials, count, 4).map((c) => (c.serial ?? '').slice(-6)), goal: PARTIAL_GOAL },
+    // The intake's as-you-type lookup of a returning customer ('customers.search', 8 shown), as the clerk types.
+    {
+      label: 'intake lookup: phone, first 4 digits',
+      queries: sample(customers, count, 6).map((c) => c.phone_digits.slice(-11, -7)),
+      goal: PARTIAL_GOAL,
+      intake: true,
+    },
+    { label: 'intake lookup: phone, full', queries: sample(customers, count, 7).map((c) => c.phone_digits), goal: PARTIAL_GOAL, intake: true },
+    { label: 'intake lookup: Chinese surname (1 char)', queries: sample(chinese, count, 8).map((c) => c.name.charAt(0)), goal: SHORT_NAME_GOAL, intake: true },
+    {
+      label: 'intake lookup: Latin name, first 4 letters',
+      queries: sample(latin, count, 9).map((c) => c.name.slice(0, 4).toLowerCase()),
+      goal: PARTIAL_GOAL,
+      intake: true,
+    },
   ];
   const out: CareTimed[] = [];
   for (const kind of kinds) {
@@ -152,7 +174,9 @@ export async function timeCustomerSearch(
     };
     for (const [index, query] of kind.queries.entries()) {
       const runBaseline = async (): Promise<{ id: number }[]> =>
-        kind.minimal ? (kind.minimal.all(query) as { id: number }[]) : raw.readSql((sql) => searchArchive(sql, query, LIMIT));
+        kind.minimal
+          ? (kind.minimal.all(query) as { id: number }[])
+          : raw.readSql((sql) => (kind.intake ? searchCustomers(sql, query, INTAKE_LIMIT) : searchArchive(sql, query, LIMIT)));
       // Desk and baseline take turns going first, so neither always finds the pages the other just read.
       const baselineFirst = index % 2 === 1;
       let rawHits: { id: number }[] = [];
@@ -163,7 +187,9 @@ export async function timeCustomerSearch(
         rawMs = performance.now() - r0;
       }
       const t0 = performance.now();
-      const hits = await dispatch<ArchiveHit[]>(desk, 'archive.search', { query, limit: LIMIT });
+      const hits = kind.intake
+        ? await dispatch<CustomerSummary[]>(desk, 'customers.search', { query, limit: INTAKE_LIMIT })
+        : await dispatch<ArchiveHit[]>(desk, 'archive.search', { query, limit: LIMIT });
       const deskMs = performance.now() - t0;
       if (!baselineFirst) {
         const r0 = performance.now();

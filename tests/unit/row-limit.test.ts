@@ -37,5 +37,4 @@ describe('the lookups at the counter', () => {
     }
     expect(bound).toEqual([]);
   });
-
 });

@@ -6,14 +6,18 @@ import type { FeatureHandlers } from '../../handler-map';
 import { localIsoDate } from '../../../../shared/calendar';
 import { assessWarranty } from '../../../../shared/warranty';
 import { requireActor } from '../staff';
-import { getCustomer, searchCustomers } from '../customers';
+import { getCustomer, searchCustomers, searchCustomersIn } from '../customers';
 import { checkIn } from './intake';
 import { loadSettings } from '../settings';
 import { requireSetupDone } from '../settings';
 import { getTicketByNumber, revealPasscode } from '../../record/tickets';
 
 export const intakeHandlers: FeatureHandlers<typeof intakeChannels> = {
-  'customers.search': (input, { db }) => db.read((tx) => searchCustomers(tx, input.query, input.limit)),
+  // SQLite answers on the driver, as the ticket search does; PostgreSQL in a read transaction.
+  'customers.search': (input, { db }) =>
+    db.engine.name === 'sqlite'
+      ? db.readSql((sql) => searchCustomers(sql, input.query, input.limit))
+      : db.read((tx) => searchCustomersIn(tx, input.query, input.limit)),
   'customers.get': (input, { db }) => db.read(async (tx) => getCustomer(tx, input.id, (await loadSettings(tx)).ticketPrefix)),
   'warranty.assess': (input, { db, clock }) =>
     db.read(async (tx) => {

@@ -1,9 +1,8 @@
 // The customer rows and their family: customer_change (each edit's old and new
 // value) and customer_merge (two records of one person made one).
 import type { ReadTx, WriteTx } from '../../../storage/transactions';
+import { placeholders, rowsOf, type Lookup } from '../../../storage/lookup';
 import type { CustomerField } from '../../../../../shared/customer-care-contract';
-import { engineOf } from '../../../storage/engine';
-import { escapeLike } from '../../../record/ticket-record';
 
 export interface CustomerSummaryRow {
   id: number;
@@ -44,27 +43,11 @@ const SUMMARY_COLUMNS = `c.id, c.name, c.phone, c.address, c.notes, c.owner_tech
   (SELECT COUNT(*) FROM ticket t WHERE t.customer_id = c.id) AS ticket_count,
   (SELECT MAX(t.created_at) FROM ticket t WHERE t.customer_id = c.id) AS last_visit_at`;
 
-/** Records not merged away whose phone holds the digits: exact and prefix matches first. */
-export async function selectCustomersByPhone(tx: ReadTx, digits: string, limit: number): Promise<CustomerSummaryRow[]> {
-  return tx.query<CustomerSummaryRow[]>(
-    `SELECT ${SUMMARY_COLUMNS} FROM customer c
-       WHERE c.phone_digits LIKE ? ESCAPE '\\' AND c.merged_into_id IS NULL
-       ORDER BY (c.phone_digits = ?) DESC, (c.phone_digits LIKE ? ESCAPE '\\') DESC, last_visit_at DESC, c.id DESC
-       LIMIT ?`,
-    [`%${escapeLike(digits)}%`, digits, `${escapeLike(digits)}%`, limit],
-  );
-}
-
-/** Records not merged away whose name holds the text: exact and prefix matches first. */
-export async function selectCustomersByName(tx: ReadTx, text: string, limit: number): Promise<CustomerSummaryRow[]> {
-  // Names match ignoring the case of ASCII letters on both engines (SQLite's LIKE does; PostgreSQL's does not).
-  const nameLike = engineOf(tx).likeNoCase('c.name');
-  return tx.query<CustomerSummaryRow[]>(
-    `SELECT ${SUMMARY_COLUMNS} FROM customer c
-     WHERE ${nameLike} AND c.merged_into_id IS NULL
-     ORDER BY (c.name = ?) DESC, (${nameLike}) DESC, last_visit_at DESC, c.id DESC
-     LIMIT ?`,
-    [`%${escapeLike(text)}%`, text, `${escapeLike(text)}%`, limit],
+/** The summaries of these customers, merged duplicates left out (in no particular order). */
+export function* customerSummariesWithIds(customerIds: number[]): Lookup<CustomerSummaryRow[]> {
+  return yield* rowsOf<CustomerSummaryRow>(
+    `SELECT ${SUMMARY_COLUMNS} FROM customer c WHERE c.id IN (${placeholders(customerIds)}) AND c.merged_into_id IS NULL`,
+    customerIds,
   );
 }
 

@@ -13,8 +13,8 @@ export function prefixEnd(prefix: string): string {
 
 /** The ids of a column's rows starting with the text, case ignored, newest first. */
 export function* startingWith(engine: StorageEngine, table: string, column: string, text: string, limit: number): Lookup<number[]> {
-  return yield* ids(`SELECT id FROM ${table} WHERE ${engine.compareNoCase(column, '>=')} AND ${engine.compareNoCase(column, '<')} ORDER BY id DESC ${rowLimit(limit)}`, [
-    text,
-    prefixEnd(text),
-  ]);
+  return yield* ids(
+    `SELECT id FROM ${table} WHERE ${engine.compareNoCase(column, '>=')} AND ${engine.compareNoCase(column, '<')} ORDER BY id DESC ${rowLimit(limit)}`,
+    [text, prefixEnd(text)],
+  );
 }
