@@ -66,5 +66,7 @@ function* customerLookup(engine: StorageEngine, query: string, limit: number): L
   if (rank.size === 0) return [];
   const found = (yield* customerSummariesWithIds([...rank.keys()])).map(toSummary);
   const rankOf = (summary: CustomerSummary) => (isExact(summary) ? EXACT : (rank.get(summary.id) ?? ANYWHERE));
-  return found.sort((a, b) => rankOf(a) - rankOf(b) || (b.lastVisitAt ?? '').localeCompare(a.lastVisitAt ?? '') || b.id - a.id).slice(0, limit);
+  // ISO timestamps compare as plain strings; a customer never seen (no ticket) comes last.
+  const lastVisit = (summary: CustomerSummary) => summary.lastVisitAt ?? '';
+  return found.sort((a, b) => rankOf(a) - rankOf(b) || (lastVisit(a) > lastVisit(b) ? -1 : lastVisit(a) < lastVisit(b) ? 1 : 0) || b.id - a.id).slice(0, limit);
 }

@@ -246,9 +246,9 @@ function* searchExact(
     }
   }
   if (serialLike(text)) {
-    // A full serial / IMEI. Text made like a phone number is probed on the serial index alone first: every whole
-    // phone number is also tried as a serial, and a miss then costs a fourth of the joined read. Other text reads
-    // its tickets' hit columns in the same probe.
+    // A full serial / IMEI. Text made like a phone number (every whole phone number is tried as a serial too)
+    // nearly always misses: it is probed on the serial index alone first, the cheaper miss. Other text reads its
+    // tickets' hit columns in the same probe, the cheaper hit.
     const devices = phone ? yield* deviceIdsWithSerial(engine, text, limit) : [];
     const tickets = phone ? (devices.length === 0 ? [] : yield* hitsOfDevices(devices, limit)) : yield* hitsWithSerial(engine, text, limit);
     for (const row of tickets) rows.set(row.id, row);
