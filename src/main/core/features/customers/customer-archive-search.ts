@@ -15,23 +15,12 @@ import { engineNamed, engineOf, type StorageEngine } from '../../storage/engine'
 import { idsOf, runInTx, runOnReader, type Lookup } from '../../storage/lookup';
 import { isSqliteTx, sqlReaderOf, type SqlReader } from '../../storage/sql-reader';
 import type { ReadTx } from '../../storage/transactions';
-import {
-  archiveHitsWithIds,
-  archiveHitsWithPhone,
-  customerIdsWithNamePrefix,
-  customerIdsWithPhonePrefix,
-  deviceIdsWithSerial,
-  deviceIdsWithSerialPrefix,
-  devicesWithIds,
-  type ArchiveHitRecord,
-  type DeviceMatch,
-} from './queries/archive-lookups';
+import { archiveHitsWithIds, archiveHitsWithPhone, devicesWithIds, type ArchiveHitRecord, type DeviceMatch } from './queries/archive-lookups';
 import type { ArchiveHit } from '../../../../shared/customer-care-contract';
 import { phoneDigits } from './customers';
-import { NAME, normaliseQuery, PHONE_DIGITS, prefixEnd, SERIAL } from '../tickets';
+import { customerIdsWithPhonePrefix, deviceIdsWithSerial, NAME, normaliseQuery, PHONE_DIGITS, phoneLike, SERIAL, startingWith, TRIGRAM } from '../tickets';
 import { itemAt } from '../../../../shared/lists';
 
-const TRIGRAM = 3;
 type MatchedOn = ArchiveHit['matchedOn'];
 
 interface Found {
@@ -55,7 +44,6 @@ function addDevices(found: Collector, devices: DeviceMatch[], rank: number): voi
   for (const r of devices) found.add([r.customer_id], 'serial', rank, `${r.brand} ${r.model} · ${r.serial}`);
 }
 
-const phoneLike = (text: string) => /^[\d\s()+-]+$/.test(text);
 const serialLike = (text: string) => text.length >= TRIGRAM && !text.includes(' ');
 
 /**
@@ -95,7 +83,7 @@ function* byPhone(engine: StorageEngine, digits: string, limit: number, found: C
 }
 
 function* byName(engine: StorageEngine, text: string, limit: number, found: Collector): Lookup<void> {
-  found.add(yield* customerIdsWithNamePrefix(engine, text, prefixEnd(text), limit), 'name', 1);
+  found.add(yield* startingWith(engine, 'customer', 'name', text, limit), 'name', 1);
   const contains =
     [...text].length >= TRIGRAM
       ? yield* idsOf(engine.newestContaining(NAME, [text], limit))
@@ -106,7 +94,7 @@ function* byName(engine: StorageEngine, text: string, limit: number, found: Coll
 
 function* bySerial(engine: StorageEngine, text: string, limit: number, found: Collector): Lookup<void> {
   if (!serialLike(text)) return;
-  const prefixed = yield* deviceIdsWithSerialPrefix(engine, text, prefixEnd(text), limit);
+  const prefixed = yield* startingWith(engine, 'device', 'serial', text, limit);
   addDevices(found, yield* devicesWithIds(prefixed), 1);
   addDevices(found, yield* devicesWithIds(yield* idsOf(engine.newestContaining(SERIAL, [text], limit))), 2);
 }

@@ -13,17 +13,13 @@ import { idsOf, runInTx, runOnReader, type Lookup } from '../../storage/lookup';
 import { isSqliteTx, sqlReaderOf, type SqlReader } from '../../storage/sql-reader';
 import type { ReadTx } from '../../storage/transactions';
 import type { CustomerSummary } from '../../../../shared/contract';
-import { NAME, PHONE_DIGITS, prefixEnd } from '../tickets';
-import { customerIdsWithNamePrefix, customerIdsWithPhonePrefix } from './queries/archive-lookups';
+import { customerIdsWithPhonePrefix, NAME, PHONE_DIGITS, phoneLike, startingWith, TRIGRAM } from '../tickets';
 import { customerSummariesWithIds } from './queries/customers';
 import { phoneDigits, toSummary } from './customers';
 
-const TRIGRAM = 3;
 const EXACT = 0;
 const PREFIX = 1;
 const ANYWHERE = 2;
-
-const phoneLike = (text: string) => /^[\d\s()+-]+$/.test(text);
 
 /** The lookup on SQLite's driver reader, inside a transaction its caller holds. */
 export function searchCustomers(sql: SqlReader, query: string, limit: number): CustomerSummary[] {
@@ -52,7 +48,7 @@ function* customerLookup(engine: StorageEngine, query: string, limit: number): L
     add(yield* idsOf(engine.newestContaining(PHONE_DIGITS, [digits], limit)), ANYWHERE);
     isExact = (summary) => phoneDigits(summary.phone) === digits;
   } else {
-    add(yield* customerIdsWithNamePrefix(engine, text, prefixEnd(text), limit), PREFIX);
+    add(yield* startingWith(engine, 'customer', 'name', text, limit), PREFIX);
     add(
       [...text].length >= TRIGRAM
         ? yield* idsOf(engine.newestContaining(NAME, [text], limit))
@@ -64,9 +60,14 @@ function* customerLookup(engine: StorageEngine, query: string, limit: number): L
     isExact = (summary) => summary.name.toLowerCase() === folded;
   }
   if (rank.size === 0) return [];
-  const found = (yield* customerSummariesWithIds([...rank.keys()])).map(toSummary);
-  const rankOf = (summary: CustomerSummary) => (isExact(summary) ? EXACT : (rank.get(summary.id) ?? ANYWHERE));
+  // Each summary's rank is worked out once, not in every comparison of the sort.
+  const ranked = (yield* customerSummariesWithIds([...rank.keys()])).map((row) => {
+    const summary = toSummary(row);
+    return { summary, rank: isExact(summary) ? EXACT : (rank.get(summary.id) ?? ANYWHERE), lastVisit: summary.lastVisitAt ?? '' };
+  });
   // ISO timestamps compare as plain strings; a customer never seen (no ticket) comes last.
-  const lastVisit = (summary: CustomerSummary) => summary.lastVisitAt ?? '';
-  return found.sort((a, b) => rankOf(a) - rankOf(b) || (lastVisit(a) > lastVisit(b) ? -1 : lastVisit(a) < lastVisit(b) ? 1 : 0) || b.id - a.id).slice(0, limit);
+  return ranked
+    .sort((a, b) => a.rank - b.rank || (a.lastVisit > b.lastVisit ? -1 : a.lastVisit < b.lastVisit ? 1 : 0) || b.summary.id - a.summary.id)
+    .slice(0, limit)
+    .map(({ summary }) => summary);
 }

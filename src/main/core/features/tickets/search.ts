@@ -60,7 +60,8 @@ import {
 import { customerIdsWithPhone, customerIdsWithPhoneEnding, customerIdsWithPhonePrefix } from './queries/customer-phones';
 import { deviceIdsOfModel, deviceIdsWithSerial, devicesContaining, modelPairsWithWords } from './queries/devices';
 
-const TRIGRAM = 3;
+/** The shortest text the trigram indexes find anywhere in a column. */
+export const TRIGRAM = 3;
 
 interface Candidate {
   rank: number;
@@ -175,7 +176,8 @@ function* searchModel(engine: StorageEngine, text: string, limit: number, found:
 const WHOLE_MOBILE_DIGITS = 11;
 /** The most digits a phone number has, country code included (E.164). */
 const LONGEST_PHONE_DIGITS = 15;
-const phoneLike = (text: string) => /^[\d\s()+-]+$/.test(text);
+/** Text made only of what a phone number is written with (digits, spaces, brackets, plus and dashes). */
+export const phoneLike = (text: string) => /^[\d\s()+-]+$/.test(text);
 const serialLike = (text: string) => text.length >= TRIGRAM && !text.includes(' ');
 const reversedDigits = (digits: string) => [...digits].reverse().join('');
 

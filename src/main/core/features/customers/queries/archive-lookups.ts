@@ -1,34 +1,11 @@
-// The customer archive search's statements, as steps of one Lookup (storage/lookup.ts:
-// the driver's prepared statements on SQLite): customers by phone or name, devices
-// by serial, and the hit rows. Each text stays the same string from call to call.
-import type { StorageEngine } from '../../../storage/engine';
-import { ids, placeholders, rowsOf, type Lookup } from '../../../storage/lookup';
-import { limitedText, rowLimit } from '../../../storage/row-limit';
+// The customer archive search's own statements, as steps of one Lookup
+// (storage/lookup.ts: the driver's prepared statements on SQLite): customers by
+// their whole phone, devices with what a hit shows of them, and the hit rows.
+// The phone, name and serial ranges it shares with the ticket search come from
+// the tickets feature. Each text stays the same string from call to call.
+import { placeholders, rowsOf, type Lookup } from '../../../storage/lookup';
+import { limitedText } from '../../../storage/row-limit';
 import type { ReadSql } from '../../../storage/transactions';
-
-/** A case-blind prefix range on a column, with its two parameters after the text's. */
-function startsWith(engine: StorageEngine, column: string): string {
-  return `${engine.compareNoCase(column, '>=')} AND ${engine.compareNoCase(column, '<')}`;
-}
-
-export function* customerIdsWithPhonePrefix(digits: string, limit: number): Lookup<number[]> {
-  return yield* ids(`SELECT id FROM customer WHERE phone_digits >= ? AND phone_digits < ? ORDER BY id DESC ${rowLimit(limit)}`, [digits, `${digits}:`]);
-}
-
-/** Customers whose name starts with the text, case ignored (`end` bounds the range), newest first. */
-export function* customerIdsWithNamePrefix(engine: StorageEngine, text: string, end: string, limit: number): Lookup<number[]> {
-  return yield* ids(`SELECT id FROM customer WHERE ${startsWith(engine, 'name')} ORDER BY id DESC ${rowLimit(limit)}`, [text, end]);
-}
-
-/** Devices with that whole serial / IMEI, case ignored: the serial index alone. */
-export function* deviceIdsWithSerial(engine: StorageEngine, serial: string, limit: number): Lookup<number[]> {
-  return yield* ids(`SELECT id FROM device WHERE ${engine.compareNoCase('serial', '=')} ORDER BY id DESC ${rowLimit(limit)}`, [serial]);
-}
-
-/** Devices whose serial starts with the text, case ignored (`end` bounds the range), newest first. */
-export function* deviceIdsWithSerialPrefix(engine: StorageEngine, text: string, end: string, limit: number): Lookup<number[]> {
-  return yield* ids(`SELECT id FROM device WHERE ${startsWith(engine, 'serial')} ORDER BY id DESC ${rowLimit(limit)}`, [text, end]);
-}
 
 export interface DeviceMatch {
   customer_id: number;
