@@ -5,10 +5,11 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { Database } from '../../src/main/core/storage/database';
 import { SettingEntity } from '../../src/main/core/storage/entities/settings';
 import type { ReadSql, ReadTx, WriteTx } from '../../src/main/core/storage/transactions';
-import { rowReaderOf } from '../../src/main/core/storage/sql-reader';
+import { connectionOf, rowReaderOf } from '../../src/main/core/storage/sql-reader';
 import { recordEvent } from '../../src/main/core/record/ticket-record';
 import { loadSettings } from '../../src/main/core/features/settings/settings';
 import { openTestDesk, type TestDesk } from '../support/desk';
+import { suiteOnPostgres } from '../support/suite-engine';
 
 /** Never called: it exists for the compiler. Each marked line must fail to compile. */
 export function writesInsideARead(db: Database): Promise<void> {
@@ -70,7 +71,7 @@ describe('read and write transactions', () => {
     // As a careless cast or a string from elsewhere would hand it over.
     const write =
       `INSERT INTO setting (key, value) VALUES ('language', '"zh-CN"') ON CONFLICT (key) DO UPDATE SET value = excluded.value` as unknown as ReadSql;
-    // The transaction's own queries: SQLite's query_only, PostgreSQL's READ ONLY transaction.
+    // The transaction's own queries: SQLite's verdict on each statement, PostgreSQL's READ ONLY transaction.
     await expect(db.read((tx) => tx.query(write))).rejects.toThrow(/readonly|read-only/i);
     // The prepared-statement reader (SQLite) and the ORM's queries (PostgreSQL) alike.
     await expect(db.read((tx) => rowReaderOf(tx)(write))).rejects.toThrow(/may not change data|readonly|read-only/i);
@@ -78,5 +79,26 @@ describe('read and write transactions', () => {
     // A write use case after it still writes: the read left nothing switched on.
     await db.write((tx) => tx.query(write));
     expect(await db.read(async (tx) => (await loadSettings(tx)).language)).toBe('zh-CN');
+  });
+
+  it('refuse a write in a read even when an earlier write left the same statement prepared', async () => {
+    desk = await openTestDesk({ setup: false });
+    const { db } = desk.context;
+    const write = `UPDATE setting SET value = '"zh-CN"' WHERE key = 'language'`;
+    await db.write((tx) => tx.query(write));
+    await db.write((tx) => tx.query(`UPDATE setting SET value = '"en"' WHERE key = 'language'`));
+    // The same text, now in the runner's statement cache, handed to a read as a careless cast would.
+    await expect(db.read((tx) => tx.query(write as unknown as ReadSql))).rejects.toThrow(/readonly|read-only/i);
+    expect(await db.read(async (tx) => (await loadSettings(tx)).language)).toBe('en');
+  });
+
+  // PostgreSQL's read is a READ ONLY transaction: nothing on its connection is switched.
+  it.skipIf(suiteOnPostgres())("leave the SQLite connection's settings alone while a read runs", async () => {
+    desk = await openTestDesk({ setup: false });
+    const { db } = desk.context;
+    // Setting any flag pragma (query_only among them) expires every statement prepared on the connection, so a
+    // read that switched query_only on would make the next check-in compile its inserts and triggers again.
+    const queryOnly = await db.read(async (tx) => connectionOf(tx).pragma('query_only', { simple: true }));
+    expect(queryOnly).toBe(0);
   });
 });

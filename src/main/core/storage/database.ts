@@ -15,6 +15,7 @@ import { engineNamed, type PostgresConnection, type StorageEngine } from './engi
 import { DESK_WRITE_LOCK } from './engine/postgres';
 import { POSTGRES_MIGRATIONS } from './postgres-migrations';
 import { asReadTx, asWriteTx, type ReadTx, type WriteTx } from './transactions';
+import { guardReads, type ReadOnlyGuard } from './read-only-guard';
 
 export const BUSY_TIMEOUT_MS = 5000;
 
@@ -37,21 +38,6 @@ function readTransaction(connection: BetterSqlite3.Database): ReadTransaction {
   return transaction;
 }
 
-type QueryOnlySwitch = (on: boolean) => void;
-const queryOnlySwitches = new WeakMap<BetterSqlite3.Database, QueryOnlySwitch>();
-
-/** Turns SQLite's query_only on and off for a read use case, with the two statements prepared once per connection. */
-function queryOnlySwitch(connection: BetterSqlite3.Database): QueryOnlySwitch {
-  let flip = queryOnlySwitches.get(connection);
-  if (!flip) {
-    const on = connection.prepare('PRAGMA query_only = 1');
-    const off = connection.prepare('PRAGMA query_only = 0');
-    flip = (value) => void (value ? on : off).run();
-    queryOnlySwitches.set(connection, flip);
-  }
-  return flip;
-}
-
 export class Database {
   // TypeORM's SQLite drivers share one query runner per connection, so two
   // interleaved async transactions would nest inside each other. This chain
@@ -60,10 +46,15 @@ export class Database {
   /** Set once the shop has moved to another database: work still waiting here must not land in this one. */
   private retiredBecause: Error | null = null;
 
+  /** SQLite only: refuses a statement that writes while a read runs (PostgreSQL's transaction is READ ONLY itself). */
+  private readonly readOnly: ReadOnlyGuard | null;
+
   private constructor(
     readonly dataSource: DataSource,
     readonly engine: StorageEngine = engineNamed('sqlite'),
-  ) {}
+  ) {
+    this.readOnly = engine.name === 'sqlite' ? guardReads(dataSource) : null;
+  }
 
   /** Opens the shop's PostgreSQL database and brings its schema up to date. */
   static async openPostgres(connection: PostgresConnection): Promise<Database> {
@@ -145,24 +136,16 @@ export class Database {
 
   /**
    * Runs a read-only use case on one consistent snapshot. A write inside it does not compile (ReadTx), and
-   * the engine refuses one that got through anyway: PostgreSQL's READ ONLY transaction, SQLite's query_only.
+   * the engine refuses one that got through anyway: PostgreSQL's READ ONLY transaction, and on SQLite each
+   * statement's own read-only verdict (read-only-guard.ts says why not query_only).
    */
   read<T>(work: (tx: ReadTx) => Promise<T>): Promise<T> {
     if (this.engine.name === 'postgres') {
       return this.enqueue(() => this.inTransaction(['BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY'], (manager) => work(asReadTx(manager))));
     }
-    return this.enqueue(() =>
-      this.inTransaction(['BEGIN'], async (manager) => {
-        // Taken inside the turn: by then the desk may have retired this file, and the queue says so first.
-        const queryOnly = queryOnlySwitch(this.sqliteConnection());
-        queryOnly(true);
-        try {
-          return await work(asReadTx(manager));
-        } finally {
-          queryOnly(false);
-        }
-      }),
-    );
+    const guard = this.readOnly;
+    if (!guard) throw new Error('a SQLite desk reads under its read-only guard');
+    return this.enqueue(() => this.inTransaction(['BEGIN'], (manager) => guard.reading(() => work(asReadTx(manager)))));
   }
 
   private sqliteConnection(): BetterSqlite3.Database {
