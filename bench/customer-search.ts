@@ -135,7 +135,7 @@ export async function timeCustomerSearch(
         `SELECT c.name, c.phone_digits, (SELECT d.serial FROM device d WHERE d.customer_id = c.id ORDER BY d.id LIMIT 1) AS serial
          FROM customer c WHERE c.id IN (SELECT id FROM customer ORDER BY random() LIMIT ?)`,
       )
-      .all(count * 10),
+      .all(count * 10 + EXACT_WARM_UP),
   ) as { name: string; phone_digits: string; serial: string | null }[];
   const chinese = customers.filter((c) => /^\p{Script=Han}+$/u.test(c.name));
   const serials = customers.filter((c) => (c.serial ?? '').length >= 8);
