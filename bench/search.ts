@@ -162,7 +162,15 @@ function lookupKinds(db: BetterSqlite3.Database, count: number, exactCount: numb
        FROM ticket t JOIN customer c ON c.id = t.customer_id JOIN device d ON d.id = t.device_id
        WHERE t.id IN (SELECT id FROM ticket ORDER BY random() LIMIT ?)`,
     )
-    .all(Math.max(count * 20, exactCount * 3)) as { id: number; number: number; name: string; phone_digits: string; serial: string; brand: string; model: string }[];
+    .all(Math.max(count * 20, exactCount * 3)) as {
+    id: number;
+    number: number;
+    name: string;
+    phone_digits: string;
+    serial: string;
+    brand: string;
+    model: string;
+  }[];
   const chinese = tickets.filter((t) => /^\p{Script=Han}+$/u.test(t.name));
   const latin = tickets.filter((t) => /^[A-Za-zÀ-ÿ]+ [A-Za-zÀ-ÿ]+$/.test(t.name));
   const withSerial = tickets.filter((t) => t.serial.length >= 8);
