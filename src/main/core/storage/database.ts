@@ -15,7 +15,7 @@ import { engineNamed, type PostgresConnection, type StorageEngine } from './engi
 import { DESK_WRITE_LOCK } from './engine/postgres';
 import { POSTGRES_MIGRATIONS } from './postgres-migrations';
 import { asReadTx, asWriteTx, type ReadTx, type WriteTx } from './transactions';
-import { guardReads, type ReadOnlyGuard } from './read-only-guard';
+import { guardReads, UNGUARDED, type ReadOnlyGuard } from './read-only-guard';
 
 export const BUSY_TIMEOUT_MS = 5000;
 
@@ -46,14 +46,14 @@ export class Database {
   /** Set once the shop has moved to another database: work still waiting here must not land in this one. */
   private retiredBecause: Error | null = null;
 
-  /** SQLite only: refuses a statement that writes while a read runs (PostgreSQL's transaction is READ ONLY itself). */
-  private readonly readOnly: ReadOnlyGuard | null;
+  /** Refuses a statement that writes while a read runs: SQLite's guard, or none where the transaction is READ ONLY. */
+  private readonly readOnly: ReadOnlyGuard;
 
   private constructor(
     readonly dataSource: DataSource,
     readonly engine: StorageEngine = engineNamed('sqlite'),
   ) {
-    this.readOnly = engine.name === 'sqlite' ? guardReads(dataSource) : null;
+    this.readOnly = engine.name === 'sqlite' ? guardReads(dataSource) : UNGUARDED;
   }
 
   /** Opens the shop's PostgreSQL database and brings its schema up to date. */
@@ -140,12 +140,8 @@ export class Database {
    * statement's own read-only verdict (read-only-guard.ts says why not query_only).
    */
   read<T>(work: (tx: ReadTx) => Promise<T>): Promise<T> {
-    if (this.engine.name === 'postgres') {
-      return this.enqueue(() => this.inTransaction(['BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY'], (manager) => work(asReadTx(manager))));
-    }
-    const guard = this.readOnly;
-    if (!guard) throw new Error('a SQLite desk reads under its read-only guard');
-    return this.enqueue(() => this.inTransaction(['BEGIN'], (manager) => guard.reading(() => work(asReadTx(manager)))));
+    const begin = this.engine.name === 'postgres' ? ['BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY'] : ['BEGIN'];
+    return this.enqueue(() => this.inTransaction(begin, (manager) => this.readOnly.reading(() => work(asReadTx(manager)))));
   }
 
   private sqliteConnection(): BetterSqlite3.Database {

@@ -9,9 +9,10 @@
 import type BetterSqlite3 from 'better-sqlite3';
 import type { DataSource } from 'typeorm';
 
+/** A statement that writes, handed to a read: the guard's refusal and the driver reader's (sql-reader.ts). */
 export class ReadOnlyViolation extends Error {
   constructor(sql: string) {
-    super(`a read-only transaction may not change data: ${sql.slice(0, 80)}`);
+    super(`a read may not change data (not a read-only statement): ${sql.slice(0, 80)}`);
     this.name = 'ReadOnlyViolation';
   }
 }
@@ -26,19 +27,23 @@ export interface ReadOnlyGuard {
   reading<T>(work: () => Promise<T>): Promise<T>;
 }
 
+/** PostgreSQL's guard: its read is a READ ONLY transaction, which refuses a write itself. */
+export const UNGUARDED: ReadOnlyGuard = { reading: (work) => work() };
+
 /**
  * Guards the data source's one SQLite runner (the driver hands every caller the same one). The Database
- * runs use cases one at a time, so while a read runs no write shares the runner.
+ * runs use cases one at a time, so while a read runs no write shares the runner. Outside a read the
+ * runner's statements go through untouched, with no extra step on a write's path.
  */
 export function guardReads(dataSource: DataSource): ReadOnlyGuard {
   const runner = dataSource.createQueryRunner() as unknown as StatementSource;
   const statementOf = runner.getStmt.bind(runner);
   let readers = 0;
-  runner.getStmt = async (query) => {
-    const statement = await statementOf(query);
-    if (readers > 0 && !statement.readonly) throw new ReadOnlyViolation(query);
+  const readOnly = (statement: BetterSqlite3.Statement, query: string) => {
+    if (!statement.readonly) throw new ReadOnlyViolation(query);
     return statement;
   };
+  runner.getStmt = (query) => (readers === 0 ? statementOf(query) : statementOf(query).then((statement) => readOnly(statement, query)));
   return {
     async reading(work) {
       readers++;

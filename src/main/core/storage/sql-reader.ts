@@ -3,6 +3,7 @@
 // the query and its rows. Used inside a transaction the Database opened.
 import type BetterSqlite3 from 'better-sqlite3';
 import type { ReadSql, ReadTx } from './transactions';
+import { ReadOnlyViolation } from './read-only-guard';
 
 export interface SqlReader {
   /** Every row of a read-only statement. */
@@ -22,7 +23,7 @@ export function preparedReader(connection: BetterSqlite3.Database): SqlReader {
         if (!statement) {
           statement = connection.prepare(sql);
           // The reader only reads, whatever a caller hands it.
-          if (!statement.readonly) throw new Error(`a read may not change data: ${sql.slice(0, 80)}`);
+          if (!statement.readonly) throw new ReadOnlyViolation(sql);
           statements.set(sql, statement);
         }
         return statement.all(...params) as T[];
