@@ -143,7 +143,7 @@ describe('walk-in intake in Chinese', () => {
     await field(page, zh.customerName).pressSequentially('王小');
     const match = page.getByRole('option', { name: /王小明/ });
     await match.waitFor({ state: 'visible' });
-    expect(await match.textContent()).toContain(zhCN.intake.visits.replace('{{count}}', '1'));
+    expect(await match.textContent()).toContain(zhCN.intake.visits_other.replace('{{count}}', '1'));
     await page.keyboard.press('ArrowDown');
     await page.keyboard.press('Enter');
 
