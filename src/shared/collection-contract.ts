@@ -8,7 +8,7 @@
 // payment is voided (manager + reason) and a refund is its own row.
 import { z } from 'zod';
 import { LIMITS, PAYMENT_METHODS, type DeviceType, type PaymentMethod, type TicketStatus } from './domain';
-import { calendarDate, code, money, optionalText, requiredText } from './schema-helpers';
+import { calendarDate, code, money, optionalText, plainText, requiredText } from './schema-helpers';
 import { WORKFLOW_LIMITS, type NotificationMethod, type NotificationOutcome, type PricingReason, type QuoteLineKind } from './workflow';
 import { managerApprovalSchema, sessionSchema } from './staff-contract';
 
@@ -43,7 +43,7 @@ const reason = requiredText(LIMITS.notesMax);
 
 export const collectionFindInput = z.object({
   /** A ticket number (with or without prefix, as a scanner types it), a phone (full or last digits) or a name. */
-  query: z.string().max(WORKFLOW_LIMITS.searchQueryMax, code('too_long')),
+  query: plainText(WORKFLOW_LIMITS.searchQueryMax),
 });
 
 export const collectionGetInput = z.object({ ticketId: id });

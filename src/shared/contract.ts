@@ -328,7 +328,7 @@ export const settingsChannels = {
 
 /** Intake at the counter: customers, warranty, check-in, the ticket as checked in. */
 export const intakeChannels = {
-  'customers.search': channel<CustomerSummary[]>()(z.object({ query: z.string().max(100), limit: z.number().int().min(1).max(50).default(8) })),
+  'customers.search': channel<CustomerSummary[]>()(z.object({ query: plainText(100), limit: z.number().int().min(1).max(50).default(8) })),
   'customers.get': channel<CustomerDetail>()(z.object({ id })),
   'warranty.assess': channel<WarrantyAssessment>()(z.object({ purchaseDate: calendarDate.nullable(), proofOfPurchase: z.boolean() })),
   'intake.checkIn': channel<CheckInResult>()(checkInInput),

@@ -5,7 +5,7 @@
 // Calls that record a person carry `session`; main derives who acted from it.
 import { z } from 'zod';
 import { LIMITS, type DeviceType, type Language, type TicketStatus } from './domain';
-import { calendarDate, code, optionalText, requiredText } from './schema-helpers';
+import { calendarDate, code, optionalText, plainText, requiredText } from './schema-helpers';
 import { managerApprovalSchema, sessionSchema } from './staff-contract';
 
 export const COMPLAINT_CATEGORIES = ['quality', 'attitude', 'delay', 'price', 'damage', 'other'] as const;
@@ -39,7 +39,7 @@ const phone = z
 const range = z.object({ fromUtc: z.string().min(10).max(40), toUtc: z.string().min(10).max(40) });
 
 export const archiveSearchInput = z.object({
-  query: z.string().max(100),
+  query: plainText(100),
   limit: z.number().int().min(1).max(50).default(20),
   /** A whole phone or serial stops at its exact match; true asks for the partial matches too. */
   more: z.boolean().default(false),

@@ -3,14 +3,14 @@
 // into the one contract in contract.ts.
 import { z } from 'zod';
 import { TICKET_STATUSES, type DeviceType, type TicketStatus } from './domain';
-import { code } from './schema-helpers';
+import { code, plainText } from './schema-helpers';
 import { WORKFLOW_LIMITS, type SearchMatchField, type SearchMatchKind, type SeverityLevel } from './workflow';
 import type { TicketRef } from './repair-contract';
 
 const id = z.number(code('required')).int(code('invalid')).positive(code('invalid'));
 
 export const searchInput = z.object({
-  query: z.string().max(WORKFLOW_LIMITS.searchQueryMax, code('too_long')),
+  query: plainText(WORKFLOW_LIMITS.searchQueryMax),
   limit: z.number().int().min(1).max(100).default(20),
   /** Partial matches too, even when the query matched a ticket number, phone or serial exactly. */
   more: z.boolean().default(false),
