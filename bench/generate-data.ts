@@ -25,9 +25,10 @@ import { composeTicketNumber, localDayCode } from '../src/shared/ticket-number';
 import { openBenchDesk } from './checkin';
 import { USE_CASE_FILLS, resumeAfterBulkLoad, suspendForBulkLoad } from './bulk-load';
 import { itemAt } from '../src/shared/lists';
+import { chainGeneratedHistory } from './chain-history';
 
 /** Bump when the generated data changes shape or how it is written, so cached files are not reused. */
-const GENERATOR_VERSION = 5;
+const GENERATOR_VERSION = 6;
 /** The shop's "today" in the generated data (local time), and the ten years before it. */
 export const DATA_NOW = new Date(2026, 10, 23, 18, 0, 0);
 const YEARS = 10;
@@ -642,6 +643,8 @@ export async function generateBenchFile(dir: string, tickets: number, options: {
     // What the collection and call use cases keep per ticket, as the migration fills it.
     for (const statement of USE_CASE_FILLS) db.exec(statement);
   }
+  const linked = chainGeneratedHistory(db);
+  log(`  ${linked.toLocaleString('en')} rows sealed in the history chain, ${((performance.now() - started) / 1000).toFixed(1)} s`);
   db.pragma('journal_mode = WAL');
   db.close();
 

@@ -7,16 +7,20 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { generateBenchFile } from '../../bench/generate-data';
+import { generateBenchFile, type GeneratedData } from '../../bench/generate-data';
+import { openBenchDesk } from '../../bench/checkin';
+import { SAMPLE_MANAGER_PIN } from '../../src/main/core/sample-desk';
 
 const TICKETS = 1500;
 let work: string;
+let bulkData: GeneratedData;
 let bulk: BetterSqlite3.Database;
 let live: BetterSqlite3.Database;
 
 beforeAll(async () => {
   work = mkdtempSync(join(tmpdir(), 'repair-desk-bulk-load-'));
   const bulkFile = await generateBenchFile(join(work, 'bulk'), TICKETS, { bulk: true });
+  bulkData = bulkFile;
   const liveFile = await generateBenchFile(join(work, 'live'), TICKETS, { bulk: false });
   bulk = new BetterSqlite3(bulkFile.file);
   live = new BetterSqlite3(liveFile.file, { readonly: true });
@@ -56,6 +60,7 @@ describe('bench data bulk load', () => {
       'figures_day_response',
       'figures_day_finished',
       'figures_day_technician_scores',
+      'history_link',
     ];
     for (const table of tables) {
       const rows = rowsOf(bulk, table);
@@ -92,6 +97,29 @@ describe('bench data bulk load', () => {
       const found = bulk.prepare(query).raw().all(`"${text}"`);
       expect(found.length, `${fts} ${text}`).toBeGreaterThan(0);
       expect(found, `${fts} ${text}`).toEqual(live.prepare(query).raw().all(`"${text}"`));
+    }
+  });
+
+  it('seals every generated row in the history chain, so a desk opened on it links only its own writes', async () => {
+    const count = (sql: string) => (bulk.prepare(sql).get() as { n: number }).n;
+    const events = count(`SELECT COUNT(*) AS n FROM ticket_event`);
+    expect(events).toBe(bulkData.events);
+    expect(count(`SELECT COUNT(*) AS n FROM history_link WHERE source = 'ticket_event'`)).toBe(events);
+    const linksBefore = count(`SELECT COUNT(*) AS n FROM history_link`);
+    const auditBefore = count(`SELECT COUNT(*) AS n FROM audit_entry`);
+
+    const desk = await openBenchDesk(bulkData.dir);
+    try {
+      const signIn = await desk.dispatch('auth.signIn', { staffId: 1, pin: SAMPLE_MANAGER_PIN });
+      if (!signIn.ok) throw new Error(JSON.stringify(signIn.error));
+      const session = (signIn.data as { token: string }).token;
+      const verified = await desk.dispatch('audit.verify', { session });
+      // The sign-in's own audit entries are the only rows the desk had to link.
+      const written = count(`SELECT COUNT(*) AS n FROM audit_entry`) - auditBefore;
+      expect(verified).toEqual({ ok: true, data: { ok: true, checked: linksBefore + written, firstBroken: null } });
+      expect(count(`SELECT COUNT(*) AS n FROM history_link`)).toBe(linksBefore + written);
+    } finally {
+      await desk.close();
     }
   });
 });

@@ -24,12 +24,16 @@ const CHAINED_WHEN_SET: Record<keyof typeof CHAINED, readonly string[]> = {
   payment: [],
   audit_entry: [],
 };
-type Source = keyof typeof CHAINED;
+export type ChainedSource = keyof typeof CHAINED;
+type Source = ChainedSource;
 
-function columnsOf(source: Source): string {
+/** The columns of a source's row that its hash covers, as a SELECT list. */
+export function chainedColumns(source: Source): string {
   return [...CHAINED[source], ...CHAINED_WHEN_SET[source]].join(', ');
 }
-const SOURCES = Object.keys(CHAINED) as Source[];
+/** The chained tables, in the order a write links their new rows. */
+export const CHAINED_SOURCES = Object.keys(CHAINED) as Source[];
+const SOURCES = CHAINED_SOURCES;
 
 export const GENESIS = '0'.repeat(64);
 
@@ -72,7 +76,7 @@ export async function chainNewRows(tx: WriteTx): Promise<void> {
     const linked = (state[`${source}_linked`] as number | null) ?? 0;
     const written = (state[`${source}_written`] as number | null) ?? 0;
     if (written <= linked) continue;
-    const rows: Record<string, unknown>[] = await tx.query(`SELECT ${columnsOf(source)} FROM ${source} WHERE id > ? ORDER BY id`, [linked]);
+    const rows: Record<string, unknown>[] = await tx.query(`SELECT ${chainedColumns(source)} FROM ${source} WHERE id > ? ORDER BY id`, [linked]);
     for (const row of rows) {
       const id = row.id as number;
       const hashed = rowHash(source, row);
@@ -96,7 +100,7 @@ export async function verifyHistory(tx: ReadTx): Promise<HistoryCheck> {
     });
     if (!(link.source in CHAINED)) return broken('link_changed');
     if (link.prev_hash !== prev || link.hash !== linkHash(prev, link.source, link.row_id, link.row_hash)) return broken('link_changed');
-    const rows: Record<string, unknown>[] = await tx.query(`SELECT ${columnsOf(link.source)} FROM ${link.source} WHERE id = ?`, [link.row_id]);
+    const rows: Record<string, unknown>[] = await tx.query(`SELECT ${chainedColumns(link.source)} FROM ${link.source} WHERE id = ?`, [link.row_id]);
     if (rows.length === 0) return broken('row_missing');
     if (rowHash(link.source, onlyRow(rows)) !== link.row_hash) return broken('row_changed');
     prev = link.hash;
