@@ -7,6 +7,7 @@ import type { Settings } from '../../shared/contract';
 import type { DeskContext } from './context';
 import { requireActor, verifyManagerApproval, type Actor, type ManagerApprovalInput } from './features/staff/auth';
 import { loadSettings } from './features/settings/settings';
+import { payOwedRoleCheck } from './role-check-in-use-case';
 
 export interface Acting {
   tx: WriteTx;
@@ -22,6 +23,8 @@ export async function acting<T>(ctx: DeskContext, session: string, approval: Man
   const approver = await verifyManagerApproval(ctx, approval);
   return ctx.db.write(async (tx) => {
     const actor = await requireActor(tx, ctx, session);
+    // The role table's check, when dispatch left it to this transaction (role-check-in-use-case.ts).
+    payOwedRoleCheck(ctx, actor);
     return work({ tx, actor, approver, settings: await loadSettings(tx), now: ctx.clock.now() });
   });
 }

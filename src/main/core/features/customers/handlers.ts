@@ -2,6 +2,7 @@
 // Each is one use case in one transaction; calls that record a person resolve
 // the signed-in staff member inside it.
 import { acting } from '../../acting';
+import { rolesCheckedInUseCase } from '../../role-check-in-use-case';
 import type { FeatureHandlers } from '../../handler-map';
 import type { customerCareChannels } from '../../../../shared/customer-care-contract';
 import { localIsoDate } from '../../../../shared/calendar';
@@ -34,7 +35,9 @@ export const customerCareHandlers: FeatureHandlers<typeof customerCareChannels> 
     ),
 
   'followUps.due': (input, { db, clock }) => db.read(async (tx) => followUpsDue(tx, input.date ?? localIsoDate(clock.now()), await loadSettings(tx))),
-  'followUps.record': (input, ctx) => acting(ctx, input.session, null, ({ tx, actor, settings, now }) => recordFollowUp(tx, actor, input, settings, now)),
+  'followUps.record': rolesCheckedInUseCase((input, ctx) =>
+    acting(ctx, input.session, null, ({ tx, actor, settings, now }) => recordFollowUp(tx, actor, input, settings, now)),
+  ),
 
   'complaints.open': (input, ctx) =>
     acting(ctx, input.session, null, async ({ tx, actor, settings, now }) =>

@@ -2,6 +2,7 @@
 // warranty check, check-in and the ticket as checked in.
 import type { intakeChannels } from '../../../../shared/contract';
 import { acting } from '../../acting';
+import { rolesCheckedInUseCase } from '../../role-check-in-use-case';
 import type { FeatureHandlers } from '../../handler-map';
 import { localIsoDate } from '../../../../shared/calendar';
 import { assessWarranty } from '../../../../shared/warranty';
@@ -24,7 +25,7 @@ export const intakeHandlers: FeatureHandlers<typeof intakeChannels> = {
       const { warrantyMonths } = await loadSettings(tx);
       return assessWarranty({ ...input, today: localIsoDate(clock.now()), warrantyMonths });
     }),
-  'intake.checkIn': async (input, ctx) => {
+  'intake.checkIn': rolesCheckedInUseCase(async (input, ctx) => {
     const result = await acting(ctx, input.session, null, async ({ tx, actor, settings, now }) => {
       await requireSetupDone(tx);
       return checkIn(tx, ctx.secrets, settings, actor, input, now);
@@ -32,7 +33,7 @@ export const intakeHandlers: FeatureHandlers<typeof intakeChannels> = {
     // Remembered beside the file: an emptied or older file is then recognised at start.
     ctx.safety.noteTickets(result.tickets.map((ticket) => ticket.number));
     return result;
-  },
+  }),
   'tickets.get': (input, { db }) => db.read(async (tx) => getTicketByNumber(tx, input.number, await loadSettings(tx))),
   'tickets.revealPasscode': (input, ctx) =>
     ctx.db.write(async (tx) => {
