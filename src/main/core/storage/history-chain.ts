@@ -4,9 +4,12 @@
 // Changing or removing a row, or a link, behind the desk's back breaks the
 // chain at that point; verifyHistory reports the first break.
 import { createHash } from 'node:crypto';
-import type { ReadTx, WriteTx } from './transactions';
+import type { ReadTx, SelectSql, WriteTx } from './transactions';
 import type { HistoryCheck } from '../../../shared/trust-contract';
 import { onlyRow } from './rows';
+import { rowReaderOf } from './sql-reader';
+import { insertRow } from './row-insert';
+import { HistoryLinkEntity } from './entities/bookkeeping';
 
 /** The columns a row is hashed over: the ones that never change once written (a void changes only void columns). */
 const CHAINED = {
@@ -64,24 +67,28 @@ interface LinkRow {
  * row linked and the last row written. Every write transaction runs it, so a
  * transaction that wrote no chained row costs one indexed read, not one per source.
  */
-const CHAIN_STATE = `SELECT (SELECT hash FROM history_link ORDER BY id DESC LIMIT 1) AS last_hash, ${SOURCES.map(
+const CHAIN_STATE: SelectSql = `SELECT (SELECT hash FROM history_link ORDER BY id DESC LIMIT 1) AS last_hash, ${SOURCES.map(
   (source) => `(SELECT MAX(row_id) FROM history_link WHERE source = '${source}') AS ${source}_linked, (SELECT MAX(id) FROM ${source}) AS ${source}_written`,
 ).join(', ')}`;
 
-/** Links every row written since the last link; called inside the write transaction, before COMMIT. */
+/**
+ * Links every row written since the last link; called inside the write transaction, before COMMIT.
+ * On SQLite its reads and inserts are the connection's prepared statements (every write runs this).
+ */
 export async function chainNewRows(tx: WriteTx): Promise<void> {
-  const state = onlyRow<Record<string, string | number | null>>(await tx.query(CHAIN_STATE));
+  const read = rowReaderOf(tx);
+  const state = onlyRow(await read<Record<string, string | number | null>>(CHAIN_STATE));
   let prev = (state.last_hash as string | null) ?? GENESIS;
   for (const source of SOURCES) {
     const linked = (state[`${source}_linked`] as number | null) ?? 0;
     const written = (state[`${source}_written`] as number | null) ?? 0;
     if (written <= linked) continue;
-    const rows: Record<string, unknown>[] = await tx.query(`SELECT ${chainedColumns(source)} FROM ${source} WHERE id > ? ORDER BY id`, [linked]);
+    const rows = await read<Record<string, unknown>>(`SELECT ${chainedColumns(source)} FROM ${source} WHERE id > ? ORDER BY id`, [linked]);
     for (const row of rows) {
-      const id = row.id as number;
-      const hashed = rowHash(source, row);
-      const hash = linkHash(prev, source, id, hashed);
-      await tx.query(`INSERT INTO history_link (source, row_id, row_hash, prev_hash, hash) VALUES (?, ?, ?, ?, ?)`, [source, id, hashed, prev, hash]);
+      const rowId = row.id as number;
+      const rowHashValue = rowHash(source, row);
+      const hash = linkHash(prev, source, rowId, rowHashValue);
+      await insertRow(tx, HistoryLinkEntity, { source, rowId, rowHash: rowHashValue, prevHash: prev, hash });
       prev = hash;
     }
   }
