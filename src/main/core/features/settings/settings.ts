@@ -1,6 +1,6 @@
 import type { ReadTx, WriteTx } from '../../storage/transactions';
 import type { Settings } from '../../../../shared/contract';
-import { SettingEntity } from '../../storage/entities/settings';
+import { SettingEntity, type SettingRow } from '../../storage/entities/settings';
 import { isSqliteTx, sqlReaderOf, type SqlReader } from '../../storage/sql-reader';
 import { dataVersion, selectAllSettings, settingValue } from './queries/settings';
 
@@ -40,16 +40,36 @@ export const DEFAULT_SETTINGS: Settings = {
 type SettingKey = keyof Settings;
 
 /** Settings are stored one key a row (JSON values), so later issues add keys without a migration. */
+/** The rows last parsed and the settings they gave: nearly every use case finds the same rows again. */
+let lastParsed: { rows: readonly SettingRow[]; settings: Settings } | null = null;
+
+function sameRows(a: readonly SettingRow[], b: readonly SettingRow[]): boolean {
+  return a.length === b.length && a.every((row, i) => row.key === b[i]?.key && row.value === b[i]?.value);
+}
+
+/** Frozen all the way down: the same object answers every use case until the rows change, so none may alter it. */
+function deepFreeze<T>(value: T): T {
+  if (typeof value === 'object' && value !== null && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const child of Object.values(value)) deepFreeze(child);
+  }
+  return value;
+}
+
 export async function loadSettings(tx: ReadTx): Promise<Settings> {
   // Every use case reads them: on SQLite one prepared statement, not the ORM's query builder.
   const rows = await selectAllSettings(tx);
+  // Keyed by the stored text itself, so whoever changed a row (this desk, another counter, a rollback) is seen.
+  if (lastParsed && sameRows(lastParsed.rows, rows)) return lastParsed.settings;
   const stored: Partial<Record<SettingKey, unknown>> = {};
   for (const row of rows) {
     if (row.key in DEFAULT_SETTINGS) stored[row.key as SettingKey] = JSON.parse(row.value);
   }
   const settings = { ...DEFAULT_SETTINGS, ...stored } as Settings;
   // A document added later (the receipt) has no stored print settings yet: it gets its defaults.
-  return { ...settings, printing: { ...DEFAULT_SETTINGS.printing, ...settings.printing } };
+  const loaded = deepFreeze(structuredClone({ ...settings, printing: { ...DEFAULT_SETTINGS.printing, ...settings.printing } }));
+  lastParsed = { rows, settings: loaded };
+  return loaded;
 }
 
 /**

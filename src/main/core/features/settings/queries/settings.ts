@@ -22,7 +22,7 @@ export function settingValue(sql: SqlReader, key: string): string | undefined {
 }
 
 export async function countSettingsWithKey(tx: ReadTx, key: string): Promise<number> {
-  const rows = await tx.query<{ n: number }[]>(`SELECT COUNT(*) AS n FROM setting WHERE key = ?`, [key]);
+  const rows = await rowReaderOf(tx)<{ n: number }>(`SELECT COUNT(*) AS n FROM setting WHERE key = ?`, [key]);
   return onlyRow(rows).n;
 }
 
