@@ -296,6 +296,19 @@ describe('the customer archive (客户档案)', () => {
     expect(how(await desk.call('archive.search', { query: '0013 80' }))).toEqual([`${abroadId}:phone:contains`, `${wangId}:phone:contains`]);
   });
 
+  it('a whole phone that found its customer leaves a serial of the same digits for "more"', async () => {
+    await checkIn(desk, { customer: { name: '王小明', phone: '138 0013 8000' }, device: { serial: 'C02XK1' } });
+    await checkIn(desk, { customer: { name: 'Serial Owner', phone: '139 5555 6666' }, device: { serial: '13800138000' } });
+    const idOf = async (name: string) => firstItem(await desk.call('archive.search', { query: name })).id;
+    const [wangId, ownerId] = [await idOf('王小明'), await idOf('Serial Owner')];
+    const how = (hits: { id: number; matchedOn: string; match: string }[]) => hits.map((h) => `${h.id}:${h.matchedOn}:${h.match}`);
+    expect(how(await desk.call('archive.search', { query: '13800138000' }))).toEqual([`${wangId}:phone:exact`]);
+    expect(how(await desk.call('archive.search', { query: '13800138000', more: true }))).toEqual([`${ownerId}:serial:exact`, `${wangId}:phone:exact`]);
+    // Digits that are nobody's phone still find the serial at once.
+    await checkIn(desk, { customer: { name: 'Second Owner', phone: '139 5555 7777' }, device: { serial: '13700000000' } });
+    expect(how(await desk.call('archive.search', { query: '13700000000' }))).toEqual([`${await idOf('Second Owner')}:serial:exact`]);
+  });
+
   it('edits keep a history of who changed what, old and new values', async () => {
     await checkIn(desk, { customer: { name: '王小明', phone: '138 0013 8000' } });
     const hit = firstItem(await desk.call('archive.search', { query: '0013' }));

@@ -50,7 +50,7 @@ const serialLike = (text: string) => text.length >= TRIGRAM && !text.includes(' 
  * The whole phone and the whole serial; returns whether either matched someone not merged away.
  * A whole phone's customers come with their hit rows (one probe, as a scan at the counter needs).
  */
-function* byExact(engine: StorageEngine, text: string, limit: number, found: Collector, rows: Map<number, ArchiveHitRecord>): Lookup<boolean> {
+function* byExact(engine: StorageEngine, text: string, limit: number, more: boolean, found: Collector, rows: Map<number, ArchiveHitRecord>): Lookup<boolean> {
   let whole = false;
   if (phoneLike(text)) {
     const digits = phoneDigits(text);
@@ -65,6 +65,8 @@ function* byExact(engine: StorageEngine, text: string, limit: number, found: Col
       whole ||= exact.length > 0;
     }
   }
+  // A whole phone that found its customer answers the search, as in the ticket search: a serial of the same digits waits for "more".
+  if (whole && !more) return true;
   if (serialLike(text)) {
     // The serial index alone first: every whole phone number is also tried as a serial, and a miss then costs a fifth of the joined read.
     const deviceIds = yield* deviceIdsWithSerial(engine, text, limit);
@@ -122,7 +124,7 @@ function* archiveSearch(engine: StorageEngine, query: string, limit: number, { m
   if (text === '') return [];
   const found = new Collector();
   const byId = new Map<number, ArchiveHitRecord>();
-  const exact = yield* byExact(engine, text, limit, found, byId);
+  const exact = yield* byExact(engine, text, limit, more, found, byId);
   if (!exact || more) {
     if (phoneLike(text)) yield* byPhone(engine, phoneDigits(text), limit, found);
     if (/\p{L}/u.test(text)) yield* byName(engine, text, limit, found);
