@@ -27,8 +27,7 @@ const CHAINED_WHEN_SET: Record<keyof typeof CHAINED, readonly string[]> = {
   payment: [],
   audit_entry: [],
 };
-export type ChainedSource = keyof typeof CHAINED;
-type Source = ChainedSource;
+type Source = keyof typeof CHAINED;
 
 /** The columns of a source's row that its hash covers, as a SELECT list. */
 export function chainedColumns(source: Source): string {

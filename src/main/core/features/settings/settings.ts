@@ -39,7 +39,6 @@ export const DEFAULT_SETTINGS: Settings = {
 
 type SettingKey = keyof Settings;
 
-/** Settings are stored one key a row (JSON values), so later issues add keys without a migration. */
 /** The rows last parsed and the settings they gave: nearly every use case finds the same rows again. */
 let lastParsed: { rows: readonly SettingRow[]; settings: Settings } | null = null;
 
@@ -56,6 +55,7 @@ function deepFreeze<T>(value: T): T {
   return value;
 }
 
+/** Settings are stored one key a row (JSON values), so later issues add keys without a migration. */
 export async function loadSettings(tx: ReadTx): Promise<Settings> {
   // Every use case reads them: on SQLite one prepared statement, not the ORM's query builder.
   const rows = await selectAllSettings(tx);
