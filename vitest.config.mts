@@ -33,6 +33,7 @@ const DESK_LEVEL_FILES = [
   'receipt-document',
   'reliability',
   'reports',
+  'role-check-in-use-case',
   'roles',
   'search-lookups',
   'settings',

@@ -9,6 +9,7 @@ import { handlers } from '../../src/main/core/handlers';
 import { checksRolesInUseCase } from '../../src/main/core/role-check-in-use-case';
 import { CHANNELS } from '../../src/shared/contract';
 import { accessOf } from '../../src/shared/roles';
+import type { DeskContext } from '../../src/main/core/context';
 
 let desk: TestDesk;
 let crew: Crew;
@@ -47,6 +48,33 @@ describe('the role check inside the use case', () => {
     expect(marked).toContain('intake.checkIn');
     expect(marked).toContain('collection.pay');
     for (const channel of marked) expect(accessOf(channel).kind, channel).toBe('roles');
+  });
+
+  it('wraps only handlers whose first step is the write transaction of acting', async () => {
+    // Each wrapped handler gets a context where the write refuses at once and anything else touched first fails the test.
+    const startedWrite = new Error('the write transaction started');
+    const touched: string[] = [];
+    const db = new Proxy({} as DeskContext['db'], {
+      get: (_target, name) => {
+        if (name === 'write') return () => Promise.reject(startedWrite);
+        touched.push(`db.${String(name)}`);
+        throw new Error(`db.${String(name)} used before acting`);
+      },
+    });
+    const ctx = new Proxy({} as DeskContext, {
+      get: (_target, name) => {
+        if (name === 'db') return db;
+        touched.push(String(name));
+        throw new Error(`${String(name)} used before acting`);
+      },
+    });
+    const marked = CHANNELS.filter((channel) => checksRolesInUseCase(handlers[channel]));
+    expect(marked.length).toBeGreaterThan(15);
+    for (const channel of marked) {
+      const handler = handlers[channel] as (input: unknown, ctx: DeskContext) => Promise<unknown>;
+      await expect(handler({ session: crew.clerk.session, managerApproval: null, ticketId: 1 }, ctx), channel).rejects.toBe(startedWrite);
+    }
+    expect(touched).toEqual([]);
   });
 
   it('checks a clerk in with one write transaction and no read before it', async () => {
