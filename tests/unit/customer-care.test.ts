@@ -264,6 +264,10 @@ describe('the customer archive (客户档案)', () => {
   let desk: TestDesk;
   let crew: Crew;
   freshDeskWithCrewEachTest(clock, START, (opened) => ({ desk, crew } = opened));
+  /** The archive's first hit for a name, as the clerk would pick it. */
+  const idOf = async (name: string) => firstItem(await desk.call('archive.search', { query: name })).id;
+  /** Each hit as customer:matchedOn:match, in the order shown. */
+  const how = (hits: { id: number; matchedOn: string; match: string }[]) => hits.map((h) => `${h.id}:${h.matchedOn}:${h.match}`);
 
   it('finds a customer by any part of the phone, part of the name or the serial', async () => {
     const wang = await checkIn(desk, { customer: { name: '王小明 Wang', phone: '138 0013 8000' }, device: { serial: 'IMEI35001122' } });
@@ -285,9 +289,7 @@ describe('the customer archive (客户档案)', () => {
   it('a whole phone or serial stops at its exact match; "more" brings the partial matches too', async () => {
     await checkIn(desk, { customer: { name: '王小明', phone: '138 0013 8000' }, device: { serial: 'IMEI35001122' } });
     await checkIn(desk, { customer: { name: 'Wang Abroad', phone: '+86 138 0013 8000' }, device: { serial: 'IMEI350011229' } });
-    const idOf = async (name: string) => firstItem(await desk.call('archive.search', { query: name })).id;
     const [wangId, abroadId] = [await idOf('王小明'), await idOf('Wang Abroad')];
-    const how = (hits: { id: number; matchedOn: string; match: string }[]) => hits.map((h) => `${h.id}:${h.matchedOn}:${h.match}`);
     expect(how(await desk.call('archive.search', { query: '13800138000' }))).toEqual([`${wangId}:phone:exact`]);
     expect(how(await desk.call('archive.search', { query: '13800138000', more: true }))).toEqual([`${wangId}:phone:exact`, `${abroadId}:phone:contains`]);
     expect(how(await desk.call('archive.search', { query: 'IMEI35001122' }))).toEqual([`${wangId}:serial:exact`]);
@@ -299,9 +301,7 @@ describe('the customer archive (客户档案)', () => {
   it('a whole phone that found its customer leaves a serial of the same digits for "more"', async () => {
     await checkIn(desk, { customer: { name: '王小明', phone: '138 0013 8000' }, device: { serial: 'C02XK1' } });
     await checkIn(desk, { customer: { name: 'Serial Owner', phone: '139 5555 6666' }, device: { serial: '13800138000' } });
-    const idOf = async (name: string) => firstItem(await desk.call('archive.search', { query: name })).id;
     const [wangId, ownerId] = [await idOf('王小明'), await idOf('Serial Owner')];
-    const how = (hits: { id: number; matchedOn: string; match: string }[]) => hits.map((h) => `${h.id}:${h.matchedOn}:${h.match}`);
     expect(how(await desk.call('archive.search', { query: '13800138000' }))).toEqual([`${wangId}:phone:exact`]);
     expect(how(await desk.call('archive.search', { query: '13800138000', more: true }))).toEqual([`${ownerId}:serial:exact`, `${wangId}:phone:exact`]);
     // Digits that are nobody's phone still find the serial at once.
