@@ -66,10 +66,11 @@ export function createDispatch(ctx: DeskContext, options: DispatchOptions = {}):
     // input that is not even an object is the schema's to refuse, just below.
     const given: unknown = input ?? {};
     // An open channel (a lookup at the counter) does not wait a turn for a check that has nothing to check.
-    const gated = typeof given === 'object' && given !== null && accessOf(channel).kind !== 'open';
+    const access = accessOf(channel);
+    const gated = typeof given === 'object' && given !== null && access.kind !== 'open';
     // A handler that starts with `acting` has its role checked in that transaction (role-check-in-use-case.ts);
     // with a manager's PIN typed, the check comes first as usual, before the PIN is counted.
-    const checkedInUseCase = gated && accessOf(channel).kind === 'roles' && checksRolesInUseCase(handler) && !field(given, 'managerApproval');
+    const checkedInUseCase = gated && access.kind === 'roles' && checksRolesInUseCase(handler) && !field(given, 'managerApproval');
     try {
       // The role table is checked first, once for every channel: someone who may not call a
       // channel learns nothing about its input rules.
