@@ -180,6 +180,37 @@ describe('searching tickets', () => {
   });
 });
 
+describe('an exact phone or IMEI answers the search', () => {
+  let desk: TestDesk;
+  beforeAll(async () => {
+    desk = await openTestDesk({ clock });
+  });
+  afterAll(async () => desk.dispose());
+  const how = async (query: string, more = false) =>
+    (await desk.call('tickets.search', { query, more })).map((h: TicketSearchHit) => `${h.ticketId}:${h.matchedOn}:${h.match}`);
+
+  it('a whole phone that found its tickets leaves a serial of the same digits for "more"', async () => {
+    const wang = await checkIn(desk, { customer: { name: '王小明', phone: '138 0013 8000' }, device: { serial: 'C02XK1' } });
+    const owner = await checkIn(desk, { customer: { name: 'Serial Owner', phone: '139 5555 6666' }, device: { serial: '13800138000' } });
+    expect(await how('13800138000')).toEqual([`${wang.id}:phone:exact`]);
+    expect(await how('13800138000', true)).toEqual([`${owner.id}:serial:exact`, `${wang.id}:phone:exact`]);
+    // Digits that are nobody's phone still find the serial at once.
+    const second = await checkIn(desk, { customer: { name: 'Second Owner', phone: '139 5555 7777' }, device: { serial: '13700000000' } });
+    expect(await how('13700000000')).toEqual([`${second.id}:serial:exact`]);
+  });
+
+  it('a whole IMEI that found its device leaves a phone of the same fifteen digits for "more"', async () => {
+    const mate = await checkIn(desk, { customer: { name: 'Li Lei', phone: '186 1111 2222' }, device: { serial: '861234567890123' } });
+    const abroad = await checkIn(desk, { customer: { name: 'Far Away', phone: '861234567890123' }, device: { serial: 'FA1' } });
+    expect(await how('861234567890123')).toEqual([`${mate.id}:serial:exact`]);
+    // Both exact: the newer ticket first.
+    expect(await how('861234567890123', true)).toEqual([`${abroad.id}:phone:exact`, `${mate.id}:serial:exact`]);
+    // Fifteen digits that are no device's serial still find the phone.
+    const other = await checkIn(desk, { customer: { name: 'Other Abroad', phone: '008613912340000' }, device: { serial: 'OA2' } });
+    expect(await how('008613912340000')).toEqual([`${other.id}:phone:exact`]);
+  });
+});
+
 describe('a shop upgrading from the intake release', () => {
   onSqliteFile('finds the tickets checked in before the repair-workflow migration', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'repair-desk-upgrade-'));

@@ -217,8 +217,16 @@ function* searchExact(
     found.add(yield* ticketIdsWithNumber(todays), 'number', 'exact', RANK.exact_number);
   }
   const phone = phoneLike(text);
+  const digits = phone ? text.replace(/\D/g, '') : '';
+  // Fifteen digits are an IMEI far more often than a phone with its country code: the serial goes first, and
+  // one that matched answers the search, as a scanned number does (a phone of the same digits waits for "more").
+  const imeiFirst = phone && digits.length >= LONGEST_PHONE_DIGITS && serialLike(text);
+  if (imeiFirst) {
+    // (Not `whole ||=`: the probe must run even when something matched already.)
+    if (yield* exactSerial(engine, text, limit, false, found, rows)) whole = true;
+    if (whole && !more) return true;
+  }
   if (phone) {
-    const digits = text.replace(/\D/g, '');
     if (digits.length >= WHOLE_MOBILE_DIGITS && digits.length < LONGEST_PHONE_DIGITS) {
       // A whole mobile number, typed or read off a form: its own tickets and the same number with a
       // country code (phones ending with it, by the reversed-digits index), exact ones first, in one probe.
@@ -246,22 +254,35 @@ function* searchExact(
         found.add(yield* ticketIdsOfCustomers(longer, limit), 'phone', 'contains');
       }
     }
+    // A whole phone that found its tickets answers the search too: a serial of the same digits waits for "more".
+    if (whole && !more) return true;
   }
-  if (serialLike(text)) {
-    // A full serial / IMEI. Text made like a phone number (every whole phone number is tried as a serial too)
-    // nearly always misses: it is probed on the serial index alone first, the cheaper miss. Other text reads its
-    // tickets' hit columns in the same probe, the cheaper hit.
-    const devices = phone ? yield* deviceIdsWithSerial(engine, text, limit) : [];
-    const tickets = phone ? (devices.length === 0 ? [] : yield* hitsOfDevices(devices, limit)) : yield* hitsWithSerial(engine, text, limit);
-    for (const row of tickets) rows.set(row.id, row);
-    found.add(
-      tickets.map((row) => row.id),
-      'serial',
-      'exact',
-    );
-    whole ||= tickets.length > 0;
-  }
+  // Shorter text made like a phone number (every whole phone number is tried as a serial too) nearly always misses.
+  if (!imeiFirst && serialLike(text) && (yield* exactSerial(engine, text, limit, phone, found, rows))) whole = true;
   return whole;
+}
+
+/**
+ * The whole serial / IMEI. Text that is likely to miss is probed on the serial index alone first, the
+ * cheaper miss; other text reads its tickets' hit columns in the same probe, the cheaper hit.
+ */
+function* exactSerial(
+  engine: StorageEngine,
+  text: string,
+  limit: number,
+  likelyMiss: boolean,
+  found: Collector,
+  rows: Map<number, HitRecord>,
+): Lookup<boolean> {
+  const devices = likelyMiss ? yield* deviceIdsWithSerial(engine, text, limit) : [];
+  const tickets = likelyMiss ? (devices.length === 0 ? [] : yield* hitsOfDevices(devices, limit)) : yield* hitsWithSerial(engine, text, limit);
+  for (const row of tickets) rows.set(row.id, row);
+  found.add(
+    tickets.map((row) => row.id),
+    'serial',
+    'exact',
+  );
+  return tickets.length > 0;
 }
 
 export interface SearchOptions {
