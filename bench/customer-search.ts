@@ -22,7 +22,7 @@ import { displayTicketNumber } from '../src/shared/ticket-number';
 import { DATA_NOW } from './generate-data';
 import type { RawRunner } from './search';
 import { withSampler } from './sampler';
-import { EXACT_WARM_UP } from './warm-up';
+import { EXACT_WARM_UP, exactSamples } from './warm-up';
 import { itemAt } from '../src/shared/lists';
 
 const LIMIT = 20;
@@ -135,7 +135,7 @@ export async function timeCustomerSearch(
         `SELECT c.name, c.phone_digits, (SELECT d.serial FROM device d WHERE d.customer_id = c.id ORDER BY d.id LIMIT 1) AS serial
          FROM customer c WHERE c.id IN (SELECT id FROM customer ORDER BY random() LIMIT ?)`,
       )
-      .all(count * 10 + EXACT_WARM_UP),
+      .all(count * 10 + exactSamples(count) + EXACT_WARM_UP),
   ) as { name: string; phone_digits: string; serial: string | null }[];
   const chinese = customers.filter((c) => /^\p{Script=Han}+$/u.test(c.name));
   const serials = customers.filter((c) => (c.serial ?? '').length >= 8);
@@ -143,7 +143,7 @@ export async function timeCustomerSearch(
   const kinds: { label: string; queries: string[]; goal: CareTimed['goal']; minimal?: BetterSqlite3.Statement; intake?: true }[] = [
     {
       label: 'customers: phone, full',
-      queries: sample(customers, count + EXACT_WARM_UP - warmUp, 5).map((c) => c.phone_digits),
+      queries: sample(customers, exactSamples(count) + EXACT_WARM_UP, 5).map((c) => c.phone_digits),
       goal: EXACT_GOAL,
       minimal: phoneBaseline,
     },

@@ -19,7 +19,7 @@ import { createDirectoryBackend } from '../src/main/core/features/printing/spool
 import { openDesk } from '../src/main/core/desk';
 import { noteCleanClose } from '../src/main/core/features/data-safety/clean-close';
 import { withSampler } from './sampler';
-import { EXACT_WARM_UP } from './warm-up';
+import { EXACT_WARM_UP, exactSamples } from './warm-up';
 import { join } from 'node:path';
 import type { ChannelParsedInput } from '../src/shared/contract';
 import { displayTicketNumber, parseTicketNumber } from '../src/shared/ticket-number';
@@ -403,7 +403,7 @@ export async function runSearchBench({ tickets, queriesPerKind, log }: SearchBen
     const open = countOpen(db);
     const warmUp = Math.min(10, Math.ceil(queriesPerKind / 10));
     // Picked on a connection of their own (see sampler.ts), so the baseline's page cache starts as cold as the desk's.
-    const kinds = withSampler(data.file, (sampler) => lookupKinds(sampler, queriesPerKind + warmUp, queriesPerKind + EXACT_WARM_UP));
+    const kinds = withSampler(data.file, (sampler) => lookupKinds(sampler, queriesPerKind + warmUp, exactSamples(queriesPerKind) + EXACT_WARM_UP));
     const results: Timed[] = [];
     for (const kind of kinds) {
       log(`search: ${kind.label} x ${kind.queries.length}`);
@@ -473,7 +473,7 @@ export async function runSearchBench({ tickets, queriesPerKind, log }: SearchBen
     }
     lines.push(`${open.toLocaleString('en')} open tickets (board total ${board.total.toLocaleString('en')}).`);
     lines.push(
-      `Per lookup, ms, ${queriesPerKind} distinct sampled queries each after ${warmUp} unmeasured (${EXACT_WARM_UP} for the exact lookups, of other rows, desk and baseline alike); search limit ${LIMIT}.`,
+      `Per lookup, ms, ${queriesPerKind} distinct sampled queries each after ${warmUp} unmeasured (the exact lookups ${exactSamples(queriesPerKind)} after ${EXACT_WARM_UP}, of other rows, desk and baseline alike); search limit ${LIMIT}.`,
     );
     lines.push(
       `desk = 'tickets.search' / 'tickets.board' / 'archive.search' / 'followUps.due' through desk.dispatch; service = the search or board service's own SQL on better-sqlite3 with no dispatch (desk minus service is the dispatch path); raw = on better-sqlite3 directly: for exact lookups and the follow-up list the minimal indexed query returning the same rows (one prepared statement), otherwise the service's same SQL in one read transaction.`,
