@@ -19,7 +19,8 @@ import {
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { unzipSync, strFromU8 } from 'fflate';
-import { afterEach, describe, expect, it } from 'vitest';
+import BetterSqlite3 from 'better-sqlite3';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { DATABASE_FILE, SECRET_KEY_FILE } from '../../src/main/core/desk';
 import { backupsToKeep } from '../../src/main/core/features/data-safety/retention';
 import { listBackups } from '../../src/main/core/features/data-safety/backup';
@@ -385,6 +386,33 @@ describe('damage at start', () => {
     writeFileSync(join(dir, DATABASE_FILE), readFileSync(join(other, DATABASE_FILE)));
     const desk = await open(dir);
     expect((await desk.call('recovery.status', {})).problem?.kind).toBe('replaced');
+  });
+});
+
+describe('what the start reads', () => {
+  it('counts no table and no sealed passcode while the key is whole (a shop with years of history would wait for it)', async () => {
+    const dir = tempDir();
+    const desk = await open(dir, { automaticBackups: false });
+    await desk.call('intake.checkIn', sampleIntake({ device: { passcode: { kind: 'pin', value: '1234' } } }));
+    await desk.close();
+    // Every statement this thread prepares while the desk starts (the full integrity_check runs on a worker of its own).
+    const statements: string[] = [];
+    const originalPrepare = BetterSqlite3.prototype.prepare;
+    const prepare = vi.spyOn(BetterSqlite3.prototype, 'prepare').mockImplementation(function (this: BetterSqlite3.Database, source: string) {
+      statements.push(source.replace(/\s+/g, ' '));
+      return originalPrepare.call(this, source);
+    });
+    try {
+      const again = await open(dir, { automaticBackups: false });
+      expect((await again.call('recovery.status', {})).problem).toBeNull();
+    } finally {
+      prepare.mockRestore();
+    }
+    expect(statements.some((sql) => /MAX\(number\)/.test(sql))).toBe(true);
+    // No whole table is counted but the tickets for the identity note (through the ticket number index).
+    const wholeTableCounts = statements.filter((sql) => /COUNT\(\*\)/i.test(sql) && !/\bWHERE\b/i.test(sql));
+    expect(wholeTableCounts).toEqual(['SELECT COUNT(*) AS tickets, MAX(number) AS last FROM ticket']);
+    expect(statements.filter((sql) => sql.includes('passcode_sealed IS NOT NULL'))).toEqual([]);
   });
 });
 

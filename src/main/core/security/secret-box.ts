@@ -45,6 +45,11 @@ export class SecretBox {
     this.keyId = keyIdOf(key);
   }
 
+  /** Whether the key file holds a whole key: only when it does not does the start need to know what is sealed. */
+  static hasUsableKey(path: string): boolean {
+    return readKey(path)?.length === 32;
+  }
+
   /**
    * Loads the key file. A new key is made (atomically: a crash leaves no empty
    * file) only while no passcode has ever been sealed; otherwise a missing,

@@ -13,7 +13,7 @@ import { MIGRATIONS } from '../../storage/migrations';
 import type { Database } from '../../storage/database';
 import { KeyFileError, SecretBox } from '../../security/secret-box';
 import { takeBackup, type BackupAttempt } from './backup';
-import { fileFacts, openRaw, quickCheck, sealedPasscodes, type FileFacts } from './data-file';
+import { identityFacts, openRaw, quickCheck, sealedPasscodes, type IdentityFacts } from './data-file';
 import { applyTicketNumberFloor } from '../intake';
 import { takeCleanClose } from './clean-close';
 import { advanceIdentity, readIdentity, type DeskIdentity } from './identity';
@@ -48,7 +48,7 @@ function examine(
   files: DeskFiles,
   identity: DeskIdentity | null,
   startCheck: StartCheck,
-): { problem: StartupProblem | null; facts: FileFacts | null; sealed: number } {
+): { problem: StartupProblem | null; facts: IdentityFacts | null; sealed: number } {
   const known = identity?.lastTicketNumber ?? null;
   const problem = (kind: StartupProblemKind, detail: string) => ({ problem: { kind, lastTicketNumber: known, detail }, facts: null, sealed: 0 });
   const present = existsSync(files.databaseFile) && statSync(files.databaseFile).size > 0;
@@ -69,18 +69,20 @@ function examine(
       const check = quickCheck(db);
       if (check !== 'ok') return problem('damaged', `quick_check: ${check}`);
     }
-    const facts = fileFacts(db);
+    // No table is counted here: the start of a shop with years of history would read most of its file.
+    const facts = identityFacts(db);
     if (identity) {
       if (facts.shopId !== null && facts.shopId !== identity.shopId)
         return problem('replaced', `file of shop ${facts.shopId}, this desk is ${identity.shopId}`);
       if ((facts.lastTicketNumber ?? 0) < (identity.lastTicketNumber ?? 0)) {
         return problem(
-          facts.tickets === 0 ? 'missing' : 'replaced',
+          facts.lastTicketNumber === null ? 'missing' : 'replaced',
           `last ticket in the file ${facts.lastTicketNumber ?? 'none'}, this desk has seen ${identity.lastTicketNumber}`,
         );
       }
     }
-    return { problem: null, facts, sealed: sealedPasscodes(db) };
+    // Passcodes are counted (a read of the whole ticket table) only when the key is missing or damaged.
+    return { problem: null, facts, sealed: SecretBox.hasUsableKey(files.keyFile) ? 0 : sealedPasscodes(db) };
   } catch (error) {
     return problem('damaged', error instanceof Error ? error.message : String(error)); // e.g. SQLITE_NOTADB on the first read
   } finally {
