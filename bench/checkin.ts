@@ -110,24 +110,11 @@ export function benchEventLink(prev: string, id: number, event: BenchEvent, tick
   return { rowHash: hashed, hash: linkHash(prev, 'ticket_event', id, hashed) };
 }
 
-/** Milliseconds of each check-in through the desk, after some unmeasured warm-up runs. */
-export async function timeDeskCheckIns(count: number, warmUp = 10): Promise<number[]> {
-  const dir = mkdtempSync(join(tmpdir(), 'repair-desk-bench-desk-'));
-  const desk = await openBenchDesk(dir);
-  try {
-    const times: number[] = [];
-    for (let i = 0; i < warmUp + count; i++) {
-      const started = performance.now();
-      await checkInThroughDesk(desk, i);
-      if (i >= warmUp) times.push(performance.now() - started);
-      // Between two customers the desk finishes what it left for after the answer (the identity note), untimed.
-      await new Promise((resolve) => setImmediate(resolve));
-    }
-    return times;
-  } finally {
-    await desk.close();
-    rmSync(dir, { recursive: true, force: true });
-  }
+/** The raw baseline on a file of its own: one check-in's rows per call, and a close that checks what was written. */
+export interface RawCheckIns {
+  checkIn(index: number): void;
+  /** Checks that every call wrote its ticket and chained its three events, then closes the file. */
+  close(): void;
 }
 
 /**
@@ -138,91 +125,134 @@ export async function timeDeskCheckIns(count: number, warmUp = 10): Promise<numb
  * file with the desk's pragmas (WAL, synchronous FULL, foreign keys, busy
  * timeout) and the desk's schema (made by its migrations).
  */
-export async function timeRawCheckIns(count: number, warmUp = 10): Promise<number[]> {
-  const dir = mkdtempSync(join(tmpdir(), 'repair-desk-bench-raw-'));
-  try {
-    // The schema, indexes and triggers come from the desk's own migrations.
-    await (await openBenchDesk(dir)).close();
-    const db = new BetterSqlite3(join(dir, DATABASE_FILE));
-    db.pragma('journal_mode = WAL');
-    db.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
-    db.pragma('foreign_keys = ON');
-    db.pragma('synchronous = FULL');
-    const secrets = SecretBox.fromKeyFile(join(dir, 'secret.key'));
-    const findCustomer = db.prepare('SELECT id FROM customer WHERE phone_digits = ? AND lower(trim(name)) = lower(?) ORDER BY id LIMIT 1');
-    const insertCustomer = db.prepare(
-      `INSERT INTO customer (name, phone, phone_digits, address, notes, owner_technician_id, created_at, updated_at)
-       VALUES (?, ?, ?, ?, '', NULL, ?, ?)`,
-    );
-    const insertDevice = db.prepare('INSERT INTO device (customer_id, type, brand, model, serial, colour, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)');
-    const nextSequence = db.prepare(
-      `INSERT INTO ticket_day_counter (day, last_sequence) VALUES (?, 1)
-       ON CONFLICT(day) DO UPDATE SET last_sequence = last_sequence + 1 WHERE last_sequence < 9999
-       RETURNING last_sequence`,
-    );
-    const insertTicket = db.prepare(
-      `INSERT INTO ticket (number, status, customer_id, device_id, intake_batch, fault, customer_request, accessories,
-         accessories_other, condition_checks, condition_notes, purchase_date, proof_of_purchase, warranty_status,
-         warranty_basis, fee_consent, data_answer, estimate_minor, deposit_minor, currency, promised_date,
-         technician_id, clerk_id, passcode_kind, passcode_sealed, created_at, updated_at)
-       VALUES (?, 'received', ?, ?, ?, ?, ?, ?, ?, ?, ?, NULL, 0, 'out_of_warranty', 'no_purchase_date', 1, ?, ?, ?, 'CNY', NULL,
-         NULL, 1, ?, ?, ?, ?)`,
-    );
-    const insertEvent = db.prepare(
-      "INSERT INTO ticket_event (ticket_id, kind, from_status, to_status, amount_minor, note, staff_id, at) VALUES (?, ?, NULL, ?, ?, '', 1, ?)",
-    );
-    // The desk links every event into the history's hash chain in the same transaction: so does the baseline.
-    const lastLink = db.prepare('SELECT hash FROM history_link ORDER BY id DESC LIMIT 1');
-    const insertLink = db.prepare('INSERT INTO history_link (source, row_id, row_hash, prev_hash, hash) VALUES (?, ?, ?, ?, ?)');
-    const writeEvent = (event: BenchEvent, ticketId: number, at: string) => {
-      const id = Number(insertEvent.run(ticketId, event.kind, event.toStatus, event.amountMinor, at).lastInsertRowid);
-      const prev = (lastLink.get() as { hash: string } | undefined)?.hash ?? GENESIS;
-      const link = benchEventLink(prev, id, event, ticketId, 1, at);
-      insertLink.run('ticket_event', id, link.rowHash, prev, link.hash);
-    };
-    const checkIn = db.transaction((index: number) => {
-      const input = benchIntake(index);
-      const { customer } = input;
-      const device = itemAt(input.devices, 0);
-      const now = clock.now();
-      const nowIso = now.toISOString();
-      const digits = customer.phone.replace(/\D/g, '');
-      let customerId = (findCustomer.get(digits, customer.name) as { id: number } | undefined)?.id;
-      if (customerId === undefined) {
-        customerId = Number(insertCustomer.run(customer.name, customer.phone, digits, customer.address ?? '', nowIso, nowIso).lastInsertRowid);
-      }
-      const deviceId = Number(
-        insertDevice.run(customerId, device.type, device.brand, device.model, device.serial ?? '', device.colour ?? '', nowIso).lastInsertRowid,
-      );
-      const day = localDayCode(now);
-      const { last_sequence } = nextSequence.get(day) as { last_sequence: number };
-      const ticketId = Number(
-        insertTicket.run(
-          composeTicketNumber(day, last_sequence),
-          customerId,
-          deviceId,
-          ...benchTicketValues(index, device),
-          device.passcode?.kind ?? null,
-          device.passcode ? secrets.seal(device.passcode.value) : null,
-          nowIso,
-          nowIso,
-        ).lastInsertRowid,
-      );
-      for (const event of benchEvents(device)) writeEvent(event, ticketId, nowIso);
-    });
-    const times: number[] = [];
-    for (let i = 0; i < warmUp + count; i++) {
-      const started = performance.now();
-      checkIn.immediate(i);
-      if (i >= warmUp) times.push(performance.now() - started);
+export async function openRawCheckIns(dir: string): Promise<RawCheckIns> {
+  await (await openBenchDesk(dir)).close();
+  const db = new BetterSqlite3(join(dir, DATABASE_FILE));
+  db.pragma('journal_mode = WAL');
+  db.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
+  db.pragma('foreign_keys = ON');
+  db.pragma('synchronous = FULL');
+  const secrets = SecretBox.fromKeyFile(join(dir, 'secret.key'));
+  const findCustomer = db.prepare('SELECT id FROM customer WHERE phone_digits = ? AND lower(trim(name)) = lower(?) ORDER BY id LIMIT 1');
+  const insertCustomer = db.prepare(
+    `INSERT INTO customer (name, phone, phone_digits, address, notes, owner_technician_id, created_at, updated_at)
+     VALUES (?, ?, ?, ?, '', NULL, ?, ?)`,
+  );
+  const insertDevice = db.prepare('INSERT INTO device (customer_id, type, brand, model, serial, colour, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)');
+  const nextSequence = db.prepare(
+    `INSERT INTO ticket_day_counter (day, last_sequence) VALUES (?, 1)
+     ON CONFLICT(day) DO UPDATE SET last_sequence = last_sequence + 1 WHERE last_sequence < 9999
+     RETURNING last_sequence`,
+  );
+  const insertTicket = db.prepare(
+    `INSERT INTO ticket (number, status, customer_id, device_id, intake_batch, fault, customer_request, accessories,
+       accessories_other, condition_checks, condition_notes, purchase_date, proof_of_purchase, warranty_status,
+       warranty_basis, fee_consent, data_answer, estimate_minor, deposit_minor, currency, promised_date,
+       technician_id, clerk_id, passcode_kind, passcode_sealed, created_at, updated_at)
+     VALUES (?, 'received', ?, ?, ?, ?, ?, ?, ?, ?, ?, NULL, 0, 'out_of_warranty', 'no_purchase_date', 1, ?, ?, ?, 'CNY', NULL,
+       NULL, 1, ?, ?, ?, ?)`,
+  );
+  const insertEvent = db.prepare(
+    "INSERT INTO ticket_event (ticket_id, kind, from_status, to_status, amount_minor, note, staff_id, at) VALUES (?, ?, NULL, ?, ?, '', 1, ?)",
+  );
+  // The desk links every event into the history's hash chain in the same transaction: so does the baseline.
+  const lastLink = db.prepare('SELECT hash FROM history_link ORDER BY id DESC LIMIT 1');
+  const insertLink = db.prepare('INSERT INTO history_link (source, row_id, row_hash, prev_hash, hash) VALUES (?, ?, ?, ?, ?)');
+  const writeEvent = (event: BenchEvent, ticketId: number, at: string) => {
+    const id = Number(insertEvent.run(ticketId, event.kind, event.toStatus, event.amountMinor, at).lastInsertRowid);
+    const prev = (lastLink.get() as { hash: string } | undefined)?.hash ?? GENESIS;
+    const link = benchEventLink(prev, id, event, ticketId, 1, at);
+    insertLink.run('ticket_event', id, link.rowHash, prev, link.hash);
+  };
+  const checkIn = db.transaction((index: number) => {
+    const input = benchIntake(index);
+    const { customer } = input;
+    const device = itemAt(input.devices, 0);
+    const now = clock.now();
+    const nowIso = now.toISOString();
+    const digits = customer.phone.replace(/\D/g, '');
+    let customerId = (findCustomer.get(digits, customer.name) as { id: number } | undefined)?.id;
+    if (customerId === undefined) {
+      customerId = Number(insertCustomer.run(customer.name, customer.phone, digits, customer.address ?? '', nowIso, nowIso).lastInsertRowid);
     }
-    const tickets = (db.prepare('SELECT COUNT(*) AS n FROM ticket').get() as { n: number }).n;
-    if (tickets !== warmUp + count) throw new Error(`raw baseline wrote ${tickets} tickets, expected ${warmUp + count}`);
-    const links = (db.prepare(`SELECT COUNT(*) AS n FROM history_link WHERE source = 'ticket_event'`).get() as { n: number }).n;
-    if (links !== 3 * (warmUp + count)) throw new Error(`raw baseline chained ${links} events, expected ${3 * (warmUp + count)}`);
-    db.close();
+    const deviceId = Number(
+      insertDevice.run(customerId, device.type, device.brand, device.model, device.serial ?? '', device.colour ?? '', nowIso).lastInsertRowid,
+    );
+    const day = localDayCode(now);
+    const { last_sequence } = nextSequence.get(day) as { last_sequence: number };
+    const ticketId = Number(
+      insertTicket.run(
+        composeTicketNumber(day, last_sequence),
+        customerId,
+        deviceId,
+        ...benchTicketValues(index, device),
+        device.passcode?.kind ?? null,
+        device.passcode ? secrets.seal(device.passcode.value) : null,
+        nowIso,
+        nowIso,
+      ).lastInsertRowid,
+    );
+    for (const event of benchEvents(device)) writeEvent(event, ticketId, nowIso);
+  });
+  let written = 0;
+  return {
+    checkIn(index) {
+      checkIn.immediate(index);
+      written++;
+    },
+    close() {
+      const tickets = (db.prepare('SELECT COUNT(*) AS n FROM ticket').get() as { n: number }).n;
+      if (tickets !== written) throw new Error(`raw baseline wrote ${tickets} tickets, expected ${written}`);
+      const links = (db.prepare(`SELECT COUNT(*) AS n FROM history_link WHERE source = 'ticket_event'`).get() as { n: number }).n;
+      if (links !== 3 * written) throw new Error(`raw baseline chained ${links} events, expected ${3 * written}`);
+      db.close();
+    },
+  };
+}
+
+export interface CheckInPairs {
+  desk: number[];
+  raw: number[];
+}
+
+/**
+ * The desk's check-in and the raw baseline's, taking turns on two files in the same folder: each commit
+ * waits on the disk's flush, whose time drifts over a run (one after the other, the same code measured
+ * 1.0x to 1.6x), so both see the same disk. Which one goes first alternates, as in the lookups.
+ */
+export async function timeCheckInPairs(count: number, warmUp = 10): Promise<CheckInPairs> {
+  const dir = mkdtempSync(join(tmpdir(), 'repair-desk-bench-pairs-'));
+  const deskDir = join(dir, 'desk');
+  const rawDir = join(dir, 'raw');
+  const desk = await openBenchDesk(deskDir);
+  const raw = await openRawCheckIns(rawDir);
+  try {
+    const times: CheckInPairs = { desk: [], raw: [] };
+    const timeDesk = async (i: number) => {
+      const started = performance.now();
+      await checkInThroughDesk(desk, i);
+      if (i >= warmUp) times.desk.push(performance.now() - started);
+    };
+    const timeRaw = (i: number) => {
+      const started = performance.now();
+      raw.checkIn(i);
+      if (i >= warmUp) times.raw.push(performance.now() - started);
+    };
+    for (let i = 0; i < warmUp + count; i++) {
+      if (i % 2 === 0) {
+        await timeDesk(i);
+        timeRaw(i);
+      } else {
+        timeRaw(i);
+        await timeDesk(i);
+      }
+      // Between two customers the desk finishes what it left for after the answer (the identity note), untimed.
+      await new Promise((resolve) => setImmediate(resolve));
+    }
     return times;
   } finally {
+    raw.close();
+    await desk.close();
     rmSync(dir, { recursive: true, force: true });
   }
 }
