@@ -5,7 +5,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { Database } from '../../src/main/core/storage/database';
 import { SettingEntity } from '../../src/main/core/storage/entities/settings';
 import type { ReadSql, ReadTx, WriteTx } from '../../src/main/core/storage/transactions';
-import { connectionOf, rowReaderOf } from '../../src/main/core/storage/sql-reader';
+import { connectionOf, rowReaderOf, type SqlReader } from '../../src/main/core/storage/sql-reader';
 import { recordEvent } from '../../src/main/core/record/ticket-record';
 import { loadSettings } from '../../src/main/core/features/settings/settings';
 import { openTestDesk, type TestDesk } from '../support/desk';
@@ -90,6 +90,41 @@ describe('read and write transactions', () => {
     // The same text, now in the runner's statement cache, handed to a read as a careless cast would.
     await expect(db.read((tx) => tx.query(write as unknown as ReadSql))).rejects.toThrow(/readonly|read-only/i);
     expect(await db.read(async (tx) => (await loadSettings(tx)).language)).toBe('en');
+  });
+
+  // A lookup on the driver's reader (readSql) runs at once only when no use case is queued or running.
+  it.skipIf(suiteOnPostgres())('run a lookup after the use cases queued before it, and at once when none is', async () => {
+    desk = await openTestDesk({ setup: false });
+    const { db } = desk.context;
+    const language = (sql: SqlReader) => sql.all<{ value: string }>(`SELECT value FROM setting WHERE key = 'language'`)[0]?.value;
+    let release = () => {};
+    const held = new Promise<void>((resolve) => (release = resolve));
+    const write = db.write(async (tx) => {
+      await tx.query(`INSERT INTO setting (key, value) VALUES ('language', '"zh-CN"') ON CONFLICT (key) DO UPDATE SET value = excluded.value`);
+      await held;
+    });
+    let ran = false;
+    const lookup = db.readSql((sql) => {
+      ran = true;
+      return language(sql);
+    });
+    await new Promise((resolve) => setImmediate(resolve));
+    // The write has not committed: the lookup waits behind it, and then sees what it wrote.
+    expect(ran).toBe(false);
+    release();
+    await write;
+    expect(await lookup).toBe('"zh-CN"');
+    // Nothing queued now: the lookup's work is done by the time the call returns.
+    ran = false;
+    const now = db.readSql((sql) => {
+      ran = true;
+      return language(sql);
+    });
+    expect(ran).toBe(true);
+    expect(await now).toBe('"zh-CN"');
+    // Its failure is the caller's rejected promise, and the next use case still runs.
+    await expect(db.readSql(() => Promise.resolve(1))).rejects.toThrow(/synchronous/);
+    expect(await db.read(async (tx) => (await loadSettings(tx)).language)).toBe('zh-CN');
   });
 
   // PostgreSQL's read is a READ ONLY transaction: nothing on its connection is switched.

@@ -43,6 +43,8 @@ export class Database {
   // interleaved async transactions would nest inside each other. This chain
   // makes them take turns.
   private queue: Promise<unknown> = Promise.resolve();
+  /** Use cases queued or running: none means synchronous work may run at once, in its turn all the same. */
+  private pending = 0;
   /** Set once the shop has moved to another database: work still waiting here must not land in this one. */
   private retiredBecause: Error | null = null;
 
@@ -154,10 +156,20 @@ export class Database {
    * time. It takes its turn like any other use case.
    */
   readSql<T>(work: (sql: SqlReader) => T): Promise<T> {
-    return this.enqueue(async () => {
+    const run = () => {
       if (this.engine.name !== 'sqlite') throw new Error(`readSql runs on SQLite only, not on ${this.engine.name}`);
       return readTransaction(this.sqliteConnection())(work as (sql: SqlReader) => unknown) as T;
-    });
+    };
+    // Nothing waiting and nothing running: the lookup's turn is now. It runs to its end before anything
+    // else can start, so it is the same as queueing it, without the hops through the queue's promises.
+    if (this.pending === 0 && !this.retiredBecause) {
+      try {
+        return Promise.resolve(run());
+      } catch (error) {
+        return Promise.reject(error);
+      }
+    }
+    return this.enqueue(async () => run());
   }
 
   async close(): Promise<void> {
@@ -174,7 +186,16 @@ export class Database {
   }
 
   private enqueue<T>(task: () => Promise<T>): Promise<T> {
-    const guarded = () => (this.retiredBecause ? Promise.reject(this.retiredBecause) : task());
+    const guarded = async () => {
+      try {
+        if (this.retiredBecause) throw this.retiredBecause;
+        return await task();
+      } finally {
+        // Counted off before its caller resumes, so the caller's next lookup need not queue.
+        this.pending--;
+      }
+    };
+    this.pending++;
     const result = this.queue.then(guarded, guarded);
     this.queue = result.catch(() => undefined);
     return result;
