@@ -118,7 +118,7 @@ export class RawRunner {
   };
 
   search(query: string): TicketSearchHit[] {
-    return this.readSql((sql) => searchTickets(sql, query, LIMIT, PREFIX, { today: DATA_NOW }));
+    return this.readSql((sql) => searchTickets(sql, query, LIMIT, { today: DATA_NOW }));
   }
 
   /** Synchronous work on the driver's reader in one read transaction, as the desk's readSql. */

@@ -46,11 +46,11 @@ type WriteMethods =
   | 'create';
 
 /**
- * SQL that reads: a statement starting with SELECT or WITH, or the one PRAGMA the desk reads (a read
- * transaction takes no other, so an UPDATE written in a read use case does not compile).
+ * SQL that reads: a statement starting with SELECT or WITH (a read transaction takes no other, so an
+ * UPDATE written in a read use case does not compile).
  */
 export type SelectSql = `SELECT ${string}` | `WITH ${string}`;
-export type ReadSql = SelectSql | 'PRAGMA data_version';
+export type ReadSql = SelectSql;
 
 /** A transaction that only reads: one consistent snapshot. Its raw statements are reads, their rows typed by the caller. */
 export type ReadTx = Omit<EntityManager, WriteMethods | 'query'> & {

@@ -45,7 +45,7 @@ export async function findForCollection(tx: ReadTx, query: string, settings: Set
     const rows = await selectMatchesByNumber(tx, number);
     return rows.map((r) => toMatch(r, settings.ticketPrefix));
   }
-  const hits = await searchTicketsIn(tx, text, FIND_LIMIT, settings.ticketPrefix, { today: null });
+  const hits = await searchTicketsIn(tx, text, FIND_LIMIT, { today: null });
   if (hits.length === 0) return [];
   const order = new Map(hits.map((h, index) => [h.ticketId, index]));
   const rows = await selectMatchesByIds(

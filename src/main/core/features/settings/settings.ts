@@ -1,8 +1,7 @@
 import type { ReadTx, WriteTx } from '../../storage/transactions';
 import type { Settings } from '../../../../shared/contract';
 import { SettingEntity, type SettingRow } from '../../storage/entities/settings';
-import { isSqliteTx, sqlReaderOf, type SqlReader } from '../../storage/sql-reader';
-import { dataVersion, selectAllSettings, settingValue } from './queries/settings';
+import { selectAllSettings } from './queries/settings';
 
 export const DEFAULT_SETTINGS: Settings = {
   shopName: '',
@@ -72,27 +71,18 @@ export async function loadSettings(tx: ReadTx): Promise<Settings> {
   return loaded;
 }
 
-/**
- * The ticket prefix each connection last read, and the file's data version
- * then: another connection's commit changes that version, and this
- * connection's own settings change forgets the prefix (saveSettings).
- */
-const ticketPrefixes = new WeakMap<SqlReader, { dataVersion: number; prefix: string }>();
+/** The last stored prefix read and what it gave: every hit of a search carries the same text. */
+let lastPrefix: { stored: string | null; prefix: string } | null = null;
 
-/** The ticket prefix alone, for the search at the counter: read on the driver once, then kept until the settings change. */
-export function readTicketPrefix(sql: SqlReader): string {
-  const version = dataVersion(sql);
-  const kept = ticketPrefixes.get(sql);
-  if (kept && kept.dataVersion === version) return kept.prefix;
-  const stored = settingValue(sql, 'ticketPrefix');
-  const prefix = stored !== undefined ? (JSON.parse(stored) as string) : DEFAULT_SETTINGS.ticketPrefix;
-  ticketPrefixes.set(sql, { dataVersion: version, prefix });
-  return prefix;
+/** The ticket prefix from its stored value (STORED_TICKET_PREFIX, a column of the statement that needed it). */
+export function ticketPrefixOf(stored: string | null): string {
+  if (lastPrefix?.stored !== stored) {
+    lastPrefix = { stored, prefix: stored === null ? DEFAULT_SETTINGS.ticketPrefix : (JSON.parse(stored) as string) };
+  }
+  return lastPrefix.prefix;
 }
 
 export async function saveSettings(tx: WriteTx, next: Settings): Promise<Settings> {
-  // The kept prefix belongs to a SQLite connection's reader; PostgreSQL keeps none.
-  if (isSqliteTx(tx)) ticketPrefixes.delete(sqlReaderOf(tx));
   for (const key of Object.keys(DEFAULT_SETTINGS) as SettingKey[]) {
     await tx.upsert(SettingEntity, { key, value: JSON.stringify(next[key]) }, ['key']);
   }

@@ -44,6 +44,7 @@ import type { ReadTx } from '../../storage/transactions';
 import type { TicketSearchHit } from '../../../../shared/tickets-contract';
 import type { SearchMatchField, SearchMatchKind } from '../../../../shared/workflow';
 import { idsOf } from '../../storage/lookup';
+import { ticketPrefixOf } from '../settings';
 import { prefixEnd, startingWith } from './queries/lookup-ids';
 import {
   hitsOfDevices,
@@ -293,17 +294,18 @@ export interface SearchOptions {
 }
 
 /** The search on SQLite's driver reader, inside a transaction its caller holds. */
-export function searchTickets(sql: SqlReader, query: string, limit: number, prefix: string, options: SearchOptions): TicketSearchHit[] {
-  return runOnReader(ticketSearch(sqliteEngine, query, limit, prefix, options), sql);
+export function searchTickets(sql: SqlReader, query: string, limit: number, options: SearchOptions): TicketSearchHit[] {
+  return runOnReader(ticketSearch(sqliteEngine, query, limit, options), sql);
 }
 
 /** The search inside a use case's transaction, on either engine. */
-export function searchTicketsIn(tx: ReadTx, query: string, limit: number, prefix: string, options: SearchOptions): Promise<TicketSearchHit[]> {
-  const search = ticketSearch(engineOf(tx), query, limit, prefix, options);
+export function searchTicketsIn(tx: ReadTx, query: string, limit: number, options: SearchOptions): Promise<TicketSearchHit[]> {
+  const search = ticketSearch(engineOf(tx), query, limit, options);
   return isSqliteTx(tx) ? Promise.resolve(runOnReader(search, sqlReaderOf(tx))) : runInTx(search, tx);
 }
 
-function* ticketSearch(engine: StorageEngine, query: string, limit: number, prefix: string, { today, more = false }: SearchOptions): Lookup<TicketSearchHit[]> {
+// The hits' display numbers carry the shop's prefix as stored when they were read (each hit row brings it).
+function* ticketSearch(engine: StorageEngine, query: string, limit: number, { today, more = false }: SearchOptions): Lookup<TicketSearchHit[]> {
   const text = normaliseQuery(query);
   if (text === '') return [];
   const found = new Collector();
@@ -330,7 +332,7 @@ function* ticketSearch(engine: StorageEngine, query: string, limit: number, pref
     return {
       ticketId: r.id,
       number: r.number,
-      displayNumber: displayTicketNumber(r.number, prefix),
+      displayNumber: displayTicketNumber(r.number, ticketPrefixOf(r.stored_prefix)),
       status: r.status,
       customerName: r.customer_name,
       customerPhone: r.customer_phone,

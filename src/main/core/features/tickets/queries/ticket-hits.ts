@@ -5,6 +5,7 @@ import type { StorageEngine } from '../../../storage/engine';
 import { ids, placeholders, rowsOf, type Lookup } from '../../../storage/lookup';
 import { limitedText, rowLimit } from '../../../storage/row-limit';
 import type { ReadSql } from '../../../storage/transactions';
+import { STORED_TICKET_PREFIX } from '../../settings';
 
 export interface HitRecord {
   id: number;
@@ -17,9 +18,13 @@ export interface HitRecord {
   model: string;
   serial: string;
   created_at: string;
+  /** The shop's stored ticket prefix, read with the hit (null while the default holds). */
+  stored_prefix: string | null;
 }
 
-const HIT_COLUMNS = `t.id, t.number, t.status, c.name AS customer_name, c.phone AS customer_phone, d.type, d.brand, d.model, d.serial, t.created_at`;
+// The prefix comes with the hits, in their snapshot: the search needs no statement of its own to learn it.
+const HIT_COLUMNS = `t.id, t.number, t.status, c.name AS customer_name, c.phone AS customer_phone, d.type, d.brand, d.model, d.serial, t.created_at,
+  ${STORED_TICKET_PREFIX} AS stored_prefix`;
 const HIT_SELECT = `SELECT ${HIT_COLUMNS}
   FROM ticket t JOIN customer c ON c.id = t.customer_id JOIN device d ON d.id = t.device_id`;
 /** The hit columns, for a statement that starts from the customer. */
