@@ -218,7 +218,7 @@ export interface CheckInPairs {
 /**
  * The desk's check-in and the raw baseline's, taking turns on two files in the same folder: each commit
  * waits on the disk's flush, whose time drifts over a run (one after the other, the same code measured
- * 1.0x to 1.6x), so both see the same disk. Which one goes first alternates, as in the lookups.
+ * 0.96x to 1.93x), so both see the same disk. Which one goes first alternates, as in the lookups.
  */
 export async function timeCheckInPairs(count: number, warmUp = 10): Promise<CheckInPairs> {
   const dir = mkdtempSync(join(tmpdir(), 'repair-desk-bench-pairs-'));
