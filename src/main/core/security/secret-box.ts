@@ -31,6 +31,14 @@ export function sealedKeyId(sealed: string): string | null {
   return version === 'v2' && keyId ? keyId : null;
 }
 
+/** AES-256: the key file holds this many bytes, base64-encoded. */
+const KEY_BYTES = 32;
+
+/** A key the box can use: present and whole (the start and the loader ask the same question). */
+function isWholeKey(key: Buffer | null): key is Buffer {
+  return key !== null && key.length === KEY_BYTES;
+}
+
 function readKey(path: string): Buffer | null {
   if (!existsSync(path)) return null;
   const text = readFileSync(path, 'utf8').trim();
@@ -41,13 +49,13 @@ export class SecretBox {
   readonly keyId: string;
 
   constructor(private readonly key: Buffer) {
-    if (key.length !== 32) throw new Error('secret key must be 32 bytes');
+    if (!isWholeKey(key)) throw new Error(`secret key must be ${KEY_BYTES} bytes`);
     this.keyId = keyIdOf(key);
   }
 
   /** Whether the key file holds a whole key: only when it does not does the start need to know what is sealed. */
   static hasUsableKey(path: string): boolean {
-    return readKey(path)?.length === 32;
+    return isWholeKey(readKey(path));
   }
 
   /**
@@ -58,16 +66,16 @@ export class SecretBox {
   static fromKeyFile(path: string, options: { sealedCount?: number } = {}): SecretBox {
     const sealedCount = options.sealedCount ?? 0;
     const key = readKey(path);
-    if (key !== null && key.length === 32) return new SecretBox(key);
+    if (isWholeKey(key)) return new SecretBox(key);
     if (sealedCount > 0) {
       throw new KeyFileError(
         key === null ? 'key_missing' : 'key_damaged',
-        `${path}: ${key === null ? 'missing or empty' : 'not a 32-byte key'} while ${sealedCount} passcodes are sealed`,
+        `${path}: ${key === null ? 'missing or empty' : `not a ${KEY_BYTES}-byte key`} while ${sealedCount} passcodes are sealed`,
       );
     }
     // Nothing was ever sealed with the old one: a damaged file is kept aside, and a new key made.
     if (key !== null) renameSync(path, `${path}.damaged-${Date.now()}`);
-    const fresh = randomBytes(32);
+    const fresh = randomBytes(KEY_BYTES);
     writeFileAtomic(path, fresh.toString('base64'), 0o600);
     return new SecretBox(fresh);
   }
