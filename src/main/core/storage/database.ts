@@ -12,10 +12,10 @@ import { preparedReader, type SqlReader } from './sql-reader';
 import { chainNewRows } from './history-chain';
 import { bindNumbersAsParameters } from './bound-numbers';
 import { engineNamed, type PostgresConnection, type StorageEngine } from './engine';
-import { DESK_WRITE_LOCK } from './engine/postgres';
 import { POSTGRES_MIGRATIONS } from './postgres-migrations';
 import { asReadTx, asWriteTx, type ReadTx, type WriteTx } from './transactions';
 import { guardReads, UNGUARDED, type ReadOnlyGuard } from './read-only-guard';
+import { postgresTransactionControl, sqliteTransactionControl, type TransactionControl, type TransactionKind } from './transaction-control';
 
 export const BUSY_TIMEOUT_MS = 5000;
 
@@ -115,22 +115,15 @@ export class Database {
     return new Database(dataSource);
   }
 
-  /**
-   * Runs a use case that changes data in one transaction. BEGIN IMMEDIATE takes
-   * the write lock up front, so another process on the same file waits (busy
-   * timeout) instead of failing halfway.
-   */
+  /** Runs a use case that changes data in one transaction (transaction-control.ts says how each engine begins it). */
   write<T>(work: (tx: WriteTx) => Promise<T>): Promise<T> {
-    // On PostgreSQL every counter's writes take turns too: the history's hash chain links one after another.
-    const begin = this.engine.name === 'postgres' ? ['BEGIN', `SELECT pg_advisory_xact_lock(${DESK_WRITE_LOCK})`] : ['BEGIN IMMEDIATE'];
     return this.enqueue(() =>
-      this.inTransaction(begin, async (manager) => {
+      this.inTransaction('write', async (manager, control) => {
         const tx = asWriteTx(manager);
-        // The desk's own write path: guarded ticket columns may change while this row exists (never committed).
-        await tx.query(`INSERT INTO desk_write (id) VALUES (1)`);
+        await control.openWriteGuard();
         const result = await work(tx);
         await chainNewRows(tx);
-        await tx.query(`DELETE FROM desk_write`);
+        await control.closeWriteGuard();
         return result;
       }),
     );
@@ -142,8 +135,7 @@ export class Database {
    * statement's own read-only verdict (read-only-guard.ts says why not query_only).
    */
   read<T>(work: (tx: ReadTx) => Promise<T>): Promise<T> {
-    const begin = this.engine.name === 'postgres' ? ['BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY'] : ['BEGIN'];
-    return this.enqueue(() => this.inTransaction(begin, (manager) => this.readOnly.reading(() => work(asReadTx(manager)))));
+    return this.enqueue(() => this.inTransaction('read', (manager) => this.readOnly.reading(() => work(asReadTx(manager)))));
   }
 
   private sqliteConnection(): BetterSqlite3.Database {
@@ -201,22 +193,30 @@ export class Database {
     return result;
   }
 
-  private async inTransaction<T>(begin: readonly string[], work: (tx: EntityManager) => Promise<T>): Promise<T> {
+  private async inTransaction<T>(kind: TransactionKind, work: (tx: EntityManager, control: TransactionControl) => Promise<T>): Promise<T> {
+    // SQLite's runner is the connection's one; PostgreSQL's comes from the pool for this transaction.
     const runner: QueryRunner = this.dataSource.createQueryRunner();
+    const control = this.engine.name === 'sqlite' ? sqliteTransactionControl(this.sqliteConnection()) : postgresTransactionControl(runner);
     // The transaction is the engine's own BEGIN (IMMEDIATE on SQLite, a READ ONLY snapshot on PostgreSQL),
     // which TypeORM's startTransaction cannot open. Nothing inside can open another: a ReadTx or WriteTx has
     // none of the EntityManager methods that would (save, remove, transaction, repositories, query builders).
-    for (const statement of begin) await runner.query(statement);
     try {
-      const result = await work(runner.manager);
-      await runner.query('COMMIT');
-      return result;
-    } catch (error) {
-      await runner.query('ROLLBACK').catch(() => undefined);
-      throw error;
+      try {
+        // Inside: a BEGIN of several statements that fails halfway is rolled back too.
+        await control.begin(kind);
+        const result = await work(runner.manager, control);
+        await control.commit();
+        return result;
+      } catch (error) {
+        try {
+          await control.rollback();
+        } catch {
+          // The failure that led here is the one to report.
+        }
+        throw error;
+      }
     } finally {
-      // SQLite's runner is the connection's one; PostgreSQL's goes back to the pool.
-      if (this.engine.name === 'postgres') await runner.release();
+      await control.release();
     }
   }
 }

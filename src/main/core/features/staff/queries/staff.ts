@@ -3,6 +3,7 @@
 import type { ReadTx, WriteTx } from '../../../storage/transactions';
 import type { StaffRole } from '../../../../../shared/domain';
 import { onlyRow } from '../../../storage/rows';
+import { rowReaderOf } from '../../../storage/sql-reader';
 
 export interface StaffAuthRow {
   id: number;
@@ -14,8 +15,11 @@ export interface StaffAuthRow {
   pin_locked_until: string | null;
 }
 
+/** Read at the start of every use case a person signs (on SQLite on the driver, as the settings are). */
 export async function selectStaffAuthById(tx: ReadTx, staffId: number): Promise<StaffAuthRow | undefined> {
-  const rows = await tx.query<StaffAuthRow[]>(`SELECT id, name, role, active, pin_hash, pin_failed_count, pin_locked_until FROM staff WHERE id = ?`, [staffId]);
+  const rows = await rowReaderOf(tx)<StaffAuthRow>(`SELECT id, name, role, active, pin_hash, pin_failed_count, pin_locked_until FROM staff WHERE id = ?`, [
+    staffId,
+  ]);
   return rows[0];
 }
 
