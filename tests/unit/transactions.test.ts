@@ -9,7 +9,9 @@ import { connectionOf, rowReaderOf, type SqlReader } from '../../src/main/core/s
 import { recordEvent } from '../../src/main/core/record/ticket-record';
 import { loadSettings } from '../../src/main/core/features/settings/settings';
 import { openTestDesk, type TestDesk } from '../support/desk';
-import { suiteOnPostgres } from '../support/suite-engine';
+import pg from 'pg';
+import { DESK_WRITE_LOCK } from '../../src/main/core/storage/engine/postgres';
+import { suiteDatabaseFor, suiteOnPostgres } from '../support/suite-engine';
 
 /** Never called: it exists for the compiler. Each marked line must fail to compile. */
 export function writesInsideARead(db: Database): Promise<void> {
@@ -125,6 +127,42 @@ describe('read and write transactions', () => {
     // Its failure is the caller's rejected promise, and the next use case still runs.
     await expect(db.readSql(() => Promise.resolve(1))).rejects.toThrow(/synchronous/);
     expect(await db.read(async (tx) => (await loadSettings(tx)).language)).toBe('zh-CN');
+  });
+
+  // A pooled connection kept by a write that failed to begin would be gone for good: a dozen such
+  // failures (more than the pool holds) would leave every later use case waiting forever.
+  it.skipIf(!suiteOnPostgres())('hand the connection back when a write fails to begin, so later writes still run', async () => {
+    desk = await openTestDesk({ setup: false });
+    const { db } = desk.context;
+    const server = await suiteDatabaseFor(desk.dir);
+    const other = new pg.Client({ host: server.host, port: server.port, user: server.user, database: server.database });
+    await other.connect();
+    try {
+      // Another counter holds the writers' turn.
+      await other.query('SELECT pg_advisory_lock($1)', [DESK_WRITE_LOCK]);
+      const waitingWriter = async (): Promise<number> => {
+        for (;;) {
+          const { rows } = await other.query<{ pid: number }>(
+            `SELECT pid FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock' AND query LIKE '%pg_advisory_xact_lock%'`,
+          );
+          if (rows[0]) return rows[0].pid;
+          await new Promise((resolve) => setTimeout(resolve, 10));
+        }
+      };
+      for (let attempt = 0; attempt < 12; attempt++) {
+        const write = db.write((tx) => tx.query(`UPDATE setting SET value = '"zh-CN"' WHERE key = 'language'`));
+        // Its BEGIN has run and it waits for the turn: stopping that wait fails the write's start.
+        await other.query('SELECT pg_cancel_backend($1)', [await waitingWriter()]);
+        await expect(write).rejects.toThrow(/cancel/i);
+      }
+      await other.query('SELECT pg_advisory_unlock($1)', [DESK_WRITE_LOCK]);
+      await db.write((tx) =>
+        tx.query(`INSERT INTO setting (key, value) VALUES ('language', '"zh-CN"') ON CONFLICT (key) DO UPDATE SET value = excluded.value`),
+      );
+      expect(await db.read(async (tx) => (await loadSettings(tx)).language)).toBe('zh-CN');
+    } finally {
+      await other.end();
+    }
   });
 
   // PostgreSQL's read is a READ ONLY transaction: nothing on its connection is switched.
