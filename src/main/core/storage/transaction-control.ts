@@ -1,7 +1,7 @@
 // The statements that open and end a use case's transaction, and the write
 // guard row inside it, per engine. On SQLite they run straight on the driver,
 // each prepared once for the connection's life: TypeORM's runner added its own
-// steps to every one of them (five per write, one write per check-in). On
+// steps to every one of them (four in a write that commits, one write per check-in). On
 // PostgreSQL they go through the transaction's pooled runner.
 import type BetterSqlite3 from 'better-sqlite3';
 import type { QueryRunner } from 'typeorm';
