@@ -201,20 +201,18 @@ export class Database {
     // which TypeORM's startTransaction cannot open. Nothing inside can open another: a ReadTx or WriteTx has
     // none of the EntityManager methods that would (save, remove, transaction, repositories, query builders).
     try {
+      // Inside the try: a BEGIN of several statements that fails halfway is rolled back too.
+      await control.begin(kind);
+      const result = await work(runner.manager, control);
+      await control.commit();
+      return result;
+    } catch (error) {
       try {
-        // Inside: a BEGIN of several statements that fails halfway is rolled back too.
-        await control.begin(kind);
-        const result = await work(runner.manager, control);
-        await control.commit();
-        return result;
-      } catch (error) {
-        try {
-          await control.rollback();
-        } catch {
-          // The failure that led here is the one to report.
-        }
-        throw error;
+        await control.rollback();
+      } catch {
+        // The failure that led here is the one to report.
       }
+      throw error;
     } finally {
       await control.release();
     }
