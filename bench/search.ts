@@ -14,6 +14,7 @@ import type { Desk } from '../src/main/core/desk';
 import { ticketBoard } from '../src/main/core/features/tickets/board';
 import { searchTickets } from '../src/main/core/features/tickets/search';
 import { preparedReader, type SqlReader } from '../src/main/core/storage/sql-reader';
+import { loneRead, type SqlRead } from '../src/main/core/storage/lone-read';
 import { BUSY_TIMEOUT_MS } from '../src/main/core/storage/database';
 import { createDirectoryBackend } from '../src/main/core/features/printing/spooler';
 import { openDesk } from '../src/main/core/desk';
@@ -115,21 +116,19 @@ export class RawRunner {
       this.seen.add(sql);
       return preparedReader(this.db).all<T>(sql, params);
     },
+    probe: <T>(sql: ReadSql, params?: readonly unknown[]): T[] => this.reader.all<T>(sql, params),
   };
 
   search(query: string): TicketSearchHit[] {
     return this.readSql((sql) => searchTickets(sql, query, LIMIT, { today: DATA_NOW }));
   }
 
-  /** Synchronous work on the driver's reader in one read transaction, as the desk's readSql. */
+  /** Synchronous work on the driver's reader, as the desk's readSql runs it (a lone probe, or one read transaction). */
   readSql<T>(work: (sql: SqlReader) => T): T {
-    this.db.exec('BEGIN');
-    try {
-      return work(this.reader);
-    } finally {
-      this.db.exec('COMMIT');
-    }
+    this.lone ??= loneRead(this.db, this.reader);
+    return this.lone(work);
   }
+  private lone: SqlRead | undefined;
 
   /** One exact lookup's minimal query: a single prepared statement (its own read transaction). */
   minimal(baseline: Baseline, query: string): { id: number }[] {

@@ -8,7 +8,8 @@ import { dirname } from 'node:path';
 import { DataSource, type EntityManager, type QueryRunner } from 'typeorm';
 import { ALL_ENTITIES } from './entities';
 import { MIGRATIONS } from './migrations';
-import { preparedReader, type SqlReader } from './sql-reader';
+import type { SqlReader } from './sql-reader';
+import { sqlReadOn } from './lone-read';
 import { chainNewRows } from './history-chain';
 import { bindNumbersAsParameters } from './bound-numbers';
 import { engineNamed, type PostgresConnection, type StorageEngine } from './engine';
@@ -18,25 +19,6 @@ import { guardReads, UNGUARDED, type ReadOnlyGuard } from './read-only-guard';
 import { postgresTransactionControl, sqliteTransactionControl, type TransactionControl, type TransactionKind } from './transaction-control';
 
 export const BUSY_TIMEOUT_MS = 5000;
-
-type ReadTransaction = (work: (sql: SqlReader) => unknown) => unknown;
-const readTransactions = new WeakMap<BetterSqlite3.Database, ReadTransaction>();
-
-/** A connection's read transaction for synchronous work on its reader, made once (not for every lookup). */
-function readTransaction(connection: BetterSqlite3.Database): ReadTransaction {
-  let transaction = readTransactions.get(connection);
-  if (!transaction) {
-    const reader = preparedReader(connection);
-    transaction = connection.transaction((work: (sql: SqlReader) => unknown) => {
-      const result = work(reader);
-      // The transaction ends when work returns: it must not go on asynchronously.
-      if (result instanceof Promise) throw new Error('readSql takes synchronous work');
-      return result;
-    });
-    readTransactions.set(connection, transaction);
-  }
-  return transaction;
-}
 
 export class Database {
   // TypeORM's SQLite drivers share one query runner per connection, so two
@@ -143,14 +125,15 @@ export class Database {
   }
 
   /**
-   * Runs a read-only use case straight on the driver, in one transaction:
-   * for lookups at the counter, where the ORM's own cost would be most of the
-   * time. It takes its turn like any other use case.
+   * Runs a read-only use case straight on the driver, on one snapshot (one
+   * transaction, or one lone probe: lone-read.ts): for lookups at the counter,
+   * where the ORM's own cost would be most of the time. It takes its turn like
+   * any other use case. The work may run twice, so it must only read.
    */
   readSql<T>(work: (sql: SqlReader) => T): Promise<T> {
     const run = () => {
       if (this.engine.name !== 'sqlite') throw new Error(`readSql runs on SQLite only, not on ${this.engine.name}`);
-      return readTransaction(this.sqliteConnection())(work as (sql: SqlReader) => unknown) as T;
+      return sqlReadOn(this.sqliteConnection())(work);
     };
     // Nothing waiting and nothing running: the lookup's turn is now. It runs to its end before anything
     // else can start, so it is the same as queueing it, without the hops through the queue's promises.

@@ -10,6 +10,8 @@ import type { ReadSql, ReadTx } from './transactions';
 export interface RowsRequest {
   sql: ReadSql;
   params: unknown[];
+  /** An exact probe that often answers the lookup alone (SqlReader.probe). */
+  probe?: boolean;
 }
 
 /** A lookup: yields statements, receives their rows, returns its answer. */
@@ -18,6 +20,14 @@ export type Lookup<T> = Generator<RowsRequest, T, unknown[]>;
 /** The rows of one statement, inside a lookup: `const rows = yield* rowsOf<Row>(sql, params)`. */
 export function* rowsOf<T>(sql: ReadSql, params: unknown[]): Lookup<T[]> {
   return (yield { sql, params }) as T[];
+}
+
+/**
+ * The rows of an exact probe that often answers the lookup by itself (a scanned claim ticket, a whole
+ * phone or serial): on SQLite, a lookup that needs nothing more runs it without BEGIN and COMMIT.
+ */
+export function* probeRowsOf<T>(sql: ReadSql, params: unknown[]): Lookup<T[]> {
+  return (yield { sql, params, probe: true }) as T[];
 }
 
 /** The ids one statement answers (its `id` column), in its order. */
@@ -38,7 +48,10 @@ export function placeholders(values: readonly unknown[]): string {
 /** Runs a lookup on SQLite's driver reader, synchronously. */
 export function runOnReader<T>(lookup: Lookup<T>, reader: SqlReader): T {
   let step = lookup.next();
-  while (!step.done) step = lookup.next(reader.all(step.value.sql, step.value.params));
+  while (!step.done) {
+    const { sql, params, probe } = step.value;
+    step = lookup.next(probe ? reader.probe(sql, params) : reader.all(sql, params));
+  }
   return step.value;
 }
 

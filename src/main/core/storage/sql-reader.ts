@@ -8,6 +8,11 @@ import { ReadOnlyViolation } from './read-only-guard';
 export interface SqlReader {
   /** Every row of a read-only statement. */
   all<T>(sql: ReadSql, params?: readonly unknown[]): T[];
+  /**
+   * Every row of an exact probe that often answers its lookup alone (a scanned claim ticket). Inside a
+   * transaction it is `all`; a lookup started outside one may run it by itself (lone-read.ts).
+   */
+  probe<T>(sql: ReadSql, params?: readonly unknown[]): T[];
 }
 
 const readers = new WeakMap<BetterSqlite3.Database, SqlReader>();
@@ -17,18 +22,17 @@ export function preparedReader(connection: BetterSqlite3.Database): SqlReader {
   let reader = readers.get(connection);
   if (!reader) {
     const statements = new Map<string, BetterSqlite3.Statement>();
-    reader = {
-      all<T>(sql: ReadSql, params: readonly unknown[] = []): T[] {
-        let statement = statements.get(sql);
-        if (!statement) {
-          statement = connection.prepare(sql);
-          // The reader only reads, whatever a caller hands it.
-          if (!statement.readonly) throw new ReadOnlyViolation(sql);
-          statements.set(sql, statement);
-        }
-        return statement.all(...params) as T[];
-      },
+    const all = <T>(sql: ReadSql, params: readonly unknown[] = []): T[] => {
+      let statement = statements.get(sql);
+      if (!statement) {
+        statement = connection.prepare(sql);
+        // The reader only reads, whatever a caller hands it.
+        if (!statement.readonly) throw new ReadOnlyViolation(sql);
+        statements.set(sql, statement);
+      }
+      return statement.all(...params) as T[];
     };
+    reader = { all, probe: all };
     readers.set(connection, reader);
   }
   return reader;

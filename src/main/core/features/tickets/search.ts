@@ -34,7 +34,9 @@
 //
 // The search is one Lookup (storage/lookup.ts): on SQLite its statements run
 // straight on the driver (SqlReader), inside the caller's transaction; on
-// PostgreSQL through the transaction's queries.
+// PostgreSQL through the transaction's queries. The exact probes that often
+// answer alone are marked (probeRowsOf): a scanned claim ticket at the counter
+// then runs as that one statement, with no BEGIN and COMMIT (lone-read.ts).
 import { displayTicketNumber, localDayCode, parseTicketNumber } from '../../../../shared/ticket-number';
 import { engineOf, type StorageEngine, type TextColumns } from '../../storage/engine';
 import { foldAscii, sqliteEngine } from '../../storage/engine/sqlite';

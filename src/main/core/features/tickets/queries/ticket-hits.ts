@@ -2,7 +2,7 @@
 // customer or device, and the hit rows (ticket with its customer and device).
 import type { DeviceType, TicketStatus } from '../../../../../shared/domain';
 import type { StorageEngine } from '../../../storage/engine';
-import { ids, placeholders, rowsOf, type Lookup } from '../../../storage/lookup';
+import { ids, placeholders, probeRowsOf, rowsOf, type Lookup } from '../../../storage/lookup';
 import { limitedText, rowLimit } from '../../../storage/row-limit';
 import type { ReadSql } from '../../../storage/transactions';
 import { STORED_TICKET_PREFIX } from '../../settings';
@@ -32,7 +32,7 @@ const HIT_SELECT_BY_CUSTOMER = `SELECT ${HIT_COLUMNS}`;
 
 /** The ticket with that whole number, with its hit columns (a scanned claim ticket needs nothing more). */
 export function* hitsWithNumber(number: number): Lookup<HitRecord[]> {
-  return yield* rowsOf<HitRecord>(HITS_WITH_NUMBER, [number]);
+  return yield* probeRowsOf<HitRecord>(HITS_WITH_NUMBER, [number]);
 }
 // Built once: the commonest lookup's text is then the same string object each time, not a new one to hash.
 const HITS_WITH_NUMBER = `${HIT_SELECT} WHERE t.number = ?`;
@@ -53,7 +53,7 @@ export interface PhoneHitRecord extends HitRecord {
  * index): the number itself and the same number with a country code, the exact ones first.
  */
 export function* hitsWithPhoneEnding(digits: string, reversed: string, limit: number): Lookup<PhoneHitRecord[]> {
-  return yield* rowsOf<PhoneHitRecord>(HITS_WITH_PHONE_ENDING(limit), [digits, reversed, `${reversed}:`]);
+  return yield* probeRowsOf<PhoneHitRecord>(HITS_WITH_PHONE_ENDING(limit), [digits, reversed, `${reversed}:`]);
 }
 const HITS_WITH_PHONE_ENDING = limitedText<ReadSql>(`${HIT_SELECT_BY_CUSTOMER}, c.phone_digits = ? AS exact_phone
   FROM customer c JOIN ticket t ON t.customer_id = c.id JOIN device d ON d.id = t.device_id
@@ -61,7 +61,7 @@ const HITS_WITH_PHONE_ENDING = limitedText<ReadSql>(`${HIT_SELECT_BY_CUSTOMER}, 
 
 /** The newest tickets of the devices with that whole serial / IMEI, case ignored, with their hit columns. */
 export function* hitsWithSerial(engine: StorageEngine, serial: string, limit: number): Lookup<HitRecord[]> {
-  return yield* rowsOf<HitRecord>(`${HIT_SELECT} WHERE ${engine.compareNoCase('d.serial', '=')} ORDER BY t.id DESC ${rowLimit(limit)}`, [serial]);
+  return yield* probeRowsOf<HitRecord>(`${HIT_SELECT} WHERE ${engine.compareNoCase('d.serial', '=')} ORDER BY t.id DESC ${rowLimit(limit)}`, [serial]);
 }
 
 export function* hitsWithIds(ticketIds: number[]): Lookup<HitRecord[]> {
