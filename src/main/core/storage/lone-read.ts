@@ -11,7 +11,8 @@ import { preparedReader, type SqlReader } from './sql-reader';
 
 /**
  * Runs synchronous read-only work on a connection's reader. The work may be run a second time (its first
- * run stopped where it needed a transaction), so it must do nothing but read.
+ * run stopped where it needed a transaction), so it must do nothing but read, and must let what the reader
+ * throws pass (a lookup catches nothing).
  */
 export type SqlRead = <T>(work: (sql: SqlReader) => T) => T;
 
