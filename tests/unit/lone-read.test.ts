@@ -156,11 +156,11 @@ describe('the ticket search on the desk', () => {
     const search = async (query: string) => {
       const inTransactionAt: boolean[] = [];
       const hits = await db.readSql((sql) => {
-        // Noted once the statement ran (the first run's second statement stops it instead).
+        // Noted once the statement ran (a transaction opens with its first statement; the first run's
+        // second statement stops it instead).
         const noted = <T>(run: () => T[]): T[] => {
-          const inTransaction = connectionInTransaction(desk);
           const rows = run();
-          inTransactionAt.push(inTransaction);
+          inTransactionAt.push(connectionInTransaction(desk));
           return rows;
         };
         const recording: SqlReader = {

@@ -36,38 +36,44 @@ export function loneRead(connection: BetterSqlite3.Database, reader: SqlReader):
   const begin = connection.prepare('BEGIN');
   const commit = connection.prepare('COMMIT');
   const rollback = connection.prepare('ROLLBACK');
-  const inTransaction = connection.transaction((work: (sql: SqlReader) => unknown) => synchronous(work(reader)));
-  return <T>(work: (sql: SqlReader) => T): T => {
+
+  /** One run of the work; with `probeAlone`, its first statement may run alone if it is a probe. */
+  function attempt<T>(work: (sql: SqlReader) => T, probeAlone: boolean): T | typeof NEEDS_TRANSACTION {
     let ranAlone = false;
     let began = false;
-    // A probe first runs alone; any other first statement opens the transaction there, at no extra cost.
-    const firstTry: SqlReader = {
-      probe(sql, params) {
-        if (!began) {
-          if (ranAlone) throw NEEDS_TRANSACTION;
-          ranAlone = true;
-        }
-        return reader.all(sql, params);
+    // The transaction opens at the first statement that needs it: a probe after a lone one starts over.
+    const inTransaction = () => {
+      if (began) return;
+      if (ranAlone) throw NEEDS_TRANSACTION;
+      begin.run();
+      began = true;
+    };
+    const sql: SqlReader = {
+      probe(text, params) {
+        if (probeAlone && !began && !ranAlone) ranAlone = true;
+        else inTransaction();
+        return reader.all(text, params);
       },
-      all(sql, params) {
-        if (!began) {
-          if (ranAlone) throw NEEDS_TRANSACTION;
-          begin.run();
-          began = true;
-        }
-        return reader.all(sql, params);
+      all(text, params) {
+        inTransaction();
+        return reader.all(text, params);
       },
     };
     try {
-      const result = synchronous(work(firstTry));
+      const result = synchronous(work(sql));
       if (began) commit.run();
       return result;
     } catch (error) {
       if (began && connection.inTransaction) rollback.run();
-      if (error !== NEEDS_TRANSACTION) throw error;
+      if (error === NEEDS_TRANSACTION) return NEEDS_TRANSACTION;
+      throw error;
     }
+  }
+
+  return <T>(work: (sql: SqlReader) => T): T => {
+    const answer = attempt(work, true);
     // A probe ran alone and the lookup went on: all of it again, on one snapshot.
-    return inTransaction(work) as T;
+    return answer === NEEDS_TRANSACTION ? (attempt(work, false) as T) : answer;
   };
 }
 
