@@ -1,6 +1,20 @@
 import { resolve } from 'node:path';
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'electron-vite';
+import type { Plugin } from 'vite';
+
+/** The renderer's `react` imports go through react-esm.mjs (why: that file), except its own. */
+function reactAsEsModule(): Plugin {
+  const facade = resolve(__dirname, 'src/renderer/react-esm.mjs');
+  return {
+    name: 'react-as-es-module',
+    apply: 'build',
+    enforce: 'pre',
+    resolveId(source, importer) {
+      return source === 'react' && importer !== facade ? facade : null;
+    },
+  };
+}
 
 // Main keeps its npm dependencies external (better-sqlite3 is native, TypeORM
 // loads drivers dynamically); electron-builder packs them. The sandboxed
@@ -24,7 +38,7 @@ export default defineConfig({
   },
   renderer: {
     root: resolve(__dirname, 'src/renderer'),
-    plugins: [react()],
+    plugins: [reactAsEsModule(), react()],
     build: {
       // electron-vite leaves bundles unminified; the renderer's are parsed at every start before the first field can take typing.
       minify: true,
