@@ -11,14 +11,17 @@ import { RecoveryScreen } from './RecoveryScreen';
 /** The shop's language is in the missing file: follow the computer's. */
 const systemLanguage = () => (navigator.language.toLowerCase().startsWith('zh') ? 'zh-CN' : 'en');
 
-export function RecoveryGate({ children }: { children: ReactNode }) {
-  // A check that fails opens the desk as usual; the desk's own load then says what is wrong.
-  const [loaded] = useLoaded(async (): Promise<RecoveryStatus> => {
-    const result = await invoke('recovery.status', {});
-    const status: RecoveryStatus = result.ok ? result.data : { problem: null, newest: null, canStartEmpty: false };
-    if (status.problem) applyLanguage(systemLanguage());
-    return status;
-  }, String);
+/** Whether the shop's data opened safely. A check that fails opens the desk as usual; the desk's own load then says what is wrong. */
+export async function readRecoveryStatus(): Promise<RecoveryStatus> {
+  const result = await invoke('recovery.status', {});
+  const status: RecoveryStatus = result.ok ? result.data : { problem: null, newest: null, canStartEmpty: false };
+  if (status.problem) applyLanguage(systemLanguage());
+  return status;
+}
+
+/** `initial`: the status read before the first render (the desk's start), so no loading screen comes first. */
+export function RecoveryGate({ children, initial }: { children: ReactNode; initial?: RecoveryStatus }) {
+  const [loaded] = useLoaded(readRecoveryStatus, String, '', { initial });
 
   if (loaded.state !== 'done') {
     return (

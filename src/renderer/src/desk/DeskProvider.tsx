@@ -10,19 +10,20 @@ import { DeskContext, type DeskState } from './desk-context';
 import { SetupScreen } from '../setup';
 import { loadFailure, useLoaded } from '../widgets/useLoaded';
 
-type Load = { state: 'setup'; settings: Settings } | { state: 'ready'; settings: Settings; staff: Staff[] };
+export type DeskLoad = { state: 'setup'; settings: Settings } | { state: 'ready'; settings: Settings; staff: Staff[] };
 
-export function DeskProvider({ children }: { children: ReactNode }) {
+/** The shop's settings and active staff, its language applied. */
+export async function readDesk(): Promise<DeskLoad> {
+  const [settings, staff, setup] = await Promise.all([call('settings.get', {}), call('staff.list', { includeInactive: false }), call('setup.status', {})]);
+  applyLanguage(settings.language);
+  // A fresh desk is set up first: nothing can be checked in before (main refuses it too).
+  return setup.done ? { state: 'ready', settings, staff } : { state: 'setup', settings };
+}
+
+/** `initial`: what readDesk gave before the first render (the desk's start), so no loading screen comes first. */
+export function DeskProvider({ children, initial }: { children: ReactNode; initial?: DeskLoad }) {
   const { t } = useTranslation();
-  const [loaded, loadAll, update] = useLoaded(
-    async (): Promise<Load> => {
-      const [settings, staff, setup] = await Promise.all([call('settings.get', {}), call('staff.list', { includeInactive: false }), call('setup.status', {})]);
-      applyLanguage(settings.language);
-      // A fresh desk is set up first: nothing can be checked in before (main refuses it too).
-      return setup.done ? { state: 'ready', settings, staff } : { state: 'setup', settings };
-    },
-    (error) => loadFailure(t, error),
-  );
+  const [loaded, loadAll, update] = useLoaded(readDesk, (error) => loadFailure(t, error), '', { initial });
   const load = loaded.state === 'done' ? loaded.data : loaded;
 
   const settingsSaved = useCallback(

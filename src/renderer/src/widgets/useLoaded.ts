@@ -8,9 +8,11 @@ import { readFailure } from './error-text';
 /** `previous`: with `keepPrevious`, what the last load gave, to show while the next one is under way or after it failed. */
 export type Loaded<T> = { state: 'loading'; previous?: T } | { state: 'done'; data: T } | { state: 'failed'; message: string; previous?: T };
 
-export interface LoadedOptions {
+export interface LoadedOptions<T> {
   /** A reload (a new key, or the returned reload) shows as loading, the data so far kept as `previous`. */
   keepPrevious?: boolean;
+  /** Data read before the screen first rendered (the desk's start): shown at once, and not loaded again until asked. */
+  initial?: T;
 }
 
 /** Thrown by a load whose sign-in was closed: the screen keeps what it shows. */
@@ -37,16 +39,19 @@ export function useLoaded<T>(
   load: () => Promise<T>,
   describe: (error: unknown) => string,
   key = '',
-  { keepPrevious = false }: LoadedOptions = {},
+  { keepPrevious = false, initial }: LoadedOptions<T> = {},
 ): [Loaded<T>, () => Promise<void>, (change: (data: T) => T) => void] {
-  const [loaded, setLoaded] = useState<Loaded<T>>({ state: 'loading' });
+  const first = (): Loaded<T> => (initial === undefined ? { state: 'loading' } : { state: 'done', data: initial });
+  const [loaded, setLoaded] = useState<Loaded<T>>(first);
   const latest = useRef(0);
   const loadRef = useRef(load);
   const describeRef = useRef(describe);
   loadRef.current = load;
   describeRef.current = describe;
   // What the last finished load (or update) left on screen: a sign-in closed during a reload goes back to it.
-  const settled = useRef<Loaded<T>>({ state: 'loading' });
+  const settled = useRef<Loaded<T>>(loaded);
+  // The first load was done before the first render: the effect's first run has nothing to load.
+  const loadedBeforeRender = useRef(initial !== undefined);
 
   const settle = useCallback((next: Loaded<T>) => {
     settled.current = next;
@@ -81,6 +86,10 @@ export function useLoaded<T>(
   }, []);
 
   useEffect(() => {
+    if (loadedBeforeRender.current) {
+      loadedBeforeRender.current = false;
+      return;
+    }
     void reload();
   }, [reload, key]);
   return [loaded, reload, update];
