@@ -69,6 +69,18 @@ describe('intake.checkIn', () => {
     expect(customer.tickets.map((t) => t.model).sort()).toEqual(['Mate 60', 'ThinkPad X1']);
   });
 
+  it("hands out the day's last number (9999), then refuses the day's next check-in and keeps nothing of it", async () => {
+    const first = onlyItem((await desk.call('intake.checkIn', sampleIntake())).tickets);
+    const day = first.barcode.slice(0, 6);
+    await desk.context.db.dataSource.query(`UPDATE ticket_day_counter SET last_sequence = 9998`);
+    const last = onlyItem((await desk.call('intake.checkIn', sampleIntake())).tickets);
+    expect(last.barcode).toBe(`${day}9999`);
+    const refused = await desk.fail('intake.checkIn', sampleIntake());
+    expect(refused.code).toBe('conflict');
+    expect(await countRows('ticket')).toBe(2);
+    expect(await countRows('device')).toBe(2);
+  });
+
   it('recognises a returning customer and keeps their technician as owner', async () => {
     const technician = await desk.call('staff.save', { name: '李工 Li', role: 'technician' });
     const first = await desk.call('intake.checkIn', sampleIntake({ technicianId: technician.id }));
