@@ -3,38 +3,32 @@
 // prepared INSERT per entity, as TypeORM's insert builder cost more than the
 // statement itself (six of them per check-in); on PostgreSQL the same INSERT
 // text goes through the transaction's queries, RETURNING the id.
-import type BetterSqlite3 from 'better-sqlite3';
 import type { EntitySchema } from 'typeorm';
 import { isSqliteTx, connectionOf } from './sql-reader';
 import { onlyRow } from './rows';
+import { keptStatements } from './kept-statements';
 import type { WriteTx } from './transactions';
 
-interface PreparedInsert {
-  statement: BetterSqlite3.Statement;
+interface EntityInsert {
+  sql: string;
   /** Property names in the statement's parameter order, and whether each is a boolean column. */
   columns: { property: string; boolean: boolean }[];
 }
 
-const prepared = new WeakMap<BetterSqlite3.Database, Map<EntitySchema, PreparedInsert>>();
+/** Each entity's INSERT, built from its metadata on first use (keyed by the schema, so a check-in looks nothing up). */
+const inserts = new Map<EntitySchema, EntityInsert>();
 
-/** The connection's INSERT for the entity, built from its metadata on first use (keyed by the schema, so a check-in looks nothing up). */
-function preparedInsert(tx: WriteTx, entity: EntitySchema, connection: BetterSqlite3.Database): PreparedInsert {
-  let byEntity = prepared.get(connection);
-  if (!byEntity) {
-    byEntity = new Map();
-    prepared.set(connection, byEntity);
-  }
-  let insert = byEntity.get(entity);
+function insertFor(tx: WriteTx, entity: EntitySchema): EntityInsert {
+  let insert = inserts.get(entity);
   if (!insert) {
-    const { sql, columns } = insertOf(tx, entity);
-    insert = { statement: connection.prepare(sql), columns };
-    byEntity.set(entity, insert);
+    insert = insertOf(tx, entity);
+    inserts.set(entity, insert);
   }
   return insert;
 }
 
 /** The INSERT of an entity's row (every column but the generated id), with its columns in parameter order. */
-function insertOf(tx: WriteTx, entity: EntitySchema): { sql: string; columns: PreparedInsert['columns'] } {
+function insertOf(tx: WriteTx, entity: EntitySchema): EntityInsert {
   const metadata = tx.connection.getMetadata(entity);
   const columns = metadata.columns.filter((column) => !column.isGenerated);
   const names = columns.map((column) => `"${column.databaseName}"`).join(', ');
@@ -44,10 +38,8 @@ function insertOf(tx: WriteTx, entity: EntitySchema): { sql: string; columns: Pr
   };
 }
 
-const serverInserts = new Map<EntitySchema, { sql: string; columns: PreparedInsert['columns'] }>();
-
 /** The row's values in the INSERT's parameter order. */
-function parametersOf(columns: PreparedInsert['columns'], row: object): unknown[] {
+function parametersOf(columns: EntityInsert['columns'], row: object): unknown[] {
   const values = row as Record<string, unknown>;
   return columns.map(({ property, boolean }) => {
     const value = values[property];
@@ -59,15 +51,11 @@ function parametersOf(columns: PreparedInsert['columns'], row: object): unknown[
 
 /** Inserts the row (every column but the generated id) and returns its id. */
 export async function insertRow<Row extends { id: number }>(tx: WriteTx, entity: EntitySchema<Row>, row: Omit<Row, 'id'>): Promise<number> {
+  const insert = insertFor(tx, entity as EntitySchema);
+  const values = parametersOf(insert.columns, row);
   if (!isSqliteTx(tx)) {
-    let insert = serverInserts.get(entity as EntitySchema);
-    if (!insert) {
-      insert = insertOf(tx, entity as EntitySchema);
-      serverInserts.set(entity as EntitySchema, insert);
-    }
-    const rows: { id: number }[] = await tx.query(`${insert.sql} RETURNING id`, parametersOf(insert.columns, row));
+    const rows: { id: number }[] = await tx.query(`${insert.sql} RETURNING id`, values);
     return Number(onlyRow(rows).id);
   }
-  const insert = preparedInsert(tx, entity as EntitySchema, connectionOf(tx));
-  return Number(insert.statement.run(...parametersOf(insert.columns, row)).lastInsertRowid);
+  return Number(keptStatements(connectionOf(tx))(insert.sql).run(...values).lastInsertRowid);
 }

@@ -4,6 +4,7 @@
 import type BetterSqlite3 from 'better-sqlite3';
 import type { ReadSql, ReadTx } from './transactions';
 import { ReadOnlyViolation } from './read-only-guard';
+import { keptStatements } from './kept-statements';
 
 export interface SqlReader {
   /** Every row of a read-only statement. */
@@ -21,15 +22,11 @@ const readers = new WeakMap<BetterSqlite3.Database, SqlReader>();
 export function preparedReader(connection: BetterSqlite3.Database): SqlReader {
   let reader = readers.get(connection);
   if (!reader) {
-    const statements = new Map<string, BetterSqlite3.Statement>();
+    const statementOf = keptStatements(connection);
     const all = <T>(sql: ReadSql, params: readonly unknown[] = []): T[] => {
-      let statement = statements.get(sql);
-      if (!statement) {
-        statement = connection.prepare(sql);
-        // The reader only reads, whatever a caller hands it.
-        if (!statement.readonly) throw new ReadOnlyViolation(sql);
-        statements.set(sql, statement);
-      }
+      const statement = statementOf(sql);
+      // The reader only reads, whatever a caller hands it.
+      if (!statement.readonly) throw new ReadOnlyViolation(sql);
       return statement.all(...params) as T[];
     };
     reader = { all, probe: all };
