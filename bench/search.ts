@@ -29,6 +29,7 @@ import { DATA_NOW, countOpen, ensureBenchData, type GeneratedData } from './gene
 import { ms, summarize, table } from './stats';
 import { timeCustomerSearch } from './customer-search';
 import { itemAt } from '../src/shared/lists';
+import { interruptedShare, measureInterruptions, p95Threshold, type Interruptions } from './interruptions';
 
 const PREFIX = 'RD'; // the desk's default ticket prefix; the generated file keeps the default settings
 const LIMIT = 20; // the search box's default
@@ -363,6 +364,26 @@ async function integrityCheckDone(desk: Desk): Promise<number> {
   return performance.now() - started;
 }
 
+/** What the machine's stops do to the exact lookups' p95 (interruptions.ts). */
+function interruptionLines(stops: Interruptions, results: Timed[]): string[] {
+  const us = (milliseconds: number) => milliseconds * 1000;
+  const pct = (share: number) => `${(share * 100).toFixed(1)}%`;
+  const lines = [
+    `This machine stopped a busy loop ${Math.round(stops.perSecond).toLocaleString('en')} times a second (median ${stops.medianUs.toFixed(0)} us, p90 ${stops.p90Us.toFixed(0)} us; ${pct(stops.share)} of its time), measured just before the lookups. ` +
+      `A call is hit in a share of its runs that grows with its length; past 5% (calls over ${p95Threshold(stops).toFixed(0)} us here) its p95 is an interrupted run.`,
+  ];
+  for (const t of results) {
+    if (t.baselineKind !== 'minimal') continue;
+    const desk = summarize(t.desk).median;
+    const raw = summarize(t.raw).median;
+    lines.push(
+      `  ${t.label}: desk p50 ${us(desk).toFixed(1)} us, hit in ${pct(interruptedShare(us(desk), stops))} of runs; ` +
+        `minimal query p50 ${us(raw).toFixed(1)} us, hit in ${pct(interruptedShare(us(raw), stops))}.`,
+    );
+  }
+  return lines;
+}
+
 /** Runs the search section and returns its report. */
 export async function runSearchBench({ tickets, queriesPerKind, log }: SearchBenchOptions): Promise<string> {
   const data: GeneratedData = await ensureBenchData(tickets, { log });
@@ -403,6 +424,8 @@ export async function runSearchBench({ tickets, queriesPerKind, log }: SearchBen
     const warmUp = Math.min(10, Math.ceil(queriesPerKind / 10));
     // Picked on a connection of their own (see sampler.ts), so the baseline's page cache starts as cold as the desk's.
     const kinds = withSampler(data.file, (sampler) => lookupKinds(sampler, queriesPerKind + warmUp, exactSamples(queriesPerKind) + EXACT_WARM_UP));
+    // Measured just before the lookups, on the same core and load: see interruptions.ts.
+    const stops = measureInterruptions();
     const results: Timed[] = [];
     for (const kind of kinds) {
       log(`search: ${kind.label} x ${kind.queries.length}`);
@@ -478,6 +501,7 @@ export async function runSearchBench({ tickets, queriesPerKind, log }: SearchBen
       `desk = 'tickets.search' / 'tickets.board' / 'archive.search' / 'followUps.due' through desk.dispatch; service = the search or board service's own SQL on better-sqlite3 with no dispatch (desk minus service is the dispatch path); raw = on better-sqlite3 directly: for exact lookups and the follow-up list the minimal indexed query returning the same rows (one prepared statement), otherwise the service's same SQL in one read transaction.`,
     );
     lines.push(table(rows));
+    lines.push(...interruptionLines(stops, results));
     const mismatches = [...results, board, mine, ready, ...care].filter((t) => t.mismatches > 0);
     if (mismatches.length) lines.push(`WARNING: desk and raw answered differently for: ${mismatches.map((t) => `${t.label} (${t.mismatches})`).join(', ')}`);
     const scans = fullScans(raw);
