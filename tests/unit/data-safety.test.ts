@@ -416,6 +416,47 @@ describe('what the start reads', () => {
   });
 });
 
+describe("the start's check of a file not closed cleanly", () => {
+  it('runs quick_check on a worker thread, so the process is free to show its window meanwhile', async () => {
+    const dir = tempDir();
+    const desk = await open(dir, { automaticBackups: false });
+    await desk.call('intake.checkIn', sampleIntake());
+    await desk.close();
+    // No verified close backup was taken: the next start checks the file. Every statement this thread prepares:
+    const statements: string[] = [];
+    const originalPrepare = BetterSqlite3.prototype.prepare;
+    const prepare = vi.spyOn(BetterSqlite3.prototype, 'prepare').mockImplementation(function (this: BetterSqlite3.Database, source: string) {
+      statements.push(source);
+      return originalPrepare.call(this, source);
+    });
+    try {
+      const again = await open(dir, { automaticBackups: false });
+      expect(again.context.safety.startCheck).toBe('quick_check');
+      expect((await again.call('recovery.status', {})).problem).toBeNull();
+    } finally {
+      prepare.mockRestore();
+    }
+    expect(statements.some((sql) => /MAX\(number\)/.test(sql))).toBe(true);
+    expect(statements.filter((sql) => /quick_check/i.test(sql))).toEqual([]);
+  });
+
+  it('finds a damaged file damaged, with what quick_check said', async () => {
+    const dir = tempDir();
+    const desk = await open(dir, { automaticBackups: false });
+    for (let i = 0; i < 3; i++) await desk.call('intake.checkIn', sampleIntake());
+    await desk.close();
+    const file = join(dir, DATABASE_FILE);
+    const fd = openSync(file, 'r+');
+    writeSync(fd, Buffer.alloc(4096, 0x5a), 0, 4096, Math.floor(statSync(file).size / 2 / 4096) * 4096);
+    closeSync(fd);
+    const damaged = await open(dir, { automaticBackups: false });
+    const { problem } = await damaged.call('recovery.status', {});
+    expect(problem?.kind).toBe('damaged');
+    expect(damaged.context.safety.problem?.detail).toMatch(/^quick_check: /);
+    expect(damaged.context.safety.problem?.detail).not.toBe('quick_check: ok');
+  });
+});
+
 describe('starting empty when there is no backup at all', () => {
   async function shopWithoutBackup(): Promise<{ dir: string; last: number }> {
     const dir = tempDir();

@@ -1,12 +1,12 @@
 // The checks that run beside the desk on a worker thread: the full integrity
 // check a backup waits on, and the one started with the desk, which a close or
 // a restore stops instead of waiting for (minutes on a large shop file).
-import { mkdtempSync, rmSync, renameSync } from 'node:fs';
+import { closeSync, mkdtempSync, openSync, rmSync, renameSync, statSync, writeSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
-import { integrityCheckInBackground, rowCountsInBackground, stoppableIntegrityCheck } from '../../src/main/core/features/data-safety/integrity-worker';
+import { integrityCheckInBackground, quickCheckInBackground, rowCountsInBackground, stoppableIntegrityCheck } from '../../src/main/core/features/data-safety/integrity-worker';
 
 const dirs: string[] = [];
 afterEach(() => {
@@ -34,6 +34,18 @@ describe('checks on a worker thread', () => {
     await expect(integrityCheckInBackground(file)).resolves.toBe('ok');
     await expect(rowCountsInBackground(file)).resolves.toEqual({ item: 500 });
     await expect(stoppableIntegrityCheck(file).result).resolves.toBe('ok');
+  });
+
+  it("runs the start's quick_check, and says what it found in a damaged file", async () => {
+    const file = fileWith(5000);
+    await expect(quickCheckInBackground(file)).resolves.toBe('ok');
+    const fd = openSync(file, 'r+');
+    writeSync(fd, Buffer.alloc(4096, 0x5a), 0, 4096, Math.floor(statSync(file).size / 2 / 4096) * 4096);
+    closeSync(fd);
+    const found = await quickCheckInBackground(file);
+    expect(found).not.toBe('ok');
+    expect(found.length).toBeGreaterThan(0);
+    await expect(quickCheckInBackground(join(tmpdir(), 'no-such-shop-file.sqlite'))).resolves.toMatch(/^check failed: /);
   });
 
   it('says why a check could not run', async () => {

@@ -17,15 +17,12 @@ export function openRaw(file: string, options: { readonly?: boolean } = {}): Raw
   return db;
 }
 
-/** "ok", or what the check found wrong (first lines). */
-function check(db: RawDatabase, pragma: 'quick_check' | 'integrity_check'): string {
-  const rows = db.prepare(`PRAGMA ${pragma}(20)`).all() as Record<string, string>[];
+/** "ok", or what PRAGMA integrity_check found wrong (first lines). */
+export function integrityCheck(db: RawDatabase): string {
+  const rows = db.prepare(`PRAGMA integrity_check(20)`).all() as Record<string, string>[];
   const lines = rows.map((row) => Object.values(row)[0]);
   return lines.length === 1 && lines[0] === 'ok' ? 'ok' : lines.join('; ');
 }
-
-export const quickCheck = (db: RawDatabase) => check(db, 'quick_check');
-export const integrityCheck = (db: RawDatabase) => check(db, 'integrity_check');
 
 export function tableNames(db: RawDatabase): string[] {
   const rows = db.prepare(`SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name`).all() as { name: string }[];

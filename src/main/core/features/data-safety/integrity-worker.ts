@@ -1,6 +1,7 @@
-// The full integrity_check of a large shop file, and a backup's row counts,
-// take seconds: they run on a worker thread with its own read-only connection,
-// so the counter never waits.
+// The full integrity_check of a large shop file, a backup's row counts, and the
+// start's quick_check after an unclean close take seconds (minutes at a million
+// tickets): they run on a worker thread with a connection of its own, so the
+// counter never waits and the process stays free to show its window.
 import { Worker } from 'node:worker_threads';
 
 const WORKER_SOURCE = `
@@ -8,7 +9,8 @@ const { parentPort, workerData } = require('node:worker_threads');
 const Database = require(workerData.driver);
 let db;
 try {
-  db = new Database(workerData.file, { readonly: true, fileMustExist: true, timeout: 5000 });
+  // The start's check opens the file as the desk will (a crash's WAL is recovered by a writer); the others only read.
+  db = new Database(workerData.file, { readonly: workerData.job !== 'quick', fileMustExist: true, timeout: 5000 });
   if (workerData.job === 'counts') {
     // The same counts as data-file.ts rowCounts, read here so millions of rows do not hold the desk's thread.
     const counts = {};
@@ -16,7 +18,8 @@ try {
     for (const { name } of names) counts[name] = db.prepare('SELECT COUNT(*) AS n FROM "' + name.replace(/"/g, '""') + '"').get().n;
     parentPort.postMessage(counts);
   } else {
-    const lines = db.prepare('PRAGMA integrity_check(20)').all().map((row) => Object.values(row)[0]);
+    const pragma = workerData.job === 'quick' ? 'quick_check' : 'integrity_check';
+    const lines = db.prepare('PRAGMA ' + pragma + '(20)').all().map((row) => Object.values(row)[0]);
     parentPort.postMessage(lines.length === 1 && lines[0] === 'ok' ? 'ok' : lines.join('; '));
   }
 } catch (error) {
@@ -29,6 +32,14 @@ try {
 /** "ok", or what the full check found (or why it could not run); a backup's verify waits on it. */
 export function integrityCheckInBackground(file: string): Promise<string> {
   return inWorker<string>(file, 'integrity').result.then(worded);
+}
+
+/**
+ * "ok", or what PRAGMA quick_check found (or why it could not open or read the file): the start's check of a
+ * file the desk did not close cleanly, on a worker thread so the process goes on showing its window.
+ */
+export function quickCheckInBackground(file: string): Promise<string> {
+  return inWorker<string>(file, 'quick').result.then(worded);
 }
 
 /** A check that may be stopped before it ends; `result` is then null (not checked). */
@@ -66,7 +77,7 @@ export async function rowCountsInBackground(file: string): Promise<Record<string
 
 function inWorker<T>(
   file: string,
-  job: 'integrity' | 'counts',
+  job: 'integrity' | 'quick' | 'counts',
   options: { keepsProcessAlive?: boolean } = {},
 ): { result: Promise<T | Error>; stop: () => Promise<void> } {
   let worker: Worker | null = null;

@@ -13,7 +13,8 @@ import { MIGRATIONS } from '../../storage/migrations';
 import type { Database } from '../../storage/database';
 import { KeyFileError, SecretBox } from '../../security/secret-box';
 import { takeBackup, type BackupAttempt } from './backup';
-import { identityFacts, openRaw, quickCheck, sealedPasscodes, type IdentityFacts } from './data-file';
+import { identityFacts, openRaw, sealedPasscodes, type IdentityFacts } from './data-file';
+import { quickCheckInBackground } from './integrity-worker';
 import { applyTicketNumberFloor } from '../intake';
 import { takeCleanClose } from './clean-close';
 import { advanceIdentity, readIdentity, type DeskIdentity } from './identity';
@@ -44,11 +45,13 @@ export interface PreparedFile {
   migrationBackup: BackupAttempt | null;
 }
 
-function examine(
-  files: DeskFiles,
-  identity: DeskIdentity | null,
-  startCheck: StartCheck,
-): { problem: StartupProblem | null; facts: IdentityFacts | null; sealed: number } {
+interface Examined {
+  problem: StartupProblem | null;
+  facts: IdentityFacts | null;
+  sealed: number;
+}
+
+async function examine(files: DeskFiles, identity: DeskIdentity | null, startCheck: StartCheck): Promise<Examined> {
   const known = identity?.lastTicketNumber ?? null;
   const problem = (kind: StartupProblemKind, detail: string) => ({ problem: { kind, lastTicketNumber: known, detail }, facts: null, sealed: 0 });
   const present = existsSync(files.databaseFile) && statSync(files.databaseFile).size > 0;
@@ -58,6 +61,11 @@ function examine(
       ? problem('missing', `${files.databaseFile} is missing or empty`)
       : { problem: null, facts: null, sealed: 0 };
   }
+  if (startCheck === 'quick_check') {
+    // Seconds on years of tickets (minutes at a million): on a worker, so the window shows meanwhile.
+    const check = await quickCheckInBackground(files.databaseFile);
+    if (check !== 'ok') return problem('damaged', `quick_check: ${check}`);
+  }
   let db;
   try {
     db = openRaw(files.databaseFile);
@@ -65,10 +73,6 @@ function examine(
     return problem('damaged', error instanceof Error ? error.message : String(error));
   }
   try {
-    if (startCheck === 'quick_check') {
-      const check = quickCheck(db);
-      if (check !== 'ok') return problem('damaged', `quick_check: ${check}`);
-    }
     // No table is counted here: the start of a shop with years of history would read most of its file.
     const facts = identityFacts(db);
     if (identity) {
@@ -93,7 +97,7 @@ function examine(
 export async function prepareDataFile(files: DeskFiles, backupFolder: string, now: Date): Promise<PreparedFile> {
   const identity = readIdentity(files.dataDir);
   const startCheck: StartCheck = takeCleanClose(files) ? 'closed_clean' : 'quick_check';
-  const { problem, facts, sealed } = examine(files, identity, startCheck);
+  const { problem, facts, sealed } = await examine(files, identity, startCheck);
   if (problem) return { problem, startCheck, secrets: null, migrationBackup: null };
 
   let secrets: SecretBox;
