@@ -25,6 +25,20 @@ function restoreArgument(argv: string[]): string | undefined {
   return argv.find((arg) => arg.startsWith('--restore='))?.slice('--restore='.length) || undefined;
 }
 
+/** How long the start waits for the desk before it shows the window anyway (a start after a clean close takes well under it). */
+const WINDOW_WAIT_MS = 400;
+
+/** The desk if it opened within `ms`, null if it is still opening; throws if it failed by then. */
+async function openedWithin(opening: Promise<Desk>, ms: number): Promise<Desk | null> {
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<null>((answer) => (timer = setTimeout(() => answer(null), ms)));
+  try {
+    return await Promise.race([opening, late]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
 const files = shellFiles(__dirname, app.isPackaged, process.resourcesPath);
 const location = resolveAppLocation({
   rendererIndex: files.rendererIndex,
@@ -77,9 +91,13 @@ function start(): void {
         },
         logError: (channel, error) => log(`[${channel}] failed`, error),
       });
-      const desk = await opening;
+      const opened = opening;
+      // A desk that cannot open says so alone (the catch below), with no window. One that takes longer than a
+      // moment (a file left unclean by a power cut is checked first: seconds on years of tickets) shows its
+      // window meanwhile, loading, and what the window asks for waits for the desk.
+      const desk = await openedWithin(opened, WINDOW_WAIT_MS);
       registerContractHandlers(ipcMain, {
-        dispatch: desk.dispatch,
+        dispatch: desk ? desk.dispatch : async (channel, input) => (await opened).dispatch(channel, input),
         trusted: () => ({ webContentsId: mainWindow && !mainWindow.isDestroyed() ? mainWindow.webContents.id : null, location }),
         onRefused: (channel, reason) => log(`refused ${channel}: ${reason}`),
       });
@@ -91,6 +109,8 @@ function start(): void {
       installMenu(app.isPackaged, process.platform);
       mainWindow = createMainWindow(files, location, productName, log);
       mainWindow.on('closed', () => (mainWindow = null));
+      // A desk that cannot open after all is reported below, and the app quits.
+      if (!desk) await opened;
     })
     .catch((error: unknown) => {
       log('could not start', error);
