@@ -507,7 +507,13 @@ export async function runSearchBench({ tickets, queriesPerKind, log }: SearchBen
     const scans = fullScans(raw);
     if (scans.length) {
       lines.push(`Statements whose plan scans a table or a whole index:`);
-      for (const s of scans) lines.push(`  ${s.sql}\n    ${s.plan.join('\n    ')}`);
+      // With each scanned table's size: the search scans one small table by design (device_model, the brand and model pairs in use).
+      const rowsIn = (table: string) => (raw.db.prepare(`SELECT COUNT(*) AS n FROM "${table.replace(/"/g, '""')}"`).get() as { n: number }).n;
+      const sized = (detail: string) => {
+        const table = /^SCAN (\w+)$/.exec(detail)?.[1];
+        return table ? `${detail} (${rowsIn(table).toLocaleString('en')} rows)` : detail;
+      };
+      for (const s of scans) lines.push(`  ${s.sql}\n    ${s.plan.map(sized).join('\n    ')}`);
     } else {
       lines.push(`Every statement the search and board ran uses an index (EXPLAIN QUERY PLAN: no full table scan outside the FTS tables).`);
     }
