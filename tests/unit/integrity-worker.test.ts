@@ -6,7 +6,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
-import { integrityCheckInBackground, quickCheckInBackground, rowCountsInBackground, stoppableIntegrityCheck } from '../../src/main/core/features/data-safety/integrity-worker';
+import {
+  integrityCheckInBackground,
+  quickCheckInBackground,
+  rowCountsInBackground,
+  stoppableIntegrityCheck,
+} from '../../src/main/core/features/data-safety/integrity-worker';
 
 const dirs: string[] = [];
 afterEach(() => {
