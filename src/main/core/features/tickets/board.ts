@@ -6,12 +6,12 @@
 import type { ReadTx } from '../../storage/transactions';
 import type { ChannelParsedInput } from '../../../../shared/contract';
 import type { TicketStatus } from '../../../../shared/domain';
-import { displayTicketNumber } from '../../../../shared/ticket-number';
 import type { BoardTicket, TicketBoard } from '../../../../shared/tickets-contract';
 import { daysBetween, localIsoDate } from '../../../../shared/calendar';
 import { OPEN_STATUSES } from '../../rules/status-machine';
 import { isOverdue } from '../repair';
 import { countTicketsByStatus, selectBoardPage } from './queries/tickets';
+import { ticketLineOf } from './ticket-line';
 
 export async function ticketBoard(tx: ReadTx, input: ChannelParsedInput<'tickets.board'>, prefix: string, now: Date): Promise<TicketBoard> {
   const statuses = input.statuses ?? [...OPEN_STATUSES];
@@ -24,16 +24,7 @@ export async function ticketBoard(tx: ReadTx, input: ChannelParsedInput<'tickets
   const rows = await selectBoardPage(tx, statuses, input.technicianId, { limit: input.pageSize, offset: (input.page - 1) * input.pageSize });
   const today = localIsoDate(now);
   const items: BoardTicket[] = rows.map((r) => ({
-    ticketId: r.id,
-    number: r.number,
-    displayNumber: displayTicketNumber(r.number, prefix),
-    status: r.status,
-    customerName: r.customer_name,
-    customerPhone: r.customer_phone,
-    deviceType: r.type,
-    brand: r.brand,
-    model: r.model,
-    createdAt: r.created_at,
+    ...ticketLineOf(r, prefix),
     ageDays: Math.max(0, daysBetween(localIsoDate(new Date(r.created_at)), today)),
     promisedDate: r.promised_date,
     overdue: isOverdue(r.status, r.promised_date, today),

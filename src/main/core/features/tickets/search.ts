@@ -37,7 +37,8 @@
 // PostgreSQL through the transaction's queries. The exact probes that often
 // answer alone are marked (probeRowsOf): a scanned claim ticket at the counter
 // then runs as that one statement, with no BEGIN and COMMIT (lone-read.ts).
-import { displayTicketNumber, localDayCode, parseTicketNumber } from '../../../../shared/ticket-number';
+import { localDayCode, parseTicketNumber } from '../../../../shared/ticket-number';
+import { ticketLineOf } from './ticket-line';
 import { engineOf, type StorageEngine, type TextColumns } from '../../storage/engine';
 import { foldAscii, sqliteEngine } from '../../storage/engine/sqlite';
 import { runInTx, runOnReader, type Lookup } from '../../storage/lookup';
@@ -334,19 +335,5 @@ function* ticketSearch(engine: StorageEngine, query: string, limit: number, { to
 }
 
 function hitOf(r: HitRecord, { matchedOn, match }: Pick<Candidate, 'matchedOn' | 'match'>): TicketSearchHit {
-  return {
-    ticketId: r.id,
-    number: r.number,
-    displayNumber: displayTicketNumber(r.number, ticketPrefixOf(r.stored_prefix)),
-    status: r.status,
-    customerName: r.customer_name,
-    customerPhone: r.customer_phone,
-    deviceType: r.type,
-    brand: r.brand,
-    model: r.model,
-    serial: r.serial,
-    createdAt: r.created_at,
-    matchedOn,
-    match,
-  };
+  return { ...ticketLineOf(r, ticketPrefixOf(r.stored_prefix)), serial: r.serial, matchedOn, match };
 }

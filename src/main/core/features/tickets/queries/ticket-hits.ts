@@ -7,7 +7,8 @@ import { limitedText, rowLimit } from '../../../storage/row-limit';
 import type { ReadSql } from '../../../storage/transactions';
 import { STORED_TICKET_PREFIX } from '../../settings';
 
-export interface HitRecord {
+/** The columns of a ticket with its customer and device that a hit and a board row both read. */
+export interface TicketLineRecord {
   id: number;
   number: number;
   status: TicketStatus;
@@ -16,8 +17,11 @@ export interface HitRecord {
   type: DeviceType;
   brand: string;
   model: string;
-  serial: string;
   created_at: string;
+}
+
+export interface HitRecord extends TicketLineRecord {
+  serial: string;
   /** The shop's stored ticket prefix, read with the hit (null while the default holds). */
   stored_prefix: string | null;
 }

@@ -2,7 +2,8 @@
 // holds, and one page of tickets with their customer, device and technician.
 import { rowLimit } from '../../../storage/row-limit';
 import type { ReadTx } from '../../../storage/transactions';
-import type { DeviceType, TicketStatus } from '../../../../../shared/domain';
+import type { TicketStatus } from '../../../../../shared/domain';
+import type { TicketLineRecord } from './ticket-hits';
 import type { SeverityLevel } from '../../../../../shared/workflow';
 
 export interface StatusCountRecord {
@@ -10,20 +11,11 @@ export interface StatusCountRecord {
   n: number;
 }
 
-export interface BoardRecord {
-  id: number;
-  number: number;
-  status: TicketStatus;
-  created_at: string;
+export interface BoardRecord extends TicketLineRecord {
   promised_date: string | null;
   technician_id: number | null;
   technician_name: string | null;
   severity: SeverityLevel | null;
-  customer_name: string;
-  customer_phone: string;
-  type: DeviceType;
-  brand: string;
-  model: string;
 }
 
 /** The technician's condition on ticket t (none for every technician), and its parameters. */
