@@ -32,9 +32,10 @@ function ReopenForm({ workflow, onChanged, onOpened }: Props & { onOpened(rework
     if (rework === null) return;
     setFault('');
     setNote('');
-    onOpened(rework);
     // workflow.reopen answers with the new ticket; this page still shows the original, now with its rework.
+    // Both land in one render, so the notice never shows beside a stale form or list.
     const fresh = await invoke('tickets.getWorkflow', { ticketId: workflow.ticketId });
+    onOpened(rework);
     if (fresh.ok) onChanged(fresh.data);
   };
 
@@ -99,7 +100,8 @@ export function ReworkSection({ workflow, onChanged }: Props) {
           ))}
         </Group>
       ) : null}
-      {canReopen ? <ReopenForm workflow={workflow} onChanged={onChanged} onOpened={setOpened} /> : null}
+      {/* Once opened, the form goes: a second press must not open a second rework. */}
+      {canReopen && opened === null ? <ReopenForm workflow={workflow} onChanged={onChanged} onOpened={setOpened} /> : null}
     </ActionCard>
   );
 }
