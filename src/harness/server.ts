@@ -8,6 +8,7 @@ import { extname, join, normalize, resolve, sep } from 'node:path';
 import { openDesk, type Desk } from '../main/core/desk';
 import type { Clock } from '../main/core/context';
 import { createDirectoryBackend } from '../main/core/features/printing/spooler';
+import { dispatchWhenOpen, openedWithin, WINDOW_WAIT_MS } from '../main/shell/desk-opening';
 
 const MAX_BODY_BYTES = 1024 * 1024;
 const LOOPBACK = new Set(['127.0.0.1', '::ffff:127.0.0.1', '::1']);
@@ -30,13 +31,18 @@ export interface HarnessOptions {
   printTo?: string;
   /** A backup to restore before opening (--restore). */
   restoreFrom?: string;
+  /** Holds the open desk back this long, as a start that checks years of tickets does (--hold-open-ms). */
+  holdOpenMs?: number;
 }
 
 export interface Harness {
   url: string;
-  desk: Desk;
+  /** The desk, once it has opened (it fails as its opening fails). */
+  opened: Promise<Desk>;
   close(): Promise<void>;
 }
+
+const held = (desk: Desk, ms: number) => new Promise<Desk>((answer) => setTimeout(() => answer(desk), ms));
 
 function send(res: ServerResponse, status: number, body: string, type = 'text/plain; charset=utf-8'): void {
   res.writeHead(status, { 'content-type': type, 'cache-control': 'no-store', 'x-content-type-options': 'nosniff' });
@@ -90,12 +96,16 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
   if (!existsSync(join(rendererDir, 'index.html'))) {
     throw new Error(`no built renderer in ${rendererDir}: run "npm run build" first`);
   }
-  const desk = await openDesk({
+  const opening = openDesk({
     dataDir: options.dataDir,
     clock: options.clock,
     restoreFrom: options.restoreFrom,
     printBackend: options.printTo ? createDirectoryBackend({ dir: resolve(options.printTo) }) : undefined,
   });
+  const opened = options.holdOpenMs ? opening.then((desk) => held(desk, options.holdOpenMs ?? 0)) : opening;
+  // As the shell starts: a desk that fails at once is reported alone; one still opening after a moment serves
+  // its pages meanwhile, and their requests wait for it.
+  const dispatch = dispatchWhenOpen(await openedWithin(opened, WINDOW_WAIT_MS), opened);
 
   const server: Server = createServer(async (req, res) => {
     // Bound to loopback already; also refuse anything that is not, and
@@ -120,7 +130,12 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
       } catch {
         return send(res, 400, JSON.stringify({ ok: false, error: { code: 'validation', message: 'bad request body' } }), 'application/json');
       }
-      const result = await desk.dispatch(url.pathname.slice('/api/'.length), input);
+      let result: unknown;
+      try {
+        result = await dispatch(url.pathname.slice('/api/'.length), input);
+      } catch {
+        return send(res, 503, 'the desk could not open');
+      }
       return send(res, 200, JSON.stringify(result), 'application/json');
     }
     if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, 'method not allowed');
@@ -134,11 +149,13 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
   const { port } = server.address() as AddressInfo;
   return {
     url: `http://127.0.0.1:${port}`,
-    desk,
+    opened,
     async close() {
       await new Promise<void>((done) => server.close(() => done()));
       server.closeAllConnections();
-      await desk.close();
+      // A desk that never opened has nothing to close.
+      const desk = await opened.catch(() => null);
+      await desk?.close();
     },
   };
 }

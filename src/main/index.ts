@@ -5,6 +5,7 @@ import { app, dialog, ipcMain, session, shell, type BrowserWindow } from 'electr
 import { productName } from '../../package.json';
 import { openDesk, type Desk } from './core/desk';
 import { registerContractHandlers } from './shell/ipc';
+import { dispatchWhenOpen, openedWithin, WINDOW_WAIT_MS } from './shell/desk-opening';
 import { registerFolderPicker } from './shell/folder-picker';
 import { resolveAppLocation, shellFiles } from './shell/location';
 import { installMenu } from './shell/menu';
@@ -23,20 +24,6 @@ function restoreArgument(argv: string[]): string | undefined {
   const at = argv.indexOf('--restore');
   if (at >= 0 && argv[at + 1]) return argv[at + 1];
   return argv.find((arg) => arg.startsWith('--restore='))?.slice('--restore='.length) || undefined;
-}
-
-/** How long the start waits for the desk before it shows the window anyway (a start after a clean close takes well under it). */
-const WINDOW_WAIT_MS = 400;
-
-/** The desk if it opened within `ms`, null if it is still opening; throws if it failed by then. */
-async function openedWithin(opening: Promise<Desk>, ms: number): Promise<Desk | null> {
-  let timer: NodeJS.Timeout | undefined;
-  const late = new Promise<null>((answer) => (timer = setTimeout(() => answer(null), ms)));
-  try {
-    return await Promise.race([opening, late]);
-  } finally {
-    clearTimeout(timer);
-  }
 }
 
 const files = shellFiles(__dirname, app.isPackaged, process.resourcesPath);
@@ -97,7 +84,7 @@ function start(): void {
       // window meanwhile, loading, and what the window asks for waits for the desk.
       const desk = await openedWithin(opened, WINDOW_WAIT_MS);
       registerContractHandlers(ipcMain, {
-        dispatch: desk ? desk.dispatch : async (channel, input) => (await opened).dispatch(channel, input),
+        dispatch: dispatchWhenOpen(desk, opened),
         trusted: () => ({ webContentsId: mainWindow && !mainWindow.isDestroyed() ? mainWindow.webContents.id : null, location }),
         onRefused: (channel, reason) => log(`refused ${channel}: ${reason}`),
       });

@@ -1,12 +1,12 @@
 // Asks main first whether the shop's data opened safely; if not, the recovery
 // screen stands in for the whole desk until a backup is restored.
-import { Center, Loader } from '@mantine/core';
 import type { ReactNode } from 'react';
 import type { RecoveryStatus } from '../../../shared/data-safety-contract';
 import { invoke } from '../api';
 import { applyLanguage } from '../i18n';
 import { useLoaded } from '../widgets/useLoaded';
 import { RecoveryScreen } from './RecoveryScreen';
+import { StartingScreen } from './StartingScreen';
 
 /** The shop's language is in the missing file: follow the computer's. */
 const systemLanguage = () => (navigator.language.toLowerCase().startsWith('zh') ? 'zh-CN' : 'en');
@@ -23,13 +23,8 @@ export async function readRecoveryStatus(): Promise<RecoveryStatus> {
 export function RecoveryGate({ children, initial }: { children: ReactNode; initial?: RecoveryStatus }) {
   const [loaded] = useLoaded(readRecoveryStatus, String, '', { initial });
 
-  if (loaded.state !== 'done') {
-    return (
-      <Center h="100vh" aria-busy="true">
-        <Loader />
-      </Center>
-    );
-  }
+  // The first thing asked of a desk still opening: its window waits here.
+  if (loaded.state !== 'done') return <StartingScreen />;
   // After a restore the desk starts again from the top, everyone signed out.
   const status = loaded.data;
   if (status.problem) return <RecoveryScreen status={status} onRestored={() => window.location.reload()} />;

@@ -76,6 +76,10 @@ export const dataSafetyEn = {
     manager: 'Manager',
     cancel: 'Cancel',
   },
+  starting: {
+    title: 'Opening the shop’s records…',
+    body: 'After a power cut or a crash the desk checks the shop’s data file before it opens; after an update it also brings the file up to date. On years of tickets this can take a few minutes. Keep the desk open: it opens by itself when it is done.',
+  },
   recovery: {
     title: 'The shop’s data needs attention',
     missing:
@@ -216,6 +220,10 @@ export const dataSafetyZh: Widen<typeof dataSafetyEn> = {
     managerPin: '主管 PIN 码',
     manager: '主管',
     cancel: '取消',
+  },
+  starting: {
+    title: '正在打开店铺记录…',
+    body: '停电或程序异常退出后，前台会先检查店铺数据文件再打开；更新之后还会先升级数据文件。多年的维修记录可能需要几分钟。请不要关闭前台，完成后会自动打开。',
   },
   recovery: {
     title: '店铺数据需要处理',
