@@ -2,6 +2,7 @@
 // other documents in between, and by a renderer of its own (whose fonts share
 // nothing parsed with the first one's), whatever was rendered before.
 import { createHash } from 'node:crypto';
+import { deflateSync, inflateSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { buildDocument, createDocumentRenderer, DOCUMENT_KINDS, type DocumentKind } from '../../src/main/core/documents';
 import { SAMPLE_SHOP, sampleTicketDetail } from '../../src/main/core/documents/sample';
@@ -59,5 +60,35 @@ describe('document bytes', () => {
     }
     expect(seen[1]).toBe(seen[0]);
     expect(new Set(seen).size).toBe(3);
+  });
+});
+
+/** The font programs a PDF embeds (FontFile2 streams), as written, still deflated. */
+function embeddedFontFiles(pdf: Buffer): Buffer[] {
+  const text = pdf.toString('latin1');
+  return [...text.matchAll(/\/FontFile2 (\d+) 0 R/g)].map(([, id]) => {
+    const object = new RegExp(`\\n${id} 0 obj\\n<<([\\s\\S]*?)>>\\nstream\\n`).exec(text);
+    if (!object) throw new Error(`font file object ${id} not found`);
+    const length = Number(/\/Length (\d+)/.exec(object[1]!)?.[1]);
+    const start = object.index + object[0].length;
+    return pdf.subarray(start, start + length);
+  });
+}
+
+describe('embedded font files', () => {
+  it('are TrueType programs deflated as pdfkit deflates them, also when their subset was kept from an earlier document', async () => {
+    const renderer = createDocumentRenderer({ fontsDir: FONTS_DIR });
+    // The second render takes its subsets, and their deflated streams, from what the first kept.
+    for (const round of ['first', 'again']) {
+      const pdf = await renderer.render(definition('intake-form', 'zh-CN'));
+      const files = embeddedFontFiles(pdf);
+      expect(files.length, round).toBe(2); // regular and bold
+      for (const file of files) {
+        const program = inflateSync(file);
+        // fontkit's subsets open with the 'true' tag, TrueType's other version number.
+        expect(program.subarray(0, 4).toString('latin1'), `${round}: a TrueType program`).toBe('true');
+        expect(deflateSync(program).equals(file), `${round}: zlib's default deflate`).toBe(true);
+      }
+    }
   });
 });
