@@ -395,8 +395,8 @@ describe('collection: scan, pay, sign, hand over, print the receipt', () => {
     await page.getByText(fill(c.payments.voidedBecause, { reason: 'Card terminal charged the wrong amount' }), { exact: true }).waitFor();
     await pay(c.payment.methods.card, '75', { reference: '6222 ****' });
     await waitUntil('half is due again', async () => (await balance().innerText()) === m(75));
-    // The rest is the next amount to take.
-    expect(await field(page, c.payment.amount).inputValue()).toBe('75.00');
+    // The rest is the next amount to take (the field is refilled just after the new balance shows).
+    await expect.poll(() => field(page, c.payment.amount).inputValue()).toBe('75.00');
     await pay(c.payment.methods.wechat, null, { reference: '4200001234' });
     await waitUntil('nothing is due', async () => (await balance().innerText()) === m(0));
     const payments = page.getByRole('table', { name: c.payments.title, exact: true });

@@ -291,6 +291,8 @@ describe('repair workflow on the ticket page', () => {
     const ticket = await diagnosedTicket();
     await openSignedIn(ticket);
     const labour = field(page, en.ticketActions.quote.labourPick);
+    // The fee standard is read once the quote form is up; the keys below walk its list.
+    await labour.locator('option', { hasText: 'System reinstall' }).waitFor({ state: 'attached' });
     await labour.focus();
     // Choose… → Diagnosis and inspection → Software problem → System reinstall.
     for (let i = 0; i < 3; i++) await labour.press('ArrowDown');
@@ -591,13 +593,14 @@ describe('repair workflow on the ticket page', () => {
     const workflow = await harness.call('tickets.getWorkflow', { ticketId: chineseTicket.id });
     expect(workflow.status).toBe('diagnosing');
     expect(workflow.diagnosis).toMatchObject({ category: 'software', severity: 1, cause: '系统文件损坏，开机 3 分钟' });
-    // Fee-standard items are listed by their Chinese names.
-    expect(await field(page, zhCN.ticketActions.quote.labourPick).locator('option').allInnerTexts()).toContain('重装系统 · ¥100.00');
+    // Fee-standard items are listed by their Chinese names (read once the quote form is up).
+    await expect.poll(() => field(page, zhCN.ticketActions.quote.labourPick).locator('option').allInnerTexts()).toContain('重装系统 · ¥100.00');
+    // The history is the ticket's, read again after the step.
+    const history = async () => squeeze(await page.getByRole('table', { name: zhCN.tickets.timeline.title, exact: true }).innerText());
+    await expect.poll(history).toContain(`${zhCN.status.received} → ${zhCN.status.diagnosing}`);
+    expect(await history()).toContain(zhCN.workflow.eventKind.diagnosis_saved);
     await screenshot('repair-3-quote-zh');
     await expectNoEnglish(zhPanel);
-    const history = squeeze(await page.getByRole('table', { name: zhCN.tickets.timeline.title, exact: true }).innerText());
-    expect(history).toContain(zhCN.workflow.eventKind.diagnosis_saved);
-    expect(history).toContain(`${zhCN.status.received} → ${zhCN.status.diagnosing}`);
   });
 
   /** Latin words in the panel must be data (names, the part, the ticket prefix) or key names; anything else is untranslated. */

@@ -332,8 +332,8 @@ describe('ticket page: hand-over, promised date, calls, loaner, rework', () => {
     expect(squeeze(await loanerCard.innerText())).toContain('Returned clean');
     const after = await harness.call('loaners.list', {});
     expect(after.find((l) => l.id === loaner.id)).toMatchObject({ available: true, currentLoan: null });
-    // On the shelf again: offered once more.
-    expect(await field(page, en.ticketMore.loaner.loaner).locator('option').allInnerTexts()).toContain('ThinkPad T480 (LN-001)');
+    // On the shelf again: offered once more (the lend form reads the shelf when it comes back).
+    await expect.poll(() => field(page, en.ticketMore.loaner.loaner).locator('option').allInnerTexts()).toContain('ThinkPad T480 (LN-001)');
 
     await expectInHistory(
       `${en.workflow.eventKind.loaner_lent} ${crew.clerk.name} ${DASH} ${DASH} ThinkPad T480 (LN-001): With charger`,

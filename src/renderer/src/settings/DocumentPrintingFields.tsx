@@ -138,6 +138,8 @@ export function DocumentPrintingFields(props: Props) {
               value={value.printer ?? ''}
               error={fieldError('printer')}
               data={printerOptions}
+              // Until the system's printers are known, a saved printer cannot yet be marked "not found".
+              aria-busy={printers.loading}
               onChange={(event) => change({ printer: event.currentTarget.value === '' ? null : event.currentTarget.value })}
             />
           </Grid.Col>

@@ -22,7 +22,7 @@ export function PartsTab() {
   // Cost prices come back only for a manager's session (main leaves them out for everyone else).
   const session = useSession().current?.token ?? null;
   const showCosts = useCostsVisible();
-  const [loaded, reload] = useLoaded(
+  const [loaded, reload, update] = useLoaded(
     () => call('parts.list', { query: query.slice(0, 100), includeInactive: true, lowStockOnly: lowOnly, limit: 500, session }),
     (error) => loadFailure(t, error),
     // The list follows the search box and the low-stock switch.
@@ -36,6 +36,9 @@ export function PartsTab() {
         part={openPart}
         onChanged={setOpenPart}
         onBack={() => {
+          // The page kept the part up to date: the list shows that at once, not what it read before the page opened.
+          const latest = openPart;
+          update((parts) => parts.map((part) => (part.id === latest.id ? latest : part)));
           setOpenPart(null);
           void reload();
         }}
