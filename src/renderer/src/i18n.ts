@@ -25,6 +25,11 @@ void i18next.use(initReactI18next).init({
   interpolation: { escapeValue: false },
 });
 
+/** The computer's language, for what is shown before the shop's own setting can be read. */
+export function systemLanguage(): Language {
+  return navigator.language.toLowerCase().startsWith('zh') ? 'zh-CN' : 'en';
+}
+
 export function applyLanguage(language: Language): void {
   document.documentElement.lang = language;
   if (i18next.language !== language) void i18next.changeLanguage(language);

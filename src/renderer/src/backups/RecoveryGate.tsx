@@ -3,18 +3,16 @@
 import type { ReactNode } from 'react';
 import type { RecoveryStatus } from '../../../shared/data-safety-contract';
 import { invoke } from '../api';
-import { applyLanguage } from '../i18n';
+import { applyLanguage, systemLanguage } from '../i18n';
 import { useLoaded } from '../widgets/useLoaded';
 import { RecoveryScreen } from './RecoveryScreen';
 import { StartingScreen } from './StartingScreen';
-
-/** The shop's language is in the missing file: follow the computer's. */
-const systemLanguage = () => (navigator.language.toLowerCase().startsWith('zh') ? 'zh-CN' : 'en');
 
 /** Whether the shop's data opened safely. A check that fails opens the desk as usual; the desk's own load then says what is wrong. */
 export async function readRecoveryStatus(): Promise<RecoveryStatus> {
   const result = await invoke('recovery.status', {});
   const status: RecoveryStatus = result.ok ? result.data : { problem: null, newest: null, canStartEmpty: false };
+  // The shop's language is in the missing file: follow the computer's.
   if (status.problem) applyLanguage(systemLanguage());
   return status;
 }

@@ -4,15 +4,16 @@
 // hung desk that a clerk would close and start again, interrupting the check.
 import { Center, Loader, Stack, Text, Title } from '@mantine/core';
 import { useEffect, useState } from 'react';
-import { i18next } from '../i18n';
-import type { Language } from '../../../shared/domain';
+import { i18next, systemLanguage } from '../i18n';
+import { LANGUAGES } from '../../../shared/domain';
 
 /** From the page's start: past this, the wait is explained. */
 export const SLOW_START_MS = 2000;
 
 /** The shop's language is in the file being opened: both languages, the computer's first. */
-function languagesInOrder(): Language[] {
-  return navigator.language.toLowerCase().startsWith('zh') ? ['zh-CN', 'en'] : ['en', 'zh-CN'];
+function languagesInOrder() {
+  const first = systemLanguage();
+  return [first, ...LANGUAGES.filter((language) => language !== first)];
 }
 
 export function StartingScreen() {

@@ -7,7 +7,7 @@ import { useTranslation } from 'react-i18next';
 import type { ReopenResult, TicketWorkflow } from '../../../../../shared/repair-contract';
 import { invoke } from '../../../api';
 import { useFormat } from '../../../desk/useFormat';
-import { useSignedInCall } from '../../../session/useSignedInCall';
+import { isCancelled, useSignedInCall } from '../../../session/useSignedInCall';
 import { required } from '../../../forms/required';
 import { ActionCard } from '../../../widgets/ActionCard';
 import { useOpenTicket } from './open-ticket';
@@ -28,15 +28,22 @@ function ReopenForm({ workflow, onChanged, onOpened }: Props & { onOpened(rework
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
-    const rework = await call.submit(() => run('workflow.reopen', { ticketId: workflow.ticketId, fault, note }));
+    let fresh: TicketWorkflow | null = null;
+    const rework = await call.submit(async () => {
+      const result = await run('workflow.reopen', { ticketId: workflow.ticketId, fault, note });
+      // workflow.reopen answers with the new ticket; this page still shows the original, now with its rework. It is
+      // read while the button is still busy, so the notice, the new link and the form's going land in one render.
+      if (!isCancelled(result) && result.ok) {
+        const read = await invoke('tickets.getWorkflow', { ticketId: workflow.ticketId });
+        if (read.ok) fresh = read.data;
+      }
+      return result;
+    });
     if (rework === null) return;
     setFault('');
     setNote('');
-    // workflow.reopen answers with the new ticket; this page still shows the original, now with its rework.
-    // Both land in one render, so the notice never shows beside a stale form or list.
-    const fresh = await invoke('tickets.getWorkflow', { ticketId: workflow.ticketId });
     onOpened(rework);
-    if (fresh.ok) onChanged(fresh.data);
+    if (fresh) onChanged(fresh);
   };
 
   return (
