@@ -102,7 +102,8 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
     restoreFrom: options.restoreFrom,
     printBackend: options.printTo ? createDirectoryBackend({ dir: resolve(options.printTo) }) : undefined,
   });
-  const opened = options.holdOpenMs ? opening.then((desk) => held(desk, options.holdOpenMs ?? 0)) : opening;
+  const hold = options.holdOpenMs ?? 0;
+  const opened = hold > 0 ? opening.then((desk) => held(desk, hold)) : opening;
   // As the shell starts: a desk that fails at once is reported alone; one still opening after a moment serves
   // its pages meanwhile, and their requests wait for it.
   const dispatch = dispatchWhenOpen(await openedWithin(opened, WINDOW_WAIT_MS), opened);

@@ -8,7 +8,7 @@ import { i18next, systemLanguage } from '../i18n';
 import { LANGUAGES } from '../../../shared/domain';
 
 /** From the page's start: past this, the wait is explained. */
-export const SLOW_START_MS = 2000;
+const SLOW_START_MS = 2000;
 
 /** The shop's language is in the file being opened: both languages, the computer's first. */
 function languagesInOrder() {

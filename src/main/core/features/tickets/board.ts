@@ -11,7 +11,7 @@ import { daysBetween, localIsoDate } from '../../../../shared/calendar';
 import { OPEN_STATUSES } from '../../rules/status-machine';
 import { isOverdue } from '../repair';
 import { countTicketsByStatus, selectBoardPage } from './queries/tickets';
-import { ticketLineOf } from './ticket-line';
+import { ticketLineWith } from './ticket-line';
 
 export async function ticketBoard(tx: ReadTx, input: ChannelParsedInput<'tickets.board'>, prefix: string, now: Date): Promise<TicketBoard> {
   const statuses = input.statuses ?? [...OPEN_STATUSES];
@@ -23,9 +23,8 @@ export async function ticketBoard(tx: ReadTx, input: ChannelParsedInput<'tickets
   if (statuses.length === 0 || total === 0) return { items: [], total, page: input.page, pageSize: input.pageSize, countsByStatus };
   const rows = await selectBoardPage(tx, statuses, input.technicianId, { limit: input.pageSize, offset: (input.page - 1) * input.pageSize });
   const today = localIsoDate(now);
-  // Assigned, not spread with more fields after it: Node 20's V8 takes about a microsecond for each such field.
   const items: BoardTicket[] = rows.map((r) =>
-    Object.assign(ticketLineOf(r, prefix), {
+    ticketLineWith(r, prefix, {
       ageDays: Math.max(0, daysBetween(localIsoDate(new Date(r.created_at)), today)),
       promisedDate: r.promised_date,
       overdue: isOverdue(r.status, r.promised_date, today),

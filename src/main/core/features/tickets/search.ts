@@ -38,7 +38,7 @@
 // answer alone are marked (probeRowsOf): a scanned claim ticket at the counter
 // then runs as that one statement, with no BEGIN and COMMIT (lone-read.ts).
 import { localDayCode, parseTicketNumber } from '../../../../shared/ticket-number';
-import { ticketLineOf } from './ticket-line';
+import { ticketLineWith } from './ticket-line';
 import { engineOf, type StorageEngine, type TextColumns } from '../../storage/engine';
 import { foldAscii, sqliteEngine } from '../../storage/engine/sqlite';
 import { runInTx, runOnReader, type Lookup } from '../../storage/lookup';
@@ -335,6 +335,5 @@ function* ticketSearch(engine: StorageEngine, query: string, limit: number, { to
 }
 
 function hitOf(r: HitRecord, { matchedOn, match }: Pick<Candidate, 'matchedOn' | 'match'>): TicketSearchHit {
-  // Not a spread with more fields after it: Node 20's V8 takes about a microsecond for each such field.
-  return Object.assign(ticketLineOf(r, ticketPrefixOf(r.stored_prefix)), { serial: r.serial, matchedOn, match });
+  return ticketLineWith(r, ticketPrefixOf(r.stored_prefix), { serial: r.serial, matchedOn, match });
 }

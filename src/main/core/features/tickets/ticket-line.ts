@@ -7,7 +7,15 @@ import type { TicketLineRecord } from './queries/ticket-hits';
 /** The fields a search hit and a board ticket share. */
 export type TicketLine = Pick<TicketSearchHit & BoardTicket, keyof TicketSearchHit & keyof BoardTicket>;
 
-export function ticketLineOf(r: TicketLineRecord, prefix: string): TicketLine {
+/**
+ * The shared fields with the caller's own added. Assigned, not spread with more fields after it in a literal:
+ * Node 20's V8 takes about a microsecond for each such field, on every hit and every board row.
+ */
+export function ticketLineWith<Own extends object>(r: TicketLineRecord, prefix: string, own: Own): TicketLine & Own {
+  return Object.assign(ticketLineOf(r, prefix), own);
+}
+
+function ticketLineOf(r: TicketLineRecord, prefix: string): TicketLine {
   return {
     ticketId: r.id,
     number: r.number,

@@ -28,22 +28,19 @@ function ReopenForm({ workflow, onChanged, onOpened }: Props & { onOpened(rework
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
-    let fresh: TicketWorkflow | null = null;
-    const rework = await call.submit(async () => {
+    const done = await call.submit(async () => {
       const result = await run('workflow.reopen', { ticketId: workflow.ticketId, fault, note });
+      if (isCancelled(result) || !result.ok) return result;
       // workflow.reopen answers with the new ticket; this page still shows the original, now with its rework. It is
       // read while the button is still busy, so the notice, the new link and the form's going land in one render.
-      if (!isCancelled(result) && result.ok) {
-        const read = await invoke('tickets.getWorkflow', { ticketId: workflow.ticketId });
-        if (read.ok) fresh = read.data;
-      }
-      return result;
+      const read = await invoke('tickets.getWorkflow', { ticketId: workflow.ticketId });
+      return { ok: true as const, data: { rework: result.data, fresh: read.ok ? read.data : null } };
     });
-    if (rework === null) return;
+    if (done === null) return;
     setFault('');
     setNote('');
-    onOpened(rework);
-    if (fresh) onChanged(fresh);
+    onOpened(done.rework);
+    if (done.fresh) onChanged(done.fresh);
   };
 
   return (
